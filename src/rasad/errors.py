@@ -1,0 +1,48 @@
+"""The one exception hierarchy of Rasad.
+
+Every error a user can cause is a :class:`RasadError`. The CLI turns them into a one-line message and
+a non-zero exit status; the web API turns them into a JSON error of one shape.
+"""
+
+from __future__ import annotations
+
+
+class RasadError(Exception):
+    """Base class of every error Rasad raises on purpose."""
+
+    code = "rasad_error"
+    http_status = 500
+
+
+class InputError(RasadError):
+    """A document, file or argument that cannot be read; names the file (and line) at fault."""
+
+    code = "bad_input"
+    http_status = 400
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = path or ""
+        if path and line:
+            where = f"{path}:{line}"
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class DataError(RasadError):
+    """A bundled or user-supplied data file (lexicon, gazetteer) is malformed."""
+
+    code = "bad_data_file"
+
+
+class StoreError(RasadError):
+    """The event store cannot be opened or written."""
+
+    code = "store_error"
+
+
+class NotFound(RasadError):
+    """A requested record does not exist."""
+
+    code = "not_found"
+    http_status = 404

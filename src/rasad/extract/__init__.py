@@ -1,0 +1,1 @@
+"""Extract stage: event mentions with their evidence from normalised reports."""

@@ -1,0 +1,170 @@
+"""Readable lexicons (TOML data files) and the clitic-aware phrase matcher that applies them."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rasad.errors import DataError
+from rasad.text.normalize import fold
+from rasad.text.tokens import Token, match_forms
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon phrase found among tokens: its payload and the tokens it covers (first..last)."""
+
+    payload: Any
+    first: int
+    last: int
+
+
+@dataclass
+class PhraseMatcher:
+    """Finds lexicon phrases among tokens, longest first, each word matched with clitics stripped."""
+
+    _index: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
+
+    def add(self, phrase: str, payload: Any) -> None:
+        words = tuple(fold(phrase).replace("-", " ").split())
+        if not words:
+            return
+        entries = self._index.setdefault(words[0], [])
+        entries.append((words[1:], payload))
+        entries.sort(key=lambda entry: -len(entry[0]))
+
+    def _match_at(self, tokens: list[Token], i: int) -> list[tuple[int, Any]]:
+        found = []
+        for form in match_forms(tokens[i].text):
+            for rest, payload in self._index.get(form, ()):
+                if i + len(rest) >= len(tokens):
+                    continue
+                if all(word in match_forms(tokens[i + 1 + k].text) for k, word in enumerate(rest)):
+                    found.append((len(rest), payload))
+        return found
+
+    def find(self, tokens: list[Token], overlapping: bool = False) -> list[Hit]:
+        """Phrases found among the tokens; without ``overlapping``, the longest wins where phrases overlap."""
+        candidates = []
+        for i in range(len(tokens)):
+            for extra, payload in self._match_at(tokens, i):
+                candidates.append(Hit(payload, i, i + extra))
+        if overlapping:
+            return candidates
+        candidates.sort(key=lambda hit: (-(hit.last - hit.first), hit.first))
+        taken: set[int] = set()
+        chosen = []
+        for hit in candidates:
+            span = set(range(hit.first, hit.last + 1))
+            if span & taken:
+                continue
+            taken |= span
+            chosen.append(hit)
+        return sorted(chosen, key=lambda hit: hit.first)
+
+
+def read_toml(package: str, name: str, override_dir: Path | None = None) -> dict:
+    """A TOML data file of a package, or the same-named file in ``override_dir`` where one is given."""
+    try:
+        if override_dir is not None and (override_dir / name).exists():
+            return tomllib.loads((override_dir / name).read_text("utf-8"))
+        return tomllib.loads(resources.files(package).joinpath(f"data/{name}").read_text("utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise DataError(f"{name}: not valid TOML: {error}") from error
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One entry of triggers.toml."""
+
+    id: str
+    event_type: str | None
+    sub_event_type: str | None
+    rank: int
+    agent: str | None
+    tags: tuple[str, ...]
+    requires: frozenset[str]
+
+    @property
+    def is_modifier(self) -> bool:
+        return self.event_type is None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One standard actor of actors.toml, or a generic force resolved by the event's country."""
+
+    name: str | None
+    side: str
+    country: str | None = None
+    tags: tuple[str, ...] = ()
+    by_country: tuple[tuple[str, str], ...] = ()
+
+    def resolve(self, country: str | None) -> str | None:
+        if self.name:
+            return self.name
+        return dict(self.by_country).get(country or "IQ")
+
+
+@dataclass
+class Lexicons:
+    """Every lexicon the rule extractor reads, loaded once."""
+
+    triggers: PhraseMatcher
+    exclusions: PhraseMatcher
+    actors: PhraseMatcher
+    cues: PhraseMatcher
+    cue_windows: dict[str, tuple[int, bool]]
+    counts: PhraseMatcher
+    count_window: int
+    not_people: frozenset[str]
+
+    @classmethod
+    def load(cls, override_dir: Path | None = None) -> Lexicons:
+        triggers, exclusions = PhraseMatcher(), PhraseMatcher()
+        for entry in read_toml("rasad.extract", "triggers.toml", override_dir)["trigger"]:
+            trigger = Trigger(
+                id=entry["id"],
+                event_type=entry.get("event_type"),
+                sub_event_type=entry.get("sub_event_type"),
+                rank=int(entry.get("rank", 0)),
+                agent=entry.get("agent"),
+                tags=tuple(entry.get("tags", ())),
+                requires=frozenset(fold(word) for word in entry.get("requires", ())),
+            )
+            _add_all(triggers, entry["terms"], trigger)
+            _add_all(exclusions, entry.get("exclude", ()), trigger.id)
+        actors = PhraseMatcher()
+        actor_data = read_toml("rasad.extract", "actors.toml", override_dir)
+        for entry in actor_data["actor"]:
+            actor = Actor(entry["name"], entry["side"], entry.get("country"), tuple(entry.get("tags", ())))
+            _add_all(actors, entry["forms"], actor)
+        for entry in actor_data.get("generic", ()):
+            by_country = tuple((key, value) for key, value in entry.items() if key.isupper())
+            _add_all(actors, entry["forms"], Actor(None, "state", by_country=by_country))
+        cues, windows = PhraseMatcher(), {}
+        for kind, entry in read_toml("rasad.extract", "cues.toml", override_dir).items():
+            windows[kind] = (int(entry.get("window", 0)), bool(entry.get("anywhere", False)))
+            _add_all(cues, entry["terms"], kind)
+        counts = PhraseMatcher()
+        count_data = read_toml("rasad.extract", "counts.toml", override_dir)
+        for name, words in count_data["counts"].items():
+            _add_all(counts, words, name)
+        not_people = frozenset(fold(word) for word in count_data["not_people"]["words"])
+        return cls(triggers, exclusions, actors, cues, windows, counts, int(count_data["window"]), not_people)
+
+
+def _add_all(matcher: PhraseMatcher, phrases: Iterable[str], payload: Any) -> None:
+    for phrase in phrases:
+        matcher.add(phrase, payload)
+
+
+@cache
+def default_lexicons() -> Lexicons:
+    """The lexicons shipped with Rasad."""
+    return Lexicons.load()

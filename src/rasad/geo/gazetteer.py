@@ -1,0 +1,188 @@
+"""The bundled gazetteer of Iraq and Syria and the matcher that finds its names in tokens."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from rasad.errors import DataError
+from rasad.text.normalize import fold
+from rasad.text.tokens import Token, bare_forms
+
+# Feature cue words (GUIDELINES / issue 4) and the feature classes they select.
+FEATURE_CUES = {
+    "محافظه": ("admin1",), "محافظات": ("admin1",), "province": ("admin1",), "governorate": ("admin1",),
+    "قضاء": ("district", "city"), "district": ("district", "city"),
+    "ناحيه": ("subdistrict", "city"), "subdistrict": ("subdistrict", "city"),
+    "مدينه": ("city",), "بلده": ("city",), "قريه": ("city",), "city": ("city",), "town": ("city",),
+    "village": ("city",), "مخيم": ("camp",), "camp": ("camp",), "سجن": ("prison",), "prison": ("prison",),
+    "منفذ": ("crossing",), "معبر": ("crossing",), "crossing": ("crossing",), "مطار": ("airport",),
+    "airport": ("airport",), "جسر": ("bridge",), "bridge": ("bridge",), "وادي": ("wadi",), "wadi": ("wadi",),
+    "جبل": ("mountain",), "جبال": ("mountain",), "mount": ("mountain",), "صحراء": ("region",),
+    "باديه": ("region",), "منطقه": ("region", "city", "district"), "area": ("region", "city", "district"),
+}
+# Words that place an incident near, around or in a direction from a named place (coarser precision).
+RELATIVE_WORDS = {
+    "قرب", "بالقرب", "قريب", "قريبه", "مقربه", "محيط", "اطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي",
+    "جنوبي", "شرقي", "غربي", "ريف", "near", "outskirts", "north", "south", "east", "west", "northern", "southern",
+    "eastern", "western", "countryside", "rural", "around", "northeast", "northwest", "southeast", "southwest",
+}
+COUNTRY_WORDS = {
+    "سوريا": "SY", "سوريه": "SY", "السوري": "SY", "السوريه": "SY", "syria": "SY", "syrian": "SY",
+    "العراق": "IQ", "العراقي": "IQ", "العراقيه": "IQ", "iraq": "IQ", "iraqi": "IQ",
+}
+_ENGLISH_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "the"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: str
+    name: str
+    name_ar: str
+    feature: str
+    country: str
+    admin1: str
+    admin2: str
+    lat: float
+    lon: float
+    population: int
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A gazetteer name found in tokens, with every place of that name and the cue and relation before it."""
+
+    first: int
+    last: int
+    candidates: tuple[Place, ...]
+    cue: tuple[str, ...] | None
+    relative: bool
+    ambiguous: bool
+
+
+def _key_words(name: str) -> tuple[str, ...]:
+    words = name.split()
+    if not words:
+        return ()
+    first = words[0]
+    if first.isascii():
+        while words and words[0] in _ENGLISH_ARTICLES:
+            words = words[1:]
+        return tuple(words)
+    if first.startswith("ال") and len(first) > 3:
+        first = first[2:]
+    return (first, *words[1:])
+
+
+class Gazetteer:
+    """Places indexed by the first word of each of their names."""
+
+    def __init__(self, places: list[Place], names: list[set[str]], ambiguous: set[str],
+                 prefixes: set[str] = frozenset()) -> None:
+        self.places = places
+        self.ambiguous = {_key_words(fold(word)) for word in ambiguous}
+        self.prefixes = {fold(word) for word in prefixes}
+        self._index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for number, place_names in enumerate(names):
+            for name in place_names:
+                words = _key_words(name)
+                if words and not (len(words) == 1 and words[0] in self.prefixes):
+                    self._index.setdefault(words[0], []).append((words[1:], number))
+        for entries in self._index.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+        self.by_id = {place.id: place for place in places}
+
+    @classmethod
+    def from_tsv(cls, text: str, ambiguous: set[str], path: str = "gazetteer.tsv") -> Gazetteer:
+        lines = [line for line in text.splitlines() if not line.startswith("#")]
+        places, names = [], []
+        for number, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"), 2):
+            try:
+                places.append(Place(row["id"], row["name"], row["name_ar"], row["feature"], row["country"],
+                                    row["admin1"], row["admin2"], float(row["lat"]), float(row["lon"]),
+                                    int(row["population"] or 0), row["source"]))
+            except (KeyError, TypeError, ValueError) as error:
+                raise DataError(f"{path}:{number}: bad gazetteer row: {error}") from error
+            names.append({name for name in row["names"].split("|") if name})
+        return cls(places, names, ambiguous, _word_list("name_prefixes.txt"))
+
+    @classmethod
+    def from_dir(cls, directory: Path) -> Gazetteer:
+        """A gazetteer built into ``directory`` by ``rasad gazetteer build --out``."""
+        return cls.from_tsv((directory / "gazetteer.tsv").read_text("utf-8"), _word_list("ambiguous.txt"),
+                            str(directory / "gazetteer.tsv"))
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places whose name is exactly ``name`` (any spelling the gazetteer knows)."""
+        words = _key_words(" ".join(fold(name).replace("-", " ").split()))
+        return [self.places[n] for rest, n in self._index.get(words[0], ()) if rest == words[1:]] if words else []
+
+    def find(self, tokens: list[Token]) -> list[PlaceMention]:
+        """Every gazetteer name among the tokens, longest first, with the cue word and relation before it."""
+        mentions = []
+        i = 0
+        while i < len(tokens):
+            hit = self._match_at(tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            length, numbers, key = hit
+            cue, relative = self._context(tokens, i)
+            candidates = tuple(dict.fromkeys(self.places[n] for n in numbers))
+            mentions.append(PlaceMention(i, i + length - 1, candidates, cue, relative, key in self.ambiguous))
+            i += length
+        return mentions
+
+    def _match_at(self, tokens: list[Token], i: int) -> tuple[int, list[int], tuple[str, ...]] | None:
+        best: tuple[int, list[int], tuple[str, ...]] | None = None
+        for form in bare_forms(tokens[i].text):
+            for rest, number in self._index.get(form, ()):
+                length = 1 + len(rest)
+                if i + length > len(tokens) or (best and best[0] > length):
+                    continue
+                if all(tokens[i + 1 + k].text == word or word in bare_forms(tokens[i + 1 + k].text)
+                       for k, word in enumerate(rest)):
+                    if best and best[0] == length:
+                        best[1].append(number)
+                    else:
+                        best = (length, [number], (form, *rest))
+        return best
+
+    @staticmethod
+    def _context(tokens: list[Token], i: int) -> tuple[tuple[str, ...] | None, bool]:
+        cue, relative = None, False
+        for back in range(1, 4):
+            if i - back < 0:
+                break
+            word = tokens[i - back].text
+            forms = bare_forms(word)
+            hits = [FEATURE_CUES[f] for f in forms if f in FEATURE_CUES]
+            if hits and cue is None and back <= 2:
+                cue = hits[0]
+                continue
+            if forms & RELATIVE_WORDS:
+                relative = True
+                break
+            if word in ("من", "of", "the", "al") or forms & {"مدينه", "محافظه"}:
+                continue
+            break
+        return cue, relative
+
+
+def _word_list(name: str) -> set[str]:
+    text = resources.files("rasad.geo").joinpath(f"data/{name}").read_text("utf-8")
+    return {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer shipped in the package (GeoNames, Natural Earth and curated rows)."""
+    text = resources.files("rasad.geo").joinpath("data/gazetteer.tsv").read_text("utf-8")
+    return Gazetteer.from_tsv(text, _word_list("ambiguous.txt"))

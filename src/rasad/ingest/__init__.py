@@ -1,0 +1,1 @@
+"""Ingest stage: read reports from files, folders and feeds into documents."""

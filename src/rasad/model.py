@@ -1,0 +1,74 @@
+"""The records that flow between the pipeline stages: documents in, events out."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+COUNT_FIELDS = ("fatalities", "wounded", "arrested", "escaped", "transferred")
+# The fields of GUIDELINES §2, in the order exports write them.
+EVENT_FIELDS = (
+    "event_type", "sub_event_type", "tags", "event_date", "time_precision", "actor1", "actor2", "country", "admin1",
+    "admin2", "location", "location_ar", "latitude", "longitude", "geo_precision", *COUNT_FIELDS,
+)
+
+
+@dataclass
+class Document:
+    """A report: its text and what is known of where and when it was published."""
+
+    doc_id: str
+    text: str
+    published: date | None = None
+    language: str | None = None
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Evidence:
+    """A stretch of the original report text that supports an event (character offsets into ``Document.text``)."""
+
+    text: str
+    start: int
+    end: int
+    fields: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """One event as GUIDELINES §2 codes it, with its report, evidence and confidence."""
+
+    doc_id: str
+    event_type: str
+    sub_event_type: str
+    tags: list[str] = field(default_factory=list)
+    event_date: str | None = None
+    time_precision: int | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    location: str | None = None
+    location_ar: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    fatalities: int | None = None
+    wounded: int | None = None
+    arrested: int | None = None
+    escaped: int | None = None
+    transferred: int | None = None
+    border_km: float | None = None
+    border_sector: str | None = None
+    confidence: float = 0.5
+    evidence: list[Evidence] = field(default_factory=list)
+    trace: dict[str, dict[str, Any]] = field(default_factory=dict)
+    place_id: str | None = None
+    place_alternatives: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

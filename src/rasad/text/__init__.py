@@ -1,0 +1,1 @@
+"""Text stage: normalisation, segmentation, numbers and dates of news Arabic and English."""

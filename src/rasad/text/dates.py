@@ -1,0 +1,195 @@
+"""Dates in reports, resolved against the publication date, with the GUIDELINES time_precision code.
+
+Precision: 1 = the day is known; 2 = within a few days or a week; 3 = only the month.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+
+from rasad.text.normalize import fold
+from rasad.text.tokens import Token, bare_forms
+
+_NUMERIC = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+_MONTH_CONTEXT = {"شهر", "مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه", "خلال", "early", "late", "mid", "in", "during"}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression: its resolved value (None where it cannot be resolved) and what kind it is.
+
+    kind is one of: ``day`` (a full date), ``weekday``, ``relative`` (yesterday, last week, days ago),
+    ``month`` (a month without a day), ``year`` (a bare year: history, not an event date) and
+    ``future`` (next month, next Tuesday: the sentence speaks of a plan).
+    """
+
+    value: date | None
+    precision: int | None
+    kind: str
+    start: int
+    end: int
+
+
+@cache
+def calendar() -> dict:
+    """The calendar lexicon (months, weekdays, relative expressions), from ``text/data/calendar.toml``."""
+    data = tomllib.loads(resources.files("rasad.text").joinpath("data/calendar.toml").read_text("utf-8"))
+    data["month_phrases"] = {tuple(fold(k).split()): v for k, v in data["months"].items()}
+    data["hijri_phrases"] = {tuple(fold(k).split()): v for k, v in data["hijri_months"].items()}
+    data["relative_phrases"] = {tuple(fold(k).split()): tuple(v) for k, v in data["relative"].items()}
+    data["relative_month_phrases"] = {tuple(fold(k).split()): v for k, v in data["relative_months"].items()}
+    data["weekday_phrases"] = {(fold(k),): v for k, v in data["weekdays"].items()}
+    data["ordinals"] = {fold(k): v for k, v in data["ordinals"].items()}
+    for group in ("past_markers", "future_markers", "year_markers"):
+        data[group]["words"] = [fold(w) for w in data[group]["words"]]
+    return data
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    """The Gregorian date of a Hijri date by the tabular Islamic calendar (within a day or two of sighting)."""
+    julian_day = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + 1948439.5 - 1
+    return date.fromordinal(int(julian_day - 1721424.5))
+
+
+def _phrase_at(tokens: list[Token], i: int, table: dict) -> tuple[object, int] | None:
+    """The longest phrase of ``table`` starting at token i (clitics allowed on its first word)."""
+    for length in (3, 2, 1):
+        if i + length > len(tokens):
+            continue
+        rest = tuple(t.text for t in tokens[i + 1 : i + length])
+        for form in bare_forms(tokens[i].text):
+            key = (form, *rest)
+            if key in table:
+                return table[key], length
+    return None
+
+
+def _number(tokens: list[Token], i: int) -> int | None:
+    if 0 <= i < len(tokens) and tokens[i].text.isdigit():
+        return int(tokens[i].text)
+    return None
+
+
+def _past(year: int | None, month: int, day: int, published: date | None) -> date | None:
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        if (month, day) > (published.month, published.day):
+            year -= 1
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, tokens: list[Token], published: date | None) -> list[DateMention]:
+    """Every date expression among ``tokens`` (tokens of ``text``), resolved against ``published``."""
+    cal = calendar()
+    found: list[DateMention] = []
+    used: set[int] = set()
+    if tokens:
+        for match in _NUMERIC.finditer(text, tokens[0].start, tokens[-1].end):
+            if match.group(1):
+                year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+            else:
+                day, month, year = int(match.group(4)), int(match.group(5)), int(match.group(6))
+            value = _past(year, month, day, None) if 1 <= month <= 12 else None
+            if value:
+                found.append(DateMention(value, 1, "day", match.start(), match.end()))
+                used.update(k for k, t in enumerate(tokens) if match.start() <= t.start < match.end())
+    past_words, future_words = set(cal["past_markers"]["words"]), set(cal["future_markers"]["words"])
+    i = 0
+    while i < len(tokens):
+        if i in used:
+            i += 1
+            continue
+        month_hit = _phrase_at(tokens, i, cal["month_phrases"])
+        hijri_hit = None if month_hit else _phrase_at(tokens, i, cal["hijri_phrases"])
+        if month_hit or hijri_hit:
+            month, length = month_hit or hijri_hit
+            end = i + length
+            if month_hit:  # "كانون الأول/ ديسمبر": a second name of the same month
+                second = _phrase_at(tokens, end, cal["month_phrases"]) if end < len(tokens) else None
+                if second and second[0] == month:
+                    end += second[1]
+            day = _number(tokens, i - 1)
+            first = i - 1 if day is not None and 1 <= day <= 31 else i
+            if first == i and i >= 2 and tokens[i - 1].text == "من":
+                ordinal = cal["ordinals"].get(tokens[i - 2].text)
+                if ordinal:
+                    day, first = ordinal, i - 2
+            if day is not None and not 1 <= day <= 31:
+                day = None
+            year = _number(tokens, end)
+            if year is not None and not (1300 <= year <= 2100):
+                year = None
+            marker = tokens[end].text if end < len(tokens) and year is None else ""
+            if year is not None:
+                end += 1
+            elif marker in past_words or marker in future_words:
+                end += 1
+            context = i > 0 and tokens[i - 1].text in _MONTH_CONTEXT
+            if day is None and year is None and not marker and not context:
+                i += 1
+                continue
+            start, stop = tokens[first].start, tokens[end - 1].end
+            if hijri_hit:
+                if year is None:
+                    i = end
+                    continue
+                value = hijri_to_gregorian(year, month, day or 1)
+                found.append(DateMention(value, 1 if day else 3, "day" if day else "month", start, stop))
+            elif marker in future_words:
+                found.append(DateMention(None, None, "future", start, stop))
+            else:
+                value = _past(year, month, day or 1, published)
+                found.append(DateMention(value, 1 if day else 3, "day" if day else "month", start, stop))
+            used.update(range(first, end))
+            i = end
+            continue
+        weekday_hit = _phrase_at(tokens, i, cal["weekday_phrases"])
+        if weekday_hit:
+            weekday = weekday_hit[0]
+            nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if nxt in future_words:
+                found.append(DateMention(None, None, "future", tokens[i].start, tokens[i + 1].end))
+                i += 2
+                continue
+            value = None
+            if published is not None:
+                value = published - timedelta(days=(published.weekday() - weekday) % 7)
+            stop = tokens[i + 1].end if nxt in past_words else tokens[i].end
+            found.append(DateMention(value, 1, "weekday", tokens[i].start, stop))
+            i += 2 if nxt in past_words else 1
+            continue
+        relative_hit = _phrase_at(tokens, i, cal["relative_phrases"])
+        if relative_hit:
+            (days_back, precision), length = relative_hit
+            value = published - timedelta(days=days_back) if published else None
+            found.append(DateMention(value, precision, "relative", tokens[i].start, tokens[i + length - 1].end))
+            i += length
+            continue
+        months_hit = _phrase_at(tokens, i, cal["relative_month_phrases"])
+        if months_hit:
+            months_back, length = months_hit
+            value = None
+            if published:
+                index = published.year * 12 + published.month - 1 - months_back
+                value = date(index // 12, index % 12 + 1, 1)
+            found.append(DateMention(value, 3, "month", tokens[i].start, tokens[i + length - 1].end))
+            i += length
+            continue
+        year = _number(tokens, i)
+        if year is not None and 1950 <= year <= 2100 and len(tokens[i].text) == 4:
+            found.append(DateMention(date(year, 1, 1), None, "year", tokens[i].start, tokens[i].end))
+        i += 1
+    # A weekday next to a full date ("ليل الأربعاء 27 يناير 2021") is the same day: keep the full date.
+    days = [m for m in found if m.kind == "day"]
+    return [m for m in found if not (m.kind == "weekday" and any(abs(d.start - m.end) <= 3 for d in days))]

@@ -1,0 +1,115 @@
+"""Numbers written in digits, Arabic-Indic digits (already folded) and number words of every form."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rasad.text.normalize import fold
+from rasad.text.tokens import Token, bare_forms
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A count in the text: its value (None when vague) and the tokens it spans."""
+
+    value: int | None
+    first: int
+    last: int
+
+
+@cache
+def _words() -> dict:
+    data = tomllib.loads(resources.files("rasad.text").joinpath("data/numbers.toml").read_text("utf-8"))
+    for table in ("units", "scales", "standalone_scales"):
+        data[table] = {fold(k): v for k, v in data[table].items()}
+    data["vague"] = {key: [fold(w) for w in words] for key, words in data["vague"].items()}
+    return data
+
+
+def _word_value(token: str, table: dict) -> int | None:
+    for form in bare_forms(token):
+        if form in table:
+            return table[form]
+    return None
+
+
+def _digits(token: str) -> int | None:
+    cleaned = token.replace(",", "")
+    if cleaned.isdigit() and len(cleaned) <= 9:
+        return int(cleaned)
+    return None
+
+
+def amounts(tokens: list[Token]) -> list[Amount]:
+    """Every amount among the tokens: digits, words and their compounds ("خمسة وعشرين", "7 آلاف")."""
+    data = _words()
+    units, scales, alone = data["units"], data["scales"], data["standalone_scales"]
+    vague_words = set(data["vague"]["words"])
+    vague_phrases = [tuple(p.split()) for p in data["vague"]["phrases"]]
+    found: list[Amount] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].text
+        phrase = next((p for p in vague_phrases if tuple(t.text for t in tokens[i : i + len(p)]) == p), None)
+        if phrase:
+            found.append(Amount(None, i, i + len(phrase) - 1))
+            i += len(phrase)
+            continue
+        if bare_forms(word) & vague_words and not (i > 0 and _value(tokens[i - 1].text, units) is not None):
+            found.append(Amount(None, i, i))
+            i += 1
+            continue
+        value = _value(word, units)
+        if word in ("احد", "احدى") and i + 1 < len(tokens) and tokens[i + 1].text in ("عشر", "عشره"):
+            found.append(Amount(11, i, i + 1))
+            i += 2
+            continue
+        if value is None:
+            standalone = _word_value(word, alone)
+            if standalone is not None:
+                found.append(Amount(standalone, i, i))
+            i += 1
+            continue
+        first = i
+        total = value
+        i += 1
+        while i < len(tokens):
+            nxt = tokens[i].text
+            scale = _word_value(nxt, scales)
+            if scale is not None:
+                total *= scale
+                i += 1
+                continue
+            # "عشر" after a unit makes the teens (احد عشر، ثلاثة عشر); "وعشرين" after a unit adds.
+            if nxt in ("عشر", "عشره") and total < 10:
+                total += 10
+                i += 1
+                continue
+            if nxt.startswith("و") and _word_value(nxt, units) is not None and not nxt[1:].isdigit():
+                total += _word_value(nxt, units)
+                i += 1
+                continue
+            if nxt == "and" and i + 1 < len(tokens) and _value(tokens[i + 1].text, units) is not None:
+                total += _value(tokens[i + 1].text, units)
+                i += 2
+                continue
+            tail = _word_value(nxt, units) if nxt.isascii() else None
+            if tail is not None and tail < 10 and 20 <= total < 100 and total % 10 == 0:
+                total += tail
+                i += 1
+                continue
+            if nxt == "hundred":
+                total *= 100
+                i += 1
+                continue
+            break
+        found.append(Amount(total, first, i - 1))
+    return found
+
+
+def _value(token: str, units: dict) -> int | None:
+    digits = _digits(token)
+    return digits if digits is not None else _word_value(token, units)

@@ -1,0 +1,64 @@
+"""Tokens of normalised text and the clitic-aware forms under which a token matches a lexicon word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+TOKEN_RE = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
+
+# Proclitics that attach to a word: conjunctions, prepositions, the future marker and the article.
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+# Enclitics and inflections stripped to reach a stem that lexicon words are written in.
+_SUFFIXES = ("هما", "كما", "تين", "تان", "ات", "ون", "ين", "ان", "ها", "هم", "نا", "وا", "ه", "ي", "ت", "ا")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a normalised text: its form and its span in that text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The word and number tokens of ``text[start:end]``, with spans in ``text``."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
+
+
+@lru_cache(maxsize=200_000)
+def bare_forms(word: str) -> frozenset[str]:
+    """The word with its proclitics (و ف ب ل ك، ال، لل) taken off in every licit way, itself included."""
+    if not word or word.isascii():
+        return frozenset((word,))
+    forms = {word}
+    stems = [word]
+    for conj in _CONJUNCTIONS:
+        if word.startswith(conj) and len(word) > 2:
+            stems.append(word[1:])
+    for stem in list(stems):
+        for prep in _PREPOSITIONS:
+            if stem.startswith(prep) and len(stem) > 2:
+                stems.append(stem[1:])
+        if stem.startswith("لل") and len(stem) > 3:
+            stems.append("ال" + stem[2:])
+    for stem in stems:
+        forms.add(stem)
+        if stem.startswith("ال") and len(stem) > 3:
+            forms.add(stem[2:])
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=200_000)
+def match_forms(word: str) -> frozenset[str]:
+    """The bare forms of a word and the same with one common suffix taken off."""
+    forms = set(bare_forms(word))
+    if not word.isascii():
+        for form in list(forms):
+            for suffix in _SUFFIXES:
+                if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+                    forms.add(form[: -len(suffix)])
+    return frozenset(forms)
