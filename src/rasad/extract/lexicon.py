@@ -42,10 +42,9 @@ class PhraseMatcher:
         found = []
         for form in match_forms(tokens[i].text):
             for rest, payload in self._index.get(form, ()):
-                if i + len(rest) >= len(tokens):
-                    continue
-                if all(word in match_forms(tokens[i + 1 + k].text) for k, word in enumerate(rest)):
-                    found.append((len(rest), payload))
+                end = _match_rest(tokens, i + 1, rest)
+                if end is not None:
+                    found.append((end - i, payload))
         return found
 
     def find(self, tokens: list[Token], overlapping: bool = False) -> list[Hit]:
@@ -66,6 +65,26 @@ class PhraseMatcher:
             taken |= span
             chosen.append(hit)
         return sorted(chosen, key=lambda hit: hit.first)
+
+
+GAP = "..."
+MAX_GAP = 3
+
+
+def _match_rest(tokens: list[Token], i: int, rest: tuple[str, ...]) -> int | None:
+    """The index of the last token matching ``rest`` from token i on ("..." skips up to three tokens)."""
+    if not rest:
+        return i - 1
+    word, tail = rest[0], rest[1:]
+    if word == GAP:
+        for skip in range(MAX_GAP + 1):
+            end = _match_rest(tokens, i + skip, tail)
+            if end is not None:
+                return end
+        return None
+    if i < len(tokens) and word in match_forms(tokens[i].text):
+        return _match_rest(tokens, i + 1, tail)
+    return None
 
 
 def read_toml(package: str, name: str, override_dir: Path | None = None) -> dict:

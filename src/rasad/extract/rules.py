@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from rasad.extract.base import register_extractor
 from rasad.extract.lexicon import Actor, Hit, Lexicons, Trigger, default_lexicons
+from rasad.geo.gazetteer import COUNTRY_WORDS
 from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace
 from rasad.model import COUNT_FIELDS, Document, Event, Evidence
 from rasad.text.dates import DateMention, find_dates
@@ -142,7 +143,7 @@ class RuleExtractor:
         for group in groups:
             group.sort(key=lambda item: item[0].precision)
         if not any(summary for group in groups for _, summary in group):
-            groups = groups[:1]
+            groups = [min(groups, key=lambda group: group[0][0].precision)]
         return groups
 
     # -- one clause -----------------------------------------------------------------------------
@@ -208,7 +209,7 @@ class RuleExtractor:
 
         actor_hits = lex.actors.find(tokens) or lex.actors.find(sentence_tokens)
         actor_tokens = tokens if lex.actors.find(tokens) else sentence_tokens
-        counts, count_spans = self._counts(tokens, clause_dates)
+        counts, count_spans = self._counts(tokens, clause_dates, lex.actors.find(tokens))
         if "attempt" in tags:
             counts["escaped"] = None
         site = _site_name(tokens)
@@ -236,7 +237,8 @@ class RuleExtractor:
                 event_tags.add("camp")
             if place.place.feature in ("crossing", "border") or ("infiltration" in event_tags):
                 event_tags.add("border")
-            if final_sub in ("Other",) and {"سوريا", "سوريه", "syria"} & words and {"العراق", "iraq"} & words:
+            named = {COUNTRY_WORDS[w] for w in words if w in COUNTRY_WORDS}
+            if final_sub == "Other" and named - {country}:
                 event_tags.add("border")
             border_km, sector = self.geocoder.border(place.place.lat, place.place.lon)
             event = Event(
@@ -270,10 +272,16 @@ class RuleExtractor:
                 return True
         return _modal_qad(tokens, hit.first)
 
-    def _counts(self, tokens: list[Token], dates: list[DateMention]) -> tuple[dict, dict]:
+    def _counts(self, tokens: list[Token], dates: list[DateMention], actors: list[Hit]) -> tuple[dict, dict]:
+        """Counts of the clause: each number goes to the nearest count word, dates and actor names between
+        them not counted in the distance."""
         lex = self.lexicons
         count_cues = lex.counts.find(tokens)
         date_ranges = [(d.start, d.end) for d in dates]
+        skip = [0] * (len(tokens) + 1)
+        for k, token in enumerate(tokens):
+            inside = any(s <= token.start < e for s, e in date_ranges) or any(a.first <= k <= a.last for a in actors)
+            skip[k + 1] = skip[k] + inside
         precise: dict[str, list[tuple[int, tuple[int, int]]]] = {}
         for amount in amounts(tokens):
             span = (tokens[amount.first].start, tokens[amount.last].end)
@@ -285,9 +293,9 @@ class RuleExtractor:
             best = None
             for cue in count_cues:
                 if cue.last < amount.first:
-                    distance = amount.first - cue.last
+                    distance = amount.first - cue.last - (skip[amount.first] - skip[cue.last + 1])
                 elif cue.first > amount.last:
-                    distance = cue.first - amount.last
+                    distance = cue.first - amount.last - (skip[cue.first] - skip[amount.last + 1])
                 else:
                     continue
                 if distance <= lex.count_window and (best is None or distance < best[0]):
@@ -367,6 +375,9 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         first = next((item for item in by_position if item[0].last < main.first), None)
     if first is None and agent == "insurgent":
         first = next((item for item in ordered if item[2] == "unknown"), None)
+        if first is None:  # the report names no perpetrator: only the victims or the responders
+            others = [item for item in ordered if item[2] == "civilian"]
+            return "Unidentified Armed Group", others[0][1] if others else None, {}
     if first is None:
         first = ordered[0]
     second = next((item for item in ordered if item[2] != first[2] and item[1] != first[1]), None)

@@ -265,6 +265,10 @@ def build(
                 id=place_id, name=row["name"], name_ar=row["name_ar"], feature=row["feature"], country=row["country"],
                 admin1=row["admin1"], lat=float(row["lat"]), lon=float(row["lon"]), names=names, source=row["source"],
             )
+    with resources.files("rasad.geo").joinpath("data/aliases.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["place_id"] in places:
+                places[row["place_id"]].names |= {name_key(n) for n in row["names"].split("|")}
     matched = _add_districts(places, districts) if districts else 0
     progress(f"{matched} Iraqi district seats named")
 

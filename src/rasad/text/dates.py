@@ -44,6 +44,7 @@ def calendar() -> dict:
     data["hijri_phrases"] = {tuple(fold(k).split()): v for k, v in data["hijri_months"].items()}
     data["relative_phrases"] = {tuple(fold(k).split()): tuple(v) for k, v in data["relative"].items()}
     data["relative_month_phrases"] = {tuple(fold(k).split()): v for k, v in data["relative_months"].items()}
+    data["future_phrases"] = {tuple(fold(k).split()): True for k in data["future"]["phrases"]}
     data["weekday_phrases"] = {(fold(k),): v for k, v in data["weekdays"].items()}
     data["ordinals"] = {fold(k): v for k, v in data["ordinals"].items()}
     for group in ("past_markers", "future_markers", "year_markers"):
@@ -121,6 +122,10 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
                     end += second[1]
             day = _number(tokens, i - 1)
             first = i - 1 if day is not None and 1 <= day <= 31 else i
+            after = _number(tokens, end)
+            if (day is None or first == i) and after is not None and 1 <= after <= 31:  # "January 9, 2025"
+                day, first = after, i
+                end += 1
             if first == i and i >= 2 and tokens[i - 1].text == "من":
                 ordinal = cal["ordinals"].get(tokens[i - 2].text)
                 if ordinal:
@@ -131,9 +136,9 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             if year is not None and not (1300 <= year <= 2100):
                 year = None
             marker = tokens[end].text if end < len(tokens) and year is None else ""
-            if year is not None:
-                end += 1
-            elif marker in past_words or marker in future_words:
+            if marker not in past_words and marker not in future_words:
+                marker = ""
+            if year is not None or marker in past_words or marker in future_words:
                 end += 1
             context = i > 0 and tokens[i - 1].text in _MONTH_CONTEXT
             if day is None and year is None and not marker and not context:
@@ -175,6 +180,11 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             value = published - timedelta(days=days_back) if published else None
             found.append(DateMention(value, precision, "relative", tokens[i].start, tokens[i + length - 1].end))
             i += length
+            continue
+        future_hit = _phrase_at(tokens, i, cal["future_phrases"])
+        if future_hit:
+            found.append(DateMention(None, None, "future", tokens[i].start, tokens[i + future_hit[1] - 1].end))
+            i += future_hit[1]
             continue
         months_hit = _phrase_at(tokens, i, cal["relative_month_phrases"])
         if months_hit:

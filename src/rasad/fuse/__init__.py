@@ -1,0 +1,1 @@
+"""Fuse stage: one event per real incident, across reports."""

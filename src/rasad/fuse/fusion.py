@@ -1,0 +1,131 @@
+"""Cross-report fusion: a new event mention joins the stored event of the same incident or starts one.
+
+Candidates are blocked by event type, a date window and a bounding box; the best compatible candidate
+(place, date, sub-type and actors agreeing) wins. A fused event is recomputed from all its mentions:
+the most precise place and date, the most common actors, every tag, and for each count the lowest
+reported figure (ACLED's rule) while every figure stays visible in the mentions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Protocol
+
+from rasad.geo.boundaries import haversine_km
+from rasad.model import COUNT_FIELDS
+
+DATE_WINDOW_DAYS = 7
+PLACE_KM = 25.0
+
+
+class CandidateSource(Protocol):
+    """Where fusion looks for the stored events a mention may belong to (the store implements it)."""
+
+    def candidates(self, event_type: str, day_from: str | None, day_to: str | None,
+                   bbox: tuple[float, float, float, float] | None) -> list[dict[str, Any]]: ...
+
+
+@dataclass(frozen=True)
+class Match:
+    event_id: str
+    score: float
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def compatibility(stored: dict[str, Any], mention: dict[str, Any]) -> float | None:
+    """How well a mention fits a stored event, 0..1 (None: not the same incident)."""
+    if stored["event_type"] != mention["event_type"]:
+        return None
+    d1, d2 = _day(stored.get("event_date")), _day(mention.get("event_date"))
+    if d1 and d2:
+        gap = abs((d1 - d2).days)
+        precise = (stored.get("time_precision") or 3) == 1 and (mention.get("time_precision") or 3) == 1
+        if gap > (1 if precise else DATE_WINDOW_DAYS):
+            return None
+        date_score = 1 - gap / (DATE_WINDOW_DAYS + 1)
+    else:
+        date_score = 0.3
+    if stored.get("latitude") is None or mention.get("latitude") is None:
+        return None
+    distance = haversine_km(stored["latitude"], stored["longitude"], mention["latitude"], mention["longitude"])
+    coarse = max(stored.get("geo_precision") or 3, mention.get("geo_precision") or 3) >= 3
+    if distance > PLACE_KM and not (coarse and stored.get("admin1") == mention.get("admin1")):
+        return None
+    if not (d1 and d2) and distance > 10:
+        return None
+    place_score = max(0.0, 1 - distance / (PLACE_KM * 4))
+    score = 0.45 * place_score + 0.35 * date_score
+    score += 0.1 if stored.get("sub_event_type") == mention.get("sub_event_type") else 0.0
+    if stored.get("actor1") and mention.get("actor1"):
+        score += 0.1 if stored["actor1"] == mention["actor1"] else -0.1
+    return score
+
+
+def best_match(source: CandidateSource, mention: dict[str, Any]) -> Match | None:
+    """The stored event this mention reports, if any."""
+    when = _day(mention.get("event_date"))
+    day_from = (when - timedelta(days=DATE_WINDOW_DAYS)).isoformat() if when else None
+    day_to = (when + timedelta(days=DATE_WINDOW_DAYS)).isoformat() if when else None
+    bbox = None
+    if mention.get("latitude") is not None and (mention.get("geo_precision") or 3) < 3:
+        lat, lon = mention["latitude"], mention["longitude"]
+        bbox = (lon - 0.4, lat - 0.3, lon + 0.4, lat + 0.3)
+    best = None
+    for stored in source.candidates(mention["event_type"], day_from, day_to, bbox):
+        score = compatibility(stored, mention)
+        if score is not None and (best is None or score > best.score):
+            best = Match(stored["event_id"], score)
+    return best
+
+
+def event_id_for(mention: dict[str, Any], doc_id: str, index: int) -> str:
+    """A stable event ID from the mention that started the event."""
+    key = "|".join(str(mention.get(k)) for k in ("event_type", "event_date", "location", "latitude", "longitude"))
+    return "evt_" + hashlib.sha1(f"{doc_id}|{index}|{key}".encode()).hexdigest()[:14]
+
+
+def fuse_mentions(mentions: Iterable[dict[str, Any]], published: dict[str, str | None]) -> dict[str, Any]:
+    """The fields of one fused event, recomputed from all of its mentions (each an extracted event dict)."""
+    items = list(mentions)
+    types = Counter(m["event_type"] for m in items)
+    event_type = types.most_common(1)[0][0]
+    same_type = [m for m in items if m["event_type"] == event_type]
+    sub_type = Counter(m["sub_event_type"] for m in same_type).most_common(1)[0][0]
+    placed = sorted((m for m in same_type if m.get("latitude") is not None),
+                    key=lambda m: (m.get("geo_precision") or 9, -m.get("confidence", 0)))
+    dated = sorted((m for m in same_type if m.get("event_date")),
+                   key=lambda m: (m.get("time_precision") or 9, m["event_date"]))
+    record: dict[str, Any] = {"event_type": event_type, "sub_event_type": sub_type}
+    place = placed[0] if placed else same_type[0]
+    for name in ("country", "admin1", "admin2", "location", "location_ar", "latitude", "longitude", "geo_precision",
+                 "border_km", "border_sector"):
+        record[name] = place.get(name)
+    record["event_date"] = dated[0]["event_date"] if dated else None
+    record["time_precision"] = dated[0].get("time_precision") if dated else None
+    for name in ("actor1", "actor2"):
+        values = Counter(m.get(name) for m in same_type if m.get(name))
+        record[name] = values.most_common(1)[0][0] if values else None
+    record["tags"] = sorted({tag for m in same_type for tag in m.get("tags", [])})
+    for name in COUNT_FIELDS:
+        values = [m[name] for m in same_type if m.get(name) is not None]
+        record[name] = min(values) if values else None
+    docs = {m["doc_id"] for m in items}
+    disbelief = 1.0
+    for doc in docs:
+        disbelief *= 1 - max(m.get("confidence", 0.5) for m in items if m["doc_id"] == doc)
+    record["confidence"] = round(min(0.99, 1 - disbelief), 3)
+    record["source_count"] = len(docs)
+    dates = sorted(d for d in (published.get(doc) for doc in docs) if d)
+    record["first_reported"] = dates[0] if dates else None
+    record["last_reported"] = dates[-1] if dates else None
+    return record

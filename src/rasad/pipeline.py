@@ -1,0 +1,101 @@
+"""The pipeline from reports to stored events, in its stage order:
+
+    ingest (read documents) → extract (normalise, find event mentions, geocode) → fuse → store
+
+Each stage reads what the previous one wrote; nothing flows back. ``run_ingest`` drives the stages
+in batches, one transaction a batch, so an interrupted run loses nothing already committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rasad.errors import InputError
+from rasad.extract.base import Extractor
+from rasad.ingest.readers import read_documents
+from rasad.model import Document, Event
+from rasad.store.sqlite import Store
+
+BATCH_SIZE = 50
+
+
+@dataclass
+class RunReport:
+    """What a run did: documents read, new, seen before, duplicates, events, and problems."""
+
+    documents: int = 0
+    new: int = 0
+    seen: int = 0
+    duplicates: int = 0
+    mentions: int = 0
+    problems: list[InputError] = field(default_factory=list)
+
+
+def estimate_documents(inputs: Iterable[str]) -> int | None:
+    """A cheap count of the documents the inputs hold (lines of JSONL, files of folders), for progress bars."""
+    total = 0
+    for item in inputs:
+        path = Path(item)
+        if item.startswith(("http://", "https://")) or not path.exists():
+            return None
+        files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() == ".jsonl":
+                with open(file, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            elif file.suffix.lower() in (".txt", ".html", ".htm"):
+                total += 1
+            else:
+                return None
+    return total
+
+
+def extract_documents(documents: Iterable[Document], extractor: Extractor) -> Iterator[tuple[Document, list[Event]]]:
+    """Each document with the events extracted from it."""
+    for document in documents:
+        yield document, extractor.extract(document)
+
+
+def run_ingest(
+    inputs: Iterable[str],
+    store: Store,
+    extractor: Extractor,
+    on_problem: Callable[[InputError], None],
+    on_document: Callable[[Document], None] = lambda document: None,
+) -> RunReport:
+    """Read, extract, fuse and store every document of the inputs; a document already stored is skipped."""
+    report = RunReport()
+
+    def problem(error: InputError) -> None:
+        report.problems.append(error)
+        on_problem(error)
+
+    batch: list[Document] = []
+
+    def flush() -> None:
+        with store.transaction():
+            for document in batch:
+                status = store.add_document(document)
+                if status == "seen":
+                    report.seen += 1
+                    continue
+                if status == "duplicate":
+                    report.duplicates += 1
+                    continue
+                report.new += 1
+                for index, event in enumerate(extractor.extract(document)):
+                    store.add_mention(event, index)
+                    report.mentions += 1
+        batch.clear()
+
+    for document in read_documents(inputs, problem):
+        report.documents += 1
+        batch.append(document)
+        on_document(document)
+        if len(batch) >= BATCH_SIZE:
+            flush()
+    if batch:
+        flush()
+    return report

@@ -1,0 +1,1 @@
+"""Web stage: the REST API and the analyst's dashboard."""

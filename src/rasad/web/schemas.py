@@ -1,0 +1,111 @@
+"""API schemas. Input and output are separate models, so internal fields never leak into responses."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="A stable, machine-readable error code")
+    message: str = Field(description="What went wrong, for a person")
+
+
+class ErrorOut(BaseModel):
+    """The one shape of every JSON error."""
+
+    error: ErrorBody
+
+
+class EvidenceOut(BaseModel):
+    text: str
+    start: int
+    end: int
+
+
+class EventOut(BaseModel):
+    """A fused event as the API releases it."""
+
+    event_id: str
+    event_type: str
+    sub_event_type: str
+    tags: list[str]
+    event_date: str | None
+    time_precision: int | None
+    actor1: str | None
+    actor2: str | None
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    location: str | None
+    location_ar: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    fatalities: int | None
+    wounded: int | None
+    arrested: int | None
+    escaped: int | None
+    transferred: int | None
+    border_km: float | None
+    border_sector: str | None
+    confidence: float
+    source_count: int
+    first_reported: str | None
+    last_reported: str | None
+
+
+class FieldSource(BaseModel):
+    """Where in a report one field came from."""
+
+    text: str
+    start: int | None
+    end: int | None
+
+
+class MentionOut(BaseModel):
+    """One report's account of an event: its figures and the sentences that support them."""
+
+    doc_id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    event_type: str
+    sub_event_type: str
+    event_date: str | None
+    location: str | None
+    fatalities: int | None
+    wounded: int | None
+    arrested: int | None
+    escaped: int | None
+    transferred: int | None
+    confidence: float
+    evidence: list[EvidenceOut]
+    trace: dict[str, FieldSource]
+
+
+class EventDetailOut(EventOut):
+    mentions: list[MentionOut]
+
+
+class EventPage(BaseModel):
+    items: list[EventOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class ReportOut(BaseModel):
+    doc_id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    language: str | None
+    text: str
+
+
+class Health(BaseModel):
+    status: str
+    events: int
+    documents: int

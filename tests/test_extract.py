@@ -1,0 +1,215 @@
+"""One behaviour per test, on reports written for these tests."""
+
+from datetime import date
+
+import pytest
+
+from rasad.model import Document
+
+ARREST = "أعلنت شرطة محافظة كركوك، يوم الاثنين، اعتقال خمسة من عناصر داعش في قضاء الحويجة."
+
+
+def only(events):
+    assert len(events) == 1, [(e.event_type, e.location) for e in events]
+    return events[0]
+
+
+def test_arrest_is_coded_with_type_place_date_actors_and_count(extract):
+    event = only(extract(ARREST))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Arrests")
+    assert (event.admin1, event.location, event.geo_precision) == ("Kirkuk", "Al Hawijah", 1)
+    assert (event.event_date, event.time_precision) == ("2025-03-10", 1)
+    assert (event.actor1, event.actor2) == ("Police Forces of Iraq", "Islamic State")
+    assert event.arrested == 5 and event.fatalities is None
+    assert event.country == "IQ"
+
+
+def test_every_field_points_at_the_text_it_came_from(extract):
+    text = "خبر عاجل.\n" + ARREST
+    event = only(extract(text))
+    for name in ("event_type", "location", "event_date", "actor1", "arrested"):
+        span = event.trace[name]
+        assert text[span["start"] : span["end"]] == span["text"]
+    assert event.trace["arrested"]["text"] == "خمسة"
+    evidence = event.evidence[0]
+    assert text[evidence.start : evidence.end] == evidence.text == ARREST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفت قيادة العمليات وقوع اشتباكات في قضاء الحويجة يوم الاثنين.",
+        "لم تسجل أي عمليات اعتقال في قضاء الحويجة يوم الاثنين.",
+        "لا صحة للأنباء عن انفجار عبوة ناسفة في مدينة تكريت يوم الاثنين.",
+    ],
+)
+def test_negated_incidents_are_not_events(extract, text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "من المتوقع أن تنقل القوات الأمريكية ألفي معتقل من الحسكة إلى العراق.",
+        "سوف تشن القوات الأمنية حملة اعتقالات في قضاء الحويجة.",
+        "تعتزم القوات العراقية تحرير قرى جنوب مدينة الموصل.",
+        "اعتقال خلايا التنظيم في مدينة تكريت الشهر المقبل.",
+    ],
+)
+def test_plans_and_expectations_are_not_events(extract, text):
+    assert extract(text) == []
+
+
+def test_a_condition_is_not_an_event(extract):
+    assert extract("إذا هاجم التنظيم مدينة سنجار فإن القوات سترد بقوة.") == []
+
+
+def test_a_call_for_action_is_not_an_event(extract):
+    assert extract("يجب اعتقال كل المتورطين في تفجير مدينة كركوك.") == []
+
+
+def test_a_purpose_is_not_an_event(extract):
+    assert extract("نشرت القوات كاميرات حرارية على الحدود قرب مدينة القائم لمنع تسلل المسلحين.") == []
+
+
+def test_a_fear_is_not_an_event(extract):
+    assert extract("أبدى مسؤولون مخاوف من هروب سجناء من سجن الشدادي.") == []
+
+
+def test_history_known_only_by_its_year_is_not_an_event(extract):
+    assert extract("سيطر التنظيم على مدينة الموصل بعد هجوم واسع عام 2014.") == []
+
+
+def test_incidents_spoken_of_in_general_are_not_events(extract):
+    assert extract("وغالبا ما تنفذ الطائرات غارات على مواقع التنظيم في محافظة الأنبار.") == []
+
+
+def test_related_headlines_after_read_more_are_skipped(extract):
+    text = "تقرير عن الوضع الأمني في البلاد.\nاقرأ أيضا:\nمقتل ثلاثة جنود بانفجار عبوة في مدينة بيجي يوم الاثنين."
+    assert extract(text) == []
+
+
+def test_hashtag_lines_are_skipped(extract):
+    assert extract("#عاجل #اعتقال #خلية #داعش #في #قضاء #الحويجة يوم الاثنين") == []
+
+
+def test_a_list_of_governorates_gives_one_event_each(extract):
+    text = "نفذت القوات الأمنية يوم الاثنين عمليات أسفرت عن مقتل عدد من المسلحين في كركوك وصلاح الدين والأنبار."
+    events = extract(text)
+    assert sorted(e.admin1 for e in events) == ["Al-Anbar", "Kirkuk", "Salah Al-Din"]
+    assert all(e.geo_precision == 3 and e.event_type == "Battles" for e in events)
+
+
+def test_mentions_of_one_incident_in_a_report_merge(extract):
+    text = ("انفجرت عبوة ناسفة يوم الاثنين في مدينة تكريت.\n"
+            "وقالت الشرطة إن الانفجار في تكريت أدى إلى مقتل اثنين وإصابة أربعة.")
+    event = only(extract(text))
+    assert (event.fatalities, event.wounded) == (2, 4)
+    assert len(event.evidence) == 2
+
+
+def test_counts_go_to_the_right_field(extract):
+    event = only(extract("قتل ثلاثة مدنيين وأصيب سبعة آخرون بانفجار سيارة مفخخة في مدينة سامراء يوم الاثنين."))
+    assert (event.fatalities, event.wounded) == (3, 7)
+    assert "vbied" in event.tags
+
+
+def test_a_vague_count_is_null(extract):
+    event = only(extract("أسفرت اشتباكات يوم الاثنين في قضاء الحويجة عن مقتل العشرات من المسلحين."))
+    assert event.fatalities is None
+
+
+def test_numbers_that_count_villages_or_kilometres_are_not_people(extract):
+    event = only(extract("حررت القوات العراقية يوم الاثنين 12 قرية جنوب مدينة الموصل وقتلت 4 مسلحين."))
+    assert event.fatalities == 4 and event.sub_event_type == "Government regains territory"
+
+
+def test_a_foiled_camp_escape_is_an_attempt_with_no_escapees(extract):
+    event = only(extract("أحبطت قوات الأسايش يوم الاثنين محاولة هروب 40 شخصا من مخيم الهول."))
+    assert (event.sub_event_type, event.actor1, event.escaped) == ("Other", "Asayish", None)
+    assert {"prison_escape", "attempt", "camp"} <= set(event.tags)
+    assert event.location == "Al-Hol camp" and event.geo_precision == 1
+
+
+def test_a_prison_escape(extract):
+    event = only(extract("فر 12 سجينا من عناصر داعش من سجن الشدادي يوم الاثنين."))
+    assert event.escaped == 12 and event.actor1 == "Islamic State" and "prison_escape" in event.tags
+
+
+def test_a_flight_that_is_not_from_detention_is_no_escape(extract):
+    assert extract("هرب عناصر داعش يوم الاثنين من مواقعهم إلى عمق صحراء الأنبار.") == []
+
+
+def test_a_detainee_transfer(extract):
+    event = only(extract("نقلت القوات الأمريكية يوم الاثنين 200 معتقل من سجون الحسكة إلى العراق."))
+    assert (event.transferred, event.actor1) == (200, "Military Forces of the United States")
+    assert {"detainee_transfer", "coalition", "border"} <= set(event.tags)
+
+
+def test_a_suicide_bombing(extract):
+    event = only(extract("فجر انتحاري حزاما ناسفا يوم الاثنين في سوق مدينة بعقوبة ما أدى إلى مقتل ستة أشخاص."))
+    assert event.sub_event_type == "Suicide bomb" and event.fatalities == 6
+
+
+def test_fighters_who_blow_themselves_up_in_a_clash_leave_it_a_clash(extract):
+    event = only(extract("اندلع اشتباك يوم الاثنين قرب مدينة الحضر وفجر اثنان من المسلحين أنفسهم."))
+    assert event.sub_event_type == "Armed clash" and "suicide" in event.tags
+
+
+def test_a_coalition_air_strike(extract):
+    event = only(extract("شنت طائرات التحالف الدولي غارة جوية يوم الاثنين على مخبأ للتنظيم في بلدة الباغوز."))
+    assert event.sub_event_type == "Air/drone strike" and event.actor1 == "International Coalition"
+    assert "coalition" in event.tags and event.country == "SY"
+
+
+def test_generic_security_forces_take_the_country_of_the_place(extract):
+    event = only(extract("اعتقلت قوات الأمن يوم الاثنين ثلاثة مطلوبين في مدينة البوكمال."))
+    assert event.actor1 == "Military Forces of Syria"
+
+
+def test_an_execution_of_civilians(extract):
+    event = only(extract("أعدم عناصر داعش يوم الاثنين أربعة من رعاة الأغنام في صحراء الأنبار."))
+    assert (event.event_type, event.actor1, event.fatalities) == ("Violence against civilians", "Islamic State", 4)
+
+
+def test_relative_place_has_coarser_precision(extract):
+    event = only(extract("اندلعت اشتباكات يوم الاثنين جنوب مدينة الموصل."))
+    assert (event.location, event.geo_precision) == ("Mosul", 2)
+
+
+def test_a_common_word_that_is_also_a_place_is_not_a_place(extract):
+    assert extract("فتحت الحكومة الباب أمام اعتقال المتورطين يوم الاثنين.") == []
+
+
+def test_same_area_refers_back_to_the_last_place(extract):
+    text = "تقدمت القوات نحو مدينة الحضر يوم الاثنين.\nوفي المنطقة نفسها قتلت القوات خمسة مسلحين."
+    event = only(extract(text))
+    assert event.location == "Al Hadar" and event.fatalities == 5
+
+
+def test_publication_date_is_read_from_the_dateline(extract):
+    text = "بغداد - 14 آذار 2025\nاعتقلت الشرطة يوم الأربعاء ثلاثة مطلوبين في قضاء الحويجة."
+    assert only(extract(text, published=None)).event_date == "2025-03-12"
+
+
+def test_without_a_publication_date_relative_dates_stay_unresolved(extract):
+    event = only(extract("اعتقلت الشرطة يوم الأربعاء ثلاثة مطلوبين في قضاء الحويجة.", published=None))
+    assert event.event_date is None and event.time_precision is None
+
+
+def test_an_english_report(extract):
+    text = "Iraqi security forces killed four Islamic State militants in clashes near Tikrit on Monday, officials said."
+    event = only(extract(text))
+    assert (event.event_type, event.admin1, event.fatalities) == ("Battles", "Salah Al-Din", 4)
+    assert event.event_date == "2025-03-10" and event.actor1 == "Military Forces of Iraq"
+
+
+def test_confidence_is_higher_for_a_fully_specified_event(extract):
+    full = only(extract(ARREST))
+    thin = only(extract("وفي المنطقة ذاتها جرت اعتقالات.\nقتل مسلح في محافظة كركوك.", published=None))
+    assert 0 <= thin.confidence < full.confidence <= 1
+
+
+def test_empty_and_odd_documents_give_no_events(extractor):
+    for text in ("", "   ", "\u200f\u200e", "12345", "؟؟؟"):
+        assert extractor.extract(Document("x", text, date(2025, 1, 1))) == []

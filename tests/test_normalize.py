@@ -1,0 +1,55 @@
+from rasad.text.normalize import fold, normalize
+from rasad.text.segment import clauses, sentences
+from rasad.text.tokens import bare_forms, match_forms
+
+
+def test_alef_variants_fold_to_bare_alef():
+    assert fold("أإآٱ") == "اااا"
+
+
+def test_alef_maqsura_and_ta_marbuta_fold():
+    assert fold("مستشفى الرمادي") == "مستشفي الرمادي"
+    assert fold("مدينة") == "مدينه"
+
+
+def test_diacritics_and_tatweel_are_dropped_with_offsets_kept():
+    original = "قُتِلَ خمســة"
+    norm = normalize(original)
+    assert norm.text == "قتل خمسه"
+    start, end = norm.source_span(4, 8)
+    assert original[start:end] == "خمســة"
+
+
+def test_arabic_indic_and_persian_digits_become_ascii():
+    assert fold("٢٠٢٥ و۱۲") == "2025 و12"
+
+
+def test_zero_width_and_bidi_controls_are_removed():
+    assert fold("داع\u200cش\u202b في\u200f") == "داعش في"
+
+
+def test_quotes_and_dashes_are_unified():
+    assert fold("«داعش» — “ISIS”") == '"داعش" - "isis"'
+
+
+def test_clitics_are_taken_off_in_every_licit_way():
+    forms = bare_forms("وبالحسكة")
+    assert "الحسكة" in forms and "حسكة" in forms
+    assert "ال" + "انبار" in bare_forms("للانبار")
+
+
+def test_suffixes_are_taken_off_for_matching():
+    assert "اعتقال" in match_forms("والاعتقالات")
+
+
+def test_sentences_survive_arabic_punctuation_and_headlines():
+    text = fold("عنوان الخبر\nاعتقلت القوات ثلاثة؟ ثم انسحبت. وقتل اثنان؛ وجرح آخر")
+    spans = sentences(text)
+    assert [text[s.start : s.end] for s in spans] == ["عنوان الخبر", "اعتقلت القوات ثلاثه؟", "ثم انسحبت.",
+                                                        "وقتل اثنان؛", "وجرح اخر"]
+
+
+def test_clauses_split_at_connectives():
+    text = fold("نفذت القوات عمليات في كركوك، حيث اعتقلت الشرطة خمسة مطلوبين في الحويجة")
+    parts = [text[c.start : c.end] for c in clauses(text, sentences(text)[0])]
+    assert len(parts) == 2 and parts[1].startswith("حيث")

@@ -1,0 +1,43 @@
+import pytest
+
+from rasad.text.normalize import normalize
+from rasad.text.numbers import amounts
+from rasad.text.tokens import tokenize
+
+
+def values(text: str) -> list[int | None]:
+    return [a.value for a in amounts(tokenize(normalize(text).text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("اعتقال 14 مطلوبا", [14]),
+        ("اعتقال ١٤ مطلوبا", [14]),
+        ("مقتل ثلاثة مسلحين", [3]),
+        ("مقتل ثلاث نساء", [3]),
+        ("نحو ثلاثين عائلة", [30]),
+        ("مئة معتقل", [100]),
+        ("مائة معتقل", [100]),
+        ("ألفين سجين", [2000]),
+        ("7 آلاف معتقل", [7000]),
+        ("ثلاثة آلاف", [3000]),
+        ("خمسة وعشرين قتيلا", [25]),
+        ("مئة وخمسين", [150]),
+        ("أحد عشر شخصا", [11]),
+        ("اثني عشر عنصرا", [12]),
+        ("twenty five people", [25]),
+        ("two hundred and five", [205]),
+    ],
+)
+def test_number_forms(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", ["عشرات القتلى", "عدد من العناصر", "عدد كبير من المسلحين", "dozens of fighters"])
+def test_vague_amounts_have_no_value(text):
+    assert values(text) == [None]
+
+
+def test_sunday_is_not_the_number_one():
+    assert values("يوم الأحد") == []
