@@ -86,7 +86,7 @@ def run_ingest(
                     continue
                 report.new += 1
                 for index, event in enumerate(extractor.extract(document)):
-                    store.add_mention(event, index)
+                    store.add_mention(event, index, document.published)
                     report.mentions += 1
         batch.clear()
 

@@ -138,7 +138,7 @@ def generate(reports: int, seed: int = 7) -> Iterator[tuple[dict[str, Any], dict
     places = _places(rng)
     gazetteer = default_gazetteer()
     kinds = list(data["kinds"])
-    weights = [5 if k in ("arrest", "clash") else 2 for k in kinds]
+    weights = [5 if k in ("arrest", "clash") else 1 if "fixed_place" in data["kinds"][k] else 2 for k in kinds]
     made = 0
     number = 0
     while made < reports:
@@ -196,7 +196,7 @@ def _report(rng: random.Random, incident: Incident, kind: dict, data: dict, outl
         header = f"{place.admin1.upper()}, {MONTHS_EN[published.month - 1]} {published.day} ({source})"
         title = f"{kind['event_type']} reported in {place.name}"
     else:
-        body = [rng.choice(kind["ar"]).format(**slots)] + rng.sample(data["background"]["ar"], rng.randint(4, 7))
+        body = [rng.choice(kind["ar"]).format(**slots)] + rng.sample(data["background"]["ar"], rng.randint(13, 16))
         header = f"{gov_ar} - {published.day} {MONTHS_LEV[published.month - 1]} {published.year}"
         title = f"{source}: تطورات أمنية في {place.name_ar}"
     paragraphs = [title, header, *body]
@@ -214,8 +214,8 @@ def _report(rng: random.Random, incident: Incident, kind: dict, data: dict, outl
 
 def _opinion(rng: random.Random, number: int, data: dict) -> tuple[dict, dict]:
     doc_id = f"demo-{number:05d}-opinion"
-    paragraphs = ["مقال رأي: الحدود والخطر المؤجل", "بقلم كاتب من أسرة التحرير", *rng.sample(data["opinion"]["ar"], 4),
-                  *rng.sample(data["background"]["ar"], 3)]
+    paragraphs = ["مقال رأي: الحدود والخطر المؤجل", "بقلم كاتب من أسرة التحرير", *rng.sample(data["opinion"]["ar"], 5),
+                  *rng.sample(data["background"]["ar"], 8)]
     published = date(2024, 1, 1) + timedelta(days=rng.randrange(700))
     document = {"doc_id": doc_id, "published": published.isoformat(), "language": "ar", "source": "صحيفة الحدود",
                 "title": paragraphs[0], "text": "\n\n".join(paragraphs)}

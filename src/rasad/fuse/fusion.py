@@ -54,6 +54,10 @@ def compatibility(stored: dict[str, Any], mention: dict[str, Any]) -> float | No
             return None
         date_score = 1 - gap / (DATE_WINDOW_DAYS + 1)
     else:
+        # An undated report can only join an event from the days before it was published.
+        published = _day(mention.get("published"))
+        if not (d1 and published and -1 <= (published - d1).days <= DATE_WINDOW_DAYS + 3):
+            return None
         date_score = 0.3
     if stored.get("latitude") is None or mention.get("latitude") is None:
         return None
@@ -61,8 +65,10 @@ def compatibility(stored: dict[str, Any], mention: dict[str, Any]) -> float | No
     coarse = max(stored.get("geo_precision") or 3, mention.get("geo_precision") or 3) >= 3
     if distance > PLACE_KM and not (coarse and stored.get("admin1") == mention.get("admin1")):
         return None
-    if not (d1 and d2) and distance > 10:
-        return None
+    for name in COUNT_FIELDS:
+        a, b = stored.get(name), mention.get(name)
+        if a and b and abs(a - b) > 2 and max(a, b) > 1.5 * min(a, b):
+            return None  # figures too far apart to be two accounts of one incident
     place_score = max(0.0, 1 - distance / (PLACE_KM * 4))
     score = 0.45 * place_score + 0.35 * date_score
     score += 0.1 if stored.get("sub_event_type") == mention.get("sub_event_type") else 0.0
@@ -73,7 +79,7 @@ def compatibility(stored: dict[str, Any], mention: dict[str, Any]) -> float | No
 
 def best_match(source: CandidateSource, mention: dict[str, Any]) -> Match | None:
     """The stored event this mention reports, if any."""
-    when = _day(mention.get("event_date"))
+    when = _day(mention.get("event_date")) or _day(mention.get("published"))
     day_from = (when - timedelta(days=DATE_WINDOW_DAYS)).isoformat() if when else None
     day_to = (when + timedelta(days=DATE_WINDOW_DAYS)).isoformat() if when else None
     bbox = None

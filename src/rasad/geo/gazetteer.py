@@ -122,7 +122,12 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Place]:
         """Places whose name is exactly ``name`` (any spelling the gazetteer knows)."""
         words = _key_words(" ".join(fold(name).replace("-", " ").split()))
-        return [self.places[n] for rest, n in self._index.get(words[0], ()) if rest == words[1:]] if words else []
+        if not words:
+            return []
+        found = []
+        for form in sorted(bare_forms(words[0]), key=len, reverse=True):
+            found += [self.places[n] for rest, n in self._index.get(form, ()) if rest == words[1:]]
+        return list(dict.fromkeys(found))
 
     def find(self, tokens: list[Token]) -> list[PlaceMention]:
         """Every gazetteer name among the tokens, longest first, with the cue word and relation before it."""

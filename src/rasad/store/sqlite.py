@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from rasad.errors import NotFound, StoreError
@@ -147,9 +147,10 @@ class Store:
             args += [bbox[1], bbox[3], bbox[0], bbox[2]]
         return [dict(row) for row in self.db.execute(sql + " LIMIT 500", args)]
 
-    def add_mention(self, event: Event, index: int) -> str:
+    def add_mention(self, event: Event, index: int, published: date | None = None) -> str:
         """Store one extracted event mention, fusing it into the event of the same incident."""
         data = event.to_dict()
+        data["published"] = published.isoformat() if published else None
         match = best_match(self, data)
         event_id = match.event_id if match else event_id_for(data, event.doc_id, index)
         mention_id = f"{event.doc_id}#{index}"

@@ -46,6 +46,9 @@ def calendar() -> dict:
     data["relative_month_phrases"] = {tuple(fold(k).split()): v for k, v in data["relative_months"].items()}
     data["future_phrases"] = {tuple(fold(k).split()): True for k in data["future"]["phrases"]}
     data["weekday_phrases"] = {(fold(k),): v for k, v in data["weekdays"].items()}
+    tables = ("month_phrases", "hijri_phrases", "relative_phrases", "relative_month_phrases", "weekday_phrases",
+              "future_phrases")
+    data["first_words"] = frozenset(key[0] for table in tables for key in data[table])
     data["ordinals"] = {fold(k): v for k, v in data["ordinals"].items()}
     for group in ("past_markers", "future_markers", "year_markers"):
         data[group]["words"] = [fold(w) for w in data[group]["words"]]
@@ -107,8 +110,15 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
                 used.update(k for k, t in enumerate(tokens) if match.start() <= t.start < match.end())
     past_words, future_words = set(cal["past_markers"]["words"]), set(cal["future_markers"]["words"])
     i = 0
+    first_words = cal["first_words"]
     while i < len(tokens):
         if i in used:
+            i += 1
+            continue
+        if not bare_forms(tokens[i].text) & first_words:
+            year = _number(tokens, i)
+            if year is not None and 1950 <= year <= 2100 and len(tokens[i].text) == 4:
+                found.append(DateMention(date(year, 1, 1), None, "year", tokens[i].start, tokens[i].end))
             i += 1
             continue
         month_hit = _phrase_at(tokens, i, cal["month_phrases"])

@@ -22,6 +22,18 @@ from rasad.web.schemas import ErrorOut, EventDetailOut, EventPage, Health, Repor
 FACILITY_FEATURES = ("camp", "prison", "crossing")
 
 
+def get_store(request: Request) -> Iterator[Store]:
+    """A store handle for one request, on the database the app was created for."""
+    handle = open_store(request.app.state.db)
+    try:
+        yield handle
+    finally:
+        handle.close()
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
 def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
 
@@ -30,16 +42,8 @@ def create_app(db: str) -> FastAPI:
     """The web application over the store at ``db``."""
     app = FastAPI(title="Rasad API", version=__version__,
                   responses={400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+    app.state.db = db
     static = resources.files("rasad.web").joinpath("static")
-
-    def store() -> Iterator[Store]:
-        handle = open_store(db)
-        try:
-            yield handle
-        finally:
-            handle.close()
-
-    StoreDep = Annotated[Store, Depends(store)]
 
     @app.exception_handler(RasadError)
     async def rasad_error(request: Request, error: RasadError) -> JSONResponse:

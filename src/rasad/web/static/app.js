@@ -19,6 +19,12 @@ const I18N = {
 const TYPE_AR = { "Battles": "معارك", "Explosions/Remote violence": "تفجيرات/عنف عن بعد",
   "Violence against civilians": "عنف ضد المدنيين", "Protests": "احتجاجات", "Riots": "أعمال شغب",
   "Strategic developments": "تطورات استراتيجية" };
+const SUBTYPE_AR = { "Armed clash": "اشتباك مسلح", "Government regains territory": "استعادة الحكومة لأراض",
+  "Non-state actor overtakes territory": "سيطرة جماعة مسلحة على أراض", "Air/drone strike": "غارة جوية/بمسيّرة",
+  "Suicide bomb": "تفجير انتحاري", "Shelling/artillery/missile attack": "قصف مدفعي/صاروخي",
+  "Remote explosive/landmine/IED": "عبوة ناسفة/لغم", "Attack": "هجوم", "Abduction/forced disappearance": "خطف/إخفاء قسري",
+  "Arrests": "اعتقالات", "Agreement": "اتفاق", "Disrupted weapons use": "إحباط استخدام أسلحة",
+  "Looting/property destruction": "نهب/تدمير ممتلكات", "Other": "أخرى", "Peaceful protest": "احتجاج سلمي" };
 const COLORS = { "Battles": "#b91c1c", "Explosions/Remote violence": "#ea580c", "Violence against civilians": "#7c3aed",
   "Protests": "#2563eb", "Riots": "#0891b2", "Strategic developments": "#15803d" };
 const BOUNDS = { west: 35.5, east: 48.8, south: 29.0, north: 37.5 };
@@ -34,6 +40,7 @@ const el = (tag, attrs = {}, text) => {
 };
 const t = (key) => I18N[state.lang][key] || key;
 const typeName = (type) => (state.lang === "ar" ? TYPE_AR[type] || type : type);
+const subName = (sub) => (state.lang === "ar" ? SUBTYPE_AR[sub] || sub : sub);
 
 function project([lon, lat]) {
   const x = ((lon - BOUNDS.west) / (BOUNDS.east - BOUNDS.west)) * 1000;
@@ -132,7 +139,7 @@ function render() {
     }
     const item = el("li", { "data-id": e.event_id });
     item.appendChild(el("div", { class: "when" }, `${e.event_date || "—"} · ${e.admin1 || ""}`));
-    item.appendChild(el("div", {}, `${typeName(e.event_type)} / ${e.sub_event_type} — ${e.location || ""}`));
+    item.appendChild(el("div", {}, `${typeName(e.event_type)} / ${subName(e.sub_event_type)} — ${e.location_ar || e.location || ""}`));
     item.addEventListener("click", () => showEvent(e.event_id));
     list.appendChild(item);
   }
@@ -211,7 +218,7 @@ async function showEvent(id) {
   const detail = $("#detail");
   detail.replaceChildren();
   detail.hidden = false;
-  detail.appendChild(el("h2", {}, `${typeName(e.event_type)} / ${e.sub_event_type}`));
+  detail.appendChild(el("h2", {}, `${typeName(e.event_type)} / ${subName(e.sub_event_type)}`));
   const dl = el("dl");
   const row = (k, v) => { dl.append(el("dt", {}, t(k)), el("dd", {}, v == null || v === "" ? "—" : String(v))); };
   row("date", `${e.event_date || "—"} (${t("precision")} ${e.time_precision || "—"})`);

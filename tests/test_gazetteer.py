@@ -1,0 +1,73 @@
+import pytest
+
+from rasad.geo.boundaries import default_boundaries
+from rasad.geo.gazetteer import default_gazetteer
+from rasad.geo.geocode import Geocoder
+from rasad.text.normalize import normalize
+from rasad.text.tokens import tokenize
+
+
+def resolve(text: str):
+    geocoder = Geocoder()
+    tokens = tokenize(normalize(text).text)
+    mentions = [m for m in geocoder.gazetteer.find(tokens) if geocoder.usable(m)]
+    context = geocoder.context(tokens, mentions)
+    return [geocoder.resolve(m, tokens, context) for m in mentions]
+
+
+@pytest.mark.parametrize("text", ["الموصل", "بالموصل", "والموصل", "للموصل", "Mosul", "al-Mosul"])
+def test_names_are_found_with_clitics_and_articles(text):
+    (place,) = resolve(text)
+    assert place.place.name == "Mosul"
+
+
+@pytest.mark.parametrize("name", ["Deir ez-Zor", "دير الزور", "ديرالزور", "Dayr az Zawr"])
+def test_spelling_variants(name):
+    assert any(p.admin1 == "Deir-ez-Zor" for p in default_gazetteer().lookup(name))
+
+
+def test_a_cue_word_picks_the_feature():
+    (place,) = resolve("محافظة كركوك")
+    assert (place.place.feature, place.precision) == ("admin1", 3)
+    (city,) = resolve("مدينة كركوك")
+    assert (city.place.feature, city.precision) == ("city", 1)
+
+
+def test_relative_places_are_coarser():
+    (south,) = resolve("جنوب تكريت")
+    assert south.place.name == "Tikrit" and south.precision == 2
+    (countryside,) = resolve("بريف محافظة الحسكة")
+    assert countryside.precision == 3
+
+
+FACILITIES = [("مخيم الهول", "Al-Hol camp"), ("مخيم روج", "Roj camp"), ("سجن الشدادي", "Al-Shaddadi prison"),
+              ("منفذ الوليد", "Al-Walid border crossing"), ("معبر اليعربية", "Al-Yarubiyah border crossing"),
+              ("معبر سيمالكا", "Semalka border crossing")]
+
+
+@pytest.mark.parametrize(("text", "name"), FACILITIES)
+def test_curated_facilities(text, name):
+    (place,) = resolve(text)
+    assert place.place.name == name and place.precision == 1 and place.place.source
+
+
+def test_the_country_in_context_chooses_between_namesakes():
+    (iraq,) = [p for p in resolve("العراق سنجار") if p.place.name.startswith("Sinj")]
+    assert iraq.place.country == "IQ"
+    syria = [p for p in resolve("سوريا سوريا ادلب سنجار") if p.place.name.startswith("Sinj")]
+    assert syria[0].place.country == "SY"
+
+
+def test_runners_up_are_kept_for_the_analyst():
+    (place,) = resolve("سنجار")
+    assert place.alternatives
+
+
+def test_point_in_polygon_and_border_distance():
+    boundaries = default_boundaries()
+    assert boundaries.admin1_at(33.42, 43.31).name == "Al-Anbar"  # Ramadi
+    assert boundaries.admin1_at(36.50, 40.75).name == "Al-Hasakeh"
+    assert boundaries.admin1_at(25.0, 30.0) is None
+    assert boundaries.border_km(34.39, 40.99) < 10  # al-Qaim sits on the border
+    assert boundaries.border_km(33.34, 44.40) > 250  # Baghdad does not
+    assert boundaries.border_sector(36.39, 41.15) == "Sinjar–al-Hol"

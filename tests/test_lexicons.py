@@ -1,0 +1,69 @@
+"""The data files an analyst edits must stay valid: ACLED names, mission tags, standard actors."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from rasad.errors import DataError
+from rasad.extract.lexicon import Lexicons, read_toml
+
+ROOT = Path(__file__).resolve().parents[1]
+ACLED = {
+    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Explosions/Remote violence": {"Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+                                   "Remote explosive/landmine/IED", "Grenade", "Chemical weapon"},
+    "Violence against civilians": {"Attack", "Abduction/forced disappearance", "Sexual violence"},
+    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+    "Strategic developments": {"Arrests", "Agreement", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"},
+}
+TAGS = {"detainee_transfer", "prison_escape", "attempt", "camp", "border", "infiltration", "border_closure",
+        "foiled_plot", "security_operation", "vbied", "ied", "suicide", "coalition"}
+ACTORS = {"Islamic State", "Military Forces of Iraq", "Police Forces of Iraq", "Iraqi Counter-Terrorism Service",
+          "Popular Mobilization Forces", "Iraqi Border Guards", "Peshmerga", "Unidentified Armed Group",
+          "Military Forces of Syria", "Syrian Democratic Forces", "Asayish", "International Coalition",
+          "Military Forces of the United States", "Civilians"}
+
+
+def test_triggers_use_acled_types_and_mission_tags():
+    for trigger in read_toml("rasad.extract", "triggers.toml")["trigger"]:
+        if "event_type" in trigger:
+            assert trigger["sub_event_type"] in ACLED[trigger["event_type"]], trigger["id"]
+        assert set(trigger.get("tags", [])) <= TAGS, trigger["id"]
+        assert trigger["terms"], trigger["id"]
+
+
+def test_actors_use_standard_names():
+    data = read_toml("rasad.extract", "actors.toml")
+    names = {a["name"] for a in data["actor"]} | {v for g in data["generic"] for k, v in g.items() if k.isupper()}
+    assert names <= ACTORS
+    assert all(a["side"] in {"state", "insurgent", "civilian", "unknown"} for a in data["actor"])
+
+
+def test_a_user_lexicon_folder_overrides_a_file(tmp_path):
+    text = (ROOT / "src/rasad/extract/data/triggers.toml").read_text(encoding="utf-8")
+    extra = '\n[[trigger]]\nid = "kidnap_test"\nevent_type = "Violence against civilians"\n' \
+            'sub_event_type = "Abduction/forced disappearance"\nrank = 90\nterms = ["استدرج"]\n'
+    (tmp_path / "triggers.toml").write_text(text + extra, encoding="utf-8")
+    lexicons = Lexicons.load(tmp_path)
+    from rasad.text.normalize import normalize
+    from rasad.text.tokens import tokenize
+
+    hits = lexicons.triggers.find(tokenize(normalize("استدرجوا راعيا").text))
+    assert [h.payload.id for h in hits] == ["kidnap_test"]
+
+
+def test_a_broken_lexicon_is_a_clear_error(tmp_path):
+    (tmp_path / "cues.toml").write_text("[negation\nterms = [", encoding="utf-8")
+    with pytest.raises(DataError, match="cues.toml: not valid TOML"):
+        Lexicons.load(tmp_path)
+
+
+def test_lexicon_docs_name_every_data_file():
+    doc = (ROOT / "docs" / "lexicons.md").read_text(encoding="utf-8")
+    files = {p.name for p in (ROOT / "src/rasad").rglob("data/*") if p.suffix in (".toml", ".txt", ".csv")}
+    missing = [name for name in sorted(files) if not re.search(re.escape(name), doc)]
+    assert missing == []

@@ -1,0 +1,127 @@
+import pytest
+
+from rasad.errors import StoreError
+from rasad.extract.base import get_extractor
+from rasad.model import Document
+from rasad.pipeline import run_ingest
+from rasad.store.sqlite import EventFilter, open_store
+
+REPORT_A = "اعتقلت الشرطة يوم الاثنين خمسة من عناصر داعش في قضاء الحويجة."
+REPORT_B = "أعلنت قيادة الشرطة أن مفارزها ألقت القبض على ستة مطلوبين في الحويجة يوم الاثنين."
+REPORT_C = "انفجرت عبوة ناسفة يوم الاثنين في مدينة الرمادي ما أدى إلى مقتل اثنين."
+
+
+def docs_file(tmp_path, rows):
+    import json
+
+    path = tmp_path / "docs.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def ingest(store, path):
+    return run_ingest([path], store, get_extractor("rules"), lambda e: None)
+
+
+@pytest.fixture
+def store(tmp_path):
+    handle = open_store(str(tmp_path / "test.db"))
+    yield handle
+    handle.close()
+
+
+def rows(*texts, published="2025-03-12"):
+    return [{"doc_id": f"d{i}", "published": published, "text": t} for i, t in enumerate(texts)]
+
+
+def test_reports_of_one_incident_fuse_into_one_event_with_every_source(tmp_path, store):
+    ingest(store, docs_file(tmp_path, rows(REPORT_A, REPORT_B, REPORT_C)))
+    items, total = store.query_events(EventFilter())
+    assert total == 2
+    arrest = next(e for e in items if e["sub_event_type"] == "Arrests")
+    assert arrest["source_count"] == 2
+    assert arrest["arrested"] == 5  # the lowest reported figure (ACLED)
+    detail = store.event(arrest["event_id"])
+    assert sorted(m["arrested"] for m in detail["mentions"]) == [5, 6]  # every figure stays visible
+
+
+def test_ingesting_the_same_documents_twice_changes_nothing(tmp_path, store):
+    path = docs_file(tmp_path, rows(REPORT_A, REPORT_C))
+    ingest(store, path)
+    before = (store.counts(), store.query_events(EventFilter())[0])
+    report = ingest(store, path)
+    assert report.seen == 2 and report.new == 0
+    assert (store.counts(), store.query_events(EventFilter())[0]) == before
+
+
+def test_a_copied_report_is_stored_as_a_duplicate_and_does_not_corroborate(tmp_path, store):
+    copy = [{"doc_id": "copy", "published": "2025-03-12", "text": REPORT_A + "  "}]
+    ingest(store, docs_file(tmp_path, rows(REPORT_A) + copy))
+    (event,), _ = store.query_events(EventFilter())
+    assert event["source_count"] == 1
+
+
+def test_event_ids_are_stable_across_stores(tmp_path):
+    ids = []
+    for name in ("one.db", "two.db"):
+        handle = open_store(str(tmp_path / name))
+        ingest(handle, docs_file(tmp_path, rows(REPORT_A, REPORT_C)))
+        ids.append(sorted(e["event_id"] for e in handle.query_events(EventFilter())[0]))
+        handle.close()
+    assert ids[0] == ids[1]
+
+
+def test_filters(tmp_path, store):
+    ingest(store, docs_file(tmp_path, rows(REPORT_A, REPORT_C)))
+    assert store.query_events(EventFilter(admin1="kirkuk"))[1] == 1
+    assert store.query_events(EventFilter(event_type="Explosions/Remote violence"))[1] == 1
+    assert store.query_events(EventFilter(near=(33.42, 43.31, 20)))[1] == 1  # Ramadi
+    assert store.query_events(EventFilter(since="2025-03-11"))[1] == 0
+
+
+def test_full_text_search_normalises_arabic(tmp_path, store):
+    ingest(store, docs_file(tmp_path, rows(REPORT_A, REPORT_C)))
+    (event,), total = store.query_events(EventFilter(text="عبوه ناسفه"))  # ه for ة still finds it
+    assert total == 1 and event["location"] == "Ramadi"
+
+
+def test_a_failure_mid_ingest_keeps_committed_batches_and_writes_nothing_half(tmp_path, store, monkeypatch):
+    import rasad.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    extractor = get_extractor("rules")
+    calls = {"n": 0}
+
+    class Crashing:
+        name = "crashing"
+
+        def extract(self, document: Document):
+            calls["n"] += 1
+            if calls["n"] == 3:
+                raise RuntimeError("killed")
+            return extractor.extract(document)
+
+    path = docs_file(tmp_path, rows(REPORT_A, REPORT_C, REPORT_B, REPORT_C))
+    with pytest.raises(RuntimeError):
+        run_ingest([path], store, Crashing(), lambda e: None)
+    counts = store.counts()
+    assert counts["documents"] == 2  # the first batch; nothing of the second
+    orphans = store.db.execute("SELECT count(*) FROM mentions WHERE event_id NOT IN (SELECT event_id FROM events)")
+    assert orphans.fetchone()[0] == 0
+
+
+def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database at all " * 100)
+    with pytest.raises(StoreError, match="not a Rasad store"):
+        open_store(str(bad))
+
+
+def test_postgresql_is_refused_until_its_backend_lands():
+    with pytest.raises(StoreError, match="PostgreSQL"):
+        open_store("postgresql://localhost/rasad")
+
+
+def test_migrations_are_recorded(store):
+    assert store.db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == 1
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
