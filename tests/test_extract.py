@@ -213,3 +213,51 @@ def test_confidence_is_higher_for_a_fully_specified_event(extract):
 def test_empty_and_odd_documents_give_no_events(extractor):
     for text in ("", "   ", "\u200f\u200e", "12345", "؟؟؟"):
         assert extractor.extract(Document("x", text, date(2025, 1, 1))) == []
+
+
+def test_a_noun_in_the_dual_counts_two(extract):
+    event = only(extract("استشهد جنديان وأصيب ثلاثة آخرون بهجوم لداعش على نقطة عسكرية في قضاء الطارمية يوم السبت."))
+    assert (event.fatalities, event.wounded) == (2, 3)
+    assert (event.actor1, event.actor2) == ("Islamic State", "Military Forces of Iraq")
+
+
+def test_recurring_attacks_are_not_one_event(extract):
+    assert extract("يشن التنظيم هجمات متفرقة على القرى في قضاء الحويجة.") == []
+
+
+def test_a_sentence_about_past_months_is_not_one_event(extract):
+    assert extract("شهدت الأشهر الماضية تصاعدا في الهجمات على مدينة تدمر، حيث قتل عدد من الجنود.") == []
+
+
+def test_explosives_ready_for_detonation_are_not_an_explosion(extract):
+    event = only(extract("عثرت القوات يوم الاثنين على عبوات ناسفة معدة للتفجير في قضاء الرطبة."))
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_unit_number_is_not_a_count(extract):
+    event = only(extract("حررت قوات اللواء 44 يوم الاثنين قرية جنوب مدينة الحضر وقتلت خمسة مسلحين."))
+    assert event.fatalities == 5
+
+
+def test_a_place_named_by_its_desert_is_one_place_near_the_town(extract):
+    event = only(extract("انفجر لغم أرضي يوم الاثنين في بادية الميادين شرقي دير الزور ما أدى إلى مقتل راعيين."))
+    assert (event.location, event.geo_precision, event.fatalities) == ("Al Mayadin", 2, 2)
+
+
+def test_an_english_province_is_a_governorate(extract):
+    event = only(extract("A coalition air strike killed two militants in Deir ez-Zor province on Monday."))
+    assert (event.admin1, event.geo_precision) == ("Deir-ez-Zor", 3)
+
+
+def test_a_foiled_attack_is_a_foiled_plot(extract):
+    event = only(extract("أحبطت القوات الأمنية يوم الاثنين هجوما إرهابيا على مدينة سامراء."))
+    assert (event.sub_event_type, event.tags) == ("Other", ["foiled_plot"])
+
+
+def test_an_unnamed_force_is_never_replaced_by_its_target(extract):
+    event = only(extract("نفذت طائرات حربية يوم الاثنين غارة جوية على مواقع لداعش في صحراء الأنبار."))
+    assert (event.actor1, event.actor2) == (None, "Islamic State")
+
+
+def test_the_fall_of_a_regime_is_not_an_arrest(extract):
+    assert extract("تراجعت الهجمات منذ الإطاحة بنظام الأسد في دمشق يوم الاثنين.") == []

@@ -183,7 +183,8 @@ def _report(rng: random.Random, incident: Incident, kind: dict, data: dict, outl
     slots = {
         "gov": gov_ar, "gov_en": place.admin1, "place": _place_phrase(place, incident.near),
         "near_place": f"{place.name_ar}" if not incident.near else f"مدينة {place.name_ar}",
-        "place_en": place.name, "when": _when_ar(rng, incident.when, published),
+        "place_en": f"the outskirts of {place.name}" if incident.near else place.name,
+        "when": _when_ar(rng, incident.when, published),
         "when_en": _when_en(rng, incident.when, published),
         "n": "عدد" if vague else _number_ar(rng, count), "m": _number_ar(rng, incident.second),
         "n_en": "several" if vague else _number_en(count), "m_en": _number_en(incident.second),

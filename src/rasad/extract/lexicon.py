@@ -68,11 +68,11 @@ class PhraseMatcher:
 
 
 GAP = "..."
-MAX_GAP = 3
+MAX_GAP = 4
 
 
 def _match_rest(tokens: list[Token], i: int, rest: tuple[str, ...]) -> int | None:
-    """The index of the last token matching ``rest`` from token i on ("..." skips up to three tokens)."""
+    """The index of the last token matching ``rest`` from token i on ("..." skips up to four tokens)."""
     if not rest:
         return i - 1
     word, tail = rest[0], rest[1:]
@@ -142,6 +142,7 @@ class Lexicons:
     counts: PhraseMatcher
     count_window: int
     not_people: frozenset[str]
+    unit_words: frozenset[str]
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -175,7 +176,9 @@ class Lexicons:
         for name, words in count_data["counts"].items():
             _add_all(counts, words, name)
         not_people = frozenset(fold(word) for word in count_data["not_people"]["words"])
-        return cls(triggers, exclusions, actors, cues, windows, counts, int(count_data["window"]), not_people)
+        unit_words = frozenset(fold(word) for word in count_data["unit_names"]["words"])
+        return cls(triggers, exclusions, actors, cues, windows, counts, int(count_data["window"]), not_people,
+                   unit_words)
 
 
 def _add_all(matcher: PhraseMatcher, phrases: Iterable[str], payload: Any) -> None:

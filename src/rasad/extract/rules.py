@@ -80,17 +80,19 @@ class RuleExtractor:
             if index in skipped:
                 continue
             sentence_tokens = tokenize(text, sentence.start, sentence.end)
-            sentence_dates = [d for d in find_dates(text, sentence_tokens, published) if d.kind != "year"]
+            sentence_all_dates = find_dates(text, sentence_tokens, published)
+            sentence_dates = [d for d in sentence_all_dates if d.kind != "year"]
+            sentence_periods = any(d.kind == "year" for d in sentence_all_dates)
             previous_places: list[ResolvedPlace] = []
             for clause in clauses(text, sentence):
                 tokens = tokenize(text, clause.start, clause.end)
                 if not tokens:
                     continue
-                groups = self._places(tokens, context)
+                groups = self._places(text, tokens, context)
                 for group in groups:
                     state.places.extend(place for place, _ in group)
                 found = self._clause(document, norm, published, context, state, sentence, sentence_tokens,
-                                     sentence_dates, tokens, groups, previous_places, index)
+                                     sentence_dates, sentence_periods, tokens, groups, previous_places, index)
                 mentions.extend(found)
                 if groups:
                     previous_places = [place for place, _ in groups[0]]
@@ -101,7 +103,8 @@ class RuleExtractor:
         return [m.event for m in events]
 
     # -- places ---------------------------------------------------------------------------------
-    def _places(self, tokens: list[Token], context: DocumentContext) -> list[list[tuple[ResolvedPlace, bool]]]:
+    def _places(self, text: str, tokens: list[Token],
+                context: DocumentContext) -> list[list[tuple[ResolvedPlace, bool]]]:
         """Place groups of a clause: one group per governorate of a coordinated list, else one group.
 
         Each group lists (place, is_summary) with the most precise place first.
@@ -110,14 +113,10 @@ class RuleExtractor:
         mentions = [m for m in gazetteer.find(tokens) if self.geocoder.usable(m)]
         if not mentions:
             return []
-        runs: list[list] = [[mentions[0]]]
+        runs: list[list] = [[mention] for mention in mentions[:1]]
         for mention in mentions[1:]:
             previous = runs[-1][-1]
-            between = tokens[previous.last + 1 : mention.first]
-            joined = mention.first == previous.last + 1 and tokens[mention.first].text[:1] in "وo"
-            if joined or (not between and mention.first == previous.last + 1) or [t.text for t in between] in (
-                ["و"], ["and"], ["or"]
-            ):
+            if _coordinated(text, tokens, previous.last, mention.first):
                 runs[-1].append(mention)
             else:
                 runs.append([mention])
@@ -149,7 +148,7 @@ class RuleExtractor:
     # -- one clause -----------------------------------------------------------------------------
     def _clause(self, document: Document, norm: NormalizedText, published: date | None, context: DocumentContext,
                 state: _DocState, sentence: Span, sentence_tokens: list[Token], sentence_dates: list[DateMention],
-                tokens: list[Token], groups: list, previous_places: list[ResolvedPlace],
+                sentence_periods: bool, tokens: list[Token], groups: list, previous_places: list[ResolvedPlace],
                 sentence_index: int) -> list[_Mention]:
         lex = self.lexicons
         hits = lex.triggers.find(tokens)
@@ -178,6 +177,8 @@ class RuleExtractor:
         dated = [d for d in clause_dates if d.kind != "year"]
         if not dated and any(d.kind == "year" for d in clause_dates):
             return []  # history given only by its year: not a dated incident (GUIDELINES §1)
+        if not dated and not sentence_dates and sentence_periods:
+            return []  # the sentence speaks of a year or a period of months, not of one dated incident
         main = max(events, key=lambda hit: hit.payload.rank)
         trigger: Trigger = main.payload
         tags = {tag for hit in events + modifiers for tag in hit.payload.tags}
@@ -282,16 +283,18 @@ class RuleExtractor:
         for k, token in enumerate(tokens):
             inside = any(s <= token.start < e for s, e in date_ranges) or any(a.first <= k <= a.last for a in actors)
             skip[k + 1] = skip[k] + inside
-        precise: dict[str, list[tuple[int, tuple[int, int]]]] = {}
+        # each count word takes its nearest number; a number goes to its nearest count word
+        nearest: dict[int, tuple[int, str, int | None, tuple[int, int]]] = {}
         for amount in amounts(tokens):
             span = (tokens[amount.first].start, tokens[amount.last].end)
             if any(s <= span[0] < e for s, e in date_ranges):
                 continue
             following = tokens[amount.last + 1].text if amount.last + 1 < len(tokens) else ""
-            if bare_forms(following) & lex.not_people or following in lex.not_people:
+            preceding = tokens[amount.first - 1].text if amount.first > 0 else ""
+            if bare_forms(following) & lex.not_people or bare_forms(preceding) & lex.unit_words:
                 continue
             best = None
-            for cue in count_cues:
+            for number, cue in enumerate(count_cues):
                 if cue.last < amount.first:
                     distance = amount.first - cue.last - (skip[amount.first] - skip[cue.last + 1])
                 elif cue.first > amount.last:
@@ -299,21 +302,29 @@ class RuleExtractor:
                 else:
                     continue
                 if distance <= lex.count_window and (best is None or distance < best[0]):
-                    best = (distance, cue.payload)
+                    best = (distance, number)
             if best is None:
                 continue
-            if amount.value is None:
-                precise.setdefault(best[1], [])
-            else:
-                precise.setdefault(best[1], []).append((amount.value, span))
+            distance, number = best
+            if number not in nearest or distance < nearest[number][0]:
+                nearest[number] = (distance, count_cues[number].payload, amount.value, span)
         counts: dict[str, int | None] = {name: None for name in COUNT_FIELDS}
         spans = {}
-        for name, values in precise.items():
-            if values:
-                value, span = max(values)
+        for _, name, value, span in sorted(nearest.values(), key=lambda item: item[3]):
+            if value is not None and (counts[name] is None or value > counts[name]):
                 counts[name] = value
                 spans[name] = span
         return counts, spans
+
+
+def _coordinated(text: str, tokens: list[Token], previous_last: int, first: int) -> bool:
+    """Whether two place names form a list ("كركوك وصلاح الدين"، "X، Y"، "X and Y"), not an apposition
+    ("بادية الميادين"، "طريق دير الزور – الحسكة")."""
+    if first != previous_last + 1:
+        between = [t.text for t in tokens[previous_last + 1 : first]]
+        return between in (["و"], ["and"], ["or"])
+    gap = text[tokens[previous_last].end : tokens[first].start]
+    return "،" in gap or "," in gap or (tokens[first].text[:1] == "و" and not tokens[first].text.isascii())
 
 
 def _modal_qad(tokens: list[Token], index: int) -> bool:
@@ -378,6 +389,9 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         if first is None:  # the report names no perpetrator: only the victims or the responders
             others = [item for item in ordered if item[2] == "civilian"]
             return "Unidentified Armed Group", others[0][1] if others else None, {}
+    if first is None and agent == "state":  # the acting force is not named: never make its target actor1
+        target = ordered[0]
+        return None, target[1], {"actor2": (tokens[target[0].first].start, tokens[target[0].last].end)}
     if first is None:
         first = ordered[0]
     second = next((item for item in ordered if item[2] != first[2] and item[1] != first[1]), None)

@@ -234,8 +234,11 @@ def build(
         if record["countrycode"] not in ("IQ", "SY"):
             continue
         lat, lon = float(record["latitude"]), float(record["longitude"])
-        inside = boundaries.admin1_at(lat, lon)
-        admin1 = inside.name if inside else by_code.get((record["countrycode"], record["admin1code"]), "")
+        # GeoNames' own admin1 code first: the Natural Earth polygons are too coarse near governorate lines.
+        admin1 = by_code.get((record["countrycode"], record["admin1code"]), "")
+        if not admin1:
+            inside = boundaries.admin1_at(lat, lon)
+            admin1 = inside.name if inside else ""
         arabic = _arabic_names(record["alternatenames"])
         english = _english_names([record["name"], *record["alternatenames"]])
         place = Place(

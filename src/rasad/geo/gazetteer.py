@@ -25,6 +25,9 @@ FEATURE_CUES = {
     "جبل": ("mountain",), "جبال": ("mountain",), "mount": ("mountain",), "صحراء": ("region",),
     "باديه": ("region",), "منطقه": ("region", "city", "district"), "area": ("region", "city", "district"),
 }
+# English cue words that follow the name ("Raqqa province").
+TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",), "district": ("district", "city"),
+                 "camp": ("camp",), "prison": ("prison",), "crossing": ("crossing",)}
 # Words that place an incident near, around or in a direction from a named place (coarser precision).
 RELATIVE_WORDS = {
     "قرب", "بالقرب", "قريب", "قريبه", "مقربه", "محيط", "اطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي",
@@ -140,6 +143,9 @@ class Gazetteer:
                 continue
             length, numbers, key = hit
             cue, relative = self._context(tokens, i)
+            after = tokens[i + length].text if i + length < len(tokens) else ""
+            if cue is None and after in TRAILING_CUES:  # "Deir ez-Zor province"
+                cue = TRAILING_CUES[after]
             candidates = tuple(dict.fromkeys(self.places[n] for n in numbers))
             mentions.append(PlaceMention(i, i + length - 1, candidates, cue, relative, key in self.ambiguous))
             i += length

@@ -84,7 +84,7 @@ class Geocoder:
         best = ranked[0]
         precision = FEATURE_PRECISION.get(best.feature, 2)
         if mention.relative or (mention.cue == ("region",) and best.feature != "region"):
-            precision = 3 if best.feature in ("admin1", "region", "border") or mention.cue == ("region",) else 2
+            precision = 3 if best.feature in ("admin1", "region", "border") else 2
         first = mention.first - 1 if mention.cue and mention.first > 0 else mention.first
         return ResolvedPlace(best, precision, tokens[first].start, tokens[mention.last].end,
                              tuple(c.id for c in ranked[1:4]))

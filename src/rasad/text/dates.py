@@ -45,9 +45,10 @@ def calendar() -> dict:
     data["relative_phrases"] = {tuple(fold(k).split()): tuple(v) for k, v in data["relative"].items()}
     data["relative_month_phrases"] = {tuple(fold(k).split()): v for k, v in data["relative_months"].items()}
     data["future_phrases"] = {tuple(fold(k).split()): True for k in data["future"]["phrases"]}
+    data["long_phrases"] = {tuple(fold(k).split()): True for k in data["long_periods"]["phrases"]}
     data["weekday_phrases"] = {(fold(k),): v for k, v in data["weekdays"].items()}
     tables = ("month_phrases", "hijri_phrases", "relative_phrases", "relative_month_phrases", "weekday_phrases",
-              "future_phrases")
+              "future_phrases", "long_phrases")
     data["first_words"] = frozenset(key[0] for table in tables for key in data[table])
     data["ordinals"] = {fold(k): v for k, v in data["ordinals"].items()}
     for group in ("past_markers", "future_markers", "year_markers"):
@@ -190,6 +191,12 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             value = published - timedelta(days=days_back) if published else None
             found.append(DateMention(value, precision, "relative", tokens[i].start, tokens[i + length - 1].end))
             i += length
+            continue
+        long_hit = _phrase_at(tokens, i, cal["long_phrases"])
+        if long_hit:
+            start, stop = tokens[i].start, tokens[i + long_hit[1] - 1].end
+            found.append(DateMention(None, None, "year", start, stop))
+            i += long_hit[1]
             continue
         future_hit = _phrase_at(tokens, i, cal["future_phrases"])
         if future_hit:

@@ -26,6 +26,7 @@ def _words() -> dict:
     for table in ("units", "scales", "standalone_scales"):
         data[table] = {fold(k): v for k, v in data[table].items()}
     data["vague"] = {key: [fold(w) for w in words] for key, words in data["vague"].items()}
+    data["duals"] = frozenset(fold(w) for w in data["duals"]["words"])
     return data
 
 
@@ -60,6 +61,10 @@ def amounts(tokens: list[Token]) -> list[Amount]:
             continue
         if bare_forms(word) & vague_words and not (i > 0 and _value(tokens[i - 1].text, units) is not None):
             found.append(Amount(None, i, i))
+            i += 1
+            continue
+        if bare_forms(word) & data["duals"] and not (i + 1 < len(tokens) and _value(tokens[i + 1].text, units)):
+            found.append(Amount(2, i, i))
             i += 1
             continue
         value = _value(word, units)
