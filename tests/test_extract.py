@@ -261,3 +261,14 @@ def test_an_unnamed_force_is_never_replaced_by_its_target(extract):
 
 def test_the_fall_of_a_regime_is_not_an_arrest(extract):
     assert extract("تراجعت الهجمات منذ الإطاحة بنظام الأسد في دمشق يوم الاثنين.") == []
+
+
+def test_a_count_word_in_the_dual_counts_itself(extract):
+    event = only(extract("سقط قتيلان وجريحان بانفجار عبوة ناسفة في مدينة الفلوجة يوم الاثنين."))
+    assert (event.fatalities, event.wounded) == (2, 2)
+
+
+def test_families_returned_from_a_camp_are_a_transfer(extract):
+    event = only(extract("أعلنت الحكومة العراقية يوم الاثنين إعادة 150 عائلة عراقية من مخيم الهول إلى مخيم الجدعة."))
+    assert (event.transferred, event.location) == (150, "Al-Hol camp")
+    assert {"detainee_transfer", "camp"} <= set(event.tags)

@@ -295,7 +295,9 @@ class RuleExtractor:
                 continue
             best = None
             for number, cue in enumerate(count_cues):
-                if cue.last < amount.first:
+                if cue.first <= amount.first and cue.last >= amount.last:
+                    distance = 0  # a count word in the dual is its own number ("قتيلان")
+                elif cue.last < amount.first:
                     distance = amount.first - cue.last - (skip[amount.first] - skip[cue.last + 1])
                 elif cue.first > amount.last:
                     distance = cue.first - amount.last - (skip[cue.first] - skip[amount.last + 1])
