@@ -22,6 +22,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 
 test: lint
+	@sh scripts/ensure-postgres.sh
 	$(BIN)/pytest
 
 eval: $(STAMP)

@@ -22,7 +22,7 @@ from rasad.extract.base import get_extractor
 from rasad.geo.gazetteer import Gazetteer, default_gazetteer
 from rasad.ingest.readers import document_from_dict
 from rasad.pipeline import run_ingest
-from rasad.store.sqlite import open_store
+from rasad.store.store import open_store
 from rasad.text.normalize import normalize
 from rasad.text.tokens import tokenize
 

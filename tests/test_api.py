@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 
 from rasad.extract.base import get_extractor
 from rasad.pipeline import run_ingest
-from rasad.store.sqlite import open_store
+from rasad.store.store import open_store
 from rasad.web.app import create_app
 from rasad.web.schemas import EventOut
 
@@ -88,3 +88,17 @@ def test_dashboard_and_map_data_are_served_offline(client):
 def test_openapi_document(client):
     spec = client.get("/openapi.json").json()
     assert "/api/events" in spec["paths"] and "/api/events/{event_id}" in spec["paths"]
+
+
+def test_review_over_the_api(client):
+    event_id = client.get("/api/events", params={"admin1": "Kirkuk"}).json()["items"][0]["event_id"]
+    verified = client.post(f"/api/events/{event_id}/review-state", json={"state": "verified", "reviewer": "Layla"})
+    assert verified.status_code == 200 and verified.json()["review_state"] == "verified"
+    edited = client.post(f"/api/events/{event_id}/edits", json={"field": "arrested", "value": 4, "reviewer": "Layla"})
+    assert edited.json()["arrested"] == 4
+    bad = client.post(f"/api/events/{event_id}/edits", json={"field": "arrested", "value": -3, "reviewer": "Layla"})
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "bad_input"
+    anonymous = client.post(f"/api/events/{event_id}/review-state", json={"state": "verified", "reviewer": ""})
+    assert anonymous.status_code == 422
+    actions = [h["action"] for h in client.get(f"/api/events/{event_id}/history").json()]
+    assert actions == ["created", "verified", "edit"]

@@ -91,7 +91,7 @@ def test_ingest_events_event_and_export(tmp_path):
     listed = runner.invoke(main, ["events", "--db", db, "--json"])
     (item,) = json.loads(listed.output.split("\n", 1)[0] if False else listed.stdout)["items"]
     assert item["sub_event_type"] == "Arrests"
-    shown = json.loads(runner.invoke(main, ["event", item["event_id"], "--db", db]).stdout)
+    shown = json.loads(runner.invoke(main, ["event", "show", item["event_id"], "--db", db]).stdout)
     assert shown["mentions"][0]["doc_id"] == "a"
     for fmt in ("jsonl", "csv", "geojson", "acled"):
         out = tmp_path / f"out.{fmt}"
@@ -100,7 +100,7 @@ def test_ingest_events_event_and_export(tmp_path):
 
 
 def test_unknown_event_is_a_one_line_error(tmp_path):
-    result = CliRunner().invoke(main, ["event", "evt_nope", "--db", str(tmp_path / "r.db")])
+    result = CliRunner().invoke(main, ["event", "show", "evt_nope", "--db", str(tmp_path / "r.db")])
     assert result.exit_code == 2 and result.output.strip() == "rasad: no event 'evt_nope'"
 
 

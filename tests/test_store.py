@@ -4,7 +4,7 @@ from rasad.errors import StoreError
 from rasad.extract.base import get_extractor
 from rasad.model import Document
 from rasad.pipeline import run_ingest
-from rasad.store.sqlite import EventFilter, open_store
+from rasad.store.store import EventFilter, open_store
 
 REPORT_A = "اعتقلت الشرطة يوم الاثنين خمسة من عناصر داعش في قضاء الحويجة."
 REPORT_B = "أعلنت قيادة الشرطة أن مفارزها ألقت القبض على ستة مطلوبين في الحويجة يوم الاثنين."
@@ -21,13 +21,6 @@ def docs_file(tmp_path, rows):
 
 def ingest(store, path):
     return run_ingest([path], store, get_extractor("rules"), lambda e: None)
-
-
-@pytest.fixture
-def store(tmp_path):
-    handle = open_store(str(tmp_path / "test.db"))
-    yield handle
-    handle.close()
 
 
 def rows(*texts, published="2025-03-12"):
@@ -61,13 +54,13 @@ def test_a_copied_report_is_stored_as_a_duplicate_and_does_not_corroborate(tmp_p
     assert event["source_count"] == 1
 
 
-def test_event_ids_are_stable_across_stores(tmp_path):
+def test_event_ids_are_stable_across_stores(tmp_path, store):
+    other = open_store(str(tmp_path / "other.db"))
     ids = []
-    for name in ("one.db", "two.db"):
-        handle = open_store(str(tmp_path / name))
+    for handle in (store, other):
         ingest(handle, docs_file(tmp_path, rows(REPORT_A, REPORT_C)))
         ids.append(sorted(e["event_id"] for e in handle.query_events(EventFilter())[0]))
-        handle.close()
+    other.close()
     assert ids[0] == ids[1]
 
 
@@ -106,8 +99,8 @@ def test_a_failure_mid_ingest_keeps_committed_batches_and_writes_nothing_half(tm
         run_ingest([path], store, Crashing(), lambda e: None)
     counts = store.counts()
     assert counts["documents"] == 2  # the first batch; nothing of the second
-    orphans = store.db.execute("SELECT count(*) FROM mentions WHERE event_id NOT IN (SELECT event_id FROM events)")
-    assert orphans.fetchone()[0] == 0
+    orphans = store.db.execute("SELECT count(*) AS n FROM mentions WHERE event_id NOT IN (SELECT event_id FROM events)")
+    assert orphans.fetchone()["n"] == 0
 
 
 def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path):
@@ -117,11 +110,29 @@ def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path):
         open_store(str(bad))
 
 
-def test_postgresql_is_refused_until_its_backend_lands():
-    with pytest.raises(StoreError, match="PostgreSQL"):
-        open_store("postgresql://localhost/rasad")
+def test_an_unreachable_server_is_a_clear_error():
+    with pytest.raises(StoreError, match="cannot connect"):
+        open_store("postgresql://nobody@127.0.0.1:1/nothing?connect_timeout=2")
 
 
 def test_migrations_are_recorded(store):
-    assert store.db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == 1
-    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()["v"] == 2
+    assert store.migrate() == 2  # applying again changes nothing
+
+
+def test_sqlite_uses_the_write_ahead_log(tmp_path):
+    handle = open_store(str(tmp_path / "wal.db"))
+    assert handle.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    handle.close()
+
+
+def test_a_syndicated_copy_with_other_furniture_is_a_near_duplicate(tmp_path, store):
+    body = ("أعلنت قيادة العمليات المشتركة يوم الاثنين مقتل أربعة مسلحين من تنظيم داعش في اشتباكات مع قوة أمنية "
+            "قرب قضاء الحويجة غربي كركوك، فيما أصيب جنديان بجروح طفيفة نقلا على إثرها إلى المستشفى. وأوضحت أن القوة "
+            "كانت تنفذ عملية تفتيش في القرى المحيطة بالقضاء بناء على معلومات استخبارية دقيقة.")
+    copy = "موقع آخر | أخبار العراق\n" + body + "\nتابعونا على مواقع التواصل."
+    different = "اعتقلت الشرطة يوم الاثنين ثلاثة مطلوبين في مدينة الرمادي بعد عملية دهم لمنازلهم في حي التأميم."
+    report = ingest(store, docs_file(tmp_path, rows(body, copy, different)))
+    assert (report.new, report.duplicates) == (2, 1)
+    clash = next(e for e in store.query_events(EventFilter())[0] if e["event_type"] == "Battles")
+    assert clash["source_count"] == 1

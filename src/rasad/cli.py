@@ -16,7 +16,7 @@ from rasad.errors import InputError, RasadError
 from rasad.extract.base import extractor_names, get_extractor
 from rasad.ingest.readers import read_documents
 from rasad.pipeline import estimate_documents, run_ingest
-from rasad.store.sqlite import EventFilter, default_db, open_store
+from rasad.store.store import EventFilter, default_db, open_store
 
 # Backends register themselves on import.
 import rasad.extract.rules  # noqa: F401,E402  isort: skip
@@ -163,14 +163,126 @@ def events(db, since, until, event_type, admin1, near, text, limit: int, as_json
     click.echo(f"{len(items)} of {total} events", err=True)
 
 
-@main.command()
+@main.group()
+def event() -> None:
+    """One event: its reports and evidence, its history."""
+
+
+@event.command("show")
 @click.argument("event_id")
 @db_option
-def event(event_id: str, db: str) -> None:
+def event_show(event_id: str, db: str) -> None:
     """Show one event with every report behind it and the sentences that support it (JSON)."""
     store = open_store(db)
     try:
         click.echo(json.dumps(store.event(event_id), ensure_ascii=False, indent=1))
+    finally:
+        store.close()
+
+
+@event.command("history")
+@click.argument("event_id")
+@db_option
+def event_history(event_id: str, db: str) -> None:
+    """Everything that happened to an event: creation, each report that joined, every review decision."""
+    store = open_store(db)
+    try:
+        for entry in store.history(event_id):
+            click.echo(f"{entry['at']}  {entry['actor']:<12} {entry['action']:<14} "
+                       f"{json.dumps(entry['detail'], ensure_ascii=False)}")
+    finally:
+        store.close()
+
+
+@main.group()
+def review() -> None:
+    """Analyst review: verify, reject, edit a field, merge two events, split one. Each decision records
+    who, when and why, and survives re-extraction and re-fusion."""
+
+
+def _review_options(function):
+    function = click.option("--reason", help="Why (kept in the event's history).")(function)
+    function = click.option("--by", "reviewer", required=True, help="The reviewer's name.")(function)
+    return db_option(function)
+
+
+def _review_run(db: str, action) -> None:
+    store = open_store(db)
+    try:
+        result = action(store)
+    finally:
+        store.close()
+    click.echo(f"{result['event_id']}  {result['review_state']}  {result['event_type']} / {result['sub_event_type']}"
+               f"  {result['location'] or ''}  {result['event_date'] or ''}")
+
+
+@review.command("verify")
+@click.argument("event_id")
+@_review_options
+def review_verify(event_id: str, db: str, reviewer: str, reason: str | None) -> None:
+    """Mark an event verified."""
+    _review_run(db, lambda store: store.set_review_state(event_id, "verified", reviewer, reason))
+
+
+@review.command("reject")
+@click.argument("event_id")
+@_review_options
+def review_reject(event_id: str, db: str, reviewer: str, reason: str | None) -> None:
+    """Reject an event (it leaves lists and exports but stays, with its history)."""
+    _review_run(db, lambda store: store.set_review_state(event_id, "rejected", reviewer, reason))
+
+
+@review.command("reset")
+@click.argument("event_id")
+@_review_options
+def review_reset(event_id: str, db: str, reviewer: str, reason: str | None) -> None:
+    """Return an event to 'unreviewed'."""
+    _review_run(db, lambda store: store.set_review_state(event_id, "unreviewed", reviewer, reason))
+
+
+@review.command("edit")
+@click.argument("event_id")
+@click.argument("field")
+@click.argument("value")
+@_review_options
+def review_edit(event_id: str, field: str, value: str, db: str, reviewer: str, reason: str | None) -> None:
+    """Correct one field (e.g. fatalities 4, sub_event_type 'Armed clash', location ...). An empty VALUE clears it."""
+    _review_run(db, lambda store: store.edit(event_id, field, value, reviewer, reason))
+
+
+@review.command("merge")
+@click.argument("event_id")
+@click.argument("other_id")
+@_review_options
+def review_merge(event_id: str, other_id: str, db: str, reviewer: str, reason: str | None) -> None:
+    """Merge OTHER_ID into EVENT_ID: one incident reported twice."""
+    _review_run(db, lambda store: store.merge(event_id, other_id, reviewer, reason))
+
+
+@review.command("split")
+@click.argument("event_id")
+@click.argument("mention_ids", nargs=-1, required=True)
+@_review_options
+def review_split(event_id: str, mention_ids: tuple[str, ...], db: str, reviewer: str, reason: str | None) -> None:
+    """Move some reports (MENTION_IDS, as `rasad event show` lists them) to a new event of their own."""
+    _review_run(db, lambda store: store.split(event_id, list(mention_ids), reviewer, reason))
+
+
+@main.command()
+@db_option
+@click.option("--extractor", "backend", default="rules", show_default=True, type=click.Choice(extractor_names()),
+              help="The extraction backend.")
+def reextract(db: str, backend: str) -> None:
+    """Extract every stored report again (after changing a lexicon) and re-fuse; analysts' decisions stay."""
+    from rasad.pipeline import run_reextract
+
+    store = open_store(db)
+    try:
+        total = store.counts()["documents"]
+        with click.progressbar(length=total, label="re-extracting", file=sys.stderr, show_pos=True) as bar:
+            report = run_reextract(store, get_extractor(backend), lambda _doc: bar.update(1))
+        click.echo(f"{report.documents} reports, {report.mentions} event mentions, "
+                   f"{store.counts()['events']} events", err=True)
     finally:
         store.close()
 
@@ -304,3 +416,7 @@ def gazetteer_lookup(name: str) -> None:
         _fail(f"no place named {name!r}", status=1)
     for p in places:
         click.echo(f"{p.id}\t{p.name}\t{p.name_ar}\t{p.feature}\t{p.country}\t{p.admin1}\t{p.lat:.4f},{p.lon:.4f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -16,7 +16,7 @@ from rasad.errors import InputError
 from rasad.extract.base import Extractor
 from rasad.ingest.readers import read_documents
 from rasad.model import Document, Event
-from rasad.store.sqlite import Store
+from rasad.store.store import Store
 
 BATCH_SIZE = 50
 
@@ -98,4 +98,30 @@ def run_ingest(
             flush()
     if batch:
         flush()
+    return report
+
+
+def run_reextract(store: Store, extractor: Extractor, on_document: Callable[[str], None] = lambda doc_id: None,
+                  batch_size: int = BATCH_SIZE) -> RunReport:
+    """Extract every stored report again (after a lexicon or gazetteer change) and re-fuse.
+
+    Analysts' decisions survive: edits and review states stay on their events, and mentions an analyst
+    merged or split stay where they were put.
+    """
+    from rasad.ingest.readers import parse_date
+
+    report = RunReport()
+    rows = list(store.documents())
+    for start in range(0, len(rows), batch_size):
+        with store.transaction():
+            for row in rows[start : start + batch_size]:
+                document = Document(doc_id=row["doc_id"], text=row["text"], published=parse_date(row["published"]),
+                                    language=row["language"], source=row["source"], title=row["title"], url=row["url"])
+                touched = store.remove_mentions(document.doc_id)
+                for index, event in enumerate(extractor.extract(document)):
+                    touched.add(store.add_mention(event, index, document.published))
+                    report.mentions += 1
+                store.settle(touched)
+                report.documents += 1
+                on_document(document.doc_id)
     return report

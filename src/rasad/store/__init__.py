@@ -1,5 +1,1 @@
-"""Store stage: the event store (SQLite, the embedded default) with versioned migrations."""
-
-from rasad.store.sqlite import EventFilter, Store, open_store
-
-__all__ = ["EventFilter", "Store", "open_store"]
+"""Store stage: the event store on SQLite (the embedded default) or PostgreSQL, with versioned migrations."""

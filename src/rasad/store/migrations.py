@@ -1,68 +1,97 @@
-"""Versioned schema migrations of the SQLite store. Append a migration; never edit a released one."""
+"""Versioned schema migrations of the store, per dialect. Append a migration; never edit a released one."""
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[int, str]] = [
-    (
-        1,
-        """
-        CREATE TABLE documents (
-            doc_id TEXT PRIMARY KEY,
-            text_hash TEXT NOT NULL,
-            url TEXT,
-            source TEXT,
-            title TEXT,
-            published TEXT,
-            language TEXT,
-            text TEXT NOT NULL,
-            ingested_at TEXT NOT NULL,
-            duplicate_of TEXT
-        );
-        CREATE INDEX documents_text_hash ON documents(text_hash);
-        CREATE TABLE events (
-            event_id TEXT PRIMARY KEY,
-            event_type TEXT NOT NULL,
-            sub_event_type TEXT NOT NULL,
-            tags TEXT NOT NULL DEFAULT '[]',
-            event_date TEXT,
-            time_precision INTEGER,
-            actor1 TEXT,
-            actor2 TEXT,
-            country TEXT,
-            admin1 TEXT,
-            admin2 TEXT,
-            location TEXT,
-            location_ar TEXT,
-            latitude REAL,
-            longitude REAL,
-            geo_precision INTEGER,
-            fatalities INTEGER,
-            wounded INTEGER,
-            arrested INTEGER,
-            escaped INTEGER,
-            transferred INTEGER,
-            border_km REAL,
-            border_sector TEXT,
-            confidence REAL NOT NULL,
-            source_count INTEGER NOT NULL DEFAULT 1,
-            first_reported TEXT,
-            last_reported TEXT,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        );
-        CREATE INDEX events_date ON events(event_date);
-        CREATE INDEX events_type ON events(event_type);
-        CREATE INDEX events_admin1 ON events(admin1);
-        CREATE INDEX events_latlon ON events(latitude, longitude);
-        CREATE TABLE mentions (
-            mention_id TEXT PRIMARY KEY,
-            event_id TEXT NOT NULL REFERENCES events(event_id) DEFERRABLE INITIALLY DEFERRED,
-            doc_id TEXT NOT NULL REFERENCES documents(doc_id),
-            data TEXT NOT NULL
-        );
-        CREATE INDEX mentions_event ON mentions(event_id);
-        CREATE INDEX mentions_doc ON mentions(doc_id);
-        CREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body);
-        """,
-    ),
-]
+_EVENTS = """
+CREATE TABLE events (
+    event_id TEXT PRIMARY KEY,
+    event_type TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    tags TEXT NOT NULL DEFAULT '[]',
+    event_date TEXT,
+    time_precision INTEGER,
+    actor1 TEXT,
+    actor2 TEXT,
+    country TEXT,
+    admin1 TEXT,
+    admin2 TEXT,
+    location TEXT,
+    location_ar TEXT,
+    latitude {real},
+    longitude {real},
+    geo_precision INTEGER,
+    fatalities INTEGER,
+    wounded INTEGER,
+    arrested INTEGER,
+    escaped INTEGER,
+    transferred INTEGER,
+    border_km {real},
+    border_sector TEXT,
+    confidence {real} NOT NULL,
+    source_count INTEGER NOT NULL DEFAULT 1,
+    first_reported TEXT,
+    last_reported TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX events_date ON events(event_date);
+CREATE INDEX events_type ON events(event_type, event_date);
+CREATE INDEX events_admin1 ON events(admin1);
+CREATE INDEX events_latlon ON events(latitude, longitude);
+CREATE TABLE documents (
+    doc_id TEXT PRIMARY KEY,
+    text_hash TEXT NOT NULL,
+    url TEXT,
+    source TEXT,
+    title TEXT,
+    published TEXT,
+    language TEXT,
+    text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    duplicate_of TEXT
+);
+CREATE INDEX documents_text_hash ON documents(text_hash);
+CREATE TABLE mentions (
+    mention_id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events(event_id) DEFERRABLE INITIALLY DEFERRED,
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+    data TEXT NOT NULL
+);
+CREATE INDEX mentions_event ON mentions(event_id);
+CREATE INDEX mentions_doc ON mentions(doc_id)
+"""
+
+_REVIEW = """
+ALTER TABLE events ADD COLUMN review_state TEXT NOT NULL DEFAULT 'unreviewed';
+ALTER TABLE events ADD COLUMN merged_into TEXT;
+ALTER TABLE events ADD COLUMN overrides TEXT NOT NULL DEFAULT '{{}}';
+ALTER TABLE mentions ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN minhash TEXT;
+CREATE TABLE event_history (
+    history_id {serial},
+    event_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '{{}}'
+);
+CREATE INDEX event_history_event ON event_history(event_id);
+CREATE TABLE document_bands (
+    band TEXT NOT NULL,
+    doc_id TEXT NOT NULL
+);
+CREATE INDEX document_bands_band ON document_bands(band)
+"""
+
+MIGRATIONS: dict[str, list[tuple[int, str]]] = {
+    "sqlite": [
+        (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
+        (2, _REVIEW.format(serial="INTEGER PRIMARY KEY AUTOINCREMENT")),
+    ],
+    "postgresql": [
+        (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
+CREATE TABLE documents_fts (doc_id TEXT PRIMARY KEY, body TEXT NOT NULL, tsv tsvector NOT NULL);
+CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
+        (2, _REVIEW.format(serial="BIGSERIAL PRIMARY KEY")),
+    ],
+}

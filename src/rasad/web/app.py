@@ -16,8 +16,19 @@ from rasad import __version__
 from rasad.errors import InputError, RasadError
 from rasad.geo.boundaries import default_boundaries
 from rasad.geo.gazetteer import default_gazetteer
-from rasad.store.sqlite import EventFilter, Store, open_store
-from rasad.web.schemas import ErrorOut, EventDetailOut, EventPage, Health, ReportOut
+from rasad.store.store import EventFilter, Store, open_store
+from rasad.web.schemas import (
+    EditIn,
+    ErrorOut,
+    EventDetailOut,
+    EventPage,
+    Health,
+    HistoryEntry,
+    MergeIn,
+    ReportOut,
+    SplitIn,
+    StateIn,
+)
 
 FACILITY_FEATURES = ("camp", "prison", "crossing")
 
@@ -75,13 +86,15 @@ def create_app(db: str) -> FastAPI:
         near: Annotated[str | None, Query(description="LAT,LON,KM")] = None,
         text: Annotated[str | None, Query(description="full-text search of the reports")] = None,
         min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+        review_state: Annotated[str | None, Query(pattern="^(unreviewed|verified|rejected)$")] = None,
         limit: Annotated[int, Query(ge=1, le=5000)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
         sort: str = "event_date",
         order: Annotated[str, Query(pattern="^(asc|desc)$")] = "desc",
     ) -> EventPage:
         flt = EventFilter(since=since, until=until, event_type=type, admin1=admin1, near=parse_near(near),
-                          text=text, min_confidence=min_confidence, limit=limit, offset=offset, sort=sort,
+                          text=text, min_confidence=min_confidence, review_state=review_state, limit=limit,
+                          offset=offset, sort=sort,
                           descending=order == "desc")
         items, total = db.query_events(flt)
         return EventPage(items=items, total=total, limit=limit, offset=offset)
@@ -89,6 +102,26 @@ def create_app(db: str) -> FastAPI:
     @app.get("/api/events/{event_id}", response_model=EventDetailOut)
     def event(event_id: str, db: StoreDep) -> dict:
         return db.event(event_id)
+
+    @app.get("/api/events/{event_id}/history", response_model=list[HistoryEntry])
+    def history(event_id: str, db: StoreDep) -> list[dict]:
+        return db.history(event_id)
+
+    @app.post("/api/events/{event_id}/review-state", response_model=EventDetailOut)
+    def set_state(event_id: str, body: StateIn, db: StoreDep) -> dict:
+        return db.set_review_state(event_id, body.state, body.reviewer, body.reason)
+
+    @app.post("/api/events/{event_id}/edits", response_model=EventDetailOut)
+    def edit(event_id: str, body: EditIn, db: StoreDep) -> dict:
+        return db.edit(event_id, body.field, body.value, body.reviewer, body.reason)
+
+    @app.post("/api/events/{event_id}/merge", response_model=EventDetailOut)
+    def merge(event_id: str, body: MergeIn, db: StoreDep) -> dict:
+        return db.merge(event_id, body.other_event_id, body.reviewer, body.reason)
+
+    @app.post("/api/events/{event_id}/split", response_model=EventDetailOut)
+    def split(event_id: str, body: SplitIn, db: StoreDep) -> dict:
+        return db.split(event_id, body.mention_ids, body.reviewer, body.reason)
 
     @app.get("/api/reports/{doc_id}", response_model=ReportOut)
     def report(doc_id: str, db: StoreDep) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -52,6 +54,7 @@ class EventOut(BaseModel):
     source_count: int
     first_reported: str | None
     last_reported: str | None
+    review_state: str
 
 
 class FieldSource(BaseModel):
@@ -65,6 +68,8 @@ class FieldSource(BaseModel):
 class MentionOut(BaseModel):
     """One report's account of an event: its figures and the sentences that support them."""
 
+    mention_id: str
+    pinned: bool
     doc_id: str
     title: str | None
     source: str | None
@@ -109,3 +114,34 @@ class Health(BaseModel):
     status: str
     events: int
     documents: int
+
+
+class ReviewIn(BaseModel):
+    """Who decides, and why. Until authentication lands (issue #6) the reviewer names themself."""
+
+    reviewer: str = Field(min_length=1, max_length=200)
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+class StateIn(ReviewIn):
+    state: Literal["verified", "rejected", "unreviewed"]
+
+
+class EditIn(ReviewIn):
+    field: str
+    value: Any = None
+
+
+class MergeIn(ReviewIn):
+    other_event_id: str
+
+
+class SplitIn(ReviewIn):
+    mention_ids: list[str] = Field(min_length=1)
+
+
+class HistoryEntry(BaseModel):
+    at: str
+    actor: str
+    action: str
+    detail: dict[str, Any]

@@ -1,0 +1,43 @@
+"""Near-duplicate reports (syndicated copies of one wire story) by bottom-k MinHash over word shingles.
+
+A copy must not count as corroboration: a report whose sketch is close enough to a stored one is kept
+as a duplicate of it. Candidates are found through the smallest hashes of the sketch ("bands"), so the
+check costs a few index look-ups, not a scan of the archive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+
+from rasad.text.normalize import fold
+from rasad.text.tokens import TOKEN_RE
+
+SHINGLE_WORDS = 4
+SKETCH_SIZE = 32
+BAND_COUNT = 8
+NEAR_DUPLICATE = 0.7
+
+
+def sketch(text: str) -> list[int]:
+    """The bottom-k MinHash sketch of a text's word 4-grams (empty for very short texts)."""
+    words = TOKEN_RE.findall(fold(text))
+    if len(words) < SHINGLE_WORDS * 2:
+        return []
+    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=7).digest(), "big") for s in shingles}
+    return sorted(heapq.nsmallest(SKETCH_SIZE, hashes))
+
+
+def similarity(a: list[int], b: list[int]) -> float:
+    """Estimated Jaccard similarity of two texts from their sketches."""
+    if not a or not b:
+        return 0.0
+    first, second = set(a), set(b)
+    union = heapq.nsmallest(SKETCH_SIZE, first | second)
+    return sum(1 for h in union if h in first and h in second) / len(union)
+
+
+def bands(signature: list[int]) -> list[str]:
+    """The keys under which a sketch is indexed: its smallest hashes."""
+    return [format(h, "x") for h in signature[:BAND_COUNT]]

@@ -1,0 +1,113 @@
+"""Database connections behind one small interface, so the store runs on SQLite and PostgreSQL alike.
+
+SQL in Rasad is written with ``?`` placeholders; the PostgreSQL connection rewrites them. Rows come
+back as mappings on both.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+from rasad.errors import StoreError
+
+
+class Database(Protocol):
+    """What the store needs of a database connection."""
+
+    dialect: str
+    location: str
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> Any: ...
+
+    def transaction(self) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+class SQLiteDatabase:
+    """The embedded default: one file, WAL journal, foreign keys on."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: str) -> None:
+        self.location = path
+        try:
+            self.connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self.connection.row_factory = sqlite3.Row
+            self.connection.execute("PRAGMA journal_mode=WAL")
+            self.connection.execute("PRAGMA foreign_keys=ON")
+            self.connection.execute("PRAGMA synchronous=NORMAL")
+            self.connection.execute("PRAGMA busy_timeout=10000")
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{path}: not a Rasad store: {error}") from error
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self.connection.execute(sql, tuple(args))
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.IntegrityError):
+                raise
+            raise StoreError(f"{self.location}: {error}") from error
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        else:
+            self.connection.execute("COMMIT")
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+_PLACEHOLDER = re.compile(r"\?")
+
+
+class PostgresDatabase:
+    """A PostgreSQL server, through psycopg 3."""
+
+    dialect = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+            from psycopg.rows import dict_row
+        except ImportError as error:  # pragma: no cover - psycopg is a dependency
+            raise StoreError("PostgreSQL needs the psycopg package") from error
+        self.location = re.sub(r"://[^@/]*@", "://***@", url)
+        try:
+            self.connection = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        except psycopg.Error as error:
+            raise StoreError(f"{self.location}: cannot connect: {error}".strip()) from error
+        self._psycopg = psycopg
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        try:
+            return self.connection.execute(_PLACEHOLDER.sub("%s", sql.replace("%", "%%")), tuple(args))
+        except self._psycopg.errors.IntegrityError:
+            raise
+        except self._psycopg.Error as error:
+            raise StoreError(f"{self.location}: {error}".strip()) from error
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.connection.transaction():
+            yield
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def connect(url: str) -> Database:
+    """A connection for a store URL: ``postgresql://…`` for a server, anything else is a SQLite path."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return PostgresDatabase(url)
+    return SQLiteDatabase(url)

@@ -1,0 +1,402 @@
+"""The event store: documents, their event mentions, fused events, analyst review and history.
+
+One data layer over SQLite (the embedded default) and PostgreSQL (servers): the SQL is shared, and
+the few dialect differences (full-text search, transactions) sit in small methods here and in
+``database.py``. Writes happen in transactions: a failure leaves what was committed intact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from rasad.errors import InputError, NotFound
+from rasad.fuse.dedup import NEAR_DUPLICATE, bands, similarity, sketch
+from rasad.fuse.fusion import best_match, event_id_for, fuse_mentions
+from rasad.geo.boundaries import haversine_km
+from rasad.model import COUNT_FIELDS, Document, Event
+from rasad.store.database import Database, connect
+from rasad.store.migrations import MIGRATIONS
+from rasad.store.review import apply_overrides, check_edit
+from rasad.text.normalize import fold
+
+DEFAULT_DB = "rasad.db"
+EVENT_COLUMNS = (
+    "event_id", "event_type", "sub_event_type", "tags", "event_date", "time_precision", "actor1", "actor2", "country",
+    "admin1", "admin2", "location", "location_ar", "latitude", "longitude", "geo_precision", "fatalities", "wounded",
+    "arrested", "escaped", "transferred", "border_km", "border_sector", "confidence", "source_count",
+    "first_reported", "last_reported", "created_at", "updated_at",
+)
+SORTABLE = {"event_date", "confidence", "source_count", "fatalities", "border_km", "updated_at"}
+REVIEW_STATES = ("unreviewed", "verified", "rejected")
+SYSTEM = "rasad"
+
+
+def default_db() -> str:
+    """The store named by RASAD_DB, else ./rasad.db."""
+    return os.environ.get("RASAD_DB") or DEFAULT_DB
+
+
+@dataclass
+class EventFilter:
+    """What `rasad events`, exports and `GET /api/events` filter on."""
+
+    since: str | None = None
+    until: str | None = None
+    event_type: str | None = None
+    admin1: str | None = None
+    near: tuple[float, float, float] | None = None
+    text: str | None = None
+    min_confidence: float | None = None
+    review_state: str | None = None
+    limit: int = 100
+    offset: int = 0
+    sort: str = "event_date"
+    descending: bool = True
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _fts_words(text: str) -> list[str]:
+    return [w for w in fold(text).replace('"', " ").replace("'", " ").split() if w.strip(":*&|!()")]
+
+
+class Store:
+    """One Rasad store on a database connection."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.migrate()
+
+    # -- schema ---------------------------------------------------------------------------------
+    def migrate(self) -> int:
+        """Apply pending migrations; returns the schema version."""
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        done = {row["version"] for row in self.db.execute("SELECT version FROM schema_migrations")}
+        migrations = MIGRATIONS[self.db.dialect]
+        for version, script in migrations:
+            if version in done:
+                continue
+            with self.transaction():
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
+        return max(version for version, _ in migrations)
+
+    def transaction(self) -> Any:
+        """One atomic batch of writes."""
+        return self.db.transaction()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _one(self, sql: str, args: tuple = ()) -> Any:
+        row = self.db.execute(sql, args).fetchone()
+        return None if row is None else row[next(iter(row.keys()))] if hasattr(row, "keys") else row[0]
+
+    # -- documents ------------------------------------------------------------------------------
+    def add_document(self, document: Document) -> str:
+        """Store a report: 'new', 'seen' (same doc_id) or 'duplicate' (the same or nearly the same text as a
+        stored report: a syndicated copy is kept but does not count as corroboration)."""
+        if self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (document.doc_id,)).fetchone():
+            return "seen"
+        text_hash = hashlib.sha256(" ".join(fold(document.text).split()).encode()).hexdigest()
+        original = self._one("SELECT doc_id FROM documents WHERE text_hash = ? AND duplicate_of IS NULL", (text_hash,))
+        signature = sketch(document.text)
+        if original is None and signature:
+            original = self._near_duplicate(signature)
+        self.db.execute(
+            "INSERT INTO documents (doc_id, text_hash, url, source, title, published, language, text, ingested_at,"
+            " duplicate_of, minhash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (document.doc_id, text_hash, document.url, document.source, document.title,
+             document.published.isoformat() if document.published else None, document.language, document.text,
+             _now(), original, json.dumps(signature)),
+        )
+        if original:
+            return "duplicate"
+        for band in bands(signature):
+            self.db.execute("INSERT INTO document_bands (band, doc_id) VALUES (?, ?)", (band, document.doc_id))
+        body = fold(f"{document.title or ''}\n{document.text}")
+        if self.db.dialect == "postgresql":
+            self.db.execute("INSERT INTO documents_fts (doc_id, body, tsv) VALUES (?, ?, to_tsvector('simple', ?))",
+                            (document.doc_id, body, body))
+        else:
+            self.db.execute("INSERT INTO documents_fts (doc_id, body) VALUES (?, ?)", (document.doc_id, body))
+        return "new"
+
+    def _near_duplicate(self, signature: list[int]) -> str | None:
+        keys = bands(signature)
+        rows = self.db.execute(
+            f"SELECT DISTINCT d.doc_id, d.minhash FROM document_bands b JOIN documents d ON d.doc_id = b.doc_id "
+            f"WHERE b.band IN ({','.join('?' * len(keys))}) LIMIT 50", keys).fetchall()
+        best = max(rows, key=lambda row: similarity(signature, json.loads(row["minhash"])), default=None)
+        if best is not None and similarity(signature, json.loads(best["minhash"])) >= NEAR_DUPLICATE:
+            return best["doc_id"]
+        return None
+
+    def document(self, doc_id: str) -> dict[str, Any]:
+        row = self.db.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no report {doc_id!r}")
+        return {k: v for k, v in dict(row).items() if k not in ("minhash", "text_hash")}
+
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """Every stored original report (not the duplicates), oldest first."""
+        for row in self.db.execute("SELECT doc_id, text, published, language, source, title, url FROM documents "
+                                   "WHERE duplicate_of IS NULL ORDER BY ingested_at, doc_id").fetchall():
+            yield dict(row)
+
+    # -- fusion ---------------------------------------------------------------------------------
+    def candidates(self, event_type: str, day_from: str | None, day_to: str | None,
+                   bbox: tuple[float, float, float, float] | None) -> list[dict[str, Any]]:
+        """Stored events that a new mention may report (for fusion); merged events are not candidates."""
+        sql, args = "SELECT * FROM events WHERE event_type = ? AND merged_into IS NULL", [event_type]
+        if day_from and day_to:
+            sql += " AND (event_date IS NULL OR event_date BETWEEN ? AND ?)"
+            args += [day_from, day_to]
+        if bbox:
+            sql += " AND ((latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?) OR geo_precision >= 3)"
+            args += [bbox[1], bbox[3], bbox[0], bbox[2]]
+        return [dict(row) for row in self.db.execute(sql + " LIMIT 500", args)]
+
+    def add_mention(self, event: Event, index: int, published: date | None = None) -> str:
+        """Store one extracted event mention, fusing it into the event of the same incident."""
+        data = event.to_dict()
+        data["published"] = published.isoformat() if published else None
+        mention_id = f"{event.doc_id}#{index}"
+        pinned = self._one("SELECT event_id FROM mentions WHERE mention_id = ? AND pinned = 1", (mention_id,))
+        if pinned:  # an analyst placed this report's account: keep it where they put it
+            return pinned
+        match = best_match(self, data)
+        event_id = match.event_id if match else event_id_for(data, event.doc_id, index)
+        self.db.execute("INSERT INTO mentions (mention_id, event_id, doc_id, data) VALUES (?,?,?,?) "
+                        "ON CONFLICT (mention_id) DO UPDATE SET event_id = excluded.event_id, data = excluded.data",
+                        (mention_id, event_id, event.doc_id, json.dumps(data, ensure_ascii=False)))
+        self._refuse(event_id)
+        self._history(event_id, SYSTEM, "created" if match is None else "source added",
+                      {"doc_id": event.doc_id, "mention_id": mention_id})
+        return event_id
+
+    def _refuse(self, event_id: str) -> None:
+        """Recompute an event from its mentions, then apply the analysts' edits."""
+        mentions = [json.loads(row["data"]) for row in
+                    self.db.execute("SELECT data FROM mentions WHERE event_id = ?", (event_id,))]
+        existing = self.db.execute("SELECT created_at, overrides FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if not mentions:
+            return
+        docs = sorted({m["doc_id"] for m in mentions})
+        published = {row["doc_id"]: row["published"] for row in self.db.execute(
+            f"SELECT doc_id, published FROM documents WHERE doc_id IN ({','.join('?' * len(docs))})", docs)}
+        record = fuse_mentions(mentions, published)
+        overrides = json.loads(existing["overrides"]) if existing else {}
+        record = apply_overrides(record, overrides)
+        record["tags"] = json.dumps(record["tags"])
+        now = _now()
+        record.update(event_id=event_id, created_at=existing["created_at"] if existing else now, updated_at=now)
+        columns = ", ".join(EVENT_COLUMNS)
+        updates = ", ".join(f"{name} = excluded.{name}" for name in EVENT_COLUMNS if name not in ("event_id", "created_at"))
+        self.db.execute(f"INSERT INTO events ({columns}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
+                        f"ON CONFLICT (event_id) DO UPDATE SET {updates}", [record.get(name) for name in EVENT_COLUMNS])
+
+    def remove_mentions(self, doc_id: str) -> set[str]:
+        """Remove a report's mentions that no analyst pinned (before re-extraction); returns the events touched."""
+        touched = {row["event_id"] for row in self.db.execute(
+            "SELECT event_id FROM mentions WHERE doc_id = ? AND pinned = 0", (doc_id,))}
+        self.db.execute("DELETE FROM mentions WHERE doc_id = ? AND pinned = 0", (doc_id,))
+        return touched
+
+    def settle(self, event_ids: set[str]) -> None:
+        """Recompute events whose mentions changed; an event left without mentions goes, unless reviewed."""
+        for event_id in event_ids:
+            left = self._one("SELECT count(*) FROM mentions WHERE event_id = ?", (event_id,))
+            if left:
+                self._refuse(event_id)
+                continue
+            state = self._one("SELECT review_state FROM events WHERE event_id = ?", (event_id,))
+            if state == "unreviewed":
+                self.db.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+                self._history(event_id, SYSTEM, "removed", {"why": "no report supports it after re-extraction"})
+            else:
+                self._history(event_id, SYSTEM, "unsupported", {"why": "no report supports it after re-extraction"})
+
+    # -- review ---------------------------------------------------------------------------------
+    def _history(self, event_id: str, actor: str, action: str, detail: dict[str, Any]) -> None:
+        self.db.execute("INSERT INTO event_history (event_id, at, actor, action, detail) VALUES (?,?,?,?,?)",
+                        (event_id, _now(), actor, action, json.dumps(detail, ensure_ascii=False)))
+
+    def _require(self, event_id: str) -> dict[str, Any]:
+        row = self.db.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no event {event_id!r}")
+        return dict(row)
+
+    @staticmethod
+    def _who(reviewer: str) -> str:
+        if not reviewer or not reviewer.strip():
+            raise InputError("a review needs the reviewer's name")
+        return reviewer.strip()
+
+    def set_review_state(self, event_id: str, state: str, reviewer: str, reason: str | None = None) -> dict:
+        """Verify, reject or return an event to 'unreviewed'."""
+        if state not in REVIEW_STATES:
+            raise InputError(f"review state must be one of {', '.join(REVIEW_STATES)}, not {state!r}")
+        who = self._who(reviewer)
+        with self.transaction():
+            before = self._require(event_id)["review_state"]
+            self.db.execute("UPDATE events SET review_state = ?, updated_at = ? WHERE event_id = ?",
+                            (state, _now(), event_id))
+            self._history(event_id, who, state if state != "unreviewed" else "review undone",
+                          {"from": before, "to": state, "reason": reason})
+        return self.event(event_id)
+
+    def edit(self, event_id: str, field: str, value: Any, reviewer: str, reason: str | None = None) -> dict:
+        """Correct one field; the correction survives re-fusion and re-extraction."""
+        who = self._who(reviewer)
+        with self.transaction():
+            row = self._require(event_id)
+            changes = check_edit(field, value, row)
+            overrides = json.loads(row["overrides"])
+            overrides.update(changes)
+            value = changes[field]
+            self.db.execute("UPDATE events SET overrides = ? WHERE event_id = ?",
+                            (json.dumps(overrides, ensure_ascii=False), event_id))
+            self._refuse(event_id)
+            old = json.loads(row["tags"]) if field == "tags" else row.get(field)
+            self._history(event_id, who, "edit", {"field": field, "from": old, "to": value, "reason": reason})
+        return self.event(event_id)
+
+    def merge(self, event_id: str, other_id: str, reviewer: str, reason: str | None = None) -> dict:
+        """Merge another event into this one: its reports become this event's."""
+        who = self._who(reviewer)
+        if event_id == other_id:
+            raise InputError("an event cannot be merged into itself")
+        with self.transaction():
+            self._require(event_id)
+            self._require(other_id)
+            self.db.execute("UPDATE mentions SET event_id = ?, pinned = 1 WHERE event_id = ?", (event_id, other_id))
+            self.db.execute("UPDATE events SET merged_into = ?, updated_at = ? WHERE event_id = ?",
+                            (event_id, _now(), other_id))
+            self._refuse(event_id)
+            self._history(event_id, who, "merge", {"absorbed": other_id, "reason": reason})
+            self._history(other_id, who, "merged", {"into": event_id, "reason": reason})
+        return self.event(event_id)
+
+    def split(self, event_id: str, mention_ids: list[str], reviewer: str, reason: str | None = None) -> dict:
+        """Move some of an event's reports to a new event of their own; returns the new event."""
+        who = self._who(reviewer)
+        with self.transaction():
+            self._require(event_id)
+            own = {row["mention_id"] for row in
+                   self.db.execute("SELECT mention_id FROM mentions WHERE event_id = ?", (event_id,))}
+            moving = sorted(set(mention_ids))
+            if not moving or not set(moving) <= own or set(moving) == own:
+                raise InputError("split takes some, not all, of the event's own mention ids")
+            new_id = "evt_" + hashlib.sha1(f"{event_id}|{'|'.join(moving)}".encode()).hexdigest()[:14]
+            for mention_id in moving:
+                self.db.execute("UPDATE mentions SET event_id = ?, pinned = 1 WHERE mention_id = ?", (new_id, mention_id))
+            self._refuse(new_id)
+            self._refuse(event_id)
+            self._history(event_id, who, "split", {"moved": moving, "to": new_id, "reason": reason})
+            self._history(new_id, who, "split from", {"from": event_id, "mentions": moving, "reason": reason})
+        return self.event(new_id)
+
+    def history(self, event_id: str) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT at, actor, action, detail FROM event_history WHERE event_id = ? "
+                               "ORDER BY history_id", (event_id,)).fetchall()
+        if not rows:
+            self._require(event_id)
+        return [{**dict(row), "detail": json.loads(row["detail"])} for row in rows]
+
+    # -- queries --------------------------------------------------------------------------------
+    def _where(self, f: EventFilter) -> tuple[str, list[Any]]:
+        clauses, args = ["merged_into IS NULL"], []
+        if f.review_state:
+            clauses.append("review_state = ?")
+            args.append(f.review_state)
+        else:
+            clauses.append("review_state <> 'rejected'")
+        for clause, value in (("event_date >= ?", f.since), ("event_date <= ?", f.until),
+                              ("event_type = ?", f.event_type), ("lower(admin1) = lower(?)", f.admin1),
+                              ("confidence >= ?", f.min_confidence)):
+            if value is not None and value != "":
+                clauses.append(clause)
+                args.append(value)
+        if f.near:
+            lat, lon, km = f.near
+            dlat = km / 111.0
+            dlon = km / (111.0 * max(0.2, abs(math.cos(math.radians(lat)))))
+            clauses.append("latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?")
+            args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+        if f.text and _fts_words(f.text):
+            words = _fts_words(f.text)
+            if self.db.dialect == "postgresql":
+                match = "d.tsv @@ to_tsquery('simple', ?)"
+                query = " & ".join(f"{w}:*" for w in words)
+            else:
+                match = "documents_fts MATCH ?"
+                query = " ".join(f'"{w}"*' for w in words)
+            clauses.append(f"event_id IN (SELECT m.event_id FROM mentions m JOIN documents_fts d ON d.doc_id = m.doc_id"
+                           f" WHERE {match})")
+            args.append(query)
+        return " WHERE " + " AND ".join(clauses), args
+
+    def query_events(self, f: EventFilter) -> tuple[list[dict[str, Any]], int]:
+        """Events matching the filter (a page of them) and how many match in all."""
+        where, args = self._where(f)
+        sort = f.sort if f.sort in SORTABLE else "event_date"
+        order = f"{sort} {'DESC' if f.descending else 'ASC'} NULLS LAST, event_id"
+        if f.near is None:
+            total = self._one(f"SELECT count(*) FROM events{where}", tuple(args))
+            rows = self.db.execute(f"SELECT * FROM events{where} ORDER BY {order} LIMIT ? OFFSET ?",
+                                   (*args, f.limit, f.offset)).fetchall()
+            return [self._event(row) for row in rows], total
+        lat, lon, km = f.near
+        rows = [self._event(row) for row in self.db.execute(f"SELECT * FROM events{where} ORDER BY {order}", args)]
+        rows = [r for r in rows if r["latitude"] is not None and haversine_km(lat, lon, r["latitude"], r["longitude"]) <= km]
+        return rows[f.offset : f.offset + f.limit], len(rows)
+
+    def iter_events(self, f: EventFilter) -> Iterator[dict[str, Any]]:
+        """Every event matching the filter (no paging), for exports."""
+        everything = EventFilter(**{**asdict(f), "limit": 10**12, "offset": 0})
+        yield from self.query_events(everything)[0]
+
+    @staticmethod
+    def _event(row: Any) -> dict[str, Any]:
+        event = dict(row)
+        event["tags"] = json.loads(event["tags"] or "[]")
+        event["overrides"] = json.loads(event.get("overrides") or "{}")
+        return event
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        """One event with its mentions (each with its report's evidence and every reported figure)."""
+        event = self._event(self._require(event_id))
+        event["mentions"] = []
+        for row in self.db.execute(
+            "SELECT m.mention_id, m.data, m.pinned, d.title, d.source, d.url, d.published FROM mentions m "
+            "JOIN documents d ON d.doc_id = m.doc_id WHERE m.event_id = ? ORDER BY m.mention_id", (event_id,)
+        ):
+            mention = json.loads(row["data"])
+            mention.update(mention_id=row["mention_id"], title=row["title"], source=row["source"], url=row["url"],
+                           published=row["published"], pinned=bool(row["pinned"]))
+            event["mentions"].append(mention)
+        return event
+
+    def counts(self) -> dict[str, int]:
+        return {name: self._one(f"SELECT count(*) FROM {name}") for name in ("documents", "mentions", "events")}
+
+
+def open_store(url: str | None = None) -> Store:
+    """The store at a SQLite path, or on a PostgreSQL server given as ``postgresql://…``."""
+    return Store(connect(url or default_db()))
+
+
+__all__ = ["COUNT_FIELDS", "EventFilter", "Store", "default_db", "open_store"]

@@ -1,0 +1,112 @@
+"""Analyst review and event history, on SQLite and PostgreSQL alike."""
+
+import json
+
+import pytest
+
+from rasad.errors import InputError, NotFound
+from rasad.extract.base import get_extractor
+from rasad.pipeline import run_ingest, run_reextract
+from rasad.store.store import EventFilter
+
+ARREST_A = "اعتقلت الشرطة يوم الاثنين خمسة من عناصر داعش في قضاء الحويجة."
+ARREST_B = "ألقت مفارز الشرطة القبض على ستة مطلوبين في الحويجة يوم الاثنين."
+BLAST = "انفجرت عبوة ناسفة يوم الاثنين في مدينة الرمادي ما أدى إلى مقتل اثنين."
+CLASH = "اندلعت اشتباكات يوم الاثنين قرب مدينة الفلوجة أسفرت عن مقتل ثلاثة مسلحين."
+
+
+@pytest.fixture
+def stocked(store, tmp_path):
+    path = tmp_path / "docs.jsonl"
+    docs = [ARREST_A, ARREST_B, BLAST, CLASH]
+    path.write_text("\n".join(json.dumps({"doc_id": f"d{i}", "published": "2025-03-12", "text": t}, ensure_ascii=False)
+                              for i, t in enumerate(docs)), encoding="utf-8")
+    run_ingest([str(path)], store, get_extractor("rules"), lambda e: None)
+    by_type = {e["sub_event_type"]: e["event_id"] for e in store.query_events(EventFilter())[0]}
+    return store, by_type
+
+
+def test_verify_records_who_when_and_why(stocked):
+    store, ids = stocked
+    event = store.set_review_state(ids["Arrests"], "verified", "Layla", "matches the ministry statement")
+    assert event["review_state"] == "verified"
+    last = store.history(ids["Arrests"])[-1]
+    assert (last["actor"], last["action"], last["detail"]["reason"]) == ("Layla", "verified",
+                                                                       "matches the ministry statement")
+    assert last["at"]
+
+
+def test_a_rejected_event_leaves_the_lists_but_stays(stocked):
+    store, ids = stocked
+    store.set_review_state(ids["Armed clash"], "rejected", "Omar", "background, not news")
+    listed = {e["event_id"] for e in store.query_events(EventFilter())[0]}
+    assert ids["Armed clash"] not in listed
+    assert store.query_events(EventFilter(review_state="rejected"))[1] == 1
+
+
+def test_an_edit_survives_refusion_when_a_new_report_arrives(stocked, tmp_path):
+    store, ids = stocked
+    store.edit(ids["Arrests"], "arrested", "7", "Layla", "corrected from the court record")
+    path = tmp_path / "more.jsonl"
+    path.write_text(json.dumps({"doc_id": "late", "published": "2025-03-12",
+                                "text": "أكدت مصادر أمنية اعتقال خمسة مطلوبين في قضاء الحويجة يوم الاثنين."},
+                               ensure_ascii=False), encoding="utf-8")
+    run_ingest([str(path)], store, get_extractor("rules"), lambda e: None)
+    event = store.event(ids["Arrests"])
+    assert event["source_count"] == 3 and event["arrested"] == 7
+    assert [h["action"] for h in store.history(ids["Arrests"])].count("source added") == 2
+
+
+def test_editing_a_sub_event_type_sets_its_type(stocked):
+    store, ids = stocked
+    event = store.edit(ids["Armed clash"], "sub_event_type", "Air/drone strike", "Omar")
+    assert (event["event_type"], event["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+@pytest.mark.parametrize(("field", "value"), [("fatalities", "-1"), ("event_date", "yesterday"), ("geo_precision", "7"),
+                                              ("sub_event_type", "Skirmish"), ("confidence", "1"), ("country", "TR")])
+def test_invalid_edits_are_refused(stocked, field, value):
+    store, ids = stocked
+    with pytest.raises(InputError):
+        store.edit(ids["Arrests"], field, value, "Omar")
+
+
+def test_a_review_needs_a_reviewer(stocked):
+    store, ids = stocked
+    with pytest.raises(InputError, match="reviewer"):
+        store.set_review_state(ids["Arrests"], "verified", "  ")
+
+
+def test_merge_and_split(stocked):
+    store, ids = stocked
+    merged = store.merge(ids["Remote explosive/landmine/IED"], ids["Armed clash"], "Layla", "same incident")
+    assert merged["source_count"] == 2
+    listed = {e["event_id"] for e in store.query_events(EventFilter())[0]}
+    assert ids["Armed clash"] not in listed
+    clash_mention = next(m["mention_id"] for m in merged["mentions"] if m["doc_id"] == "d3")
+    new = store.split(ids["Remote explosive/landmine/IED"], [clash_mention], "Omar", "two incidents after all")
+    assert [m["doc_id"] for m in new["mentions"]] == ["d3"] and new["mentions"][0]["pinned"]
+    assert store.event(ids["Remote explosive/landmine/IED"])["source_count"] == 1
+    with pytest.raises(InputError):
+        store.split(new["event_id"], [clash_mention], "Omar")  # not all of an event's reports
+
+
+def test_decisions_survive_reextraction(stocked):
+    store, ids = stocked
+    store.set_review_state(ids["Arrests"], "verified", "Layla")
+    store.edit(ids["Arrests"], "location_ar", "الحويجة (المركز)", "Layla")
+    merged = store.merge(ids["Remote explosive/landmine/IED"], ids["Armed clash"], "Layla")
+    before = {e["event_id"] for e in store.query_events(EventFilter())[0]}
+    run_reextract(store, get_extractor("rules"))
+    after = {e["event_id"]: e for e in store.query_events(EventFilter())[0]}
+    assert set(after) == before
+    assert after[ids["Arrests"]]["review_state"] == "verified"
+    assert after[ids["Arrests"]]["location_ar"] == "الحويجة (المركز)"
+    assert after[merged["event_id"]]["source_count"] == 2
+
+
+def test_unknown_events_are_not_found(store):
+    with pytest.raises(NotFound):
+        store.history("evt_missing")
+    with pytest.raises(NotFound):
+        store.set_review_state("evt_missing", "verified", "Layla")
