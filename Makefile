@@ -30,8 +30,10 @@ eval: $(STAMP)
 	$(BIN)/rasad extract $(SHARED)/eval/dev/docs.jsonl -o build/dev-events.jsonl
 	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/dev/gold.jsonl --pred build/dev-events.jsonl
 
+# Takes about ten minutes: BENCH_ARGS="--many 10000 --large 100000" for a quick run.
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py --write docs/benchmarks.md
+	$(BIN)/python benchmarks/bench.py --write docs/benchmarks.md $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build demo-data rasad.db rasad.db-wal rasad.db-shm

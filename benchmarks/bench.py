@@ -142,7 +142,9 @@ def bench_ingest_and_fusion(reports: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", help="Markdown file to write the figures to")
-    parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument("--reports", type=int, default=1000, help="reports for the extraction speed measure")
+    parser.add_argument("--many", type=int, default=100_000, help="reports to fuse in one run (time and memory)")
+    parser.add_argument("--large", type=int, default=1_000_000, help="events in the large store")
     args = parser.parse_args()
     figures = {
         "extract": bench_extract(args.reports),
@@ -150,11 +152,15 @@ def main() -> None:
         "gazetteer": bench_gazetteer(),
         "gazetteer_selftest": bench_gazetteer_selftest(),
         "ingest_fusion": bench_ingest_and_fusion(2000),
+        "many": {str(n): bench_fuse_many(n) for n in sorted({args.many // 10, args.many})},
+        "large": bench_large_store(args.large),
     }
     print(json.dumps(figures, indent=1, ensure_ascii=False))
     if args.write:
         e, g, s, f = figures["extract"], figures["gazetteer"], figures["gazetteer_selftest"], figures["ingest_fusion"]
         m = figures["memory_mb"]
+        big, small = figures["many"][str(args.many)], figures["many"][str(args.many // 10)]
+        large = figures["large"]
         Path(args.write).write_text(f"""# Benchmarks
 
 Measured by `make bench` (`benchmarks/bench.py`) on {platform.machine()} with Python {platform.python_version()},
@@ -189,6 +195,15 @@ Measured by `make bench` (`benchmarks/bench.py`) on {platform.machine()} with Py
 | pairwise precision of "same incident" | **{f['pairwise_precision']}** | ≥ 0.95 |
 | pairwise recall of "same incident" | **{f['pairwise_recall']}** | ≥ 0.90 |
 
+## Scale
+
+| measure | value | goal |
+|---|---|---|
+| ingest and fuse {small['reports']:,} reports in one run (`rasad ingest`) | {small['seconds']} s, peak {small['peak_mb']} MB | |
+| ingest and fuse {big['reports']:,} reports in one run | **{big['seconds']} s**, peak **{big['peak_mb']} MB** | minutes, bounded memory |
+| add 1,000 reports to a store of {large['events']:,} events | **{large['add_1000_reports_seconds']} s** | seconds |
+| filter queries on that store (governorate, type and date, date range, radius, full text, confidence), p50 / p95 | {large['query_p50_ms']} / **{large['query_p95_ms']} ms** | p95 ≤ 200 ms |
+
 The generated corpus is Rasad's own (`rasad generate`): it measures throughput and the handling of
 many surface forms, not accuracy on real reports.
 """, encoding="utf-8")
@@ -196,3 +211,89 @@ many surface forms, not accuracy on real reports.
 
 if __name__ == "__main__":
     main()
+
+
+def _synthetic_events(store, count: int, seed: int = 1) -> None:
+    """Fill a store with ``count`` plausible events (no reports behind them) for scale measures."""
+    import random
+
+    from rasad.store.store import EVENT_COLUMNS
+
+    rng = random.Random(seed)
+    places = [p for p in default_gazetteer().places if p.feature == "city"]
+    kinds = [("Battles", "Armed clash"), ("Strategic developments", "Arrests"),
+             ("Explosions/Remote violence", "Remote explosive/landmine/IED"), ("Explosions/Remote violence",
+                                                                              "Air/drone strike")]
+    columns = ", ".join(EVENT_COLUMNS)
+    marks = ", ".join("?" * len(EVENT_COLUMNS))
+    batch = []
+    for number in range(count):
+        place = rng.choice(places)
+        kind = rng.choice(kinds)
+        day = f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        row = {"event_id": f"evt_s{number:013d}", "event_type": kind[0], "sub_event_type": kind[1], "tags": "[]",
+               "event_date": day, "time_precision": 1, "actor1": "Military Forces of Iraq", "actor2": "Islamic State",
+               "country": place.country, "admin1": place.admin1, "location": place.name, "location_ar": place.name_ar,
+               "latitude": place.lat + rng.uniform(-0.05, 0.05), "longitude": place.lon + rng.uniform(-0.05, 0.05),
+               "geo_precision": 1, "confidence": round(rng.random(), 2), "source_count": 1, "created_at": day,
+               "updated_at": day}
+        batch.append([row.get(name) for name in EVENT_COLUMNS])
+        if len(batch) == 20_000:
+            with store.transaction():
+                for values in batch:
+                    store.db.execute(f"INSERT INTO events ({columns}) VALUES ({marks})", values)
+            batch.clear()
+    with store.transaction():
+        for values in batch:
+            store.db.execute(f"INSERT INTO events ({columns}) VALUES ({marks})", values)
+
+
+def bench_large_store(events: int) -> dict:
+    """Adding 1,000 reports to a store of ``events`` events, and filter queries on it (p50/p95)."""
+    import statistics
+
+    from rasad.store.store import EventFilter
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(str(Path(tmp) / "large.db"))
+        started = time.perf_counter()
+        _synthetic_events(store, events)
+        fill = time.perf_counter() - started
+        docs_path = Path(tmp) / "docs.jsonl"
+        with open(docs_path, "w", encoding="utf-8") as out:
+            for doc, _ in generate(1000, seed=33):
+                out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        started = time.perf_counter()
+        run_ingest([str(docs_path)], store, get_extractor("rules"), lambda e: None)
+        add = time.perf_counter() - started
+        filters = [EventFilter(admin1="Kirkuk"), EventFilter(event_type="Battles", since="2024-01-01"),
+                   EventFilter(since="2025-06-01", until="2025-06-30"), EventFilter(near=(34.39, 40.99, 30)),
+                   EventFilter(admin1="al-hasakeh", event_type="Strategic developments"),
+                   EventFilter(text="الحويجة"), EventFilter(min_confidence=0.9, sort="confidence")]
+        timings = []
+        for _ in range(15):
+            for flt in filters:
+                started = time.perf_counter()
+                store.query_events(flt)
+                timings.append((time.perf_counter() - started) * 1000)
+        store.close()
+    timings.sort()
+    return {"events": events, "fill_seconds": round(fill, 1), "add_1000_reports_seconds": round(add, 2),
+            "query_p50_ms": round(statistics.median(timings), 1),
+            "query_p95_ms": round(timings[int(len(timings) * 0.95) - 1], 1)}
+
+
+def bench_fuse_many(reports: int) -> dict:
+    """Ingesting (and fusing) many reports in a fresh process: time and peak memory."""
+    with tempfile.TemporaryDirectory() as tmp:
+        docs_path = Path(tmp) / "docs.jsonl"
+        with open(docs_path, "w", encoding="utf-8") as out:
+            for doc, _ in generate(reports, seed=44):
+                out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        code = ("import resource, time; from click.testing import CliRunner; from rasad.cli import main; "
+                f"t = time.perf_counter(); CliRunner().invoke(main, ['ingest', {str(docs_path)!r}, '--db', "
+                f"{str(Path(tmp) / 'many.db')!r}]); print(time.perf_counter() - t, "
+                "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        seconds, rss = result.stdout.split()[-2:]
+    return {"reports": reports, "seconds": round(float(seconds), 1), "peak_mb": round(int(rss) / 1024, 1)}

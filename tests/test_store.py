@@ -116,8 +116,8 @@ def test_an_unreachable_server_is_a_clear_error():
 
 
 def test_migrations_are_recorded(store):
-    assert store.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()["v"] == 2
-    assert store.migrate() == 2  # applying again changes nothing
+    assert store.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()["v"] == 3
+    assert store.migrate() == 3  # applying again changes nothing
 
 
 def test_sqlite_uses_the_write_ahead_log(tmp_path):
@@ -136,3 +136,10 @@ def test_a_syndicated_copy_with_other_furniture_is_a_near_duplicate(tmp_path, st
     assert (report.new, report.duplicates) == (2, 1)
     clash = next(e for e in store.query_events(EventFilter())[0] if e["event_type"] == "Battles")
     assert clash["source_count"] == 1
+
+
+def test_the_same_url_under_another_id_is_a_duplicate(tmp_path, store):
+    first = {"doc_id": "a", "published": "2025-03-12", "text": REPORT_A, "url": "https://example.org/news/1"}
+    again = {"doc_id": "b", "published": "2025-03-12", "text": REPORT_A + " (محدث)", "url": "https://example.org/news/1"}
+    report = ingest(store, docs_file(tmp_path, [first, again]))
+    assert (report.new, report.duplicates) == (1, 1)

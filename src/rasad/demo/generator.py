@@ -189,15 +189,17 @@ def _report(rng: random.Random, incident: Incident, kind: dict, data: dict, outl
         "n": "عدد" if vague else _number_ar(rng, count), "m": _number_ar(rng, incident.second),
         "n_en": "several" if vague else _number_en(count), "m_en": _number_en(incident.second),
     }
+    slots["place_name"] = place.name_ar
     slots["actor"] = actor["ar"].format(**slots)
     slots["actor_en"] = actor["en"].format(**slots)
     source = rng.choice(data["outlets"]["en" if english else "ar"])
     if english:
-        body = [rng.choice(kind["en"]).format(**slots)] + rng.sample(data["background"]["en"], 2)
+        body = [rng.choice(kind["en"]).format(**slots)] + [p.format(**slots) for p in rng.sample(data["background"]["en"], 2)]
         header = f"{place.admin1.upper()}, {MONTHS_EN[published.month - 1]} {published.day} ({source})"
         title = f"{kind['event_type']} reported in {place.name}"
     else:
-        body = [rng.choice(kind["ar"]).format(**slots)] + rng.sample(data["background"]["ar"], rng.randint(13, 16))
+        body = [rng.choice(kind["ar"]).format(**slots)] + [p.format(**slots) for p in
+                                                            rng.sample(data["background"]["ar"], rng.randint(10, 14))]
         header = f"{gov_ar} - {published.day} {MONTHS_LEV[published.month - 1]} {published.year}"
         title = f"{source}: تطورات أمنية في {place.name_ar}"
     paragraphs = [title, header, *body]
@@ -216,7 +218,8 @@ def _report(rng: random.Random, incident: Incident, kind: dict, data: dict, outl
 def _opinion(rng: random.Random, number: int, data: dict) -> tuple[dict, dict]:
     doc_id = f"demo-{number:05d}-opinion"
     paragraphs = ["مقال رأي: الحدود والخطر المؤجل", "بقلم كاتب من أسرة التحرير", *rng.sample(data["opinion"]["ar"], 5),
-                  *rng.sample(data["background"]["ar"], 8)]
+                  *[p.format(gov="المنطقة", place_name="المدن الحدودية", place_en="the border towns")
+                    for p in rng.sample(data["background"]["ar"], 8)]]
     published = date(2024, 1, 1) + timedelta(days=rng.randrange(700))
     document = {"doc_id": doc_id, "published": published.isoformat(), "language": "ar", "source": "صحيفة الحدود",
                 "title": paragraphs[0], "text": "\n\n".join(paragraphs)}

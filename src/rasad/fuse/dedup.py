@@ -16,12 +16,15 @@ from rasad.text.tokens import TOKEN_RE
 SHINGLE_WORDS = 4
 SKETCH_SIZE = 32
 BAND_COUNT = 8
-NEAR_DUPLICATE = 0.7
+NEAR_DUPLICATE = 0.8
+BODY_LINE_WORDS = 8
 
 
 def sketch(text: str) -> list[int]:
-    """The bottom-k MinHash sketch of a text's word 4-grams (empty for very short texts)."""
-    words = TOKEN_RE.findall(fold(text))
+    """The bottom-k MinHash sketch of the word 4-grams of a text's body (lines of eight words or more, so
+    that a site's menus and footers do not make two different stories alike); empty for very short texts."""
+    lines = [line for line in fold(text).splitlines() if len(line.split()) >= BODY_LINE_WORDS]
+    words = TOKEN_RE.findall("\n".join(lines))
     if len(words) < SHINGLE_WORDS * 2:
         return []
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}

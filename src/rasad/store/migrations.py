@@ -83,15 +83,24 @@ CREATE TABLE document_bands (
 CREATE INDEX document_bands_band ON document_bands(band)
 """
 
+_INDEXES = """
+CREATE INDEX events_visible_date ON events(event_date) WHERE merged_into IS NULL AND review_state <> 'rejected';
+CREATE INDEX events_confidence ON events(confidence);
+CREATE INDEX events_admin1_date ON events(admin1, event_date);
+CREATE INDEX documents_url ON documents(url)
+"""
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
         (2, _REVIEW.format(serial="INTEGER PRIMARY KEY AUTOINCREMENT")),
+        (3, _INDEXES),
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
 CREATE TABLE documents_fts (doc_id TEXT PRIMARY KEY, body TEXT NOT NULL, tsv tsvector NOT NULL);
 CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (2, _REVIEW.format(serial="BIGSERIAL PRIMARY KEY")),
+        (3, _INDEXES),
     ],
 }

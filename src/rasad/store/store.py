@@ -65,6 +65,18 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _governorate(name: str | None) -> str | None:
+    """The standard name of a governorate given in any case or known spelling (so the index serves it)."""
+    if not name:
+        return name
+    from rasad.geo.gazetteer import default_gazetteer
+
+    for place in default_gazetteer().lookup(name):
+        if place.feature == "admin1":
+            return place.admin1
+    return name
+
+
 def _fts_words(text: str) -> list[str]:
     return [w for w in fold(text).replace('"', " ").replace("'", " ").split() if w.strip(":*&|!()")]
 
@@ -105,12 +117,14 @@ class Store:
 
     # -- documents ------------------------------------------------------------------------------
     def add_document(self, document: Document) -> str:
-        """Store a report: 'new', 'seen' (same doc_id) or 'duplicate' (the same or nearly the same text as a
-        stored report: a syndicated copy is kept but does not count as corroboration)."""
+        """Store a report: 'new', 'seen' (same doc_id) or 'duplicate' (the same URL, or the same or nearly the
+        same text as a stored report: a syndicated copy is kept but does not count as corroboration)."""
         if self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (document.doc_id,)).fetchone():
             return "seen"
         text_hash = hashlib.sha256(" ".join(fold(document.text).split()).encode()).hexdigest()
         original = self._one("SELECT doc_id FROM documents WHERE text_hash = ? AND duplicate_of IS NULL", (text_hash,))
+        if original is None and document.url:
+            original = self._one("SELECT doc_id FROM documents WHERE url = ? AND duplicate_of IS NULL", (document.url,))
         signature = sketch(document.text)
         if original is None and signature:
             original = self._near_duplicate(signature)
@@ -159,13 +173,16 @@ class Store:
     def candidates(self, event_type: str, day_from: str | None, day_to: str | None,
                    bbox: tuple[float, float, float, float] | None) -> list[dict[str, Any]]:
         """Stored events that a new mention may report (for fusion); merged events are not candidates."""
-        sql, args = "SELECT * FROM events WHERE event_type = ? AND merged_into IS NULL", [event_type]
-        if day_from and day_to:
-            sql += " AND (event_date IS NULL OR event_date BETWEEN ? AND ?)"
-            args += [day_from, day_to]
+        where, args = "event_type = ? AND merged_into IS NULL", [event_type]
         if bbox:
-            sql += " AND ((latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?) OR geo_precision >= 3)"
+            where += " AND ((latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?) OR geo_precision >= 3)"
             args += [bbox[1], bbox[3], bbox[0], bbox[2]]
+        if day_from and day_to:  # two index range scans: the dated events of the window, and the undated ones
+            sql = (f"SELECT * FROM events WHERE {where} AND event_date BETWEEN ? AND ? UNION ALL "
+                   f"SELECT * FROM events WHERE {where} AND event_date IS NULL")
+            args = [*args, day_from, day_to, *args]
+        else:
+            sql = f"SELECT * FROM events WHERE {where}"
         return [dict(row) for row in self.db.execute(sql + " LIMIT 500", args)]
 
     def add_mention(self, event: Event, index: int, published: date | None = None) -> str:
@@ -325,7 +342,7 @@ class Store:
         else:
             clauses.append("review_state <> 'rejected'")
         for clause, value in (("event_date >= ?", f.since), ("event_date <= ?", f.until),
-                              ("event_type = ?", f.event_type), ("lower(admin1) = lower(?)", f.admin1),
+                              ("event_type = ?", f.event_type), ("admin1 = ?", _governorate(f.admin1)),
                               ("confidence >= ?", f.min_confidence)):
             if value is not None and value != "":
                 clauses.append(clause)
@@ -359,10 +376,17 @@ class Store:
             rows = self.db.execute(f"SELECT * FROM events{where} ORDER BY {order} LIMIT ? OFFSET ?",
                                    (*args, f.limit, f.offset)).fetchall()
             return [self._event(row) for row in rows], total
+        # within the bounding box (index), then the true distance, then one page of full rows
         lat, lon, km = f.near
-        rows = [self._event(row) for row in self.db.execute(f"SELECT * FROM events{where} ORDER BY {order}", args)]
-        rows = [r for r in rows if r["latitude"] is not None and haversine_km(lat, lon, r["latitude"], r["longitude"]) <= km]
-        return rows[f.offset : f.offset + f.limit], len(rows)
+        inside = [row["event_id"] for row in self.db.execute(
+            f"SELECT event_id, latitude, longitude FROM events{where} ORDER BY {order}", args)
+            if haversine_km(lat, lon, row["latitude"], row["longitude"]) <= km]
+        page = inside[f.offset : f.offset + f.limit]
+        if not page:
+            return [], len(inside)
+        rows = {row["event_id"]: row for row in self.db.execute(
+            f"SELECT * FROM events WHERE event_id IN ({','.join('?' * len(page))})", page)}
+        return [self._event(rows[event_id]) for event_id in page], len(inside)
 
     def iter_events(self, f: EventFilter) -> Iterator[dict[str, Any]]:
         """Every event matching the filter (no paging), for exports."""
