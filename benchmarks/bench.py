@@ -209,9 +209,6 @@ many surface forms, not accuracy on real reports.
 """, encoding="utf-8")
 
 
-if __name__ == "__main__":
-    main()
-
 
 def _synthetic_events(store, count: int, seed: int = 1) -> None:
     """Fill a store with ``count`` plausible events (no reports behind them) for scale measures."""
@@ -297,3 +294,7 @@ def bench_fuse_many(reports: int) -> dict:
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         seconds, rss = result.stdout.split()[-2:]
     return {"reports": reports, "seconds": round(float(seconds), 1), "peak_mb": round(int(rss) / 1024, 1)}
+
+
+if __name__ == "__main__":
+    main()

@@ -194,7 +194,8 @@ def _report(rng: random.Random, incident: Incident, kind: dict, data: dict, outl
     slots["actor_en"] = actor["en"].format(**slots)
     source = rng.choice(data["outlets"]["en" if english else "ar"])
     if english:
-        body = [rng.choice(kind["en"]).format(**slots)] + [p.format(**slots) for p in rng.sample(data["background"]["en"], 2)]
+        background = rng.sample(data["background"]["en"], 2)
+        body = [rng.choice(kind["en"]).format(**slots)] + [p.format(**slots) for p in background]
         header = f"{place.admin1.upper()}, {MONTHS_EN[published.month - 1]} {published.day} ({source})"
         title = f"{kind['event_type']} reported in {place.name}"
     else:
