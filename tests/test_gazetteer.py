@@ -71,3 +71,50 @@ def test_point_in_polygon_and_border_distance():
     assert boundaries.border_km(34.39, 40.99) < 10  # al-Qaim sits on the border
     assert boundaries.border_km(33.34, 44.40) > 250  # Baghdad does not
     assert boundaries.border_sector(36.39, 41.15) == "Sinjar–al-Hol"
+
+
+def test_build_from_a_geonames_dump_adds_villages_and_features(tmp_path):
+    from pathlib import Path
+
+    from rasad.geo.build import build
+    from rasad.geo.gazetteer import Gazetteer
+
+    shared = Path(__file__).resolve().parents[2] / "shared" / "geo"
+    package = Path(__file__).resolve().parents[1] / "src/rasad/geo/data"
+    polygons = [shared / "iraq-governorates.geojson", shared / "syria-governorates.geojson"]
+    if not all(p.exists() for p in polygons):  # the shipped boundaries carry the same polygons
+        polygons = [tmp_path / "governorates.geojson"]
+        import json
+
+        data = json.loads((package / "boundaries.geojson").read_text(encoding="utf-8"))
+        names = {"Kirkuk": "At-Ta'mim", "Al-Anbar": "Al-Anbar"}
+        polygons[0].write_text(json.dumps({"type": "FeatureCollection", "features": [
+            {**f, "properties": {"name": names[f["properties"]["name"]]}} for f in data["features"]
+            if f["properties"].get("name") in names]}), encoding="utf-8")
+    dump = tmp_path / "IQ.txt"
+    row = ["9000001", "Qaryat al Ikhtibar", "Qaryat al Ikhtibar", "Qaryat al Ikhtibar", "35.30", "44.00", "P", "PPL",
+           "IQ", "", "13", "", "", "", "0", "", "250", "Asia/Baghdad", "2024-01-01"]
+    wadi = ["9000002", "Wadi al Tajriba", "Wadi al Tajriba", "", "33.20", "42.10", "H", "WAD", "IQ", "", "01", "", "",
+            "", "0", "", "300", "Asia/Baghdad", "2024-01-01"]
+    dump.write_text("\t".join(row) + "\n" + "\t".join(wadi) + "\n", encoding="utf-8")
+    alternate = tmp_path / "alternateNamesV2.txt"
+    alternate.write_text("1\t9000001\tar\tقرية الاختبار\t\t\t\t\t\t\n2\t9000002\tar\tوادي التجربة\t\t\t\t\t\t\n",
+                         encoding="utf-8")
+    out = tmp_path / "built"
+    summary = build(dumps=[dump], alternate_names=alternate, polygons=polygons, out_dir=out)
+    assert summary["places"] >= 2
+    gazetteer = Gazetteer.from_dir(out)
+    (village,) = gazetteer.lookup("قرية الاختبار")
+    assert (village.feature, village.admin1) == ("city", "Kirkuk")
+    (wadi_place,) = gazetteer.lookup("وادي التجربة")
+    assert (wadi_place.feature, wadi_place.admin1) == ("wadi", "Al-Anbar")
+
+
+def test_a_malformed_dump_line_is_named(tmp_path):
+    from rasad.errors import InputError
+    from rasad.geo.build import read_geonames_dump
+
+    dump = tmp_path / "SY.txt"
+    dump.write_text("only\tthree\tcolumns\n", encoding="utf-8")
+    with pytest.raises(InputError, match="SY.txt:1"):
+        list(read_geonames_dump(dump))
