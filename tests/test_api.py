@@ -102,3 +102,56 @@ def test_review_over_the_api(client):
     assert anonymous.status_code == 422
     actions = [h["action"] for h in client.get(f"/api/events/{event_id}/history").json()]
     assert actions == ["created", "verified", "edit"]
+
+
+@pytest.fixture
+def secured(tmp_path):
+    db = str(tmp_path / "auth.db")
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps({"doc_id": "a", "published": "2025-03-12", "text": ARREST}, ensure_ascii=False),
+                    encoding="utf-8")
+    store = open_store(db)
+    run_ingest([str(path)], store, get_extractor("rules"), lambda e: None)
+    tokens = {role: store.add_user(role, role) for role in ("viewer", "analyst", "admin")}
+    store.close()
+    return TestClient(create_app(db, auth=True)), tokens
+
+
+def test_with_authentication_nothing_is_readable_without_a_token(secured):
+    client, _ = secured
+    for url in ("/api/events", "/api/boundaries", "/api/reports/a", "/api/stats", "/api/export", "/api/sources"):
+        response = client.get(url)
+        assert response.status_code == 401 and response.json()["error"]["code"] == "unauthorized", url
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/api/events", headers={"Authorization": "Bearer rsd_wrong"}).status_code == 401
+
+
+def test_roles(secured):
+    client, tokens = secured
+    auth = {role: {"Authorization": f"Bearer {token}"} for role, token in tokens.items()}
+    event_id = client.get("/api/events", headers=auth["viewer"]).json()["items"][0]["event_id"]
+    denied = client.post(f"/api/events/{event_id}/review-state", json={"state": "verified"}, headers=auth["viewer"])
+    assert denied.status_code == 403 and denied.json()["error"]["code"] == "forbidden"
+    allowed = client.post(f"/api/events/{event_id}/review-state", json={"state": "verified", "reviewer": "someone"},
+                          headers=auth["analyst"])
+    assert allowed.status_code == 200
+    last = client.get(f"/api/events/{event_id}/history", headers=auth["admin"]).json()[-1]
+    assert last["actor"] == "analyst"  # the signed-in user, not the name in the body
+    assert client.get("/api/me", headers=auth["admin"]).json() == {"username": "admin", "role": "admin", "auth": True}
+
+
+def test_more_filters_stats_exports_reports_and_sources(client):
+    assert client.get("/api/events", params={"tag": "ied"}).json()["total"] == 1
+    assert client.get("/api/events", params={"sub_type": "Arrests"}).json()["total"] == 1
+    assert client.get("/api/events", params={"actor": "Police Forces of Iraq"}).json()["total"] == 1
+    assert client.get("/api/events", params={"bbox": "43,35,45,36"}).json()["total"] == 1
+    assert client.get("/api/events", params={"max_border_km": 50}).json()["total"] == 0
+    assert client.get("/api/events", params={"bbox": "45,35,43,36"}).status_code == 400
+    by_type = {row["key"]: row["count"] for row in client.get("/api/stats", params={"by": "type"}).json()}
+    assert by_type == {"Strategic developments": 1, "Explosions/Remote violence": 1}
+    assert client.get("/api/stats", params={"by": "week"}).json() == [{"key": "2025-03-10", "count": 2}]
+    exported = client.get("/api/export", params={"format": "acled", "admin1": "Kirkuk"})
+    assert exported.headers["content-type"].startswith("text/csv")
+    assert exported.text.splitlines()[0].startswith("event_id_cnty,event_date") and len(exported.text.splitlines()) == 2
+    assert client.get("/api/reports").json()["total"] == 2
+    assert {row["source"] for row in client.get("/api/sources").json()} == {"وكالة", None}

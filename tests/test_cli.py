@@ -104,9 +104,21 @@ def test_unknown_event_is_a_one_line_error(tmp_path):
     assert result.exit_code == 2 and result.output.strip() == "rasad: no event 'evt_nope'"
 
 
-def test_serve_refuses_a_public_address_without_authentication(tmp_path):
+def test_serve_beyond_loopback_needs_a_user_to_authenticate(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "r.db"), "--host", "0.0.0.0"])
-    assert result.exit_code == 2 and "refusing to serve on 0.0.0.0" in result.output
+    assert result.exit_code == 2 and "authentication is on but the store has no users" in result.output
+
+
+def test_users_and_tokens(tmp_path):
+    db = str(tmp_path / "r.db")
+    runner = CliRunner()
+    token = runner.invoke(main, ["user", "add", "layla", "--role", "analyst", "--db", db]).stdout.strip()
+    assert token.startswith("rsd_") and len(token) > 30
+    assert "layla\tanalyst" in runner.invoke(main, ["user", "list", "--db", db]).stdout
+    again = runner.invoke(main, ["user", "add", "layla", "--db", db])
+    assert again.exit_code == 2 and "exists already" in again.output
+    assert runner.invoke(main, ["user", "remove", "layla", "--db", db]).exit_code == 0
+    assert runner.invoke(main, ["user", "token", "layla", "--db", db]).exit_code == 2
 
 
 def test_gazetteer_lookup():

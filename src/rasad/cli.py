@@ -311,7 +311,7 @@ def export(db, since, until, event_type, admin1, near, text, fmt: str, output: s
     click.echo(f"{count} events exported", err=True)
 
 
-def _serve(db: str, host: str, port: int) -> None:
+def _serve(db: str, host: str, port: int, auth: bool) -> None:
     import uvicorn
 
     from rasad.web.app import create_app
@@ -320,21 +320,30 @@ def _serve(db: str, host: str, port: int) -> None:
         loopback = ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = host == "localhost"
-    if not loopback:
-        raise RasadError(f"refusing to serve on {host}: without authentication (issue #6) Rasad serves only on "
-                         "loopback (127.0.0.1)")
-    open_store(db).close()
-    click.echo(f"Rasad dashboard: http://{host}:{port}/  (Ctrl-C stops it)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    store = open_store(db)
+    try:
+        users = store.users()
+    finally:
+        store.close()
+    if not loopback and not auth:
+        auth = True  # beyond loopback nothing is readable without a token
+    if auth and not users:
+        raise RasadError("authentication is on but the store has no users: create one with "
+                         "`rasad user add NAME --role admin`")
+    mode = "API tokens required" if auth else "local single-user mode"
+    click.echo(f"Rasad dashboard: http://{host}:{port}/  ({mode}; Ctrl-C stops it)")
+    uvicorn.run(create_app(db, auth=auth), host=host, port=port, log_level="warning")
 
 
 @main.command()
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback only for now).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Any address but loopback turns authentication on.")
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--auth", is_flag=True, help="Require API tokens on loopback too.")
+def serve(db: str, host: str, port: int, auth: bool) -> None:
     """Serve the dashboard and the REST API."""
-    _serve(db, host, port)
+    _serve(db, host, port, auth)
 
 
 @main.command()
@@ -370,7 +379,62 @@ def demo(db: str, reports: int, host: str, port: int, no_serve: bool) -> None:
     finally:
         store.close()
     if not no_serve:
-        _serve(db, host, port)
+        _serve(db, host, port, auth=False)
+
+
+@main.group()
+def user() -> None:
+    """Users of the dashboard and API, their roles (viewer, analyst, admin) and API tokens."""
+
+
+@user.command("add")
+@click.argument("username")
+@click.option("--role", type=click.Choice(["viewer", "analyst", "admin"]), default="viewer", show_default=True,
+              help="viewer reads; analyst also reviews; admin may do everything.")
+@db_option
+def user_add(username: str, role: str, db: str) -> None:
+    """Create a user and print their API token (shown once; only a hash is stored)."""
+    store = open_store(db)
+    try:
+        click.echo(store.add_user(username, role))
+    finally:
+        store.close()
+
+
+@user.command("token")
+@click.argument("username")
+@db_option
+def user_token(username: str, db: str) -> None:
+    """Issue another API token for a user."""
+    store = open_store(db)
+    try:
+        click.echo(store.new_token(username))
+    finally:
+        store.close()
+
+
+@user.command("list")
+@db_option
+def user_list(db: str) -> None:
+    """List users and their roles."""
+    store = open_store(db)
+    try:
+        for row in store.users():
+            click.echo(f"{row['username']}\t{row['role']}\t{row['created_at']}")
+    finally:
+        store.close()
+
+
+@user.command("remove")
+@click.argument("username")
+@db_option
+def user_remove(username: str, db: str) -> None:
+    """Remove a user and every token of theirs."""
+    store = open_store(db)
+    try:
+        store.remove_user(username)
+    finally:
+        store.close()
 
 
 @main.group()

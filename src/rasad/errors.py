@@ -46,3 +46,17 @@ class NotFound(RasadError):
 
     code = "not_found"
     http_status = 404
+
+
+class Unauthorized(RasadError):
+    """No valid API token was given where one is required."""
+
+    code = "unauthorized"
+    http_status = 401
+
+
+class Forbidden(RasadError):
+    """The user's role does not allow the action."""
+
+    code = "forbidden"
+    http_status = 403

@@ -90,11 +90,25 @@ CREATE INDEX events_admin1_date ON events(admin1, event_date);
 CREATE INDEX documents_url ON documents(url)
 """
 
+_USERS = """
+CREATE TABLE users (
+    username TEXT PRIMARY KEY,
+    role TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE api_tokens (
+    token_hash TEXT PRIMARY KEY,
+    username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+    created_at TEXT NOT NULL
+)
+"""
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
         (2, _REVIEW.format(serial="INTEGER PRIMARY KEY AUTOINCREMENT")),
         (3, _INDEXES),
+        (4, _USERS),
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -102,5 +116,6 @@ CREATE TABLE documents_fts (doc_id TEXT PRIMARY KEY, body TEXT NOT NULL, tsv tsv
 CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (2, _REVIEW.format(serial="BIGSERIAL PRIMARY KEY")),
         (3, _INDEXES),
+        (4, _USERS),
     ],
 }

@@ -11,6 +11,7 @@ import hashlib
 import json
 import math
 import os
+import secrets
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
@@ -35,6 +36,7 @@ EVENT_COLUMNS = (
 )
 SORTABLE = {"event_date", "confidence", "source_count", "fatalities", "border_km", "updated_at"}
 REVIEW_STATES = ("unreviewed", "verified", "rejected")
+ROLES = ("viewer", "analyst", "admin")
 SYSTEM = "rasad"
 
 
@@ -55,6 +57,12 @@ class EventFilter:
     text: str | None = None
     min_confidence: float | None = None
     review_state: str | None = None
+    sub_event_type: str | None = None
+    tag: str | None = None
+    actor: str | None = None
+    admin2: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    max_border_km: float | None = None
     limit: int = 100
     offset: int = 0
     sort: str = "event_date"
@@ -343,10 +351,16 @@ class Store:
             clauses.append("review_state <> 'rejected'")
         for clause, value in (("event_date >= ?", f.since), ("event_date <= ?", f.until),
                               ("event_type = ?", f.event_type), ("admin1 = ?", _governorate(f.admin1)),
-                              ("confidence >= ?", f.min_confidence)):
+                              ("confidence >= ?", f.min_confidence), ("sub_event_type = ?", f.sub_event_type),
+                              ("admin2 = ?", f.admin2), ("border_km <= ?", f.max_border_km),
+                              ("(actor1 = ? OR actor2 = ?)", f.actor), ("tags LIKE ?", f.tag)):
             if value is not None and value != "":
                 clauses.append(clause)
-                args.append(value)
+                args += [value, value] if clause.startswith("(actor1") else [f'%"{value}"%'] if "LIKE" in clause else [value]
+        if f.bbox:
+            west, south, east, north = f.bbox
+            clauses.append("latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?")
+            args += [south, north, west, east]
         if f.near:
             lat, lon, km = f.near
             dlat = km / 111.0
@@ -388,6 +402,38 @@ class Store:
             f"SELECT * FROM events WHERE event_id IN ({','.join('?' * len(page))})", page)}
         return [self._event(rows[event_id]) for event_id in page], len(inside)
 
+    def stats(self, f: EventFilter, by: str) -> list[dict[str, Any]]:
+        """Event counts grouped by day, week (its Monday), month, type, sub-type or governorate."""
+        keys = {"day": "event_date", "month": "substr(event_date, 1, 7)", "type": "event_type",
+                "sub_type": "sub_event_type", "admin1": "admin1"}
+        if by not in (*keys, "week"):
+            raise InputError(f"stats by must be one of day, week, month, type, sub_type, admin1; not {by!r}")
+        where, args = self._where(EventFilter(**{**asdict(f), "near": None}))
+        key = keys.get(by, "event_date")
+        rows = self.db.execute(f"SELECT {key} AS key, count(*) AS n FROM events{where} GROUP BY {key} ORDER BY {key}",
+                               args).fetchall()
+        if by != "week":
+            return [{"key": row["key"], "count": row["n"]} for row in rows]
+        weeks: dict[str, int] = {}
+        for row in rows:
+            if row["key"]:
+                day = date.fromisoformat(row["key"][:10])
+                monday = date.fromordinal(day.toordinal() - day.weekday()).isoformat()
+                weeks[monday] = weeks.get(monday, 0) + row["n"]
+        return [{"key": key, "count": count} for key, count in sorted(weeks.items())]
+
+    def reports(self, limit: int = 100, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """Stored reports, newest first, without their text."""
+        rows = self.db.execute("SELECT doc_id, title, source, url, published, language, duplicate_of FROM documents "
+                               "ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+        return [dict(row) for row in rows], self._one("SELECT count(*) FROM documents")
+
+    def sources(self) -> list[dict[str, Any]]:
+        """Each source (outlet) with its number of reports and of duplicates."""
+        rows = self.db.execute("SELECT source, count(*) AS reports, count(duplicate_of) AS duplicates FROM documents "
+                               "GROUP BY source ORDER BY count(*) DESC").fetchall()
+        return [dict(row) for row in rows]
+
     def iter_events(self, f: EventFilter) -> Iterator[dict[str, Any]]:
         """Every event matching the filter (no paging), for exports."""
         everything = EventFilter(**{**asdict(f), "limit": 10**12, "offset": 0})
@@ -413,6 +459,48 @@ class Store:
                            published=row["published"], pinned=bool(row["pinned"]))
             event["mentions"].append(mention)
         return event
+
+    # -- users and tokens -----------------------------------------------------------------------
+    def add_user(self, username: str, role: str) -> str:
+        """Create a user with a role; returns their first API token (shown once, stored hashed)."""
+        if role not in ROLES:
+            raise InputError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+        if not username or not username.strip() or len(username) > 100:
+            raise InputError("a user needs a name of 1 to 100 characters")
+        with self.transaction():
+            if self._one("SELECT count(*) FROM users WHERE username = ?", (username,)):
+                raise InputError(f"user {username!r} exists already")
+            self.db.execute("INSERT INTO users (username, role, created_at) VALUES (?, ?, ?)", (username, role, _now()))
+            return self._issue_token(username)
+
+    def new_token(self, username: str) -> str:
+        """Issue another API token for a user."""
+        with self.transaction():
+            if not self._one("SELECT count(*) FROM users WHERE username = ?", (username,)):
+                raise NotFound(f"no user {username!r}")
+            return self._issue_token(username)
+
+    def _issue_token(self, username: str) -> str:
+        token = "rsd_" + secrets.token_urlsafe(32)
+        self.db.execute("INSERT INTO api_tokens (token_hash, username, created_at) VALUES (?, ?, ?)",
+                        (hashlib.sha256(token.encode()).hexdigest(), username, _now()))
+        return token
+
+    def remove_user(self, username: str) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM api_tokens WHERE username = ?", (username,))
+            if not self.db.execute("DELETE FROM users WHERE username = ?", (username,)).rowcount:
+                raise NotFound(f"no user {username!r}")
+
+    def users(self) -> list[dict[str, Any]]:
+        return [dict(row) for row in self.db.execute("SELECT username, role, created_at FROM users ORDER BY username")]
+
+    def user_for_token(self, token: str) -> dict[str, Any] | None:
+        """The user an API token belongs to, or None."""
+        row = self.db.execute(
+            "SELECT u.username, u.role FROM api_tokens t JOIN users u ON u.username = t.username WHERE t.token_hash = ?",
+            (hashlib.sha256(token.encode()).hexdigest(),)).fetchone()
+        return dict(row) if row else None
 
     def counts(self) -> dict[str, int]:
         return {name: self._one(f"SELECT count(*) FROM {name}") for name in ("documents", "mentions", "events")}

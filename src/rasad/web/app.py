@@ -1,19 +1,27 @@
-"""The FastAPI application: REST API under /api and the dashboard at /."""
+"""The FastAPI application: REST API under /api and the dashboard at /.
+
+With authentication on (always when served beyond loopback), every API call needs a bearer token
+(`rasad user add`): viewers read, analysts also review, admins may do everything. On loopback without
+`--auth`, a local single-user mode skips the login.
+"""
 
 from __future__ import annotations
 
+import getpass
+import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 from importlib import resources
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasad import __version__
-from rasad.errors import InputError, RasadError
+from rasad.errors import Forbidden, InputError, RasadError, Unauthorized
 from rasad.geo.boundaries import default_boundaries
 from rasad.geo.gazetteer import default_gazetteer
 from rasad.store.store import EventFilter, Store, open_store
@@ -24,13 +32,26 @@ from rasad.web.schemas import (
     EventPage,
     Health,
     HistoryEntry,
+    Me,
     MergeIn,
     ReportOut,
+    ReportPage,
+    SourceOut,
     SplitIn,
     StateIn,
+    StatOut,
 )
 
 FACILITY_FEATURES = ("camp", "prison", "crossing")
+ROLE_RANK = {"viewer": 1, "analyst": 2, "admin": 3}
+EXPORT_TYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv", "geojson": "application/geo+json",
+                "acled": "text/csv"}
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    role: str
 
 
 def get_store(request: Request) -> Iterator[Store]:
@@ -45,15 +66,75 @@ def get_store(request: Request) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
+def current_user(request: Request, db: StoreDep) -> User:
+    """The signed-in user; in local single-user mode, the local account as admin."""
+    if not request.app.state.auth:
+        return User(getpass.getuser(), "admin")
+    header = request.headers.get("authorization", "")
+    if not header.lower().startswith("bearer "):
+        raise Unauthorized("an API token is required: Authorization: Bearer <token> (see `rasad user add`)")
+    found = db.user_for_token(header[7:].strip())
+    if found is None:
+        raise Unauthorized("unknown API token")
+    return User(found["username"], found["role"])
+
+
+def role(needed: str):
+    """A dependency that lets through users of at least the given role."""
+
+    def check(user: Annotated[User, Depends(current_user)]) -> User:
+        if ROLE_RANK[user.role] < ROLE_RANK[needed]:
+            raise Forbidden(f"{user.role} may not do this: it needs the {needed} role")
+        return user
+
+    return check
+
+
+Viewer = Annotated[User, Depends(role("viewer"))]
+Analyst = Annotated[User, Depends(role("analyst"))]
+
+
+def event_filter(
+    since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+    type: Annotated[str | None, Query(description="ACLED event type")] = None,
+    sub_type: Annotated[str | None, Query(description="ACLED sub-event type")] = None,
+    tag: Annotated[str | None, Query(description="a mission tag, e.g. prison_escape")] = None,
+    actor: Annotated[str | None, Query(description="a standard actor name, as actor1 or actor2")] = None,
+    admin1: Annotated[str | None, Query(description="governorate")] = None,
+    admin2: Annotated[str | None, Query(description="district")] = None,
+    near: Annotated[str | None, Query(description="LAT,LON,KM")] = None,
+    bbox: Annotated[str | None, Query(description="WEST,SOUTH,EAST,NORTH")] = None,
+    max_border_km: Annotated[float | None, Query(ge=0, description="at most this far from the border")] = None,
+    text: Annotated[str | None, Query(description="full-text search of the reports")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    review_state: Annotated[str | None, Query(pattern="^(unreviewed|verified|rejected)$")] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    sort: Annotated[str, Query(pattern="^(event_date|confidence|source_count|fatalities|border_km|updated_at)$")]
+    = "event_date",
+    order: Annotated[str, Query(pattern="^(asc|desc)$")] = "desc",
+) -> EventFilter:
+    return EventFilter(since=since, until=until, event_type=type, sub_event_type=sub_type, tag=tag, actor=actor,
+                       admin1=admin1, admin2=admin2, near=parse_near(near), bbox=parse_bbox(bbox),
+                       max_border_km=max_border_km, text=text, min_confidence=min_confidence,
+                       review_state=review_state, limit=limit, offset=offset, sort=sort, descending=order == "desc")
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+
+
 def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
 
 
-def create_app(db: str) -> FastAPI:
-    """The web application over the store at ``db``."""
+def create_app(db: str, auth: bool = False) -> FastAPI:
+    """The web application over the store at ``db``; ``auth`` requires API tokens for every call."""
     app = FastAPI(title="Rasad API", version=__version__,
-                  responses={400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+                  responses={400: {"model": ErrorOut}, 401: {"model": ErrorOut}, 403: {"model": ErrorOut},
+                             404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
     app.state.db = db
+    app.state.auth = auth
     static = resources.files("rasad.web").joinpath("static")
 
     @app.exception_handler(RasadError)
@@ -71,68 +152,88 @@ def create_app(db: str) -> FastAPI:
         code = "not_found" if error.status_code == 404 else "http_error"
         return _error(error.status_code, code, str(error.detail))
 
-    @app.get("/healthz", response_model=Health)
-    def healthz(db: StoreDep) -> Health:
+    @app.get("/healthz", response_model=Health, response_model_exclude_none=True)
+    def healthz(request: Request, db: StoreDep) -> Health:
+        if request.app.state.auth:
+            return Health(status="ok")  # nothing of the data without a token
         counts = db.counts()
         return Health(status="ok", events=counts["events"], documents=counts["documents"])
 
+    @app.get("/api/me", response_model=Me)
+    def me(request: Request, user: Viewer) -> Me:
+        return Me(username=user.username, role=user.role, auth=request.app.state.auth)
+
     @app.get("/api/events", response_model=EventPage)
-    def events(
-        db: StoreDep,
-        since: str | None = None,
-        until: str | None = None,
-        type: Annotated[str | None, Query(description="ACLED event type")] = None,
-        admin1: str | None = None,
-        near: Annotated[str | None, Query(description="LAT,LON,KM")] = None,
-        text: Annotated[str | None, Query(description="full-text search of the reports")] = None,
-        min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
-        review_state: Annotated[str | None, Query(pattern="^(unreviewed|verified|rejected)$")] = None,
-        limit: Annotated[int, Query(ge=1, le=5000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
-        sort: str = "event_date",
-        order: Annotated[str, Query(pattern="^(asc|desc)$")] = "desc",
-    ) -> EventPage:
-        flt = EventFilter(since=since, until=until, event_type=type, admin1=admin1, near=parse_near(near),
-                          text=text, min_confidence=min_confidence, review_state=review_state, limit=limit,
-                          offset=offset, sort=sort,
-                          descending=order == "desc")
+    def events(db: StoreDep, user: Viewer, flt: Filter) -> EventPage:
         items, total = db.query_events(flt)
-        return EventPage(items=items, total=total, limit=limit, offset=offset)
+        return EventPage(items=items, total=total, limit=flt.limit, offset=flt.offset)
 
     @app.get("/api/events/{event_id}", response_model=EventDetailOut)
-    def event(event_id: str, db: StoreDep) -> dict:
+    def event(event_id: str, db: StoreDep, user: Viewer) -> dict:
         return db.event(event_id)
 
     @app.get("/api/events/{event_id}/history", response_model=list[HistoryEntry])
-    def history(event_id: str, db: StoreDep) -> list[dict]:
+    def history(event_id: str, db: StoreDep, user: Viewer) -> list[dict]:
         return db.history(event_id)
 
+    def reviewer(user: User, named: str | None) -> str:
+        return (named or user.username) if not app.state.auth else user.username
+
     @app.post("/api/events/{event_id}/review-state", response_model=EventDetailOut)
-    def set_state(event_id: str, body: StateIn, db: StoreDep) -> dict:
-        return db.set_review_state(event_id, body.state, body.reviewer, body.reason)
+    def set_state(event_id: str, body: StateIn, db: StoreDep, user: Analyst) -> dict:
+        return db.set_review_state(event_id, body.state, reviewer(user, body.reviewer), body.reason)
 
     @app.post("/api/events/{event_id}/edits", response_model=EventDetailOut)
-    def edit(event_id: str, body: EditIn, db: StoreDep) -> dict:
-        return db.edit(event_id, body.field, body.value, body.reviewer, body.reason)
+    def edit(event_id: str, body: EditIn, db: StoreDep, user: Analyst) -> dict:
+        return db.edit(event_id, body.field, body.value, reviewer(user, body.reviewer), body.reason)
 
     @app.post("/api/events/{event_id}/merge", response_model=EventDetailOut)
-    def merge(event_id: str, body: MergeIn, db: StoreDep) -> dict:
-        return db.merge(event_id, body.other_event_id, body.reviewer, body.reason)
+    def merge(event_id: str, body: MergeIn, db: StoreDep, user: Analyst) -> dict:
+        return db.merge(event_id, body.other_event_id, reviewer(user, body.reviewer), body.reason)
 
     @app.post("/api/events/{event_id}/split", response_model=EventDetailOut)
-    def split(event_id: str, body: SplitIn, db: StoreDep) -> dict:
-        return db.split(event_id, body.mention_ids, body.reviewer, body.reason)
+    def split(event_id: str, body: SplitIn, db: StoreDep, user: Analyst) -> dict:
+        return db.split(event_id, body.mention_ids, reviewer(user, body.reviewer), body.reason)
+
+    @app.get("/api/stats", response_model=list[StatOut])
+    def stats(db: StoreDep, user: Viewer, flt: Filter,
+              by: Annotated[str, Query(pattern="^(day|week|month|type|sub_type|admin1)$")] = "week") -> list[dict]:
+        return db.stats(flt, by)
+
+    @app.get("/api/export")
+    def export(db: StoreDep, user: Viewer, flt: Filter,
+               format: Annotated[str, Query(pattern="^(jsonl|csv|geojson|acled)$")] = "csv") -> Response:
+        from rasad.share.export import exporter
+
+        out = io.StringIO()
+        rows = db.iter_events(flt)
+        if format == "acled":
+            rows = (db.event(row["event_id"]) for row in rows)
+        exporter(format)(rows, out)
+        suffix = {"acled": "acled.csv", "geojson": "geojson", "jsonl": "jsonl", "csv": "csv"}[format]
+        return Response(out.getvalue(), media_type=EXPORT_TYPES[format],
+                        headers={"content-disposition": f'attachment; filename="rasad-events.{suffix}"'})
+
+    @app.get("/api/reports", response_model=ReportPage)
+    def reports(db: StoreDep, user: Viewer, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                offset: Annotated[int, Query(ge=0)] = 0) -> ReportPage:
+        items, total = db.reports(limit, offset)
+        return ReportPage(items=items, total=total)
 
     @app.get("/api/reports/{doc_id}", response_model=ReportOut)
-    def report(doc_id: str, db: StoreDep) -> dict:
+    def report(doc_id: str, db: StoreDep, user: Viewer) -> dict:
         return db.document(doc_id)
 
+    @app.get("/api/sources", response_model=list[SourceOut])
+    def sources(db: StoreDep, user: Viewer) -> list[dict]:
+        return db.sources()
+
     @app.get("/api/boundaries")
-    def boundaries() -> dict:
+    def boundaries(user: Viewer) -> dict:
         return default_boundaries().geojson()
 
     @app.get("/api/facilities")
-    def facilities() -> dict:
+    def facilities(user: Viewer) -> dict:
         places = [p for p in default_gazetteer().places if p.feature in FACILITY_FEATURES]
         return {"type": "FeatureCollection", "features": [
             {"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
@@ -157,3 +258,16 @@ def parse_near(value: str | None) -> tuple[float, float, float] | None:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
         raise InputError(f"near out of range: {value!r}")
     return lat, lon, km
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """WEST,SOUTH,EAST,NORTH → a tuple; a malformed value is an InputError."""
+    if not value:
+        return None
+    try:
+        west, south, east, north = (float(part) for part in value.split(","))
+    except ValueError as error:
+        raise InputError(f"bbox must be WEST,SOUTH,EAST,NORTH, not {value!r}") from error
+    if not (west < east and south < north):
+        raise InputError(f"bbox must have WEST < EAST and SOUTH < NORTH: {value!r}")
+    return west, south, east, north

@@ -112,14 +112,47 @@ class ReportOut(BaseModel):
 
 class Health(BaseModel):
     status: str
-    events: int
-    documents: int
+    events: int | None = None
+    documents: int | None = None
+
+
+class StatOut(BaseModel):
+    key: str | None
+    count: int
+
+
+class ReportSummary(BaseModel):
+    doc_id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    language: str | None
+    duplicate_of: str | None
+
+
+class ReportPage(BaseModel):
+    items: list[ReportSummary]
+    total: int
+
+
+class SourceOut(BaseModel):
+    source: str | None
+    reports: int
+    duplicates: int
+
+
+class Me(BaseModel):
+    username: str
+    role: str
+    auth: bool
 
 
 class ReviewIn(BaseModel):
-    """Who decides, and why. Until authentication lands (issue #6) the reviewer names themself."""
+    """Why. With authentication on, the reviewer is the signed-in user; in local single-user mode a
+    reviewer may be named (default: the local user)."""
 
-    reviewer: str = Field(min_length=1, max_length=200)
+    reviewer: str | None = Field(default=None, min_length=1, max_length=200)
     reason: str | None = Field(default=None, max_length=2000)
 
 
