@@ -23,6 +23,7 @@ lint: $(STAMP)
 
 test: lint
 	@sh scripts/ensure-postgres.sh
+	@sh scripts/ensure-chromium.sh
 	$(BIN)/pytest
 
 eval: $(STAMP)

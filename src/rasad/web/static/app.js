@@ -8,13 +8,21 @@ const I18N = {
         events: "حدث", shown: "معروض", date: "التاريخ", place: "المكان", actors: "الأطراف", counts: "الأعداد",
         precision: "الدقة", sources: "المصادر", confidence: "الثقة", border: "البعد عن الحدود", back: "رجوع",
         fatalities: "قتلى", wounded: "جرحى", arrested: "معتقلون", escaped: "فارّون", transferred: "منقولون",
-        tags: "وسوم", week: "أسبوع", none: "لا أحداث تطابق المرشّحات", lang: "English", evidence: "الدليل من النص" },
+        tags: "وسوم", week: "أسبوع", none: "لا أحداث تطابق المرشّحات", lang: "English", evidence: "الدليل من النص",
+        tag: "وسم", review: "المراجعة", unreviewed: "غير مراجع", verified: "مؤكَّد", rejected: "مرفوض",
+        minConfidence: "أدنى ثقة", maxBorder: "كم من الحدود", export: "تصدير ACLED", token: "رمز الدخول",
+        signIn: "دخول", verify: "تأكيد", reject: "رفض", edit: "تعديل", field: "الحقل", value: "القيمة",
+        history: "السجل", reason: "السبب", state: "الحالة" },
   en: { title: "Rasad", subtitle: "verified security events on the Iraq–Syria border", since: "From", until: "To",
         type: "Type", admin1: "Governorate", search: "Search", apply: "Apply", clear: "Clear", all: "All",
         events: "events", shown: "shown", date: "Date", place: "Place", actors: "Actors", counts: "Counts",
         precision: "Precision", sources: "Sources", confidence: "Confidence", border: "Distance to border", back: "Back",
         fatalities: "killed", wounded: "wounded", arrested: "arrested", escaped: "escaped", transferred: "transferred",
-        tags: "Tags", week: "week", none: "No events match the filters", lang: "العربية", evidence: "Evidence" },
+        tags: "Tags", week: "week", none: "No events match the filters", lang: "العربية", evidence: "Evidence",
+        tag: "Tag", review: "Review", unreviewed: "unreviewed", verified: "verified", rejected: "rejected",
+        minConfidence: "Min. confidence", maxBorder: "km from border", export: "Export ACLED", token: "API token",
+        signIn: "Sign in", verify: "Verify", reject: "Reject", edit: "Edit", field: "Field", value: "Value",
+        history: "History", reason: "Reason", state: "State" },
 };
 const TYPE_AR = { "Battles": "معارك", "Explosions/Remote violence": "تفجيرات/عنف عن بعد",
   "Violence against civilians": "عنف ضد المدنيين", "Protests": "احتجاجات", "Riots": "أعمال شغب",
@@ -28,7 +36,11 @@ const SUBTYPE_AR = { "Armed clash": "اشتباك مسلح", "Government regains
 const COLORS = { "Battles": "#b91c1c", "Explosions/Remote violence": "#ea580c", "Violence against civilians": "#7c3aed",
   "Protests": "#2563eb", "Riots": "#0891b2", "Strategic developments": "#15803d" };
 const BOUNDS = { west: 35.5, east: 48.8, south: 29.0, north: 37.5 };
-const state = { lang: "ar", events: [], selected: null, week: null };
+const TAGS = ["detainee_transfer", "prison_escape", "attempt", "camp", "border", "infiltration", "border_closure",
+  "foiled_plot", "security_operation", "vbied", "ied", "suicide", "coalition"];
+const FULL_VIEW = [0, 0, 1000, 700];
+const state = { lang: "ar", events: [], selected: null, view: [...FULL_VIEW], me: null,
+  token: localStorage.getItem("rasad-token") || "" };
 
 const $ = (sel) => document.querySelector(sel);
 const el = (tag, attrs = {}, text) => {
@@ -50,12 +62,20 @@ function project([lon, lat]) {
 
 function ringPath(ring) { return "M" + ring.map((p) => project(p).join(",")).join("L") + "Z"; }
 
-async function getJSON(url) {
-  const response = await fetch(url);
+function headers(extra = {}) {
+  return state.token ? { ...extra, Authorization: "Bearer " + state.token } : extra;
+}
+
+async function getJSON(url, options = {}) {
+  const response = await fetch(url, { ...options, headers: headers(options.headers || {}) });
   const body = await response.json();
+  if (response.status === 401) { $("#login").hidden = false; }
   if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
   return body;
 }
+
+const postJSON = (url, body) => getJSON(url, { method: "POST", body: JSON.stringify(body),
+  headers: { "Content-Type": "application/json" } });
 
 async function drawBase() {
   const [boundaries, facilities] = await Promise.all([getJSON("/api/boundaries"), getJSON("/api/facilities")]);
@@ -88,6 +108,8 @@ async function drawBase() {
     map.appendChild(mark);
   }
   map.appendChild(el("g", { id: "points" }));
+  const tagSelect = $("#filters select[name=tag]");
+  for (const tag of TAGS) tagSelect.appendChild(el("option", { value: tag }, tag));
   const typeSelect = $("#filters select[name=type]");
   for (const type of Object.keys(COLORS)) typeSelect.appendChild(el("option", { value: type, "data-type": type }, typeName(type)));
 }
@@ -120,32 +142,95 @@ async function applyFilters() {
   state.events = page.items;
   state.total = page.total;
   render();
+  drawTimeline();
   if (state.selected) showEvent(state.selected);
 }
 
 function render() {
-  const points = $("#points");
-  points.replaceChildren();
+  drawPoints();
   const list = $("#list");
   list.replaceChildren();
   for (const e of state.events) {
-    if (e.latitude != null) {
-      const [x, y] = project([e.longitude, e.latitude]);
-      const dot = el("circle", { cx: x, cy: y, r: 4 + Math.min(6, e.source_count), fill: COLORS[e.event_type] || "#555",
-        class: "event" + (e.event_id === state.selected ? " selected" : ""), "data-id": e.event_id });
-      dot.appendChild(el("title", {}, `${e.event_date || ""} ${typeName(e.event_type)} — ${e.location || ""}`));
-      dot.addEventListener("click", () => showEvent(e.event_id));
-      points.appendChild(dot);
-    }
     const item = el("li", { "data-id": e.event_id });
-    item.appendChild(el("div", { class: "when" }, `${e.event_date || "—"} · ${e.admin1 || ""}`));
-    item.appendChild(el("div", {}, `${typeName(e.event_type)} / ${subName(e.sub_event_type)} — ${e.location_ar || e.location || ""}`));
+    item.appendChild(el("div", { class: "when" }, `${e.event_date || "—"} · ${e.admin1 || ""} · ${e.review_state ? t(e.review_state) : ""}`));
+    const where = state.lang === "ar" ? e.location_ar || e.location : e.location || e.location_ar;
+    item.appendChild(el("div", {}, `${typeName(e.event_type)} / ${subName(e.sub_event_type)} — ${where || ""}`));
     item.addEventListener("click", () => showEvent(e.event_id));
     list.appendChild(item);
   }
   $("#summary").textContent = state.events.length ? `${state.total} ${t("events")}` : t("none");
   drawLegend();
-  drawTimeline();
+}
+
+function drawPoints() {
+  // Events that fall within a few screen pixels of each other at the current zoom form one cluster.
+  const points = $("#points");
+  points.replaceChildren();
+  const [vx, vy, vw] = state.view;
+  const cell = 14 * (vw / 1000);
+  const cells = new Map();
+  for (const e of state.events) {
+    if (e.latitude == null) continue;
+    const [x, y] = project([e.longitude, e.latitude]).map(Number);
+    if (x < vx || y < vy || x > vx + vw || y > vy + vw * 0.7) continue;
+    const key = `${Math.floor(x / cell)},${Math.floor(y / cell)}`;
+    if (!cells.has(key)) cells.set(key, { x: 0, y: 0, events: [] });
+    const c = cells.get(key);
+    c.x += x; c.y += y; c.events.push(e);
+  }
+  const scale = vw / 1000;
+  for (const c of cells.values()) {
+    const x = c.x / c.events.length, y = c.y / c.events.length;
+    if (c.events.length === 1) {
+      const e = c.events[0];
+      const dot = el("circle", { cx: x, cy: y, r: (4 + Math.min(6, e.source_count)) * scale, fill: COLORS[e.event_type] || "#555",
+        class: "event" + (e.event_id === state.selected ? " selected" : ""), "data-id": e.event_id, "stroke-width": scale });
+      dot.appendChild(el("title", {}, `${e.event_date || ""} ${typeName(e.event_type)} — ${e.location || ""}`));
+      dot.addEventListener("click", (ev) => { ev.stopPropagation(); showEvent(e.event_id); });
+      points.appendChild(dot);
+      continue;
+    }
+    const counts = {};
+    for (const e of c.events) counts[e.event_type] = (counts[e.event_type] || 0) + 1;
+    const main = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
+    const group = el("g", { class: "cluster", "data-count": c.events.length });
+    group.appendChild(el("circle", { cx: x, cy: y, r: (8 + Math.min(10, Math.sqrt(c.events.length) * 2)) * scale,
+      fill: COLORS[main], class: "event", "stroke-width": scale }));
+    group.appendChild(el("text", { x, y: y + 3.5 * scale, "text-anchor": "middle", "font-size": 10 * scale }, String(c.events.length)));
+    group.addEventListener("click", (ev) => { ev.stopPropagation(); zoomTo(x, y, state.view[2] / 3); });
+    points.appendChild(group);
+  }
+}
+
+function setView(view) {
+  const w = Math.min(1000, Math.max(40, view[2]));
+  state.view = [Math.min(1000 - w, Math.max(0, view[0])), Math.min(700 - w * 0.7, Math.max(0, view[1])), w];
+  $("#map").setAttribute("viewBox", `${state.view[0]} ${state.view[1]} ${w} ${w * 0.7}`);
+  drawPoints();
+}
+
+function zoomTo(x, y, width) { setView([x - width / 2, y - width * 0.35, width]); }
+
+function enableZoom() {
+  const map = $("#map");
+  map.addEventListener("wheel", (ev) => {
+    ev.preventDefault();
+    const box = map.getBoundingClientRect();
+    const [vx, vy, vw] = state.view;
+    const x = vx + ((ev.clientX - box.left) / box.width) * vw;
+    const y = vy + ((ev.clientY - box.top) / box.height) * vw * 0.7;
+    zoomTo(x, y, vw * (ev.deltaY > 0 ? 1.25 : 0.8));
+  }, { passive: false });
+  map.addEventListener("dblclick", () => setView([...FULL_VIEW]));
+  let drag = null;
+  map.addEventListener("mousedown", (ev) => { drag = { x: ev.clientX, y: ev.clientY, view: [...state.view] }; });
+  window.addEventListener("mouseup", () => { drag = null; });
+  map.addEventListener("mousemove", (ev) => {
+    if (!drag) return;
+    const box = map.getBoundingClientRect();
+    const k = drag.view[2] / box.width;
+    setView([drag.view[0] - (ev.clientX - drag.x) * k, drag.view[1] - (ev.clientY - drag.y) * k, drag.view[2]]);
+  });
 }
 
 function drawLegend() {
@@ -160,39 +245,65 @@ function drawLegend() {
   }
 }
 
+async function drawTimeline() {
+  // Weekly counts of the filtered events (all dates, so the selected period shows in context); drag to
+  // select a period, click one week, or click outside the selection to clear it.
+  const query = params();
+  const since = query.get("since"), until = query.get("until");
+  query.delete("since"); query.delete("until"); query.set("by", "week");
+  const weeks = await getJSON("/api/stats?" + query.toString());
+  const svg = $("#timeline");
+  svg.replaceChildren();
+  if (!weeks.length) return;
+  const max = Math.max(...weeks.map((w) => w.count));
+  const width = 1000 / weeks.length;
+  const xOf = (i) => (state.lang === "ar" ? 1000 - (i + 1) * width : i * width);
+  weeks.forEach((week, i) => {
+    const h = (week.count / max) * 90;
+    const inRange = since && until && week.key >= weekStart(since) && week.key <= until;
+    const bar = el("rect", { x: xOf(i) + 1, y: 100 - h, width: Math.max(1, width - 2), height: h,
+      class: "bar" + (inRange ? " active" : ""), "data-week": week.key });
+    bar.appendChild(el("title", {}, `${t("week")} ${week.key}: ${week.count}`));
+    svg.appendChild(bar);
+  });
+  svg.appendChild(el("text", { x: 4, y: 114, class: "axis" }, state.lang === "ar" ? weeks[weeks.length - 1].key : weeks[0].key));
+  svg.appendChild(el("text", { x: 996, y: 114, class: "axis", "text-anchor": "end" },
+    state.lang === "ar" ? weeks[0].key : weeks[weeks.length - 1].key));
+  const weekAt = (clientX) => {
+    const box = svg.getBoundingClientRect();
+    const x = ((clientX - box.left) / box.width) * 1000;
+    const i = Math.max(0, Math.min(weeks.length - 1, Math.floor((state.lang === "ar" ? 1000 - x : x) / width)));
+    return { i, key: weeks[i].key };
+  };
+  let start = null, brush = null;
+  svg.onmousedown = (ev) => { start = weekAt(ev.clientX); brush = el("rect", { y: 0, height: 100, class: "brush" }); svg.appendChild(brush); };
+  svg.onmousemove = (ev) => {
+    if (!start) return;
+    const now = weekAt(ev.clientX);
+    const lo = Math.min(start.i, now.i), hi = Math.max(start.i, now.i);
+    const x0 = Math.min(xOf(lo), xOf(hi));
+    brush.setAttribute("x", x0);
+    brush.setAttribute("width", Math.abs(xOf(hi) - xOf(lo)) + width);
+  };
+  svg.onmouseup = (ev) => {
+    if (!start) return;
+    const end = weekAt(ev.clientX);
+    const lo = weeks[Math.min(start.i, end.i)].key, hi = weeks[Math.max(start.i, end.i)].key;
+    start = null;
+    const last = new Date(hi + "T00:00:00Z");
+    last.setUTCDate(last.getUTCDate() + 6);
+    const selected = since === lo && until === last.toISOString().slice(0, 10);
+    $("#filters [name=since]").value = selected ? "" : lo;
+    $("#filters [name=until]").value = selected ? "" : last.toISOString().slice(0, 10);
+    state.selected = null;
+    applyFilters();
+  };
+}
+
 function weekStart(day) {
   const d = new Date(day + "T00:00:00Z");
   d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
   return d.toISOString().slice(0, 10);
-}
-
-function drawTimeline() {
-  const svg = $("#timeline");
-  svg.replaceChildren();
-  const weeks = new Map();
-  for (const e of state.events) if (e.event_date) weeks.set(weekStart(e.event_date), (weeks.get(weekStart(e.event_date)) || 0) + 1);
-  const keys = [...weeks.keys()].sort();
-  if (!keys.length) return;
-  const max = Math.max(...weeks.values());
-  const width = 1000 / keys.length;
-  keys.forEach((key, i) => {
-    const h = (weeks.get(key) / max) * 90;
-    const x = state.lang === "ar" ? 1000 - (i + 1) * width : i * width;
-    const bar = el("rect", { x: x + 1, y: 100 - h, width: Math.max(1, width - 2), height: h,
-      class: "bar" + (state.week === key ? " active" : "") });
-    bar.appendChild(el("title", {}, `${t("week")} ${key}: ${weeks.get(key)}`));
-    bar.addEventListener("click", () => {
-      const end = new Date(key + "T00:00:00Z");
-      end.setUTCDate(end.getUTCDate() + 6);
-      state.week = state.week === key ? null : key;
-      $("#filters [name=since]").value = state.week ? key : "";
-      $("#filters [name=until]").value = state.week ? end.toISOString().slice(0, 10) : "";
-      applyFilters();
-    });
-    svg.appendChild(bar);
-  });
-  svg.appendChild(el("text", { x: 4, y: 114, class: "axis" }, keys[0]));
-  svg.appendChild(el("text", { x: 996, y: 114, class: "axis", "text-anchor": "end" }, keys[keys.length - 1]));
 }
 
 function highlighted(text, spans) {
@@ -230,6 +341,7 @@ async function showEvent(id) {
   row("tags", (e.tags || []).join(", "));
   row("border", e.border_km != null ? `${e.border_km} km · ${e.border_sector || ""}` : "");
   row("confidence", e.confidence);
+  row("review", t(e.review_state));
   row("sources", e.source_count);
   detail.appendChild(dl);
   for (const m of e.mentions) {
@@ -240,9 +352,45 @@ async function showEvent(id) {
       detail.appendChild(highlighted(ev.text, spans));
     }
   }
+  if (state.me && state.me.role !== "viewer") detail.appendChild(reviewActions(e));
+  const entries = await getJSON(`/api/events/${encodeURIComponent(id)}/history`);
+  detail.appendChild(el("h3", {}, t("history")));
+  const list = el("ol", { class: "history" });
+  for (const h of entries) list.appendChild(el("li", {}, `${h.at.slice(0, 16).replace("T", " ")} · ${h.actor} · ${h.action}`
+    + (h.detail.field ? ` ${h.detail.field}: ${h.detail.from ?? "—"} → ${h.detail.to ?? "—"}` : "")
+    + (h.detail.reason ? ` (${h.detail.reason})` : "")));
+  detail.appendChild(list);
   const query = new URLSearchParams(location.search);
   query.set("event", id);
   history.replaceState(null, "", "?" + query.toString());
+}
+
+function reviewActions(e) {
+  const box = el("div", { class: "actions" });
+  const act = async (url, body) => { await postJSON(url, body); await applyFilters(); showEvent(e.event_id); };
+  const reason = el("input", { placeholder: t("reason"), name: "reason" });
+  const verify = el("button", { type: "button", "data-action": "verify" }, t("verify"));
+  verify.addEventListener("click", () => act(`/api/events/${e.event_id}/review-state`, { state: "verified", reason: reason.value || null }));
+  const reject = el("button", { type: "button", "data-action": "reject" }, t("reject"));
+  reject.addEventListener("click", () => act(`/api/events/${e.event_id}/review-state`, { state: "rejected", reason: reason.value || null }));
+  const field = el("select", { name: "field" });
+  for (const name of ["fatalities", "wounded", "arrested", "escaped", "transferred", "event_date", "sub_event_type",
+    "actor1", "actor2", "location", "location_ar", "tags"]) field.appendChild(el("option", { value: name }, name));
+  const value = el("input", { placeholder: t("value"), name: "value" });
+  const edit = el("button", { type: "button", "data-action": "edit" }, t("edit"));
+  edit.addEventListener("click", () => act(`/api/events/${e.event_id}/edits`, { field: field.value, value: value.value, reason: reason.value || null }));
+  box.append(verify, reject, reason, field, value, edit);
+  return box;
+}
+
+async function exportCSV() {
+  const query = params();
+  query.set("format", "acled");
+  const response = await fetch("/api/export?" + query.toString(), { headers: headers() });
+  const link = el("a", { href: URL.createObjectURL(await response.blob()), download: "rasad-events.acled.csv" });
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
 }
 
 function translate() {
@@ -256,11 +404,21 @@ function translate() {
 async function main() {
   restoreFromURL();
   translate();
+  $("#login").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    state.token = new FormData($("#login")).get("token");
+    localStorage.setItem("rasad-token", state.token);
+    location.reload();
+  });
+  state.me = await getJSON("/api/me");
+  $("#login").hidden = true;
   await drawBase();
+  enableZoom();
+  $("#export").addEventListener("click", exportCSV);
   translate();
   restoreFromURL();
   $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); state.selected = null; applyFilters(); });
-  $("#clear").addEventListener("click", () => { $("#filters").reset(); state.week = null; state.selected = null; applyFilters(); });
+  $("#clear").addEventListener("click", () => { $("#filters").reset(); state.selected = null; applyFilters(); });
   $("#lang").addEventListener("click", () => { state.lang = state.lang === "ar" ? "en" : "ar"; translate(); applyFilters(); });
   await applyFilters();
 }

@@ -1,0 +1,202 @@
+"""The dashboard in a real headless Chromium (Debian's, driven by Playwright): map, filters, event page,
+evidence, both languages, sign-in, and report text that must never run as code."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+
+from rasad.demo.generator import generate
+from rasad.extract.base import get_extractor
+from rasad.pipeline import run_ingest
+from rasad.store.store import EventFilter, open_store
+from rasad.web.app import create_app
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+HOSTILE = ("انفجرت عبوة ناسفة يوم الاثنين في مدينة الرمادي <img src=x onerror=\"window.__pwned=1\">"
+           "<script>window.__pwned=1</script> ما أدى إلى مقتل اثنين.")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _chromium() -> str:
+    path = os.environ.get("RASAD_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        raise RuntimeError("Chromium is not installed: run `make test` (it installs Debian's chromium)")
+    return path
+
+
+class Server:
+    def __init__(self, app) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return f"http://127.0.0.1:{self.port}"
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def stocked_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    path = folder / "docs.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for doc, _ in generate(120, seed=5):
+            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        out.write(json.dumps({"doc_id": "hostile", "published": "2025-03-12", "text": HOSTILE}, ensure_ascii=False))
+    db = str(folder / "browser.db")
+    store = open_store(db)
+    run_ingest([str(path)], store, get_extractor("rules"), lambda e: None)
+    store.close()
+    return db
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def site(stocked_db):
+    with Server(create_app(stocked_db)) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def loaded(page, url: str):
+    page.goto(url)
+    page.wait_for_selector("#list li")
+    return page
+
+
+def shown_total(page) -> int:
+    return int(page.locator("#summary").inner_text().split()[0])
+
+
+def test_the_map_loads_offline_with_boundaries_border_facilities_and_events(page, site):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    loaded(page, site)
+    assert page.locator("#govs path").count() == 32
+    assert page.locator("path.border").count() == 1
+    assert page.locator("rect.facility").count() >= 10
+    assert page.locator("#points .event").count() > 10
+    assert page.locator("#timeline rect.bar").count() > 10
+    assert all(url.startswith(site) for url in requests)  # nothing from a CDN or tile server
+
+
+def test_arabic_is_the_default_and_english_is_one_click_away(page, site):
+    loaded(page, site)
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("h1 [data-i18n=title]").inner_text() == "رصد"
+    page.click("#lang")
+    page.wait_for_function("document.documentElement.dir === 'ltr'")
+    assert page.locator("h1 [data-i18n=title]").inner_text() == "Rasad"
+    assert "lang=en" in page.url
+
+
+def test_filter_by_period_and_governorate_kept_in_the_url(page, site, stocked_db):
+    loaded(page, site)
+    page.fill("#filters [name=since]", "2025-01-01")
+    page.fill("#filters [name=until]", "2025-06-30")
+    page.select_option("#filters [name=admin1]", "Kirkuk")
+    page.click("#filters button[type=submit]")
+    page.wait_for_url("**admin1=Kirkuk**")
+    store = open_store(stocked_db)
+    expected = store.query_events(EventFilter(since="2025-01-01", until="2025-06-30", admin1="Kirkuk"))[1]
+    store.close()
+    page.wait_for_function(f"document.querySelector('#summary').innerText.startsWith('{expected}')")
+    assert all("Kirkuk" in text for text in page.locator("#list li .when").all_inner_texts())
+    shared = page.context.new_page()
+    loaded(shared, page.url)  # the link reproduces the view
+    assert shown_total(shared) == expected and shared.locator("#filters [name=admin1]").input_value() == "Kirkuk"
+
+
+def test_brushing_the_timeline_filters_map_and_list(page, site):
+    loaded(page, site)
+    before = shown_total(page)
+    box = page.locator("#timeline").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] / 2)
+    page.mouse.up()
+    page.wait_for_url("**since=**")
+    page.wait_for_function(f"!document.querySelector('#summary').innerText.startsWith('{before} ')")
+    assert 0 < shown_total(page) < before
+    assert page.locator("#timeline rect.bar.active").count() > 0
+
+
+def test_an_event_page_shows_its_sources_with_the_evidence_marked(page, site):
+    loaded(page, site)
+    page.locator("#list li").first.click()
+    page.wait_for_selector("#detail blockquote mark")
+    assert page.locator("#detail h2").inner_text()
+    assert page.locator("#detail blockquote").count() >= 1
+    assert page.locator("#detail ol.history li").count() >= 1
+    assert "event=evt_" in page.url
+
+
+def test_report_text_never_runs_in_the_page(page, site, stocked_db):
+    store = open_store(stocked_db)
+    (event,) = [e for e in store.query_events(EventFilter(limit=1000))[0] if e["location"] == "Ramadi"]
+    store.close()
+    loaded(page, f"{site}/?event={event['event_id']}")
+    page.wait_for_selector("#detail blockquote")
+    assert "<script>" in page.locator("#detail blockquote").first.inner_text()
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#detail img").count() == 0
+
+
+def test_an_analyst_verifies_an_event_from_its_page(page, site):
+    loaded(page, site)
+    page.locator("#list li").nth(2).click()
+    page.wait_for_selector("#detail [data-action=verify]")
+    page.fill("#detail [name=reason]", "checked against two outlets")
+    page.click("#detail [data-action=verify]")
+    page.wait_for_function("[...document.querySelectorAll('#detail ol.history li')].some(li => li.innerText.includes('verified'))")
+
+
+def test_with_authentication_the_dashboard_asks_for_a_token(browser, tmp_path, stocked_db):
+    store = open_store(stocked_db)
+    token = store.add_user("browser-viewer", "viewer")
+    store.close()
+    with Server(create_app(stocked_db, auth=True)) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_selector("#login:not([hidden])")
+        assert page.locator("#list li").count() == 0
+        page.fill("#login [name=token]", token)
+        page.click("#login button")
+        page.wait_for_selector("#list li")
+        page.locator("#list li").first.click()
+        page.wait_for_selector("#detail ol.history li")
+        assert page.locator("#detail [data-action=verify]").count() == 0  # viewers do not review
+        context.close()
