@@ -180,7 +180,8 @@ def test_an_analyst_verifies_an_event_from_its_page(page, site):
     page.wait_for_selector("#detail [data-action=verify]")
     page.fill("#detail [name=reason]", "checked against two outlets")
     page.click("#detail [data-action=verify]")
-    page.wait_for_function("[...document.querySelectorAll('#detail ol.history li')].some(li => li.innerText.includes('verified'))")
+    page.wait_for_function(
+        "[...document.querySelectorAll('#detail ol.history li')].some(li => li.innerText.includes('verified'))")
 
 
 def test_with_authentication_the_dashboard_asks_for_a_token(browser, tmp_path, stocked_db):
