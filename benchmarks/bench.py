@@ -294,9 +294,8 @@ def first_view_seconds(db: str) -> float | None:
     if not chromium:
         return None
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_browser import CHROMIUM_ARGS, Server
-
     from rasad.web.app import create_app
+    from test_browser import CHROMIUM_ARGS, Server
 
     with Server(create_app(db)) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
