@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint eval bench clean
+.PHONY: install demo test lint eval bench screenshots clean
 
 $(STAMP): pyproject.toml
 	@sh scripts/ensure-python.sh "$(PYTHON)" "$(VENV)"
@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/rasad demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 
 test: lint
 	@sh scripts/ensure-postgres.sh
@@ -35,6 +35,10 @@ eval: $(STAMP)
 BENCH_ARGS ?=
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --write docs/benchmarks.md $(BENCH_ARGS)
+
+screenshots: $(STAMP)
+	@sh scripts/ensure-chromium.sh
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) build demo-data rasad.db rasad.db-wal rasad.db-shm

@@ -26,8 +26,6 @@ from rasad.store.store import open_store
 from rasad.text.normalize import normalize
 from rasad.text.tokens import tokenize
 
-import rasad.extract.rules  # noqa: F401  isort: skip
-
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -8,8 +8,6 @@ from rasad.extract.base import get_extractor
 from rasad.model import Document, Event
 from rasad.store.store import open_store
 
-import rasad.extract.rules  # noqa: F401  isort: skip
-
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
 
 

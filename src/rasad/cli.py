@@ -18,9 +18,6 @@ from rasad.ingest.readers import read_documents
 from rasad.pipeline import estimate_documents, run_ingest
 from rasad.store.store import EventFilter, default_db, open_store
 
-# Backends register themselves on import.
-import rasad.extract.rules  # noqa: F401,E402  isort: skip
-
 DB_HELP = "The event store: a SQLite path (default ./rasad.db, or $RASAD_DB)."
 
 

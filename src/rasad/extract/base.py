@@ -35,12 +35,19 @@ def register_extractor(name: str) -> Callable[[Callable[[], Extractor]], Callabl
     return decorator
 
 
+def _builtin() -> None:
+    """Register the built-in backends, on the same hook a plugin uses."""
+    import rasad.extract.rules  # noqa: F401
+
+
 def get_extractor(name: str = "rules") -> Extractor:
     """A new extractor of the backend registered under ``name``."""
+    _builtin()
     if name not in _EXTRACTORS:
         raise RasadError(f"unknown extractor {name!r}; known: {', '.join(sorted(_EXTRACTORS))}")
     return _EXTRACTORS[name]()
 
 
 def extractor_names() -> list[str]:
+    _builtin()
     return sorted(_EXTRACTORS)
