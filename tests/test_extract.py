@@ -272,3 +272,41 @@ def test_families_returned_from_a_camp_are_a_transfer(extract):
     event = only(extract("أعلنت الحكومة العراقية يوم الاثنين إعادة 150 عائلة عراقية من مخيم الهول إلى مخيم الجدعة."))
     assert (event.transferred, event.location) == (150, "Al-Hol camp")
     assert {"detainee_transfer", "camp"} <= set(event.tags)
+
+
+def test_a_singular_noun_after_a_count_word_counts_one(extract):
+    event = only(extract("أسفر الهجوم على نقطة للجيش في قضاء الطارمية يوم الاثنين عن مقتل جندي وإصابة 3 آخرين."))
+    assert (event.fatalities, event.wounded) == (1, 3)
+    event = only(extract("قتلت القوات يوم الاثنين أحد المسلحين قرب مدينة الحضر."))
+    assert event.fatalities == 1
+
+
+def test_shells_found_in_a_hideout_are_not_shelling(extract):
+    event = only(extract("عثرت القوات يوم الاثنين على مضافة تحتوي على قذائف هاون وأعتدة في قضاء الحويجة."))
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_foiled_bombing_disrupted_the_weapon(extract):
+    event = only(extract("أحبطت القوات يوم الاثنين محاولة تفجير جسر في قضاء هيت بعبوة ناسفة."))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert "attempt" in event.tags
+
+
+def test_an_attack_with_a_roadside_bomb_is_an_explosion(extract):
+    event = only(extract("استهدف عناصر داعش يوم الاثنين سيارة تقل مدنيين بعبوة ناسفة قرب مدينة بعقوبة."))
+    assert event.sub_event_type == "Remote explosive/landmine/IED" and event.actor2 == "Civilians"
+
+
+def test_the_place_nearest_the_incident_wins_over_the_place_of_the_source(extract):
+    event = only(extract("قالت مصادر أمنية في كركوك إن مسلحين هاجموا يوم الاثنين نقطة للشرطة في مدينة داقوق."))
+    assert event.location == "Daquq"
+
+
+def test_a_range_across_governorates_takes_the_governorate_the_report_names(extract):
+    event = only(extract("قتلت القوات يوم الاثنين ثلاثة مسلحين في سلسلة جبال حمرين في محافظة ديالى."))
+    assert (event.location, event.admin1) == ("Hamrin mountains", "Diyala")
+
+
+def test_a_distance_from_the_capital_is_not_the_place(extract):
+    event = only(extract("اعتقلت القوات يوم الاثنين خمسة مطلوبين في قضاء الحويجة (250 كم شمالي بغداد)."))
+    assert event.admin1 == "Kirkuk"

@@ -8,6 +8,7 @@ report are then merged. Every field keeps the span of text it came from (``Event
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -110,7 +111,7 @@ class RuleExtractor:
         Each group lists (place, is_summary) with the most precise place first.
         """
         gazetteer = self.geocoder.gazetteer
-        mentions = [m for m in gazetteer.find(tokens) if self.geocoder.usable(m)]
+        mentions = [m for m in gazetteer.find(tokens) if self.geocoder.usable(m) and not _distance_locator(tokens, m.first)]
         if not mentions:
             return []
         runs: list[list] = [[mention] for mention in mentions[:1]]
@@ -142,7 +143,11 @@ class RuleExtractor:
         for group in groups:
             group.sort(key=lambda item: item[0].precision)
         if not any(summary for group in groups for _, summary in group):
-            groups = [min(groups, key=lambda group: group[0][0].precision)]
+            chosen = min(groups, key=lambda group: group[0][0].precision)
+            # governorates named elsewhere in the clause stay beside it, to say where a spanning feature lies
+            chosen += [item for group in groups if group is not chosen for item in group
+                       if item[0].place.feature == "admin1"]
+            groups = [chosen]
         return groups
 
     # -- one clause -----------------------------------------------------------------------------
@@ -191,6 +196,12 @@ class RuleExtractor:
         foiled = bool(words & _FOILED) and ("attempt" in modifier_ids or trigger.id == "escape")
         if foiled:
             tags.add("attempt")
+            if event_type == "Explosions/Remote violence":  # the device never went off
+                event_type, sub_type = "Strategic developments", "Disrupted weapons use"
+        if trigger.id in ("attack", "kill") and tags & {"ied", "vbied"} and not any(
+            hit.payload.id == "clash" for hit in events
+        ):
+            event_type, sub_type = "Explosions/Remote violence", "Remote explosive/landmine/IED"
 
         # place: the clause, else the clause before it in the sentence, else a reference back
         place_source = "clause"
@@ -202,6 +213,12 @@ class RuleExtractor:
             place_source = "reference"
         if not groups:
             return []
+        anchor = tokens[main.first].start
+        # the most precise place; among equals, one named after the trigger (a source's town comes before it)
+        groups = [sorted(group, key=lambda item: (item[0].precision, item[0].start < anchor, abs(item[0].start - anchor)))
+                  for group in groups]
+        if len(groups) == 1 and not groups[0][0][1]:
+            groups = [_governorate_named(groups[0], tokens)]
 
         # date: the clause, the sentence, a date of the three sentences before, else publication
         when, date_source = _choose_date(dated, sentence_dates, state, sentence_index, published)
@@ -225,7 +242,7 @@ class RuleExtractor:
                 or actor1 in ("International Coalition", "Military Forces of the United States")
             ):
                 final_sub = "Air/drone strike"
-            if trigger.id in ("kill", "attack") and actor2 == "Civilians" and actor1 in (
+            if final_type == "Battles" and trigger.id in ("kill", "attack") and actor2 == "Civilians" and actor1 in (
                 "Islamic State", "Unidentified Armed Group", None
             ):
                 final_type, final_sub = "Violence against civilians", "Attack"
@@ -246,7 +263,7 @@ class RuleExtractor:
                 doc_id=document.doc_id, event_type=final_type, sub_event_type=final_sub,
                 tags=sorted(event_tags), event_date=when.value.isoformat() if when and when.value else None,
                 time_precision=(when.precision or 2) if when and when.value else None,
-                actor1=actor1, actor2=actor2, country=country, admin1=place.place.admin1 or None,
+                actor1=actor1, actor2=actor2, country=country, admin1=place.admin1 or place.place.admin1 or None,
                 admin2=place.place.admin2 or None, location=place.place.name,
                 location_ar=_source_text(norm, document.text, place.start, place.end),
                 latitude=round(place.place.lat, 5), longitude=round(place.place.lon, 5),
@@ -303,6 +320,8 @@ class RuleExtractor:
                     distance = cue.first - amount.last - (skip[cue.first] - skip[amount.last + 1])
                 else:
                     continue
+                if amount.implicit and not (cue.last < amount.first and distance <= 2):
+                    continue  # "عنصر" or "أحد" counts one only right after the count word
                 if distance <= lex.count_window and (best is None or distance < best[0]):
                     best = (distance, number)
             if best is None:
@@ -317,6 +336,26 @@ class RuleExtractor:
                 counts[name] = value
                 spans[name] = span
         return counts, spans
+
+
+SPANNING = ("mountain", "region", "wadi", "lake")
+
+
+def _governorate_named(group: list[tuple[ResolvedPlace, bool]], tokens: list[Token]) -> list[tuple[ResolvedPlace, bool]]:
+    """A range, desert or wadi spans governorates: where the clause names the governorate, that one holds it."""
+    best, summary = group[0]
+    if best.place.feature not in SPANNING:
+        return group
+    named = [p for p, _ in group if p.place.feature == "admin1" and p.place.country == best.place.country]
+    if named and named[0].place.admin1 != best.place.admin1:
+        return [(dataclasses.replace(best, admin1=named[0].place.admin1), summary), *group[1:]]
+    return group
+
+
+def _distance_locator(tokens: list[Token], first: int) -> bool:
+    """A place named only to say how far away the scene is ("250 كم شمالي بغداد")."""
+    before = {t.text for t in tokens[max(0, first - 3) : first]}
+    return bool(before & {"كم", "كيلومتر", "كيلومترا", "كلم", "km", "kilometres", "kilometers", "miles"})
 
 
 def _coordinated(text: str, tokens: list[Token], previous_last: int, first: int) -> bool:

@@ -40,6 +40,7 @@ class ResolvedPlace:
     start: int
     end: int
     alternatives: tuple[str, ...]
+    admin1: str | None = None  # where the report names the governorate of a feature that spans several
 
     @property
     def coordinates(self) -> tuple[float, float]:

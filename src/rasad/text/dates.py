@@ -17,6 +17,7 @@ from rasad.text.normalize import fold
 from rasad.text.tokens import Token, bare_forms
 
 _NUMERIC = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+_DAY_PARTS = {"يوم", "ليل", "ليله", "فجر", "صباح", "مساء", "ظهر", "عصر", "on"}
 _MONTH_CONTEXT = {"شهر", "مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه", "خلال", "early", "late", "mid", "in", "during"}
 
 
@@ -182,7 +183,8 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             if published is not None:
                 value = published - timedelta(days=(published.weekday() - weekday) % 7)
             stop = tokens[i + 1].end if nxt in past_words else tokens[i].end
-            found.append(DateMention(value, 1, "weekday", tokens[i].start, stop))
+            start = tokens[i - 1].start if i > 0 and tokens[i - 1].text in _DAY_PARTS else tokens[i].start
+            found.append(DateMention(value, 1, "weekday", start, stop))
             i += 2 if nxt in past_words else 1
             continue
         relative_hit = _phrase_at(tokens, i, cal["relative_phrases"])

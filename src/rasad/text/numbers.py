@@ -18,6 +18,7 @@ class Amount:
     value: int | None
     first: int
     last: int
+    implicit: bool = False  # a singular noun ("عنصر") or "أحد": one, if a count word stands right before it
 
 
 @cache
@@ -27,10 +28,13 @@ def _words() -> dict:
         data[table] = {fold(k): v for k, v in data[table].items()}
     data["vague"] = {key: [fold(w) for w in words] for key, words in data["vague"].items()}
     data["duals"] = frozenset(fold(w) for w in data["duals"]["words"])
+    data["singulars"] = frozenset(fold(w) for w in data["singulars"]["words"])
     return data
 
 
 def _word_value(token: str, table: dict) -> int | None:
+    if "الاثنين" in bare_forms(token):  # Monday, not "two"
+        return None
     for form in bare_forms(token):
         if form in table:
             return table[form]
@@ -65,6 +69,12 @@ def amounts(tokens: list[Token]) -> list[Amount]:
             continue
         if bare_forms(word) & data["duals"] and not (i + 1 < len(tokens) and _value(tokens[i + 1].text, units)):
             found.append(Amount(2, i, i))
+            i += 1
+            continue
+        if (word in ("احد", "احدى") and i + 1 < len(tokens) and tokens[i + 1].text.startswith("ال")) or (
+            bare_forms(word) & data["singulars"] and word not in units
+        ):
+            found.append(Amount(1, i, i, implicit=True))
             i += 1
             continue
         value = _value(word, units)
