@@ -93,7 +93,14 @@ def page(browser):
 def loaded(page, url: str):
     page.goto(url)
     page.wait_for_selector("#list li")
+    page.wait_for_selector("#timeline rect.bar")
+    page.wait_for_load_state("networkidle")
     return page
+
+
+def wait_for_query(page, text: str) -> None:
+    """The dashboard keeps its state in the URL with history.replaceState, which is no navigation."""
+    page.wait_for_function(f"location.search.includes({text!r})")
 
 
 def shown_total(page) -> int:
@@ -128,7 +135,7 @@ def test_filter_by_period_and_governorate_kept_in_the_url(page, site, stocked_db
     page.fill("#filters [name=until]", "2025-06-30")
     page.select_option("#filters [name=admin1]", "Kirkuk")
     page.click("#filters button[type=submit]")
-    page.wait_for_url("**admin1=Kirkuk**")
+    wait_for_query(page, "admin1=Kirkuk")
     store = open_store(stocked_db)
     expected = store.query_events(EventFilter(since="2025-01-01", until="2025-06-30", admin1="Kirkuk"))[1]
     store.close()
@@ -147,10 +154,10 @@ def test_brushing_the_timeline_filters_map_and_list(page, site):
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] / 2)
     page.mouse.up()
-    page.wait_for_url("**since=**")
+    wait_for_query(page, "since=")
     page.wait_for_function(f"!document.querySelector('#summary').innerText.startsWith('{before} ')")
     assert 0 < shown_total(page) < before
-    assert page.locator("#timeline rect.bar.active").count() > 0
+    page.wait_for_selector("#timeline rect.bar.active")
 
 
 def test_an_event_page_shows_its_sources_with_the_evidence_marked(page, site):
@@ -159,8 +166,8 @@ def test_an_event_page_shows_its_sources_with_the_evidence_marked(page, site):
     page.wait_for_selector("#detail blockquote mark")
     assert page.locator("#detail h2").inner_text()
     assert page.locator("#detail blockquote").count() >= 1
-    assert page.locator("#detail ol.history li").count() >= 1
-    assert "event=evt_" in page.url
+    page.wait_for_selector("#detail ol.history li")
+    wait_for_query(page, "event=evt_")
 
 
 def test_report_text_never_runs_in_the_page(page, site, stocked_db):
