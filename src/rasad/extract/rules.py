@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -72,6 +73,11 @@ class RuleExtractor:
         spans = sentences(text)
         published = document.published or publication_date_in_header(text, spans)
         all_tokens = tokenize(text)
+        starts = [token.start for token in all_tokens]
+
+        def tokens_of(start: int, end: int) -> list[Token]:
+            return all_tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+
         gazetteer = self.geocoder.gazetteer
         context = self.geocoder.context(all_tokens, gazetteer.find(all_tokens))
         state = _DocState()
@@ -80,13 +86,13 @@ class RuleExtractor:
         for index, sentence in enumerate(spans):
             if index in skipped:
                 continue
-            sentence_tokens = tokenize(text, sentence.start, sentence.end)
+            sentence_tokens = tokens_of(sentence.start, sentence.end)
             sentence_all_dates = find_dates(text, sentence_tokens, published)
             sentence_dates = [d for d in sentence_all_dates if d.kind != "year"]
             sentence_periods = any(d.kind == "year" for d in sentence_all_dates)
             previous_places: list[ResolvedPlace] = []
             for clause in clauses(text, sentence):
-                tokens = tokenize(text, clause.start, clause.end)
+                tokens = tokens_of(clause.start, clause.end)
                 if not tokens:
                     continue
                 groups = self._places(text, tokens, context)

@@ -17,6 +17,7 @@ SHINGLE_WORDS = 4
 SKETCH_SIZE = 32
 BAND_COUNT = 8
 NEAR_DUPLICATE = 0.8
+MIN_SHARED_BANDS = 3  # a text this close to another shares most of its smallest hashes
 BODY_LINE_WORDS = 8
 
 

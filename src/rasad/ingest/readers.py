@@ -121,19 +121,26 @@ def document_from_dict(row: dict, path: str, line: int) -> Document:
 
 
 def read_jsonl(path: Path, on_problem: Problem) -> Iterator[Document]:
-    """Documents of a JSONL file, one a line; a bad line is reported and skipped."""
-    text = _read_text(path)
-    if not text.strip():
-        raise InputError("empty file", path=str(path))
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            yield document_from_dict(json.loads(line), str(path), number)
-        except json.JSONDecodeError as error:
-            on_problem(InputError(f"not JSON: {error.msg}", path=str(path), line=number))
-        except InputError as error:
-            on_problem(error)
+    """Documents of a JSONL file, one a line, streamed (memory stays flat); a bad line is reported and skipped."""
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+        if not head.strip():
+            raise InputError("empty file", path=str(path))
+        if b"\x00" in head:
+            raise InputError("binary file, not text", path=str(path))
+        handle.seek(0)
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                yield document_from_dict(json.loads(line), str(path), number)
+            except UnicodeDecodeError as error:
+                on_problem(InputError(f"not UTF-8 text (byte {error.start})", path=str(path), line=number))
+            except json.JSONDecodeError as error:
+                on_problem(InputError(f"not JSON: {error.msg}", path=str(path), line=number))
+            except InputError as error:
+                on_problem(error)
 
 
 def read_file(path: Path, on_problem: Problem) -> Iterator[Document]:

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from rasad.errors import InputError, NotFound
-from rasad.fuse.dedup import NEAR_DUPLICATE, bands, similarity, sketch
+from rasad.fuse.dedup import MIN_SHARED_BANDS, NEAR_DUPLICATE, bands, similarity, sketch
 from rasad.fuse.fusion import best_match, event_id_for, fuse_mentions
 from rasad.geo.boundaries import haversine_km
 from rasad.model import COUNT_FIELDS, Document, Event
@@ -156,13 +156,19 @@ class Store:
         return "new"
 
     def _near_duplicate(self, signature: list[int]) -> str | None:
-        keys = bands(signature)
-        rows = self.db.execute(
-            f"SELECT DISTINCT d.doc_id, d.minhash FROM document_bands b JOIN documents d ON d.doc_id = b.doc_id "
-            f"WHERE b.band IN ({','.join('?' * len(keys))}) LIMIT 50", keys).fetchall()
-        best = max(rows, key=lambda row: similarity(signature, json.loads(row["minhash"])), default=None)
-        if best is not None and similarity(signature, json.loads(best["minhash"])) >= NEAR_DUPLICATE:
-            return best["doc_id"]
+        """A stored report whose sketch shares enough of this one's smallest hashes and is close enough.
+
+        Each band look-up is capped, so a hash that many reports share (a site's boilerplate) costs no more
+        than any other."""
+        shared: dict[str, int] = {}
+        for band in bands(signature):
+            for row in self.db.execute("SELECT doc_id FROM document_bands WHERE band = ? LIMIT 30", (band,)):
+                shared[row["doc_id"]] = shared.get(row["doc_id"], 0) + 1
+        candidates = sorted((n, doc_id) for doc_id, n in shared.items() if n >= MIN_SHARED_BANDS)[::-1][:5]
+        for _, doc_id in candidates:
+            stored = json.loads(self._one("SELECT minhash FROM documents WHERE doc_id = ?", (doc_id,)))
+            if similarity(signature, stored) >= NEAR_DUPLICATE:
+                return doc_id
         return None
 
     def document(self, doc_id: str) -> dict[str, Any]:
