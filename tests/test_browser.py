@@ -208,3 +208,15 @@ def test_with_authentication_the_dashboard_asks_for_a_token(browser, tmp_path, s
         page.wait_for_selector("#detail ol.history li")
         assert page.locator("#detail [data-action=verify]").count() == 0  # viewers do not review
         context.close()
+
+
+def test_an_optional_tile_layer_lines_up_under_the_map(browser, stocked_db):
+    with Server(create_app(stocked_db, tiles="/static/tile-{z}-{x}-{y}.png")) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_selector("#tiles image")
+        hrefs = page.eval_on_selector_all("#tiles image", "nodes => nodes.map(n => n.getAttribute('href'))")
+        # tiles covering Iraq and Syria at the zoom of the full view
+        assert any("-6-" in href or "-7-" in href for href in hrefs) and len(hrefs) >= 4
+        context.close()

@@ -308,7 +308,7 @@ def export(db, since, until, event_type, admin1, near, text, fmt: str, output: s
     click.echo(f"{count} events exported", err=True)
 
 
-def _serve(db: str, host: str, port: int, auth: bool) -> None:
+def _serve(db: str, host: str, port: int, auth: bool, tiles: str | None = None) -> None:
     import uvicorn
 
     from rasad.web.app import create_app
@@ -329,7 +329,9 @@ def _serve(db: str, host: str, port: int, auth: bool) -> None:
                          "`rasad user add NAME --role admin`")
     mode = "API tokens required" if auth else "local single-user mode"
     click.echo(f"Rasad dashboard: http://{host}:{port}/  ({mode}; Ctrl-C stops it)")
-    uvicorn.run(create_app(db, auth=auth), host=host, port=port, log_level="warning")
+    if tiles and not all(part in tiles for part in ("{z}", "{x}", "{y}")):
+        raise InputError(f"--tiles needs a URL template with {{z}}, {{x}} and {{y}}, not {tiles!r}")
+    uvicorn.run(create_app(db, auth=auth, tiles=tiles), host=host, port=port, log_level="warning")
 
 
 @main.command()
@@ -338,9 +340,11 @@ def _serve(db: str, host: str, port: int, auth: bool) -> None:
               help="Address to listen on. Any address but loopback turns authentication on.")
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
 @click.option("--auth", is_flag=True, help="Require API tokens on loopback too.")
-def serve(db: str, host: str, port: int, auth: bool) -> None:
+@click.option("--tiles", metavar="URL", help="An online tile layer under the map, e.g. https://tiles.example/{z}/{x}/{y}.png "
+              "(off by default: the bundled map needs no network).")
+def serve(db: str, host: str, port: int, auth: bool, tiles: str | None) -> None:
     """Serve the dashboard and the REST API."""
-    _serve(db, host, port, auth)
+    _serve(db, host, port, auth, tiles)
 
 
 @main.command()

@@ -128,13 +128,15 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
 
 
-def create_app(db: str, auth: bool = False) -> FastAPI:
-    """The web application over the store at ``db``; ``auth`` requires API tokens for every call."""
+def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI:
+    """The web application over the store at ``db``; ``auth`` requires API tokens for every call; ``tiles``
+    is an optional online tile URL ({z}/{x}/{y}) for users who have one (the bundled map needs none)."""
     app = FastAPI(title="Rasad API", version=__version__,
                   responses={400: {"model": ErrorOut}, 401: {"model": ErrorOut}, 403: {"model": ErrorOut},
                              404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
     app.state.db = db
     app.state.auth = auth
+    app.state.tiles = tiles
     static = resources.files("rasad.web").joinpath("static")
 
     @app.exception_handler(RasadError)
@@ -158,6 +160,10 @@ def create_app(db: str, auth: bool = False) -> FastAPI:
             return Health(status="ok")  # nothing of the data without a token
         counts = db.counts()
         return Health(status="ok", events=counts["events"], documents=counts["documents"])
+
+    @app.get("/api/config")
+    def config(request: Request, user: Viewer) -> dict:
+        return {"tiles": request.app.state.tiles}
 
     @app.get("/api/me", response_model=Me)
     def me(request: Request, user: Viewer) -> Me:

@@ -38,13 +38,17 @@ const COLORS = { "Battles": "#b91c1c", "Explosions/Remote violence": "#ea580c", 
 const BOUNDS = { west: 35.5, east: 48.8, south: 29.0, north: 37.5 };
 const TAGS = ["detainee_transfer", "prison_escape", "attempt", "camp", "border", "infiltration", "border_closure",
   "foiled_plot", "security_operation", "vbied", "ied", "suicide", "coalition"];
-const FULL_VIEW = [0, 0, 1000, 700];
+// Web Mercator, so that an optional online tile layer lines up with the bundled boundaries.
+const mercator = (lat) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+const RATIO = (mercator(BOUNDS.north) - mercator(BOUNDS.south)) / (((BOUNDS.east - BOUNDS.west) * Math.PI) / 180);
+const HEIGHT = 1000 * RATIO;
+const FULL_VIEW = [0, 0, 1000];
 const state = { lang: "ar", events: [], selected: null, view: [...FULL_VIEW], me: null,
   token: localStorage.getItem("rasad-token") || "" };
 
 const $ = (sel) => document.querySelector(sel);
 const el = (tag, attrs = {}, text) => {
-  const node = document.createElementNS(tag === "svg" || ["path", "circle", "rect", "text", "g", "line"].includes(tag)
+  const node = document.createElementNS(tag === "svg" || ["path", "circle", "rect", "text", "g", "line", "image"].includes(tag)
     ? "http://www.w3.org/2000/svg" : "http://www.w3.org/1999/xhtml", tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;
@@ -56,7 +60,7 @@ const subName = (sub) => (state.lang === "ar" ? SUBTYPE_AR[sub] || sub : sub);
 
 function project([lon, lat]) {
   const x = ((lon - BOUNDS.west) / (BOUNDS.east - BOUNDS.west)) * 1000;
-  const y = ((BOUNDS.north - lat) / (BOUNDS.north - BOUNDS.south)) * 700;
+  const y = ((mercator(BOUNDS.north) - mercator(lat)) / (mercator(BOUNDS.north) - mercator(BOUNDS.south))) * HEIGHT;
   return [x.toFixed(1), y.toFixed(1)];
 }
 
@@ -101,6 +105,12 @@ async function drawBase() {
   }
   map.prepend(labels);
   map.prepend(govs);
+  if (state.tiles) {
+    map.prepend(el("g", { id: "tiles" }));
+    govs.classList.add("over-tiles");
+  }
+  map.setAttribute("viewBox", `0 0 1000 ${HEIGHT}`);
+  drawTiles();
   for (const f of facilities.features) {
     const [x, y] = project(f.geometry.coordinates);
     const mark = el("rect", { x: x - 3, y: y - 3, width: 6, height: 6, class: "facility" });
@@ -172,7 +182,7 @@ function drawPoints() {
   for (const e of state.events) {
     if (e.latitude == null) continue;
     const [x, y] = project([e.longitude, e.latitude]).map(Number);
-    if (x < vx || y < vy || x > vx + vw || y > vy + vw * 0.7) continue;
+    if (x < vx || y < vy || x > vx + vw || y > vy + vw * RATIO) continue;
     const key = `${Math.floor(x / cell)},${Math.floor(y / cell)}`;
     if (!cells.has(key)) cells.set(key, { x: 0, y: 0, events: [] });
     const c = cells.get(key);
@@ -204,12 +214,39 @@ function drawPoints() {
 
 function setView(view) {
   const w = Math.min(1000, Math.max(40, view[2]));
-  state.view = [Math.min(1000 - w, Math.max(0, view[0])), Math.min(700 - w * 0.7, Math.max(0, view[1])), w];
-  $("#map").setAttribute("viewBox", `${state.view[0]} ${state.view[1]} ${w} ${w * 0.7}`);
+  state.view = [Math.min(1000 - w, Math.max(0, view[0])), Math.min(HEIGHT - w * RATIO, Math.max(0, view[1])), w];
+  $("#map").setAttribute("viewBox", `${state.view[0]} ${state.view[1]} ${w} ${w * RATIO}`);
+  drawTiles();
   drawPoints();
 }
 
-function zoomTo(x, y, width) { setView([x - width / 2, y - width * 0.35, width]); }
+function zoomTo(x, y, width) { setView([x - width / 2, y - (width * RATIO) / 2, width]); }
+
+function drawTiles() {
+  // Only when the operator configured an online tile URL ({z}/{x}/{y}); the bundled map needs none.
+  const layer = $("#tiles");
+  if (!state.tiles || !layer) return;
+  layer.replaceChildren();
+  const [vx, vy, vw] = state.view;
+  const pixels = $("#map").getBoundingClientRect().width || 800;
+  const degreesShown = ((BOUNDS.east - BOUNDS.west) * vw) / 1000;
+  const z = Math.max(1, Math.min(17, Math.round(Math.log2(((360 / degreesShown) * pixels) / 256))));
+  const n = 2 ** z;
+  const lonOf = (x) => BOUNDS.west + (x / 1000) * (BOUNDS.east - BOUNDS.west);
+  const latOf = (y) => (Math.atan(Math.sinh(mercator(BOUNDS.north) - (y / HEIGHT) * (mercator(BOUNDS.north) - mercator(BOUNDS.south)))) * 180) / Math.PI;
+  const tileX = (lon) => Math.floor(((lon + 180) / 360) * n);
+  const tileY = (lat) => Math.floor(((1 - mercator(lat) / Math.PI) / 2) * n);
+  const tileLon = (x) => (x / n) * 360 - 180;
+  const tileLat = (y) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / n))) * 180) / Math.PI;
+  for (let tx = tileX(lonOf(vx)); tx <= tileX(lonOf(vx + vw)); tx++) {
+    for (let ty = tileY(latOf(vy)); ty <= tileY(latOf(vy + vw * RATIO)); ty++) {
+      const [x0, y0] = project([tileLon(tx), tileLat(ty)]).map(Number);
+      const [x1, y1] = project([tileLon(tx + 1), tileLat(ty + 1)]).map(Number);
+      const url = state.tiles.replace("{z}", z).replace("{x}", tx).replace("{y}", ty);
+      layer.appendChild(el("image", { href: url, x: x0, y: y0, width: x1 - x0, height: y1 - y0, preserveAspectRatio: "none" }));
+    }
+  }
+}
 
 function enableZoom() {
   const map = $("#map");
@@ -218,7 +255,7 @@ function enableZoom() {
     const box = map.getBoundingClientRect();
     const [vx, vy, vw] = state.view;
     const x = vx + ((ev.clientX - box.left) / box.width) * vw;
-    const y = vy + ((ev.clientY - box.top) / box.height) * vw * 0.7;
+    const y = vy + ((ev.clientY - box.top) / box.height) * vw * RATIO;
     zoomTo(x, y, vw * (ev.deltaY > 0 ? 1.25 : 0.8));
   }, { passive: false });
   map.addEventListener("dblclick", () => setView([...FULL_VIEW]));
@@ -411,6 +448,7 @@ async function main() {
     location.reload();
   });
   state.me = await getJSON("/api/me");
+  state.tiles = (await getJSON("/api/config")).tiles;
   $("#login").hidden = true;
   await drawBase();
   enableZoom();
