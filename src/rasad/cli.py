@@ -340,7 +340,8 @@ def _serve(db: str, host: str, port: int, auth: bool, tiles: str | None = None) 
               help="Address to listen on. Any address but loopback turns authentication on.")
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
 @click.option("--auth", is_flag=True, help="Require API tokens on loopback too.")
-@click.option("--tiles", metavar="URL", help="An online tile layer under the map, e.g. https://tiles.example/{z}/{x}/{y}.png "
+@click.option("--tiles", metavar="URL",
+              help="An online tile layer under the map, e.g. https://tiles.example/{z}/{x}/{y}.png "
               "(off by default: the bundled map needs no network).")
 def serve(db: str, host: str, port: int, auth: bool, tiles: str | None) -> None:
     """Serve the dashboard and the REST API."""
