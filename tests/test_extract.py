@@ -310,3 +310,43 @@ def test_a_range_across_governorates_takes_the_governorate_the_report_names(extr
 def test_a_distance_from_the_capital_is_not_the_place(extract):
     event = only(extract("اعتقلت القوات يوم الاثنين خمسة مطلوبين في قضاء الحويجة (250 كم شمالي بغداد)."))
     assert event.admin1 == "Kirkuk"
+
+
+def test_a_detail_sentence_takes_the_place_its_paragraph_named(extract):
+    text = ("أنهت قوى الأمن الداخلي يوم الاثنين حملة أمنية في مخيم الهول. وأسفرت الحملة عن اعتقال 20 عنصرا من التنظيم.")
+    event = only(extract(text))
+    assert (event.location, event.arrested, event.trace["location"]["source"]) == ("Al-Hol camp", 20, "paragraph")
+
+
+def test_the_camp_refers_back_to_the_camp_named_before(extract):
+    text = "بدأت حملة أمنية في مخيم الهول يوم الأحد.\nوأحبطت الأسايش يوم الاثنين محاولة فرار جماعية من داخل المخيم."
+    event = only(extract(text))
+    assert event.location == "Al-Hol camp" and "attempt" in event.tags
+
+
+def test_an_arrest_and_an_escape_at_one_place_stay_two_events(extract):
+    text = ("اعتقلت الأسايش يوم الاثنين 20 عنصرا في مخيم الهول. وأحبطت يوم الاثنين محاولة فرار جماعية من مخيم الهول.")
+    assert sorted(e.sub_event_type for e in extract(text)) == ["Arrests", "Other"]
+
+
+def test_a_crime_a_suspect_is_accused_of_is_not_the_event(extract):
+    event = only(extract("ألقت القوات يوم الاثنين القبض على عنصر متورط بقتل جندي في مدينة الميادين."))
+    assert event.sub_event_type == "Arrests"
+
+
+def test_the_target_of_an_operation_is_not_its_actor(extract):
+    event = only(extract("نفذ التنظيم يوم الاثنين عمليات ضد قسد في بلدة ذيبان أدت إلى مقتل ثلاثة."))
+    assert (event.actor1, event.actor2) == ("Islamic State", "Syrian Democratic Forces")
+
+
+def test_a_day_written_with_min_before_the_month(extract):
+    event = only(extract("قتل ثلاثة عناصر من قسد في 26 من أيلول الماضي في بلدة ذيبان."))
+    assert event.event_date == "2024-09-26"
+
+
+def test_cases_is_not_a_condition(extract):
+    assert only(extract("أقرت الوزارة يوم الاثنين بحدوث حالات فرار جماعي من مخيم الهول.")).sub_event_type == "Other"
+
+
+def test_places_spoken_of_in_general_hold_no_incident(extract):
+    assert extract("وما زالت مناطق عديدة في محافظة كركوك تشهد عمليات اختطاف وقتل.") == []

@@ -28,9 +28,17 @@ from rasad.text.tokens import Token, bare_forms, tokenize
 # Words that refer back to the place last named ("in the same area", "the desert").
 _ANAPHORA = {("المنطقه", "نفسها"), ("المنطقه", "ذاتها"), ("ذات", "المنطقه"), ("نفس", "المنطقه"), ("الصحراء",),
              ("same", "area")}
+# Words that refer back to the last place of a kind ("داخل المخيم" after "مخيم الهول").
+_FEATURE_ANAPHORA = {"المخيم": ("camp",), "السجن": ("prison",), "المعبر": ("crossing",), "المنفذ": ("crossing",),
+                     "المدينه": ("city",), "البلده": ("city",), "القضاء": ("city", "district"), "الناحيه": ("city",),
+                     "المحافظه": ("admin1",), "the camp": ("camp",), "the prison": ("prison",)}
 # Cue words of a named site that the gazetteer may not hold ("ساحة الطيران", "سوق ...").
 _SITE_CUES = {"ساحه", "سوق", "شارع", "حي", "جسر", "قريه", "مخيم", "سجن", "مطار", "جامع", "مسجد", "square", "market"}
 _READ_MORE = re.compile(r"(اقرا ايضا|اقرا المزيد|مواضيع ذات صله|اخبار ذات صله|read more|related articles|related:)")
+# Forces named as supporting another ("بدعم من التحالف الدولي") are not the side that acted.
+_SUPPORT_MARKERS = {"بدعم من", "بمسانده من", "بدعم جوي", "بمشاركه من", "بالتعاون مع", "بالتنسيق مع", "supported by",
+                    "backed by", "with support"}
+_TARGET_MARKERS = {"ضد", "استهدف", "استهدفت", "against", "targeting", "targeted"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
 
@@ -83,9 +91,12 @@ class RuleExtractor:
         state = _DocState()
         mentions: list[_Mention] = []
         skipped = boilerplate(text, spans)
+        paragraph, paragraph_places = -1, []
         for index, sentence in enumerate(spans):
             if index in skipped:
                 continue
+            if sentence.paragraph != paragraph:
+                paragraph, paragraph_places = sentence.paragraph, []
             sentence_tokens = tokens_of(sentence.start, sentence.end)
             sentence_all_dates = find_dates(text, sentence_tokens, published)
             sentence_dates = [d for d in sentence_all_dates if d.kind != "year"]
@@ -99,10 +110,12 @@ class RuleExtractor:
                 for group in groups:
                     state.places.extend(place for place, _ in group)
                 found = self._clause(document, norm, published, context, state, sentence, sentence_tokens,
-                                     sentence_dates, sentence_periods, tokens, groups, previous_places, index)
+                                     sentence_dates, sentence_periods, tokens, groups, previous_places, index,
+                                     paragraph_places)
                 mentions.extend(found)
                 if groups:
                     previous_places = [place for place, _ in groups[0]]
+                    paragraph_places = [place for place, summary in groups[0] if not summary] or paragraph_places
             for mention in sentence_dates:
                 state.dates.append((index, mention))
         events = merge_mentions(mentions)
@@ -160,7 +173,7 @@ class RuleExtractor:
     def _clause(self, document: Document, norm: NormalizedText, published: date | None, context: DocumentContext,
                 state: _DocState, sentence: Span, sentence_tokens: list[Token], sentence_dates: list[DateMention],
                 sentence_periods: bool, tokens: list[Token], groups: list, previous_places: list[ResolvedPlace],
-                sentence_index: int) -> list[_Mention]:
+                sentence_index: int, paragraph_places: list[ResolvedPlace]) -> list[_Mention]:
         lex = self.lexicons
         hits = lex.triggers.find(tokens)
         excluded = {i for hit in lex.exclusions.find(tokens, overlapping=True) for i in range(hit.first, hit.last + 1)}
@@ -217,6 +230,17 @@ class RuleExtractor:
         if not groups and _refers_back(tokens) and state.places:
             groups = [[(state.places[-1], False)]]
             place_source = "reference"
+        if not groups:
+            kinds = {feature for token in tokens for form in bare_forms(token.text)
+                     for feature in _FEATURE_ANAPHORA.get("ال" + form if not form.startswith("ال") else form, ())}
+            earlier = [place for place in state.places if place.place.feature in kinds]
+            if earlier:
+                groups = [[(earlier[-1], False)]]
+                place_source = "reference"
+        if not groups and paragraph_places and (dated or _has_count(tokens)):
+            # a detail sentence (with its own date or figure) of the incident the paragraph placed
+            groups = [[(paragraph_places[0], False)]]
+            place_source = "paragraph"
         if not groups:
             return []
         anchor = tokens[main.first].start
@@ -358,6 +382,10 @@ def _governorate_named(group: list[tuple[ResolvedPlace, bool]], tokens: list[Tok
     return group
 
 
+def _has_count(tokens: list[Token]) -> bool:
+    return any(amount.value is not None and not amount.implicit for amount in amounts(tokens))
+
+
 def _distance_locator(tokens: list[Token], first: int) -> bool:
     """A place named only to say how far away the scene is ("250 كم شمالي بغداد")."""
     before = {t.text for t in tokens[max(0, first - 3) : first]}
@@ -418,6 +446,12 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it."""
     resolved = [(hit, hit.payload.resolve(country), hit.payload.side) for hit in hits]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
+    targets = {id(hit) for hit in hits if hit.first > 0 and (
+        tokens[hit.first - 1].text in _TARGET_MARKERS
+        or " ".join(t.text for t in tokens[max(0, hit.first - 2) : hit.first]) in _SUPPORT_MARKERS)}
+    if any(id(hit) not in targets for hit, _, _ in resolved):  # "عمليات ضد قسد": قسد was the target
+        resolved = [item for item in resolved if id(item[0]) not in targets] + [
+            item for item in resolved if id(item[0]) in targets]
     if not resolved:
         return None, None, {}
     agent = "state" if foiled else trigger.agent
@@ -476,7 +510,7 @@ def _confidence(trigger: Trigger, place_source: str, precision: int, date_source
                 counts: dict) -> float:
     score = 0.35
     score += 0.15 if trigger.rank >= _RANK_STRONG else 0.05
-    score += {"clause": 0.15, "sentence": 0.08, "reference": 0.0}.get(place_source, 0.0)
+    score += {"clause": 0.15, "sentence": 0.08, "paragraph": 0.03, "reference": 0.0}.get(place_source, 0.0)
     score += 0.1 if precision == 1 else (0.05 if precision == 2 else 0.0)
     score += {"clause": 0.1, "sentence": 0.08, "context": 0.04, "publication": 0.02}.get(date_source, -0.1)
     score += 0.1 if actor1 else 0.0
@@ -544,6 +578,7 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         target = next(
             (m for m in merged
              if m.event.event_type == mention.event.event_type
+             and (m.event.event_type != "Strategic developments" or m.event.sub_event_type == mention.event.sub_event_type)
              and not (m.summary or mention.summary)
              and _compatible_places(m.event, mention.event) and _compatible_dates(m, mention)),
             None,

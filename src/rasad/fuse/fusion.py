@@ -46,6 +46,8 @@ def compatibility(stored: dict[str, Any], mention: dict[str, Any]) -> float | No
     """How well a mention fits a stored event, 0..1 (None: not the same incident)."""
     if stored["event_type"] != mention["event_type"]:
         return None
+    if stored["event_type"] == "Strategic developments" and stored["sub_event_type"] != mention["sub_event_type"]:
+        return None  # an arrest and an escape at one camp are two incidents
     d1, d2 = _day(stored.get("event_date")), _day(mention.get("event_date"))
     if d1 and d2:
         gap = abs((d1 - d2).days)

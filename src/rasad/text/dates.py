@@ -138,8 +138,8 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             if (day is None or first == i) and after is not None and 1 <= after <= 31:  # "January 9, 2025"
                 day, first = after, i
                 end += 1
-            if first == i and i >= 2 and tokens[i - 1].text == "من":
-                ordinal = cal["ordinals"].get(tokens[i - 2].text)
+            if first == i and i >= 2 and tokens[i - 1].text == "من":  # "الثاني من كانون الأول", "26 من أيلول"
+                ordinal = cal["ordinals"].get(tokens[i - 2].text) or _number(tokens, i - 2)
                 if ordinal:
                     day, first = ordinal, i - 2
             if day is not None and not 1 <= day <= 31:
