@@ -350,3 +350,21 @@ def test_cases_is_not_a_condition(extract):
 
 def test_places_spoken_of_in_general_hold_no_incident(extract):
     assert extract("وما زالت مناطق عديدة في محافظة كركوك تشهد عمليات اختطاف وقتل.") == []
+
+
+def test_a_lead_without_a_place_takes_the_place_the_next_sentence_locates(extract):
+    text = ("أعلنت الخلية اليوم الاثنين إحباط محاولة تسلل 9 أشخاص عبر الساتر الحدودي.\n"
+            "وجرى رصدهم بالكاميرات الحرارية قرب قرية صغيرة تابعة إلى ناحية ربيعة.")
+    event = only(extract(text))
+    assert (event.location, event.admin1, event.trace["location"]["source"]) == ("Rabia", "Ninewa", "next sentence")
+    assert {"infiltration", "border", "attempt"} <= set(event.tags)
+
+
+def test_a_place_merely_mentioned_after_a_lead_is_not_borrowed(extract):
+    text = "تمكنت القوة من اعتقال 18 شخصا يوم الاثنين.\nوتشكل الحدود هاجسا أمنيا بالنسبة لبغداد منذ سنوات."
+    assert extract(text) == []
+
+
+def test_an_ambush_set_for_infiltrators_is_not_a_clash(extract):
+    event = only(extract("نصبت قوة من الجيش يوم الاثنين كمينا في قضاء سنجار واعتقلت 18 متسللا."))
+    assert event.event_type == "Strategic developments"

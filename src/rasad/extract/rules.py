@@ -92,6 +92,14 @@ class RuleExtractor:
         mentions: list[_Mention] = []
         skipped = boilerplate(text, spans)
         paragraph, paragraph_places = -1, []
+
+        def next_places(index: int) -> list[ResolvedPlace]:
+            following = next((k for k in range(index + 1, len(spans)) if k not in skipped), None)
+            if following is None:
+                return []
+            groups = self._places(text, tokens_of(spans[following].start, spans[following].end), context)
+            return [place for place, summary in groups[0] if not summary and place.cued] if groups else []
+
         for index, sentence in enumerate(spans):
             if index in skipped:
                 continue
@@ -111,7 +119,7 @@ class RuleExtractor:
                     state.places.extend(place for place, _ in group)
                 found = self._clause(document, norm, published, context, state, sentence, sentence_tokens,
                                      sentence_dates, sentence_periods, tokens, groups, previous_places, index,
-                                     paragraph_places)
+                                     paragraph_places, next_places(index))
                 mentions.extend(found)
                 if groups:
                     previous_places = [place for place, _ in groups[0]]
@@ -173,7 +181,8 @@ class RuleExtractor:
     def _clause(self, document: Document, norm: NormalizedText, published: date | None, context: DocumentContext,
                 state: _DocState, sentence: Span, sentence_tokens: list[Token], sentence_dates: list[DateMention],
                 sentence_periods: bool, tokens: list[Token], groups: list, previous_places: list[ResolvedPlace],
-                sentence_index: int, paragraph_places: list[ResolvedPlace]) -> list[_Mention]:
+                sentence_index: int, paragraph_places: list[ResolvedPlace],
+                next_places: list[ResolvedPlace]) -> list[_Mention]:
         lex = self.lexicons
         hits = lex.triggers.find(tokens)
         excluded = {i for hit in lex.exclusions.find(tokens, overlapping=True) for i in range(hit.first, hit.last + 1)}
@@ -237,6 +246,10 @@ class RuleExtractor:
             if earlier:
                 groups = [[(earlier[-1], False)]]
                 place_source = "reference"
+        if not groups and next_places and (dated or _has_count(tokens)):
+            # a lead that names the place only in the sentence after it
+            groups = [[(next_places[0], False)]]
+            place_source = "next sentence"
         if not groups and paragraph_places and (dated or _has_count(tokens)):
             # a detail sentence (with its own date or figure) of the incident the paragraph placed
             groups = [[(paragraph_places[0], False)]]
@@ -285,10 +298,12 @@ class RuleExtractor:
                 event_tags.add("camp")
             if place.place.feature in ("crossing", "border") or ("infiltration" in event_tags):
                 event_tags.add("border")
+            border_km, sector = self.geocoder.border(place.place.lat, place.place.lon)
+            if border_km <= 25 and words & {"الحدود", "حدود", "الحدوديه", "الحدودي", "border"}:
+                event_tags.add("border")
             named = {COUNTRY_WORDS[w] for w in words if w in COUNTRY_WORDS}
             if final_sub == "Other" and named - {country}:
                 event_tags.add("border")
-            border_km, sector = self.geocoder.border(place.place.lat, place.place.lon)
             event = Event(
                 doc_id=document.doc_id, event_type=final_type, sub_event_type=final_sub,
                 tags=sorted(event_tags), event_date=when.value.isoformat() if when and when.value else None,
@@ -510,7 +525,7 @@ def _confidence(trigger: Trigger, place_source: str, precision: int, date_source
                 counts: dict) -> float:
     score = 0.35
     score += 0.15 if trigger.rank >= _RANK_STRONG else 0.05
-    score += {"clause": 0.15, "sentence": 0.08, "paragraph": 0.03, "reference": 0.0}.get(place_source, 0.0)
+    score += {"clause": 0.15, "sentence": 0.08, "paragraph": 0.03, "next sentence": 0.02}.get(place_source, 0.0)
     score += 0.1 if precision == 1 else (0.05 if precision == 2 else 0.0)
     score += {"clause": 0.1, "sentence": 0.08, "context": 0.04, "publication": 0.02}.get(date_source, -0.1)
     score += 0.1 if actor1 else 0.0

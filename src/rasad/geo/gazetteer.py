@@ -143,6 +143,8 @@ class Gazetteer:
                 continue
             length, numbers, key = hit
             cue, relative = self._context(tokens, i)
+            if cue is None and len(key) > 1 and key[0] in FEATURE_CUES:  # the name itself begins with one: "مخيم الهول"
+                cue = FEATURE_CUES[key[0]]
             after = tokens[i + length].text if i + length < len(tokens) else ""
             if cue is None and after in TRAILING_CUES:  # "Deir ez-Zor province"
                 cue = TRAILING_CUES[after]

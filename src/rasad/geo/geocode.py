@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rasad.geo.boundaries import Boundaries, default_boundaries, haversine_km
-from rasad.geo.gazetteer import COUNTRY_WORDS, Gazetteer, Place, PlaceMention, default_gazetteer
+from rasad.geo.gazetteer import COUNTRY_WORDS, FEATURE_CUES, Gazetteer, Place, PlaceMention, default_gazetteer
 from rasad.text.tokens import Token, bare_forms
 
 FEATURE_PRECISION = {
@@ -41,6 +41,7 @@ class ResolvedPlace:
     end: int
     alternatives: tuple[str, ...]
     admin1: str | None = None  # where the report names the governorate of a feature that spans several
+    cued: bool = False  # named with a cue word or a relation ("قرية …"، "قرب …"): a place the report locates
 
     @property
     def coordinates(self) -> tuple[float, float]:
@@ -86,9 +87,10 @@ class Geocoder:
         precision = FEATURE_PRECISION.get(best.feature, 2)
         if mention.relative or (mention.cue == ("region",) and best.feature != "region"):
             precision = 3 if best.feature in ("admin1", "region", "border") else 2
-        first = mention.first - 1 if mention.cue and mention.first > 0 else mention.first
+        before = bare_forms(tokens[mention.first - 1].text) if mention.first > 0 else frozenset()
+        first = mention.first - 1 if mention.cue and before & FEATURE_CUES.keys() else mention.first
         return ResolvedPlace(best, precision, tokens[first].start, tokens[mention.last].end,
-                             tuple(c.id for c in ranked[1:4]))
+                             tuple(c.id for c in ranked[1:4]), cued=bool(mention.cue) or mention.relative)
 
     @staticmethod
     def _score(place: Place, context: DocumentContext, prefer_admin1: bool) -> float:

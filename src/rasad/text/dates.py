@@ -16,7 +16,7 @@ from importlib import resources
 from rasad.text.normalize import fold
 from rasad.text.tokens import Token, bare_forms
 
-_NUMERIC = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+_NUMERIC = re.compile(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 _DAY_PARTS = {"يوم", "ليل", "ليله", "فجر", "صباح", "مساء", "ظهر", "عصر", "on"}
 _MONTH_CONTEXT = {"شهر", "مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه", "خلال", "early", "late", "mid", "in", "during"}
 
