@@ -129,6 +129,23 @@ def test_arabic_is_the_default_and_english_is_one_click_away(page, site):
     assert "lang=en" in page.url
 
 
+def test_filter_to_the_map_view_and_by_sub_type(page, site, stocked_db):
+    loaded(page, site)
+    before = shown_total(page)
+    box = page.locator("#map").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.55, box["y"] + box["height"] * 0.45)
+    for _ in range(6):
+        page.mouse.wheel(0, -300)
+    page.check("#in-view")
+    wait_for_query(page, "bbox=")
+    page.wait_for_function(f"!document.querySelector('#summary').innerText.startsWith('{before} ')")
+    page.select_option("#filters [name=sub_type]", "Arrests")
+    page.click("#filters button[type=submit]")
+    wait_for_query(page, "sub_type=Arrests")
+    page.wait_for_load_state("networkidle")
+    assert all("اعتقالات" in text for text in page.locator("#list li div:nth-child(2)").all_inner_texts())
+
+
 def test_filter_by_period_and_governorate_kept_in_the_url(page, site, stocked_db):
     loaded(page, site)
     page.fill("#filters [name=since]", "2025-01-01")
@@ -160,14 +177,19 @@ def test_brushing_the_timeline_filters_map_and_list(page, site):
     page.wait_for_selector("#timeline rect.bar.active")
 
 
-def test_an_event_page_shows_its_sources_with_the_evidence_marked(page, site):
-    loaded(page, site)
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_an_event_page_shows_its_sources_with_the_evidence_marked(page, site, lang):
+    loaded(page, f"{site}/?lang={lang}")
     page.locator("#list li").first.click()
     page.wait_for_selector("#detail blockquote mark")
     assert page.locator("#detail h2").inner_text()
     assert page.locator("#detail blockquote").count() >= 1
     page.wait_for_selector("#detail ol.history li")
     wait_for_query(page, "event=evt_")
+    page.locator("#detail button.full-report").first.click()  # the whole report, the evidence marked in it
+    page.wait_for_selector("#detail .report-text mark")
+    report = page.locator("#detail .report-text").first.inner_text()
+    assert page.locator("#detail .report-text mark").first.inner_text() in report and len(report) > 200
 
 
 def test_report_text_never_runs_in_the_page(page, site, stocked_db):

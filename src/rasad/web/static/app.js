@@ -12,7 +12,8 @@ const I18N = {
         tag: "وسم", review: "المراجعة", unreviewed: "غير مراجع", verified: "مؤكَّد", rejected: "مرفوض",
         minConfidence: "أدنى ثقة", maxBorder: "كم من الحدود", export: "تصدير ACLED", token: "رمز الدخول",
         signIn: "دخول", verify: "تأكيد", reject: "رفض", edit: "تعديل", field: "الحقل", value: "القيمة",
-        history: "السجل", reason: "السبب", state: "الحالة" },
+        history: "السجل", reason: "السبب", state: "الحالة", subType: "النوع الفرعي", actor: "الطرف",
+        inView: "ضمن الخريطة المعروضة", report: "النص الكامل" },
   en: { title: "Rasad", subtitle: "verified security events on the Iraq–Syria border", since: "From", until: "To",
         type: "Type", admin1: "Governorate", search: "Search", apply: "Apply", clear: "Clear", all: "All",
         events: "events", shown: "shown", date: "Date", place: "Place", actors: "Actors", counts: "Counts",
@@ -22,7 +23,8 @@ const I18N = {
         tag: "Tag", review: "Review", unreviewed: "unreviewed", verified: "verified", rejected: "rejected",
         minConfidence: "Min. confidence", maxBorder: "km from border", export: "Export ACLED", token: "API token",
         signIn: "Sign in", verify: "Verify", reject: "Reject", edit: "Edit", field: "Field", value: "Value",
-        history: "History", reason: "Reason", state: "State" },
+        history: "History", reason: "Reason", state: "State", subType: "Sub-type", actor: "Actor",
+        inView: "within the map view", report: "Full report" },
 };
 const TYPE_AR = { "Battles": "معارك", "Explosions/Remote violence": "تفجيرات/عنف عن بعد",
   "Violence against civilians": "عنف ضد المدنيين", "Protests": "احتجاجات", "Riots": "أعمال شغب",
@@ -36,6 +38,9 @@ const SUBTYPE_AR = { "Armed clash": "اشتباك مسلح", "Government regains
 const COLORS = { "Battles": "#b91c1c", "Explosions/Remote violence": "#ea580c", "Violence against civilians": "#7c3aed",
   "Protests": "#2563eb", "Riots": "#0891b2", "Strategic developments": "#15803d" };
 const BOUNDS = { west: 35.5, east: 48.8, south: 29.0, north: 37.5 };
+const ACTORS = ["Islamic State", "Military Forces of Iraq", "Police Forces of Iraq", "Iraqi Counter-Terrorism Service",
+  "Popular Mobilization Forces", "Iraqi Border Guards", "Peshmerga", "Unidentified Armed Group", "Military Forces of Syria",
+  "Syrian Democratic Forces", "Asayish", "International Coalition", "Military Forces of the United States", "Civilians"];
 const TAGS = ["detainee_transfer", "prison_escape", "attempt", "camp", "border", "infiltration", "border_closure",
   "foiled_plot", "security_operation", "vbied", "ied", "suicide", "coalition"];
 // Web Mercator, so that an optional online tile layer lines up with the bundled boundaries.
@@ -118,6 +123,10 @@ async function drawBase() {
     map.appendChild(mark);
   }
   map.appendChild(el("g", { id: "points" }));
+  const subSelect = $("#filters select[name=sub_type]");
+  for (const sub of Object.keys(SUBTYPE_AR)) subSelect.appendChild(el("option", { value: sub, "data-sub": sub }, subName(sub)));
+  const actorSelect = $("#filters select[name=actor]");
+  for (const actor of ACTORS) actorSelect.appendChild(el("option", { value: actor }, actor));
   const tagSelect = $("#filters select[name=tag]");
   for (const tag of TAGS) tagSelect.appendChild(el("option", { value: tag }, tag));
   const typeSelect = $("#filters select[name=type]");
@@ -125,6 +134,7 @@ async function drawBase() {
 }
 
 function params() {
+  $("#filters [name=bbox]").value = $("#in-view").checked ? viewBbox() : "";
   const form = new FormData($("#filters"));
   const query = new URLSearchParams();
   for (const [k, v] of form.entries()) if (v) query.set(k, v);
@@ -218,6 +228,13 @@ function setView(view) {
   $("#map").setAttribute("viewBox", `${state.view[0]} ${state.view[1]} ${w} ${w * RATIO}`);
   drawTiles();
   drawPoints();
+}
+
+function viewBbox() {
+  const [vx, vy, vw] = state.view;
+  const lonOf = (x) => BOUNDS.west + (x / 1000) * (BOUNDS.east - BOUNDS.west);
+  const latOf = (y) => (Math.atan(Math.sinh(mercator(BOUNDS.north) - (y / HEIGHT) * (mercator(BOUNDS.north) - mercator(BOUNDS.south)))) * 180) / Math.PI;
+  return [lonOf(vx), latOf(vy + vw * RATIO), lonOf(vx + vw), latOf(vy)].map((v) => v.toFixed(3)).join(",");
 }
 
 function zoomTo(x, y, width) { setView([x - width / 2, y - (width * RATIO) / 2, width]); }
@@ -383,6 +400,15 @@ async function showEvent(id) {
   detail.appendChild(dl);
   for (const m of e.mentions) {
     detail.appendChild(el("h3", {}, `${m.source || m.doc_id}${m.published ? " · " + m.published : ""}`));
+    const full = el("button", { type: "button", class: "full-report", "data-doc": m.doc_id }, t("report"));
+    full.addEventListener("click", async () => {
+      const report = await getJSON("/api/reports/" + encodeURIComponent(m.doc_id));
+      const spans = (m.evidence || []).map((ev) => ({ field: "evidence", start: ev.start, end: ev.end }));
+      const block = highlighted(report.text, spans);
+      block.classList.add("report-text");
+      full.replaceWith(block);
+    });
+    detail.appendChild(full);
     for (const ev of m.evidence) {
       const spans = Object.entries(m.trace || {}).map(([field, s]) => ({ field, start: s.start == null ? null : s.start - ev.start,
         end: s.end == null ? null : s.end - ev.start }));
@@ -435,6 +461,7 @@ function translate() {
   document.documentElement.dir = state.lang === "ar" ? "rtl" : "ltr";
   document.querySelectorAll("[data-i18n]").forEach((n) => { n.textContent = t(n.dataset.i18n); });
   document.querySelectorAll("option[data-type]").forEach((n) => { n.textContent = typeName(n.dataset.type); });
+  document.querySelectorAll("option[data-sub]").forEach((n) => { n.textContent = subName(n.dataset.sub); });
   $("#lang").textContent = t("lang");
 }
 
@@ -453,6 +480,7 @@ async function main() {
   await drawBase();
   enableZoom();
   $("#export").addEventListener("click", exportCSV);
+  $("#in-view").addEventListener("change", () => applyFilters());
   translate();
   restoreFromURL();
   $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); state.selected = null; applyFilters(); });
