@@ -368,3 +368,25 @@ def test_a_place_merely_mentioned_after_a_lead_is_not_borrowed(extract):
 def test_an_ambush_set_for_infiltrators_is_not_a_clash(extract):
     event = only(extract("نصبت قوة من الجيش يوم الاثنين كمينا في قضاء سنجار واعتقلت 18 متسللا."))
     assert event.event_type == "Strategic developments"
+
+
+def test_a_cause_after_a_semicolon_belongs_to_its_sentence(extract):
+    event = only(extract("لقي جنديان مصرعهما يوم الثلاثاء؛ جراء هجوم شنه تنظيم داعش في محافظة الأنبار."))
+    assert (event.actor1, event.fatalities) == ("Islamic State", 2)
+
+
+def test_a_governorate_list_far_from_the_trigger_makes_no_events(extract):
+    text = ("ويأتي الهجوم يوم الاثنين بالتزامن مع عملية عسكرية واسعة النطاق تنفذها القوات العراقية لملاحقة فلول داعش "
+            "في محافظات الأنبار وصلاح الدين ونينوى.")
+    assert len(extract(text)) <= 1
+
+
+def test_a_line_with_a_few_hashtags_is_still_read(extract):
+    event = only(extract("انفجرت سيارة مفخخة يوم الاثنين غرب قضاء #الرمادي في محافظة #الأنبار."))
+    assert event.location == "Ramadi" and "vbied" in event.tags
+
+
+def test_two_precisely_dated_incidents_at_one_place_stay_two(extract):
+    text = ("قتل سبعة جنود فجر اليوم الأربعاء في هجوم على موقع قرب مدينة الرطبة.\n"
+            "وكان خمسة جنود قد قتلوا يوم الاثنين الماضي في هجوم مماثل قرب مدينة الرطبة.")
+    assert sorted(e.event_date for e in extract(text)) == ["2025-03-10", "2025-03-12"]

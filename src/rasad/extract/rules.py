@@ -246,17 +246,24 @@ class RuleExtractor:
             if earlier:
                 groups = [[(earlier[-1], False)]]
                 place_source = "reference"
-        if not groups and next_places and (dated or _has_count(tokens)):
-            # a lead that names the place only in the sentence after it
-            groups = [[(next_places[0], False)]]
-            place_source = "next sentence"
         if not groups and paragraph_places and (dated or _has_count(tokens)):
             # a detail sentence (with its own date or figure) of the incident the paragraph placed
             groups = [[(paragraph_places[0], False)]]
             place_source = "paragraph"
+        if not groups and not state.places and next_places and (dated or _has_count(tokens)):
+            # a lead, before any place, that leaves the place to the sentence after it
+            groups = [[(next_places[0], False)]]
+            place_source = "next sentence"
         if not groups:
             return []
         anchor = tokens[main.first].start
+        if any(summary for group in groups for _, summary in group):
+            # a list of governorates makes one event each only where the trigger governs it ("9 عمليات في …")
+            groups = [g for g in groups if not g[0][1] or abs(g[0][0].start - anchor) <= 90]
+            if not any(g[0][1] for g in groups):
+                groups = groups[:1]
+            if not groups:
+                return []
         # the most precise place; among equals, one named after the trigger (a source's town comes before it)
         groups = [sorted(group, key=lambda item: (item[0].precision, item[0].start < anchor, abs(item[0].start - anchor)))
                   for group in groups]
@@ -321,7 +328,7 @@ class RuleExtractor:
                                  place_source)
             event.confidence = _confidence(trigger, place_source, place.precision, date_source, actor1, counts)
             out.append(_Mention(event, summary, date_source, site, place_source,
-                                bool(when and when.kind == "day" and when.precision == 1 and date_source == "clause")))
+                                bool(when and when.value and when.precision == 1 and date_source == "clause")))
         return out
 
     def _blocked(self, hit: Hit, cues: list[Hit], tokens: list[Token]) -> bool:
@@ -553,9 +560,12 @@ def boilerplate(text: str, spans: list[Span]) -> set[int]:
         line = text[sentence.start : sentence.end]
         if _READ_MORE.search(line):
             after_marker = True
-        words = len(line.split())
+        words = line.split()
+        hashtags = sum(1 for word in words if word.startswith("#"))
         ends = line.rstrip()[-1:] in ".!?؟:\"'"
-        if after_marker or "#" in line or (words < 12 and not ends and _whole_line(text, sentence)):
+        if after_marker or hashtags * 2 >= max(1, len(words)) or (
+            len(words) < 12 and not ends and _whole_line(text, sentence)
+        ):
             skipped.add(index)
     return skipped
 
