@@ -7,21 +7,11 @@ import pytest
 
 from rasad.errors import DataError
 from rasad.extract.lexicon import Lexicons, read_toml
+from rasad.model import ACLED_TYPES, MISSION_TAGS
 
 ROOT = Path(__file__).resolve().parents[1]
-ACLED = {
-    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
-    "Explosions/Remote violence": {"Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-                                   "Remote explosive/landmine/IED", "Grenade", "Chemical weapon"},
-    "Violence against civilians": {"Attack", "Abduction/forced disappearance", "Sexual violence"},
-    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
-    "Riots": {"Violent demonstration", "Mob violence"},
-    "Strategic developments": {"Arrests", "Agreement", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"},
-}
-TAGS = {"detainee_transfer", "prison_escape", "attempt", "camp", "border", "infiltration", "border_closure",
-        "foiled_plot", "security_operation", "vbied", "ied", "suicide", "coalition"}
+ACLED = ACLED_TYPES
+TAGS = set(MISSION_TAGS)
 ACTORS = {"Islamic State", "Military Forces of Iraq", "Police Forces of Iraq", "Iraqi Counter-Terrorism Service",
           "Popular Mobilization Forces", "Iraqi Border Guards", "Peshmerga", "Unidentified Armed Group",
           "Military Forces of Syria", "Syrian Democratic Forces", "Asayish", "International Coalition",
@@ -67,3 +57,11 @@ def test_lexicon_docs_name_every_data_file():
     files = {p.name for p in (ROOT / "src/rasad").rglob("data/*") if p.suffix in (".toml", ".txt", ".csv")}
     missing = [name for name in sorted(files) if not re.search(re.escape(name), doc)]
     assert missing == []
+
+
+def test_a_trigger_with_a_wrong_type_is_refused_naming_it(tmp_path):
+    text = (ROOT / "src/rasad/extract/data/triggers.toml").read_text(encoding="utf-8")
+    bad = '\n[[trigger]]\nid = "typo"\nevent_type = "Battles"\nsub_event_type = "Armed clashes"\nterms = ["x"]\n'
+    (tmp_path / "triggers.toml").write_text(text + bad, encoding="utf-8")
+    with pytest.raises(DataError, match="trigger 'typo'"):
+        Lexicons.load(tmp_path)

@@ -6,6 +6,20 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+# ACLED event types and their sub-event types (GUIDELINES §3).
+ACLED_TYPES = {
+    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Explosions/Remote violence": {"Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+                                   "Remote explosive/landmine/IED", "Grenade", "Chemical weapon"},
+    "Violence against civilians": {"Attack", "Abduction/forced disappearance", "Sexual violence"},
+    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+    "Strategic developments": {"Arrests", "Agreement", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"},
+}
+MISSION_TAGS = ("detainee_transfer", "prison_escape", "attempt", "camp", "border", "infiltration", "border_closure",
+                "foiled_plot", "security_operation", "vbied", "ied", "suicide", "coalition")
 COUNT_FIELDS = ("fatalities", "wounded", "arrested", "escaped", "transferred")
 # The fields of GUIDELINES §2, in the order exports write them.
 EVENT_FIELDS = (

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from rasad.errors import DataError
+from rasad.model import ACLED_TYPES, MISSION_TAGS
 from rasad.text.normalize import fold
 from rasad.text.tokens import Token, match_forms
 
@@ -148,6 +149,7 @@ class Lexicons:
     def load(cls, override_dir: Path | None = None) -> Lexicons:
         triggers, exclusions = PhraseMatcher(), PhraseMatcher()
         for entry in read_toml("rasad.extract", "triggers.toml", override_dir)["trigger"]:
+            _check_trigger(entry)
             trigger = Trigger(
                 id=entry["id"],
                 event_type=entry.get("event_type"),
@@ -179,6 +181,19 @@ class Lexicons:
         unit_words = frozenset(fold(word) for word in count_data["unit_names"]["words"])
         return cls(triggers, exclusions, actors, cues, windows, counts, int(count_data["window"]), not_people,
                    unit_words)
+
+
+def _check_trigger(entry: dict) -> None:
+    """An analyst's trigger must use ACLED names and mission tags; say which and where when it does not."""
+    name = entry.get("id", "?")
+    if "terms" not in entry or not entry["terms"]:
+        raise DataError(f"triggers.toml: trigger {name!r} has no terms")
+    event_type, sub_type = entry.get("event_type"), entry.get("sub_event_type")
+    if event_type is not None and sub_type not in ACLED_TYPES.get(event_type, ()):
+        raise DataError(f"triggers.toml: trigger {name!r}: {event_type!r} / {sub_type!r} is not an ACLED type and sub-type")
+    unknown = set(entry.get("tags", ())) - set(MISSION_TAGS)
+    if unknown:
+        raise DataError(f"triggers.toml: trigger {name!r}: unknown mission tags {sorted(unknown)}")
 
 
 def _add_all(matcher: PhraseMatcher, phrases: Iterable[str], payload: Any) -> None:

@@ -6,19 +6,8 @@ from datetime import date
 from typing import Any
 
 from rasad.errors import InputError
-from rasad.model import COUNT_FIELDS
+from rasad.model import ACLED_TYPES, COUNT_FIELDS
 
-ACLED_TYPES = {
-    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
-    "Explosions/Remote violence": {"Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-                                   "Remote explosive/landmine/IED", "Grenade", "Chemical weapon"},
-    "Violence against civilians": {"Attack", "Abduction/forced disappearance", "Sexual violence"},
-    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
-    "Riots": {"Violent demonstration", "Mob violence"},
-    "Strategic developments": {"Arrests", "Agreement", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"},
-}
 TEXT_FIELDS = {"actor1", "actor2", "admin1", "admin2", "location", "location_ar", "event_type", "sub_event_type"}
 EDITABLE = TEXT_FIELDS | set(COUNT_FIELDS) | {"tags", "event_date", "time_precision", "country", "latitude",
                                                  "longitude", "geo_precision"}
