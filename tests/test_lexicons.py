@@ -65,3 +65,23 @@ def test_a_trigger_with_a_wrong_type_is_refused_naming_it(tmp_path):
     (tmp_path / "triggers.toml").write_text(text + bad, encoding="utf-8")
     with pytest.raises(DataError, match="trigger 'typo'"):
         Lexicons.load(tmp_path)
+
+
+def test_the_lexicon_folder_comes_from_the_environment(tmp_path, monkeypatch):
+    from rasad.extract import lexicon
+
+    text = (ROOT / "src/rasad/extract/data/triggers.toml").read_text(encoding="utf-8")
+    extra = '\n[[trigger]]\nid = "env_test"\nevent_type = "Riots"\nsub_event_type = "Mob violence"\nrank = 99\n' \
+            'terms = ["شغب عارم"]\n'
+    (tmp_path / "triggers.toml").write_text(text + extra, encoding="utf-8")
+    monkeypatch.setenv("RASAD_LEXICONS", str(tmp_path))
+    lexicon.default_lexicons.cache_clear()
+    try:
+        from rasad.text.normalize import normalize
+        from rasad.text.tokens import tokenize
+
+        hits = lexicon.default_lexicons().triggers.find(tokenize(normalize("وقع شغب عارم").text))
+        assert [h.payload.id for h in hits] == ["env_test"]
+    finally:
+        monkeypatch.delenv("RASAD_LEXICONS")
+        lexicon.default_lexicons.cache_clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -203,5 +204,8 @@ def _add_all(matcher: PhraseMatcher, phrases: Iterable[str], payload: Any) -> No
 
 @cache
 def default_lexicons() -> Lexicons:
-    """The lexicons shipped with Rasad."""
-    return Lexicons.load()
+    """The lexicons shipped with Rasad, each replaced by a same-named file in $RASAD_LEXICONS if there is one."""
+    folder = os.environ.get("RASAD_LEXICONS")
+    if folder and not Path(folder).is_dir():
+        raise DataError(f"RASAD_LEXICONS={folder}: not a folder")
+    return Lexicons.load(Path(folder) if folder else None)
