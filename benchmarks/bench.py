@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def corpus(reports: int, seed: int = 5) -> list[dict]:
-    docs = [doc for doc, _ in generate(reports * 2, seed) if doc["language"] == "ar"]
+    docs = [doc for doc, _ in generate(reports * 8, seed) if doc["language"] == "ar"]
     return [d for d in docs if 3000 <= len(d["text"].encode()) <= 5000][:reports] or docs[:reports]
 
 

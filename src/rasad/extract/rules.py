@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -119,7 +120,7 @@ class RuleExtractor:
                     state.places.extend(place for place, _ in group)
                 found = self._clause(document, norm, published, context, state, sentence, sentence_tokens,
                                      sentence_dates, sentence_periods, tokens, groups, previous_places, index,
-                                     paragraph_places, next_places(index))
+                                     paragraph_places, lambda index=index: next_places(index))
                 mentions.extend(found)
                 if groups:
                     previous_places = [place for place, _ in groups[0]]
@@ -182,7 +183,7 @@ class RuleExtractor:
                 state: _DocState, sentence: Span, sentence_tokens: list[Token], sentence_dates: list[DateMention],
                 sentence_periods: bool, tokens: list[Token], groups: list, previous_places: list[ResolvedPlace],
                 sentence_index: int, paragraph_places: list[ResolvedPlace],
-                next_places: list[ResolvedPlace]) -> list[_Mention]:
+                next_places: Callable[[], list[ResolvedPlace]]) -> list[_Mention]:
         lex = self.lexicons
         hits = lex.triggers.find(tokens)
         excluded = {i for hit in lex.exclusions.find(tokens, overlapping=True) for i in range(hit.first, hit.last + 1)}
@@ -250,10 +251,12 @@ class RuleExtractor:
             # a detail sentence (with its own date or figure) of the incident the paragraph placed
             groups = [[(paragraph_places[0], False)]]
             place_source = "paragraph"
-        if not groups and not state.places and next_places and (dated or _has_count(tokens)):
+        if not groups and not state.places and (dated or _has_count(tokens)):
             # a lead, before any place, that leaves the place to the sentence after it
-            groups = [[(next_places[0], False)]]
-            place_source = "next sentence"
+            following = next_places()
+            if following:
+                groups = [[(following[0], False)]]
+                place_source = "next sentence"
         if not groups:
             return []
         anchor = tokens[main.first].start
