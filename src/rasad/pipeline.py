@@ -8,14 +8,14 @@ in batches, one transaction a batch, so an interrupted run loses nothing already
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasad.errors import InputError
 from rasad.extract.base import Extractor
 from rasad.ingest.readers import read_documents
-from rasad.model import Document, Event
+from rasad.model import Document
 from rasad.store.store import Store
 
 BATCH_SIZE = 50
@@ -50,12 +50,6 @@ def estimate_documents(inputs: Iterable[str]) -> int | None:
             else:
                 return None
     return total
-
-
-def extract_documents(documents: Iterable[Document], extractor: Extractor) -> Iterator[tuple[Document, list[Event]]]:
-    """Each document with the events extracted from it."""
-    for document in documents:
-        yield document, extractor.extract(document)
 
 
 def run_ingest(
