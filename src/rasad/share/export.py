@@ -84,24 +84,22 @@ def write_jsonl(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     return count
 
 
-def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=(*EXTRA_FIELDS[:1], *EVENT_FIELDS, *EXTRA_FIELDS[1:]))
+def _write_table(rows: Iterable[dict[str, Any]], out: TextIO, columns: tuple[str, ...]) -> int:
+    writer = csv.DictWriter(out, fieldnames=columns)
     writer.writeheader()
     count = 0
-    for event in events:
-        writer.writerow(_flat(event))
+    for row in rows:
+        writer.writerow(row)
         count += 1
     return count
+
+
+def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+    return _write_table(map(_flat, events), out, (*EXTRA_FIELDS[:1], *EVENT_FIELDS, *EXTRA_FIELDS[1:]))
 
 
 def write_acled(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS + ACLED_EXTRA)
-    writer.writeheader()
-    count = 0
-    for event in events:
-        writer.writerow(acled_row(event))
-        count += 1
-    return count
+    return _write_table(map(acled_row, events), out, ACLED_COLUMNS + ACLED_EXTRA)
 
 
 def write_geojson(events: Iterable[dict[str, Any]], out: TextIO) -> int:

@@ -100,16 +100,6 @@ class EventPage(BaseModel):
     offset: int
 
 
-class ReportOut(BaseModel):
-    doc_id: str
-    title: str | None
-    source: str | None
-    url: str | None
-    published: str | None
-    language: str | None
-    text: str
-
-
 class Health(BaseModel):
     status: str
     events: int | None = None
@@ -129,6 +119,10 @@ class ReportSummary(BaseModel):
     published: str | None
     language: str | None
     duplicate_of: str | None
+
+
+class ReportOut(ReportSummary):
+    text: str
 
 
 class ReportPage(BaseModel):
