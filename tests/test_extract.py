@@ -390,3 +390,11 @@ def test_two_precisely_dated_incidents_at_one_place_stay_two(extract):
     text = ("قتل سبعة جنود فجر اليوم الأربعاء في هجوم على موقع قرب مدينة الرطبة.\n"
             "وكان خمسة جنود قد قتلوا يوم الاثنين الماضي في هجوم مماثل قرب مدينة الرطبة.")
     assert sorted(e.event_date for e in extract(text)) == ["2025-03-10", "2025-03-12"]
+
+
+def test_a_summary_line_and_its_detailed_account_are_one_incident(extract):
+    text = ("قتل ثلاثة عناصر من قوات الحكومة يوم الاثنين بانفجار لغم في بادية دير الزور.\n"
+            "وقال المرصد إن لغما انفجر يوم الاثنين بسيارة عسكرية في بادية التبني بريف دير الزور الغربي ما أسفر عن مقتل "
+            "ثلاثة عناصر وإصابة أربعة آخرين.")
+    event = only(extract(text))
+    assert (event.location, event.fatalities, event.wounded) == ("At Tibni", 3, 4)

@@ -599,16 +599,27 @@ def _compatible_places(a: Event, b: Event) -> bool:
     return distance <= 30 or (coarse and a.admin1 == b.admin1)
 
 
+def _same_figures(a: Event, b: Event) -> bool:
+    """Both accounts give the same casualty figures (at least one, and none that differ)."""
+    pairs = [(getattr(a, name), getattr(b, name)) for name in COUNT_FIELDS]
+    both = [(x, y) for x, y in pairs if x is not None and y is not None]
+    return bool(both) and all(x == y for x, y in both)
+
+
 def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
-    """Merge the mentions of one incident within a report (same type, compatible place and date)."""
+    """Merge the mentions of one incident within a report: same type, compatible date, and a compatible
+    place, or the same governorate, sub-type and casualty figures (a summary line and its detailed account)."""
     merged: list[_Mention] = []
     for mention in mentions:
+        a = mention.event
         target = next(
             (m for m in merged
-             if m.event.event_type == mention.event.event_type
-             and (m.event.event_type != "Strategic developments" or m.event.sub_event_type == mention.event.sub_event_type)
+             if m.event.event_type == a.event_type
+             and (m.event.event_type != "Strategic developments" or m.event.sub_event_type == a.sub_event_type)
              and not (m.summary or mention.summary)
-             and _compatible_places(m.event, mention.event) and _compatible_dates(m, mention)),
+             and _compatible_dates(m, mention)
+             and (_compatible_places(m.event, a) or (
+                 m.event.admin1 == a.admin1 and m.event.sub_event_type == a.sub_event_type and _same_figures(m.event, a)))),
             None,
         )
         if target is None:
@@ -624,7 +635,9 @@ _SUBTYPE_RANK = {"Suicide bomb": 0, "Government regains territory": 0, "Air/dron
 
 def _absorb(target: _Mention, other: _Mention) -> None:
     a, b = target.event, other.event
-    if (b.geo_precision or 9) < (a.geo_precision or 9):
+    detail = [sum(getattr(e, name) is not None for name in COUNT_FIELDS) for e in (a, b)]
+    if (b.geo_precision or 9) < (a.geo_precision or 9) or (b.geo_precision == a.geo_precision and detail[1] > detail[0]):
+        # the more precise place, or on a tie the place of the more detailed account
         for name in ("country", "admin1", "admin2", "location", "location_ar", "latitude", "longitude",
                      "geo_precision", "border_km", "border_sector", "place_id", "place_alternatives"):
             setattr(a, name, getattr(b, name))
