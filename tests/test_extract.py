@@ -398,3 +398,13 @@ def test_a_summary_line_and_its_detailed_account_are_one_incident(extract):
             "ثلاثة عناصر وإصابة أربعة آخرين.")
     event = only(extract(text))
     assert (event.location, event.fatalities, event.wounded) == ("At Tibni", 3, 4)
+
+
+def test_victims_joined_by_and_add_up(extract):
+    event = only(extract("نعت قيادة الفرقة يوم الثلاثاء مقتل ضابط برتبة مقدم وخمسة جنود آخرين في قضاء هيت."))
+    assert event.fatalities == 6
+
+
+def test_opening_fire_is_an_attack(extract):
+    event = only(extract("فتحت مجموعة من عناصر داعش النار يوم الثلاثاء على نقطة للجيش في قضاء هيت."))
+    assert (event.event_type, event.actor1) == ("Battles", "Islamic State")

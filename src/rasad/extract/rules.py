@@ -357,7 +357,8 @@ class RuleExtractor:
             skip[k + 1] = skip[k] + inside
         # each count word takes its nearest number; a number goes to its nearest count word
         nearest: dict[int, tuple[int, str, int | None, tuple[int, int]]] = {}
-        for amount in amounts(tokens):
+        found = amounts(tokens)
+        for amount in found:
             span = (tokens[amount.first].start, tokens[amount.last].end)
             if any(s <= span[0] < e for s, e in date_ranges):
                 continue
@@ -384,6 +385,14 @@ class RuleExtractor:
             distance, number = best
             if number not in nearest or distance < nearest[number][0]:
                 nearest[number] = (distance, count_cues[number].payload, amount.value, span)
+        # "مقتل ضابط وخمسة جنود": a number joined by "و" to a counted one adds to its count
+        for number, (distance, name, value, span) in list(nearest.items()):
+            joined = next((a for a in found if a.value and tokens[a.first].start > span[1]
+                           and tokens[a.first].text.startswith("و") and not tokens[a.first].text[1:].isdigit()
+                           and len([t for t in tokens if span[1] <= t.start < tokens[a.first].start]) <= 2
+                           and not any(c.first <= a.last and c.last >= a.first for c in count_cues)), None)
+            if joined is not None and value is not None:
+                nearest[number] = (distance, name, value + joined.value, (span[0], tokens[joined.last].end))
         counts: dict[str, int | None] = {name: None for name in COUNT_FIELDS}
         spans = {}
         for _, name, value, span in sorted(nearest.values(), key=lambda item: item[3]):
