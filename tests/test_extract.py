@@ -408,3 +408,13 @@ def test_victims_joined_by_and_add_up(extract):
 def test_opening_fire_is_an_attack(extract):
     event = only(extract("فتحت مجموعة من عناصر داعش النار يوم الثلاثاء على نقطة للجيش في قضاء هيت."))
     assert (event.event_type, event.actor1) == ("Battles", "Islamic State")
+
+
+def test_a_dateline_gives_way_to_the_place_the_report_names(extract):
+    event = only(extract("Baghdad: The Iraqi military said 14 militants were killed on Monday in the province of Anbar."))
+    assert event.admin1 == "Al-Anbar"
+
+
+def test_a_dateline_is_the_place_when_no_other_is_named(extract):
+    event = only(extract("BAGHDAD, March 10 (Reuters) - A roadside bomb exploded near a market on Monday, killing five."))
+    assert (event.location, event.fatalities) == ("Baghdad", 5)

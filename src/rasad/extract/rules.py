@@ -140,6 +140,8 @@ class RuleExtractor:
         """
         gazetteer = self.geocoder.gazetteer
         mentions = [m for m in gazetteer.find(tokens) if self.geocoder.usable(m) and not _distance_locator(tokens, m.first)]
+        # a dateline ("Baghdad:", "بغداد - ") places the incident only when the text names no other place
+        mentions = [m for m in mentions if not _dateline(text, tokens, m)] or mentions
         if not mentions:
             return []
         runs: list[list] = [[mention] for mention in mentions[:1]]
@@ -420,6 +422,22 @@ def _has_count(tokens: list[Token]) -> bool:
     return any(amount.value is not None and not amount.implicit for amount in amounts(tokens))
 
 
+def _dateline(text: str, tokens: list[Token], mention) -> bool:
+    """The place a report was filed from ("Baghdad:", "بغداد - ", "ANBAR —"), not where anything happened."""
+    if mention.first != 0:
+        return False
+    line_start = text.rfind("\n", 0, tokens[0].start) + 1
+    if text[line_start : tokens[0].start].strip():
+        return False
+    after = text[tokens[mention.last].end : tokens[mention.last].end + 3].lstrip(" ")
+    return after[:1] in (":", "-", "(", "/") or (after[:1] == "," and mention.last + 1 < len(tokens)
+                                                  and tokens[mention.last + 1].text in _MONTHS_EN)
+
+
+_MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
 def _distance_locator(tokens: list[Token], first: int) -> bool:
     """A place named only to say how far away the scene is ("250 كم شمالي بغداد")."""
     before = {t.text for t in tokens[max(0, first - 3) : first]}
@@ -486,9 +504,9 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     if any(id(hit) not in targets for hit, _, _ in resolved):  # "عمليات ضد قسد": قسد was the target
         resolved = [item for item in resolved if id(item[0]) not in targets] + [
             item for item in resolved if id(item[0]) in targets]
-    if not resolved:
-        return None, None, {}
     agent = "state" if foiled else trigger.agent
+    if not resolved:  # nobody named: a bombing or attack by an unnamed group, or an unnamed force acting
+        return ("Unidentified Armed Group" if agent == "insurgent" else None), None, {}
 
     def nearness(item: tuple[Hit, str, str]) -> int:
         hit = item[0]
