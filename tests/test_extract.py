@@ -415,6 +415,16 @@ def test_a_dateline_gives_way_to_the_place_the_report_names(extract):
     assert event.admin1 == "Al-Anbar"
 
 
-def test_a_dateline_is_the_place_when_no_other_is_named(extract):
-    event = only(extract("BAGHDAD, March 10 (Reuters) - A roadside bomb exploded near a market on Monday, killing five."))
-    assert (event.location, event.fatalities) == ("Baghdad", 5)
+def test_a_dateline_is_where_the_report_was_filed_not_the_scene(extract):
+    assert extract("بغداد 16 آذار 2025 (وكالات) أعلنت السلطات مقتل مسلحين في ضربتين جويتين يوم الاثنين.") == []
+
+
+def test_a_strike_in_the_dual_is_an_air_strike(extract):
+    event = only(extract("نفذت القوات يوم الاثنين ضربتين جويتين على وكرين للتنظيم في قضاء الحويجة."))
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_different_kinds_of_explosion_in_one_report_stay_apart(extract):
+    text = ("قتل عنصران بانفجار عبوة ناسفة يوم الاثنين في قضاء راوة.\n"
+            "وكانت المنطقة قد شهدت قبل أيام ضربة جوية في قضاء راوة استهدفت مضافات للتنظيم.")
+    assert sorted(e.sub_event_type for e in extract(text)) == ["Air/drone strike", "Remote explosive/landmine/IED"]

@@ -39,6 +39,7 @@ _READ_MORE = re.compile(r"(اقرا ايضا|اقرا المزيد|مواضيع 
 # Forces named as supporting another ("بدعم من التحالف الدولي") are not the side that acted.
 _SUPPORT_MARKERS = {"بدعم من", "بمسانده من", "بدعم جوي", "بمشاركه من", "بالتعاون مع", "بالتنسيق مع", "supported by",
                     "backed by", "with support"}
+_REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
 _TARGET_MARKERS = {"ضد", "استهدف", "استهدفت", "against", "targeting", "targeted"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
@@ -140,8 +141,13 @@ class RuleExtractor:
         """
         gazetteer = self.geocoder.gazetteer
         mentions = [m for m in gazetteer.find(tokens) if self.geocoder.usable(m) and not _distance_locator(tokens, m.first)]
-        # a dateline ("Baghdad:", "بغداد - ") places the incident only when the text names no other place
-        mentions = [m for m in mentions if not _dateline(text, tokens, m)] or mentions
+        # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
+        mentions = [m for m in mentions if not _dateline(text, tokens, m)]
+        # "… محافظة صلاح الدين شمال بغداد": a direction from a big city right after a place only locates it
+        mentions = [m for k, m in enumerate(mentions)
+                    if not (k and m.relative and m.first - mentions[k - 1].last <= 3
+                            and max(c.population for c in m.candidates) >= _REFERENCE_CITY
+                            and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"})]
         if not mentions:
             return []
         runs: list[list] = [[mention] for mention in mentions[:1]]
@@ -429,11 +435,12 @@ def _dateline(text: str, tokens: list[Token], mention) -> bool:
     line_start = text.rfind("\n", 0, tokens[0].start) + 1
     if text[line_start : tokens[0].start].strip():
         return False
-    after = text[tokens[mention.last].end : tokens[mention.last].end + 3].lstrip(" ")
-    return after[:1] in (":", "-", "(", "/") or (after[:1] == "," and mention.last + 1 < len(tokens)
-                                                  and tokens[mention.last + 1].text in _MONTHS_EN)
+    after = text[tokens[mention.last].end : tokens[mention.last].end + 40]
+    return after.lstrip(" ")[:1] in (":", "-", "(", "/") or bool(_DATELINE_TAIL.match(after))
 
 
+# "بغداد 16 أغسطس 2025 (شينخوا)", "BAGHDAD, March 10 (Reuters)": a date, then the agency in brackets
+_DATELINE_TAIL = re.compile(r"[ ,]*\d{0,2}\s*[^\W\d_]+\s*\d{0,4}[ ,]*\d{0,4}\s*\(")
 _MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
@@ -626,6 +633,16 @@ def _compatible_places(a: Event, b: Event) -> bool:
     return distance <= 30 or (coarse and a.admin1 == b.admin1)
 
 
+_SAME_INCIDENT_SUB_TYPES = ({"Remote explosive/landmine/IED", "Suicide bomb"},
+                            {"Armed clash", "Government regains territory"})
+
+
+def _compatible_sub_types(a: str, b: str) -> bool:
+    """Two accounts of one incident: the same sub-type, or one that refines the other (a bombing found to be
+    a suicide bombing, a clash that retook ground)."""
+    return a == b or any({a, b} <= pair for pair in _SAME_INCIDENT_SUB_TYPES)
+
+
 def _same_figures(a: Event, b: Event) -> bool:
     """Both accounts give the same casualty figures (at least one, and none that differ)."""
     pairs = [(getattr(a, name), getattr(b, name)) for name in COUNT_FIELDS]
@@ -641,8 +658,7 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         a = mention.event
         target = next(
             (m for m in merged
-             if m.event.event_type == a.event_type
-             and (m.event.event_type != "Strategic developments" or m.event.sub_event_type == a.sub_event_type)
+             if m.event.event_type == a.event_type and _compatible_sub_types(m.event.sub_event_type, a.sub_event_type)
              and not (m.summary or mention.summary)
              and _compatible_dates(m, mention)
              and (_compatible_places(m.event, a) or (

@@ -23,7 +23,8 @@ FEATURE_CUES = {
     "منفذ": ("crossing",), "معبر": ("crossing",), "crossing": ("crossing",), "مطار": ("airport",),
     "airport": ("airport",), "جسر": ("bridge",), "bridge": ("bridge",), "وادي": ("wadi",), "wadi": ("wadi",),
     "جبل": ("mountain",), "جبال": ("mountain",), "mount": ("mountain",), "صحراء": ("region",),
-    "باديه": ("region",), "منطقه": ("region", "city", "district"), "area": ("region", "city", "district"),
+    "باديه": ("region",), "منطقه": ("region", "area", "city", "district"),
+    "area": ("region", "area", "city", "district"),
 }
 # English cue words that follow the name ("Raqqa province").
 TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",), "district": ("district", "city"),

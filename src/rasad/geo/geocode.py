@@ -16,7 +16,7 @@ from rasad.text.tokens import Token, bare_forms
 
 FEATURE_PRECISION = {
     "city": 1, "camp": 1, "prison": 1, "crossing": 1, "airport": 1, "bridge": 1, "site": 1,
-    "district": 2, "subdistrict": 2, "wadi": 2, "mountain": 2, "lake": 2,
+    "district": 2, "subdistrict": 2, "area": 2, "wadi": 2, "mountain": 2, "lake": 2,
     "region": 3, "border": 3, "admin1": 3,
 }
 FEATURE_PRIOR = {"camp": 20, "prison": 20, "crossing": 20, "border": 18, "admin1": 25, "city": 10, "region": 12}

@@ -61,4 +61,6 @@ def match_forms(word: str) -> frozenset[str]:
             for suffix in _SUFFIXES:
                 if form.endswith(suffix) and len(form) - len(suffix) >= 3:
                     forms.add(form[: -len(suffix)])
+                    if suffix in ("تين", "تان", "ات"):  # feminine dual and plural keep their ة: ضربتين → ضربه
+                        forms.add(form[: -len(suffix)] + "ه")
     return frozenset(forms)
