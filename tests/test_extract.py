@@ -428,3 +428,25 @@ def test_different_kinds_of_explosion_in_one_report_stay_apart(extract):
     text = ("قتل عنصران بانفجار عبوة ناسفة يوم الاثنين في قضاء راوة.\n"
             "وكانت المنطقة قد شهدت قبل أيام ضربة جوية في قضاء راوة استهدفت مضافات للتنظيم.")
     assert sorted(e.sub_event_type for e in extract(text)) == ["Air/drone strike", "Remote explosive/landmine/IED"]
+
+
+def test_death_sentences_feared_are_not_executions(extract):
+    assert extract("تعيق المنظمات إغلاق مخيم الهول بسبب تخوفها من تنفيذ أحكام بالإعدام.") == []
+
+
+def test_a_tally_of_attacks_is_not_one_attack(extract):
+    assert extract("نفذ التنظيم 149 هجوما في البادية السورية خلال عام 2025 أسفرت عن مقتل 63 شخصا.") == []
+
+
+def test_recurring_attacks_block_only_themselves(extract):
+    text = "تأكد يوم الاثنين هروب عناصر من سجن الشدادي بعد فقدان السيطرة عليه تحت ضغط هجمات متكررة."
+    assert only(extract(text)).sub_event_type == "Other"
+
+
+def test_a_site_the_gazetteer_does_not_know_borrows_no_other_place(extract):
+    text = "هرب سجناء يوم الاثنين من سجن الشدادي، في حين تستمر المعارك في محيط سجن الأطباق."
+    assert [e.sub_event_type for e in extract(text)] == ["Other"]
+
+
+def test_eliminating_the_organisation_is_a_goal_not_a_killing(extract):
+    assert extract("لم ينجح التحالف في القضاء على داعش في مخيم الهول يوم الاثنين.") == []

@@ -140,7 +140,7 @@ class Lexicons:
     exclusions: PhraseMatcher
     actors: PhraseMatcher
     cues: PhraseMatcher
-    cue_windows: dict[str, tuple[int, bool]]
+    cue_windows: dict[str, tuple[int, bool, int]]
     counts: PhraseMatcher
     count_window: int
     not_people: frozenset[str]
@@ -172,7 +172,7 @@ class Lexicons:
             _add_all(actors, entry["forms"], Actor(None, "state", by_country=by_country))
         cues, windows = PhraseMatcher(), {}
         for kind, entry in read_toml("rasad.extract", "cues.toml", override_dir).items():
-            windows[kind] = (int(entry.get("window", 0)), bool(entry.get("anywhere", False)))
+            windows[kind] = (int(entry.get("window", 0)), bool(entry.get("anywhere", False)), int(entry.get("after", 0)))
             _add_all(cues, entry["terms"], kind)
         counts = PhraseMatcher()
         count_data = read_toml("rasad.extract", "counts.toml", override_dir)

@@ -35,6 +35,8 @@ _FEATURE_ANAPHORA = {"المخيم": ("camp",), "السجن": ("prison",), "ال
                      "المحافظه": ("admin1",), "the camp": ("camp",), "the prison": ("prison",)}
 # Cue words of a named site that the gazetteer may not hold ("ساحة الطيران", "سوق ...").
 _SITE_CUES = {"ساحه", "سوق", "شارع", "حي", "جسر", "قريه", "مخيم", "سجن", "مطار", "جامع", "مسجد", "square", "market"}
+_FUNCTION_WORDS = {"في", "من", "على", "الى", "عن", "بما", "التي", "الذي", "الواقع", "الواقعه", "التابع", "التابعه",
+                   "قرب", "و", "او", "ثم", "حيث", "كما", "مع", "of", "in", "on", "near"}
 _READ_MORE = re.compile(r"(اقرا ايضا|اقرا المزيد|مواضيع ذات صله|اخبار ذات صله|read more|related articles|related:)")
 # Forces named as supporting another ("بدعم من التحالف الدولي") are not the side that acted.
 _SUPPORT_MARKERS = {"بدعم من", "بمسانده من", "بدعم جوي", "بمشاركه من", "بالتعاون مع", "بالتنسيق مع", "supported by",
@@ -223,6 +225,9 @@ class RuleExtractor:
             return []  # the sentence speaks of a year or a period of months, not of one dated incident
         main = max(events, key=lambda hit: hit.payload.rank)
         trigger: Trigger = main.payload
+        counted = [a for a in amounts(tokens[max(0, main.first - 2) : main.first]) if a.value and a.value >= 2]
+        if counted and not any(d.precision == 1 for d in dated):
+            return []  # "149 هجوما في 2025": a tally of incidents, not one
         tags = {tag for hit in events + modifiers for tag in hit.payload.tags}
         modifier_ids = {hit.payload.id for hit in modifiers}
         event_type, sub_type = trigger.event_type, trigger.sub_event_type
@@ -242,15 +247,20 @@ class RuleExtractor:
 
         # place: the clause, else the clause before it in the sentence, else a reference back
         place_source = "clause"
+        if not groups and _site_name(tokens) and not _refers_back(tokens):
+            return []  # the clause names its own site ("سجن الأطباق"), one the gazetteer does not know
         if not groups and previous_places:
             groups = [[(previous_places[0], False)]]
             place_source = "sentence"
-        if not groups and _refers_back(tokens) and state.places:
+        if not groups and _refers_back(tokens) and state.places and (
+            not _refers_to_desert(tokens) or state.places[-1].precision == 3
+        ):  # "الصحراء" refers back only to a desert or a region, not to a town or a prison
             groups = [[(state.places[-1], False)]]
             place_source = "reference"
         if not groups:
-            kinds = {feature for token in tokens for form in bare_forms(token.text)
-                     for feature in _FEATURE_ANAPHORA.get("ال" + form if not form.startswith("ال") else form, ())}
+            # only the definite noun itself ("داخل المخيم"), not the first word of a name ("سجن الأطباق")
+            kinds = {feature for token in tokens for form in bare_forms(token.text) if form.startswith("ال")
+                     for feature in _FEATURE_ANAPHORA.get(form, ())}
             earlier = [place for place in state.places if place.place.feature in kinds]
             if earlier:
                 groups = [[(earlier[-1], False)]]
@@ -344,10 +354,10 @@ class RuleExtractor:
 
     def _blocked(self, hit: Hit, cues: list[Hit], tokens: list[Token]) -> bool:
         for cue in cues:
-            window, anywhere = self.lexicons.cue_windows[cue.payload]
+            window, anywhere, after = self.lexicons.cue_windows[cue.payload]
             if cue.first <= hit.last and cue.last >= hit.first:
                 continue
-            if anywhere:
+            if anywhere or (after and hit.last < cue.first <= hit.last + after):
                 return True
             if cue.last < hit.first and (window == 0 or hit.first - cue.last <= window):
                 return True
@@ -479,10 +489,24 @@ def _refers_back(tokens: list[Token]) -> bool:
     return False
 
 
+def _refers_to_desert(tokens: list[Token]) -> bool:
+    texts = [t.text for t in tokens]
+    return "الصحراء" in texts and not any(
+        tuple(texts[i : i + len(p)]) == p for p in _ANAPHORA if p != ("الصحراء",) for i in range(len(texts)))
+
+
 def _site_name(tokens: list[Token]) -> str | None:
+    """A named site of the clause ("ساحة الطيران", "سجن الأطباق"): a cue word and the name after it; not a
+    counted noun ("77 قرية") nor a cue followed by a function word."""
     for i, token in enumerate(tokens[:-1]):
-        if bare_forms(token.text) & _SITE_CUES:
-            return f"{[f for f in bare_forms(token.text) if f in _SITE_CUES][0]} {tokens[i + 1].text}"
+        cue = next((f for f in bare_forms(token.text) if f in _SITE_CUES), None)
+        definite = any(f.startswith("ال") and f[2:] == cue for f in bare_forms(token.text))
+        if cue is None or definite or (i and tokens[i - 1].text.replace(",", "").isdigit()):
+            continue  # "داخل المخيم" refers back; "77 قرية" counts villages
+        name = tokens[i + 1].text
+        if name in _FUNCTION_WORDS or name.isdigit():
+            continue
+        return f"{cue} {name}"
     return None
 
 
