@@ -450,3 +450,8 @@ def test_a_site_the_gazetteer_does_not_know_borrows_no_other_place(extract):
 
 def test_eliminating_the_organisation_is_a_goal_not_a_killing(extract):
     assert extract("لم ينجح التحالف في القضاء على داعش في مخيم الهول يوم الاثنين.") == []
+
+
+def test_a_required_word_is_found_with_its_suffix(extract):
+    event = only(extract("نقلت القوات الأمريكية يوم الأربعاء 150 معتقلا من الحسكة إلى العراق."))
+    assert (event.transferred, "detainee_transfer" in event.tags) == (150, True)

@@ -24,7 +24,7 @@ from rasad.text.dates import DateMention, find_dates
 from rasad.text.normalize import NormalizedText, normalize
 from rasad.text.numbers import amounts
 from rasad.text.segment import Span, clauses, sentences
-from rasad.text.tokens import Token, bare_forms, tokenize
+from rasad.text.tokens import Token, bare_forms, match_forms, tokenize
 
 # Words that refer back to the place last named ("in the same area", "the desert").
 _ANAPHORA = {("المنطقه", "نفسها"), ("المنطقه", "ذاتها"), ("ذات", "المنطقه"), ("نفس", "المنطقه"), ("الصحراء",),
@@ -198,6 +198,7 @@ class RuleExtractor:
         hits = lex.triggers.find(tokens)
         excluded = {i for hit in lex.exclusions.find(tokens, overlapping=True) for i in range(hit.first, hit.last + 1)}
         words = {form for token in tokens for form in bare_forms(token.text)}
+        stems = {form for token in tokens for form in match_forms(token.text)}
         cues = lex.cues.find(tokens, overlapping=True)
         events: list[Hit] = []
         modifiers: list[Hit] = []
@@ -208,7 +209,7 @@ class RuleExtractor:
             if trigger.is_modifier:
                 modifiers.append(hit)
                 continue
-            if trigger.requires and not (trigger.requires & words):
+            if trigger.requires and not (trigger.requires & stems):
                 continue
             if self._blocked(hit, cues, tokens):
                 continue
