@@ -46,18 +46,28 @@ def bench_extract(reports: int) -> dict:
             "reports_per_cpu_second": round(len(documents) / seconds)}
 
 
+def _write_corpus(path: Path, reports: int, seed: int) -> None:
+    with open(path, "w", encoding="utf-8") as out:
+        for doc, _ in generate(reports, seed=seed):
+            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+
+
+def _run_cli_measured(args: list[str]) -> tuple[float, float]:
+    """Run `rasad ARGS` in a fresh process: its wall seconds and its peak memory (MB)."""
+    code = ("import resource, time; from click.testing import CliRunner; from rasad.cli import main; "
+            f"t = time.perf_counter(); CliRunner().invoke(main, {args!r}); print(time.perf_counter() - t, "
+            "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    seconds, rss = result.stdout.split()[-2:]
+    return float(seconds), round(int(rss) / 1024, 1)
+
+
 def peak_memory_mb(reports: int) -> float:
     """Peak RSS of `rasad extract` over a file of the given size (a fresh process each time)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "docs.jsonl"
-        with open(path, "w", encoding="utf-8") as out:
-            for doc, _ in generate(reports, seed=9):
-                out.write(json.dumps(doc, ensure_ascii=False) + "\n")
-        code = ("import resource, sys; from click.testing import CliRunner; from rasad.cli import main; "
-                f"CliRunner().invoke(main, ['extract', {str(path)!r}, '-o', {str(Path(tmp) / 'out.jsonl')!r}]); "
-                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-        return round(int(result.stdout.strip().splitlines()[-1]) / 1024, 1)
+        _write_corpus(path, reports, seed=9)
+        return _run_cli_measured(["extract", str(path), "-o", str(Path(tmp) / "out.jsonl")])[1]
 
 
 def bench_gazetteer() -> dict:
@@ -143,6 +153,7 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=1000, help="reports for the extraction speed measure")
     parser.add_argument("--many", type=int, default=100_000, help="reports to fuse in one run (time and memory)")
     parser.add_argument("--large", type=int, default=1_000_000, help="events in the large store")
+    parser.add_argument("--sync", type=int, default=5_000, help="released events to sync between two nodes")
     args = parser.parse_args()
     figures = {
         "extract": bench_extract(args.reports),
@@ -152,6 +163,7 @@ def main() -> None:
         "ingest_fusion": bench_ingest_and_fusion(2000),
         "many": {str(n): bench_fuse_many(n) for n in sorted({args.many // 10, args.many})},
         "large": bench_large_store(args.large),
+        "sync": bench_sync(args.sync),
     }
     print(json.dumps(figures, indent=1, ensure_ascii=False))
     if args.write:
@@ -159,6 +171,7 @@ def main() -> None:
         m = figures["memory_mb"]
         big, small = figures["many"][str(args.many)], figures["many"][str(args.many // 10)]
         large = figures["large"]
+        sync = figures["sync"]
         Path(args.write).write_text(f"""# Benchmarks
 
 Measured by `make bench` (`benchmarks/bench.py`) on {platform.machine()} with Python {platform.python_version()},
@@ -203,6 +216,14 @@ Measured by `make bench` (`benchmarks/bench.py`) on {platform.machine()} with Py
 | filter queries on that store (governorate, type and date, date range, radius, full text, confidence), p50 / p95 | {large['query_p50_ms']} / **{large['query_p95_ms']} ms** | p95 ≤ 200 ms |
 | dashboard's first view on that store in headless Chromium (map and list drawn) | **{large['first_view_seconds']} s** | ≤ 2 s |
 
+## Sharing between partner nodes
+
+| measure | value | goal |
+|---|---|---|
+| pull {sync['records']:,} released events from a partner over HTTP on loopback (signed bundles of {sync['page']}, checked and applied) | {sync['pull_seconds']} s: **{sync['pull_records_per_second']:,} records/s** | measured |
+| push the same events to a third node | {sync['push_seconds']} s: **{sync['push_records_per_second']:,} records/s** | measured |
+| the same events pulled with coarsening to the governorate for the recipient | {sync['coarse_records_per_second']:,} records/s | measured |
+
 The generated corpus is Rasad's own (`rasad generate`): it measures throughput and the handling of
 many surface forms, not accuracy on real reports.
 """, encoding="utf-8")
@@ -242,6 +263,75 @@ def _synthetic_events(store, count: int, seed: int = 1) -> None:
     with store.transaction():
         for values in batch:
             store.db.execute(f"INSERT INTO events ({columns}) VALUES ({marks})", values)
+
+
+class _LoopbackServer:
+    """The Rasad API of one store on a free loopback port, in a thread."""
+
+    def __init__(self, db: str) -> None:
+        import socket
+        import threading
+
+        import uvicorn
+
+        from rasad.web.app import create_app
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+        self.server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1",
+                                                    port=int(self.url.rsplit(":", 1)[1]), log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        while not self.server.started:
+            time.sleep(0.05)
+        return self.url
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+def bench_sync(records: int, page: int = 200) -> dict:
+    """Records per second between partner nodes on loopback: pulled, pushed, and pulled coarsened."""
+    from rasad.share.node import Node
+    from rasad.share.sync import HttpTransport, sync_partner
+
+    with tempfile.TemporaryDirectory() as folder:
+        paths = {org: f"{folder}/{org}.db" for org in ("IQ", "SY", "SDF", "JOC")}
+        servers = {org: _LoopbackServer(path) for org, path in paths.items()}
+        nodes = {org: Node(open_store(path)) for org, path in paths.items()}
+        for org, node in nodes.items():
+            node.init(org, url=servers[org].url)
+        for org, node in nodes.items():
+            for other, peer in nodes.items():
+                if other != org:
+                    node.add_partner(other, peer.identity()["public_key"], servers[other].url)
+        iq = nodes["IQ"]
+        _synthetic_events(iq.store, records)
+        for number in range(records):
+            iq.release("event", f"evt_s{number:013d}", {"distribution": "all", "tlp": "GREEN",
+                                                         "coarsen": {"JOC": "admin1"}}, "bench")
+        transport = HttpTransport()
+        with servers["IQ"], servers["SDF"]:
+            started = time.perf_counter()
+            pulled = sync_partner(nodes["SY"], "IQ", transport, page).pulled
+            pull_seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            pushed = sync_partner(iq, "SDF", transport, page).pushed
+            push_seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            coarse = sync_partner(nodes["JOC"], "IQ", transport, page).pulled
+            coarse_seconds = time.perf_counter() - started
+        for node in nodes.values():
+            node.store.close()
+    assert pulled == pushed == coarse == records, (pulled, pushed, coarse)
+    return {"records": records, "page": page, "pull_seconds": round(pull_seconds, 2),
+            "pull_records_per_second": round(records / pull_seconds), "push_seconds": round(push_seconds, 2),
+            "push_records_per_second": round(records / push_seconds),
+            "coarse_records_per_second": round(records / coarse_seconds)}
 
 
 def bench_large_store(events: int) -> dict:
@@ -312,16 +402,9 @@ def bench_fuse_many(reports: int) -> dict:
     """Ingesting (and fusing) many reports in a fresh process: time and peak memory."""
     with tempfile.TemporaryDirectory() as tmp:
         docs_path = Path(tmp) / "docs.jsonl"
-        with open(docs_path, "w", encoding="utf-8") as out:
-            for doc, _ in generate(reports, seed=44):
-                out.write(json.dumps(doc, ensure_ascii=False) + "\n")
-        code = ("import resource, time; from click.testing import CliRunner; from rasad.cli import main; "
-                f"t = time.perf_counter(); CliRunner().invoke(main, ['ingest', {str(docs_path)!r}, '--db', "
-                f"{str(Path(tmp) / 'many.db')!r}]); print(time.perf_counter() - t, "
-                "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-        seconds, rss = result.stdout.split()[-2:]
-    return {"reports": reports, "seconds": round(float(seconds), 1), "peak_mb": round(int(rss) / 1024, 1)}
+        _write_corpus(docs_path, reports, seed=44)
+        seconds, peak = _run_cli_measured(["ingest", str(docs_path), "--db", str(Path(tmp) / "many.db")])
+    return {"reports": reports, "seconds": round(seconds, 1), "peak_mb": peak}
 
 
 if __name__ == "__main__":

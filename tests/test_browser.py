@@ -6,18 +6,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
-import threading
-import time
 
 import pytest
-import uvicorn
 
 from rasad.demo.generator import generate
 from rasad.extract.base import get_extractor
 from rasad.pipeline import run_ingest
 from rasad.store.store import EventFilter, open_store
 from rasad.web.app import create_app
+from tests.servers import Server
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 HOSTILE = ("انفجرت عبوة ناسفة يوم الاثنين في مدينة الرمادي <img src=x onerror=\"window.__pwned=1\">"
@@ -31,26 +28,6 @@ def _chromium() -> str:
     if not path:
         raise RuntimeError("Chromium is not installed: run `make test` (it installs Debian's chromium)")
     return path
-
-
-class Server:
-    def __init__(self, app) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started and time.monotonic() < deadline:
-            time.sleep(0.05)
-        return f"http://127.0.0.1:{self.port}"
-
-    def __exit__(self, *exc) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@ messages and a non-zero exit status here, at the edge, and nowhere else."""
 
 from __future__ import annotations
 
+import getpass
 import ipaddress
 import json
 import sys
@@ -65,6 +66,15 @@ def _report_problem(error: InputError) -> None:
     click.echo(f"rasad: skipped {error}", err=True)
 
 
+def _actor() -> str:
+    """Who runs the command, for the audit log."""
+    return getpass.getuser()
+
+
+def _dump(value: object) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
 @click.group(cls=RasadGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rasad")
 def main() -> None:
@@ -121,14 +131,12 @@ def ingest(inputs: tuple[str, ...], db: str, backend: str) -> None:
     INPUTS are what `extract` reads, plus feed URLs (http:// or https://). A document already stored
     (same doc_id) or a copy of one (same text) changes nothing.
     """
-    store = open_store(db)
     total = estimate_documents(inputs)
-    try:
-        with click.progressbar(length=total or 0, label="ingesting", file=sys.stderr, show_pos=True,
-                               hidden=not total) as bar:
-            report = run_ingest(inputs, store, get_extractor(backend), _report_problem, lambda _doc: bar.update(1))
-    finally:
-        store.close()
+    with open_store(db) as store, click.progressbar(length=total or 0, label="ingesting", file=sys.stderr,
+                                                    show_pos=True, hidden=not total) as bar:
+        report = run_ingest(inputs, store, get_extractor(backend), _report_problem, lambda _doc: bar.update(1))
+        store.audit(_actor(), "create", None, {"via": "ingest", "inputs": list(inputs), "new": report.new,
+                                               "mentions": report.mentions, "skipped": len(report.problems)})
     click.echo(f"{report.documents} documents read: {report.new} new, {report.seen} already stored, "
                f"{report.duplicates} duplicates; {report.mentions} event mentions"
                + (f"; {len(report.problems)} skipped" if report.problems else ""), err=True)
@@ -143,11 +151,8 @@ def ingest(inputs: tuple[str, ...], db: str, backend: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
 def events(db, since, until, event_type, admin1, near, text, limit: int, as_json: bool) -> None:
     """List stored events, newest first."""
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         items, total = store.query_events(_filter(since, until, event_type, admin1, near, text, limit))
-    finally:
-        store.close()
     if as_json:
         click.echo(json.dumps({"items": items, "total": total}, ensure_ascii=False, indent=1))
         return
@@ -170,11 +175,8 @@ def event() -> None:
 @db_option
 def event_show(event_id: str, db: str) -> None:
     """Show one event with every report behind it and the sentences that support it (JSON)."""
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         click.echo(json.dumps(store.event(event_id), ensure_ascii=False, indent=1))
-    finally:
-        store.close()
 
 
 @event.command("history")
@@ -182,13 +184,10 @@ def event_show(event_id: str, db: str) -> None:
 @db_option
 def event_history(event_id: str, db: str) -> None:
     """Everything that happened to an event: creation, each report that joined, every review decision."""
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         for entry in store.history(event_id):
             click.echo(f"{entry['at']}  {entry['actor']:<12} {entry['action']:<14} "
                        f"{json.dumps(entry['detail'], ensure_ascii=False)}")
-    finally:
-        store.close()
 
 
 @main.group()
@@ -204,11 +203,8 @@ def _review_options(function):
 
 
 def _review_run(db: str, action) -> None:
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         result = action(store)
-    finally:
-        store.close()
     click.echo(f"{result['event_id']}  {result['review_state']}  {result['event_type']} / {result['sub_event_type']}"
                f"  {result['location'] or ''}  {result['event_date'] or ''}")
 
@@ -273,15 +269,12 @@ def reextract(db: str, backend: str) -> None:
     """Extract every stored report again (after changing a lexicon) and re-fuse; analysts' decisions stay."""
     from rasad.pipeline import run_reextract
 
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         total = store.counts()["documents"]
         with click.progressbar(length=total, label="re-extracting", file=sys.stderr, show_pos=True) as bar:
             report = run_reextract(store, get_extractor(backend), lambda _doc: bar.update(1))
         click.echo(f"{report.documents} reports, {report.mentions} event mentions, "
                    f"{store.counts()['events']} events", err=True)
-    finally:
-        store.close()
 
 
 @main.command()
@@ -294,15 +287,15 @@ def export(db, since, until, event_type, admin1, near, text, fmt: str, output: s
     """Export stored events (all that match the filters)."""
     from rasad.share.export import exporter
 
-    store = open_store(db)
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
     try:
-        rows = store.iter_events(_filter(since, until, event_type, admin1, near, text))
-        if fmt == "acled":
-            rows = (store.event(row["event_id"]) for row in rows)
-        count = exporter(fmt)(rows, out)
+        with open_store(db) as store:
+            rows = store.iter_events(_filter(since, until, event_type, admin1, near, text))
+            if fmt == "acled":
+                rows = (store.event(row["event_id"]) for row in rows)
+            count = exporter(fmt)(rows, out)
+            store.audit(_actor(), "export", output, {"format": fmt, "events": count, "via": "cli"})
     finally:
-        store.close()
         if out is not sys.stdout:
             out.close()
     click.echo(f"{count} events exported", err=True)
@@ -317,11 +310,8 @@ def _serve(db: str, host: str, port: int, auth: bool, tiles: str | None = None) 
         loopback = ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = host == "localhost"
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         users = store.users()
-    finally:
-        store.close()
     if not loopback and not auth:
         auth = True  # beyond loopback nothing is readable without a token
     if auth and not users:
@@ -372,14 +362,11 @@ def demo(db: str, reports: int, host: str, port: int, no_serve: bool) -> None:
     from rasad.demo.generator import write_corpus
 
     docs, _ = write_corpus(Path("demo-data"), reports)
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         with click.progressbar(length=reports, label="ingesting demo reports", file=sys.stderr, show_pos=True) as bar:
             report = run_ingest([str(docs)], store, get_extractor("rules"), _report_problem,
                                 lambda _doc: bar.update(1))
         click.echo(f"{report.new} new reports, {store.counts()['events']} events in {db}", err=True)
-    finally:
-        store.close()
     if not no_serve:
         _serve(db, host, port, auth=False)
 
@@ -396,11 +383,8 @@ def user() -> None:
 @db_option
 def user_add(username: str, role: str, db: str) -> None:
     """Create a user and print their API token (shown once; only a hash is stored)."""
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         click.echo(store.add_user(username, role))
-    finally:
-        store.close()
 
 
 @user.command("token")
@@ -408,23 +392,17 @@ def user_add(username: str, role: str, db: str) -> None:
 @db_option
 def user_token(username: str, db: str) -> None:
     """Issue another API token for a user."""
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         click.echo(store.new_token(username))
-    finally:
-        store.close()
 
 
 @user.command("list")
 @db_option
 def user_list(db: str) -> None:
     """List users and their roles."""
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         for row in store.users():
             click.echo(f"{row['username']}\t{row['role']}\t{row['created_at']}")
-    finally:
-        store.close()
 
 
 @user.command("remove")
@@ -432,11 +410,8 @@ def user_list(db: str) -> None:
 @db_option
 def user_remove(username: str, db: str) -> None:
     """Remove a user and every token of theirs."""
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         store.remove_user(username)
-    finally:
-        store.close()
 
 
 @main.group()
@@ -482,6 +457,280 @@ def gazetteer_lookup(name: str) -> None:
         _fail(f"no place named {name!r}", status=1)
     for p in places:
         click.echo(f"{p.id}\t{p.name}\t{p.name_ar}\t{p.feature}\t{p.country}\t{p.admin1}\t{p.lat:.4f},{p.lon:.4f}")
+
+
+# -- partner nodes (docs/sharing.md) ---------------------------------------------------------------------
+@main.group()
+def node() -> None:
+    """This node's identity: its organisation and Ed25519 key pair."""
+
+
+@node.command("init")
+@click.option("--org", required=True, help="This node's organisation code, e.g. IQ, SY or SDF.")
+@click.option("--name", help="A display name for the organisation.")
+@click.option("--url", help="The address partners reach this node's API at, e.g. https://rasad.example.org.")
+@db_option
+def node_init(org: str, name: str | None, url: str | None, db: str) -> None:
+    """Create this node's key pair (once) and print its public identity to give to partners."""
+    from rasad.share.node import Node
+
+    with open_store(db) as store:
+        _dump(Node(store).init(org, name, url, _actor()))
+
+
+@node.command("show")
+@db_option
+def node_show(db: str) -> None:
+    """Print this node's public identity (node id, organisation, address, public key)."""
+    from rasad.share.node import Node
+
+    with open_store(db) as store:
+        _dump(Node(store).identity())
+
+
+@main.group()
+def partner() -> None:
+    """Partner nodes: added by exchanging public keys and addresses; sharing groups of them."""
+
+
+@partner.command("add")
+@click.argument("org")
+@click.option("--key", required=True, help="The partner's public key, as its `rasad node show` prints it.")
+@click.option("--url", help="The partner's API address, for `rasad sync`.")
+@db_option
+def partner_add(org: str, key: str, url: str | None, db: str) -> None:
+    """Add partner organisation ORG with its node's public key."""
+    from rasad.share.node import Node
+
+    with open_store(db) as store:
+        _dump(Node(store).add_partner(org, key, url, _actor()))
+
+
+@partner.command("list")
+@db_option
+def partner_list(db: str) -> None:
+    """List partners, their node ids, addresses and sync cursors."""
+    from rasad.share.node import Node
+
+    with open_store(db) as store:
+        for row in Node(store).partners():
+            click.echo(f"{row['org']}\t{row['node_id']}\t{row['url'] or '-'}\tpull {row['pull_cursor']}\t"
+                       f"push {row['push_cursor']}")
+
+
+@partner.command("remove")
+@click.argument("org")
+@db_option
+def partner_remove(org: str, db: str) -> None:
+    """Remove a partner (records it already received stay with it)."""
+    from rasad.share.node import Node
+
+    with open_store(db) as store:
+        Node(store).remove_partner(org, _actor())
+
+
+@partner.command("group")
+@click.argument("name")
+@click.argument("orgs", nargs=-1, required=True)
+@db_option
+def partner_group(name: str, orgs: tuple[str, ...], db: str) -> None:
+    """Define sharing group NAME as the partner organisations ORGS (replacing its members)."""
+    from rasad.share.node import Node
+
+    with open_store(db) as store:
+        click.echo(" ".join(Node(store).set_group(name, orgs, _actor())))
+
+
+def _coarsen(values: tuple[str, ...]) -> dict[str, str]:
+    pairs = {}
+    for value in values:
+        org, _, level = value.partition("=")
+        if not org or not level:
+            raise InputError(f"--coarsen takes ORG=LEVEL (LEVEL admin2 or admin1; ORG * for everyone), not {value!r}")
+        pairs[org] = level
+    return pairs
+
+
+KIND_CHOICE = click.Choice(["event", "report", "field-report", "sensor-alert"])
+
+
+@main.command()
+@click.argument("kind", type=KIND_CHOICE)
+@click.argument("record_id")
+@click.option("--distribution", type=click.Choice(["owner", "partners", "group", "all"]), required=True,
+              help="Who receives it: the owner only, the partners named with --to, a --group, or all partners.")
+@click.option("--to", "partners", multiple=True, metavar="ORG", help="A partner organisation (repeat for more).")
+@click.option("--group", help="A sharing group (`rasad partner group`).")
+@click.option("--tlp", type=click.Choice(["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"], case_sensitive=False),
+              required=True, help="The TLP 2.0 marking; it must agree with the distribution.")
+@click.option("--coarsen", multiple=True, metavar="ORG=LEVEL",
+              help="Give ORG (or * for everyone) the district (admin2) or governorate (admin1), not the point.")
+@click.option("--reshare/--no-reshare", default=False, show_default=True,
+              help="Whether recipients may pass it on (TLP CLEAR or GREEN only).")
+@db_option
+def release(kind: str, record_id: str, distribution: str, partners: tuple[str, ...], group: str | None, tlp: str,
+            coarsen: tuple[str, ...], reshare: bool, db: str) -> None:
+    """Set who may receive one of this node's records (KIND: event, report, field-report, sensor-alert)."""
+    from rasad.share.node import Node
+
+    with open_store(db) as store:
+        _dump(Node(store).release(kind, record_id, {
+            "distribution": distribution, "partners": list(partners), "group": group, "tlp": tlp.upper(),
+            "coarsen": _coarsen(coarsen), "reshare": reshare}, _actor()))
+
+
+@main.command()
+@click.argument("kind", type=KIND_CHOICE)
+@click.argument("record_id")
+@click.option("--reason", help="Why (kept in the audit log).")
+@db_option
+def retract(kind: str, record_id: str, reason: str | None, db: str) -> None:
+    """Withdraw a released record from every partner that received it (at their next sync)."""
+    from rasad.share.node import Node
+
+    with open_store(db) as store:
+        _dump(Node(store).retract(kind, record_id, _actor(), reason))
+
+
+@main.command("input")
+@click.argument("kind", type=click.Choice(["field-report", "sensor-alert"]))
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@db_option
+def input_command(kind: str, file: str, db: str) -> None:
+    """Store field reports or sensor alerts from FILE (one JSON object, or JSONL), fused like any other source.
+
+    Each object is checked against the published schema (`rasad schema KIND`); with a `release`
+    member it is released as well.
+    """
+    from rasad.ingest.partner import parse_input, to_document_and_event
+    from rasad.share.node import Node
+
+    text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    lines = [text] if text.lstrip().startswith("{") and "\n{" not in text.strip() else text.splitlines()
+    with open_store(db) as store:
+        node = Node(store)
+        org = node.identity()["org"]
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                payload = json.loads(line)
+            except ValueError as error:
+                raise InputError(f"not JSON: {error}", path=file, line=number if len(lines) > 1 else None) from error
+            item = parse_input(kind, payload, f"{file}:{number}" if len(lines) > 1 else file)
+            release = node.check_release(item.release.model_dump()) if item.release else None
+            document, event = to_document_and_event(kind, item, org)
+            event_id = store.add_partner_input(kind, document, event, item.model_dump(mode="json"), _actor())
+            if release:
+                node.release(kind, document.doc_id, release.to_dict(), _actor())
+            click.echo(f"{document.doc_id}\t{event_id}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["field-report", "sensor-alert"]))
+def schema(kind: str) -> None:
+    """Print the JSON Schema partner inputs of KIND are checked against."""
+    from rasad.ingest.partner import SCHEMAS
+
+    _dump(SCHEMAS[kind].model_json_schema())
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(["event", "report", "field-report", "sensor-alert", "annotation"]),
+              help="Only records of this kind.")
+@click.option("--retracted", is_flag=True, help="Include records their owners retracted.")
+@click.option("--limit", default=100, show_default=True, help="At most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@db_option
+def shared(kind: str | None, retracted: bool, limit: int, as_json: bool, db: str) -> None:
+    """Records partners released to this node (read-only here), newest first."""
+    from rasad.share.node import Node
+
+    with open_store(db) as store:
+        items, total = Node(store).received(kind, retracted, limit)
+    if as_json:
+        _dump({"items": items, "total": total})
+        return
+    for item in items:
+        data = item["data"] or {}
+        click.echo(f"{item['owner_org']}\t{item['kind']}\t{item['record_id']}\tv{item['version']}\t"
+                   f"TLP:{item['releasability'].get('tlp')}\t{item['releasability'].get('level')}\t"
+                   + ("retracted" if item["retracted"] else f"{data.get('event_date') or data.get('observed_at') or ''}\t"
+                      f"{data.get('sub_event_type') or data.get('title') or ''}\t{data.get('location') or ''}"))
+    click.echo(f"{total} records", err=True)
+
+
+@main.command()
+@click.argument("origin")
+@click.argument("kind")
+@click.argument("record_id")
+@click.argument("text")
+@click.option("--note", type=click.Choice(["comment", "corroboration"]), default="comment", show_default=True,
+              help="A comment, or a corroboration (we saw it too).")
+@db_option
+def comment(origin: str, kind: str, record_id: str, text: str, note: str, db: str) -> None:
+    """Attach a comment or corroboration to a partner's record; it goes to the record's owner at the next sync."""
+    from rasad.share.node import Node
+
+    with open_store(db) as store:
+        _dump(Node(store).comment(origin, kind, record_id, text, note, _actor()))
+
+
+@main.command()
+@click.option("--partner", "orgs", multiple=True, metavar="ORG", help="Only this partner (repeat for more).")
+@click.option("--page-size", default=200, show_default=True, type=click.IntRange(1, 5000),
+              help="Records a bundle at most.")
+@db_option
+def sync(orgs: tuple[str, ...], page_size: int, db: str) -> None:
+    """Pull what partners released to this node and push what it released to them (signed bundles over HTTP)."""
+    from rasad.share.node import Node
+    from rasad.share.sync import HttpTransport, sync_partner
+
+    with open_store(db) as store:
+        node = Node(store)
+        for org in orgs or [p["org"] for p in node.partners()]:
+            moved = {"in": 0, "out": 0}
+
+            def progress(direction: str, items: int, org: str = org, moved: dict = moved) -> None:
+                moved[direction] += items
+                click.echo(f"\r{org}: {moved['in']} in, {moved['out']} out", err=True, nl=False)
+
+            report = sync_partner(node, org, HttpTransport(), page_size, progress)
+            click.echo(f"\r{org}: {report.pulled} records received, {report.pushed} sent in {report.bundles} bundles"
+                       + (f"; {len(report.refused)} refused" if report.refused else ""), err=True)
+
+
+@main.group()
+def audit() -> None:
+    """The hash-chained audit log of creations, edits, releases, exports, syncs and logins."""
+
+
+@audit.command("verify")
+@db_option
+def audit_verify(db: str) -> None:
+    """Recompute the chain; exit status 1 and the first broken entry if anything was changed or removed."""
+    from rasad.store.audit import verify
+
+    with open_store(db) as store:
+        result = verify(store.db)
+    if not result.ok:
+        _fail(f"audit log broken at entry {result.broken_at}: {result.problem} ({result.entries} entries verified "
+              "before it)", status=1)
+    click.echo(f"audit log intact: {result.entries} entries")
+
+
+@audit.command("list")
+@click.option("--action", help="Only entries of this action (e.g. release, sync, login failed).")
+@click.option("--limit", default=50, show_default=True, help="At most this many, newest first.")
+@db_option
+def audit_list(action: str | None, limit: int, db: str) -> None:
+    """The newest audit entries."""
+    from rasad.store.audit import entries
+
+    with open_store(db) as store:
+        for row in entries(store.db, limit, action):
+            click.echo(f"{row['seq']}\t{row['at']}\t{row['actor']}\t{row['action']}\t{row['target'] or '-'}\t"
+                       + json.dumps(row["detail"], ensure_ascii=False))
 
 
 if __name__ == "__main__":

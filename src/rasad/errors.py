@@ -60,3 +60,34 @@ class Forbidden(RasadError):
 
     code = "forbidden"
     http_status = 403
+
+
+class ReleasabilityError(InputError):
+    """A releasability that contradicts itself (say TLP:RED for all partners); refused, never silently fixed."""
+
+    code = "bad_releasability"
+
+
+class ReadOnly(Forbidden):
+    """A partner's record was to be changed here; only its owner changes it (partners may comment)."""
+
+    code = "read_only"
+
+
+class SyncRefused(RasadError):
+    """A sync bundle or request was refused: ``reason`` is tampered, replayed, expired, unknown_key or
+    wrong_recipient."""
+
+    code = "sync_refused"
+    http_status = 403
+
+    def __init__(self, reason: str, message: str) -> None:
+        self.reason = reason
+        super().__init__(f"{reason}: {message}")
+
+
+class PartnerUnreachable(RasadError):
+    """A partner node could not be reached or answered with an error."""
+
+    code = "partner_unreachable"
+    http_status = 502

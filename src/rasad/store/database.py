@@ -25,6 +25,12 @@ class Database(Protocol):
 
     def transaction(self) -> Any: ...
 
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def lock(self, name: str) -> None:
+        """Serialise writers of one kind (an append-only chain, a sequence) until the transaction ends."""
+
     def close(self) -> None: ...
 
 
@@ -64,6 +70,13 @@ class SQLiteDatabase:
         else:
             self.connection.execute("COMMIT")
 
+    @property
+    def in_transaction(self) -> bool:
+        return self.connection.in_transaction
+
+    def lock(self, name: str) -> None:
+        """Nothing to do: a SQLite write transaction (BEGIN IMMEDIATE) already excludes every other writer."""
+
     def close(self) -> None:
         self.connection.close()
 
@@ -101,6 +114,14 @@ class PostgresDatabase:
     def transaction(self) -> Iterator[None]:
         with self.connection.transaction():
             yield
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.connection.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE
+
+    def lock(self, name: str) -> None:
+        """A transaction-scoped advisory lock, so two writers never take the same sequence number."""
+        self.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (name,))
 
     def close(self) -> None:
         self.connection.close()

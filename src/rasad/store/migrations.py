@@ -103,12 +103,86 @@ CREATE TABLE api_tokens (
 )
 """
 
+_SHARING = """
+CREATE TABLE node (
+    node_id TEXT PRIMARY KEY,
+    org TEXT NOT NULL,
+    name TEXT,
+    url TEXT,
+    public_key TEXT NOT NULL,
+    private_key TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE partners (
+    org TEXT PRIMARY KEY,
+    node_id TEXT NOT NULL UNIQUE,
+    public_key TEXT NOT NULL,
+    url TEXT,
+    added_at TEXT NOT NULL,
+    pull_cursor INTEGER NOT NULL DEFAULT 0,
+    push_cursor INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE share_groups (
+    name TEXT NOT NULL,
+    org TEXT NOT NULL,
+    PRIMARY KEY (name, org)
+);
+CREATE TABLE shared_records (
+    origin TEXT NOT NULL,
+    owner_org TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    releasability TEXT NOT NULL,
+    retracted INTEGER NOT NULL DEFAULT 0,
+    data TEXT,
+    received_from TEXT,
+    received_at TEXT,
+    PRIMARY KEY (origin, kind, record_id)
+);
+CREATE INDEX shared_records_seq ON shared_records(seq);
+CREATE INDEX shared_records_local ON shared_records(kind, record_id);
+CREATE TABLE release_sent (
+    org TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (org, origin, kind, record_id)
+);
+CREATE TABLE bundles_seen (
+    bundle_id TEXT PRIMARY KEY,
+    sender TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE partner_inputs (
+    input_id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+)
+"""
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
         (2, _REVIEW.format(serial="INTEGER PRIMARY KEY AUTOINCREMENT")),
         (3, _INDEXES),
         (4, _USERS),
+        (5, _SHARING),
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -117,5 +191,6 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (2, _REVIEW.format(serial="BIGSERIAL PRIMARY KEY")),
         (3, _INDEXES),
         (4, _USERS),
+        (5, _SHARING),
     ],
 }

@@ -22,6 +22,7 @@ from rasad.fuse.dedup import MIN_SHARED_BANDS, NEAR_DUPLICATE, bands, similarity
 from rasad.fuse.fusion import best_match, event_id_for, fuse_mentions
 from rasad.geo.boundaries import haversine_km
 from rasad.model import COUNT_FIELDS, Document, Event
+from rasad.store import audit
 from rasad.store.database import Database, connect
 from rasad.store.migrations import MIGRATIONS
 from rasad.store.review import apply_overrides, check_edit
@@ -119,21 +120,36 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def audit(self, actor: str, action: str, target: str | None = None, detail: dict[str, Any] | None = None) -> int:
+        """Append to the hash-chained audit log (docs/sharing.md#audit)."""
+        return audit.append(self.db, actor, action, target, detail)
+
     def _one(self, sql: str, args: tuple = ()) -> Any:
         row = self.db.execute(sql, args).fetchone()
         return None if row is None else row[next(iter(row.keys()))] if hasattr(row, "keys") else row[0]
 
     # -- documents ------------------------------------------------------------------------------
-    def add_document(self, document: Document) -> str:
+    def add_document(self, document: Document, deduplicate: bool = True) -> str:
         """Store a report: 'new', 'seen' (same doc_id) or 'duplicate' (the same URL, or the same or nearly the
-        same text as a stored report: a syndicated copy is kept but does not count as corroboration)."""
+        same text as a stored report: a syndicated copy is kept but does not count as corroboration).
+
+        Partner inputs are never copies of one another (two alerts may read alike): ``deduplicate=False``."""
         if self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (document.doc_id,)).fetchone():
             return "seen"
         text_hash = hashlib.sha256(" ".join(fold(document.text).split()).encode()).hexdigest()
-        original = self._one("SELECT doc_id FROM documents WHERE text_hash = ? AND duplicate_of IS NULL", (text_hash,))
-        if original is None and document.url:
+        signature = sketch(document.text) if deduplicate else []
+        original = None
+        if deduplicate:
+            original = self._one("SELECT doc_id FROM documents WHERE text_hash = ? AND duplicate_of IS NULL",
+                                 (text_hash,))
+        if original is None and document.url and deduplicate:
             original = self._one("SELECT doc_id FROM documents WHERE url = ? AND duplicate_of IS NULL", (document.url,))
-        signature = sketch(document.text)
         if original is None and signature:
             original = self._near_duplicate(signature)
         self.db.execute(
@@ -182,6 +198,25 @@ class Store:
         for row in self.db.execute("SELECT doc_id, text, published, language, source, title, url FROM documents "
                                    "WHERE duplicate_of IS NULL ORDER BY ingested_at, doc_id").fetchall():
             yield dict(row)
+
+    def add_partner_input(self, kind: str, document: Document, event: Event, data: dict[str, Any], actor: str) -> str:
+        """Store a field report or sensor alert as a report with one event mention, fused like any other
+        source; returns the event id. Posting the same input id twice is refused."""
+        with self.transaction():
+            if self.add_document(document, deduplicate=False) == "seen":
+                raise InputError(f"{kind} {document.doc_id.rsplit(':', 1)[1]!r} was posted already")
+            self.db.execute("INSERT INTO partner_inputs (input_id, kind, doc_id, data, created_by, created_at) "
+                            "VALUES (?,?,?,?,?,?)", (document.doc_id, kind, document.doc_id,
+                                                     json.dumps(data, ensure_ascii=False, default=str), actor, _now()))
+            event_id = self.add_mention(event, 0, document.published)
+            self.audit(actor, "create", document.doc_id, {"kind": kind, "event_id": event_id})
+        return event_id
+
+    def partner_input(self, input_id: str) -> dict[str, Any]:
+        row = self.db.execute("SELECT * FROM partner_inputs WHERE input_id = ?", (input_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no field report or sensor alert {input_id!r}")
+        return {**dict(row), "data": json.loads(row["data"])}
 
     # -- fusion ---------------------------------------------------------------------------------
     def candidates(self, event_type: str, day_from: str | None, day_to: str | None,
@@ -237,6 +272,20 @@ class Store:
         updates = ", ".join(f"{name} = excluded.{name}" for name in EVENT_COLUMNS if name not in ("event_id", "created_at"))
         self.db.execute(f"INSERT INTO events ({columns}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
                         f"ON CONFLICT (event_id) DO UPDATE SET {updates}", [record.get(name) for name in EVENT_COLUMNS])
+        self.touch_shared("event", event_id)
+
+    def next_share_seq(self) -> int:
+        """The next number of the sharing change feed (partners sync from a cursor on it)."""
+        self.db.lock("shared_records")
+        return self._one("SELECT coalesce(max(seq), 0) + 1 FROM shared_records")
+
+    def touch_shared(self, kind: str, record_id: str) -> None:
+        """A released record of this node changed: give it a new version at the end of the change feed."""
+        if self.db.execute("SELECT 1 FROM shared_records WHERE kind = ? AND record_id = ? AND received_from IS NULL",
+                           (kind, record_id)).fetchone():
+            self.db.execute("UPDATE shared_records SET version = version + 1, seq = ? "
+                            "WHERE kind = ? AND record_id = ? AND received_from IS NULL",
+                            (self.next_share_seq(), kind, record_id))
 
     def remove_mentions(self, doc_id: str) -> set[str]:
         """Remove a report's mentions that no analyst pinned (before re-extraction); returns the events touched."""
@@ -255,6 +304,7 @@ class Store:
             state = self._one("SELECT review_state FROM events WHERE event_id = ?", (event_id,))
             if state == "unreviewed":
                 self.db.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+                self.touch_shared("event", event_id)
                 self._history(event_id, SYSTEM, "removed", {"why": "no report supports it after re-extraction"})
             else:
                 self._history(event_id, SYSTEM, "unsupported", {"why": "no report supports it after re-extraction"})
@@ -285,8 +335,10 @@ class Store:
             before = self._require(event_id)["review_state"]
             self.db.execute("UPDATE events SET review_state = ?, updated_at = ? WHERE event_id = ?",
                             (state, _now(), event_id))
+            self.touch_shared("event", event_id)
             self._history(event_id, who, state if state != "unreviewed" else "review undone",
                           {"from": before, "to": state, "reason": reason})
+            self.audit(who, "review", event_id, {"from": before, "to": state, "reason": reason})
         return self.event(event_id)
 
     def edit(self, event_id: str, field: str, value: Any, reviewer: str, reason: str | None = None) -> dict:
@@ -303,6 +355,7 @@ class Store:
             self._refuse(event_id)
             old = json.loads(row["tags"]) if field == "tags" else row.get(field)
             self._history(event_id, who, "edit", {"field": field, "from": old, "to": value, "reason": reason})
+            self.audit(who, "edit", event_id, {"field": field, "from": old, "to": value, "reason": reason})
         return self.event(event_id)
 
     def merge(self, event_id: str, other_id: str, reviewer: str, reason: str | None = None) -> dict:
@@ -319,6 +372,8 @@ class Store:
             self._refuse(event_id)
             self._history(event_id, who, "merge", {"absorbed": other_id, "reason": reason})
             self._history(other_id, who, "merged", {"into": event_id, "reason": reason})
+            self.touch_shared("event", other_id)
+            self.audit(who, "merge", event_id, {"absorbed": other_id, "reason": reason})
         return self.event(event_id)
 
     def split(self, event_id: str, mention_ids: list[str], reviewer: str, reason: str | None = None) -> dict:
@@ -338,6 +393,7 @@ class Store:
             self._refuse(event_id)
             self._history(event_id, who, "split", {"moved": moving, "to": new_id, "reason": reason})
             self._history(new_id, who, "split from", {"from": event_id, "mentions": moving, "reason": reason})
+            self.audit(who, "split", event_id, {"moved": moving, "to": new_id, "reason": reason})
         return self.event(new_id)
 
     def history(self, event_id: str) -> list[dict[str, Any]]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import getpass
 import io
+import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from importlib import resources
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -21,25 +22,38 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasad import __version__
-from rasad.errors import Forbidden, InputError, RasadError, Unauthorized
+from rasad.errors import Forbidden, InputError, NotFound, RasadError, Unauthorized
 from rasad.geo.boundaries import default_boundaries
 from rasad.geo.gazetteer import default_gazetteer
+from rasad.ingest.partner import FieldReportIn, ReleaseIn, SensorAlertIn
 from rasad.store.store import EventFilter, Store, open_store
 from rasad.web.schemas import (
+    AnnotationOut,
+    AuditEntryOut,
+    AuditVerifyOut,
+    CommentIn,
     EditIn,
     ErrorOut,
     EventDetailOut,
     EventPage,
     Health,
     HistoryEntry,
+    InputCreatedOut,
     Me,
     MergeIn,
+    NodeOut,
+    PartnerOut,
+    ReleaseOut,
     ReportOut,
     ReportPage,
+    RetractIn,
+    SharedPage,
     SourceOut,
     SplitIn,
     StateIn,
     StatOut,
+    SyncAck,
+    SyncReportOut,
 )
 
 FACILITY_FEATURES = ("camp", "prison", "crossing")
@@ -56,11 +70,8 @@ class User:
 
 def get_store(request: Request) -> Iterator[Store]:
     """A store handle for one request, on the database the app was created for."""
-    handle = open_store(request.app.state.db)
-    try:
+    with open_store(request.app.state.db) as handle:
         yield handle
-    finally:
-        handle.close()
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -75,6 +86,8 @@ def current_user(request: Request, db: StoreDep) -> User:
         raise Unauthorized("an API token is required: Authorization: Bearer <token> (see `rasad user add`)")
     found = db.user_for_token(header[7:].strip())
     if found is None:
+        db.audit("anonymous", "login failed", None, {"client": request.client.host if request.client else None,
+                                                     "path": request.url.path})
         raise Unauthorized("unknown API token")
     return User(found["username"], found["role"])
 
@@ -92,6 +105,7 @@ def role(needed: str):
 
 Viewer = Annotated[User, Depends(role("viewer"))]
 Analyst = Annotated[User, Depends(role("analyst"))]
+Admin = Annotated[User, Depends(role("admin"))]
 
 
 def event_filter(
@@ -166,7 +180,9 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
         return {"tiles": request.app.state.tiles}
 
     @app.get("/api/me", response_model=Me)
-    def me(request: Request, user: Viewer) -> Me:
+    def me(request: Request, db: StoreDep, user: Viewer) -> Me:
+        if request.app.state.auth:
+            db.audit(user.username, "login", None, {"client": request.client.host if request.client else None})
         return Me(username=user.username, role=user.role, auth=request.app.state.auth)
 
     @app.get("/api/events", response_model=EventPage)
@@ -212,6 +228,7 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
         from rasad.share.export import exporter
 
         out = io.StringIO()
+        db.audit(user.username, "export", None, {"format": format, "filter": _filter_summary(flt), "via": "api"})
         rows = db.iter_events(flt)
         if format == "acled":
             rows = (db.event(row["event_id"]) for row in rows)
@@ -245,12 +262,120 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
             {"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
              "properties": {"name": p.name, "name_ar": p.name_ar, "feature": p.feature}} for p in places]}
 
+    add_sharing_routes(app, reviewer)
+
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(str(static.joinpath("index.html")), media_type="text/html")
 
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     return app
+
+
+def _filter_summary(flt: EventFilter) -> dict:
+    """The filter an export used, without its paging (for the audit log)."""
+    return {name: value for name, value in asdict(flt).items()
+            if value not in (None, "") and name not in ("limit", "offset", "sort", "descending")}
+
+
+def add_sharing_routes(app: FastAPI, reviewer) -> None:
+    """Partner nodes (docs/sharing.md): identity, releases, partner inputs, sync and the audit log."""
+    from rasad.ingest.partner import SCHEMAS, to_document_and_event
+    from rasad.share.node import Node
+    from rasad.share.sync import HttpTransport, PullRequest, serve_pull, serve_push, sync_all
+    from rasad.store.audit import entries, verify
+
+    @app.get("/api/node", response_model=NodeOut, tags=["sharing"])
+    def node(db: StoreDep, user: Viewer) -> dict:
+        return Node(db).identity()
+
+    @app.get("/api/partners", response_model=list[PartnerOut], tags=["sharing"])
+    def partners(db: StoreDep, user: Admin) -> list[dict]:
+        return Node(db).partners()
+
+    @app.get("/api/releases/{kind}/{record_id:path}", response_model=ReleaseOut, tags=["sharing"])
+    def get_release(kind: str, record_id: str, db: StoreDep, user: Viewer) -> dict:
+        return Node(db).releasability(kind, record_id)
+
+    @app.put("/api/releases/{kind}/{record_id:path}", response_model=ReleaseOut, tags=["sharing"])
+    def put_release(kind: str, record_id: str, body: ReleaseIn, db: StoreDep, user: Analyst) -> dict:
+        return Node(db).release(kind, record_id, body.model_dump(), reviewer(user, None))
+
+    @app.post("/api/retractions/{kind}/{record_id:path}", response_model=ReleaseOut, tags=["sharing"])
+    def retract(kind: str, record_id: str, body: RetractIn, db: StoreDep, user: Analyst) -> dict:
+        return Node(db).retract(kind, record_id, reviewer(user, None), body.reason)
+
+    @app.get("/api/schemas/{name}", tags=["sharing"])
+    def schema(name: str, user: Viewer) -> dict:
+        if name.removesuffix(".json") not in SCHEMAS:
+            raise NotFound(f"no schema {name!r}; there are {', '.join(SCHEMAS)}")
+        return SCHEMAS[name.removesuffix(".json")].model_json_schema()
+
+    def post_input(kind: str, item: FieldReportIn | SensorAlertIn, db: Store, user: User) -> dict:
+        node = Node(db)
+        org = node.identity()["org"]
+        release = node.check_release(item.release.model_dump()) if item.release else None
+        document, event = to_document_and_event(kind, item, org)
+        event_id = db.add_partner_input(kind, document, event, item.model_dump(mode="json"), reviewer(user, None))
+        released = node.release(kind, document.doc_id, release.to_dict(), reviewer(user, None)) if release else None
+        return {"input_id": document.doc_id, "event_id": event_id, "release": released}
+
+    @app.post("/api/field-reports", response_model=InputCreatedOut, status_code=201, tags=["sharing"])
+    def field_report(body: FieldReportIn, db: StoreDep, user: Analyst) -> dict:
+        return post_input("field-report", body, db, user)
+
+    @app.post("/api/sensor-alerts", response_model=InputCreatedOut, status_code=201, tags=["sharing"])
+    def sensor_alert(body: SensorAlertIn, db: StoreDep, user: Analyst) -> dict:
+        return post_input("sensor-alert", body, db, user)
+
+    @app.get("/api/shared", response_model=SharedPage, tags=["sharing"])
+    def shared(db: StoreDep, user: Viewer, kind: str | None = None, include_retracted: bool = False,
+               limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Annotated[int, Query(ge=0)] = 0) -> dict:
+        items, total = Node(db).received(kind, include_retracted, limit, offset)
+        return {"items": items, "total": total}
+
+    @app.post("/api/shared/{origin}/{kind}/{record_id:path}/annotations", response_model=AnnotationOut,
+              status_code=201, tags=["sharing"])
+    def annotate(origin: str, kind: str, record_id: str, body: CommentIn, db: StoreDep, user: Analyst) -> dict:
+        return Node(db).comment(origin, kind, record_id, body.text, body.note, reviewer(user, None))
+
+    @app.get("/api/events/{event_id}/annotations", response_model=list[AnnotationOut], tags=["sharing"])
+    def annotations(event_id: str, db: StoreDep, user: Viewer) -> list[dict]:
+        db.event(event_id)
+        return Node(db).annotations("event", event_id)
+
+    @app.post("/api/sync", response_model=list[SyncReportOut], tags=["sharing"])
+    def sync(db: StoreDep, user: Admin, partner: Annotated[list[str] | None, Query()] = None) -> list:
+        return sync_all(Node(db), HttpTransport(), partner)
+
+    @app.get("/api/sync/bundle", tags=["sharing"], summary="A partner pulls its next bundle (signed request)")
+    def pull(request: Request, db: StoreDep, cursor: Annotated[int, Query(ge=0)] = 0,
+             limit: Annotated[int, Query(ge=1, le=5000)] = 200) -> dict:
+        headers = request.headers
+        return serve_pull(Node(db), PullRequest(headers.get("x-rasad-node", ""), cursor, limit,
+                                                headers.get("x-rasad-time", ""), headers.get("x-rasad-signature", "")))
+
+    @app.post("/api/sync/inbox", response_model=SyncAck, tags=["sharing"],
+              summary="A partner pushes a signed bundle")
+    async def inbox(request: Request, db: StoreDep) -> dict:
+        return serve_push(Node(db), await _json_body(request))
+
+    @app.get("/api/audit", response_model=list[AuditEntryOut], tags=["sharing"])
+    def audit_log(db: StoreDep, user: Admin, action: str | None = None,
+                  limit: Annotated[int, Query(ge=1, le=10000)] = 100) -> list[dict]:
+        return entries(db.db, limit, action)
+
+    @app.get("/api/audit/verify", response_model=AuditVerifyOut, tags=["sharing"])
+    def audit_verify(db: StoreDep, user: Admin) -> dict:
+        result = verify(db.db)
+        return {"ok": result.ok, "entries": result.entries, "broken_at": result.broken_at, "problem": result.problem}
+
+
+async def _json_body(request: Request) -> Any:
+    try:
+        return json.loads(await request.body())
+    except (ValueError, UnicodeDecodeError) as error:
+        raise InputError(f"{request.url.path}: the body is not JSON: {error}") from error
 
 
 def parse_near(value: str | None) -> tuple[float, float, float] | None:

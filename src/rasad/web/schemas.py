@@ -172,3 +172,120 @@ class HistoryEntry(BaseModel):
     actor: str
     action: str
     detail: dict[str, Any]
+
+
+# -- sharing ------------------------------------------------------------------------------------------
+class NodeOut(BaseModel):
+    """This node's public identity: what a partner needs to add it (never the private key)."""
+
+    node_id: str
+    org: str
+    name: str | None
+    url: str | None
+    public_key: str
+
+
+class PartnerOut(BaseModel):
+    org: str
+    node_id: str
+    public_key: str
+    url: str | None
+    added_at: str
+    pull_cursor: int
+    push_cursor: int
+
+
+class ReleasabilityOut(BaseModel):
+    owner: str
+    distribution: str
+    tlp: str
+    partners: list[str]
+    group: str | None
+    coarsen: dict[str, str]
+    reshare: bool
+
+
+class ReleaseOut(BaseModel):
+    kind: str
+    record_id: str
+    version: int
+    retracted: bool
+    releasability: ReleasabilityOut
+
+
+class RetractIn(BaseModel):
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+class SharedRecordOut(BaseModel):
+    """A partner's record as it reached this node (read-only here)."""
+
+    origin: str
+    owner_org: str
+    kind: str
+    record_id: str
+    version: int
+    retracted: bool
+    releasability: dict[str, Any]
+    data: dict[str, Any] | None
+    received_at: str | None
+
+
+class SharedPage(BaseModel):
+    items: list[SharedRecordOut]
+    total: int
+
+
+class CommentIn(BaseModel):
+    note: Literal["comment", "corroboration"] = "comment"
+    text: str = Field(min_length=1, max_length=5000)
+
+
+class AnnotationOut(BaseModel):
+    annotation_id: str
+    target: dict[str, str]
+    note: str
+    text: str
+    org: str
+    at: str
+
+
+class InputCreatedOut(BaseModel):
+    """A field report or sensor alert, stored and fused: the event it joined, and its releasability."""
+
+    input_id: str
+    event_id: str
+    release: ReleaseOut | None
+
+
+class SyncReportOut(BaseModel):
+    org: str
+    pulled: int
+    pushed: int
+    bundles: int
+    refused: list[str]
+
+
+class SyncAck(BaseModel):
+    bundle_id: str
+    applied: int
+    unchanged: int
+    refused: list[str]
+    cursor: int
+
+
+class AuditEntryOut(BaseModel):
+    seq: int
+    at: str
+    actor: str
+    action: str
+    target: str | None
+    detail: dict[str, Any]
+    hash: str
+
+
+class AuditVerifyOut(BaseModel):
+    ok: bool
+    entries: int
+    broken_at: int | None
+    problem: str | None

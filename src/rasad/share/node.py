@@ -1,0 +1,538 @@
+"""A partner node: this organisation's identity, its partners and sharing groups, releases of its records,
+and the signed bundles that carry released records to partners and bring theirs in.
+
+The change feed is ``shared_records`` ordered by ``seq``: a record gets a new version and a new ``seq``
+whenever it, its releasability or its retraction changes. A bundle for a partner holds the feed from
+that partner's cursor, filtered by releasability and coarsened *before* it is built; nothing else
+leaves the node. Received records keep their owner's versions, so a bundle applied twice changes
+nothing, and they are read-only here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from rasad.errors import InputError, NotFound, ReadOnly, ReleasabilityError, SyncRefused
+from rasad.geo.gazetteer import Gazetteer, default_gazetteer
+from rasad.share.identity import KeyPair, canonical, node_id_for, verify
+from rasad.share.releasability import EVERY_RECIPIENT, Releasability, coarser
+from rasad.store.store import Store
+
+FORMAT = "rasad-bundle/1"
+KINDS = ("event", "report", "field-report", "sensor-alert", "annotation")
+BUNDLE_LIFETIME = timedelta(hours=1)
+CLOCK_SKEW = timedelta(minutes=5)
+PAGE_SIZE = 200
+ORG_PATTERN = r"^[A-Za-z0-9_-]{1,50}$"
+# What of an event leaves the node: the coded fields, not review internals (overrides, merges, history).
+SHARED_EVENT_FIELDS = (
+    "event_id", "event_type", "sub_event_type", "tags", "event_date", "time_precision", "actor1", "actor2",
+    "country", "admin1", "admin2", "location", "location_ar", "latitude", "longitude", "geo_precision", "fatalities",
+    "wounded", "arrested", "escaped", "transferred", "border_km", "border_sector", "confidence", "source_count",
+    "review_state", "first_reported", "last_reported",
+)
+_WITHHELD_WHEN_COARSE = ("evidence", "text", "title", "url", "place_id", "trace")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass
+class Received:
+    """What applying a bundle did."""
+
+    bundle_id: str
+    sender_org: str
+    applied: int = 0
+    unchanged: int = 0
+    refused: list[str] = field(default_factory=list)
+    cursor: int = 0
+    more: bool = False
+
+
+class Node:
+    """The sharing side of one store."""
+
+    def __init__(self, store: Store, gazetteer: Gazetteer | None = None) -> None:
+        self.store = store
+        self.db = store.db
+        self._gazetteer = gazetteer
+
+    # -- identity -------------------------------------------------------------------------------
+    def init(self, org: str, name: str | None = None, url: str | None = None, actor: str = "rasad") -> dict[str, Any]:
+        """Create this node's key pair and name its organisation (once)."""
+        _check_org(org)
+        keys = KeyPair.generate()
+        node_id = node_id_for(keys.public_key)
+        with self.store.transaction():
+            if self.db.execute("SELECT 1 FROM node").fetchone():
+                raise InputError("this store already has a node identity (`rasad node show`)")
+            self.db.execute("INSERT INTO node (node_id, org, name, url, public_key, private_key, created_at) "
+                            "VALUES (?,?,?,?,?,?,?)", (node_id, org, name, url, keys.public_key, keys.private_key,
+                                                       _now().isoformat()))
+            self.store.audit(actor, "node", node_id, {"org": org, "name": name, "url": url})
+        return self.identity()
+
+    def identity(self) -> dict[str, Any]:
+        """This node's public identity: what partners need to add it."""
+        row = self.db.execute("SELECT node_id, org, name, url, public_key FROM node").fetchone()
+        if row is None:
+            raise InputError("this store has no node identity yet: run `rasad node init --org ORG`")
+        return dict(row)
+
+    def _keys(self) -> KeyPair:
+        row = self.db.execute("SELECT public_key, private_key FROM node").fetchone()
+        if row is None:
+            raise InputError("this store has no node identity yet: run `rasad node init --org ORG`")
+        return KeyPair(row["public_key"], row["private_key"])
+
+    def sign(self, message: bytes) -> str:
+        return self._keys().sign(message)
+
+    # -- partners and groups ----------------------------------------------------------------------
+    def add_partner(self, org: str, public_key: str, url: str | None = None, actor: str = "rasad") -> dict[str, Any]:
+        """Add a partner by the public key and address it gave (out of band)."""
+        _check_org(org)
+        node_id = node_id_for(public_key)
+        me = self.identity()
+        if org == me["org"] or node_id == me["node_id"]:
+            raise InputError("a node is not its own partner")
+        with self.store.transaction():
+            if self.db.execute("SELECT 1 FROM partners WHERE org = ? OR node_id = ?", (org, node_id)).fetchone():
+                raise InputError(f"partner {org} (or its key) is known already; remove it first to change it")
+            self.db.execute("INSERT INTO partners (org, node_id, public_key, url, added_at) VALUES (?,?,?,?,?)",
+                            (org, node_id, public_key.strip(), url, _now().isoformat()))
+            self.store.audit(actor, "partner", org, {"added": node_id, "url": url})
+        return self.partner(org)
+
+    def remove_partner(self, org: str, actor: str = "rasad") -> None:
+        with self.store.transaction():
+            if not self.db.execute("DELETE FROM partners WHERE org = ?", (org,)).rowcount:
+                raise NotFound(f"no partner {org!r}")
+            self.db.execute("DELETE FROM share_groups WHERE org = ?", (org,))
+            self.store.audit(actor, "partner", org, {"removed": True})
+
+    def partner(self, org: str) -> dict[str, Any]:
+        row = self.db.execute("SELECT * FROM partners WHERE org = ?", (org,)).fetchone()
+        if row is None:
+            raise NotFound(f"no partner {org!r} (`rasad partner list`)")
+        return dict(row)
+
+    def partners(self) -> list[dict[str, Any]]:
+        return [dict(row) for row in self.db.execute("SELECT * FROM partners ORDER BY org")]
+
+    def _partner_by_node(self, node_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT * FROM partners WHERE node_id = ?", (node_id,)).fetchone()
+        return dict(row) if row else None
+
+    def set_group(self, name: str, orgs: Iterable[str], actor: str = "rasad") -> list[str]:
+        """Define (or redefine) a sharing group of partner organisations."""
+        members = sorted(set(orgs))
+        known = {p["org"] for p in self.partners()}
+        unknown = [org for org in members if org not in known]
+        if not name or unknown:
+            raise InputError(f"a group needs a name and known partners; unknown: {', '.join(unknown)}")
+        with self.store.transaction():
+            self.db.execute("DELETE FROM share_groups WHERE name = ?", (name,))
+            for org in members:
+                self.db.execute("INSERT INTO share_groups (name, org) VALUES (?, ?)", (name, org))
+            self.store.audit(actor, "partner", f"group:{name}", {"members": members})
+        return members
+
+    def groups(self) -> dict[str, list[str]]:
+        groups: dict[str, list[str]] = {}
+        for row in self.db.execute("SELECT name, org FROM share_groups ORDER BY name, org"):
+            groups.setdefault(row["name"], []).append(row["org"])
+        return groups
+
+    # -- releases ---------------------------------------------------------------------------------
+    def _require_own(self, kind: str, record_id: str) -> None:
+        if kind not in KINDS:
+            raise InputError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        received = self.db.execute("SELECT owner_org FROM shared_records WHERE kind = ? AND record_id = ? AND "
+                                   "received_from IS NOT NULL", (kind, record_id)).fetchone()
+        if received:
+            raise ReadOnly(f"{kind} {record_id} belongs to {received['owner_org']}; only its owner releases or "
+                           "changes it (you may comment or corroborate)")
+        table, column = {"event": ("events", "event_id"), "report": ("documents", "doc_id"),
+                         "field-report": ("partner_inputs", "input_id"), "sensor-alert": ("partner_inputs", "input_id"),
+                         "annotation": ("shared_records", "record_id")}[kind]
+        if not self.db.execute(f"SELECT 1 FROM {table} WHERE {column} = ?", (record_id,)).fetchone():
+            raise NotFound(f"no {kind} {record_id!r}")
+
+    def check_release(self, release: Mapping[str, Any]) -> Releasability:
+        """A releasability of this node's organisation; refused when it contradicts itself or names strangers."""
+        rel = Releasability.from_dict({**release, "owner": self.identity()["org"]})
+        if rel.distribution == "group" and rel.group not in self.groups():
+            raise ReleasabilityError(f"no sharing group {rel.group!r} (`rasad partner group`)")
+        known = {p["org"] for p in self.partners()}
+        unknown = sorted((set(rel.partners) | set(rel.coarsen)) - known - {EVERY_RECIPIENT})
+        if unknown:
+            raise ReleasabilityError(f"not partners of this node: {', '.join(unknown)} (`rasad partner add`)")
+        return rel
+
+    def release(self, kind: str, record_id: str, release: Mapping[str, Any], actor: str) -> dict[str, Any]:
+        """Set who may receive one of this node's records; a contradictory releasability is refused."""
+        rel = self.check_release(release)
+        with self.store.transaction():
+            self._require_own(kind, record_id)
+            self._upsert_own(kind, record_id, rel, retracted=False)
+            self.store.audit(actor, "release", f"{kind}:{record_id}", rel.to_dict())
+        return self.releasability(kind, record_id)
+
+    def _upsert_own(self, kind: str, record_id: str, rel: Releasability, retracted: bool,
+                    data: dict[str, Any] | None = None) -> None:
+        me = self.identity()
+        seq = self.store.next_share_seq()
+        self.db.execute(
+            "INSERT INTO shared_records (origin, owner_org, kind, record_id, version, seq, releasability, retracted, data)"
+            " VALUES (?,?,?,?,1,?,?,?,?) ON CONFLICT (origin, kind, record_id) DO UPDATE SET version ="
+            " shared_records.version + 1, seq = excluded.seq, releasability = excluded.releasability,"
+            " retracted = excluded.retracted",
+            (me["node_id"], me["org"], kind, record_id, seq, json.dumps(rel.to_dict()), int(retracted),
+             json.dumps(data, ensure_ascii=False) if data is not None else None))
+
+    def retract(self, kind: str, record_id: str, actor: str, reason: str | None = None) -> dict[str, Any]:
+        """Withdraw a released record from every partner that received it."""
+        with self.store.transaction():
+            self._require_own(kind, record_id)
+            row = self._own_row(kind, record_id)
+            if row is None:
+                raise InputError(f"{kind} {record_id} was never released")
+            self._upsert_own(kind, record_id, Releasability.from_dict(json.loads(row["releasability"])), retracted=True)
+            self.store.audit(actor, "retract", f"{kind}:{record_id}", {"reason": reason})
+        return self.releasability(kind, record_id)
+
+    def _own_row(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT * FROM shared_records WHERE kind = ? AND record_id = ? AND received_from IS NULL",
+                              (kind, record_id)).fetchone()
+        return dict(row) if row else None
+
+    def releasability(self, kind: str, record_id: str) -> dict[str, Any]:
+        """A record's releasability, version and retraction (owner only, when never released)."""
+        row = self._own_row(kind, record_id)
+        if row is None:
+            self._require_own(kind, record_id)
+            return {"kind": kind, "record_id": record_id, "version": 0, "retracted": False,
+                    "releasability": Releasability(owner=self.identity()["org"]).to_dict()}
+        return {"kind": kind, "record_id": record_id, "version": row["version"], "retracted": bool(row["retracted"]),
+                "releasability": json.loads(row["releasability"])}
+
+    def comment(self, origin: str, kind: str, record_id: str, text: str, note: str, actor: str) -> dict[str, Any]:
+        """Attach a comment or a corroboration to a partner's record; it goes to the record's owner."""
+        if note not in ("comment", "corroboration"):
+            raise InputError(f"a note is a comment or a corroboration, not {note!r}")
+        if not text or not text.strip() or len(text) > 5000:
+            raise InputError("a comment needs 1 to 5,000 characters of text")
+        target = self.db.execute("SELECT owner_org FROM shared_records WHERE origin = ? AND kind = ? AND record_id = ? "
+                                 "AND received_from IS NOT NULL", (origin, kind, record_id)).fetchone()
+        if target is None:
+            raise NotFound(f"no partner record {origin}/{kind}/{record_id}")
+        me = self.identity()
+        annotation_id = "ann_" + secrets.token_hex(8)
+        data = {"annotation_id": annotation_id, "target": {"origin": origin, "kind": kind, "record_id": record_id},
+                "note": note, "text": text.strip(), "org": me["org"], "at": _now().isoformat()}
+        rel = Releasability(owner=me["org"], distribution="partners", tlp="AMBER", partners=(target["owner_org"],))
+        with self.store.transaction():
+            self._upsert_own("annotation", annotation_id, rel, retracted=False, data=data)
+            self.store.audit(actor, "comment", f"{origin}/{kind}/{record_id}", {"annotation_id": annotation_id,
+                                                                                 "note": note})
+        return data
+
+    # -- records as they leave ----------------------------------------------------------------------
+    def _live(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        """The current content of one of this node's records, or None when it is gone, merged or rejected."""
+        if kind == "event":
+            try:
+                event = self.store.event(record_id)
+            except NotFound:
+                return None
+            if event.get("merged_into") or event.get("review_state") == "rejected":
+                return None
+            data = {name: event.get(name) for name in SHARED_EVENT_FIELDS}
+            data["evidence"] = [
+                {"text": evidence["text"], "source": mention.get("source"), "title": mention.get("title"),
+                 "url": mention.get("url"), "published": mention.get("published")}
+                for mention in event["mentions"] if not mention["doc_id"].startswith("input:")
+                for evidence in mention.get("evidence", [])]
+            return data
+        if kind == "report":
+            try:
+                document = self.store.document(record_id)
+            except NotFound:
+                return None
+            return {name: document.get(name) for name in ("doc_id", "title", "source", "url", "published", "language",
+                                                          "text")}
+        if kind in ("field-report", "sensor-alert"):
+            try:
+                stored = self.store.partner_input(record_id)
+            except NotFound:
+                return None
+            data = {k: v for k, v in stored["data"].items() if k != "release"}
+            event_id = self.store._one("SELECT event_id FROM mentions WHERE doc_id = ?", (stored["doc_id"],))
+            if event_id:
+                event = self.store.event(event_id)
+                data.update({name: event.get(name) for name in ("country", "admin1", "admin2", "location")})
+            return data
+        return None
+
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    def coarsen(self, data: dict[str, Any], level: str) -> dict[str, Any]:
+        """The record as a recipient at ``level`` may see it: the district's or governorate's point and name
+        instead of the place, and none of the text that could name the place."""
+        if level == "point":
+            return data
+        data = dict(data)
+        for name in _WITHHELD_WHEN_COARSE:
+            if name in data:
+                data[name] = [] if name == "evidence" else None
+        admin1, admin2 = data.get("admin1"), data.get("admin2")
+        place = self._district(admin2) if level == "admin2" and admin2 else None
+        if place is None:
+            level, data["admin2"] = "admin1", None
+            place = self._governorate(admin1) if admin1 else None
+        if "latitude" in data or "location" in data:
+            data["latitude"], data["longitude"] = (place.lat, place.lon) if place else (None, None)
+            data["location"] = (admin2 if level == "admin2" else admin1) if place else None
+            data["location_ar"] = place.name_ar if place and level == "admin1" else None
+            data["geo_precision"] = max(data.get("geo_precision") or 0, 2 if level == "admin2" else 3)
+            data["border_km"] = None
+        data["location_level"] = coarser(data.get("location_level") or "point", level)
+        return data
+
+    def _governorate(self, admin1: str) -> Any:
+        return next((p for p in self.gazetteer().places if p.feature == "admin1" and p.admin1 == admin1), None)
+
+    def _district(self, admin2: str) -> Any:
+        seats = [p for p in self.gazetteer().places if p.admin2 == admin2 and p.feature == "city"]
+        return max(seats, key=lambda p: p.population) if seats else None
+
+    # -- bundles out --------------------------------------------------------------------------------
+    def build_bundle(self, org: str, cursor: int, limit: int = PAGE_SIZE) -> dict[str, Any]:
+        """A signed bundle for partner ``org``: the change feed after ``cursor``, filtered and coarsened for it."""
+        partner = self.partner(org)
+        me = self.identity()
+        partner_orgs = [p["org"] for p in self.partners()]
+        groups = self.groups()
+        rows = [dict(row) for row in self.db.execute(
+            "SELECT * FROM shared_records WHERE seq > ? ORDER BY seq LIMIT ?", (cursor, limit + 1))]
+        more = len(rows) > limit
+        rows = rows[:limit]
+        items = []
+        with self.store.transaction():
+            for row in rows:
+                item = self._item_for(row, org, me, partner_orgs, groups)
+                if item is not None:
+                    items.append(item)
+        now = _now()
+        bundle = {"format": FORMAT, "bundle_id": "bnd_" + secrets.token_hex(12), "sender": me["node_id"],
+                  "sender_org": me["org"], "recipient": partner["node_id"], "recipient_org": org,
+                  "created_at": now.isoformat(), "expires_at": (now + BUNDLE_LIFETIME).isoformat(),
+                  "from_cursor": cursor, "cursor": rows[-1]["seq"] if rows else cursor, "more": more, "items": items}
+        bundle["signature"] = self.sign(canonical(bundle))
+        return bundle
+
+    def _item_for(self, row: dict[str, Any], org: str, me: dict[str, Any], partner_orgs: list[str],
+                  groups: dict[str, list[str]]) -> dict[str, Any] | None:
+        rel = json.loads(row["releasability"])
+        own = row["received_from"] is None
+        if own:
+            releasability = Releasability.from_dict(rel)
+            allowed = org in releasability.audience(partner_orgs, groups)
+            level = releasability.level_for(org)
+            data = json.loads(row["data"]) if row["data"] else self._live(row["kind"], row["record_id"])
+            audience = (["*"] if releasability.distribution == "all"
+                        else sorted(releasability.audience(partner_orgs, groups)))
+        else:  # a partner's record: only passed on where its owner allowed it
+            came_from = self._partner_by_node(row["received_from"])
+            audience = rel.get("audience") or []
+            allowed = (bool(rel.get("reshare")) and ("*" in audience or org in audience)
+                       and org not in (row["owner_org"], came_from["org"] if came_from else None))
+            own_level = (rel.get("coarsen") or {}).get(org) or (rel.get("coarsen") or {}).get(EVERY_RECIPIENT) or "point"
+            level = coarser(rel.get("level") or "point", own_level)
+            data = json.loads(row["data"]) if row["data"] else None
+        key = (org, row["origin"], row["kind"], row["record_id"])
+        was_sent = self.db.execute("SELECT 1 FROM release_sent WHERE org = ? AND origin = ? AND kind = ? AND "
+                                   "record_id = ?", key).fetchone() is not None
+        gone = bool(row["retracted"]) or data is None
+        if gone or not allowed:
+            if not was_sent:
+                return None
+            self.db.execute("DELETE FROM release_sent WHERE org = ? AND origin = ? AND kind = ? AND record_id = ?", key)
+            return self._item(row, rel, level, audience, None)
+        self.db.execute("INSERT INTO release_sent (org, origin, kind, record_id, version) VALUES (?,?,?,?,?) "
+                        "ON CONFLICT (org, origin, kind, record_id) DO UPDATE SET version = excluded.version",
+                        (*key, row["version"]))
+        return self._item(row, rel, level, audience, self.coarsen(data, level))
+
+    @staticmethod
+    def _item(row: dict[str, Any], rel: dict[str, Any], level: str, audience: list[str],
+              data: dict[str, Any] | None) -> dict[str, Any]:
+        shipped = {"owner": rel["owner"], "tlp": rel["tlp"], "reshare": bool(rel.get("reshare")), "level": level}
+        if shipped["reshare"]:  # a recipient that may pass the record on needs to know to whom, and how coarsely
+            shipped.update(audience=audience, coarsen=rel.get("coarsen") or {})
+        return {"origin": row["origin"], "owner_org": row["owner_org"], "kind": row["kind"],
+                "record_id": row["record_id"], "version": row["version"], "retracted": data is None,
+                "releasability": shipped, "data": data}
+
+    # -- bundles in ---------------------------------------------------------------------------------
+    def check_bundle(self, bundle: Any) -> dict[str, Any]:
+        """Refuse (and log) a bundle that is malformed, from an unknown key, tampered, for another node, expired
+        or replayed; returns the sending partner."""
+        try:
+            return self._check_bundle(bundle)
+        except SyncRefused as refusal:
+            sender = bundle.get("sender_org") if isinstance(bundle, dict) else None
+            self.store.audit("sync", "sync refused", str(sender), {"reason": refusal.reason, "message": str(refusal),
+                                                                    "bundle_id": _bundle_id(bundle)})
+            raise
+
+    def _check_bundle(self, bundle: Any) -> dict[str, Any]:
+        if (not isinstance(bundle, dict) or bundle.get("format") != FORMAT or not isinstance(bundle.get("items"), list)
+                or not isinstance(bundle.get("bundle_id"), str)):
+            raise SyncRefused("malformed", f"not a {FORMAT} bundle")
+        partner = self._partner_by_node(str(bundle.get("sender")))
+        if partner is None:
+            raise SyncRefused("unknown_key", f"bundle from {bundle.get('sender')!r}, which is no partner of this node")
+        unsigned = {k: v for k, v in bundle.items() if k != "signature"}
+        if not verify(partner["public_key"], canonical(unsigned), str(bundle.get("signature"))):
+            raise SyncRefused("tampered", f"the signature of bundle {_bundle_id(bundle)} from {partner['org']} "
+                                          "does not match its content")
+        if bundle.get("recipient") != self.identity()["node_id"]:
+            raise SyncRefused("wrong_recipient", f"bundle {_bundle_id(bundle)} is addressed to another node")
+        try:
+            expires, created = (datetime.fromisoformat(bundle["expires_at"]), datetime.fromisoformat(bundle["created_at"]))
+        except (KeyError, TypeError, ValueError) as error:
+            raise SyncRefused("malformed", "bundle without valid created_at and expires_at") from error
+        if expires <= _now() or created > _now() + CLOCK_SKEW:
+            raise SyncRefused("expired", f"bundle {_bundle_id(bundle)} expired at {bundle['expires_at']}")
+        if self.db.execute("SELECT 1 FROM bundles_seen WHERE bundle_id = ?", (_bundle_id(bundle),)).fetchone():
+            raise SyncRefused("replayed", f"bundle {_bundle_id(bundle)} was received before")
+        return partner
+
+    def receive(self, bundle: Any, cursor_column: str | None = None) -> Received:
+        """Check and apply a bundle in one transaction; with ``cursor_column`` ('pull_cursor'), the sender's cursor
+        advances in the same transaction, so a node killed mid-sync resumes where it stopped."""
+        partner = self.check_bundle(bundle)
+        me = self.identity()
+        result = Received(bundle["bundle_id"], partner["org"], cursor=int(bundle.get("cursor") or 0),
+                          more=bool(bundle.get("more")))
+        with self.store.transaction():
+            self.db.execute("INSERT INTO bundles_seen (bundle_id, sender, at) VALUES (?, ?, ?)",
+                            (bundle["bundle_id"], partner["node_id"], _now().isoformat()))
+            for item in bundle["items"]:
+                outcome = self._apply(item, partner, me)
+                if outcome == "applied":
+                    result.applied += 1
+                elif outcome == "unchanged":
+                    result.unchanged += 1
+                else:
+                    result.refused.append(outcome)
+            if cursor_column:
+                self.db.execute(f"UPDATE partners SET {cursor_column} = ? WHERE org = ?", (result.cursor, partner["org"]))
+            self.store.audit("sync", "sync", partner["org"], {
+                "direction": "in", "bundle_id": result.bundle_id, "applied": result.applied,
+                "unchanged": result.unchanged, "refused": result.refused, "cursor": result.cursor})
+        return result
+
+    def _apply(self, item: Any, partner: dict[str, Any], me: dict[str, Any]) -> str:
+        try:
+            origin, kind, record_id = str(item["origin"]), str(item["kind"]), str(item["record_id"])
+            version, rel = int(item["version"]), dict(item["releasability"])
+        except (KeyError, TypeError, ValueError):
+            return "malformed item"
+        if kind not in KINDS:
+            return f"{kind}: unknown kind"
+        if origin == me["node_id"]:
+            return "unchanged"  # our own record coming back: never applied, so no loop
+        if origin != partner["node_id"] and not rel.get("reshare"):
+            return f"{kind}:{record_id}: passed on by {partner['org']} although its owner did not allow it"
+        stored = self.db.execute("SELECT version FROM shared_records WHERE origin = ? AND kind = ? AND record_id = ?",
+                                 (origin, kind, record_id)).fetchone()
+        if stored and stored["version"] >= version:
+            return "unchanged"
+        data = item.get("data")
+        self.db.execute(
+            "INSERT INTO shared_records (origin, owner_org, kind, record_id, version, seq, releasability, retracted, data,"
+            " received_from, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (origin, kind, record_id) DO UPDATE"
+            " SET version = excluded.version, seq = excluded.seq, releasability = excluded.releasability, retracted ="
+            " excluded.retracted, data = excluded.data, received_from = excluded.received_from, received_at ="
+            " excluded.received_at",
+            (origin, str(item.get("owner_org") or rel.get("owner")), kind, record_id, version,
+             self.store.next_share_seq(), json.dumps(rel), int(data is None),
+             json.dumps(data, ensure_ascii=False) if data is not None else None, partner["node_id"], _now().isoformat()))
+        return "applied"
+
+    def check_request(self, node_id: str, message: str, signature: str, sent_at: str) -> dict[str, Any]:
+        """The partner behind a signed pull request; refused (and logged) when unknown, forged or stale."""
+        partner = self._partner_by_node(node_id)
+        try:
+            if partner is None:
+                raise SyncRefused("unknown_key", f"request from {node_id!r}, which is no partner of this node")
+            if not verify(partner["public_key"], f"{message}\n{sent_at}".encode(), signature):
+                raise SyncRefused("tampered", f"the signature of {partner['org']}'s request does not match")
+            try:
+                moment = datetime.fromisoformat(sent_at)
+            except ValueError as error:
+                raise SyncRefused("malformed", "request time is not ISO 8601") from error
+            if abs(moment - _now()) > CLOCK_SKEW:
+                raise SyncRefused("expired", f"request signed at {sent_at}, too far from now")
+        except SyncRefused as refusal:
+            self.store.audit("sync", "sync refused", partner["org"] if partner else node_id,
+                             {"reason": refusal.reason, "message": str(refusal)})
+            raise
+        return partner
+
+    # -- what partners sent -------------------------------------------------------------------------
+    def received(self, kind: str | None = None, include_retracted: bool = False, limit: int = 100,
+                 offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """Partners' records held here (read-only), newest first."""
+        where, args = "received_from IS NOT NULL", []
+        if kind:
+            where += " AND kind = ?"
+            args.append(kind)
+        if not include_retracted:
+            where += " AND retracted = 0"
+        total = self.store._one(f"SELECT count(*) FROM shared_records WHERE {where}", tuple(args))
+        rows = self.db.execute(f"SELECT * FROM shared_records WHERE {where} ORDER BY seq DESC LIMIT ? OFFSET ?",
+                               (*args, limit, offset)).fetchall()
+        return [_received_record(row) for row in rows], total
+
+    def annotations(self, kind: str, record_id: str) -> list[dict[str, Any]]:
+        """Partners' comments and corroborations on one of this node's records."""
+        found = []
+        for row in self.db.execute("SELECT * FROM shared_records WHERE kind = 'annotation' AND received_from IS NOT NULL "
+                                   "AND retracted = 0 ORDER BY seq"):
+            data = json.loads(row["data"])
+            target = data.get("target") or {}
+            if target.get("kind") == kind and target.get("record_id") == record_id:
+                found.append(data)
+        return found
+
+
+def _received_record(row: Any) -> dict[str, Any]:
+    return {"origin": row["origin"], "owner_org": row["owner_org"], "kind": row["kind"], "record_id": row["record_id"],
+            "version": row["version"], "retracted": bool(row["retracted"]),
+            "releasability": json.loads(row["releasability"]), "data": json.loads(row["data"]) if row["data"] else None,
+            "received_at": row["received_at"]}
+
+
+def _bundle_id(bundle: Any) -> str:
+    return str(bundle.get("bundle_id")) if isinstance(bundle, dict) else "?"
+
+
+def _check_org(org: str) -> None:
+    if not org or not re.match(ORG_PATTERN, org):
+        raise InputError(f"an organisation code is 1 to 50 letters, digits, '-' or '_', not {org!r}")
+
