@@ -8,7 +8,10 @@ import ipaddress
 import json
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +21,9 @@ from rasad.extract.base import extractor_names, get_extractor
 from rasad.ingest.readers import read_documents
 from rasad.pipeline import estimate_documents, run_ingest
 from rasad.store.store import EventFilter, default_db, open_store
+
+if TYPE_CHECKING:
+    from rasad.share.node import Node
 
 DB_HELP = "The event store: a SQLite path (default ./rasad.db, or $RASAD_DB)."
 
@@ -69,6 +75,15 @@ def _report_problem(error: InputError) -> None:
 def _actor() -> str:
     """Who runs the command, for the audit log."""
     return getpass.getuser()
+
+
+@contextmanager
+def _node(db: str) -> Iterator[Node]:
+    """The sharing side of the store at ``db`` (docs/sharing.md)."""
+    from rasad.share.node import Node
+
+    with open_store(db) as store:
+        yield Node(store)
 
 
 def _dump(value: object) -> None:
@@ -472,20 +487,16 @@ def node() -> None:
 @db_option
 def node_init(org: str, name: str | None, url: str | None, db: str) -> None:
     """Create this node's key pair (once) and print its public identity to give to partners."""
-    from rasad.share.node import Node
-
-    with open_store(db) as store:
-        _dump(Node(store).init(org, name, url, _actor()))
+    with _node(db) as node:
+        _dump(node.init(org, name, url, _actor()))
 
 
 @node.command("show")
 @db_option
 def node_show(db: str) -> None:
     """Print this node's public identity (node id, organisation, address, public key)."""
-    from rasad.share.node import Node
-
-    with open_store(db) as store:
-        _dump(Node(store).identity())
+    with _node(db) as node:
+        _dump(node.identity())
 
 
 @main.group()
@@ -500,20 +511,16 @@ def partner() -> None:
 @db_option
 def partner_add(org: str, key: str, url: str | None, db: str) -> None:
     """Add partner organisation ORG with its node's public key."""
-    from rasad.share.node import Node
-
-    with open_store(db) as store:
-        _dump(Node(store).add_partner(org, key, url, _actor()))
+    with _node(db) as node:
+        _dump(node.add_partner(org, key, url, _actor()))
 
 
 @partner.command("list")
 @db_option
 def partner_list(db: str) -> None:
     """List partners, their node ids, addresses and sync cursors."""
-    from rasad.share.node import Node
-
-    with open_store(db) as store:
-        for row in Node(store).partners():
+    with _node(db) as node:
+        for row in node.partners():
             click.echo(f"{row['org']}\t{row['node_id']}\t{row['url'] or '-'}\tpull {row['pull_cursor']}\t"
                        f"push {row['push_cursor']}")
 
@@ -523,10 +530,8 @@ def partner_list(db: str) -> None:
 @db_option
 def partner_remove(org: str, db: str) -> None:
     """Remove a partner (records it already received stay with it)."""
-    from rasad.share.node import Node
-
-    with open_store(db) as store:
-        Node(store).remove_partner(org, _actor())
+    with _node(db) as node:
+        node.remove_partner(org, _actor())
 
 
 @partner.command("group")
@@ -535,10 +540,8 @@ def partner_remove(org: str, db: str) -> None:
 @db_option
 def partner_group(name: str, orgs: tuple[str, ...], db: str) -> None:
     """Define sharing group NAME as the partner organisations ORGS (replacing its members)."""
-    from rasad.share.node import Node
-
-    with open_store(db) as store:
-        click.echo(" ".join(Node(store).set_group(name, orgs, _actor())))
+    with _node(db) as node:
+        click.echo(" ".join(node.set_group(name, orgs, _actor())))
 
 
 def _coarsen(values: tuple[str, ...]) -> dict[str, str]:
@@ -571,10 +574,8 @@ KIND_CHOICE = click.Choice(["event", "report", "field-report", "sensor-alert"])
 def release(kind: str, record_id: str, distribution: str, partners: tuple[str, ...], group: str | None, tlp: str,
             coarsen: tuple[str, ...], reshare: bool, db: str) -> None:
     """Set who may receive one of this node's records (KIND: event, report, field-report, sensor-alert)."""
-    from rasad.share.node import Node
-
-    with open_store(db) as store:
-        _dump(Node(store).release(kind, record_id, {
+    with _node(db) as node:
+        _dump(node.release(kind, record_id, {
             "distribution": distribution, "partners": list(partners), "group": group, "tlp": tlp.upper(),
             "coarsen": _coarsen(coarsen), "reshare": reshare}, _actor()))
 
@@ -586,10 +587,8 @@ def release(kind: str, record_id: str, distribution: str, partners: tuple[str, .
 @db_option
 def retract(kind: str, record_id: str, reason: str | None, db: str) -> None:
     """Withdraw a released record from every partner that received it (at their next sync)."""
-    from rasad.share.node import Node
-
-    with open_store(db) as store:
-        _dump(Node(store).retract(kind, record_id, _actor(), reason))
+    with _node(db) as node:
+        _dump(node.retract(kind, record_id, _actor(), reason))
 
 
 @main.command("input")
@@ -603,12 +602,10 @@ def input_command(kind: str, file: str, db: str) -> None:
     member it is released as well.
     """
     from rasad.ingest.partner import parse_input, to_document_and_event
-    from rasad.share.node import Node
 
     text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
     lines = [text] if text.lstrip().startswith("{") and "\n{" not in text.strip() else text.splitlines()
-    with open_store(db) as store:
-        node = Node(store)
+    with _node(db) as node:
         org = node.identity()["org"]
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -620,7 +617,7 @@ def input_command(kind: str, file: str, db: str) -> None:
             item = parse_input(kind, payload, f"{file}:{number}" if len(lines) > 1 else file)
             release = node.check_release(item.release.model_dump()) if item.release else None
             document, event = to_document_and_event(kind, item, org)
-            event_id = store.add_partner_input(kind, document, event, item.model_dump(mode="json"), _actor())
+            event_id = node.store.add_partner_input(kind, document, event, item.model_dump(mode="json"), _actor())
             if release:
                 node.release(kind, document.doc_id, release.to_dict(), _actor())
             click.echo(f"{document.doc_id}\t{event_id}")
@@ -644,10 +641,8 @@ def schema(kind: str) -> None:
 @db_option
 def shared(kind: str | None, retracted: bool, limit: int, as_json: bool, db: str) -> None:
     """Records partners released to this node (read-only here), newest first."""
-    from rasad.share.node import Node
-
-    with open_store(db) as store:
-        items, total = Node(store).received(kind, retracted, limit)
+    with _node(db) as node:
+        items, total = node.received(kind, retracted, limit)
     if as_json:
         _dump({"items": items, "total": total})
         return
@@ -670,10 +665,8 @@ def shared(kind: str | None, retracted: bool, limit: int, as_json: bool, db: str
 @db_option
 def comment(origin: str, kind: str, record_id: str, text: str, note: str, db: str) -> None:
     """Attach a comment or corroboration to a partner's record; it goes to the record's owner at the next sync."""
-    from rasad.share.node import Node
-
-    with open_store(db) as store:
-        _dump(Node(store).comment(origin, kind, record_id, text, note, _actor()))
+    with _node(db) as node:
+        _dump(node.comment(origin, kind, record_id, text, note, _actor()))
 
 
 @main.command()
@@ -683,11 +676,9 @@ def comment(origin: str, kind: str, record_id: str, text: str, note: str, db: st
 @db_option
 def sync(orgs: tuple[str, ...], page_size: int, db: str) -> None:
     """Pull what partners released to this node and push what it released to them (signed bundles over HTTP)."""
-    from rasad.share.node import Node
     from rasad.share.sync import HttpTransport, sync_partner
 
-    with open_store(db) as store:
-        node = Node(store)
+    with _node(db) as node:
         for org in orgs or [p["org"] for p in node.partners()]:
             moved = {"in": 0, "out": 0}
 
