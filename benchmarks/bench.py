@@ -27,6 +27,7 @@ from rasad.text.normalize import normalize
 from rasad.text.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the tests' loopback server and browser settings serve the benchmarks too
 
 
 def corpus(reports: int, seed: int = 5) -> list[dict]:
@@ -265,50 +266,25 @@ def _synthetic_events(store, count: int, seed: int = 1) -> None:
             store.db.execute(f"INSERT INTO events ({columns}) VALUES ({marks})", values)
 
 
-class _LoopbackServer:
-    """The Rasad API of one store on a free loopback port, in a thread."""
-
-    def __init__(self, db: str) -> None:
-        import socket
-        import threading
-
-        import uvicorn
-
-        from rasad.web.app import create_app
-
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.url = f"http://127.0.0.1:{probe.getsockname()[1]}"
-        self.server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1",
-                                                    port=int(self.url.rsplit(":", 1)[1]), log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        while not self.server.started:
-            time.sleep(0.05)
-        return self.url
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
-
-
 def bench_sync(records: int, page: int = 200) -> dict:
     """Records per second between partner nodes on loopback: pulled, pushed, and pulled coarsened."""
+    from tests.servers import Server
+
     from rasad.share.node import Node
     from rasad.share.sync import HttpTransport, sync_partner
+    from rasad.web.app import create_app
 
     with tempfile.TemporaryDirectory() as folder:
         paths = {org: f"{folder}/{org}.db" for org in ("IQ", "SY", "SDF", "JOC")}
-        servers = {org: _LoopbackServer(path) for org, path in paths.items()}
+        servers = {org: Server(create_app(path)) for org, path in paths.items()}
+        urls = {org: f"http://127.0.0.1:{server.port}" for org, server in servers.items()}
         nodes = {org: Node(open_store(path)) for org, path in paths.items()}
         for org, node in nodes.items():
-            node.init(org, url=servers[org].url)
+            node.init(org, url=urls[org])
         for org, node in nodes.items():
             for other, peer in nodes.items():
                 if other != org:
-                    node.add_partner(other, peer.identity()["public_key"], servers[other].url)
+                    node.add_partner(other, peer.identity()["public_key"], urls[other])
         iq = nodes["IQ"]
         _synthetic_events(iq.store, records)
         for number in range(records):
@@ -381,9 +357,10 @@ def first_view_seconds(db: str) -> float | None:
     chromium = shutil.which("chromium")
     if not chromium:
         return None
-    sys.path.insert(0, str(ROOT / "tests"))
+    from tests.servers import Server
+    from tests.test_browser import CHROMIUM_ARGS
+
     from rasad.web.app import create_app
-    from test_browser import CHROMIUM_ARGS, Server
 
     with Server(create_app(db)) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)

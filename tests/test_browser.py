@@ -219,3 +219,57 @@ def test_an_optional_tile_layer_lines_up_under_the_map(browser, stocked_db):
         # tiles covering Iraq and Syria at the zoom of the full view
         assert any("-6-" in href or "-7-" in href for href in hrefs) and len(hrefs) >= 4
         context.close()
+
+
+@pytest.fixture
+def partner_sites(tmp_path):
+    """Two nodes: IQ released one event to SY (coarsened to the governorate) and kept another."""
+    from tests.test_sharing import field_report, make_nodes, sync
+
+    nodes = make_nodes(tmp_path, ("IQ", "SY"))
+    released = field_report(nodes["IQ"], "raid", day="2026-11-18")
+    field_report(nodes["IQ"], "kept", day="2026-10-02", at=(36.50, 40.74))
+    nodes["IQ"].release("event", released, {"distribution": "partners", "partners": ["SY"], "tlp": "AMBER",
+                                            "coarsen": {"SY": "admin1"}}, "iq-analyst")
+    sync(nodes, "SY", "IQ")
+    with Server(create_app(str(tmp_path / "IQ.db"))) as iq_url, Server(create_app(str(tmp_path / "SY.db"))) as sy_url:
+        yield {"nodes": nodes, "IQ": iq_url, "SY": sy_url, "released": released}
+    for node in nodes.values():
+        node.store.close()
+
+
+def test_partners_records_show_on_the_map_read_only_and_take_a_corroboration(page, partner_sites):
+    page.goto(partner_sites["SY"] + "/?lang=en&partners=1")
+    page.wait_for_selector("#points .partner-event")
+    assert page.locator("#points .partner-event").count() == 1  # the kept event never reached SY
+    assert "1 partners' records" in page.locator("#summary").inner_text()
+    page.locator("#list li.partner").click()
+    page.wait_for_selector("#detail .read-only")
+    assert "Owner IQ" in page.locator("#detail .read-only").inner_text()
+    assert page.locator("#detail .tlp").inner_text() == "TLP:AMBER"
+    assert "governorate" in page.locator("#detail dl").inner_text()
+    assert page.locator("#detail [data-action=verify]").count() == 0  # no review of a partner's record
+    page.select_option("#detail .comment-form [name=note]", "corroboration")
+    page.fill("#detail .comment-form [name=text]", "Our post saw the convoy too.")
+    page.click("#detail [data-action=comment]")
+    page.wait_for_function("document.querySelector('#detail .comment-form [role=status]').innerText === '✓'")
+    notes, _ = partner_sites["nodes"]["SY"].received("annotation")
+    own = partner_sites["nodes"]["SY"].db.execute("SELECT data FROM shared_records WHERE kind = 'annotation'").fetchone()
+    assert notes == [] and json.loads(own["data"])["note"] == "corroboration"
+
+
+def test_an_analyst_releases_an_event_from_its_page_and_contradictions_are_shown(page, partner_sites):
+    iq = partner_sites["nodes"]["IQ"]
+    kept = next(e["event_id"] for e in iq.store.query_events(EventFilter())[0] if e["event_id"] != partner_sites["released"])
+    page.goto(f"{partner_sites['IQ']}/?lang=en&event={kept}")
+    page.wait_for_selector("#detail .release-form")
+    assert "not released" in page.locator("#detail .release-state").inner_text()
+    page.select_option("#detail .release-form [name=distribution]", "all")
+    page.select_option("#detail .release-form [name=tlp]", "RED")
+    page.click("#detail [data-action=release]")
+    page.wait_for_function("document.querySelector('#detail .form-error')?.innerText.includes('TLP:RED contradicts')")
+    assert iq.releasability("event", kept)["version"] == 0  # refused, nothing stored
+    page.select_option("#detail .release-form [name=tlp]", "GREEN")
+    page.click("#detail [data-action=release]")
+    page.wait_for_function("document.querySelector('#detail .release-state')?.innerText.includes('all partners')")
+    assert iq.releasability("event", kept)["releasability"]["tlp"] == "GREEN"

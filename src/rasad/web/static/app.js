@@ -13,7 +13,13 @@ const I18N = {
         minConfidence: "أدنى ثقة", maxBorder: "كم من الحدود", export: "تصدير ACLED", token: "رمز الدخول",
         signIn: "دخول", verify: "تأكيد", reject: "رفض", edit: "تعديل", field: "الحقل", value: "القيمة",
         history: "السجل", reason: "السبب", state: "الحالة", subType: "النوع الفرعي", actor: "الطرف",
-        inView: "ضمن الخريطة المعروضة", report: "النص الكامل" },
+        inView: "ضمن الخريطة المعروضة", report: "النص الكامل", partners: "سجلات الشركاء", owner: "المالك",
+        level: "دقة الموقع", level_point: "النقطة", level_admin2: "القضاء", level_admin1: "المحافظة", release: "الإتاحة للشركاء",
+        distribution: "التوزيع", dist_owner: "المالك فقط", dist_partners: "شركاء محددون", dist_group: "مجموعة",
+        dist_all: "كل الشركاء", recipients: "الشركاء: IQ,SDF", group: "المجموعة", coarsen: "تعميم: SY=admin1",
+        reshare: "يجوز إعادة المشاركة", doRelease: "إتاحة", retract: "سحب", retracted: "مسحوب", notes: "ملاحظات الشركاء",
+        comment: "تعليق", corroboration: "تأكيد", send: "إرسال", readOnly: "سجل شريك: للقراءة فقط", version: "الإصدار",
+        notReleased: "غير متاح لأحد خارج هذه العقدة", partnerRecords: "سجل من الشركاء" },
   en: { title: "Rasad", subtitle: "verified security events on the Iraq–Syria border", since: "From", until: "To",
         type: "Type", admin1: "Governorate", search: "Search", apply: "Apply", clear: "Clear", all: "All",
         events: "events", shown: "shown", date: "Date", place: "Place", actors: "Actors", counts: "Counts",
@@ -24,7 +30,13 @@ const I18N = {
         minConfidence: "Min. confidence", maxBorder: "km from border", export: "Export ACLED", token: "API token",
         signIn: "Sign in", verify: "Verify", reject: "Reject", edit: "Edit", field: "Field", value: "Value",
         history: "History", reason: "Reason", state: "State", subType: "Sub-type", actor: "Actor",
-        inView: "within the map view", report: "Full report" },
+        inView: "within the map view", report: "Full report", partners: "Partners' records", owner: "Owner",
+        level: "Location level", level_point: "point", level_admin2: "district", level_admin1: "governorate", release: "Release to partners",
+        distribution: "Distribution", dist_owner: "owner only", dist_partners: "named partners", dist_group: "group",
+        dist_all: "all partners", recipients: "partners: IQ,SDF", group: "group", coarsen: "coarsen: SY=admin1",
+        reshare: "may be re-shared", doRelease: "Release", retract: "Retract", retracted: "retracted", notes: "Partners' notes",
+        comment: "Comment", corroboration: "Corroborate", send: "Send", readOnly: "A partner's record: read-only",
+        version: "Version", notReleased: "not released beyond this node", partnerRecords: "partners' records" },
 };
 const TYPE_AR = { "Battles": "معارك", "Explosions/Remote violence": "تفجيرات/عنف عن بعد",
   "Violence against civilians": "عنف ضد المدنيين", "Protests": "احتجاجات", "Riots": "أعمال شغب",
@@ -48,7 +60,8 @@ const mercator = (lat) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)
 const RATIO = (mercator(BOUNDS.north) - mercator(BOUNDS.south)) / (((BOUNDS.east - BOUNDS.west) * Math.PI) / 180);
 const HEIGHT = 1000 * RATIO;
 const FULL_VIEW = [0, 0, 1000];
-const state = { lang: "ar", events: [], selected: null, view: [...FULL_VIEW], me: null,
+const TLP_COLORS = { CLEAR: "#ffffff", GREEN: "#33ff00", AMBER: "#ffc000", "AMBER+STRICT": "#ffc000", RED: "#ff2b2b" };
+const state = { lang: "ar", events: [], shared: [], node: null, selected: null, view: [...FULL_VIEW], me: null,
   token: localStorage.getItem("rasad-token") || "" };
 
 const $ = (sel) => document.querySelector(sel);
@@ -156,29 +169,61 @@ async function applyFilters() {
   const shown = new URLSearchParams(query);
   if (state.lang !== "ar") shown.set("lang", state.lang);
   if (state.selected) shown.set("event", state.selected);
+  if ($("#partners").checked) shown.set("partners", "1");
   history.replaceState(null, "", "?" + shown.toString());
   query.set("limit", "5000");
+  const request = (state.request = (state.request || 0) + 1);
   const page = await getJSON("/api/events?" + query.toString());
+  const shared = state.node && $("#partners").checked ? await partnerEvents(query) : [];
+  if (request !== state.request) return;  // a newer filter was applied while this one loaded
   state.events = page.items;
   state.total = page.total;
+  state.shared = shared;
   render();
   drawTimeline();
   if (state.selected) showEvent(state.selected);
+}
+
+async function partnerEvents(query) {
+  // Partners' events held here (read-only), filtered by period, type and governorate like our own.
+  const page = await getJSON("/api/shared?kind=event&limit=1000");
+  const keep = (d) => (!query.get("since") || (d.event_date || "") >= query.get("since"))
+    && (!query.get("until") || (d.event_date || "9999") <= query.get("until"))
+    && (!query.get("type") || d.event_type === query.get("type"))
+    && (!query.get("admin1") || d.admin1 === query.get("admin1"));
+  return page.items.filter((item) => item.data && keep(item.data));
+}
+
+function tlpBadge(tlp) {
+  return el("span", { class: "tlp", style: `color: ${TLP_COLORS[tlp] || "#fff"}` }, `TLP:${tlp}`);
 }
 
 function render() {
   drawPoints();
   const list = $("#list");
   list.replaceChildren();
+  const rows = [];
   for (const e of state.events) {
     const item = el("li", { "data-id": e.event_id });
     item.appendChild(el("div", { class: "when" }, `${e.event_date || "—"} · ${e.admin1 || ""} · ${e.review_state ? t(e.review_state) : ""}`));
     const where = state.lang === "ar" ? e.location_ar || e.location : e.location || e.location_ar;
     item.appendChild(el("div", {}, `${typeName(e.event_type)} / ${subName(e.sub_event_type)} — ${where || ""}`));
     item.addEventListener("click", () => showEvent(e.event_id));
-    list.appendChild(item);
+    rows.push([e.event_date || "", item]);
   }
-  $("#summary").textContent = state.events.length ? `${state.total} ${t("events")}` : t("none");
+  for (const record of state.shared) {
+    const d = record.data;
+    const item = el("li", { "data-shared": record.record_id, class: "partner" });
+    item.appendChild(el("div", { class: "when" }, `◆ ${record.owner_org} · ${d.event_date || "—"} · ${d.admin1 || ""}`));
+    item.appendChild(el("div", {}, `${typeName(d.event_type)} / ${subName(d.sub_event_type)} — ${d.location || ""}`));
+    item.addEventListener("click", () => showShared(record));
+    rows.push([d.event_date || "", item]);
+  }
+  // newest first, partners' records among ours (a stable sort keeps our own order within a day)
+  if (state.shared.length) rows.sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));
+  list.append(...rows.map((row) => row[1]));
+  $("#summary").textContent = (state.events.length ? `${state.total} ${t("events")}` : t("none"))
+    + (state.shared.length ? ` · ${state.shared.length} ${t("partnerRecords")}` : "");
   drawLegend();
 }
 
@@ -219,6 +264,17 @@ function drawPoints() {
     group.appendChild(el("text", { x, y: y + 3.5 * scale, "text-anchor": "middle", "font-size": 10 * scale }, String(c.events.length)));
     group.addEventListener("click", (ev) => { ev.stopPropagation(); zoomTo(x, y, state.view[2] / 3); });
     points.appendChild(group);
+  }
+  for (const item of state.shared) {
+    const d = item.data;
+    if (d.latitude == null) continue;
+    const [x, y] = project([d.longitude, d.latitude]).map(Number);
+    const size = 6 * scale;
+    const mark = el("rect", { x: x - size, y: y - size, width: 2 * size, height: 2 * size, transform: `rotate(45 ${x} ${y})`,
+      class: "partner-event", stroke: COLORS[d.event_type] || "#555", "stroke-width": 2 * scale, "data-shared": item.record_id });
+    mark.appendChild(el("title", {}, `${item.owner_org} · TLP:${item.releasability.tlp} · ${d.event_date || ""} ${typeName(d.event_type)}`));
+    mark.addEventListener("click", (ev) => { ev.stopPropagation(); showShared(item); });
+    points.appendChild(mark);
   }
 }
 
@@ -297,6 +353,7 @@ function drawLegend() {
     item.append(dot, typeName(type));
     legend.appendChild(item);
   }
+  if (state.shared.length) legend.appendChild(el("span", { class: "partner-key" }, "◇ " + t("partners")));
 }
 
 async function drawTimeline() {
@@ -305,7 +362,9 @@ async function drawTimeline() {
   const query = params();
   const since = query.get("since"), until = query.get("until");
   query.delete("since"); query.delete("until"); query.set("by", "week");
+  const request = state.request;
   const weeks = await getJSON("/api/stats?" + query.toString());
+  if (request !== state.request) return;  // the filters changed while this loaded
   const svg = $("#timeline");
   svg.replaceChildren();
   if (!weeks.length) return;
@@ -383,6 +442,7 @@ async function showEvent(id) {
   const detail = $("#detail");
   detail.replaceChildren();
   detail.hidden = false;
+  $("aside").scrollTop = 0;
   detail.appendChild(el("h2", {}, `${typeName(e.event_type)} / ${subName(e.sub_event_type)}`));
   const dl = el("dl");
   const row = (k, v) => { dl.append(el("dt", {}, t(k)), el("dd", {}, v == null || v === "" ? "—" : String(v))); };
@@ -416,6 +476,7 @@ async function showEvent(id) {
     }
   }
   if (state.me && state.me.role !== "viewer") detail.appendChild(reviewActions(e));
+  if (state.node) await sharingPanel(detail, e);
   const entries = await getJSON(`/api/events/${encodeURIComponent(id)}/history`);
   detail.appendChild(el("h3", {}, t("history")));
   const list = el("ol", { class: "history" });
@@ -444,6 +505,117 @@ function reviewActions(e) {
   edit.addEventListener("click", () => act(`/api/events/${e.event_id}/edits`, { field: field.value, value: value.value, reason: reason.value || null }));
   box.append(verify, reject, reason, field, value, edit);
   return box;
+}
+
+async function sharingPanel(detail, e) {
+  // Who outside this node may see the event, and partners' comments and corroborations on it.
+  const current = await getJSON(`/api/releases/event/${encodeURIComponent(e.event_id)}`);
+  const rel = current.releasability;
+  detail.appendChild(el("h3", {}, t("release")));
+  const summary = el("p", { class: "release-state" });
+  if (current.version === 0 || rel.distribution === "owner") summary.append(tlpBadge(rel.tlp), " ", t("notReleased"));
+  else {
+    const to = rel.distribution === "partners" ? rel.partners.join(", ") : rel.distribution === "group" ? rel.group : t("dist_all");
+    summary.append(tlpBadge(rel.tlp), ` → ${to} · ${t("version")} ${current.version}`);
+    if (current.retracted) summary.append(` · ${t("retracted")}`);
+  }
+  detail.appendChild(summary);
+  if (state.me && state.me.role !== "viewer") detail.appendChild(releaseForm(e, rel));
+  const notes = await getJSON(`/api/events/${encodeURIComponent(e.event_id)}/annotations`);
+  if (notes.length) {
+    detail.appendChild(el("h3", {}, t("notes")));
+    const list = el("ul", { class: "notes" });
+    for (const n of notes) list.appendChild(el("li", {}, `${n.org} · ${t(n.note)} · ${n.at.slice(0, 10)}: ${n.text}`));
+    detail.appendChild(list);
+  }
+}
+
+function releaseForm(e, rel) {
+  const form = el("form", { class: "actions release-form" });
+  const distribution = el("select", { name: "distribution" });
+  for (const d of ["owner", "partners", "group", "all"]) distribution.appendChild(el("option", { value: d }, t("dist_" + d)));
+  distribution.value = rel.distribution;
+  const tlp = el("select", { name: "tlp" });
+  for (const level of Object.keys(TLP_COLORS)) tlp.appendChild(el("option", { value: level }, "TLP:" + level));
+  tlp.value = rel.tlp;
+  const partners = el("input", { name: "partners", placeholder: t("recipients"), value: rel.partners.join(",") });
+  const group = el("input", { name: "group", placeholder: t("group"), value: rel.group || "" });
+  const coarsen = el("input", { name: "coarsen", placeholder: t("coarsen"),
+    value: Object.entries(rel.coarsen).map(([org, level]) => `${org}=${level}`).join(",") });
+  const reshare = el("input", { type: "checkbox", name: "reshare" });
+  reshare.checked = rel.reshare;
+  const reshareLabel = el("label", {});
+  reshareLabel.append(reshare, " ", t("reshare"));
+  const message = el("span", { class: "form-error", role: "alert" });
+  const send = el("button", { type: "submit", "data-action": "release" }, t("doRelease"));
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const list = (text) => text.split(",").map((part) => part.trim()).filter(Boolean);
+    const body = { distribution: distribution.value, tlp: tlp.value, reshare: reshare.checked,
+      partners: distribution.value === "partners" ? list(partners.value) : [],
+      group: distribution.value === "group" ? group.value.trim() || null : null,
+      coarsen: Object.fromEntries(list(coarsen.value).map((pair) => pair.split("=").map((part) => part.trim()))) };
+    try {
+      await getJSON(`/api/releases/event/${encodeURIComponent(e.event_id)}`, { method: "PUT", body: JSON.stringify(body),
+        headers: { "Content-Type": "application/json" } });
+      showEvent(e.event_id);
+    } catch (error) { message.textContent = error.message; }
+  });
+  const retract = el("button", { type: "button", "data-action": "retract" }, t("retract"));
+  retract.addEventListener("click", async () => {
+    try { await postJSON(`/api/retractions/event/${encodeURIComponent(e.event_id)}`, {}); showEvent(e.event_id); }
+    catch (error) { message.textContent = error.message; }
+  });
+  form.append(distribution, tlp, partners, group, coarsen, reshareLabel, send, retract, message);
+  return form;
+}
+
+function showShared(item) {
+  // A partner's event: what its owner released to us, read-only; analysts may comment or corroborate.
+  state.selected = null;
+  const d = item.data;
+  const detail = $("#detail");
+  detail.replaceChildren();
+  detail.hidden = false;
+  $("aside").scrollTop = 0;
+  detail.appendChild(el("h2", {}, `${typeName(d.event_type)} / ${subName(d.sub_event_type)}`));
+  const note = el("p", { class: "read-only" });
+  note.append(tlpBadge(item.releasability.tlp), ` ${t("readOnly")} · ${t("owner")} ${item.owner_org}`);
+  detail.appendChild(note);
+  const dl = el("dl");
+  const row = (k, v) => { dl.append(el("dt", {}, t(k)), el("dd", {}, v == null || v === "" ? "—" : String(v))); };
+  row("date", d.event_date);
+  row("place", `${d.location || "—"} · ${d.admin1 || ""} (${t("precision")} ${d.geo_precision || "—"})`);
+  row("level", t("level_" + (d.location_level || "point")));
+  row("actors", [d.actor1, d.actor2].filter(Boolean).join(state.lang === "ar" ? " ضد " : " vs "));
+  row("counts", ["fatalities", "wounded", "arrested", "escaped", "transferred"].filter((k) => d[k] != null)
+    .map((k) => `${d[k]} ${t(k)}`).join("، "));
+  row("tags", (d.tags || []).join(", "));
+  row("sources", d.source_count);
+  row("version", item.version);
+  detail.appendChild(dl);
+  for (const ev of d.evidence || []) {
+    detail.appendChild(el("h3", {}, `${ev.source || ""}${ev.published ? " · " + ev.published : ""}`));
+    detail.appendChild(el("blockquote", {}, ev.text));
+  }
+  if (state.me && state.me.role !== "viewer") {
+    const form = el("form", { class: "actions comment-form" });
+    const kind = el("select", { name: "note" });
+    for (const n of ["comment", "corroboration"]) kind.appendChild(el("option", { value: n }, t(n)));
+    const text = el("input", { name: "text", placeholder: t("comment"), required: "" });
+    const sent = el("span", { class: "form-error", role: "status" });
+    form.append(kind, text, el("button", { type: "submit", "data-action": "comment" }, t("send")), sent);
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      try {
+        await postJSON(`/api/shared/${encodeURIComponent(item.origin)}/event/${encodeURIComponent(item.record_id)}/annotations`,
+          { note: kind.value, text: text.value });
+        text.value = "";
+        sent.textContent = "✓";
+      } catch (error) { sent.textContent = error.message; }
+    });
+    detail.appendChild(form);
+  }
 }
 
 async function exportCSV() {
@@ -477,6 +649,10 @@ async function main() {
   state.me = await getJSON("/api/me");
   state.tiles = (await getJSON("/api/config")).tiles;
   $("#login").hidden = true;
+  state.node = await getJSON("/api/node").catch(() => null);  // null: this store shares nothing yet
+  $("#partners-toggle").hidden = !state.node;
+  $("#partners").checked = new URLSearchParams(location.search).get("partners") === "1";
+  $("#partners").addEventListener("change", () => applyFilters());
   await drawBase();
   enableZoom();
   $("#export").addEventListener("click", exportCSV);
