@@ -373,3 +373,32 @@ def test_sharing_runs_on_both_backends(store_url, tmp_path):
         sync(nodes, "SY", "IQ")
         assert received(nodes["SY"]) == {}
         assert nodes["IQ"].releasability("event", event_id)["version"] == 3
+
+
+def test_times_without_an_offset_are_malformed_not_a_crash(nodes, bundle):
+    from rasad.share.sync import PullRequest
+
+    naive = datetime.now(UTC).replace(tzinfo=None, microsecond=0).isoformat()
+    _refused(nodes["SY"], _resign({**bundle, "expires_at": naive}, nodes["IQ"]), "malformed")
+    message = f"pull\n{nodes['IQ'].identity()['node_id']}\n0\n10\n{naive}".encode()
+    request = PullRequest(nodes["SY"].identity()["node_id"], 0, 10, naive, nodes["SY"].sign(message))
+    with pytest.raises(SyncRefused, match="malformed"):
+        serve_pull(nodes["IQ"], request)
+
+
+def test_a_coarsened_sensor_alert_does_not_name_its_sensor(nodes):
+    iq = nodes["IQ"]
+    item = parse_input("sensor-alert", {"alert_id": "a1", "sensor_id": "post-7-east", "detected_at": "2026-11-21T02:00Z",
+                                        "latitude": 34.35, "longitude": 41.05, "detection": "person",
+                                        "confidence": 0.7})
+    document, event = to_document_and_event("sensor-alert", item, "IQ")
+    iq.store.add_partner_input("sensor-alert", document, event, item.model_dump(mode="json"), "t")
+    iq.release("sensor-alert", document.doc_id, {"distribution": "all", "tlp": "AMBER", "coarsen": {"SDF": "admin1"}},
+               "t")
+    sync(nodes, "SY", "IQ")
+    sync(nodes, "SDF", "IQ")
+    assert received(nodes["SY"], "sensor-alert")[document.doc_id]["data"]["sensor_id"] == "post-7-east"
+    coarse = received(nodes["SDF"], "sensor-alert")[document.doc_id]["data"]
+    assert coarse["sensor_id"] is None and coarse["admin1"] == "Al-Anbar"
+    anbar = iq._governorate("Al-Anbar")
+    assert (coarse["latitude"], coarse["longitude"]) == (anbar.lat, anbar.lon)

@@ -37,7 +37,8 @@ SHARED_EVENT_FIELDS = (
     "wounded", "arrested", "escaped", "transferred", "border_km", "border_sector", "confidence", "source_count",
     "review_state", "first_reported", "last_reported",
 )
-_WITHHELD_WHEN_COARSE = ("evidence", "text", "title", "url", "place_id", "trace")
+# What could name or pin down the place, withheld from a recipient given only the district or governorate.
+_WITHHELD_WHEN_COARSE = ("evidence", "text", "title", "url", "sensor_id")
 
 
 def _now() -> datetime:
@@ -276,8 +277,7 @@ class Node:
             except NotFound:
                 return None
             data = {k: v for k, v in stored["data"].items() if k != "release"}
-            event_id = self.store._one("SELECT event_id FROM mentions WHERE doc_id = ?", (stored["doc_id"],))
-            if event_id:
+            for event_id in self.store.events_of_document(stored["doc_id"]):
                 event = self.store.event(event_id)
                 data.update({name: event.get(name) for name in ("country", "admin1", "admin2", "location")})
             return data
@@ -411,10 +411,7 @@ class Node:
                                           "does not match its content")
         if bundle.get("recipient") != self.identity()["node_id"]:
             raise SyncRefused("wrong_recipient", f"bundle {_bundle_id(bundle)} is addressed to another node")
-        try:
-            expires, created = (datetime.fromisoformat(bundle["expires_at"]), datetime.fromisoformat(bundle["created_at"]))
-        except (KeyError, TypeError, ValueError) as error:
-            raise SyncRefused("malformed", "bundle without valid created_at and expires_at") from error
+        expires, created = _moment(bundle.get("expires_at")), _moment(bundle.get("created_at"))
         if expires <= _now() or created > _now() + CLOCK_SKEW:
             raise SyncRefused("expired", f"bundle {_bundle_id(bundle)} expired at {bundle['expires_at']}")
         if self.db.execute("SELECT 1 FROM bundles_seen WHERE bundle_id = ?", (_bundle_id(bundle),)).fetchone():
@@ -482,11 +479,7 @@ class Node:
                 raise SyncRefused("unknown_key", f"request from {node_id!r}, which is no partner of this node")
             if not verify(partner["public_key"], f"{message}\n{sent_at}".encode(), signature):
                 raise SyncRefused("tampered", f"the signature of {partner['org']}'s request does not match")
-            try:
-                moment = datetime.fromisoformat(sent_at)
-            except ValueError as error:
-                raise SyncRefused("malformed", "request time is not ISO 8601") from error
-            if abs(moment - _now()) > CLOCK_SKEW:
+            if abs(_moment(sent_at) - _now()) > CLOCK_SKEW:
                 raise SyncRefused("expired", f"request signed at {sent_at}, too far from now")
         except SyncRefused as refusal:
             self.store.audit("sync", "sync refused", partner["org"] if partner else node_id,
@@ -504,7 +497,7 @@ class Node:
             args.append(kind)
         if not include_retracted:
             where += " AND retracted = 0"
-        total = self.store._one(f"SELECT count(*) FROM shared_records WHERE {where}", tuple(args))
+        total = self.db.execute(f"SELECT count(*) AS n FROM shared_records WHERE {where}", tuple(args)).fetchone()["n"]
         rows = self.db.execute(f"SELECT * FROM shared_records WHERE {where} ORDER BY seq DESC LIMIT ? OFFSET ?",
                                (*args, limit, offset)).fetchall()
         return [_received_record(row) for row in rows], total
@@ -526,6 +519,17 @@ def _received_record(row: Any) -> dict[str, Any]:
             "version": row["version"], "retracted": bool(row["retracted"]),
             "releasability": json.loads(row["releasability"]), "data": json.loads(row["data"]) if row["data"] else None,
             "received_at": row["received_at"]}
+
+
+def _moment(value: Any) -> datetime:
+    """A time with its UTC offset (ISO 8601), as bundles and requests carry it; anything else is malformed."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError) as error:
+        raise SyncRefused("malformed", f"not an ISO 8601 time: {value!r}") from error
+    if moment.tzinfo is None:
+        raise SyncRefused("malformed", f"a time without its UTC offset: {value!r}")
+    return moment
 
 
 def _bundle_id(bundle: Any) -> str:

@@ -212,6 +212,11 @@ class Store:
             self.audit(actor, "create", document.doc_id, {"kind": kind, "event_id": event_id})
         return event_id
 
+    def events_of_document(self, doc_id: str) -> list[str]:
+        """The events a report's mentions were fused into."""
+        return sorted({row["event_id"] for row in
+                       self.db.execute("SELECT event_id FROM mentions WHERE doc_id = ?", (doc_id,))})
+
     def partner_input(self, input_id: str) -> dict[str, Any]:
         row = self.db.execute("SELECT * FROM partner_inputs WHERE input_id = ?", (input_id,)).fetchone()
         if row is None:
