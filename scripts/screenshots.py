@@ -11,6 +11,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from rasad.demo.generator import generate
+from rasad.demo.partners import seed_partner
 from rasad.extract.base import get_extractor
 from rasad.pipeline import run_ingest
 from rasad.store.store import EventFilter, open_store
@@ -20,7 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.servers import Server  # noqa: E402
 from tests.test_browser import CHROMIUM_ARGS  # noqa: E402
-from tests.test_sharing import LocalTransport, field_report  # noqa: E402
 
 
 def main() -> None:
@@ -33,8 +33,8 @@ def main() -> None:
         store = open_store(db)
         run_ingest([str(docs)], store, get_extractor("rules"), lambda e: None)
         camp = store.query_events(EventFilter(tag="camp", limit=1))[0][0]["event_id"]
+        seed_partner(store, Path(tmp))
         store.close()
-        _partner_records(db, str(Path(tmp) / "partner.db"))
         out = ROOT / "docs" / "img"
         with Server(create_app(db)) as url, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
@@ -47,7 +47,7 @@ def main() -> None:
                     page.wait_for_selector("#detail ol.history li")
                 page.wait_for_timeout(300)
                 page.screenshot(path=str(out / f"{name}.png"))
-            page.goto(f"{url}/?lang=en&partners=1&since=2025-01-01")
+            page.goto(f"{url}/?lang=en&partners=1")
             page.wait_for_selector("#list li.partner")
             page.locator("#list li.partner").first.click()
             page.wait_for_selector("#detail .read-only")
@@ -55,26 +55,6 @@ def main() -> None:
             page.screenshot(path=str(out / "partners-en.png"))
             browser.close()
     print(f"screenshots written to {out}")
-
-
-def _partner_records(db: str, partner_db: str) -> None:
-    """The demo store becomes node SY; a partner node IQ releases three field reports to it, one coarsened."""
-    from rasad.share.node import Node
-    from rasad.share.sync import sync_partner
-
-    with open_store(db) as store, open_store(partner_db) as partner_store:
-        sy, iq = Node(store), Node(partner_store)
-        sy.init("SY")
-        iq.init("IQ")
-        sy.add_partner("IQ", iq.identity()["public_key"])
-        iq.add_partner("SY", sy.identity()["public_key"])
-        for number, (day, at, coarsen) in enumerate((("2025-05-02", (34.885, 44.630), {}),
-                                                     ("2025-05-20", (34.35, 41.05), {"SY": "admin1"}),
-                                                     ("2025-06-11", (35.47, 44.39), {}))):
-            event_id = field_report(iq, f"fr{number}", day=day, at=at)
-            iq.release("event", event_id, {"distribution": "partners", "partners": ["SY"], "tlp": "AMBER",
-                                           "coarsen": coarsen}, "iq-analyst")
-        sync_partner(sy, "IQ", LocalTransport({"SY": sy, "IQ": iq}))
 
 
 if __name__ == "__main__":

@@ -14,25 +14,12 @@ from rasad.pipeline import run_ingest
 from rasad.share.identity import KeyPair, canonical
 from rasad.share.node import Node
 from rasad.share.releasability import Releasability
-from rasad.share.sync import serve_pull, serve_push, sync_partner
+from rasad.share.sync import DirectTransport, serve_pull, sync_partner
 from rasad.store.audit import entries
 from rasad.store.store import EventFilter, open_store
 
 ORGS = ("IQ", "SY", "SDF")
 TUZ = (34.885, 44.630)  # GeoNames: Tuz Khurmatu, the seat of its district in Salah al-Din
-
-
-class LocalTransport:
-    """Bundles handed straight to the other node's handlers: the sync logic without HTTP."""
-
-    def __init__(self, nodes: dict[str, Node]) -> None:
-        self.by_id = {node.identity()["node_id"]: node for node in nodes.values()}
-
-    def pull(self, partner, request):
-        return serve_pull(self.by_id[partner["node_id"]], request)
-
-    def push(self, partner, bundle):
-        return serve_push(self.by_id[partner["node_id"]], bundle)
 
 
 def make_nodes(folder, orgs=ORGS, urls=None) -> dict[str, Node]:
@@ -48,7 +35,7 @@ def make_nodes(folder, orgs=ORGS, urls=None) -> dict[str, Node]:
 
 
 def sync(nodes: dict[str, Node], org: str, partner: str):
-    return sync_partner(nodes[org], partner, LocalTransport(nodes))
+    return sync_partner(nodes[org], partner, DirectTransport(list(nodes.values())))
 
 
 def field_report(node: Node, report_id: str, day: str = "2026-11-20", at: tuple[float, float] = TUZ, **fields) -> str:
@@ -402,3 +389,16 @@ def test_a_coarsened_sensor_alert_does_not_name_its_sensor(nodes):
     assert coarse["sensor_id"] is None and coarse["admin1"] == "Al-Anbar"
     anbar = iq._governorate("Al-Anbar")
     assert (coarse["latitude"], coarse["longitude"]) == (anbar.lat, anbar.lon)
+
+
+def test_the_demo_partner_releases_events_to_the_demo_node_once(tmp_path):
+    from rasad.demo.partners import seed_partner
+
+    with open_store(str(tmp_path / "demo.db")) as store:
+        shared = seed_partner(store, tmp_path, records=8)
+        node = Node(store)
+        items = node.received("event")[0]
+        assert shared == len(items) >= 6 and node.identity()["org"] == "SY"
+        assert {item["owner_org"] for item in items} == {"IQ"}
+        assert {item["data"].get("location_level", "point") for item in items} == {"point", "admin1"}
+        assert seed_partner(store, tmp_path, records=8) == shared  # a second demo run changes nothing

@@ -20,12 +20,12 @@ from hypothesis import strategies as st
 from rasad.cli import main
 from rasad.share.node import Node
 from rasad.share.releasability import LEVELS, TLP, Releasability
-from rasad.share.sync import HttpTransport, sync_all
+from rasad.share.sync import DirectTransport, HttpTransport, sync_all
 from rasad.store.audit import verify
 from rasad.store.store import open_store
 from rasad.web.app import create_app
 from tests.servers import Server
-from tests.test_sharing import ORGS, TUZ, LocalTransport, field_report, make_nodes, received, sync
+from tests.test_sharing import ORGS, TUZ, field_report, make_nodes, received, sync
 
 ROOT = Path(__file__).resolve().parents[1]
 PLACES = [TUZ, (34.35, 41.05), (36.50, 40.74)]  # Tuz Khurmatu; the Anbar border near al-Qaim; al-Hasakah
@@ -180,7 +180,7 @@ def test_no_record_reaches_a_node_it_was_not_released_to_and_each_arrives_once(s
     linked, groups, records, steps = scenario
     with tempfile.TemporaryDirectory() as folder:
         nodes = _build(Path(folder), linked, groups)
-        transport = LocalTransport(nodes)
+        transport = DirectTransport(list(nodes.values()))
         released: dict[str, tuple[str, Releasability]] = {}
         ids = []
         for n, (owner, rel, place) in enumerate(records):

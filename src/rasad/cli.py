@@ -375,6 +375,7 @@ def generate(reports: int, seed: int, out_dir: str) -> None:
 def demo(db: str, reports: int, host: str, port: int, no_serve: bool) -> None:
     """Generate the demo corpus, run the whole pipeline into the store, and serve the dashboard."""
     from rasad.demo.generator import write_corpus
+    from rasad.demo.partners import seed_partner
 
     docs, _ = write_corpus(Path("demo-data"), reports)
     with open_store(db) as store:
@@ -382,6 +383,9 @@ def demo(db: str, reports: int, host: str, port: int, no_serve: bool) -> None:
             report = run_ingest([str(docs)], store, get_extractor("rules"), _report_problem,
                                 lambda _doc: bar.update(1))
         click.echo(f"{report.new} new reports, {store.counts()['events']} events in {db}", err=True)
+        shared = seed_partner(store, Path("demo-data"))
+        click.echo(f"{shared} events released by the demo partner IQ (tick \"Partners' records\" on the map)",
+                   err=True)
     if not no_serve:
         _serve(db, host, port, auth=False)
 

@@ -79,6 +79,20 @@ class HttpTransport:
         return self._send(partner, "POST", "/api/sync/inbox", json=bundle)
 
 
+class DirectTransport:
+    """Bundles handed straight to nodes in this process (two stores on one machine: the demo, tests).
+    They are signed, checked and applied exactly as over HTTP."""
+
+    def __init__(self, nodes: list[Node]) -> None:
+        self.nodes = {node.identity()["node_id"]: node for node in nodes}
+
+    def pull(self, partner: dict[str, Any], request: PullRequest) -> dict[str, Any]:
+        return serve_pull(self.nodes[partner["node_id"]], request)
+
+    def push(self, partner: dict[str, Any], bundle: dict[str, Any]) -> dict[str, Any]:
+        return serve_push(self.nodes[partner["node_id"]], bundle)
+
+
 def serve_pull(node: Node, request: PullRequest) -> dict[str, Any]:
     """Answer a partner's signed pull request with its next bundle."""
     me = node.identity()
