@@ -155,3 +155,20 @@ def test_more_filters_stats_exports_reports_and_sources(client):
     assert exported.text.splitlines()[0].startswith("event_id_cnty,event_date") and len(exported.text.splitlines()) == 2
     assert client.get("/api/reports").json()["total"] == 2
     assert {row["source"] for row in client.get("/api/sources").json()} == {"وكالة", None}
+
+
+def test_every_route_is_documented_in_docs_api():
+    import re
+
+    from fastapi.routing import APIRoute
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "api.md").read_text(encoding="utf-8")
+    documented = {re.sub(r"\{[^}]*\}", "{}", found) for found in re.findall(r"`((?:GET|POST|PUT|DELETE) /[^`? ]*)", text)}
+    missing = []
+    for route in create_app(":memory:").routes:
+        if isinstance(route, APIRoute) and route.include_in_schema:
+            for method in route.methods:
+                name = re.sub(r"\{[^}]*\}", "{}", f"{method} {route.path}")
+                if name not in documented:
+                    missing.append(name)
+    assert missing == []
