@@ -220,3 +220,17 @@ def test_no_record_reaches_a_node_it_was_not_released_to_and_each_arrives_once(s
         assert [report.pulled for report in again] == [0] * len(again)  # nothing arrives a second time
         for node in nodes.values():
             node.store.close()
+
+
+def test_cli_sync_goes_on_past_an_unreachable_partner_and_exits_1(tmp_path):
+    server = Server(create_app(str(tmp_path / "IQ.db")))
+    nodes = make_nodes(tmp_path, urls={"IQ": f"http://127.0.0.1:{server.port}", "SY": "http://127.0.0.1:9"})
+    event_id = field_report(nodes["IQ"], "fr1")
+    nodes["IQ"].release("event", event_id, {"distribution": "all", "tlp": "GREEN"}, "t")
+    with server:
+        result = CliRunner().invoke(main, ["sync", "--db", str(tmp_path / "SDF.db")])
+    assert result.exit_code == 1
+    assert "IQ: 1 records received" in result.output and "rasad: SY: partner SY at http://127.0.0.1:9" in result.output
+    assert event_id in received(nodes["SDF"])
+    for node in nodes.values():
+        node.store.close()

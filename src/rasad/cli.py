@@ -677,22 +677,41 @@ def comment(origin: str, kind: str, record_id: str, text: str, note: str, db: st
 @click.option("--partner", "orgs", multiple=True, metavar="ORG", help="Only this partner (repeat for more).")
 @click.option("--page-size", default=200, show_default=True, type=click.IntRange(1, 5000),
               help="Records a bundle at most.")
+@click.option("--every", type=click.IntRange(10), metavar="SECONDS",
+              help="Keep syncing, every SECONDS (at least 10), until stopped with Ctrl-C.")
 @db_option
-def sync(orgs: tuple[str, ...], page_size: int, db: str) -> None:
-    """Pull what partners released to this node and push what it released to them (signed bundles over HTTP)."""
+def sync(orgs: tuple[str, ...], page_size: int, every: int | None, db: str) -> None:
+    """Pull what partners released to this node and push what it released to them (signed bundles over HTTP).
+
+    A partner that cannot be reached, or refuses a bundle, is reported and the others still sync; the exit
+    status is then 1.
+    """
     from rasad.share.sync import HttpTransport, sync_partner
 
-    with _node(db) as node:
-        for org in orgs or [p["org"] for p in node.partners()]:
-            moved = {"in": 0, "out": 0}
+    transport = HttpTransport()
+    while True:
+        failed = 0
+        with _node(db) as node:
+            for org in orgs or [p["org"] for p in node.partners()]:
+                moved = {"in": 0, "out": 0}
 
-            def progress(direction: str, items: int, org: str = org, moved: dict = moved) -> None:
-                moved[direction] += items
-                click.echo(f"\r{org}: {moved['in']} in, {moved['out']} out", err=True, nl=False)
+                def progress(direction: str, items: int, org: str = org, moved: dict = moved) -> None:
+                    moved[direction] += items
+                    click.echo(f"\r{org}: {moved['in']} in, {moved['out']} out", err=True, nl=False)
 
-            report = sync_partner(node, org, HttpTransport(), page_size, progress)
-            click.echo(f"\r{org}: {report.pulled} records received, {report.pushed} sent in {report.bundles} bundles"
-                       + (f"; {len(report.refused)} refused" if report.refused else ""), err=True)
+                try:
+                    report = sync_partner(node, org, transport, page_size, progress)
+                except RasadError as error:
+                    failed += 1
+                    click.echo(f"\rrasad: {org}: {error}", err=True)
+                    continue
+                click.echo(f"\r{org}: {report.pulled} records received, {report.pushed} sent in {report.bundles} "
+                           "bundles" + (f"; {len(report.refused)} refused" if report.refused else ""), err=True)
+        if every is None:
+            break
+        time.sleep(every)
+    if failed:
+        sys.exit(1)
 
 
 @main.group()
