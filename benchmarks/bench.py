@@ -218,7 +218,7 @@ Measured by `make bench` (`benchmarks/bench.py`) on {platform.machine()} with Py
 | ingest and fuse {big['reports']:,} reports in one run | **{big['seconds']} s**, peak **{big['peak_mb']} MB** | minutes, bounded memory |
 | add 1,000 reports to a store of {large['events']:,} events | **{large['add_1000_reports_seconds']} s** | seconds |
 | filter queries on that store (governorate, type and date, date range, radius, full text, confidence), p50 / p95 | {large['query_p50_ms']} / **{large['query_p95_ms']} ms** | p95 ≤ 200 ms |
-| dashboard's first view on that store in headless Chromium (map and list drawn) | **{large['first_view_seconds']} s** | ≤ 2 s |
+| dashboard's first view on that store in headless Chromium (map and list drawn; median of 3 fresh pages) | **{large['first_view_seconds']} s** | ≤ 2 s |
 
 ## Sharing between partner nodes
 
@@ -360,22 +360,27 @@ def first_view_seconds(db: str) -> float | None:
     chromium = shutil.which("chromium")
     if not chromium:
         return None
+    import statistics
+
     from tests.servers import Server
     from tests.test_browser import CHROMIUM_ARGS
 
     from rasad.web.app import create_app
 
+    timings = []
     with Server(create_app(db)) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(url + "/static/style.css")  # warm the server, not the page
-        started = time.perf_counter()
-        page.goto(url)
-        page.wait_for_selector("#points .event")
-        page.wait_for_selector("#list li")
-        seconds = time.perf_counter() - started
+        for _ in range(3):  # the median of three fresh pages: the first also pays for cold disk caches
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(url + "/static/style.css")  # warm the server, not the page
+            started = time.perf_counter()
+            page.goto(url)
+            page.wait_for_selector("#points .event")
+            page.wait_for_selector("#list li")
+            timings.append(time.perf_counter() - started)
+            page.close()
         browser.close()
-    return round(seconds, 2)
+    return round(statistics.median(timings), 2)
 
 
 def bench_fuse_many(reports: int) -> dict:

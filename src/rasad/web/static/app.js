@@ -647,9 +647,10 @@ async function main() {
     location.reload();
   });
   state.me = await getJSON("/api/me");
+  const node = getJSON("/api/node").catch(() => null);  // null: this store shares nothing yet
   state.tiles = (await getJSON("/api/config")).tiles;
   $("#login").hidden = true;
-  state.node = await getJSON("/api/node").catch(() => null);  // null: this store shares nothing yet
+  state.node = await node;
   $("#partners-toggle").hidden = !state.node;
   $("#partners").checked = new URLSearchParams(location.search).get("partners") === "1";
   $("#partners").addEventListener("change", () => applyFilters());
