@@ -58,11 +58,7 @@ def node(tmp_path):
 
 
 def _post(node: Node, kind: str, payload: dict) -> str:
-    from rasad.ingest.partner import to_document_and_event
-
-    item = parse_input(kind, payload)
-    document, event = to_document_and_event(kind, item, "IQ")
-    return node.store.add_partner_input(kind, document, event, item.model_dump(mode="json"), "tester")
+    return node.add_input(kind, parse_input(kind, payload), "tester")["event_id"]
 
 
 def test_a_field_report_fuses_with_a_news_report_of_the_same_raid(node, tmp_path):

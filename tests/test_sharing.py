@@ -9,7 +9,7 @@ import pytest
 
 from rasad.errors import NotFound, ReadOnly, ReleasabilityError, SyncRefused
 from rasad.extract.base import get_extractor
-from rasad.ingest.partner import parse_input, to_document_and_event
+from rasad.ingest.partner import parse_input
 from rasad.pipeline import run_ingest
 from rasad.share.identity import KeyPair, canonical
 from rasad.share.node import Node
@@ -45,8 +45,7 @@ def field_report(node: Node, report_id: str, day: str = "2026-11-20", at: tuple[
                "longitude": at[1], "arrested": 2, "text": "A patrol detained two suspects at a farm east of the town.",
                **fields}
     item = parse_input("field-report", payload)
-    document, event = to_document_and_event("field-report", item, node.identity()["org"])
-    return node.store.add_partner_input("field-report", document, event, item.model_dump(mode="json"), "tester")
+    return node.add_input("field-report", item, "tester")["event_id"]
 
 
 def received(node: Node, kind: str = "event", include_retracted: bool = False) -> dict[str, dict]:
@@ -378,14 +377,12 @@ def test_a_coarsened_sensor_alert_does_not_name_its_sensor(nodes):
     item = parse_input("sensor-alert", {"alert_id": "a1", "sensor_id": "post-7-east", "detected_at": "2026-11-21T02:00Z",
                                         "latitude": 34.35, "longitude": 41.05, "detection": "person",
                                         "confidence": 0.7})
-    document, event = to_document_and_event("sensor-alert", item, "IQ")
-    iq.store.add_partner_input("sensor-alert", document, event, item.model_dump(mode="json"), "t")
-    iq.release("sensor-alert", document.doc_id, {"distribution": "all", "tlp": "AMBER", "coarsen": {"SDF": "admin1"}},
-               "t")
+    alert_id = iq.add_input("sensor-alert", item, "t")["input_id"]
+    iq.release("sensor-alert", alert_id, {"distribution": "all", "tlp": "AMBER", "coarsen": {"SDF": "admin1"}}, "t")
     sync(nodes, "SY", "IQ")
     sync(nodes, "SDF", "IQ")
-    assert received(nodes["SY"], "sensor-alert")[document.doc_id]["data"]["sensor_id"] == "post-7-east"
-    coarse = received(nodes["SDF"], "sensor-alert")[document.doc_id]["data"]
+    assert received(nodes["SY"], "sensor-alert")[alert_id]["data"]["sensor_id"] == "post-7-east"
+    coarse = received(nodes["SDF"], "sensor-alert")[alert_id]["data"]
     assert coarse["sensor_id"] is None and coarse["admin1"] == "Al-Anbar"
     anbar = iq._governorate("Al-Anbar")
     assert (coarse["latitude"], coarse["longitude"]) == (anbar.lat, anbar.lon)

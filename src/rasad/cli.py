@@ -605,12 +605,11 @@ def input_command(kind: str, file: str, db: str) -> None:
     Each object is checked against the published schema (`rasad schema KIND`); with a `release`
     member it is released as well.
     """
-    from rasad.ingest.partner import parse_input, to_document_and_event
+    from rasad.ingest.partner import parse_input
 
     text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
     lines = [text] if text.lstrip().startswith("{") and "\n{" not in text.strip() else text.splitlines()
     with _node(db) as node:
-        org = node.identity()["org"]
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
@@ -619,12 +618,8 @@ def input_command(kind: str, file: str, db: str) -> None:
             except ValueError as error:
                 raise InputError(f"not JSON: {error}", path=file, line=number if len(lines) > 1 else None) from error
             item = parse_input(kind, payload, f"{file}:{number}" if len(lines) > 1 else file)
-            release = node.check_release(item.release.model_dump()) if item.release else None
-            document, event = to_document_and_event(kind, item, org)
-            event_id = node.store.add_partner_input(kind, document, event, item.model_dump(mode="json"), _actor())
-            if release:
-                node.release(kind, document.doc_id, release.to_dict(), _actor())
-            click.echo(f"{document.doc_id}\t{event_id}")
+            stored = node.add_input(kind, item, _actor())
+            click.echo(f"{stored['input_id']}\t{stored['event_id']}")
 
 
 @main.command()

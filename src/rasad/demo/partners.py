@@ -9,7 +9,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from rasad.ingest.partner import parse_input, to_document_and_event
+from rasad.ingest.partner import parse_input
 from rasad.share.node import Node
 from rasad.share.sync import DirectTransport, sync_partner
 from rasad.store.store import EventFilter, Store, open_store
@@ -59,9 +59,7 @@ def seed_partner(store: Store, folder: Path, records: int = 12, seed: int = 7) -
                     "event_type": event_type, "sub_event_type": sub_type, "actor1": "Military Forces of Iraq (2022-)",
                     "latitude": lat + rng.uniform(-0.05, 0.05), "longitude": lon + rng.uniform(-0.05, 0.05),
                     count_field: n, "text": text.format(n=n)}
-            item = parse_input(kind, payload)
-            document, event = to_document_and_event(kind, item, "IQ")
-            event_id = partner_store.add_partner_input(kind, document, event, item.model_dump(mode="json"), "demo")
+            event_id = iq.add_input(kind, parse_input(kind, payload), "demo")["event_id"]
             coarsen = {"SY": "admin1"} if number % 4 == 1 else {}
             tlp = "GREEN" if number % 2 else "AMBER"
             iq.release("event", event_id, {"distribution": "all", "tlp": tlp, "coarsen": coarsen}, "demo")

@@ -16,10 +16,12 @@ import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from rasad.errors import InputError, NotFound, ReadOnly, ReleasabilityError, SyncRefused
-from rasad.geo.gazetteer import Gazetteer, default_gazetteer
+from rasad.geo.gazetteer import Place, default_gazetteer
+from rasad.ingest.partner import FieldReportIn, SensorAlertIn, to_document_and_event
 from rasad.share.identity import KeyPair, canonical, node_id_for, verify
 from rasad.share.releasability import EVERY_RECIPIENT, Releasability, coarser
 from rasad.store.store import Store
@@ -61,10 +63,9 @@ class Received:
 class Node:
     """The sharing side of one store."""
 
-    def __init__(self, store: Store, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self.db = store.db
-        self._gazetteer = gazetteer
 
     # -- identity -------------------------------------------------------------------------------
     def init(self, org: str, name: str | None = None, url: str | None = None, actor: str = "rasad") -> dict[str, Any]:
@@ -200,6 +201,15 @@ class Node:
             (me["node_id"], me["org"], kind, record_id, seq, json.dumps(rel.to_dict()), int(retracted),
              json.dumps(data, ensure_ascii=False) if data is not None else None))
 
+    def add_input(self, kind: str, item: FieldReportIn | SensorAlertIn, actor: str) -> dict[str, Any]:
+        """Store one of this organisation's field reports or sensor alerts, fused like any other source, and
+        release it where it carries a release (checked before anything is stored)."""
+        release = self.check_release(item.release.model_dump()) if item.release else None
+        document, event = to_document_and_event(kind, item, self.identity()["org"])
+        event_id = self.store.add_partner_input(kind, document, event, item.model_dump(mode="json"), actor)
+        released = self.release(kind, document.doc_id, release.to_dict(), actor) if release else None
+        return {"input_id": document.doc_id, "event_id": event_id, "release": released}
+
     def retract(self, kind: str, record_id: str, actor: str, reason: str | None = None) -> dict[str, Any]:
         """Withdraw a released record from every partner that received it."""
         with self.store.transaction():
@@ -283,11 +293,6 @@ class Node:
             return data
         return None
 
-    def gazetteer(self) -> Gazetteer:
-        if self._gazetteer is None:
-            self._gazetteer = default_gazetteer()
-        return self._gazetteer
-
     def coarsen(self, data: dict[str, Any], level: str) -> dict[str, Any]:
         """The record as a recipient at ``level`` may see it: the district's or governorate's point and name
         instead of the place, and none of the text that could name the place."""
@@ -311,12 +316,13 @@ class Node:
         data["location_level"] = coarser(data.get("location_level") or "point", level)
         return data
 
-    def _governorate(self, admin1: str) -> Any:
-        return next((p for p in self.gazetteer().places if p.feature == "admin1" and p.admin1 == admin1), None)
+    @staticmethod
+    def _governorate(admin1: str) -> Place | None:
+        return _area_points()[0].get(admin1)
 
-    def _district(self, admin2: str) -> Any:
-        seats = [p for p in self.gazetteer().places if p.admin2 == admin2 and p.feature == "city"]
-        return max(seats, key=lambda p: p.population) if seats else None
+    @staticmethod
+    def _district(admin2: str) -> Place | None:
+        return _area_points()[1].get(admin2)
 
     # -- bundles out --------------------------------------------------------------------------------
     def build_bundle(self, org: str, cursor: int, limit: int = PAGE_SIZE) -> dict[str, Any]:
@@ -349,11 +355,11 @@ class Node:
         own = row["received_from"] is None
         if own:
             releasability = Releasability.from_dict(rel)
-            allowed = org in releasability.audience(partner_orgs, groups)
+            recipients = releasability.audience(partner_orgs, groups)
+            allowed = org in recipients
             level = releasability.level_for(org)
             data = json.loads(row["data"]) if row["data"] else self._live(row["kind"], row["record_id"])
-            audience = (["*"] if releasability.distribution == "all"
-                        else sorted(releasability.audience(partner_orgs, groups)))
+            audience = ["*"] if releasability.distribution == "all" else sorted(recipients)
         else:  # a partner's record: only passed on where its owner allowed it
             came_from = self._partner_by_node(row["received_from"])
             audience = rel.get("audience") or []
@@ -519,6 +525,20 @@ def _received_record(row: Any) -> dict[str, Any]:
             "version": row["version"], "retracted": bool(row["retracted"]),
             "releasability": json.loads(row["releasability"]), "data": json.loads(row["data"]) if row["data"] else None,
             "received_at": row["received_at"]}
+
+
+@cache
+def _area_points() -> tuple[dict[str, Place], dict[str, Place]]:
+    """Where a coarsened record is put: each governorate's gazetteer point, and each district's seat (its most
+    populous town)."""
+    governorates, seats = {}, {}
+    for place in default_gazetteer().places:
+        if place.feature == "admin1":
+            governorates.setdefault(place.admin1, place)
+        elif place.feature == "city" and place.admin2 and (
+                place.admin2 not in seats or place.population > seats[place.admin2].population):
+            seats[place.admin2] = place
+    return governorates, seats
 
 
 def _moment(value: Any) -> datetime:

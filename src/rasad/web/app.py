@@ -280,7 +280,7 @@ def _filter_summary(flt: EventFilter) -> dict:
 
 def add_sharing_routes(app: FastAPI, reviewer) -> None:
     """Partner nodes (docs/sharing.md): identity, releases, partner inputs, sync and the audit log."""
-    from rasad.ingest.partner import SCHEMAS, to_document_and_event
+    from rasad.ingest.partner import SCHEMAS
     from rasad.share.node import Node
     from rasad.share.sync import HttpTransport, PullRequest, serve_pull, serve_push, sync_all
     from rasad.store.audit import entries, verify
@@ -311,22 +311,13 @@ def add_sharing_routes(app: FastAPI, reviewer) -> None:
             raise NotFound(f"no schema {name!r}; there are {', '.join(SCHEMAS)}")
         return SCHEMAS[name.removesuffix(".json")].model_json_schema()
 
-    def post_input(kind: str, item: FieldReportIn | SensorAlertIn, db: Store, user: User) -> dict:
-        node = Node(db)
-        org = node.identity()["org"]
-        release = node.check_release(item.release.model_dump()) if item.release else None
-        document, event = to_document_and_event(kind, item, org)
-        event_id = db.add_partner_input(kind, document, event, item.model_dump(mode="json"), reviewer(user, None))
-        released = node.release(kind, document.doc_id, release.to_dict(), reviewer(user, None)) if release else None
-        return {"input_id": document.doc_id, "event_id": event_id, "release": released}
-
     @app.post("/api/field-reports", response_model=InputCreatedOut, status_code=201, tags=["sharing"])
     def field_report(body: FieldReportIn, db: StoreDep, user: Analyst) -> dict:
-        return post_input("field-report", body, db, user)
+        return Node(db).add_input("field-report", body, reviewer(user, None))
 
     @app.post("/api/sensor-alerts", response_model=InputCreatedOut, status_code=201, tags=["sharing"])
     def sensor_alert(body: SensorAlertIn, db: StoreDep, user: Analyst) -> dict:
-        return post_input("sensor-alert", body, db, user)
+        return Node(db).add_input("sensor-alert", body, reviewer(user, None))
 
     @app.get("/api/shared", response_model=SharedPage, tags=["sharing"])
     def shared(db: StoreDep, user: Viewer, kind: str | None = None, include_retracted: bool = False,
