@@ -27,9 +27,7 @@ test: lint
 	$(BIN)/pytest
 
 eval: $(STAMP)
-	@mkdir -p build
-	$(BIN)/rasad extract $(SHARED)/eval/dev/docs.jsonl -o build/dev-events.jsonl
-	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/dev/gold.jsonl --pred build/dev-events.jsonl
+	$(BIN)/python scripts/evaluate.py --shared $(SHARED)
 
 # Takes about ten minutes: BENCH_ARGS="--many 10000 --large 100000" for a quick run.
 BENCH_ARGS ?=
