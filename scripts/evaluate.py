@@ -113,7 +113,8 @@ def main() -> int:
                            *(f"{pct(result['fields'][f])} ({result['fields_n'][f]})" for f in FIELDS),
                            *(f"{pct(result['counts'][c])} ({result['counts_n'][c]})" for c in COUNTS)])
         if name != "dev":
-            band_rows.append([name, *(f"{pct(r / n if n else None)} ({n})" for r, n in typed_bands(scorer, gold, predicted))])
+            bands = typed_bands(scorer, gold, predicted)
+            band_rows.append([name, *(f"{pct(r / n if n else None)} ({n})" for r, n in bands)])
     folder = evaluation / "gsr"
     if (folder / "gold.jsonl").exists():
         gsr_scorer = load_scorer(folder / "score_gsr.py")
@@ -123,9 +124,10 @@ def main() -> int:
                                     "--pred", str(args.out / "gsr-events.jsonl"), "--json"],
                                    check=True, capture_output=True, text=True)
         result = json.loads(completed.stdout)
+        assault = result["assault_iraq_syria"]
         gsr_rows = [["gsr", "assault IQ/SY recall", "assault IQ/SY false alarms", "protest recall", "false-place rate"],
-                    ["gsr", f"{pct(result['assault_iraq_syria']['recall'])} ({result['assault_iraq_syria']['positives']})",
-                     f"{pct(result['assault_iraq_syria']['false_alarm_rate'])} ({result['assault_iraq_syria']['negatives']})",
+                    ["gsr", f"{pct(assault['recall'])} ({assault['positives']})",
+                     f"{pct(assault['false_alarm_rate'])} ({assault['negatives']})",
                      f"{pct(result['protest_all']['recall'])} ({result['protest_all']['positives']})",
                      f"{pct(result['false_place']['false_place_rate'])} ({result['false_place']['with_event']}/"
                      f"{result['false_place']['sentences']})"]]

@@ -33,7 +33,7 @@ def test_healthz(client):
 
 def test_events_list_with_filters(client):
     body = client.get("/api/events", params={"admin1": "Kirkuk"}).json()
-    assert body["total"] == 1 and body["items"][0]["location"] == "Al Hawijah"
+    assert body["total"] == 1 and body["items"][0]["location"] == "Al-Hawiga"
     assert client.get("/api/events", params={"type": "Battles"}).json()["total"] == 0
     assert client.get("/api/events", params={"near": "33.42,43.31,25"}).json()["total"] == 1
 

@@ -17,7 +17,8 @@ def only(events):
 def test_arrest_is_coded_with_type_place_date_actors_and_count(extract):
     event = only(extract(ARREST))
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Arrests")
-    assert (event.admin1, event.location, event.geo_precision) == ("Kirkuk", "Al Hawijah", 1)
+    # "قضاء الحويجة" names the district (OCHA), coded at precision 2 as GUIDELINES §2 says
+    assert (event.admin1, event.location, event.geo_precision, event.admin2) == ("Kirkuk", "Al-Hawiga", 2, "Al-Hawiga")
     assert (event.event_date, event.time_precision) == ("2025-03-10", 1)
     assert (event.actor1, event.actor2) == ("Police Forces of Iraq", "Islamic State")
     assert event.arrested == 5 and event.fatalities is None
@@ -356,6 +357,7 @@ def test_a_lead_without_a_place_takes_the_place_the_next_sentence_locates(extrac
     text = ("أعلنت الخلية اليوم الاثنين إحباط محاولة تسلل 9 أشخاص عبر الساتر الحدودي.\n"
             "وجرى رصدهم بالكاميرات الحرارية قرب قرية صغيرة تابعة إلى ناحية ربيعة.")
     event = only(extract(text))
+    # the sub-district of Rabia (OCHA), which the next sentence names with its cue word
     assert (event.location, event.admin1, event.trace["location"]["source"]) == ("Rabia", "Ninewa", "next sentence")
     assert {"infiltration", "border", "attempt"} <= set(event.tags)
 
@@ -455,3 +457,10 @@ def test_eliminating_the_organisation_is_a_goal_not_a_killing(extract):
 def test_a_required_word_is_found_with_its_suffix(extract):
     event = only(extract("نقلت القوات الأمريكية يوم الأربعاء 150 معتقلا من الحسكة إلى العراق."))
     assert (event.transferred, "detainee_transfer" in event.tags) == (150, True)
+
+
+def test_an_incident_in_a_foreign_country_borrows_no_place_of_iraq_or_syria(extract):
+    text = ("قتل ثلاثة جنود في هجوم شنه مسلحون على حاجز في محافظة كركوك أمس. "
+            "وانفجرت عبوة ناسفة في بيروت يوم الأحد الماضي ما أدى إلى مقتل شخصين.")
+    event = only(extract(text))
+    assert event.admin1 == "Kirkuk"

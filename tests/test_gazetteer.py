@@ -1,7 +1,7 @@
 import pytest
 
-from rasad.geo.boundaries import default_boundaries
-from rasad.geo.gazetteer import default_gazetteer
+from rasad.geo.boundaries import default_boundaries, haversine_km
+from rasad.geo.gazetteer import ForeignMention, default_gazetteer
 from rasad.geo.geocode import Geocoder
 from rasad.text.normalize import normalize
 from rasad.text.tokens import tokenize
@@ -118,3 +118,61 @@ def test_a_malformed_dump_line_is_named(tmp_path):
     dump.write_text("only\tthree\tcolumns\n", encoding="utf-8")
     with pytest.raises(InputError, match="SY.txt:1"):
         list(read_geonames_dump(dump))
+
+
+# -- a name is a place in context (issue 11, class 1): every sentence below is the project's own
+
+
+def places_in(text: str):
+    """The places a clause of ``text`` resolves to, as the extractor sees them (context-aware)."""
+    geocoder = Geocoder()
+    tokens = tokenize(normalize(text).text)
+    context = geocoder.context(tokens, geocoder.gazetteer.find(tokens))
+    return [geocoder.resolve(m, tokens, context) for m in geocoder.gazetteer.find(tokens) if geocoder.usable(m, context)]
+
+
+def test_a_village_is_a_place_only_after_a_cue_word():
+    (place,) = places_in("داهمت القوة قرية المبدد فجرا")
+    assert (place.place.feature, place.place.admin1, place.precision) == ("village", "Salah Al-Din", 1)
+    assert places_in("قال إن المبدد سيعود") == []
+
+
+@pytest.mark.parametrize("text", ["أكد مسؤول في لبنان وقوع الحادث", "وصل الوفد للبنان أمس", "عاد الوفد من القاهرة"])
+def test_a_foreign_country_or_city_is_never_a_place_of_iraq_or_syria(text):
+    gazetteer = default_gazetteer()
+    tokens = tokenize(normalize(text).text)
+    assert gazetteer.find(tokens) == []
+    assert any(isinstance(m, ForeignMention) for m in gazetteer.find_all(tokens))
+
+
+@pytest.mark.parametrize("text", ["وقّع على الورقة", "وصلت فرقة المشاة", "تحدث حول الأمن", "قال عنه الوزير"])
+def test_a_word_that_only_looks_like_a_place_name_is_no_place(text):
+    assert places_in(text) == []
+
+
+def test_a_name_written_with_the_article_is_still_found_with_clitics():
+    assert [p.place.name for p in places_in("عاد النازحون إلى بالرقة وللرقة")] == ["Ar Raqqah", "Ar Raqqah"]
+
+
+def test_a_governorate_cue_needs_a_governorate_and_a_cue_with_the_article_opens_no_name():
+    assert places_in("زار محافظة الإسكندرية") == []
+    assert places_in("أكد مسؤول البلدة محمد أن الطريق مفتوح") == []
+
+
+def test_after_a_weak_cue_a_village_must_agree_with_the_report():
+    assert places_in("انتشرت القوات في منطقة المبدد") == []
+    found = places_in("انتشرت القوات في محافظة صلاح الدين في منطقة المبدد")
+    village = next(p for p in found if p.place.feature == "village")
+    assert (village.place.admin1, village.precision) == ("Salah Al-Din", 2)
+
+
+def test_a_neighbourhood_is_sought_near_the_town_of_its_clause():
+    found = places_in("انفجرت سيارة في حي الصالحية بمدينة الحسكة")
+    neighbourhood = next(p for p in found if p.place.feature == "neighbourhood")
+    assert neighbourhood.place.admin1 == "Al-Hasakeh"
+    assert haversine_km(neighbourhood.place.lat, neighbourhood.place.lon, 36.50, 40.75) < 10
+
+
+def test_villages_carry_their_district():
+    (place,) = places_in("قرب قرية المبدد في صلاح الدين")[:1]
+    assert place.place.admin2

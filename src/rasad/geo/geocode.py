@@ -16,10 +16,11 @@ from rasad.text.tokens import Token, bare_forms
 
 FEATURE_PRECISION = {
     "city": 1, "camp": 1, "prison": 1, "crossing": 1, "airport": 1, "bridge": 1, "site": 1,
-    "district": 2, "subdistrict": 2, "area": 2, "wadi": 2, "mountain": 2, "lake": 2,
+    "village": 1, "neighbourhood": 1, "district": 2, "subdistrict": 2, "area": 2, "wadi": 2, "mountain": 2, "lake": 2,
     "region": 3, "border": 3, "admin1": 3,
 }
-FEATURE_PRIOR = {"camp": 20, "prison": 20, "crossing": 20, "border": 18, "admin1": 25, "city": 10, "region": 12}
+FEATURE_PRIOR = {"camp": 20, "prison": 20, "crossing": 20, "border": 18, "admin1": 25, "city": 10, "region": 12,
+                 "district": 6, "subdistrict": 4, "village": 2, "neighbourhood": 1}
 
 
 @dataclass
@@ -64,29 +65,67 @@ class Geocoder:
                     country = COUNTRY_WORDS[form]
                     context.countries[country] = context.countries.get(country, 0) + 1
         for mention in mentions:
-            if mention.ambiguous and not mention.cue:
+            if not self.usable(mention) or (mention.ambiguous and not mention.cue):
                 continue
-            admin1s = {c.admin1 for c in mention.candidates}
+            admin1s = {c.admin1 for c in mention.candidates if c.feature == "admin1"} or {
+                c.admin1 for c in mention.candidates}
             if len(admin1s) == 1:
                 context.governorates |= admin1s
         return context
 
-    def usable(self, mention: PlaceMention) -> bool:
-        """False for a name that is also a common word and has no cue word or relation before it."""
-        return not mention.ambiguous or bool(mention.cue) or mention.relative
+    def usable(self, mention: PlaceMention, context: DocumentContext | None = None) -> bool:
+        """Whether a name is a place here (see docs/geocoding.md).
+
+        A village's name, or one that is also a common word or a given name, needs a cue word ("قرية …");
+        after a weak cue ("منطقة …"), a relation ("قرب …") or, for a town, a preposition ("في …"), it also
+        needs to agree with the report: a governorate it names, or a place within 60 km of one it placed.
+        A governorate cue ("محافظة الإسكندرية") needs a governorate.
+        """
+        if mention.cue == ("admin1",) and not any(c.feature == "admin1" for c in mention.candidates):
+            return False
+        if mention.cue and mention.minor and not any(c.feature in mention.cue for c in mention.candidates):
+            return False
+        if not (mention.ambiguous or mention.minor) or (mention.cue and not mention.weak):
+            return True
+        if mention.cue or mention.relative or (mention.locative and not mention.minor):
+            return context is not None and self._agrees(mention, context)
+        return False
+
+    @staticmethod
+    def _agrees(mention: PlaceMention, context: DocumentContext) -> bool:
+        for place in mention.candidates:
+            if place.admin1 in context.governorates:
+                return True
+            if any(haversine_km(place.lat, place.lon, lat, lon) <= 60 for lat, lon in context.resolved):
+                return True
+        return False
 
     def resolve(self, mention: PlaceMention, tokens: list[Token], context: DocumentContext,
-                prefer_admin1: bool = False) -> ResolvedPlace:
-        """The most likely place of a mention (found among ``tokens``) and its precision."""
+                prefer_admin1: bool = False, anchors: tuple[tuple[float, float], ...] = ()) -> ResolvedPlace:
+        """The most likely place of a mention (found among ``tokens``) and its precision; ``anchors`` are the
+        points of the clause's unambiguous towns, near which a village of a common name is sought."""
         candidates = list(mention.candidates)
         if mention.cue:
             fitting = [c for c in candidates if c.feature in mention.cue]
             candidates = fitting or candidates
-        ranked = sorted(candidates, key=lambda c: -self._score(c, context, prefer_admin1))
+        preferred = mention.cue[0] if mention.cue else None  # "حي …" is a neighbourhood before a village
+
+        def score(place: Place) -> float:
+            bonus = 15 if place.feature == preferred else 0
+            if len(candidates) > 1:  # the mission's area: of two equal namesakes, the one nearer the border
+                bonus += max(0.0, 8 - self.boundaries.border_km(place.lat, place.lon) / 40)
+            if anchors:  # the other places of the clause: "حي الصالحية بمدينة الحسكة"
+                nearest = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in anchors)
+                bonus += max(0.0, 40 - nearest)
+            return self._score(place, context, prefer_admin1) + bonus
+
+        ranked = sorted(candidates, key=lambda c: -score(c))
         best = ranked[0]
         precision = FEATURE_PRECISION.get(best.feature, 2)
         if mention.relative or (mention.cue == ("region",) and best.feature != "region"):
             precision = 3 if best.feature in ("admin1", "region", "border") else 2
+        elif mention.cue and mention.weak:  # "منطقة الباغوز": the area of a town (GUIDELINES §6)
+            precision = max(precision, 2)
         before = bare_forms(tokens[mention.first - 1].text) if mention.first > 0 else frozenset()
         first = mention.first - 1 if mention.cue and before & FEATURE_CUES.keys() else mention.first
         return ResolvedPlace(best, precision, tokens[first].start, tokens[mention.last].end,
