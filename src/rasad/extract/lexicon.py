@@ -13,6 +13,7 @@ from typing import Any
 
 from rasad.errors import DataError
 from rasad.model import ACLED_TYPES, MISSION_TAGS
+from rasad.text.morphology import inflections
 from rasad.text.normalize import fold
 from rasad.text.tokens import Token, match_forms
 
@@ -161,6 +162,9 @@ class Lexicons:
                 requires=frozenset(fold(word) for word in entry.get("requires", ())),
             )
             _add_all(triggers, entry["terms"], trigger)
+            participles = bool(entry.get("participles", False))
+            _add_all(triggers, (form for verb in entry.get("verbs", ()) for form in inflections(verb, participles)),
+                     trigger)
             _add_all(exclusions, entry.get("exclude", ()), trigger.id)
         actors = PhraseMatcher()
         actor_data = read_toml("rasad.extract", "actors.toml", override_dir)
@@ -187,7 +191,7 @@ class Lexicons:
 def _check_trigger(entry: dict) -> None:
     """An analyst's trigger must use ACLED names and mission tags; say which and where when it does not."""
     name = entry.get("id", "?")
-    if "terms" not in entry or not entry["terms"]:
+    if not entry.get("terms") and not entry.get("verbs"):
         raise DataError(f"triggers.toml: trigger {name!r} has no terms")
     event_type, sub_type = entry.get("event_type"), entry.get("sub_event_type")
     if event_type is not None and sub_type not in ACLED_TYPES.get(event_type, ()):
