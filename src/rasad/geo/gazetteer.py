@@ -139,6 +139,8 @@ class Gazetteer:
                     bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else ""
                     if bare and (len(words) > 1 or bare not in self.prefixes):  # "منطقة مطيبيجة" for "المطيبيجة"
                         self._without_article.setdefault(bare, []).append((words[1:], number))
+        self._by_next_word = _by_next_word(self._index)
+        self._without_article_by_next_word = _by_next_word(self._without_article)
         for entries in self._index.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         self.by_id = {place.id: place for place in places}
@@ -192,10 +194,10 @@ class Gazetteer:
                 mentions.append(ForeignMention(i, i + foreign - 1))
                 i += foreign
                 continue
-            hit = self._match_at(tokens, i, self._index)
+            hit = self._match_at(tokens, i, self._by_next_word)
             without_article = False
             if hit is None:
-                hit = self._match_at(tokens, i, self._without_article)
+                hit = self._match_at(tokens, i, self._without_article_by_next_word)
                 without_article = True
             if hit is None:
                 i += 1
@@ -207,7 +209,7 @@ class Gazetteer:
             after = tokens[i + length].text if i + length < len(tokens) else ""
             if cue is None and after in TRAILING_CUES:  # "Deir ez-Zor province"
                 cue = TRAILING_CUES[after]
-            candidates = tuple(dict.fromkeys(self.places[n] for n in numbers))
+            candidates = tuple(sorted({self.places[n] for n in numbers}, key=lambda place: place.id))
             word = tokens[i].text
             locative = (i > 0 and tokens[i - 1].text in _LOCATIVE) or any(
                 word.startswith(prefix) and key[0] in bare_forms(word[len(prefix):]) for prefix in ("ب", "وب", "فب"))
@@ -230,11 +232,18 @@ class Gazetteer:
         return best
 
     @staticmethod
-    def _match_at(tokens: list[Token], i: int,
-                  index: dict[str, list[tuple[tuple[str, ...], int]]]) -> tuple[int, list[int], tuple[str, ...]] | None:
+    def _match_at(tokens: list[Token], i: int, index: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]]
+                  ) -> tuple[int, list[int], tuple[str, ...]] | None:
         best: tuple[int, list[int], tuple[str, ...]] | None = None
-        for form in bare_forms(tokens[i].text):
-            for rest, number in index.get(form, ()):
+        following = bare_forms(tokens[i + 1].text) | {tokens[i + 1].text} if i + 1 < len(tokens) else frozenset()
+        for form in sorted(bare_forms(tokens[i].text), key=lambda f: (-len(f), f)):
+            by_next = index.get(form)
+            if not by_next:
+                continue
+            entries = list(by_next.get("", ()))
+            for word in sorted(following):
+                entries += by_next.get(word, ())
+            for rest, number in entries:
                 length = 1 + len(rest)
                 if i + length > len(tokens) or (best and best[0] > length):
                     continue
@@ -269,6 +278,16 @@ class Gazetteer:
                 continue
             break
         return cue, relative, weak
+
+
+def _by_next_word(index: dict[str, list[tuple[tuple[str, ...], int]]]
+                  ) -> dict[str, dict[str, list[tuple[tuple[str, ...], int]]]]:
+    """The index by first word, then by second word ("" for one-word names), so a match checks few names."""
+    nested: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+    for first, entries in index.items():
+        for rest, number in entries:
+            nested.setdefault(first, {}).setdefault(rest[0] if rest else "", []).append((rest, number))
+    return nested
 
 
 def _word_list(name: str) -> set[str]:

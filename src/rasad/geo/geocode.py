@@ -55,6 +55,7 @@ class Geocoder:
     def __init__(self, gazetteer: Gazetteer | None = None, boundaries: Boundaries | None = None) -> None:
         self.gazetteer = gazetteer or default_gazetteer()
         self.boundaries = boundaries or default_boundaries()
+        self._border_cache: dict[tuple[float, float], float] = {}  # bounded by the gazetteer's points
 
     def context(self, tokens: list[Token], mentions: Iterable[PlaceMention]) -> DocumentContext:
         """Governorates and countries named anywhere in the report."""
@@ -113,7 +114,7 @@ class Geocoder:
         def score(place: Place) -> float:
             bonus = 15 if place.feature == preferred else 0
             if len(candidates) > 1:  # the mission's area: of two equal namesakes, the one nearer the border
-                bonus += max(0.0, 8 - self.boundaries.border_km(place.lat, place.lon) / 40)
+                bonus += max(0.0, 8 - self._border_km(place.lat, place.lon) / 40)
             if anchors:  # the other places of the clause: "حي الصالحية بمدينة الحسكة"
                 nearest = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in anchors)
                 bonus += max(0.0, 40 - nearest)
@@ -145,6 +146,11 @@ class Geocoder:
             nearest = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in context.resolved)
             score += max(0.0, 15 - nearest / 20)
         return score
+
+    def _border_km(self, lat: float, lon: float) -> float:
+        if (lat, lon) not in self._border_cache:
+            self._border_cache[(lat, lon)] = self.boundaries.border_km(lat, lon)
+        return self._border_cache[(lat, lon)]
 
     def border(self, lat: float, lon: float) -> tuple[float, str]:
         """Distance to the Iraq-Syria border (km) and the named border sector."""
