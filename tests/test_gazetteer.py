@@ -176,3 +176,14 @@ def test_a_neighbourhood_is_sought_near_the_town_of_its_clause():
 def test_villages_carry_their_district():
     (place,) = places_in("قرب قرية المبدد في صلاح الدين")[:1]
     assert place.place.admin2
+
+
+def test_a_foreign_name_that_is_also_a_town_here_needs_the_report_to_agree():
+    assert places_in("وصل الوزير إلى الرياض أمس") == []  # Riyadh, as far as this sentence tells
+    (town,) = [p for p in places_in("اعتقلت قوة في محافظة كركوك مطلوبا في الرياض") if p.place.feature == "city"]
+    assert town.place.admin1 == "Kirkuk"
+
+
+def test_a_town_written_without_the_article_keeps_that_name():
+    (place,) = places_in("داهمت القوات منزلا في مدينة حديثة")
+    assert (place.place.name, place.place.admin1) == ("Hadithah", "Al-Anbar")

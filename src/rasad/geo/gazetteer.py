@@ -128,8 +128,9 @@ class Gazetteer:
             if words:
                 self._foreign.setdefault(words[0], []).append(words[1:])
         for number, place_names in enumerate(names):
+            main_name = fold(places[number].name_ar)
             for name in place_names:
-                if not name.isascii() and "ال" + name in place_names:
+                if not name.isascii() and "ال" + name in place_names and name != main_name:
                     continue  # "رقه" beside "الرقه": Arabic writes the article, and "ورقه" is a sheet of paper
                 words = _key_words(name)
                 if len(words) > 1 and words[0] in _NAME_CUES:  # "ناحية ربيعة": the cue is read from the text
@@ -139,6 +140,14 @@ class Gazetteer:
                     bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else ""
                     if bare and (len(words) > 1 or bare not in self.prefixes):  # "منطقة مطيبيجة" for "المطيبيجة"
                         self._without_article.setdefault(bare, []).append((words[1:], number))
+        # A foreign name that is also a town here (الرياض in Kirkuk, الإسكندرية in Babil) is a local name that
+        # needs a cue word or agreement with the report, like a common word.
+        for first, rests in list(self._foreign.items()):
+            for rest in list(rests):
+                if any(entry_rest == rest and places[number].feature not in MINOR_FEATURES
+                       for entry_rest, number in self._index.get(first, ())):
+                    rests.remove(rest)
+                    self.ambiguous.add((first, *rest))
         self._by_next_word = _by_next_word(self._index)
         self._without_article_by_next_word = _by_next_word(self._without_article)
         for entries in self._index.values():
