@@ -26,6 +26,7 @@ test: lint
 	@sh scripts/ensure-chromium.sh
 	$(BIN)/pytest
 
+# make eval: every set in $(SHARED)/eval: dev and real (score.py), gsr (gsr/score_gsr.py)
 eval: $(STAMP)
 	$(BIN)/python scripts/evaluate.py --shared $(SHARED)
 

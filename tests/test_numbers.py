@@ -41,3 +41,13 @@ def test_vague_amounts_have_no_value(text):
 
 def test_sunday_is_not_the_number_one():
     assert values("يوم الأحد") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("مقتل شابين", [2]),      # a generated genitive dual
+    ("عثر على جثتين", [2]),   # the dual of a feminine noun keeps its ت
+    ("اصابة مدنيين", []),     # a sound plural, not a dual
+    ("مئة عنصر", [100]),      # the noun after a number is what it counts, not one more
+])
+def test_duals_and_counted_nouns(text, expected):
+    assert [a.value for a in amounts(tokenize(normalize(text).text)) if a.value is not None] == expected

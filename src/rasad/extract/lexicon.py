@@ -43,7 +43,7 @@ class PhraseMatcher:
 
     def _match_at(self, tokens: list[Token], i: int) -> list[tuple[int, Any]]:
         found = []
-        for form in match_forms(tokens[i].text):
+        for form in sorted(match_forms(tokens[i].text)):  # a fixed order: ties never depend on the hash seed
             for rest, payload in self._index.get(form, ()):
                 end = _match_rest(tokens, i + 1, rest)
                 if end is not None:
@@ -146,6 +146,7 @@ class Lexicons:
     count_window: int
     not_people: frozenset[str]
     unit_words: frozenset[str]
+    institutions: frozenset[tuple[str, ...]]
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -182,10 +183,14 @@ class Lexicons:
         count_data = read_toml("rasad.extract", "counts.toml", override_dir)
         for name, words in count_data["counts"].items():
             _add_all(counts, words, name)
+        for name, verbs in count_data.get("count_verbs", {}).items():
+            _add_all(counts, (form for verb in verbs for form in inflections(verb)), name)
         not_people = frozenset(fold(word) for word in count_data["not_people"]["words"])
         unit_words = frozenset(fold(word) for word in count_data["unit_names"]["words"])
+        places = read_toml("rasad.extract", "places.toml", override_dir)
+        institutions = frozenset(tuple(fold(phrase).split()) for phrase in places["institutions"]["words"])
         return cls(triggers, exclusions, actors, cues, windows, counts, int(count_data["window"]), not_people,
-                   unit_words)
+                   unit_words, institutions)
 
 
 def _check_trigger(entry: dict) -> None:

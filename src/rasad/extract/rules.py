@@ -143,7 +143,8 @@ class RuleExtractor:
         """
         gazetteer = self.geocoder.gazetteer
         mentions = [m for m in gazetteer.find(tokens)
-                    if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)]
+                    if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)
+                    and not self._names_something_else(tokens, m.first)]
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
         mentions = [m for m in mentions if not _dateline(text, tokens, m)]
         # "… محافظة صلاح الدين شمال بغداد": a direction from a big city right after a place only locates it
@@ -190,6 +191,18 @@ class RuleExtractor:
                        if item[0].place.feature == "admin1"]
             groups = [chosen]
         return groups
+
+    def _names_something_else(self, tokens: list[Token], first: int) -> bool:
+        """A place that belongs to a name: of an institution ("قيادة عمليات كركوك", "مستشفى الموصل"), of an
+        outlet quoted after a standalone lām ("لـ"بغداد اليوم""), or a person's family name after a given
+        name ("صالح العبيدي")."""
+        if first == 0:
+            return False
+        before = tokens[first - 1].text
+        institution = any(first >= len(phrase) and all(
+            word in bare_forms(tokens[first - len(phrase) + k].text) for k, word in enumerate(phrase))
+            for phrase in self.lexicons.institutions)
+        return before == "ل" or institution or bool(bare_forms(before) & self.geocoder.gazetteer.given_names)
 
     # -- one clause -----------------------------------------------------------------------------
     def _clause(self, document: Document, norm: NormalizedText, published: date | None, context: DocumentContext,
@@ -314,15 +327,22 @@ class RuleExtractor:
             place, summary = group[0]
             country = place.place.country
             actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled)
+            if actor1 == "Civilians" and event_type not in ("Protests", "Riots"):
+                # the victims never acted: "قتل مدنيان برصاص مجهولين", "a woman was found dead"
+                violent = event_type != "Strategic developments"
+                actor1, actor2 = actor2 or ("Unidentified Armed Group" if violent else None), "Civilians"
+                actor_spans = {"actor2": actor_spans["actor1"]} | (
+                    {"actor1": actor_spans["actor2"]} if "actor2" in actor_spans else {})
             final_type, final_sub = event_type, sub_type
             if final_sub == "Shelling/artillery/missile attack" and (
                 {"طايرات", "طيران", "مسيره", "aircraft", "drone"} & words
                 or actor1 in ("International Coalition", "Military Forces of the United States")
             ):
                 final_sub = "Air/drone strike"
-            if final_type == "Battles" and trigger.id in ("kill", "attack") and actor2 == "Civilians" and actor1 in (
+            if final_type == "Battles" and trigger.id in ("kill", "attack", "clash") and actor1 in (
                 "Islamic State", "Unidentified Armed Group", None
-            ):
+            ) and (actor2 == "Civilians" or (actor2 is None and place.place.feature == "camp")):
+                # unarmed victims of gunmen (شاب، راعي، مختار), or a killing inside a camp, with no force fighting
                 final_type, final_sub = "Violence against civilians", "Attack"
             event_tags = set(tags)
             for hit in actor_hits:
@@ -375,6 +395,7 @@ class RuleExtractor:
         them not counted in the distance."""
         lex = self.lexicons
         count_cues = lex.counts.find(tokens)
+        english = sum(token.text.isascii() for token in tokens) * 2 > len(tokens)
         date_ranges = [(d.start, d.end) for d in dates]
         skip = [0] * (len(tokens) + 1)
         for k, token in enumerate(tokens):
@@ -403,7 +424,12 @@ class RuleExtractor:
                     continue
                 if amount.implicit and not (cue.last < amount.first and distance <= 2):
                     continue  # "عنصر" or "أحد" counts one only right after the count word
-                if distance <= lex.count_window and (best is None or distance < best[0]):
+                window = lex.count_window + english  # "five of their fighters were killed"
+                # of two count words as near, Arabic counts the one before ("مقتل 3"), English the one after
+                # ("ten militants were killed and five others arrested")
+                closer = best is None or distance < best[0] or (
+                    distance == best[0] and english and cue.first > amount.last)
+                if distance <= window and closer:
                     best = (distance, number)
             if best is None:
                 continue
@@ -453,11 +479,14 @@ def _dateline(text: str, tokens: list[Token], mention) -> bool:
     if text[line_start : tokens[0].start].strip():
         return False
     after = text[tokens[mention.last].end : tokens[mention.last].end + 40]
-    return after.lstrip(" ")[:1] in (":", "-", "(", "/") or bool(_DATELINE_TAIL.match(after))
+    return (after.lstrip(" ")[:1] in (":", "-", "(", "/") or bool(_DATELINE_TAIL.match(after))
+            or bool(_DATELINE_REGION.match(after)))
 
 
 # "بغداد 16 أغسطس 2025 (شينخوا)", "BAGHDAD, March 10 (Reuters)": a date, then the agency in brackets
 _DATELINE_TAIL = re.compile(r"[ ,]*\d{0,2}\s*[^\W\d_]+\s*\d{0,4}[ ,]*\d{0,4}\s*\(")
+# "ERBIL, Kurdistan Region - …", "القامشلي، شمال شرق سوريا - …": the city, its region, then a dash
+_DATELINE_REGION = re.compile(r"\s*[,،]\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*-")
 _MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 

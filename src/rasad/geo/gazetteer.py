@@ -115,8 +115,10 @@ class Gazetteer:
     """Places indexed by the first word of each of their names."""
 
     def __init__(self, places: list[Place], names: list[set[str]], ambiguous: set[str],
-                 prefixes: set[str] = frozenset(), foreign: set[str] = frozenset()) -> None:
+                 prefixes: set[str] = frozenset(), foreign: set[str] = frozenset(),
+                 given_names: set[str] = frozenset()) -> None:
         self.places = places
+        self.given_names = frozenset(fold(name) for name in given_names if " " not in name)
         self.ambiguous = {_key_words(fold(word)) for word in ambiguous}
         self.prefixes = {fold(word) for word in prefixes}
         self._index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
@@ -166,7 +168,8 @@ class Gazetteer:
             except (KeyError, TypeError, ValueError) as error:
                 raise DataError(f"{path}:{number}: bad gazetteer row: {error}") from error
             names.append({name for name in row["names"].split("|") if name})
-        return cls(places, names, ambiguous, _word_list("name_prefixes.txt"), _word_list("foreign.txt"))
+        return cls(places, names, ambiguous, _word_list("name_prefixes.txt"), _word_list("foreign.txt"),
+                   _word_list("given_names.txt"))
 
     @classmethod
     def from_dir(cls, directory: Path) -> Gazetteer:

@@ -2,7 +2,7 @@
 
 Lexicons list a verb once ("اعتقل", "تظاهر", "اغتال"); the matcher takes clitics and common suffixes off a
 report's words (``tokens.match_forms``), so only the stems that differ need generating: the imperfect
-(يعتقل، تتظاهر), the verbal noun (اعتقال، تفجير، اغتيال), the passive of a hollow verb (اغتيل) and, where
+(يعتقل، تتظاهر; third persons), the verbal noun (اعتقال، تفجير، اغتيال), the passive of a hollow verb (اغتيل) and, where
 asked, the participle of the one who acts (متظاهر، محتج). Letters are written as ``normalize`` leaves them.
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from rasad.text.normalize import fold
 
-_IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+# Third persons only: news reports what others did, and "ن" makes common words (نصيب "a share").
+_IMPERFECT_PREFIXES = ("ي", "ت")
 
 
 def inflections(verb: str, participles: bool = False) -> list[str]:
@@ -19,6 +20,9 @@ def inflections(verb: str, participles: bool = False) -> list[str]:
     forms = [v]
     if v.startswith("ت"):  # forms V and VI: تفجر، تظاهر — the verbal noun is the perfect itself
         stem, noun, participle = v, v, "م" + v
+    elif len(v) == 4 and v[0] == "ا" and v[2] == "ا":  # a hollow form IV: اصاب → يصيب، اصابة، passive اصيب
+        stem, noun, participle = v[1] + "ي" + v[3], "ا" + v[1] + "ا" + v[3] + "ه", "م" + v[1] + "ي" + v[3]
+        forms += [v[0] + v[1] + "ي" + v[3], "ي" + v[1] + "ا" + v[3]]  # اصيب؛ يصاب (the passive imperfect)
     elif v.startswith("ا") and len(v) >= 4:  # forms IV, VII, VIII, X: اطلق، انفجر، اعتقل، استهدف
         stem, participle = v[1:], "م" + v[1:]
         if len(v) == 4 and v[2] == "ت":  # a doubled form VIII: احتج → احتجاج

@@ -27,9 +27,17 @@ def _words() -> dict:
     for table in ("units", "scales", "standalone_scales"):
         data[table] = {fold(k): v for k, v in data[table].items()}
     data["vague"] = {key: [fold(w) for w in words] for key, words in data["vague"].items()}
-    data["duals"] = frozenset(fold(w) for w in data["duals"]["words"])
     data["singulars"] = frozenset(fold(w) for w in data["singulars"]["words"])
+    sound = frozenset(fold(w) for w in data["sound_plurals"]["words"])
+    data["duals"] = frozenset(fold(w) for w in data["duals"]["words"]) | {
+        form for word in data["singulars"] if not word.isascii() for form in _duals(word, word in sound)}
     return data
+
+
+def _duals(singular: str, sound_plural: bool) -> tuple[str, ...]:
+    """The dual of a noun: nominative (…ان) and, unless its plural is written the same, genitive (…ين)."""
+    stem = singular[:-1] + "ت" if singular.endswith("ه") else singular
+    return (stem + "ان",) if sound_plural else (stem + "ان", stem + "ين")
 
 
 def _word_value(token: str, table: dict) -> int | None:
@@ -71,8 +79,9 @@ def amounts(tokens: list[Token]) -> list[Amount]:
             found.append(Amount(2, i, i))
             i += 1
             continue
+        counted_noun = bool(found) and found[-1].last == i - 1 and found[-1].value is not None  # "مئة معتقل"
         if (word in ("احد", "احدى") and i + 1 < len(tokens) and tokens[i + 1].text.startswith("ال")) or (
-            bare_forms(word) & data["singulars"] and word not in units
+            bare_forms(word) & data["singulars"] and word not in units and not counted_noun
         ):
             found.append(Amount(1, i, i, implicit=True))
             i += 1

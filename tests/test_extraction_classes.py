@@ -1,0 +1,62 @@
+"""Failure classes of real reports (issue 11), each checked on sentences written for the project."""
+
+from datetime import date
+
+import pytest
+
+PUBLISHED = date(2025, 3, 11)
+
+
+def only(events):
+    assert len(events) == 1, [(e.event_type, e.location, e.admin1) for e in events]
+    return events[0]
+
+
+# -- counts: verb forms, English word order --------------------------------------------------------------
+
+def test_a_wounded_count_after_an_inflected_verb(extract):
+    event = only(extract("هاجم مسلحو داعش موقعا للجيش في قضاء الحويجة أمس وقتلوا جنديين وأصابوا 4 آخرين."))
+    assert (event.fatalities, event.wounded) == (2, 4)
+
+
+def test_english_counts_follow_their_nouns(extract):
+    event = only(extract("Ten militants were killed and five others arrested in Diyala province on Monday.",
+                         published=PUBLISHED))
+    assert (event.fatalities, event.arrested) == (10, 5)
+
+
+def test_english_count_a_few_words_before_its_verb(extract):
+    event = only(extract("Five of their fighters were killed in an attack in Kirkuk province on Monday.",
+                         published=PUBLISHED))
+    assert event.fatalities == 5
+
+
+# -- places that are part of a name, or a dateline --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أعلنت قيادة عمليات بغداد اعتقال ثلاثة مطلوبين في قضاء الحويجة أمس.",
+    'وقال مصدر أمني لـ"بغداد اليوم" إن القوات اعتقلت ثلاثة مطلوبين في قضاء الحويجة أمس.',
+    "وقال الرائد علي البغدادي إن القوات اعتقلت ثلاثة مطلوبين في قضاء الحويجة أمس.",
+])
+def test_a_place_in_a_command_outlet_or_family_name_is_not_the_scene(extract, text):
+    event = only(extract(text))
+    assert event.admin1 == "Kirkuk"
+
+
+def test_an_english_dateline_with_its_region_is_not_the_scene(extract):
+    text = "ERBIL, Kurdistan Region - Three civilians were killed by gunmen in Diyala province on Monday."
+    event = only(extract(text, published=PUBLISHED))
+    assert event.admin1 == "Diyala"
+
+
+# -- victims never act -------------------------------------------------------------------------------------
+
+def test_civilians_shot_by_unknown_gunmen_are_violence_against_civilians(extract):
+    event = only(extract("قتل شابان برصاص مسلحين مجهولين قرب بلدة الشحيل في ريف دير الزور مساء أمس."))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (event.actor1, event.actor2, event.fatalities) == ("Unidentified Armed Group", "Civilians", 2)
+
+
+def test_a_woman_found_killed_in_a_camp_is_violence_against_civilians(extract):
+    event = only(extract("A woman was found dead inside al-Hol camp on Monday.", published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Attack", "Unidentified Armed Group", "Civilians")
