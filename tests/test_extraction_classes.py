@@ -60,3 +60,31 @@ def test_civilians_shot_by_unknown_gunmen_are_violence_against_civilians(extract
 def test_a_woman_found_killed_in_a_camp_is_violence_against_civilians(extract):
     event = only(extract("A woman was found dead inside al-Hol camp on Monday.", published=PUBLISHED))
     assert (event.sub_event_type, event.actor1, event.actor2) == ("Attack", "Unidentified Armed Group", "Civilians")
+
+
+# -- dates, destinations, distances, verdicts and hospitals ----------------------------------------------
+
+def test_a_day_of_the_current_month(extract):
+    event = only(extract("أعدم عناصر التنظيم في الـ 9 من الشهر الجاري شابا في قرية المبدد بمحافظة صلاح الدين."))
+    assert (event.event_date, event.time_precision) == ("2025-03-09", 1)
+
+
+def test_a_place_people_were_heading_to_is_not_the_scene(extract):
+    event = only(extract("انفجرت عبوة ناسفة أمس على سيارة مدنية في محافظة ديالى كانت متجهة نحو بغداد."))
+    assert event.admin1 == "Diyala"
+
+
+def test_a_scene_a_few_kilometres_from_a_town_is_near_it(extract):
+    event = only(extract("اشتبكت قوة مع مسلحين أمس في موقع يبعد 12 كيلومترا جنوبي مدينة الحويجة."))
+    assert (event.location, event.geo_precision) == ("Al Hawijah", 2)
+    far = extract("اشتبكت قوة مع مسلحين أمس في موقع يبعد 250 كيلومترا شمال بغداد.")
+    assert all(e.location != "Baghdad" for e in far)
+
+
+def test_a_death_sentence_is_not_an_execution(extract):
+    assert extract("أصدرت محكمة في بغداد أمس حكما بإعدام خمسة مدانين.") == []
+
+
+def test_bodies_taken_to_hospital_are_no_detainee_transfer(extract):
+    events = extract("عثر أمس على جثتي شابين في مخيم الهول، وتم نقلهما إلى مشفى الحسكة بحضور عائلة أحدهما.")
+    assert all(e.sub_event_type != "Other" for e in events)

@@ -147,6 +147,7 @@ class Lexicons:
     not_people: frozenset[str]
     unit_words: frozenset[str]
     institutions: frozenset[tuple[str, ...]]
+    destinations: frozenset[str]
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -189,8 +190,9 @@ class Lexicons:
         unit_words = frozenset(fold(word) for word in count_data["unit_names"]["words"])
         places = read_toml("rasad.extract", "places.toml", override_dir)
         institutions = frozenset(tuple(fold(phrase).split()) for phrase in places["institutions"]["words"])
+        destinations = frozenset(fold(word) for word in places["destinations"]["words"])
         return cls(triggers, exclusions, actors, cues, windows, counts, int(count_data["window"]), not_people,
-                   unit_words, institutions)
+                   unit_words, institutions, destinations)
 
 
 def _check_trigger(entry: dict) -> None:

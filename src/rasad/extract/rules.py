@@ -142,9 +142,10 @@ class RuleExtractor:
         Each group lists (place, is_summary) with the most precise place first.
         """
         gazetteer = self.geocoder.gazetteer
-        mentions = [m for m in gazetteer.find(tokens)
+        mentions = [m if _distance(tokens, m.first) is None else dataclasses.replace(m, relative=True)
+                    for m in gazetteer.find(tokens)
                     if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)
-                    and not self._names_something_else(tokens, m.first)]
+                    and not self._names_something_else(tokens, m.first)]  # "17 كم جنوبي القامشلي": near it
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
         mentions = [m for m in mentions if not _dateline(text, tokens, m)]
         # "… محافظة صلاح الدين شمال بغداد": a direction from a big city right after a place only locates it
@@ -193,12 +194,16 @@ class RuleExtractor:
         return groups
 
     def _names_something_else(self, tokens: list[Token], first: int) -> bool:
-        """A place that belongs to a name: of an institution ("قيادة عمليات كركوك", "مستشفى الموصل"), of an
-        outlet quoted after a standalone lām ("لـ"بغداد اليوم""), or a person's family name after a given
-        name ("صالح العبيدي")."""
+        """A place that is not where the clause's incident happened: where people were heading or coming
+        from ("باتجاه حديثة"), or part of a name: of an institution ("قيادة عمليات كركوك", "مستشفى الموصل"),
+        of an outlet quoted after a standalone lām ("لـ"بغداد اليوم""), or a person's family name after a
+        given name ("صالح العبيدي")."""
         if first == 0:
             return False
         before = tokens[first - 1].text
+        way = first - 2 if first >= 2 and before in ("من", "الى", "to", "from") else first - 1
+        if bare_forms(tokens[way].text) & self.lexicons.destinations:  # "باتجاه حديثة", "القادمين من …"
+            return True
         institution = any(first >= len(phrase) and all(
             word in bare_forms(tokens[first - len(phrase) + k].text) for k, word in enumerate(phrase))
             for phrase in self.lexicons.institutions)
@@ -491,10 +496,24 @@ _MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july", "a
               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
+_DISTANCE_UNITS = {"كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "km", "kilometres", "kilometers", "miles"}
+NEAR_KM = 30  # a scene this close to a town is "near" it (precision 2); farther, the town only gives a bearing
+
+
+def _distance(tokens: list[Token], first: int) -> int | None:
+    """The distance in km when a place is named as the reference of one ("17 كيلومترا جنوبي القامشلي")."""
+    for k in range(max(0, first - 3), first):
+        if tokens[k].text in _DISTANCE_UNITS:
+            number = amounts(tokens[max(0, k - 2) : k])
+            value = number[-1].value if number else None
+            return value if value is not None else 10**6
+    return None
+
+
 def _distance_locator(tokens: list[Token], first: int) -> bool:
     """A place named only to say how far away the scene is ("250 كم شمالي بغداد")."""
-    before = {t.text for t in tokens[max(0, first - 3) : first]}
-    return bool(before & {"كم", "كيلومتر", "كيلومترا", "كلم", "km", "kilometres", "kilometers", "miles"})
+    distance = _distance(tokens, first)
+    return distance is not None and distance > NEAR_KM
 
 
 def _coordinated(text: str, tokens: list[Token], previous_last: int, first: int) -> bool:

@@ -208,11 +208,21 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
         months_hit = _phrase_at(tokens, i, cal["relative_month_phrases"])
         if months_hit:
             months_back, length = months_hit
-            value = None
+            value, precision, kind, first = None, 3, "month", i
+            # "في الـ 11 من الشهر الجاري", "الخامس من الشهر الماضي": a day of that month
+            day = (cal["ordinals"].get(tokens[i - 2].text) or _number(tokens, i - 2)) if (
+                i >= 2 and tokens[i - 1].text == "من") else None
+            if day is not None and 1 <= day <= 31:
+                precision, kind, first = 1, "day", i - 3 if i >= 3 and tokens[i - 3].text == "ال" else i - 2
+            else:
+                day = 1
             if published:
                 index = published.year * 12 + published.month - 1 - months_back
-                value = date(index // 12, index % 12 + 1, 1)
-            found.append(DateMention(value, 3, "month", tokens[i].start, tokens[i + length - 1].end))
+                try:
+                    value = date(index // 12, index % 12 + 1, day)
+                except ValueError:  # "31 of last month" in a month of 30 days
+                    value, precision, kind = date(index // 12, index % 12 + 1, 1), 3, "month"
+            found.append(DateMention(value, precision, kind, tokens[first].start, tokens[i + length - 1].end))
             i += length
             continue
         year = _number(tokens, i)
