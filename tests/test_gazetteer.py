@@ -132,9 +132,9 @@ def places_in(text: str):
 
 
 def test_a_village_is_a_place_only_after_a_cue_word():
-    (place,) = places_in("داهمت القوة قرية المبدد فجرا")
+    (place,) = places_in("داهمت القوات العراقية قرية المبدد فجرا")
     assert (place.place.feature, place.place.admin1, place.precision) == ("village", "Salah Al-Din", 1)
-    assert places_in("قال إن المبدد سيعود") == []
+    assert places_in("قالت القوات العراقية إن المبدد سيعود") == []
 
 
 @pytest.mark.parametrize("text", ["أكد مسؤول في لبنان وقوع الحادث", "وصل الوفد للبنان أمس", "عاد الوفد من القاهرة"])
@@ -187,3 +187,18 @@ def test_a_foreign_name_that_is_also_a_town_here_needs_the_report_to_agree():
 def test_a_town_written_without_the_article_keeps_that_name():
     (place,) = places_in("داهمت القوات منزلا في مدينة حديثة")
     assert (place.place.name, place.place.admin1) == ("Hadithah", "Al-Anbar")
+
+
+@pytest.mark.parametrize("text", ["خرجت التظاهرات السلمية", "استقبل الوفد الهندية", "يبقى الوضع القائم"])
+def test_an_adjective_after_a_definite_noun_is_no_place(text):
+    assert places_in(text) == []
+
+
+def test_a_village_after_a_strong_cue_needs_its_country_named():
+    assert places_in("وقع انفجار في حي المبدد") == []
+    assert places_in("قالت مصادر عراقية إن انفجارا وقع في قرية المبدد")
+
+
+def test_a_district_named_with_mintaqa_is_read_as_cue_and_town():
+    (place,) = places_in("قال سكان في منطقة البوكمال")
+    assert place.place.name == "Albu Kamal" and place.precision == 2

@@ -35,7 +35,7 @@ WEAK_CUES = frozenset({"منطقه", "area"})
 _LOCATIVE = frozenset({"في", "in", "at"})
 # Cue words that some names begin with ("قرية الزكة", "ناحية ربيعة"): indexed without them, since the
 # cue before a name is read from the report (camps, prisons and crossings keep theirs: "مخيم الهول").
-_NAME_CUES = frozenset({"قريه", "بلده", "مدينه", "ناحيه", "قضاء", "حي", "مزرعه", "محافظه", "village", "town"})
+_NAME_CUES = frozenset({"قريه", "بلده", "مدينه", "ناحيه", "قضاء", "منطقه", "حي", "مزرعه", "محافظه", "village", "town"})
 # Features that a report names with a cue word or a relation ("قرية …"، "ناحية …"، "قرب …"): among 30,000
 # village names many are also ordinary words or people's names, so such a name alone is not a place.
 MINOR_FEATURES = frozenset({"village", "neighbourhood", "district", "subdistrict"})
@@ -49,8 +49,10 @@ RELATIVE_WORDS = {
     "eastern", "western", "countryside", "rural", "around", "northeast", "northwest", "southeast", "southwest",
 }
 COUNTRY_WORDS = {
-    "سوريا": "SY", "سوريه": "SY", "السوري": "SY", "السوريه": "SY", "syria": "SY", "syrian": "SY",
-    "العراق": "IQ", "العراقي": "IQ", "العراقيه": "IQ", "iraq": "IQ", "iraqi": "IQ",
+    "سوريا": "SY", "سوريه": "SY", "السوري": "SY", "السوريه": "SY", "سوري": "SY", "سوريون": "SY", "سوريين": "SY",
+    "السوريون": "SY", "السوريين": "SY", "syria": "SY", "syrian": "SY", "syrians": "SY",
+    "العراق": "IQ", "العراقي": "IQ", "العراقيه": "IQ", "عراقي": "IQ", "عراقيه": "IQ", "عراقيون": "IQ", "عراقيين": "IQ",
+    "العراقيون": "IQ", "العراقيين": "IQ", "iraq": "IQ", "iraqi": "IQ", "iraqis": "IQ",
 }
 _ENGLISH_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "the"}
 
@@ -221,6 +223,9 @@ class Gazetteer:
             after = tokens[i + length].text if i + length < len(tokens) else ""
             if cue is None and after in TRAILING_CUES:  # "Deir ez-Zor province"
                 cue = TRAILING_CUES[after]
+            if cue is None and self._attribute(tokens, i, key, mentions):  # "القوات الهندية", "الطرق الحديثة"
+                i += length
+                continue
             candidates = tuple(sorted({self.places[n] for n in numbers}, key=lambda place: place.id))
             word = tokens[i].text
             locative = (i > 0 and tokens[i - 1].text in _LOCATIVE) or any(
@@ -230,6 +235,20 @@ class Gazetteer:
                                          weak or (relative and cue is None), locative))
             i += length
         return mentions
+
+    def _attribute(self, tokens: list[Token], i: int, key: tuple[str, ...],
+                   mentions: list[PlaceMention | ForeignMention]) -> bool:
+        """A one-word name with the article right after a noun with the article, that is an adjective there:
+        a relative adjective (…ية: "التظاهرات السلمية") or a name that is also a common word ("الوضع القائم")."""
+        word = key[0]
+        if len(key) > 1 or not word.startswith("ال") or i == 0 or tokens[i].start - tokens[i - 1].end > 1:
+            return False
+        if not (word.endswith("يه") or key in self.ambiguous):
+            return False
+        if mentions and mentions[-1].last == i - 1:
+            return False  # "الرمادي الخالدية": a list of places, not a noun and its adjective
+        before = bare_forms(tokens[i - 1].text)
+        return any(form.startswith("ال") and len(form) > 3 for form in before) and not before & FEATURE_CUES.keys()
 
     def _foreign_at(self, tokens: list[Token], i: int) -> int:
         """The number of tokens of a foreign place name at ``i`` (0 for none)."""

@@ -77,20 +77,34 @@ class Geocoder:
     def usable(self, mention: PlaceMention, context: DocumentContext | None = None) -> bool:
         """Whether a name is a place here (see docs/geocoding.md).
 
-        A village's name, or one that is also a common word or a given name, needs a cue word ("قرية …");
-        after a weak cue ("منطقة …"), a relation ("قرب …") or, for a town, a preposition ("في …"), it also
-        needs to agree with the report: a governorate it names, or a place within 60 km of one it placed.
+        A town's name that is also a common word or a given name needs a cue word ("مدينة …"); a village's
+        name needs a cue word and a report that names its country ("حي البياع" in a report on Iraq); after a
+        weak cue ("منطقة …"), a relation ("قرب …") or, for a town, a preposition ("في …"), either needs to
+        agree with the report: a governorate it names, or a place within 60 km of one it placed.
         A governorate cue ("محافظة الإسكندرية") needs a governorate.
         """
         if mention.cue == ("admin1",) and not any(c.feature == "admin1" for c in mention.candidates):
             return False
         if mention.cue and mention.minor and not any(c.feature in mention.cue for c in mention.candidates):
             return False
-        if not (mention.ambiguous or mention.minor) or (mention.cue and not mention.weak):
+        if not (mention.ambiguous or mention.minor) or (mention.cue and not mention.weak and not mention.minor):
+            return True
+        if context is None:
+            return False
+        if mention.cue and not mention.weak and self._in_country(mention, context):  # "حي البياع" in Iraqi news
             return True
         if mention.cue or mention.relative or (mention.locative and not mention.minor):
-            return context is not None and self._agrees(mention, context)
+            return self._agrees(mention, context)
         return False
+
+    @staticmethod
+    def _in_country(mention: PlaceMention, context: DocumentContext) -> bool:
+        """A candidate lies in the country the report names most (and it names one)."""
+        if not context.countries:
+            return False
+        top = max(context.countries.values())
+        named = {country for country, count in context.countries.items() if count == top}
+        return any(place.country in named for place in mention.candidates)
 
     @staticmethod
     def _agrees(mention: PlaceMention, context: DocumentContext) -> bool:
