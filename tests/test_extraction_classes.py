@@ -88,3 +88,42 @@ def test_a_death_sentence_is_not_an_execution(extract):
 def test_bodies_taken_to_hospital_are_no_detainee_transfer(extract):
     events = extract("عثر أمس على جثتي شابين في مخيم الهول، وتم نقلهما إلى مشفى الحسكة بحضور عائلة أحدهما.")
     assert all(e.sub_event_type != "Other" for e in events)
+
+
+# -- tallies, bombers, landmarks and clauses -------------------------------------------------------------
+
+def test_people_counted_before_an_attack_are_no_tally_of_attacks(extract):
+    event = only(extract("قتل ثلاثة اشخاص واصيب 5 آخرون بهجوم مسلح في قضاء الحويجة."))
+    assert (event.fatalities, event.wounded) == (3, 5)
+
+
+def test_two_bombings_of_one_day_are_no_tally(extract):
+    assert extract("قال شهود إن اثنين من التفجيرات وقعا في سوق شعبي في مدينة كركوك.")
+    assert extract("نفذ التنظيم 149 هجوما في محافظة كركوك خلال عام 2024.") == []
+
+
+def test_a_bomber_who_blew_himself_up_is_a_suicide_bombing_and_counts(extract):
+    event = only(extract("فجر انتحاري نفسه وسط تجمع للمدنيين في مدينة الرمادي أمس."))
+    assert (event.sub_event_type, "suicide" in event.tags) == ("Suicide bomb", True)
+    event = only(extract("ثلاثة انتحاريين فجروا أنفسهم بعدما حاصرتهم القوات قرب قضاء سنجار أمس."))
+    assert event.fatalities == 3
+
+
+def test_a_person_before_the_verb_that_killed_him_counts_one(extract):
+    event = only(extract("قال مصدر ان شخصا قتل واصيب اربعة في انفجار عبوة في مدينة كركوك أمس."))
+    assert (event.fatalities, event.wounded) == (1, 4)
+
+
+def test_near_an_institution_its_town_is_the_scene(extract):
+    event = only(extract("انفجرت سيارة مفخخة قرب جامعة الموصل أمس."))
+    assert event.location == "Mosul"
+
+
+def test_a_neighbourhood_named_after_a_foreign_city_is_local(extract):
+    event = only(extract("هز انفجار العاصمة بغداد صباح أمس. وانفجرت سيارة مفخخة في حي القاهرة ما أدى إلى مقتل شخصين."))
+    assert (event.admin1, event.fatalities) == ("Baghdad", 2)
+
+
+def test_a_clause_that_opens_with_wadhalika_keeps_its_own_places(extract):
+    text = "فجر انتحاري نفسه قرب قضاء سنجار أمس، وذلك غداة معارك في الباغوز السورية."
+    assert [e.admin1 for e in extract(text) if e.sub_event_type == "Suicide bomb"] == ["Ninewa"]

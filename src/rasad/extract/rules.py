@@ -41,6 +41,8 @@ _READ_MORE = re.compile(r"(اقرا ايضا|اقرا المزيد|مواضيع 
 # Forces named as supporting another ("بدعم من التحالف الدولي") are not the side that acted.
 _SUPPORT_MARKERS = {"بدعم من", "بمسانده من", "بدعم جوي", "بمشاركه من", "بالتعاون مع", "بالتنسيق مع", "supported by",
                     "backed by", "with support"}
+# Before an institution, words that make it the landmark of the scene ("قرب جامعة الموصل", "أمام مستشفى …").
+_LANDMARK_WORDS = {"قرب", "بالقرب", "امام", "داخل", "خلف", "مقابل", "محيط", "near", "outside", "inside"}
 _REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
 _TARGET_MARKERS = {"ضد", "استهدف", "استهدفت", "against", "targeting", "targeted"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
@@ -204,7 +206,8 @@ class RuleExtractor:
         way = first - 2 if first >= 2 and before in ("من", "الى", "to", "from") else first - 1
         if bare_forms(tokens[way].text) & self.lexicons.destinations:  # "باتجاه حديثة", "القادمين من …"
             return True
-        institution = any(first >= len(phrase) and all(
+        landmark = any(bare_forms(t.text) & _LANDMARK_WORDS for t in tokens[max(0, first - 3) : first - 1])
+        institution = not landmark and any(first >= len(phrase) and all(
             word in bare_forms(tokens[first - len(phrase) + k].text) for k, word in enumerate(phrase))
             for phrase in self.lexicons.institutions)
         return before == "ل" or institution or bool(bare_forms(before) & self.geocoder.gazetteer.given_names)
@@ -247,9 +250,14 @@ class RuleExtractor:
             return []  # the sentence speaks of a year or a period of months, not of one dated incident
         main = max(events, key=lambda hit: hit.payload.rank)
         trigger: Trigger = main.payload
-        counted = [a for a in amounts(tokens[max(0, main.first - 2) : main.first]) if a.value and a.value >= 2]
-        if counted and not any(d.precision == 1 for d in dated):
-            return []  # "149 هجوما في 2025": a tally of incidents, not one
+        # "149 هجوما في 2025", "12 من الهجمات": a tally of incidents, not one; but "قتل 4 وأصيب 6 آخرون بهجوم"
+        # counts people, and its number does not stand right before the trigger
+        before = tokens[max(0, main.first - 2) : main.first]
+        gap = 1 if len(before) == 2 and before[1].text == "من" else 0
+        counted = [a for a in amounts(before) if a.value and a.value >= 2 and a.last == len(before) - 1 - gap]
+        if counted and not any(d.precision == 1 for d in dated) and (
+                sentence_periods or any(d.precision == 3 for d in dated + sentence_dates)):
+            return []  # over a year or a month; "اثنين من التفجيرات وقعا في سوق" are two bombings of one day
         tags = {tag for hit in events + modifiers for tag in hit.payload.tags}
         modifier_ids = {hit.payload.id for hit in modifiers}
         event_type, sub_type = trigger.event_type, trigger.sub_event_type
@@ -427,8 +435,10 @@ class RuleExtractor:
                     distance = cue.first - amount.last - (skip[cue.first] - skip[amount.last + 1])
                 else:
                     continue
-                if amount.implicit and not (cue.last < amount.first and distance <= 2):
-                    continue  # "عنصر" or "أحد" counts one only right after the count word
+                if amount.implicit and not ((cue.last < amount.first and distance <= 2) or (
+                        cue.first > amount.last and distance <= 1)):
+                    continue  # "عنصر" or "أحد" counts one only right after the count word, or right before it
+                    # ("ان شخصا قتل")
                 window = lex.count_window + english  # "five of their fighters were killed"
                 # of two count words as near, Arabic counts the one before ("مقتل 3"), English the one after
                 # ("ten militants were killed and five others arrested")

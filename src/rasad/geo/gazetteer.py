@@ -204,7 +204,7 @@ class Gazetteer:
         i = 0
         while i < len(tokens):
             foreign = self._foreign_at(tokens, i)
-            if foreign:
+            if foreign and self._context(tokens, i)[0] is None:  # not "حي القاهرة", a place named after it
                 mentions.append(ForeignMention(i, i + foreign - 1))
                 i += foreign
                 continue

@@ -81,7 +81,8 @@ def amounts(tokens: list[Token]) -> list[Amount]:
             continue
         counted_noun = bool(found) and found[-1].last == i - 1 and found[-1].value is not None  # "مئة معتقل"
         if (word in ("احد", "احدى") and i + 1 < len(tokens) and tokens[i + 1].text.startswith("ال")) or (
-            bare_forms(word) & data["singulars"] and word not in units and not counted_noun
+            (bare_forms(word) | bare_forms(word[:-1] if word.endswith("ا") else word)) & data["singulars"]
+            and word not in units and not counted_noun  # "عنصر", and "شخصا" with its accusative alif
         ):
             found.append(Amount(1, i, i, implicit=True))
             i += 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 _SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s\"')\]]|$)")
 # A clause boundary: a comma (or semicolon) followed by a discourse connective that opens a new clause.
 _CLAUSE_BREAK = re.compile(
-    r"[،,؛;]\s*(?=(?:حيث|فيما|بينما|في حين|وفي|while|whereas)\b)"
+    r"[،,؛;]\s*(?=(?:حيث|فيما|بينما|في حين|وفي|وذلك|غداة|while|whereas)\b)"
 )
 
 
