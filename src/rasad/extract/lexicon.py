@@ -15,7 +15,7 @@ from rasad.errors import DataError
 from rasad.model import ACLED_TYPES, MISSION_TAGS
 from rasad.text.morphology import inflections
 from rasad.text.normalize import fold
-from rasad.text.tokens import Token, match_forms
+from rasad.text.tokens import Token, match_forms, ordered_match_forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ class PhraseMatcher:
 
     def _match_at(self, tokens: list[Token], i: int) -> list[tuple[int, Any]]:
         found = []
-        for form in sorted(match_forms(tokens[i].text)):  # a fixed order: ties never depend on the hash seed
+        for form in ordered_match_forms(tokens[i].text):  # a fixed order: ties never depend on the hash seed
             for rest, payload in self._index.get(form, ()):
                 end = _match_rest(tokens, i + 1, rest)
                 if end is not None:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from rasad.extract.base import register_extractor
 from rasad.extract.lexicon import Actor, Hit, Lexicons, Trigger, default_lexicons
-from rasad.geo.gazetteer import COUNTRY_WORDS, ForeignMention
+from rasad.geo.gazetteer import COUNTRY_WORDS, ForeignMention, PlaceMention
 from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace
 from rasad.model import COUNT_FIELDS, Document, Event, Evidence
 from rasad.text.dates import DateMention, find_dates
@@ -93,7 +93,18 @@ class RuleExtractor:
             return all_tokens[bisect_left(starts, start) : bisect_left(starts, end)]
 
         gazetteer = self.geocoder.gazetteer
-        context = self.geocoder.context(all_tokens, gazetteer.find(all_tokens))
+        doc_places = gazetteer.find_all(all_tokens)  # once a report; each clause takes its share
+        doc_places_first = [m.first for m in doc_places]
+
+        def found_in(tokens: list[Token]) -> list[PlaceMention | ForeignMention]:
+            if not tokens:
+                return []
+            offset = bisect_left(starts, tokens[0].start)
+            inside = doc_places[bisect_left(doc_places_first, offset) : bisect_left(doc_places_first, offset + len(tokens))]
+            return [dataclasses.replace(m, first=m.first - offset, last=m.last - offset) for m in inside
+                    if m.last < offset + len(tokens)]
+
+        context = self.geocoder.context(all_tokens, [m for m in doc_places if isinstance(m, PlaceMention)])
         state = _DocState()
         mentions: list[_Mention] = []
         skipped = boilerplate(text, spans)
@@ -103,7 +114,8 @@ class RuleExtractor:
             following = next((k for k in range(index + 1, len(spans)) if k not in skipped), None)
             if following is None:
                 return []
-            groups = self._places(text, tokens_of(spans[following].start, spans[following].end), context)
+            following_tokens = tokens_of(spans[following].start, spans[following].end)
+            groups = self._places(text, following_tokens, found_in(following_tokens), context)
             return [place for place, summary in groups[0] if not summary and place.cued] if groups else []
 
         for index, sentence in enumerate(spans):
@@ -120,12 +132,14 @@ class RuleExtractor:
                 tokens = tokens_of(clause.start, clause.end)
                 if not tokens:
                     continue
-                groups = self._places(text, tokens, context)
+                clause_found = found_in(tokens)
+                groups = self._places(text, tokens, clause_found, context)
                 for group in groups:
                     state.places.extend(place for place, _ in group)
+                abroad = any(isinstance(m, ForeignMention) for m in clause_found)
                 found = self._clause(document, norm, published, context, state, sentence, sentence_tokens,
-                                     sentence_dates, sentence_periods, tokens, groups, previous_places, index,
-                                     paragraph_places, lambda index=index: next_places(index))
+                                     sentence_dates, sentence_periods, tokens, groups, abroad, previous_places,
+                                     index, paragraph_places, lambda index=index: next_places(index))
                 mentions.extend(found)
                 if groups:
                     previous_places = [place for place, _ in groups[0]]
@@ -137,15 +151,14 @@ class RuleExtractor:
         return [m.event for m in events]
 
     # -- places ---------------------------------------------------------------------------------
-    def _places(self, text: str, tokens: list[Token],
+    def _places(self, text: str, tokens: list[Token], found: list[PlaceMention | ForeignMention],
                 context: DocumentContext) -> list[list[tuple[ResolvedPlace, bool]]]:
-        """Place groups of a clause: one group per governorate of a coordinated list, else one group.
-
-        Each group lists (place, is_summary) with the most precise place first.
+        """Place groups of a clause (``found``: the gazetteer's names among its tokens): one group per
+        governorate of a coordinated list, else one group. Each group lists (place, is_summary) with the
+        most precise place first.
         """
-        gazetteer = self.geocoder.gazetteer
         mentions = [m if _distance(tokens, m.first) is None else dataclasses.replace(m, relative=True)
-                    for m in gazetteer.find(tokens)
+                    for m in found if isinstance(m, PlaceMention)
                     if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)
                     and not self._names_something_else(tokens, m.first)]  # "17 كم جنوبي القامشلي": near it
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
@@ -215,7 +228,8 @@ class RuleExtractor:
     # -- one clause -----------------------------------------------------------------------------
     def _clause(self, document: Document, norm: NormalizedText, published: date | None, context: DocumentContext,
                 state: _DocState, sentence: Span, sentence_tokens: list[Token], sentence_dates: list[DateMention],
-                sentence_periods: bool, tokens: list[Token], groups: list, previous_places: list[ResolvedPlace],
+                sentence_periods: bool, tokens: list[Token], groups: list, abroad: bool,
+                previous_places: list[ResolvedPlace],
                 sentence_index: int, paragraph_places: list[ResolvedPlace],
                 next_places: Callable[[], list[ResolvedPlace]]) -> list[_Mention]:
         lex = self.lexicons
@@ -277,7 +291,7 @@ class RuleExtractor:
 
         # place: the clause, else the clause before it in the sentence, else a reference back
         place_source = "clause"
-        if not groups and any(isinstance(m, ForeignMention) for m in self.geocoder.gazetteer.find_all(tokens)):
+        if not groups and abroad:
             return []  # "في لبنان": the incident is elsewhere; it borrows no place of Iraq or Syria
         if not groups and _site_name(tokens) and not _refers_back(tokens):
             return []  # the clause names its own site ("سجن الأطباق"), one the gazetteer does not know

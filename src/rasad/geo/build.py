@@ -55,8 +55,10 @@ class Place:
     source: str = ""
 
     def row(self) -> list[str]:
-        return [self.id, self.name, self.name_ar, self.feature, self.country, self.admin1, self.admin2,
-                f"{self.lat:.5f}", f"{self.lon:.5f}", str(self.population), "|".join(sorted(self.names)), self.source]
+        """The TSV cells: one line a place, no quoting (tabs, line breaks and quotes in names become spaces)."""
+        cells = [self.id, self.name, self.name_ar, self.feature, self.country, self.admin1, self.admin2,
+                 f"{self.lat:.5f}", f"{self.lon:.5f}", str(self.population), "|".join(sorted(self.names)), self.source]
+        return [" ".join(cell.replace('"', " ").split()) for cell in cells]
 
 
 def name_key(name: str) -> str:
@@ -224,6 +226,8 @@ def read_places(path: Path, by_pcode: dict[str, str]) -> Iterator[tuple[Place, s
                     lat, lon = float(row["lat"]), float(row["lon"])
                 except (KeyError, ValueError) as error:
                     raise InputError(f"bad coordinates: {error}", path=str(path), line=number) from error
+                # one line per row: some source names carry a line break or a doubled name ("الدلالين\nالدلالين")
+                row["name_ar"] = row["name_ar"].split("\n")[0].strip()
                 arabic = _arabic_names([row["name_ar"], *row["alt_names_ar"].split("|")])
                 english = _english_names([row["name_en"], *row["alt_names"].split("|")])
                 names = {name_key(n) for n in arabic + english}
@@ -344,7 +348,7 @@ def build(
             handle.write("# Place data from Who's On First (https://whosonfirst.org/docs/licenses/) and GeoNames "
                          "(https://www.geonames.org, CC BY 4.0); administrative units: OCHA / Iraq CSO and OCHA Syria, "
                          "COD-AB via HDX, CC BY-IGO 3.0.\n")
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
         writer.writerow(GAZETTEER_COLUMNS)
         for place in sorted(places.values(), key=lambda p: p.id):
             writer.writerow(place.row())

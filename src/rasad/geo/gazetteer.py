@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -11,7 +9,7 @@ from pathlib import Path
 
 from rasad.errors import DataError
 from rasad.text.normalize import fold
-from rasad.text.tokens import Token, bare_forms
+from rasad.text.tokens import Token, bare_forms, ordered_forms
 
 # Feature cue words (GUIDELINES / issue 4) and the feature classes they select.
 FEATURE_CUES = {
@@ -123,52 +121,53 @@ class Gazetteer:
         self.given_names = frozenset(fold(name) for name in given_names if " " not in name)
         self.ambiguous = {_key_words(fold(word)) for word in ambiguous}
         self.prefixes = {fold(word) for word in prefixes}
-        self._index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        self._foreign: dict[str, list[tuple[str, ...]]] = {}
+        # Names by first word, then by second word ("" for one-word names), so a match checks few names.
+        self._index: _Index = {}
         # Names written with the article, indexed without it too: such a match is a place only after a cue.
-        self._without_article: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self._without_article: _Index = {}
+        self._foreign: dict[str, list[tuple[str, ...]]] = {}
         for name in foreign:
             words = tuple(fold(name).replace("-", " ").split())
             if words:
                 self._foreign.setdefault(words[0], []).append(words[1:])
         for number, place_names in enumerate(names):
-            main_name = fold(places[number].name_ar)
             for name in place_names:
-                if not name.isascii() and "ال" + name in place_names and name != main_name:
+                if "ال" + name in place_names and not name.isascii() and name != fold(places[number].name_ar):
                     continue  # "رقه" beside "الرقه": Arabic writes the article, and "ورقه" is a sheet of paper
                 words = _key_words(name)
                 if len(words) > 1 and words[0] in _NAME_CUES:  # "ناحية ربيعة": the cue is read from the text
                     words = words[1:]
                 if words and not (len(words) == 1 and words[0] in self.prefixes):
-                    self._index.setdefault(words[0], []).append((words[1:], number))
+                    _index_name(self._index, words, number)
                     bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else ""
                     if bare and (len(words) > 1 or bare not in self.prefixes):  # "منطقة مطيبيجة" for "المطيبيجة"
-                        self._without_article.setdefault(bare, []).append((words[1:], number))
+                        _index_name(self._without_article, (bare, *words[1:]), number)
         # A foreign name that is also a town here (الرياض in Kirkuk, الإسكندرية in Babil) is a local name that
         # needs a cue word or agreement with the report, like a common word.
         for first, rests in list(self._foreign.items()):
             for rest in list(rests):
                 if any(entry_rest == rest and places[number].feature not in MINOR_FEATURES
-                       for entry_rest, number in self._index.get(first, ())):
+                       for entry_rest, number in self._index.get(first, {}).get(rest[0] if rest else "", ())):
                     rests.remove(rest)
                     self.ambiguous.add((first, *rest))
-        self._by_next_word = _by_next_word(self._index)
-        self._without_article_by_next_word = _by_next_word(self._without_article)
-        for entries in self._index.values():
-            entries.sort(key=lambda entry: -len(entry[0]))
         self.by_id = {place.id: place for place in places}
 
     @classmethod
     def from_tsv(cls, text: str, ambiguous: set[str], path: str = "gazetteer.tsv") -> Gazetteer:
         lines = [line for line in text.splitlines() if not line.startswith("#")]
+        if not lines:
+            raise DataError(f"{path}: no header row")
+        columns = {name: k for k, name in enumerate(lines[0].split("\t"))}
         places, names = [], []
-        for number, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"), 2):
+        for number, line in enumerate(lines[1:], 2):
+            cells = line.split("\t")
             try:
+                row = {name: cells[k] for name, k in columns.items()}
                 places.append(Place(row["id"], row["name"], row["name_ar"], row["feature"], row["country"],
                                     row["admin1"], row["admin2"], float(row["lat"]), float(row["lon"]),
                                     int(row["population"] or 0), row["source"]))
-            except (KeyError, TypeError, ValueError) as error:
-                raise DataError(f"{path}:{number}: bad gazetteer row: {error}") from error
+            except (KeyError, IndexError, TypeError, ValueError) as error:
+                raise DataError(f"{path}:{number}: bad gazetteer row: {error!r}") from error
             names.append({name for name in row["names"].split("|") if name})
         return cls(places, names, ambiguous, _word_list("name_prefixes.txt"), _word_list("foreign.txt"),
                    _word_list("given_names.txt"))
@@ -187,8 +186,9 @@ class Gazetteer:
         if not words:
             return []
         found = []
+        following = words[1] if len(words) > 1 else ""
         for form in sorted(bare_forms(words[0]), key=len, reverse=True):
-            found += [self.places[n] for rest, n in self._index.get(form, ()) if rest == words[1:]]
+            found += [self.places[n] for rest, n in self._index.get(form, {}).get(following, ()) if rest == words[1:]]
         return list(dict.fromkeys(found))
 
     def find(self, tokens: list[Token]) -> list[PlaceMention]:
@@ -208,10 +208,10 @@ class Gazetteer:
                 mentions.append(ForeignMention(i, i + foreign - 1))
                 i += foreign
                 continue
-            hit = self._match_at(tokens, i, self._by_next_word)
+            hit = self._match_at(tokens, i, self._index)
             without_article = False
             if hit is None:
-                hit = self._match_at(tokens, i, self._without_article_by_next_word)
+                hit = self._match_at(tokens, i, self._without_article)
                 without_article = True
             if hit is None:
                 i += 1
@@ -263,16 +263,15 @@ class Gazetteer:
         return best
 
     @staticmethod
-    def _match_at(tokens: list[Token], i: int, index: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]]
-                  ) -> tuple[int, list[int], tuple[str, ...]] | None:
+    def _match_at(tokens: list[Token], i: int, index: _Index) -> tuple[int, list[int], tuple[str, ...]] | None:
         best: tuple[int, list[int], tuple[str, ...]] | None = None
-        following = bare_forms(tokens[i + 1].text) | {tokens[i + 1].text} if i + 1 < len(tokens) else frozenset()
-        for form in sorted(bare_forms(tokens[i].text), key=lambda f: (-len(f), f)):
+        following = ordered_forms(tokens[i + 1].text) if i + 1 < len(tokens) else ()
+        for form in ordered_forms(tokens[i].text):
             by_next = index.get(form)
             if not by_next:
                 continue
             entries = list(by_next.get("", ()))
-            for word in sorted(following):
+            for word in following:
                 entries += by_next.get(word, ())
             for rest, number in entries:
                 length = 1 + len(rest)
@@ -311,14 +310,11 @@ class Gazetteer:
         return cue, relative, weak
 
 
-def _by_next_word(index: dict[str, list[tuple[tuple[str, ...], int]]]
-                  ) -> dict[str, dict[str, list[tuple[tuple[str, ...], int]]]]:
-    """The index by first word, then by second word ("" for one-word names), so a match checks few names."""
-    nested: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
-    for first, entries in index.items():
-        for rest, number in entries:
-            nested.setdefault(first, {}).setdefault(rest[0] if rest else "", []).append((rest, number))
-    return nested
+_Index = dict[str, dict[str, list[tuple[tuple[str, ...], int]]]]
+
+
+def _index_name(index: _Index, words: tuple[str, ...], number: int) -> None:
+    index.setdefault(words[0], {}).setdefault(words[1] if len(words) > 1 else "", []).append((words[1:], number))
 
 
 def _word_list(name: str) -> set[str]:

@@ -168,4 +168,4 @@ class Geocoder:
 
     def border(self, lat: float, lon: float) -> tuple[float, str]:
         """Distance to the Iraq-Syria border (km) and the named border sector."""
-        return round(self.boundaries.border_km(lat, lon), 1), self.boundaries.border_sector(lat, lon)
+        return round(self._border_km(lat, lon), 1), self.boundaries.border_sector(lat, lon)

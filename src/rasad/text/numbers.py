@@ -27,6 +27,10 @@ def _words() -> dict:
     for table in ("units", "scales", "standalone_scales"):
         data[table] = {fold(k): v for k, v in data[table].items()}
     data["vague"] = {key: [fold(w) for w in words] for key, words in data["vague"].items()}
+    data["vague_words"] = frozenset(data["vague"]["words"])
+    data["vague_phrases"] = {}
+    for phrase in data["vague"]["phrases"]:
+        data["vague_phrases"].setdefault(phrase.split()[0], []).append(tuple(phrase.split()))
     data["singulars"] = frozenset(fold(w) for w in data["singulars"]["words"])
     sound = frozenset(fold(w) for w in data["sound_plurals"]["words"])
     data["duals"] = frozenset(fold(w) for w in data["duals"]["words"]) | {
@@ -60,13 +64,13 @@ def amounts(tokens: list[Token]) -> list[Amount]:
     """Every amount among the tokens: digits, words and their compounds ("خمسة وعشرين", "7 آلاف")."""
     data = _words()
     units, scales, alone = data["units"], data["scales"], data["standalone_scales"]
-    vague_words = set(data["vague"]["words"])
-    vague_phrases = [tuple(p.split()) for p in data["vague"]["phrases"]]
+    vague_words, vague_phrases = data["vague_words"], data["vague_phrases"]
     found: list[Amount] = []
     i = 0
     while i < len(tokens):
         word = tokens[i].text
-        phrase = next((p for p in vague_phrases if tuple(t.text for t in tokens[i : i + len(p)]) == p), None)
+        phrase = next((p for p in vague_phrases.get(word, ()) if tuple(t.text for t in tokens[i : i + len(p)]) == p),
+                      None)
         if phrase:
             found.append(Amount(None, i, i + len(phrase) - 1))
             i += len(phrase)

@@ -53,6 +53,19 @@ def bare_forms(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
+def ordered_forms(word: str) -> tuple[str, ...]:
+    """The bare forms of a word and the word itself in a fixed order (longest first), for matchers whose
+    results must not depend on the hash seed."""
+    return tuple(sorted(bare_forms(word) | {word}, key=lambda form: (-len(form), form)))
+
+
+@lru_cache(maxsize=200_000)
+def ordered_match_forms(word: str) -> tuple[str, ...]:
+    """``match_forms`` in a fixed order (longest first)."""
+    return tuple(sorted(match_forms(word), key=lambda form: (-len(form), form)))
+
+
+@lru_cache(maxsize=200_000)
 def match_forms(word: str) -> frozenset[str]:
     """The bare forms of a word and the same with one common suffix taken off."""
     forms = set(bare_forms(word))
