@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +79,32 @@ def gsr_bands(scorer: ModuleType, gold: list[dict], predicted: list[dict]) -> li
     return bands
 
 
+def fusion(docs: Path, gold: list[dict], folder: Path) -> tuple[float | None, float | None, int]:
+    """Pairwise fusion over the set's clusters (gold notes "cluster:X"): recall, the share of report pairs of
+    one incident that end up sharing a stored event after ``rasad ingest``; precision, the share of report
+    pairs sharing an event that are such pairs."""
+    from rasad.extract.base import get_extractor
+    from rasad.pipeline import run_ingest
+    from rasad.store.store import open_store
+
+    clusters: dict[str, set[str]] = {}
+    for row in gold:
+        for event in row.get("events") or []:
+            for label in re.findall(r"cluster:(\w+)", event.get("note") or ""):
+                clusters.setdefault(label, set()).add(str(row["doc_id"]))
+    wanted = {pair for members in clusters.values() for pair in itertools.combinations(sorted(members), 2)}
+    database = folder / "fusion.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    with open_store(str(database)) as store:
+        run_ingest([str(docs)], store, get_extractor("rules"), lambda error: None)
+        events = {str(row["doc_id"]): set(store.events_of_document(str(row["doc_id"]))) for row in gold}
+    together = {(a, b) for a, b in itertools.combinations(sorted(events), 2) if events[a] & events[b]}
+    recall = len(wanted & together) / len(wanted) if wanted else None
+    precision = len(wanted & together) / len(together) if together else None
+    return recall, precision, len(wanted)
+
+
 def pct(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f}"
 
@@ -99,7 +127,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     typed_rows = [["set", "reports", "P", "R", "F1", *FIELDS, *COUNTS]]
     band_rows = [["set", *(f"{low:.2f}–{min(high, 1):.2f}" for low, high in BANDS)]]
-    gsr_rows = []
+    gsr_rows, fusion_rows = [], [["set", "report pairs of one incident", "pairwise recall", "pairwise precision"]]
     scorer = load_scorer(evaluation / "score.py")
     for name in TYPED_SETS:
         folder = evaluation / name
@@ -112,6 +140,9 @@ def main() -> int:
         typed_rows.append([name, str(result["docs"]), pct(typed["precision"]), pct(typed["recall"]), pct(typed["f1"]),
                            *(f"{pct(result['fields'][f])} ({result['fields_n'][f]})" for f in FIELDS),
                            *(f"{pct(result['counts'][c])} ({result['counts_n'][c]})" for c in COUNTS)])
+        recall, precision, pairs = fusion(folder / "docs.jsonl", gold, args.out)
+        if pairs:
+            fusion_rows.append([name, str(pairs), pct(recall), pct(precision)])
         if name != "dev":
             bands = typed_bands(scorer, gold, predicted)
             band_rows.append([name, *(f"{pct(r / n if n else None)} ({n})" for r, n in bands)])
@@ -140,6 +171,9 @@ def main() -> int:
     if gsr_rows:
         print("\nPeer sentences (score_gsr.py), % (n):")
         print(table(gsr_rows, args.markdown))
+    if len(fusion_rows) > 1:
+        print("\nOne incident across outlets (rasad ingest of the set), %:")
+        print(table(fusion_rows, args.markdown))
     print("\nPrecision by confidence band, % right (events):")
     print(table(band_rows, args.markdown))
     return 0
