@@ -1,8 +1,9 @@
 """Cross-report fusion: a new event mention joins the stored event of the same incident or starts one.
 
-Candidates are blocked by event type, a date window and a bounding box; the best compatible candidate
-(place, date, sub-type and actors agreeing) wins. A fused event is recomputed from all its mentions:
-the most precise place and date, the most common actors, every tag, and for each count the lowest
+Candidates are blocked by event type (and the related types outlets give one incident), a date window and
+a bounding box; the best compatible candidate (place, date, sub-type and actors agreeing) wins. A village
+and its district are one place; tolls may differ as they rise. A fused event is recomputed from all its
+mentions: the most precise place and date, the most common actors, every tag, and for each count the lowest
 reported figure (ACLED's rule) while every figure stays visible in the mentions.
 """
 
@@ -20,6 +21,12 @@ from rasad.model import COUNT_FIELDS
 
 DATE_WINDOW_DAYS = 7
 PLACE_KM = 25.0
+DISTRICT_KM = 60.0  # a village on one side and its district on the other
+# Types that outlets give one incident: a clash one calls an attack on civilians, an ambush one leads with
+# its roadside bomb. Such accounts join only when they agree on the day and the place.
+RELATED_TYPES = {"Battles": ("Violence against civilians", "Explosions/Remote violence"),
+                 "Violence against civilians": ("Battles",), "Explosions/Remote violence": ("Battles",)}
+RELATED_KM = 10.0
 
 
 class CandidateSource(Protocol):
@@ -45,7 +52,7 @@ def _day(value: str | None) -> date | None:
 def compatibility(stored: dict[str, Any], mention: dict[str, Any]) -> float | None:
     """How well a mention fits a stored event, 0..1 (None: not the same incident)."""
     if stored["event_type"] != mention["event_type"]:
-        return None
+        return _related(stored, mention)
     if stored["event_type"] == "Strategic developments" and stored["sub_event_type"] != mention["sub_event_type"]:
         return None  # an arrest and an escape at one camp are two incidents
     d1, d2 = _day(stored.get("event_date")), _day(mention.get("event_date"))
@@ -64,19 +71,46 @@ def compatibility(stored: dict[str, Any], mention: dict[str, Any]) -> float | No
     if stored.get("latitude") is None or mention.get("latitude") is None:
         return None
     distance = haversine_km(stored["latitude"], stored["longitude"], mention["latitude"], mention["longitude"])
-    coarse = max(stored.get("geo_precision") or 3, mention.get("geo_precision") or 3) >= 3
-    if distance > PLACE_KM and not (coarse and stored.get("admin1") == mention.get("admin1")):
+    coarse = max(stored.get("geo_precision") or 3, mention.get("geo_precision") or 3)
+    same_district = coarse >= 2 and stored.get("admin2") and stored.get("admin2") == mention.get("admin2")
+    if distance > PLACE_KM and not (coarse >= 3 and stored.get("admin1") == mention.get("admin1")) and not (
+            same_district and distance <= DISTRICT_KM):
         return None
-    for name in COUNT_FIELDS:
-        a, b = stored.get(name), mention.get(name)
-        if a and b and abs(a - b) > 2 and max(a, b) > 1.5 * min(a, b):
-            return None  # figures too far apart to be two accounts of one incident
+    if not _tolls_agree(stored, mention):
+        return None
     place_score = max(0.0, 1 - distance / (PLACE_KM * 4))
     score = 0.45 * place_score + 0.35 * date_score
     score += 0.1 if stored.get("sub_event_type") == mention.get("sub_event_type") else 0.0
     if stored.get("actor1") and mention.get("actor1"):
         score += 0.1 if stored["actor1"] == mention["actor1"] else -0.1
     return score
+
+
+def _tolls_agree(stored: dict[str, Any], mention: dict[str, Any]) -> bool:
+    """Figures of two accounts of one incident: tolls differ as they rise and as outlets count ("at least 8"
+    against 9, 11 against 15), but not by more than threefold and five."""
+    for name in COUNT_FIELDS:
+        a, b = stored.get(name), mention.get(name)
+        if a and b and abs(a - b) > 5 and max(a, b) > 3 * min(a, b):
+            return False
+    return True
+
+
+def _related(stored: dict[str, Any], mention: dict[str, Any]) -> float | None:
+    """A stored event of a related type (RELATED_TYPES) told the same day at the same place."""
+    if stored["event_type"] not in RELATED_TYPES.get(mention["event_type"], ()):
+        return None
+    d1, d2 = _day(stored.get("event_date")), _day(mention.get("event_date"))
+    if not (d1 and d2) or abs((d1 - d2).days) > 1:
+        return None
+    if stored.get("latitude") is None or mention.get("latitude") is None:
+        return None
+    if max(stored.get("geo_precision") or 3, mention.get("geo_precision") or 3) >= 3:
+        return None
+    distance = haversine_km(stored["latitude"], stored["longitude"], mention["latitude"], mention["longitude"])
+    if distance > RELATED_KM or not _tolls_agree(stored, mention):
+        return None
+    return 0.3 * (1 - distance / (RELATED_KM * 2))
 
 
 def best_match(source: CandidateSource, mention: dict[str, Any]) -> Match | None:
@@ -89,10 +123,11 @@ def best_match(source: CandidateSource, mention: dict[str, Any]) -> Match | None
         lat, lon = mention["latitude"], mention["longitude"]
         bbox = (lon - 0.4, lat - 0.3, lon + 0.4, lat + 0.3)
     best = None
-    for stored in source.candidates(mention["event_type"], day_from, day_to, bbox):
-        score = compatibility(stored, mention)
-        if score is not None and (best is None or score > best.score):
-            best = Match(stored["event_id"], score)
+    for event_type in (mention["event_type"], *RELATED_TYPES.get(mention["event_type"], ())):
+        for stored in source.candidates(event_type, day_from, day_to, bbox):
+            score = compatibility(stored, mention)
+            if score is not None and (best is None or score > best.score):
+                best = Match(stored["event_id"], score)
     return best
 
 

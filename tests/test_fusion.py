@@ -1,0 +1,29 @@
+"""One incident told by several outlets (issue 11, class 6): when two accounts are one stored event."""
+
+from rasad.fuse.fusion import compatibility
+
+
+def account(**fields):
+    base = {"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": "2025-03-10", "time_precision": 1,
+            "latitude": 35.32, "longitude": 43.78, "geo_precision": 1, "admin1": "Kirkuk", "admin2": "Al-Hawiga",
+            "actor1": "Islamic State", "fatalities": None, "wounded": None}
+    return base | fields
+
+
+def test_a_clash_and_an_attack_on_civilians_the_same_day_at_the_same_place_are_one_incident():
+    attack = account(event_type="Violence against civilians", sub_event_type="Attack", latitude=35.35)
+    assert compatibility(account(), attack) is not None
+    assert compatibility(account(), attack | {"event_date": "2025-03-14"}) is None
+    assert compatibility(account(), attack | {"latitude": 35.60}) is None  # 31 km away
+
+
+def test_tolls_that_differ_as_real_tolls_do_still_fuse():
+    assert compatibility(account(fatalities=11), account(fatalities=15)) is not None
+    assert compatibility(account(fatalities=5), account(fatalities=12)) is not None  # a preliminary toll
+    assert compatibility(account(fatalities=2), account(fatalities=20)) is None
+
+
+def test_a_village_and_its_district_are_one_place():
+    district = account(latitude=35.60, longitude=43.60, geo_precision=2)  # about 35 km away
+    assert compatibility(account(), district) is not None
+    assert compatibility(account(), district | {"admin2": "Daquq"}) is None
