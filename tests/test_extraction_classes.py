@@ -127,3 +127,18 @@ def test_a_neighbourhood_named_after_a_foreign_city_is_local(extract):
 def test_a_clause_that_opens_with_wadhalika_keeps_its_own_places(extract):
     text = "فجر انتحاري نفسه قرب قضاء سنجار أمس، وذلك غداة معارك في الباغوز السورية."
     assert [e.admin1 for e in extract(text) if e.sub_event_type == "Suicide bomb"] == ["Ninewa"]
+
+
+# -- cue words are not found inside other words ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "تعرض آية الله الفلاني لمحاولة اغتيال في النجف أمس.",            # آية is not أية ("any")
+    "قالت حركة طالبان إن مسلحين هاجموا حاجزا في كركوك أمس.",         # طالبان is not طالب ("demanded")
+    "بعدما وصلت الدورية انفجرت عبوة في قضاء الحويجة أمس.",           # بعدما is not عدم ("not")
+])
+def test_a_cue_word_inside_another_word_blocks_nothing(extract, text):
+    assert len(extract(text)) == 1
+
+
+def test_a_cue_verb_still_blocks_in_its_inflections(extract):
+    assert extract("طالبوا بمحاسبة المسؤولين عن الهجوم على حاجز في كركوك.") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -15,7 +15,7 @@ from rasad.errors import DataError
 from rasad.model import ACLED_TYPES, MISSION_TAGS
 from rasad.text.morphology import inflections
 from rasad.text.normalize import fold
-from rasad.text.tokens import Token, match_forms, ordered_match_forms
+from rasad.text.tokens import Token, cue_forms, ordered_match_forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,7 @@ class PhraseMatcher:
     """Finds lexicon phrases among tokens, longest first, each word matched with clitics stripped."""
 
     _index: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
+    forms: Callable[[str], tuple[str, ...]] = ordered_match_forms  # how a report's word may match a lexicon word
 
     def add(self, phrase: str, payload: Any) -> None:
         words = tuple(fold(phrase).replace("-", " ").split())
@@ -43,9 +44,9 @@ class PhraseMatcher:
 
     def _match_at(self, tokens: list[Token], i: int) -> list[tuple[int, Any]]:
         found = []
-        for form in ordered_match_forms(tokens[i].text):  # a fixed order: ties never depend on the hash seed
+        for form in self.forms(tokens[i].text):  # a fixed order: ties never depend on the hash seed
             for rest, payload in self._index.get(form, ()):
-                end = _match_rest(tokens, i + 1, rest)
+                end = _match_rest(tokens, i + 1, rest, self.forms)
                 if end is not None:
                     found.append((end - i, payload))
         return found
@@ -74,19 +75,20 @@ GAP = "..."
 MAX_GAP = 4
 
 
-def _match_rest(tokens: list[Token], i: int, rest: tuple[str, ...]) -> int | None:
+def _match_rest(tokens: list[Token], i: int, rest: tuple[str, ...],
+                forms: Callable[[str], tuple[str, ...]]) -> int | None:
     """The index of the last token matching ``rest`` from token i on ("..." skips up to four tokens)."""
     if not rest:
         return i - 1
     word, tail = rest[0], rest[1:]
     if word == GAP:
         for skip in range(MAX_GAP + 1):
-            end = _match_rest(tokens, i + skip, tail)
+            end = _match_rest(tokens, i + skip, tail, forms)
             if end is not None:
                 return end
         return None
-    if i < len(tokens) and word in match_forms(tokens[i].text):
-        return _match_rest(tokens, i + 1, tail)
+    if i < len(tokens) and word in forms(tokens[i].text):
+        return _match_rest(tokens, i + 1, tail, forms)
     return None
 
 
@@ -141,6 +143,7 @@ class Lexicons:
     exclusions: PhraseMatcher
     actors: PhraseMatcher
     cues: PhraseMatcher
+    cue_exclusions: PhraseMatcher
     cue_windows: dict[str, tuple[int, bool, int]]
     counts: PhraseMatcher
     count_window: int
@@ -176,10 +179,11 @@ class Lexicons:
         for entry in actor_data.get("generic", ()):
             by_country = tuple((key, value) for key, value in entry.items() if key.isupper())
             _add_all(actors, entry["forms"], Actor(None, "state", by_country=by_country))
-        cues, windows = PhraseMatcher(), {}
+        cues, cue_exclusions, windows = PhraseMatcher(forms=cue_forms), PhraseMatcher(forms=cue_forms), {}
         for kind, entry in read_toml("rasad.extract", "cues.toml", override_dir).items():
             windows[kind] = (int(entry.get("window", 0)), bool(entry.get("anywhere", False)), int(entry.get("after", 0)))
             _add_all(cues, entry["terms"], kind)
+            _add_all(cue_exclusions, entry.get("exclude", ()), kind)
         counts = PhraseMatcher()
         count_data = read_toml("rasad.extract", "counts.toml", override_dir)
         for name, words in count_data["counts"].items():
@@ -191,7 +195,7 @@ class Lexicons:
         places = read_toml("rasad.extract", "places.toml", override_dir)
         institutions = frozenset(tuple(fold(phrase).split()) for phrase in places["institutions"]["words"])
         destinations = frozenset(fold(word) for word in places["destinations"]["words"])
-        return cls(triggers, exclusions, actors, cues, windows, counts, int(count_data["window"]), not_people,
+        return cls(triggers, exclusions, actors, cues, cue_exclusions, windows, counts, int(count_data["window"]), not_people,
                    unit_words, institutions, destinations)
 
 

@@ -237,7 +237,8 @@ class RuleExtractor:
         excluded = {i for hit in lex.exclusions.find(tokens, overlapping=True) for i in range(hit.first, hit.last + 1)}
         words = {form for token in tokens for form in bare_forms(token.text)}
         stems = {form for token in tokens for form in match_forms(token.text)}
-        cues = lex.cues.find(tokens, overlapping=True)
+        covered = {i for hit in lex.cue_exclusions.find(tokens, overlapping=True) for i in range(hit.first, hit.last + 1)}
+        cues = [cue for cue in lex.cues.find(tokens, overlapping=True) if cue.first not in covered]
         events: list[Hit] = []
         modifiers: list[Hit] = []
         for hit in hits:

@@ -65,6 +65,21 @@ def ordered_match_forms(word: str) -> tuple[str, ...]:
     return tuple(sorted(match_forms(word), key=lambda form: (-len(form), form)))
 
 
+# The inflections a cue verb takes (طالبت، طالبوا، يحذرون); nouns' suffixes are left on, so that a cue word
+# is not found inside another word ("طالبان" is not "طالب", "آية" is not "أي", "بعدما" is not "عدم").
+_CUE_SUFFIXES = ("وا", "ون", "ت")
+
+
+@lru_cache(maxsize=200_000)
+def cue_forms(word: str) -> tuple[str, ...]:
+    """The bare forms of a word and the same with a verb's suffix taken off, in a fixed order."""
+    forms = set(bare_forms(word))
+    if not word.isascii():
+        forms |= {form[: -len(suffix)] for form in list(forms) for suffix in _CUE_SUFFIXES
+                  if form.endswith(suffix) and len(form) - len(suffix) >= 3}
+    return tuple(sorted(forms, key=lambda form: (-len(form), form)))
+
+
 @lru_cache(maxsize=200_000)
 def match_forms(word: str) -> frozenset[str]:
     """The bare forms of a word and the same with one common suffix taken off."""
