@@ -195,8 +195,8 @@ class Lexicons:
         places = read_toml("rasad.extract", "places.toml", override_dir)
         institutions = frozenset(tuple(fold(phrase).split()) for phrase in places["institutions"]["words"])
         destinations = frozenset(fold(word) for word in places["destinations"]["words"])
-        return cls(triggers, exclusions, actors, cues, cue_exclusions, windows, counts, int(count_data["window"]), not_people,
-                   unit_words, institutions, destinations)
+        return cls(triggers, exclusions, actors, cues, cue_exclusions, windows, counts, int(count_data["window"]),
+                   not_people, unit_words, institutions, destinations)
 
 
 def _check_trigger(entry: dict) -> None:
