@@ -142,3 +142,15 @@ def test_a_cue_word_inside_another_word_blocks_nothing(extract, text):
 
 def test_a_cue_verb_still_blocks_in_its_inflections(extract):
     assert extract("طالبوا بمحاسبة المسؤولين عن الهجوم على حاجز في كركوك.") == []
+
+
+# -- actors and group counts -----------------------------------------------------------------------------
+
+def test_the_force_attacked_is_the_target_not_the_attacker(extract):
+    event = only(extract("شن عناصر داعش هجوما على قوة من الحشد الشعبي في قضاء الحويجة أمس."))
+    assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")
+
+
+def test_a_cell_consisting_of_three_counts_three_arrested(extract):
+    event = only(extract("ألقت قوات سوريا الديموقراطية القبض على خلية لداعش مكونة من ثلاثة أشخاص في مدينة الشدادي أمس."))
+    assert (event.actor1, event.arrested) == ("Syrian Democratic Forces", 3)

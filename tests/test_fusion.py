@@ -27,3 +27,12 @@ def test_a_village_and_its_district_are_one_place():
     district = account(latitude=35.60, longitude=43.60, geo_precision=2)  # about 35 km away
     assert compatibility(account(), district) is not None
     assert compatibility(account(), district | {"admin2": "Daquq"}) is None
+
+
+def test_an_outlet_that_names_the_perpetrator_outweighs_those_that_do_not():
+    from rasad.fuse.fusion import fuse_mentions
+
+    unnamed = account(actor1="Unidentified Armed Group", doc_id="a", confidence=0.8)
+    named = account(actor1="Islamic State", doc_id="b", confidence=0.8)
+    record = fuse_mentions([unnamed, unnamed | {"doc_id": "c"}, named], {"a": None, "b": None, "c": None})
+    assert record["actor1"] == "Islamic State"

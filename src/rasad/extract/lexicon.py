@@ -113,6 +113,7 @@ class Trigger:
     agent: str | None
     tags: tuple[str, ...]
     requires: frozenset[str]
+    counts: str | None = None  # the count a group's size gives ("خلية مكونة من ثلاثة" arrested: 3)
 
     @property
     def is_modifier(self) -> bool:
@@ -165,6 +166,7 @@ class Lexicons:
                 agent=entry.get("agent"),
                 tags=tuple(entry.get("tags", ())),
                 requires=frozenset(fold(word) for word in entry.get("requires", ())),
+                counts=entry.get("counts"),
             )
             _add_all(triggers, entry["terms"], trigger)
             participles = bool(entry.get("participles", False))

@@ -44,9 +44,11 @@ _SUPPORT_MARKERS = {"بدعم من", "بمسانده من", "بدعم جوي", "
 # Before an institution, words that make it the landmark of the scene ("قرب جامعة الموصل", "أمام مستشفى …").
 _LANDMARK_WORDS = {"قرب", "بالقرب", "امام", "داخل", "خلف", "مقابل", "محيط", "near", "outside", "inside"}
 _REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
-_TARGET_MARKERS = {"ضد", "استهدف", "استهدفت", "against", "targeting", "targeted"}
+# Words before a force that make it the target, not the side that acted ("هجوم على قوة للحشد").
+_TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
+UNIDENTIFIED = "Unidentified Armed Group"
 
 
 @dataclass
@@ -347,6 +349,9 @@ class RuleExtractor:
         actor_hits = lex.actors.find(tokens) or lex.actors.find(sentence_tokens)
         actor_tokens = tokens if lex.actors.find(tokens) else sentence_tokens
         counts, count_spans = self._counts(tokens, clause_dates, lex.actors.find(tokens))
+        group = counts.pop("group", None), count_spans.pop("group", None)
+        if trigger.counts and counts.get(trigger.counts) is None and group[0]:
+            counts[trigger.counts], count_spans[trigger.counts] = group  # "خلية مكونة من ثلاثة أشخاص"
         if "attempt" in tags:
             counts["escaped"] = None
         site = _site_name(tokens)
@@ -474,7 +479,7 @@ class RuleExtractor:
                            and not any(c.first <= a.last and c.last >= a.first for c in count_cues)), None)
             if joined is not None and value is not None:
                 nearest[number] = (distance, name, value + joined.value, (span[0], tokens[joined.last].end))
-        counts: dict[str, int | None] = {name: None for name in COUNT_FIELDS}
+        counts: dict[str, int | None] = {name: None for name in (*COUNT_FIELDS, "group")}
         spans = {}
         for _, name, value, span in sorted(nearest.values(), key=lambda item: item[3]):
             if value is not None and (counts[name] is None or value > counts[name]):
@@ -796,8 +801,10 @@ def _absorb(target: _Mention, other: _Mention) -> None:
     if _SUBTYPE_RANK.get(b.sub_event_type, 5) < _SUBTYPE_RANK.get(a.sub_event_type, 5):
         a.sub_event_type = b.sub_event_type
     a.tags = sorted(set(a.tags) | set(b.tags))
+    if a.actor1 in (None, UNIDENTIFIED) and b.actor1 not in (None, UNIDENTIFIED) and b.actor1 != a.actor2:
+        a.actor1 = b.actor1  # the account that names the perpetrator ("من مخلفات داعش")
     a.actor1 = a.actor1 or b.actor1
-    a.actor2 = a.actor2 or b.actor2
+    a.actor2 = a.actor2 or (b.actor2 if b.actor2 != a.actor1 else None)
     for name in COUNT_FIELDS:
         values = [v for v in (getattr(a, name), getattr(b, name)) if v is not None]
         setattr(a, name, max(values) if values else None)

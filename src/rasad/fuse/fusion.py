@@ -157,6 +157,8 @@ def fuse_mentions(mentions: Iterable[dict[str, Any]], published: dict[str, str |
     record["time_precision"] = dated[0].get("time_precision") if dated else None
     for name in ("actor1", "actor2"):
         values = Counter(m.get(name) for m in same_type if m.get(name))
+        if len(values) > 1:  # an outlet that names the perpetrator outweighs those that do not
+            values.pop("Unidentified Armed Group", None)
         record[name] = values.most_common(1)[0][0] if values else None
     record["tags"] = sorted({tag for m in same_type for tag in m.get("tags", [])})
     for name in COUNT_FIELDS:
