@@ -33,7 +33,7 @@ eval: $(STAMP)
 # Takes about ten minutes: BENCH_ARGS="--many 10000 --large 100000" for a quick run.
 BENCH_ARGS ?=
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py --write docs/benchmarks.md $(BENCH_ARGS)
+	$(BIN)/python benchmarks/bench.py --write docs/benchmarks.md --shared $(SHARED) $(BENCH_ARGS)
 
 screenshots: $(STAMP)
 	@sh scripts/ensure-chromium.sh

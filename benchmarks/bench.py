@@ -21,6 +21,7 @@ from rasad.demo.generator import generate
 from rasad.extract.base import get_extractor
 from rasad.geo.gazetteer import Gazetteer, default_gazetteer
 from rasad.ingest.readers import document_from_dict
+from rasad.model import Document
 from rasad.pipeline import run_ingest
 from rasad.store.store import open_store
 from rasad.text.normalize import normalize
@@ -122,6 +123,30 @@ def bench_gazetteer_selftest(sample: int = 2500) -> dict:
             **{f"{k}_right": round(r / max(1, n), 3) for k, (n, r) in tally.items()}}
 
 
+def bench_real_reports(shared: Path, rounds: int = 7) -> dict:
+    """Extraction speed on the real reports of ../shared/eval/real (best of several rounds, one core), and the
+    quality tables of `make eval` (scripts/evaluate.py) in Markdown."""
+    docs_path = shared / "eval" / "real" / "docs.jsonl"
+    if not docs_path.exists():
+        return {"reports": 0, "reports_per_cpu_second": None, "mean_bytes": None, "quality": "not measured: no "
+                f"{shared}/eval"}
+    rows = [json.loads(line) for line in docs_path.read_text("utf-8").splitlines() if line.strip()]
+    documents = [Document(doc_id=r["doc_id"], text=r["text"], published=None) for r in rows]
+    extractor = get_extractor("rules")
+    for document in documents:
+        extractor.extract(document)
+    best = 0.0
+    for _ in range(rounds):
+        started = time.process_time()
+        for document in documents:
+            extractor.extract(document)
+        best = max(best, len(documents) / (time.process_time() - started))
+    quality = subprocess.run([sys.executable, str(ROOT / "scripts" / "evaluate.py"), "--shared", str(shared),
+                              "--markdown"], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    return {"reports": len(documents), "reports_per_cpu_second": round(best),
+            "mean_bytes": round(sum(len(d.text.encode()) for d in documents) / len(documents)), "quality": quality}
+
+
 def bench_ingest_and_fusion(reports: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         docs_path = Path(tmp) / "docs.jsonl"
@@ -158,9 +183,11 @@ def main() -> None:
     parser.add_argument("--many", type=int, default=100_000, help="reports to fuse in one run (time and memory)")
     parser.add_argument("--large", type=int, default=1_000_000, help="events in the large store")
     parser.add_argument("--sync", type=int, default=5_000, help="released events to sync between two nodes")
+    parser.add_argument("--shared", default="../shared", help="the shared folder whose eval/ sets `make eval` scores")
     args = parser.parse_args()
     figures = {
         "extract": bench_extract(args.reports),
+        "real": bench_real_reports(Path(args.shared)),
         "memory_mb": {str(n): peak_memory_mb(n) for n in (500, 2000)},
         "gazetteer": bench_gazetteer(),
         "gazetteer_selftest": bench_gazetteer_selftest(),
@@ -172,6 +199,7 @@ def main() -> None:
     print(json.dumps(figures, indent=1, ensure_ascii=False))
     if args.write:
         e, g, s, f = figures["extract"], figures["gazetteer"], figures["gazetteer_selftest"], figures["ingest_fusion"]
+        r = figures["real"]
         m = figures["memory_mb"]
         big, small = figures["many"][str(args.many)], figures["many"][str(args.many // 10)]
         large = figures["large"]
@@ -181,12 +209,20 @@ def main() -> None:
 Measured by `make bench` (`benchmarks/bench.py`) on {platform.machine()} with Python {platform.python_version()},
 {time.strftime('%Y-%m-%d')}. Re-run it to refresh this page.
 
+## Extraction quality (`make eval`: every set in `../shared/eval`, each with its own scorer)
+
+{r['quality'].strip()}
+
+The held-back reports and the other half of the peer's sentences are scored the same way by whoever
+holds them.
+
 ## Extraction (`rasad extract`, rules backend)
 
 | measure | value | goal |
 |---|---|---|
 | reports per CPU-second (one core), generated Arabic reports of {e['mean_bytes']} bytes on average | **{e['reports_per_cpu_second']}** | ≥ 200 |
 | reports measured / events found | {e['reports']} / {e['events']} | |
+| real reports of `../shared/eval/real` ({r['reports']}, {r['mean_bytes']} bytes on average) per CPU-second, best of 7 | **{r['reports_per_cpu_second']}** | measured |
 | peak memory of `rasad extract`, 500 reports | {m['500']} MB | flat as input grows |
 | peak memory of `rasad extract`, 2,000 reports | {m['2000']} MB | |
 
