@@ -12,7 +12,7 @@ from rasad.extract.base import get_extractor
 from rasad.ingest.partner import parse_input
 from rasad.pipeline import run_ingest
 from rasad.share.identity import KeyPair, canonical
-from rasad.share.node import Node
+from rasad.share.node import Node, signed_statement
 from rasad.share.releasability import Releasability
 from rasad.share.sync import DirectTransport, serve_pull, sync_partner
 from rasad.store.audit import entries
@@ -254,8 +254,65 @@ def test_a_forwarded_record_the_owner_did_not_allow_is_refused(nodes):
     bundle["items"] = [forged]
     bundle["signature"] = sy.sign(canonical(bundle))
     result = sdf.receive(bundle)
-    assert result.applied == 0 and "did not allow" in result.refused[0]
+    assert result.applied == 0 and "not signed by its origin" in result.refused[0]
     assert received(sdf) == {}
+
+
+# -- dishonest partners (issue 12: 1-3) ------------------------------------------------------------------
+def _bundle_from(sender: Node, org: str, items: list[dict]) -> dict:
+    bundle = sender.build_bundle(org, 10**9)
+    bundle["items"] = items
+    return _resign(bundle, sender)
+
+
+def test_a_partner_cannot_forge_or_overwrite_another_partners_record(nodes):
+    iq, sy, sdf = nodes["IQ"], nodes["SY"], nodes["SDF"]
+    raid = field_report(iq, "fr1")
+    iq.release("event", raid, {"distribution": "all", "tlp": "GREEN", "reshare": True}, "t")
+    sync(nodes, "SY", "IQ")
+    sync(nodes, "SDF", "IQ")
+    genuine = sy.build_bundle("SDF", 0)["items"][0]  # IQ's record as SY may pass it on, IQ's signature and all
+    assert genuine["origin"] == iq.identity()["node_id"] and genuine["origin_signature"]
+    overwrite = {**genuine, "version": 999, "data": {**genuine["data"], "arrested": 40}}
+    in_sys_name = {**overwrite, "origin_key": sy.identity()["public_key"]}
+    in_sys_name["origin_signature"] = sy.sign(canonical(signed_statement(in_sys_name)))
+    result = sdf.receive(_bundle_from(sy, "SDF", [overwrite, in_sys_name, {**overwrite, "origin_signature": None}]))
+    assert result.applied == 0
+    assert [reason.split(": ", 1)[1] for reason in result.refused] == [
+        "its origin's signature does not match what it says (forged or altered) (sent by SY)",
+        "signed with a key that is not its origin's (sent by SY)", "not signed by its origin (sent by SY)"]
+    assert received(sdf)[raid]["version"] == 1 and received(sdf)[raid]["data"]["arrested"] == 2
+    iq.store.edit(raid, "arrested", 3, "iq-analyst", "corrected")
+    sync(nodes, "SDF", "IQ")
+    assert received(sdf)[raid]["data"]["arrested"] == 3  # the owner's later edits still arrive
+
+
+def test_a_partners_record_with_the_id_of_our_own_event_neither_hides_nor_blocks_it(nodes):
+    iq, sy = nodes["IQ"], nodes["SY"]
+    own = field_report(iq, "fr1")
+    planted = {"origin": sy.identity()["node_id"], "owner_org": "SY", "kind": "event", "record_id": own, "version": 1,
+               "retracted": False, "releasability": {"owner": "SY", "tlp": "AMBER", "reshare": False, "level": "point"},
+               "data": {"event_id": own, "event_type": "Battles"}}
+    planted = {**planted, "origin_key": sy.identity()["public_key"],
+               "origin_signature": sy.sign(canonical(signed_statement(planted)))}
+    assert iq.receive(_bundle_from(sy, "IQ", [planted])).applied == 1  # SY's record, under SY's name
+    iq.release("event", own, {"distribution": "partners", "partners": ["SY"], "tlp": "AMBER"}, "t")
+    assert iq.retract("event", own, "t")["retracted"] is True
+    assert received(iq)[own]["owner_org"] == "SY"
+
+
+def test_a_forwarder_cannot_widen_what_the_owner_signed(nodes):
+    iq, sy, sdf = nodes["IQ"], nodes["SY"], nodes["SDF"]
+    red = field_report(iq, "fr1")
+    iq.release("event", red, {"distribution": "partners", "partners": ["SY"], "tlp": "RED"}, "t")
+    sync(nodes, "SY", "IQ")
+    row = sy.db.execute("SELECT releasability FROM shared_records WHERE record_id = ?", (red,)).fetchone()
+    widened = {**json.loads(row["releasability"]), "reshare": True, "audience": ["*"], "coarsen": {}}
+    with sy.store.transaction():  # SY edits its own copy, as a dishonest partner can
+        sy.db.execute("UPDATE shared_records SET releasability = ? WHERE record_id = ?", (json.dumps(widened), red))
+    result = sync(nodes, "SDF", "SY")
+    assert result.pulled == 0 and received(sdf) == {}
+    assert "signature does not match" in result.refused[0]
 
 
 # -- refused bundles -----------------------------------------------------------------------------------

@@ -6,6 +6,12 @@ whenever it, its releasability or its retraction changes. A bundle for a partner
 that partner's cursor, filtered by releasability and coarsened *before* it is built; nothing else
 leaves the node. Received records keep their owner's versions, so a bundle applied twice changes
 nothing, and they are read-only here.
+
+Each item is signed by its origin as well as the bundle by its sender: what a record says, who owns it,
+its version and whether and to whom it may be passed on are the origin's word, so a partner that forwards
+a record can neither forge one in another's name nor alter its releasability. A forwarder passes on the
+origin's signed item unaltered; where a recipient must get a coarser copy than the forwarder holds, the
+record is not forwarded at all.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from rasad.share.releasability import EVERY_RECIPIENT, Releasability, coarser
 from rasad.store.store import Store
 
 FORMAT = "rasad-bundle/1"
+RECORD_FORMAT = "rasad-record/1"  # what a record's origin signs: the record as it ships, releasability included
 KINDS = ("event", "report", "field-report", "sensor-alert", "annotation")
 BUNDLE_LIFETIME = timedelta(hours=1)
 CLOCK_SKEW = timedelta(minutes=5)
@@ -156,17 +163,24 @@ class Node:
 
     # -- releases ---------------------------------------------------------------------------------
     def _require_own(self, kind: str, record_id: str) -> None:
+        """A record of this node's own; a partner's record of the same id (records are named by origin, kind
+        and id together) neither hides nor blocks it."""
         if kind not in KINDS:
             raise InputError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-        received = self.db.execute("SELECT owner_org FROM shared_records WHERE kind = ? AND record_id = ? AND "
-                                   "received_from IS NOT NULL", (kind, record_id)).fetchone()
-        if received:
-            raise ReadOnly(f"{kind} {record_id} belongs to {received['owner_org']}; only its owner releases or "
-                           "changes it (you may comment or corroborate)")
+        if kind == "annotation" and self.db.execute(
+                "SELECT 1 FROM shared_records WHERE kind = ? AND record_id = ? AND origin = ?",
+                (kind, record_id, self.identity()["node_id"])).fetchone() is None:
+            raise ReadOnly(f"annotation {record_id} is not one of this node's own; only its owner changes it")
         table, column = {"event": ("events", "event_id"), "report": ("documents", "doc_id"),
                          "field-report": ("partner_inputs", "input_id"), "sensor-alert": ("partner_inputs", "input_id"),
                          "annotation": ("shared_records", "record_id")}[kind]
-        if not self.db.execute(f"SELECT 1 FROM {table} WHERE {column} = ?", (record_id,)).fetchone():
+        if kind != "annotation" and not self.db.execute(f"SELECT 1 FROM {table} WHERE {column} = ?",
+                                                        (record_id,)).fetchone():
+            received = self.db.execute("SELECT owner_org FROM shared_records WHERE kind = ? AND record_id = ? AND "
+                                       "received_from IS NOT NULL", (kind, record_id)).fetchone()
+            if received:
+                raise ReadOnly(f"{kind} {record_id} belongs to {received['owner_org']}; only its owner releases or "
+                               "changes it (you may comment or corroborate)")
             raise NotFound(f"no {kind} {record_id!r}")
 
     def check_release(self, release: Mapping[str, Any]) -> Releasability:
@@ -222,8 +236,8 @@ class Node:
         return self.releasability(kind, record_id)
 
     def _own_row(self, kind: str, record_id: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT * FROM shared_records WHERE kind = ? AND record_id = ? AND received_from IS NULL",
-                              (kind, record_id)).fetchone()
+        row = self.db.execute("SELECT * FROM shared_records WHERE kind = ? AND record_id = ? AND origin = ?",
+                              (kind, record_id, self.identity()["node_id"])).fetchone()
         return dict(row) if row else None
 
     def releasability(self, kind: str, record_id: str) -> dict[str, Any]:
@@ -360,13 +374,14 @@ class Node:
             level = releasability.level_for(org)
             data = json.loads(row["data"]) if row["data"] else self._live(row["kind"], row["record_id"])
             audience = ["*"] if releasability.distribution == "all" else sorted(recipients)
-        else:  # a partner's record: only passed on where its owner allowed it
+        else:  # a partner's record: only passed on where its owner allowed it, as its owner signed it
             came_from = self._partner_by_node(row["received_from"])
             audience = rel.get("audience") or []
+            level = rel.get("level") or "point"
             allowed = (bool(rel.get("reshare")) and ("*" in audience or org in audience)
-                       and org not in (row["owner_org"], came_from["org"] if came_from else None))
-            own_level = (rel.get("coarsen") or {}).get(org) or (rel.get("coarsen") or {}).get(EVERY_RECIPIENT) or "point"
-            level = coarser(rel.get("level") or "point", own_level)
+                       and org not in (row["owner_org"], came_from["org"] if came_from else None)
+                       and coarser(level, _level_for(rel, org)) == level  # no coarser copy than the one held
+                       and bool(row["origin_signature"]))
             data = json.loads(row["data"]) if row["data"] else None
         key = (org, row["origin"], row["kind"], row["record_id"])
         was_sent = self.db.execute("SELECT 1 FROM release_sent WHERE org = ? AND origin = ? AND kind = ? AND "
@@ -376,21 +391,28 @@ class Node:
             if not was_sent:
                 return None
             self.db.execute("DELETE FROM release_sent WHERE org = ? AND origin = ? AND kind = ? AND record_id = ?", key)
-            return self._item(row, rel, level, audience, None)
+            if own:
+                return self._item(row, rel, level, audience, None, me)
+            if gone:
+                return _forwarded(row)  # the origin's signed retraction, passed on
+            return {"origin": row["origin"], "kind": row["kind"], "record_id": row["record_id"], "withdrawn": True}
         self.db.execute("INSERT INTO release_sent (org, origin, kind, record_id, version) VALUES (?,?,?,?,?) "
                         "ON CONFLICT (org, origin, kind, record_id) DO UPDATE SET version = excluded.version",
                         (*key, row["version"]))
-        return self._item(row, rel, level, audience, self.coarsen(data, level))
+        if not own:
+            return _forwarded(row)
+        return self._item(row, rel, level, audience, self.coarsen(data, level), me)
 
-    @staticmethod
-    def _item(row: dict[str, Any], rel: dict[str, Any], level: str, audience: list[str],
-              data: dict[str, Any] | None) -> dict[str, Any]:
+    def _item(self, row: dict[str, Any], rel: dict[str, Any], level: str, audience: list[str],
+              data: dict[str, Any] | None, me: dict[str, Any]) -> dict[str, Any]:
+        """One of this node's records as it ships to one recipient, signed as its origin."""
         shipped = {"owner": rel["owner"], "tlp": rel["tlp"], "reshare": bool(rel.get("reshare")), "level": level}
         if shipped["reshare"]:  # a recipient that may pass the record on needs to know to whom, and how coarsely
             shipped.update(audience=audience, coarsen=rel.get("coarsen") or {})
-        return {"origin": row["origin"], "owner_org": row["owner_org"], "kind": row["kind"],
+        item = {"origin": row["origin"], "owner_org": row["owner_org"], "kind": row["kind"],
                 "record_id": row["record_id"], "version": row["version"], "retracted": data is None,
                 "releasability": shipped, "data": data}
+        return {**item, "origin_key": me["public_key"], "origin_signature": self.sign(canonical(signed_statement(item)))}
 
     # -- bundles in ---------------------------------------------------------------------------------
     def check_bundle(self, bundle: Any) -> dict[str, Any]:
@@ -452,29 +474,56 @@ class Node:
     def _apply(self, item: Any, partner: dict[str, Any], me: dict[str, Any]) -> str:
         try:
             origin, kind, record_id = str(item["origin"]), str(item["kind"]), str(item["record_id"])
-            version, rel = int(item["version"]), dict(item["releasability"])
+            if item.get("withdrawn") is True:
+                return self._withdraw(origin, kind, record_id, partner)
+            version, rel, owner = int(item["version"]), dict(item["releasability"]), str(item["owner_org"])
+            data = item["data"]
         except (KeyError, TypeError, ValueError):
             return "malformed item"
         if kind not in KINDS:
             return f"{kind}: unknown kind"
         if origin == me["node_id"]:
             return "unchanged"  # our own record coming back: never applied, so no loop
-        if origin != partner["node_id"] and not rel.get("reshare"):
-            return f"{kind}:{record_id}: passed on by {partner['org']} although its owner did not allow it"
+        problem = _origin_problem(item, origin)
+        if problem:
+            return f"{kind}:{record_id}: {problem} (sent by {partner['org']})"
+        known = self._partner_by_node(origin)
+        if known and known["org"] != owner:
+            return f"{kind}:{record_id}: says owner {owner}, but its origin is partner {known['org']}"
+        if origin != partner["node_id"]:
+            audience = rel.get("audience") or []
+            level = rel.get("level") or "point"
+            if not rel.get("reshare"):
+                return f"{kind}:{record_id}: passed on by {partner['org']} although its owner did not allow it"
+            if "*" not in audience and me["org"] not in audience:
+                return f"{kind}:{record_id}: passed on by {partner['org']} to a node its owner did not release it to"
+            if coarser(level, _level_for(rel, me["org"])) != level:
+                return f"{kind}:{record_id}: passed on by {partner['org']} finer than its owner allows this node"
         stored = self.db.execute("SELECT version FROM shared_records WHERE origin = ? AND kind = ? AND record_id = ?",
                                  (origin, kind, record_id)).fetchone()
         if stored and stored["version"] >= version:
             return "unchanged"
-        data = item.get("data")
         self.db.execute(
             "INSERT INTO shared_records (origin, owner_org, kind, record_id, version, seq, releasability, retracted, data,"
-            " received_from, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (origin, kind, record_id) DO UPDATE"
-            " SET version = excluded.version, seq = excluded.seq, releasability = excluded.releasability, retracted ="
+            " received_from, received_at, origin_key, origin_signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT (origin, kind, record_id) DO UPDATE SET owner_org = excluded.owner_org, version ="
+            " excluded.version, seq = excluded.seq, releasability = excluded.releasability, retracted ="
             " excluded.retracted, data = excluded.data, received_from = excluded.received_from, received_at ="
-            " excluded.received_at",
-            (origin, str(item.get("owner_org") or rel.get("owner")), kind, record_id, version,
-             self.store.next_share_seq(), json.dumps(rel), int(data is None),
-             json.dumps(data, ensure_ascii=False) if data is not None else None, partner["node_id"], _now().isoformat()))
+            " excluded.received_at, origin_key = excluded.origin_key, origin_signature = excluded.origin_signature",
+            (origin, owner, kind, record_id, version, self.store.next_share_seq(), json.dumps(rel), int(data is None),
+             json.dumps(data, ensure_ascii=False) if data is not None else None, partner["node_id"], _now().isoformat(),
+             item["origin_key"], item["origin_signature"]))
+        return "applied"
+
+    def _withdraw(self, origin: str, kind: str, record_id: str, partner: dict[str, Any]) -> str:
+        """A forwarder takes back a record it passed on (its owner narrowed the release): only a copy that
+        forwarder gave us is dropped."""
+        row = self.db.execute("SELECT received_from, retracted FROM shared_records WHERE origin = ? AND kind = ? AND "
+                              "record_id = ?", (origin, kind, record_id)).fetchone()
+        if row is None or row["retracted"] or row["received_from"] != partner["node_id"]:
+            return "unchanged"
+        self.db.execute("UPDATE shared_records SET retracted = 1, data = NULL, seq = ? WHERE origin = ? AND kind = ? "
+                        "AND record_id = ?", (self.store.next_share_seq(), origin, kind, record_id))
         return "applied"
 
     def check_request(self, node_id: str, message: str, signature: str, sent_at: str) -> dict[str, Any]:
@@ -525,6 +574,43 @@ def _received_record(row: Any) -> dict[str, Any]:
             "version": row["version"], "retracted": bool(row["retracted"]),
             "releasability": json.loads(row["releasability"]), "data": json.loads(row["data"]) if row["data"] else None,
             "received_at": row["received_at"]}
+
+
+def signed_statement(item: Mapping[str, Any]) -> dict[str, Any]:
+    """What a record's origin signs: the record as it ships, with its owner, version and releasability."""
+    return {"format": RECORD_FORMAT, **{name: item.get(name) for name in (
+        "origin", "owner_org", "kind", "record_id", "version", "retracted", "releasability", "data")}}
+
+
+def _origin_problem(item: Mapping[str, Any], origin: str) -> str | None:
+    """Why an item is not its origin's word (None when it is): no signature, a key that is not the origin's,
+    or a signature that does not cover what the item says."""
+    key, signature = item.get("origin_key"), item.get("origin_signature")
+    if not isinstance(key, str) or not isinstance(signature, str):
+        return "not signed by its origin"
+    try:
+        if node_id_for(key) != origin:
+            return "signed with a key that is not its origin's"
+    except InputError:
+        return "signed with a malformed key"
+    if not verify(key, canonical(signed_statement(item)), signature):
+        return "its origin's signature does not match what it says (forged or altered)"
+    return None
+
+
+def _forwarded(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A partner's record passed on exactly as its origin signed it."""
+    item = {"origin": row["origin"], "owner_org": row["owner_org"], "kind": row["kind"], "record_id": row["record_id"],
+            "version": row["version"], "retracted": bool(row["retracted"]),
+            "releasability": json.loads(row["releasability"]),
+            "data": json.loads(row["data"]) if row["data"] else None}
+    return {**item, "origin_key": row["origin_key"], "origin_signature": row["origin_signature"]}
+
+
+def _level_for(rel: Mapping[str, Any], org: str) -> str:
+    """The finest location level the origin allows ``org`` (its per-recipient or every-recipient coarsening)."""
+    coarsen = rel.get("coarsen") or {}
+    return coarsen.get(org) or coarsen.get(EVERY_RECIPIENT) or "point"
 
 
 @cache

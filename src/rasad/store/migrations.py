@@ -176,6 +176,13 @@ CREATE TABLE audit_log (
 )
 """
 
+# A received record keeps its origin's public key and signature, so that it can be passed on unaltered and any
+# later holder can check that its origin said so (issue 12).
+_ORIGIN_SIGNATURES = """
+ALTER TABLE shared_records ADD COLUMN origin_key TEXT;
+ALTER TABLE shared_records ADD COLUMN origin_signature TEXT
+"""
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
@@ -183,6 +190,7 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         (3, _INDEXES),
         (4, _USERS),
         (5, _SHARING),
+        (6, _ORIGIN_SIGNATURES),
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -192,5 +200,6 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (3, _INDEXES),
         (4, _USERS),
         (5, _SHARING),
+        (6, _ORIGIN_SIGNATURES),
     ],
 }
