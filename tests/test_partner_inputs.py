@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from rasad.cli import main
 from rasad.errors import InputError
 from rasad.extract.base import get_extractor
-from rasad.ingest.partner import SCHEMAS, parse_input
+from rasad.ingest.partner import SCHEMAS, input_id, parse_input
 from rasad.pipeline import run_ingest
 from rasad.share.identity import KeyPair
 from rasad.share.node import Node
@@ -71,7 +71,7 @@ def test_a_field_report_fuses_with_a_news_report_of_the_same_raid(node, tmp_path
     (event,), total = node.store.query_events(EventFilter())
     assert total == 1 and event["event_id"] == event_id and event["source_count"] == 2
     detail = node.store.event(event_id)
-    field = next(m for m in detail["mentions"] if m["doc_id"] == "input:IQ:field-report:fr-7")
+    field = next(m for m in detail["mentions"] if m["doc_id"] == input_id("IQ", "field-report", "fr-7"))
     assert field["trace"]["arrested"] == {"text": "3", "start": None, "end": None, "kind": "field-report",
                                           "field": "arrested"}
 
@@ -126,7 +126,7 @@ def test_api_takes_a_field_report_with_its_release(api):
     created = api.post("/api/field-reports", json=body, headers=_as(api, "analyst"))
     assert created.status_code == 201, created.text
     out = created.json()
-    assert out["input_id"] == "input:IQ:field-report:fr-7" and out["release"]["releasability"]["tlp"] == "AMBER"
+    assert out["input_id"] == input_id("IQ", "field-report", "fr-7") and out["release"]["releasability"]["tlp"] == "AMBER"
     release = api.get(f"/api/releases/field-report/{out['input_id']}", headers=_as(api, "viewer")).json()
     assert release["version"] == 1 and release["releasability"]["coarsen"] == {"SY": "admin1"}
     event = api.get(f"/api/events/{out['event_id']}", headers=_as(api, "viewer")).json()

@@ -136,7 +136,8 @@ def test_coarsening_gives_a_partner_the_district_or_governorate_and_no_text(node
     seat = iq._district(exact["admin2"])
     assert exact["admin2"] and (district["latitude"], district["longitude"]) == (seat.lat, seat.lon)
     assert district["location"] == exact["admin2"] and district["geo_precision"] >= 2
-    assert district["location_level"] == "admin2" and district["evidence"] == [] and district["border_km"] is None
+    assert district["location_level"] == "admin2" and "evidence" not in district and "border_km" not in district
+    assert "border_sector" not in district  # an allow-list: nothing that could pin down the place
     salah_al_din = iq._governorate("Salah Al-Din")
     assert (governorate["latitude"], governorate["longitude"]) == (salah_al_din.lat, salah_al_din.lon)
     assert governorate["admin2"] is None and governorate["location"] == "Salah Al-Din"
@@ -156,7 +157,7 @@ def test_news_evidence_goes_with_the_point_only(nodes, tmp_path):
     sync(nodes, "SY", "IQ")
     sync(nodes, "SDF", "IQ")
     assert received(nodes["SY"])[event_id]["data"]["evidence"][0]["text"] in text
-    assert received(nodes["SDF"])[event_id]["data"]["evidence"] == []
+    assert "evidence" not in received(nodes["SDF"])[event_id]["data"]
 
 
 # -- edits, retractions, withdrawals -------------------------------------------------------------------
@@ -391,7 +392,7 @@ def test_a_report_is_released_with_its_text_or_without_it_when_coarsened(nodes, 
     sync(nodes, "SDF", "IQ")
     assert received(nodes["SY"], "report")["n2"]["data"]["text"] == text
     coarse = received(nodes["SDF"], "report")["n2"]["data"]
-    assert coarse["text"] is None and coarse["title"] is None and coarse["url"] is None
+    assert not {"text", "title", "url"} & set(coarse)
     assert coarse["source"] == "Rasad test"
 
 
@@ -440,7 +441,7 @@ def test_a_coarsened_sensor_alert_does_not_name_its_sensor(nodes):
     sync(nodes, "SDF", "IQ")
     assert received(nodes["SY"], "sensor-alert")[alert_id]["data"]["sensor_id"] == "post-7-east"
     coarse = received(nodes["SDF"], "sensor-alert")[alert_id]["data"]
-    assert coarse["sensor_id"] is None and coarse["admin1"] == "Al-Anbar"
+    assert not {"sensor_id", "alert_id"} & set(coarse) and coarse["admin1"] == "Al-Anbar"
     anbar = iq._governorate("Al-Anbar")
     assert (coarse["latitude"], coarse["longitude"]) == (anbar.lat, anbar.lon)
 
@@ -456,3 +457,32 @@ def test_the_demo_partner_releases_events_to_the_demo_node_once(tmp_path):
         assert {item["owner_org"] for item in items} == {"IQ"}
         assert {item["data"].get("location_level", "point") for item in items} == {"point", "admin1"}
         assert seed_partner(store, tmp_path, records=8) == shared  # a second demo run changes nothing
+
+
+# -- coarsening is an allow-list (issue 12: 4) --------------------------------------------------------------
+def test_a_coarsened_field_report_carries_no_id_that_names_a_place(nodes):
+    iq, sy = nodes["IQ"], nodes["SY"]
+    field_report(iq, "patrol-daquq-0309")
+    (report_id,) = [row["input_id"] for row in iq.db.execute("SELECT input_id FROM partner_inputs")]
+    iq.release("field-report", report_id, {"distribution": "partners", "partners": ["SY"], "tlp": "AMBER",
+                                           "coarsen": {"SY": "admin1"}}, "t")
+    sync(nodes, "SY", "IQ")
+    (copy,) = received(sy, "field-report").values()
+    assert "daquq" not in json.dumps(copy).lower()
+    assert copy["data"]["location_level"] == "admin1" and not {"report_id", "text"} & set(copy["data"])
+
+
+def test_a_merge_never_makes_a_coarse_release_finer(nodes):
+    iq, sy = nodes["IQ"], nodes["SY"]
+    coarse = field_report(iq, "fr1", day="2026-11-10")
+    fine = field_report(iq, "fr2", day="2026-11-20")
+    iq.release("event", coarse, {"distribution": "partners", "partners": ["SY"], "tlp": "AMBER",
+                                 "coarsen": {"SY": "admin1"}}, "t")
+    iq.release("event", fine, {"distribution": "partners", "partners": ["SY"], "tlp": "AMBER"}, "t")
+    sync(nodes, "SY", "IQ")
+    assert received(sy)[fine]["data"].get("location_level", "point") == "point"
+    iq.store.merge(fine, coarse, "iq-analyst", "one raid")
+    sync(nodes, "SY", "IQ")
+    merged = received(sy)[fine]["data"]
+    assert merged["location_level"] == "admin1" and "evidence" not in merged
+    assert merged["latitude"] != iq.store.event(fine)["latitude"]

@@ -7,6 +7,7 @@ it like any other source. Every field of the event traces back to the input fiel
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -153,11 +154,17 @@ def _traced(fields: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
             for name, value in fields.items() if value not in (None, [], "")}
 
 
+def input_id(org: str, kind: str, identifier: str) -> str:
+    """The id an input is stored and released under: ``input:ORG:KIND:`` and a digest of the partner's own id,
+    which may name a place ("patrol-daquq-0309") that a recipient of a coarsened copy must not learn."""
+    return f"input:{org}:{kind}:" + hashlib.sha256(f"{org}\n{kind}\n{identifier}".encode()).hexdigest()[:16]
+
+
 def to_document_and_event(kind: str, item: FieldReportIn | SensorAlertIn, org: str) -> tuple[Document, Event]:
-    """The report and the event mention an input becomes (doc_id ``input:ORG:KIND:ID``)."""
+    """The report and the event mention an input becomes (doc_id: :func:`input_id`)."""
     if isinstance(item, FieldReportIn):
         when = _utc(item.observed_at)
-        doc_id = f"input:{org}:{kind}:{item.report_id}"
+        doc_id = input_id(org, kind, item.report_id)
         text = item.text
         coded = {"event_type": item.event_type, "sub_event_type": item.sub_event_type, "tags": item.tags,
                  "actor1": item.actor1, "actor2": item.actor2, **{n: getattr(item, n) for n in COUNT_FIELDS}}
@@ -165,7 +172,7 @@ def to_document_and_event(kind: str, item: FieldReportIn | SensorAlertIn, org: s
         confidence = 0.8
     else:
         when = _utc(item.detected_at)
-        doc_id = f"input:{org}:{kind}:{item.alert_id}"
+        doc_id = input_id(org, kind, item.alert_id)
         text = (f"Sensor {item.sensor_id}: {item.detection} detected"
                 + (f" ({item.count})" if item.count else "") + f", confidence {item.confidence:.2f}")
         crossing = item.detection in ("person", "group", "vehicle")

@@ -46,8 +46,18 @@ SHARED_EVENT_FIELDS = (
     "wounded", "arrested", "escaped", "transferred", "border_km", "border_sector", "confidence", "source_count",
     "review_state", "first_reported", "last_reported",
 )
-# What could name or pin down the place, withheld from a recipient given only the district or governorate.
-_WITHHELD_WHEN_COARSE = ("evidence", "text", "title", "url", "sensor_id")
+# What a recipient given only the district or governorate gets of each kind: an allow-list, so that nothing
+# that could name or pin down the place (text, evidence, a partner's own ids, the border sector) leaves.
+_CODED = ("event_type", "sub_event_type", "tags", "actor1", "actor2", "fatalities", "wounded", "arrested", "escaped",
+          "transferred")
+_AREA = ("country", "admin1", "admin2", "location", "location_ar", "latitude", "longitude", "geo_precision")
+COARSE_FIELDS = {
+    "event": ("event_id", *_CODED, *_AREA, "event_date", "time_precision", "confidence", "source_count", "review_state",
+              "first_reported", "last_reported"),
+    "report": ("doc_id", "source", "published", "language"),
+    "field-report": (*_CODED, *_AREA, "observed_at", "actor1", "actor2"),
+    "sensor-alert": (*_AREA, "detected_at", "detection", "count", "confidence"),
+}
 
 
 def _now() -> datetime:
@@ -307,15 +317,12 @@ class Node:
             return data
         return None
 
-    def coarsen(self, data: dict[str, Any], level: str) -> dict[str, Any]:
-        """The record as a recipient at ``level`` may see it: the district's or governorate's point and name
-        instead of the place, and none of the text that could name the place."""
-        if level == "point":
+    def coarsen(self, data: dict[str, Any], level: str, kind: str = "event") -> dict[str, Any]:
+        """The record as a recipient at ``level`` may see it: only the fields of ``COARSE_FIELDS``, with the
+        district's or governorate's point and name instead of the place."""
+        if level == "point" or kind not in COARSE_FIELDS:
             return data
-        data = dict(data)
-        for name in _WITHHELD_WHEN_COARSE:
-            if name in data:
-                data[name] = [] if name == "evidence" else None
+        data = {name: data.get(name) for name in COARSE_FIELDS[kind] if name in data}
         admin1, admin2 = data.get("admin1"), data.get("admin2")
         place = self._district(admin2) if level == "admin2" and admin2 else None
         if place is None:
@@ -326,7 +333,6 @@ class Node:
             data["location"] = (admin2 if level == "admin2" else admin1) if place else None
             data["location_ar"] = place.name_ar if place and level == "admin1" else None
             data["geo_precision"] = max(data.get("geo_precision") or 0, 2 if level == "admin2" else 3)
-            data["border_km"] = None
         data["location_level"] = coarser(data.get("location_level") or "point", level)
         return data
 
@@ -401,7 +407,23 @@ class Node:
                         (*key, row["version"]))
         if not own:
             return _forwarded(row)
-        return self._item(row, rel, level, audience, self.coarsen(data, level), me)
+        if own and row["kind"] == "event":
+            level = coarser(level, self._merged_level(row["record_id"], org, partner_orgs, groups))
+        return self._item(row, rel, level, audience, self.coarsen(data, level, row["kind"]), me)
+
+    def _merged_level(self, event_id: str, org: str, partner_orgs: list[str], groups: dict[str, list[str]]) -> str:
+        """The finest level ``org`` may see of the events merged into ``event_id``: a merge never makes what a
+        recipient was given coarsely, or not at all, finer (the governorate where one was never released)."""
+        level = "point"
+        me = self.identity()["node_id"]
+        for merged in self.db.execute("SELECT event_id FROM events WHERE merged_into = ?", (event_id,)).fetchall():
+            row = self.db.execute("SELECT releasability, retracted FROM shared_records WHERE origin = ? AND kind = "
+                                  "'event' AND record_id = ?", (me, merged["event_id"])).fetchone()
+            rel = Releasability.from_dict(json.loads(row["releasability"])) if row else None
+            if rel is None or org not in rel.audience(partner_orgs, groups):
+                return "admin1"
+            level = coarser(level, rel.level_for(org))
+        return level
 
     def _item(self, row: dict[str, Any], rel: dict[str, Any], level: str, audience: list[str],
               data: dict[str, Any] | None, me: dict[str, Any]) -> dict[str, Any]:
