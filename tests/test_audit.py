@@ -75,3 +75,70 @@ def test_cli_audit_verify_reports_a_broken_chain(tmp_path):
     assert broken.exit_code == 1 and "broken at entry 1" in broken.output
     listed = runner.invoke(main, ["audit", "list", "--db", db, "--action", "login"])
     assert listed.exit_code == 0 and "\tlogin\t" in listed.output
+
+
+# -- checkpoints held by partners (issue 12: 5) -------------------------------------------------------------
+def _rechain(db) -> None:
+    """Recompute every hash after an edit, as someone covering their tracks would."""
+    from rasad.store.audit import GENESIS, entry_hash
+
+    prev = GENESIS
+    with db.transaction():
+        for row in db.execute("SELECT * FROM audit_log ORDER BY seq").fetchall():
+            new = entry_hash(prev, row["seq"], row["at"], row["actor"], row["action"], row["target"], row["detail"])
+            db.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, new, row["seq"]))
+            prev = new
+
+
+def _anchored_nodes(tmp_path):
+    from tests.test_sharing import sync
+
+    nodes = make_nodes(tmp_path, ("IQ", "SY"))
+    raid = field_report(nodes["IQ"], "fr1")
+    nodes["IQ"].release("event", raid, {"distribution": "all", "tlp": "GREEN"}, "t")
+    sync(nodes, "SY", "IQ")  # SY now holds a signed head of IQ's audit chain
+    return nodes, sync
+
+
+def test_a_rewritten_log_is_found_against_the_checkpoint_a_partner_holds(tmp_path):
+    nodes, sync = _anchored_nodes(tmp_path)
+    iq = nodes["IQ"]
+    with iq.db.transaction():
+        iq.db.execute("UPDATE audit_log SET actor = 'nobody' WHERE action = 'release'")
+        iq.db.execute("DELETE FROM audit_anchors")  # and the checkpoints kept here, to cover the tracks
+    _rechain(iq.db)
+    assert verify(iq.db).ok  # the chain alone cannot tell
+    sync(nodes, "IQ", "SY")  # SY sends back the checkpoint it holds
+    result = verify(iq.db)
+    assert not result.ok and "rewritten" in result.problem and "SY" in result.problem
+
+
+def test_a_log_cut_short_is_found_against_the_checkpoint_a_partner_holds(tmp_path):
+    nodes, sync = _anchored_nodes(tmp_path)
+    iq, sy = nodes["IQ"], nodes["SY"]
+    held = sy.db.execute("SELECT seq FROM partner_checkpoints").fetchone()["seq"]
+    with iq.db.transaction():
+        iq.db.execute("DELETE FROM audit_log WHERE seq >= ?", (held,))  # from the release SY saw on
+        iq.db.execute("DELETE FROM audit_anchors")
+    assert verify(iq.db).ok
+    sync(nodes, "IQ", "SY")
+    result = verify(iq.db)  # the entries written since took the cut entries' places, with other hashes
+    assert not result.ok and result.broken_at == held and "SY" in result.problem
+
+
+def test_a_partner_notices_its_partners_log_going_backwards(tmp_path):
+    nodes, sync = _anchored_nodes(tmp_path)
+    iq, sy = nodes["IQ"], nodes["SY"]
+    with iq.db.transaction():
+        iq.db.execute("DELETE FROM audit_log WHERE seq > 1")
+    report = sync(nodes, "SY", "IQ")
+    assert any("cut short or rewritten" in problem for problem in report.refused)
+    assert entries(sy.db, 1, "audit checkpoint conflict")
+
+
+def test_a_checkpoint_beyond_the_end_of_the_log_means_it_was_cut_short(store):
+    for n in range(3):
+        store.audit("tester", "export", None, {"n": n})
+    store.db.execute("INSERT INTO audit_anchors (seq, hash, held_by, at) VALUES (9, 'abc', 'SY', '2026-11-28')")
+    result = verify(store.db)
+    assert not result.ok and result.broken_at == 9 and "cut short" in result.problem

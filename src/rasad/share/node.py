@@ -30,6 +30,7 @@ from rasad.geo.gazetteer import Place, default_gazetteer
 from rasad.ingest.partner import FieldReportIn, SensorAlertIn, to_document_and_event
 from rasad.share.identity import KeyPair, canonical, node_id_for, verify
 from rasad.share.releasability import EVERY_RECIPIENT, Releasability, coarser
+from rasad.store.audit import head as audit_head
 from rasad.store.store import Store
 
 FORMAT = "rasad-bundle/1"
@@ -362,10 +363,13 @@ class Node:
                 if item is not None:
                     items.append(item)
         now = _now()
+        held = self.db.execute("SELECT seq, hash, at, signature FROM partner_checkpoints WHERE node_id = ?",
+                               (partner["node_id"],)).fetchone()
         bundle = {"format": FORMAT, "bundle_id": "bnd_" + secrets.token_hex(12), "sender": me["node_id"],
                   "sender_org": me["org"], "recipient": partner["node_id"], "recipient_org": org,
                   "created_at": now.isoformat(), "expires_at": (now + BUNDLE_LIFETIME).isoformat(),
-                  "from_cursor": cursor, "cursor": rows[-1]["seq"] if rows else cursor, "more": more, "items": items}
+                  "from_cursor": cursor, "cursor": rows[-1]["seq"] if rows else cursor, "more": more, "items": items,
+                  "checkpoint": self.checkpoint(), "your_checkpoint": dict(held) if held else None}
         bundle["signature"] = self.sign(canonical(bundle))
         return bundle
 
@@ -436,6 +440,35 @@ class Node:
                 "releasability": shipped, "data": data}
         return {**item, "origin_key": me["public_key"], "origin_signature": self.sign(canonical(signed_statement(item)))}
 
+    # -- audit checkpoints ------------------------------------------------------------------------
+    def checkpoint(self) -> dict[str, Any]:
+        """The head of this node's audit chain, signed: partners keep the latest and send it back, so a
+        rewritten or shortened log no longer matches what they hold (`rasad audit verify`)."""
+        seq, chain_hash = audit_head(self.db)
+        at = _now().isoformat()
+        return {"seq": seq, "hash": chain_hash, "at": at,
+                "signature": self.sign(_checkpoint_message(self.identity()["node_id"], seq, chain_hash, at))}
+
+    def _take_checkpoints(self, bundle: dict[str, Any], partner: dict[str, Any], me: dict[str, Any]) -> list[str]:
+        """Keep the sender's checkpoint and the one of ours it holds; returns the conflicts found (logged)."""
+        problems = []
+        theirs, ours = bundle.get("checkpoint"), bundle.get("your_checkpoint")
+        if _checkpoint_signed(theirs, partner["node_id"], partner["public_key"]):
+            held = self.db.execute("SELECT seq, hash FROM partner_checkpoints WHERE node_id = ?",
+                                   (partner["node_id"],)).fetchone()
+            if held and (theirs["seq"] < held["seq"] or (theirs["seq"] == held["seq"] and theirs["hash"] != held["hash"])):
+                problems.append(f"{partner['org']}'s audit log head went from entry {held['seq']} to {theirs['seq']} "
+                                "with another hash: its log was cut short or rewritten")
+            else:
+                self.db.execute("DELETE FROM partner_checkpoints WHERE node_id = ?", (partner["node_id"],))
+                self.db.execute("INSERT INTO partner_checkpoints (node_id, seq, hash, at, signature) VALUES (?,?,?,?,?)",
+                                (partner["node_id"], theirs["seq"], theirs["hash"], theirs["at"], theirs["signature"]))
+        if _checkpoint_signed(ours, me["node_id"], me["public_key"]):
+            self.db.execute("DELETE FROM audit_anchors WHERE held_by = ? AND seq = ?", (partner["org"], ours["seq"]))
+            self.db.execute("INSERT INTO audit_anchors (seq, hash, held_by, at) VALUES (?,?,?,?)",
+                            (ours["seq"], ours["hash"], partner["org"], ours["at"]))
+        return problems
+
     # -- bundles in ---------------------------------------------------------------------------------
     def check_bundle(self, bundle: Any) -> dict[str, Any]:
         """Refuse (and log) a bundle that is malformed, from an unknown key, tampered, for another node, expired
@@ -486,6 +519,9 @@ class Node:
                     result.unchanged += 1
                 else:
                     result.refused.append(outcome)
+            for problem in self._take_checkpoints(bundle, partner, me):
+                result.refused.append(problem)
+                self.store.audit("sync", "audit checkpoint conflict", partner["org"], {"problem": problem})
             if cursor_column:
                 self.db.execute(f"UPDATE partners SET {cursor_column} = ? WHERE org = ?", (result.cursor, partner["org"]))
             self.store.audit("sync", "sync", partner["org"], {
@@ -596,6 +632,21 @@ def _received_record(row: Any) -> dict[str, Any]:
             "version": row["version"], "retracted": bool(row["retracted"]),
             "releasability": json.loads(row["releasability"]), "data": json.loads(row["data"]) if row["data"] else None,
             "received_at": row["received_at"]}
+
+
+def _checkpoint_message(node_id: str, seq: int, chain_hash: str, at: str) -> bytes:
+    return f"audit-checkpoint\n{node_id}\n{seq}\n{chain_hash}\n{at}".encode()
+
+
+def _checkpoint_signed(checkpoint: Any, node_id: str, public_key: str) -> bool:
+    """Whether ``checkpoint`` is a head of ``node_id``'s audit chain signed with its key."""
+    if not isinstance(checkpoint, dict):
+        return False
+    try:
+        seq, chain_hash, at = int(checkpoint["seq"]), str(checkpoint["hash"]), str(checkpoint["at"])
+        return verify(public_key, _checkpoint_message(node_id, seq, chain_hash, at), str(checkpoint["signature"]))
+    except (KeyError, TypeError, ValueError):
+        return False
 
 
 def signed_statement(item: Mapping[str, Any]) -> dict[str, Any]:

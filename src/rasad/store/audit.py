@@ -1,7 +1,9 @@
 """The audit log: an append-only, hash-chained record of creations, edits, releases, exports, syncs and logins.
 
 Each entry's hash covers its own content and the previous entry's hash, so changing, removing or
-reordering any entry breaks the chain from that entry on; :func:`verify` finds the first break.
+reordering any entry breaks the chain from that entry on; :func:`verify` finds the first break. A chain
+rewritten from scratch, or cut short, is found against the checkpoints partners hold: signed heads of
+this chain that they send back in every sync (``audit_anchors``; see ``share/node.py``).
 """
 
 from __future__ import annotations
@@ -77,4 +79,18 @@ def verify(db: Database) -> Verification:
                       row["detail"]) != row["hash"]:
             return Verification(count, row["seq"], f"entry {row['seq']} was changed after it was written")
         prev_hash, expected_seq, count = row["hash"], expected_seq + 1, count + 1
+    for anchor in db.execute("SELECT a.seq, a.hash, a.held_by, l.hash AS logged FROM audit_anchors a LEFT JOIN "
+                             "audit_log l ON l.seq = a.seq ORDER BY a.seq").fetchall():
+        if anchor["logged"] is None:
+            return Verification(count, anchor["seq"], f"entry {anchor['seq']} is missing, yet partner "
+                                f"{anchor['held_by']} holds a checkpoint of it: the log was cut short")
+        if anchor["logged"] != anchor["hash"]:
+            return Verification(count, anchor["seq"], f"entry {anchor['seq']} differs from the checkpoint partner "
+                                f"{anchor['held_by']} holds: the log was rewritten")
     return Verification(count)
+
+
+def head(db: Database) -> tuple[int, str]:
+    """The last entry's number and hash (0 and the genesis hash for an empty log)."""
+    last = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return (last["seq"], last["hash"]) if last else (0, GENESIS)

@@ -183,6 +183,25 @@ ALTER TABLE shared_records ADD COLUMN origin_key TEXT;
 ALTER TABLE shared_records ADD COLUMN origin_signature TEXT
 """
 
+# Checkpoints of audit chains (issue 12): the latest signed head each partner gave us, and the heads of our
+# own chain that partners hold and sent back, against which `rasad audit verify` checks our log.
+_CHECKPOINTS = """
+CREATE TABLE partner_checkpoints (
+    node_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    at TEXT NOT NULL,
+    signature TEXT NOT NULL
+);
+CREATE TABLE audit_anchors (
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    held_by TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (seq, held_by)
+)
+"""
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
@@ -191,6 +210,7 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         (4, _USERS),
         (5, _SHARING),
         (6, _ORIGIN_SIGNATURES),
+        (7, _CHECKPOINTS),
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -201,5 +221,6 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (4, _USERS),
         (5, _SHARING),
         (6, _ORIGIN_SIGNATURES),
+        (7, _CHECKPOINTS),
     ],
 }
