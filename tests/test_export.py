@@ -41,3 +41,18 @@ def test_csv_export_flattens_tags():
     exporter("csv")([EVENT], out)
     (row,) = csv.DictReader(io.StringIO(out.getvalue()))
     assert row["tags"] == "border" and row["event_id"] == EVENT["event_id"]
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text():
+    hostile = {**EVENT, "location": '=HYPERLINK("http://example.invalid","x")',
+               "mentions": [{"doc_id": "a", "source": "@SUM(1+1)", "evidence": [{"text": "+cmd|' /C calc'!A0", "start": 0, "end": 2}]}]}
+    for name in ("csv", "acled"):
+        out = io.StringIO()
+        exporter(name)([hostile], out)
+        (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+        assert row["location"].startswith("'=")
+        assert not any(value.startswith(("=", "+", "@")) for value in row.values())
+        assert row["longitude"] == "40.99"  # numbers, negative ones too, stay numbers
+    out = io.StringIO()
+    exporter("csv")([{**EVENT, "longitude": -0.5}], out)
+    assert next(csv.DictReader(io.StringIO(out.getvalue())))["longitude"] == "-0.5"

@@ -84,12 +84,31 @@ def write_jsonl(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     return count
 
 
+# A text cell a spreadsheet would run as a formula ("=HYPERLINK(…)" from a report's source): OWASP's advice is
+# to prefix it with an apostrophe, which the spreadsheet shows as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _write_table(rows: Iterable[dict[str, Any]], out: TextIO, columns: tuple[str, ...]) -> int:
     writer = csv.DictWriter(out, fieldnames=columns)
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({name: _cell(value) for name, value in row.items()})
         count += 1
     return count
 
