@@ -45,7 +45,8 @@ def test_csv_export_flattens_tags():
 
 def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text():
     hostile = {**EVENT, "location": '=HYPERLINK("http://example.invalid","x")',
-               "mentions": [{"doc_id": "a", "source": "@SUM(1+1)", "evidence": [{"text": "+cmd|' /C calc'!A0", "start": 0, "end": 2}]}]}
+               "mentions": [{"doc_id": "a", "source": "@SUM(1+1)",
+                             "evidence": [{"text": "+cmd|' /C calc'!A0", "start": 0, "end": 2}]}]}
     for name in ("csv", "acled"):
         out = io.StringIO()
         exporter(name)([hostile], out)
