@@ -172,3 +172,37 @@ def test_every_route_is_documented_in_docs_api():
                 if name not in documented:
                     missing.append(name)
     assert missing == []
+
+
+# -- errors keep the one JSON shape and say nothing of the server (issue 12: 8) ------------------------------
+@pytest.mark.parametrize(("params", "status"), [
+    ({"text": "\x00"}, 400), ({"offset": "9" * 20}, 422), ({"since": "not a date"}, 422), ({"since": "2025-13-45"}, 400),
+])
+def test_bad_filters_are_a_clear_client_error(client, params, status):
+    response = client.get("/api/events", params=params)
+    assert response.status_code == status
+    body = response.json()
+    assert set(body) == {"error"} and body["error"]["code"] in ("invalid_request", "bad_input", "input")
+    assert ".db" not in response.text and "Traceback" not in response.text
+
+
+def test_a_deeply_nested_body_and_a_huge_count_are_client_errors(client):
+    event_id = client.get("/api/events").json()["items"][0]["event_id"]
+    nested = "[" * 100_000 + "]" * 100_000
+    response = client.post("/api/field-reports", content=nested, headers={"content-type": "application/json"})
+    assert response.status_code == 400 and set(response.json()) == {"error"}
+    response = client.post(f"/api/events/{event_id}/edits", json={"field": "fatalities", "value": 10**30,
+                                                                  "reviewer": "Layla"})
+    assert response.status_code == 400 and "fatalities" in response.json()["error"]["message"]
+
+
+def test_an_unexpected_error_is_a_json_500_without_internals(tmp_path):
+    app = create_app(str(tmp_path / "x.db"))
+
+    @app.get("/api/boom")
+    def boom():
+        raise RuntimeError(f"cannot open {tmp_path}/x.db")
+
+    response = TestClient(app, raise_server_exceptions=False).get("/api/boom")
+    assert response.status_code == 500 and response.json()["error"]["code"] == "internal"
+    assert str(tmp_path) not in response.text

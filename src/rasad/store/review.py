@@ -9,6 +9,8 @@ from rasad.errors import InputError
 from rasad.model import ACLED_TYPES, COUNT_FIELDS
 
 TEXT_FIELDS = {"actor1", "actor2", "admin1", "admin2", "location", "location_ar", "event_type", "sub_event_type"}
+# No incident counts more people than this: a larger figure is a typing error (and overflows the store).
+MAX_COUNT = 10_000_000
 EDITABLE = TEXT_FIELDS | set(COUNT_FIELDS) | {"tags", "event_date", "time_precision", "country", "latitude",
                                                  "longitude", "geo_precision"}
 
@@ -36,7 +38,7 @@ def _checked(field: str, value: Any, event: dict[str, Any]) -> Any:
     try:
         if field in COUNT_FIELDS:
             number = int(value)
-            if number < 0:
+            if not 0 <= number <= MAX_COUNT:
                 raise ValueError
             return number
         if field in ("time_precision", "geo_precision"):
@@ -51,8 +53,8 @@ def _checked(field: str, value: Any, event: dict[str, Any]) -> Any:
             return number
         if field == "event_date":
             return date.fromisoformat(str(value)).isoformat()
-    except ValueError as error:
-        raise InputError(f"{value!r} is not a valid {field}") from error
+    except (ValueError, TypeError, OverflowError) as error:
+        raise InputError(f"{str(value)[:40]!r} is not a valid {field}") from error
     if field == "tags":
         return sorted({tag.strip() for tag in (value if isinstance(value, list) else str(value).split(",")) if tag.strip()})
     if field == "country":

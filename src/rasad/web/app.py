@@ -10,8 +10,10 @@ from __future__ import annotations
 import getpass
 import io
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from datetime import date
 from importlib import resources
 from typing import Annotated, Any
 
@@ -109,8 +111,8 @@ Admin = Annotated[User, Depends(role("admin"))]
 
 
 def event_filter(
-    since: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
-    until: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+    since: Annotated[str | None, Query(description="YYYY-MM-DD", pattern=DAY)] = None,
+    until: Annotated[str | None, Query(description="YYYY-MM-DD", pattern=DAY)] = None,
     type: Annotated[str | None, Query(description="ACLED event type")] = None,
     sub_type: Annotated[str | None, Query(description="ACLED sub-event type")] = None,
     tag: Annotated[str | None, Query(description="a mission tag, e.g. prison_escape")] = None,
@@ -124,11 +126,19 @@ def event_filter(
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     review_state: Annotated[str | None, Query(pattern="^(unreviewed|verified|rejected)$")] = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     sort: Annotated[str, Query(pattern="^(event_date|confidence|source_count|fatalities|border_km|updated_at)$")]
     = "event_date",
     order: Annotated[str, Query(pattern="^(asc|desc)$")] = "desc",
 ) -> EventFilter:
+    for name, day in (("since", since), ("until", until)):
+        if day:
+            try:
+                date.fromisoformat(day)
+            except ValueError as error:
+                raise InputError(f"{name} must be a date YYYY-MM-DD, not {day!r}") from error
+    if text and "\x00" in text:
+        raise InputError("text must not contain a NUL character")
     return EventFilter(since=since, until=until, event_type=type, sub_event_type=sub_type, tag=tag, actor=actor,
                        admin1=admin1, admin2=admin2, near=parse_near(near), bbox=parse_bbox(bbox),
                        max_border_km=max_border_km, text=text, min_confidence=min_confidence,
@@ -136,6 +146,10 @@ def event_filter(
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
+
+
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+MAX_OFFSET = 10**9
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
@@ -162,6 +176,12 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
         first = error.errors()[0] if error.errors() else {}
         where = ".".join(str(part) for part in first.get("loc", ()))
         return _error(422, "invalid_request", f"{where}: {first.get('msg', 'invalid')}")
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, error: Exception) -> JSONResponse:
+        # the one JSON shape, and nothing of the server's internals (paths, SQL) in it
+        logging.getLogger("rasad.web").exception("unhandled error on %s %s", request.method, request.url.path)
+        return _error(500, "internal", "internal error; the server log has the details")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
@@ -365,6 +385,8 @@ def add_sharing_routes(app: FastAPI, reviewer) -> None:
 async def _json_body(request: Request) -> Any:
     try:
         return json.loads(await request.body())
+    except RecursionError as error:
+        raise InputError(f"{request.url.path}: the body is nested too deeply") from error
     except (ValueError, UnicodeDecodeError) as error:
         raise InputError(f"{request.url.path}: the body is not JSON: {error}") from error
 
