@@ -97,3 +97,42 @@ def test_an_rss_feed_url_is_read_through_the_transport():
 def test_a_broken_feed_is_reported():
     documents, problems = collect(["https://example.org/feed.xml"], FakeTransport("<rss><item>"))
     assert documents == [] and "not a valid RSS/Atom feed" in str(problems[0])
+
+
+# -- rough input loses nothing else (issue 12: 11) ------------------------------------------------------------
+def test_a_field_of_the_wrong_type_or_a_deeply_nested_line_is_named_and_the_rest_is_stored(tmp_path):
+    from rasad.extract.base import get_extractor
+    from rasad.pipeline import run_ingest
+    from rasad.store.store import open_store
+
+    path = tmp_path / "docs.jsonl"
+    rows = [{"doc_id": f"d{n}", "text": ARREST.replace("ثلاثة", str(n + 3))} for n in range(30)]
+    rows[4]["source"] = {"name": "an object where text belongs"}
+    write_jsonl(path, [*rows[:10], "[" * 50_000 + "]" * 50_000, *rows[10:]])
+    problems: list[InputError] = []
+    with open_store(str(tmp_path / "x.db")) as store:
+        run_ingest([str(path)], store, get_extractor("rules"), problems.append)
+        stored = store.counts()["documents"]
+    assert stored == 29
+    assert [str(p) for p in problems] == [f"{path}:5: source must be text, not dict",
+                                          f"{path}:11: JSON nested too deeply"]
+
+
+def test_an_xml_file_that_is_not_a_feed_is_named(tmp_path):
+    (tmp_path / "page.xml").write_text("<html><body><p>نص</p></body></html>", encoding="utf-8")
+    documents, problems = collect([tmp_path / "page.xml"])
+    assert documents == [] and "not an RSS or Atom feed" in str(problems[0])
+
+
+@pytest.mark.parametrize(("content", "message"), [(None, "no such file"), (b"\x89PNG\x00\x00", "binary file")])
+def test_rasad_input_names_a_missing_or_binary_file(tmp_path, content, message):
+    from click.testing import CliRunner
+
+    from rasad.cli import main
+
+    path = tmp_path / "reports.jsonl"
+    if content is not None:
+        path.write_bytes(content)
+    result = CliRunner().invoke(main, ["input", "field-report", str(path), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code != 0 and message in result.output and "Traceback" not in result.output
+    assert str(path) in result.output

@@ -610,7 +610,18 @@ def input_command(kind: str, file: str, db: str) -> None:
     """
     from rasad.ingest.partner import parse_input
 
-    text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except FileNotFoundError as error:
+        raise InputError("no such file", path=file) from error
+    except OSError as error:
+        raise InputError(f"cannot read it: {error.strerror}", path=file) from error
+    if b"\x00" in raw[:4096]:
+        raise InputError("binary file, not text", path=file)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"not UTF-8 text (byte {error.start})", path=file) from error
     lines = [text] if text.lstrip().startswith("{") and "\n{" not in text.strip() else text.splitlines()
     with _node(db) as node:
         for number, line in enumerate(lines, 1):
@@ -618,7 +629,7 @@ def input_command(kind: str, file: str, db: str) -> None:
                 continue
             try:
                 payload = json.loads(line)
-            except ValueError as error:
+            except (ValueError, RecursionError) as error:
                 raise InputError(f"not JSON: {error}", path=file, line=number if len(lines) > 1 else None) from error
             item = parse_input(kind, payload, f"{file}:{number}" if len(lines) > 1 else file)
             stored = node.add_input(kind, item, _actor())

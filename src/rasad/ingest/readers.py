@@ -113,6 +113,11 @@ def document_from_dict(row: dict, path: str, line: int) -> Document:
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("document without text", path=path, line=line)
+    for name in ("published", "language", "source", "title", "url"):
+        if row.get(name) is not None and not isinstance(row[name], str):
+            raise InputError(f"{name} must be text, not {type(row[name]).__name__}", path=path, line=line)
+    if row.get("doc_id") is not None and not isinstance(row["doc_id"], str | int):
+        raise InputError(f"doc_id must be text, not {type(row['doc_id']).__name__}", path=path, line=line)
     doc_id = str(row.get("doc_id") or row.get("id") or _stable_id(path, str(line), text[:200]))
     return Document(
         doc_id=doc_id, text=text, published=parse_date(row.get("published")), language=row.get("language"),
@@ -139,6 +144,8 @@ def read_jsonl(path: Path, on_problem: Problem) -> Iterator[Document]:
                 on_problem(InputError(f"not UTF-8 text (byte {error.start})", path=str(path), line=number))
             except json.JSONDecodeError as error:
                 on_problem(InputError(f"not JSON: {error.msg}", path=str(path), line=number))
+            except RecursionError:
+                on_problem(InputError("JSON nested too deeply", path=str(path), line=number))
             except InputError as error:
                 on_problem(error)
 
@@ -168,6 +175,8 @@ def read_feed(xml_text: str, origin: str, on_problem: Problem) -> Iterator[Docum
     except ET.ParseError as error:
         raise InputError(f"not a valid RSS/Atom feed: {error}", path=origin) from error
     atom = "{http://www.w3.org/2005/Atom}"
+    if root.tag not in ("rss", f"{atom}feed", "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"):
+        raise InputError(f"an XML file, but not an RSS or Atom feed (its root is <{root.tag}>)", path=origin)
     items = root.findall(".//item") or root.findall(f".//{atom}entry")
     for number, item in enumerate(items, 1):
 
