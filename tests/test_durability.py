@@ -47,3 +47,24 @@ def test_a_killed_ingest_keeps_whole_batches_and_resumes(tmp_path, store_url):
     consistent(store)
     assert committed <= {e["event_id"] for e in store.query_events(EventFilter(limit=10_000))[0]}
     store.close()
+
+
+def test_two_ingests_into_one_new_store_at_once_both_finish(tmp_path):
+    """Migrations run under the write lock and extraction outside it (issue 12: 13)."""
+    from pathlib import Path
+
+    rasad = Path(sys.executable).with_name("rasad")
+    docs = list(generate(60, seed=9))
+    inputs = []
+    for half in (0, 1):
+        path = tmp_path / f"half{half}.jsonl"
+        path.write_text("".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc, _ in docs[half::2]),
+                        encoding="utf-8")
+        inputs.append(path)
+    db = str(tmp_path / "shared.db")
+    runs = [subprocess.Popen([str(rasad), "ingest", str(path), "--db", db], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for path in inputs]
+    outcomes = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outcomes
+    with open_store(db) as store:
+        assert store.counts()["documents"] == 60  # duplicates are stored too: nothing is lost

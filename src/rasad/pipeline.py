@@ -69,6 +69,10 @@ def run_ingest(
     batch: list[Document] = []
 
     def flush() -> None:
+        # extraction, the slow part, runs outside the write transaction: other writers and the API's readers
+        # wait only for the short write that follows
+        known = store.known_documents([document.doc_id for document in batch])
+        extracted = {document.doc_id: extractor.extract(document) for document in batch if document.doc_id not in known}
         with store.transaction():
             for document in batch:
                 status = store.add_document(document)
@@ -79,7 +83,8 @@ def run_ingest(
                     report.duplicates += 1
                     continue
                 report.new += 1
-                for index, event in enumerate(extractor.extract(document)):
+                events = extracted.get(document.doc_id)
+                for index, event in enumerate(events if events is not None else extractor.extract(document)):
                     store.add_mention(event, index, document.published)
                     report.mentions += 1
         batch.clear()

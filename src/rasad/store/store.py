@@ -106,7 +106,10 @@ class Store:
         for version, script in migrations:
             if version in done:
                 continue
-            with self.transaction():
+            with self.transaction():  # a write transaction: a second process migrating waits here, then skips
+                self.db.lock("schema_migrations")
+                if self.db.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone():
+                    continue
                 for statement in script.split(";"):
                     if statement.strip():
                         self.db.execute(statement)
@@ -135,6 +138,16 @@ class Store:
         return None if row is None else row[next(iter(row.keys()))] if hasattr(row, "keys") else row[0]
 
     # -- documents ------------------------------------------------------------------------------
+    def known_documents(self, doc_ids: list[str]) -> set[str]:
+        """Those of ``doc_ids`` already stored."""
+        found: set[str] = set()
+        for start in range(0, len(doc_ids), 500):
+            chunk = doc_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found |= {row["doc_id"] for row in self.db.execute(f"SELECT doc_id FROM documents WHERE doc_id IN ({marks})",
+                                                               chunk)}
+        return found
+
     def add_document(self, document: Document, deduplicate: bool = True) -> str:
         """Store a report: 'new', 'seen' (same doc_id) or 'duplicate' (the same URL, or the same or nearly the
         same text as a stored report: a syndicated copy is kept but does not count as corroboration).
