@@ -154,3 +154,27 @@ def test_the_force_attacked_is_the_target_not_the_attacker(extract):
 def test_a_cell_consisting_of_three_counts_three_arrested(extract):
     event = only(extract("ألقت قوات سوريا الديموقراطية القبض على خلية لداعش مكونة من ثلاثة أشخاص في مدينة الشدادي أمس."))
     assert (event.actor1, event.arrested) == ("Syrian Democratic Forces", 3)
+
+
+# -- sources, tolls and talk of kinds of attack -------------------------------------------------------------
+
+def test_the_place_after_the_trigger_is_the_scene_not_the_sources_town(extract):
+    event = only(extract("وأكد مصدر أمني في مدينة الموصل أن سيارة مفخخة انفجرت أمس في قضاء تلعفر."))
+    assert event.location == "Telafar"  # the district, after its cue word
+
+
+def test_a_toll_on_its_own_joins_the_bombing_it_counts(extract):
+    text = ("فجر انتحاري نفسه في سوق شعبي وسط مدينة كركوك صباح أمس. "
+            "وقال مدير الصحة في المدينة إن 12 شخصا قتلوا وأصيب 30 آخرون أمس في مدينة كركوك.")
+    event = only(extract(text))
+    assert (event.sub_event_type, event.fatalities, event.wounded) == ("Suicide bomb", 12, 30)
+
+
+def test_talk_of_the_attacks_a_place_launches_is_no_incident(extract):
+    text = "وتعد المنطقة معقلا للتنظيم ومنطلقا للهجمات التي تستهدف محافظتي ديالى وصلاح الدين."
+    assert extract(text) == []
+
+
+def test_a_road_between_two_governorates_is_one_place(extract):
+    events = extract("انفجرت عبوة ناسفة أمس على الطريق الواصل بين الرقة والحسكة.")
+    assert len(events) == 1

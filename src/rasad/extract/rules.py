@@ -48,6 +48,7 @@ _REFERENCE_CITY = 300_000  # population of the cities reports use as reference p
 _TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
+_RELATIVE_PRONOUNS = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 UNIDENTIFIED = "Unidentified Armed Group"
 
 
@@ -61,6 +62,7 @@ class _Mention:
     site: str | None
     place_source: str
     explicit_day: bool
+    casualties_only: bool = False  # only a toll ("26 شخصا قتلوا"): the incident it counts is told elsewhere
 
 
 @dataclass
@@ -187,7 +189,9 @@ class RuleExtractor:
             prefer_admin1 = len(run) >= 2 and admin_like >= 2
             resolved = [self.geocoder.resolve(m, tokens, context, prefer_admin1, anchors) for m in run]
             region_list = run[0].cue == ("region",)
-            if len(resolved) >= 2 and not region_list and len({r.place.admin1 for r in resolved}) >= 2:
+            # "الطريق الواصل بين الرقة والحسكة": one place between two, not an incident in each
+            between = run[0].first and tokens[run[0].first - 1].text in ("بين", "between")
+            if len(resolved) >= 2 and not region_list and not between and len({r.place.admin1 for r in resolved}) >= 2:
                 groups.extend([[(r, True)] for r in resolved])
             else:
                 groups.append([(r, False) for r in resolved])
@@ -252,6 +256,11 @@ class RuleExtractor:
                 continue
             if trigger.requires and not (trigger.requires & stems):
                 continue
+            word = tokens[hit.first].text
+            if hit.first == hit.last and word.startswith("لل") and word.endswith("ات"):
+                continue  # "منطلقا للهجمات", "مسرحا للاشتباكات": attacks of a kind, not one incident
+            if hit.first and tokens[hit.first - 1].text in _RELATIVE_PRONOUNS and word[:1] in ("ي", "ت"):
+                continue  # "الهجمات التي تستهدف المنطقة": what such attacks do, in the imperfect, is no incident
             if self._blocked(hit, cues, tokens):
                 continue
             events.append(hit)
@@ -335,7 +344,7 @@ class RuleExtractor:
             if not groups:
                 return []
         # the most precise place; among equals, one named after the trigger (a source's town comes before it)
-        groups = [sorted(group, key=lambda item: (item[0].precision == 3, item[0].precision, item[0].start < anchor,
+        groups = [sorted(group, key=lambda item: (item[0].precision == 3, item[0].start < anchor, item[0].precision,
                                                   abs(item[0].start - anchor)))
                   for group in groups]
         if len(groups) == 1 and not groups[0][0][1]:
@@ -409,7 +418,8 @@ class RuleExtractor:
                                  place_source)
             event.confidence = _confidence(trigger, place_source, place.precision, date_source, actor1, counts)
             out.append(_Mention(event, summary, date_source, site, place_source,
-                                bool(when and when.value and when.precision == 1 and date_source == "clause")))
+                                bool(when and when.value and when.precision == 1 and date_source == "clause"),
+                                casualties_only=all(hit.payload.id == "kill" for hit in events)))
         return out
 
     def _blocked(self, hit: Hit, cues: list[Hit], tokens: list[Token]) -> bool:
@@ -778,6 +788,14 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             merged.append(mention)
         else:
             _absorb(target, mention)
+    # a toll on its own ("26 شخصا قتلوا") joins the incident of another type it counts, where one fits
+    for toll in [m for m in merged if m.casualties_only]:
+        told = next((m for m in merged if m is not toll and not m.casualties_only and not m.summary
+                     and m.event.event_type != toll.event.event_type and _compatible_dates(m, toll)
+                     and _compatible_places(m.event, toll.event)), None)
+        if told is not None:
+            _absorb(told, toll)
+            merged.remove(toll)
     return merged
 
 
@@ -798,7 +816,8 @@ def _absorb(target: _Mention, other: _Mention) -> None:
         a.event_date, a.time_precision = b.event_date, b.time_precision
         a.trace["event_date"] = b.trace.get("event_date", {})
         target.date_source, target.explicit_day = other.date_source, other.explicit_day
-    if _SUBTYPE_RANK.get(b.sub_event_type, 5) < _SUBTYPE_RANK.get(a.sub_event_type, 5):
+    if _SUBTYPE_RANK.get(b.sub_event_type, 5) < _SUBTYPE_RANK.get(a.sub_event_type, 5) and (
+            b.event_type == a.event_type):
         a.sub_event_type = b.sub_event_type
     a.tags = sorted(set(a.tags) | set(b.tags))
     if a.actor1 in (None, UNIDENTIFIED) and b.actor1 not in (None, UNIDENTIFIED) and b.actor1 != a.actor2:
