@@ -147,6 +147,28 @@ def bench_real_reports(shared: Path, rounds: int = 7) -> dict:
             "mean_bytes": round(sum(len(d.text.encode()) for d in documents) / len(documents)), "quality": quality}
 
 
+def bench_document_sizes(sizes_kb: tuple[int, ...] = (10, 100, 1000, 3000)) -> list[dict]:
+    """Extraction time and peak memory of one document of each size (generated reports joined): linear in the
+    text, flat in memory (issue 12, item 12)."""
+    import tracemalloc
+
+    unit = "\n\n".join(doc["text"] for doc in corpus(200, seed=3))
+    extractor = get_extractor("rules")
+    extractor.extract(Document(doc_id="warm", text=unit[:5000], published=None))
+    rows = []
+    for size in sizes_kb:
+        text = (unit * (size * 1024 // len(unit.encode()) + 1)).encode()[: size * 1024].decode("utf-8", "ignore")
+        tracemalloc.start()
+        started = time.process_time()
+        extractor.extract(Document(doc_id="one", text=text, published=None))
+        seconds = time.process_time() - started
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        rows.append({"kb": size, "seconds": round(seconds, 2), "seconds_per_mb": round(seconds / size * 1024, 2),
+                     "peak_mb": round(peak, 1)})
+    return rows
+
+
 def bench_ingest_and_fusion(reports: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         docs_path = Path(tmp) / "docs.jsonl"
@@ -188,6 +210,7 @@ def main() -> None:
     figures = {
         "extract": bench_extract(args.reports),
         "real": bench_real_reports(Path(args.shared)),
+        "sizes": bench_document_sizes(),
         "memory_mb": {str(n): peak_memory_mb(n) for n in (500, 2000)},
         "gazetteer": bench_gazetteer(),
         "gazetteer_selftest": bench_gazetteer_selftest(),
@@ -225,6 +248,14 @@ holds them.
 | real reports of `../shared/eval/real` ({r['reports']}, {r['mean_bytes']} bytes on average) per CPU-second, best of 7 | **{r['reports_per_cpu_second']}** | measured |
 | peak memory of `rasad extract`, 500 reports | {m['500']} MB | flat as input grows |
 | peak memory of `rasad extract`, 2,000 reports | {m['2000']} MB | |
+
+One document of growing size (generated reports joined; the extractor's CPU time, and the peak of the memory
+it allocates while extracting, traced with tracemalloc, which also slows it):
+
+| size | CPU seconds | seconds per MB | peak memory allocated |
+|---|---|---|---|
+""" + "".join(f"| {row['kb']:,} KB | {row['seconds']} | {row['seconds_per_mb']} | {row['peak_mb']} MB |\n" for row in figures["sizes"])
+            + f"""
 
 ## Gazetteer
 

@@ -136,3 +136,13 @@ def test_rasad_input_names_a_missing_or_binary_file(tmp_path, content, message):
     result = CliRunner().invoke(main, ["input", "field-report", str(path), "--db", str(tmp_path / "x.db")])
     assert result.exit_code != 0 and message in result.output and "Traceback" not in result.output
     assert str(path) in result.output
+
+
+def test_a_document_over_the_size_limit_is_named_and_the_rest_is_read(tmp_path):
+    from rasad.ingest.readers import MAX_TEXT_CHARS
+
+    path = tmp_path / "docs.jsonl"
+    write_jsonl(path, [{"doc_id": "big", "text": "أ" * (MAX_TEXT_CHARS + 1)}, {"doc_id": "ok", "text": ARREST}])
+    documents, problems = collect([path])
+    assert [d.doc_id for d in documents] == ["ok"]
+    assert str(problems[0]).startswith(f"{path}:1: a document of") and "split it" in str(problems[0])

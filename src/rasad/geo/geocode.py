@@ -7,6 +7,7 @@ Precision: 1 = the town, village or named site itself; 2 = near a town, or a dis
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from rasad.geo.boundaries import Boundaries, default_boundaries, haversine_km
 from rasad.geo.gazetteer import COUNTRY_WORDS, FEATURE_CUES, Gazetteer, Place, PlaceMention, default_gazetteer
 from rasad.text.tokens import Token, bare_forms
 
+RECENT_PLACES = 64
 FEATURE_PRECISION = {
     "city": 1, "camp": 1, "prison": 1, "crossing": 1, "airport": 1, "bridge": 1, "site": 1,
     "village": 1, "neighbourhood": 1, "district": 2, "subdistrict": 2, "area": 2, "wadi": 2, "mountain": 2, "lake": 2,
@@ -29,7 +31,8 @@ class DocumentContext:
 
     governorates: set[str] = field(default_factory=set)
     countries: dict[str, int] = field(default_factory=dict)
-    resolved: list[tuple[float, float]] = field(default_factory=list)
+    # the places placed most recently (a bounded window: the work per place stays flat in a long document)
+    resolved: deque[tuple[float, float]] = field(default_factory=lambda: deque(maxlen=RECENT_PLACES))
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,9 @@ Problem = Callable[[InputError], None]
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
 _HTML_SUFFIXES = {".html", ".htm"}
 _FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+# One report is a few KB; a document over this is a dump, a book or an error, and is refused with a message
+# (extraction is linear in the text, but an analyst cannot read evidence out of 2 MB either).
+MAX_TEXT_CHARS = 2_000_000
 
 
 def parse_date(value: object) -> date | None:
@@ -106,6 +109,12 @@ def _stable_id(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+def _check_size(text: str, path: str, line: int | None = None) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"a document of {len(text):,} characters is over the limit of {MAX_TEXT_CHARS:,}: split it "
+                         "into its reports", path=path, line=line)
+
+
 def document_from_dict(row: dict, path: str, line: int) -> Document:
     """A document from one JSON object of the docs.jsonl form."""
     if not isinstance(row, dict):
@@ -113,6 +122,7 @@ def document_from_dict(row: dict, path: str, line: int) -> Document:
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("document without text", path=path, line=line)
+    _check_size(text, path, line)
     for name in ("published", "language", "source", "title", "url"):
         if row.get(name) is not None and not isinstance(row[name], str):
             raise InputError(f"{name} must be text, not {type(row[name]).__name__}", path=path, line=line)
@@ -222,7 +232,10 @@ def read_documents(
             if path.is_dir() and file.suffix.lower() not in _TEXT_SUFFIXES | _HTML_SUFFIXES | _FEED_SUFFIXES | {".jsonl"}:
                 continue
             try:
-                yield from read_file(file, on_problem)
+                for document in read_file(file, on_problem):
+                    if file.suffix.lower() != ".jsonl":
+                        _check_size(document.text, str(file))
+                    yield document
             except InputError as error:
                 on_problem(error)
             except OSError as error:
