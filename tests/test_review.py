@@ -110,3 +110,19 @@ def test_unknown_events_are_not_found(store):
         store.history("evt_missing")
     with pytest.raises(NotFound):
         store.set_review_state("evt_missing", "verified", "Layla")
+
+
+def test_a_merge_cannot_go_round_in_a_circle_and_can_be_undone(stocked):
+    """Issue 12, item 14: merge X into Y, then Y into X, lost both; now refused, and a merge is undone."""
+    store, ids = stocked
+    blast, clash = ids["Remote explosive/landmine/IED"], ids["Armed clash"]
+    before = {event_id: store.event(event_id)["location"] for event_id in (blast, clash)}
+    total = store.query_events(EventFilter())[1]
+    store.merge(clash, blast, "Layla", "one incident")
+    with pytest.raises(InputError, match="was merged into"):
+        store.merge(blast, clash, "Layla", "the other way round")
+    restored = store.unmerge(clash, blast, "Layla", "two incidents after all")
+    assert store.event(blast)["merged_into"] is None and store.event(blast)["location"] == before[blast]
+    assert restored["location"] == before[clash] and restored["source_count"] == 1
+    assert [entry["action"] for entry in store.history(blast)][-2:] == ["merged", "unmerged"]
+    assert store.query_events(EventFilter())[1] == total  # every event is back

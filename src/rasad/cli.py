@@ -267,6 +267,15 @@ def review_merge(event_id: str, other_id: str, db: str, reviewer: str, reason: s
     _review_run(db, lambda store: store.merge(event_id, other_id, reviewer, reason))
 
 
+@review.command("unmerge")
+@click.argument("event_id")
+@click.argument("other_id")
+@_review_options
+def review_unmerge(event_id: str, other_id: str, db: str, reviewer: str, reason: str | None) -> None:
+    """Undo merging OTHER_ID into EVENT_ID: its reports go back to it."""
+    _review_run(db, lambda store: store.unmerge(event_id, other_id, reviewer, reason))
+
+
 @review.command("split")
 @click.argument("event_id")
 @click.argument("mention_ids", nargs=-1, required=True)

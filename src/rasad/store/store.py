@@ -382,16 +382,48 @@ class Store:
         if event_id == other_id:
             raise InputError("an event cannot be merged into itself")
         with self.transaction():
-            self._require(event_id)
-            self._require(other_id)
+            for row in (self._require(event_id), self._require(other_id)):
+                if row["merged_into"]:  # merging into a merged event, or back, would lose both
+                    raise InputError(f"event {row['event_id']} was merged into {row['merged_into']}: merge with that "
+                                     f"one, or undo the merge (`rasad review unmerge {row['merged_into']} "
+                                     f"{row['event_id']}`)")
+            moved = [row["mention_id"] for row in self.db.execute("SELECT mention_id FROM mentions WHERE event_id = ?",
+                                                                  (other_id,))]
             self.db.execute("UPDATE mentions SET event_id = ?, pinned = 1 WHERE event_id = ?", (event_id, other_id))
             self.db.execute("UPDATE events SET merged_into = ?, updated_at = ? WHERE event_id = ?",
                             (event_id, _now(), other_id))
             self._refuse(event_id)
-            self._history(event_id, who, "merge", {"absorbed": other_id, "reason": reason})
+            self._history(event_id, who, "merge", {"absorbed": other_id, "mentions": moved, "reason": reason})
             self._history(other_id, who, "merged", {"into": event_id, "reason": reason})
             self.touch_shared("event", other_id)
             self.audit(who, "merge", event_id, {"absorbed": other_id, "reason": reason})
+        return self.event(event_id)
+
+    def unmerge(self, event_id: str, other_id: str, reviewer: str, reason: str | None = None) -> dict:
+        """Undo merging ``other_id`` into ``event_id``: the reports it brought go back to it, as the history of
+        the merge records them."""
+        who = self._who(reviewer)
+        with self.transaction():
+            self._require(event_id)
+            other = self._require(other_id)
+            if other["merged_into"] != event_id:
+                raise InputError(f"event {other_id} is not merged into {event_id}")
+            merges = [entry for entry in self.history(event_id)
+                      if entry["action"] == "merge" and entry["detail"].get("absorbed") == other_id]
+            if not merges or "mentions" not in merges[-1]["detail"]:
+                raise InputError(f"the history does not record which reports {other_id} brought; split them instead")
+            moved = merges[-1]["detail"]["mentions"]
+            for mention_id in moved:
+                self.db.execute("UPDATE mentions SET event_id = ? WHERE mention_id = ? AND event_id = ?",
+                                (other_id, mention_id, event_id))
+            self.db.execute("UPDATE events SET merged_into = NULL, updated_at = ? WHERE event_id = ?",
+                            (_now(), other_id))
+            self._refuse(event_id)
+            self._refuse(other_id)
+            self._history(event_id, who, "unmerge", {"restored": other_id, "reason": reason})
+            self._history(other_id, who, "unmerged", {"from": event_id, "reason": reason})
+            self.touch_shared("event", other_id)
+            self.audit(who, "unmerge", event_id, {"restored": other_id, "reason": reason})
         return self.event(event_id)
 
     def split(self, event_id: str, mention_ids: list[str], reviewer: str, reason: str | None = None) -> dict:

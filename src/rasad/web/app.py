@@ -233,6 +233,10 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
     def merge(event_id: str, body: MergeIn, db: StoreDep, user: Analyst) -> dict:
         return db.merge(event_id, body.other_event_id, reviewer(user, body.reviewer), body.reason)
 
+    @app.post("/api/events/{event_id}/unmerge", response_model=EventDetailOut)
+    def unmerge(event_id: str, body: MergeIn, db: StoreDep, user: Analyst) -> dict:
+        return db.unmerge(event_id, body.other_event_id, reviewer(user, body.reviewer), body.reason)
+
     @app.post("/api/events/{event_id}/split", response_model=EventDetailOut)
     def split(event_id: str, body: SplitIn, db: StoreDep, user: Analyst) -> dict:
         return db.split(event_id, body.mention_ids, reviewer(user, body.reviewer), body.reason)
