@@ -84,6 +84,8 @@ class Node:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.db = store.db
+        self._identity: dict[str, Any] | None = None  # fixed once made: read once
+        self._keypair: KeyPair | None = None
 
     # -- identity -------------------------------------------------------------------------------
     def init(self, org: str, name: str | None = None, url: str | None = None, actor: str = "rasad") -> dict[str, Any]:
@@ -102,16 +104,20 @@ class Node:
 
     def identity(self) -> dict[str, Any]:
         """This node's public identity: what partners need to add it."""
-        row = self.db.execute("SELECT node_id, org, name, url, public_key FROM node").fetchone()
-        if row is None:
-            raise InputError("this store has no node identity yet: run `rasad node init --org ORG`")
-        return dict(row)
+        if self._identity is None:
+            row = self.db.execute("SELECT node_id, org, name, url, public_key FROM node").fetchone()
+            if row is None:
+                raise InputError("this store has no node identity yet: run `rasad node init --org ORG`")
+            self._identity = dict(row)
+        return dict(self._identity)
 
     def _keys(self) -> KeyPair:
-        row = self.db.execute("SELECT public_key, private_key FROM node").fetchone()
-        if row is None:
-            raise InputError("this store has no node identity yet: run `rasad node init --org ORG`")
-        return KeyPair(row["public_key"], row["private_key"])
+        if self._keypair is None:
+            row = self.db.execute("SELECT public_key, private_key FROM node").fetchone()
+            if row is None:
+                raise InputError("this store has no node identity yet: run `rasad node init --org ORG`")
+            self._keypair = KeyPair(row["public_key"], row["private_key"])
+        return self._keypair
 
     def sign(self, message: bytes) -> str:
         return self._keys().sign(message)
@@ -542,7 +548,8 @@ class Node:
             return f"{kind}: unknown kind"
         if origin == me["node_id"]:
             return "unchanged"  # our own record coming back: never applied, so no loop
-        problem = _origin_problem(item, origin)
+        # the sender's own record is its word by the bundle's signature; a forwarded one must carry its origin's
+        problem = _origin_problem(item, origin) if origin != partner["node_id"] else _unsigned(item)
         if problem:
             return f"{kind}:{record_id}: {problem} (sent by {partner['org']})"
         known = self._partner_by_node(origin)
@@ -653,6 +660,13 @@ def signed_statement(item: Mapping[str, Any]) -> dict[str, Any]:
     """What a record's origin signs: the record as it ships, with its owner, version and releasability."""
     return {"format": RECORD_FORMAT, **{name: item.get(name) for name in (
         "origin", "owner_org", "kind", "record_id", "version", "retracted", "releasability", "data")}}
+
+
+def _unsigned(item: Mapping[str, Any]) -> str | None:
+    """A record without the origin's key and signature cannot be passed on, so is not taken."""
+    if not isinstance(item.get("origin_key"), str) or not isinstance(item.get("origin_signature"), str):
+        return "not signed by its origin"
+    return None
 
 
 def _origin_problem(item: Mapping[str, Any], origin: str) -> str | None:

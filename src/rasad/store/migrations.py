@@ -202,6 +202,10 @@ CREATE TABLE audit_anchors (
 )
 """
 
+# A merged event goes out at the coarsest level of what it absorbed: its absorbed events are looked up by
+# merged_into whenever it leaves the node.
+_MERGED_INDEX = "CREATE INDEX events_merged_into ON events(merged_into)"
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
@@ -211,6 +215,7 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         (5, _SHARING),
         (6, _ORIGIN_SIGNATURES),
         (7, _CHECKPOINTS),
+        (8, _MERGED_INDEX),
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -222,5 +227,6 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (5, _SHARING),
         (6, _ORIGIN_SIGNATURES),
         (7, _CHECKPOINTS),
+        (8, _MERGED_INDEX),
     ],
 }
