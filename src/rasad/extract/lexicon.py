@@ -150,7 +150,7 @@ class Lexicons:
     count_window: int
     not_people: frozenset[str]
     unit_words: frozenset[str]
-    institutions: frozenset[tuple[str, ...]]
+    institutions: dict[str, tuple[tuple[str, ...], ...]]  # phrases by their last word
     destinations: frozenset[str]
 
     @classmethod
@@ -195,7 +195,11 @@ class Lexicons:
         not_people = frozenset(fold(word) for word in count_data["not_people"]["words"])
         unit_words = frozenset(fold(word) for word in count_data["unit_names"]["words"])
         places = read_toml("rasad.extract", "places.toml", override_dir)
-        institutions = frozenset(tuple(fold(phrase).split()) for phrase in places["institutions"]["words"])
+        by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in places["institutions"]["words"]:
+            words = tuple(fold(phrase).split())
+            by_last.setdefault(words[-1], []).append(words)
+        institutions = {last: tuple(phrases) for last, phrases in by_last.items()}
         destinations = frozenset(fold(word) for word in places["destinations"]["words"])
         return cls(triggers, exclusions, actors, cues, cue_exclusions, windows, counts, int(count_data["window"]),
                    not_people, unit_words, institutions, destinations)

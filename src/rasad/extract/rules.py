@@ -225,11 +225,13 @@ class RuleExtractor:
         way = first - 2 if first >= 2 and before in ("من", "الى", "to", "from") else first - 1
         if bare_forms(tokens[way].text) & self.lexicons.destinations:  # "باتجاه حديثة", "القادمين من …"
             return True
-        landmark = any(bare_forms(t.text) & _LANDMARK_WORDS for t in tokens[max(0, first - 3) : first - 1])
-        institution = not landmark and any(first >= len(phrase) and all(
+        before_forms = bare_forms(before)
+        phrases = [phrase for form in before_forms for phrase in self.lexicons.institutions.get(form, ())]
+        institution = any(first >= len(phrase) and all(
             word in bare_forms(tokens[first - len(phrase) + k].text) for k, word in enumerate(phrase))
-            for phrase in self.lexicons.institutions)
-        return before == "ل" or institution or bool(bare_forms(before) & self.geocoder.gazetteer.given_names)
+            for phrase in phrases) and not any(  # "قرب جامعة الموصل": the institution is a landmark of the scene
+            bare_forms(t.text) & _LANDMARK_WORDS for t in tokens[max(0, first - 3) : first - 1])
+        return before == "ل" or institution or bool(before_forms & self.geocoder.gazetteer.given_names)
 
     # -- one clause -----------------------------------------------------------------------------
     def _clause(self, document: Document, norm: NormalizedText, published: date | None, context: DocumentContext,
@@ -243,8 +245,11 @@ class RuleExtractor:
         excluded = {i for hit in lex.exclusions.find(tokens, overlapping=True) for i in range(hit.first, hit.last + 1)}
         words = {form for token in tokens for form in bare_forms(token.text)}
         stems = {form for token in tokens for form in match_forms(token.text)}
-        covered = {i for hit in lex.cue_exclusions.find(tokens, overlapping=True) for i in range(hit.first, hit.last + 1)}
-        cues = [cue for cue in lex.cues.find(tokens, overlapping=True) if cue.first not in covered]
+        cues = lex.cues.find(tokens, overlapping=True)
+        if cues:
+            covered = {i for hit in lex.cue_exclusions.find(tokens, overlapping=True)
+                       for i in range(hit.first, hit.last + 1)}
+            cues = [cue for cue in cues if cue.first not in covered]
         events: list[Hit] = []
         modifiers: list[Hit] = []
         for hit in hits:

@@ -151,6 +151,7 @@ class Gazetteer:
                     rests.remove(rest)
                     self.ambiguous.add((first, *rest))
         self.by_id = {place.id: place for place in places}
+        self._starts = frozenset(self._index) | frozenset(self._without_article) | frozenset(self._foreign)
 
     @classmethod
     def from_tsv(cls, text: str, ambiguous: set[str], path: str = "gazetteer.tsv") -> Gazetteer:
@@ -201,8 +202,12 @@ class Gazetteer:
     def find_all(self, tokens: list[Token]) -> list[PlaceMention | ForeignMention]:
         """Gazetteer names and foreign places among the tokens, in order."""
         mentions: list[PlaceMention | ForeignMention] = []
+        starts = self._starts
         i = 0
         while i < len(tokens):
+            if starts.isdisjoint(ordered_forms(tokens[i].text)):  # most words begin no name at all
+                i += 1
+                continue
             foreign = self._foreign_at(tokens, i)
             if foreign and self._context(tokens, i)[0] is None:  # not "حي القاهرة", a place named after it
                 mentions.append(ForeignMention(i, i + foreign - 1))
@@ -265,14 +270,14 @@ class Gazetteer:
     @staticmethod
     def _match_at(tokens: list[Token], i: int, index: _Index) -> tuple[int, list[int], tuple[str, ...]] | None:
         best: tuple[int, list[int], tuple[str, ...]] | None = None
-        following = ordered_forms(tokens[i + 1].text) if i + 1 < len(tokens) else ()
+        following: tuple[str, ...] | None = None
         for form in ordered_forms(tokens[i].text):
             by_next = index.get(form)
             if not by_next:
                 continue
-            entries = list(by_next.get("", ()))
-            for word in following:
-                entries += by_next.get(word, ())
+            if following is None:
+                following = ordered_forms(tokens[i + 1].text) if i + 1 < len(tokens) else ()
+            entries = [entry for key in ("", *following) for entry in by_next.get(key, ())]
             for rest, number in entries:
                 length = 1 + len(rest)
                 if i + length > len(tokens) or (best and best[0] > length):

@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rasad.geo.boundaries import Boundaries, default_boundaries, haversine_km
+from rasad.geo.boundaries import Boundaries, approx_km, default_boundaries, haversine_km
 from rasad.geo.gazetteer import COUNTRY_WORDS, FEATURE_CUES, Gazetteer, Place, PlaceMention, default_gazetteer
 from rasad.text.tokens import Token, bare_forms
 
@@ -114,7 +114,7 @@ class Geocoder:
         for place in mention.candidates:
             if place.admin1 in context.governorates:
                 return True
-            if any(haversine_km(place.lat, place.lon, lat, lon) <= 60 for lat, lon in context.resolved):
+            if any(approx_km(place.lat, place.lon, lat, lon) <= 60 for lat, lon in context.resolved):
                 return True
         return False
 
@@ -160,7 +160,7 @@ class Geocoder:
             top = max(context.countries.values())
             score += 20 * context.countries.get(place.country, 0) / top
         if context.resolved:
-            nearest = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in context.resolved)
+            nearest = min(approx_km(place.lat, place.lon, lat, lon) for lat, lon in context.resolved)
             score += max(0.0, 15 - nearest / 20)
         return score
 
