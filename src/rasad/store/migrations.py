@@ -204,7 +204,7 @@ CREATE TABLE audit_anchors (
 
 # A merged event goes out at the coarsest level of what it absorbed: its absorbed events are looked up by
 # merged_into whenever it leaves the node.
-_MERGED_INDEX = "CREATE INDEX events_merged_into ON events(merged_into)"
+_MERGED_INDEX = "CREATE INDEX events_merged_into ON events(merged_into) WHERE merged_into IS NOT NULL"
 
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
