@@ -24,7 +24,7 @@ def client(tmp_path):
     store = open_store(db)
     run_ingest([str(path)], store, get_extractor("rules"), lambda e: None)
     store.close()
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url="http://127.0.0.1")
 
 
 def test_healthz(client):
@@ -203,6 +203,27 @@ def test_an_unexpected_error_is_a_json_500_without_internals(tmp_path):
     def boom():
         raise RuntimeError(f"cannot open {tmp_path}/x.db")
 
-    response = TestClient(app, raise_server_exceptions=False).get("/api/boom")
+    response = TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1").get("/api/boom")
     assert response.status_code == 500 and response.json()["error"]["code"] == "internal"
     assert str(tmp_path) not in response.text
+
+
+# -- the local server answers this machine only; bodies are bounded (issue 12: 6, 7) ------------------------
+def test_the_local_server_answers_this_machine_only(tmp_path):
+    app = create_app(str(tmp_path / "x.db"))
+    rebound = TestClient(app, base_url="http://attacker.example")
+    response = rebound.get("/api/events")
+    assert response.status_code == 403 and response.json()["error"]["code"] == "forbidden"
+    local = TestClient(app, base_url="http://127.0.0.1:8000")
+    assert local.get("/api/events").status_code == 200
+    cross_site = local.post("/api/sync", headers={"origin": "http://attacker.example"})
+    assert cross_site.status_code == 403 and "another site" in cross_site.json()["error"]["message"]
+    assert local.get("/api/events", headers={"origin": "http://attacker.example"}).status_code == 200  # reads: CORS
+
+
+def test_a_large_body_is_refused_before_it_is_read_and_a_write_needs_a_token_first(tmp_path):
+    client = TestClient(create_app(str(tmp_path / "x.db"), auth=True))
+    big = client.post("/api/field-reports", content=b"x" * 2_000_000, headers={"content-type": "application/json"})
+    assert big.status_code == 413 and big.json()["error"]["code"] == "too_large"
+    tokenless = client.post("/api/field-reports", json={"report_id": "r"})
+    assert tokenless.status_code == 401

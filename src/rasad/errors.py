@@ -55,6 +55,13 @@ class Unauthorized(RasadError):
     http_status = 401
 
 
+class TooLarge(RasadError):
+    """A request body or an input over its size limit."""
+
+    code = "too_large"
+    http_status = 413
+
+
 class Forbidden(RasadError):
     """The user's role does not allow the action."""
 

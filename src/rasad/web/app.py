@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from importlib import resources
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasad import __version__
-from rasad.errors import Forbidden, InputError, NotFound, RasadError, Unauthorized
+from rasad.errors import Forbidden, InputError, NotFound, RasadError, TooLarge, Unauthorized
 from rasad.geo.boundaries import default_boundaries
 from rasad.geo.gazetteer import default_gazetteer
 from rasad.ingest.partner import FieldReportIn, ReleaseIn, SensorAlertIn
@@ -149,6 +150,15 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 
 
 DAY = r"^\d{4}-\d{2}-\d{2}$"
+# In local mode (no tokens) only this machine may talk to the server: a page on another site that makes
+# the browser resolve its name to 127.0.0.1 (DNS rebinding) sends its own Host, and a cross-site form its
+# own Origin.
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Request bodies: refused by their declared length before they are read (a signed bundle may be large).
+BODY_LIMIT = 1_000_000
+BODY_LIMITS = {"/api/sync/inbox": 50_000_000}
+TOKENLESS_WRITES = frozenset({"/api/sync/inbox"})  # signed by a partner node instead
 MAX_OFFSET = 10**9
 
 
@@ -166,6 +176,31 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
     app.state.auth = auth
     app.state.tiles = tiles
     static = resources.files("rasad.web").joinpath("static")
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Any) -> Response:
+        """Before a route reads anything: where the request comes from, how big it is, and (with tokens) that
+        a write carries one."""
+        path = request.url.path
+        if not request.app.state.auth:
+            host = request.headers.get("host", "")
+            if _hostname(host) not in LOOPBACK_NAMES:
+                return _error(403, "forbidden", f"this local server answers this machine only, not host {host!r}")
+            origin = request.headers.get("origin")
+            if request.method not in SAFE_METHODS and origin and _hostname(urlsplit(origin).netloc) not in LOOPBACK_NAMES:
+                return _error(403, "forbidden", f"a write from another site ({origin}) is refused")
+        try:
+            length = int(request.headers.get("content-length") or 0)
+        except ValueError:
+            return _error(400, "invalid_request", "Content-Length is not a number")
+        if length > BODY_LIMITS.get(path, BODY_LIMIT):
+            return _error(413, "too_large", f"a body of {length:,} bytes is over the limit of "
+                                            f"{BODY_LIMITS.get(path, BODY_LIMIT):,} for {path}")
+        if (request.app.state.auth and request.method not in SAFE_METHODS and path.startswith("/api/")
+                and path not in TOKENLESS_WRITES
+                and not request.headers.get("authorization", "").lower().startswith("bearer ")):
+            return _error(401, "unauthorized", "an API token is required: Authorization: Bearer <token>")
+        return await call_next(request)
 
     @app.exception_handler(RasadError)
     async def rasad_error(request: Request, error: RasadError) -> JSONResponse:
@@ -386,9 +421,22 @@ def add_sharing_routes(app: FastAPI, reviewer) -> None:
         return {"ok": result.ok, "entries": result.entries, "broken_at": result.broken_at, "problem": result.problem}
 
 
+def _hostname(host: str) -> str:
+    """The name in a Host header or URL authority, without its port ("[::1]:8000" → "::1")."""
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
 async def _json_body(request: Request) -> Any:
+    limit = BODY_LIMITS.get(request.url.path, BODY_LIMIT)
+    body = bytearray()
+    async for chunk in request.stream():  # a body sent without its length is cut off at the limit too
+        body += chunk
+        if len(body) > limit:
+            raise TooLarge(f"{request.url.path}: the body is over the limit of {limit:,} bytes")
     try:
-        return json.loads(await request.body())
+        return json.loads(bytes(body))
     except RecursionError as error:
         raise InputError(f"{request.url.path}: the body is nested too deeply") from error
     except (ValueError, UnicodeDecodeError) as error:
