@@ -227,3 +227,10 @@ def test_a_large_body_is_refused_before_it_is_read_and_a_write_needs_a_token_fir
     assert big.status_code == 413 and big.json()["error"]["code"] == "too_large"
     tokenless = client.post("/api/field-reports", json={"report_id": "r"})
     assert tokenless.status_code == 401
+
+
+def test_the_api_docs_are_served_from_the_package_not_a_cdn(client):
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in page.text
+    assert "cdn" not in page.text.lower() and "http://" not in page.text and "https://" not in page.text
+    assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200

@@ -20,9 +20,11 @@ from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from swagger_ui_bundle import swagger_ui_path
 
 from rasad import __version__
 from rasad.errors import Forbidden, InputError, NotFound, RasadError, TooLarge, Unauthorized
@@ -169,7 +171,7 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
 def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI:
     """The web application over the store at ``db``; ``auth`` requires API tokens for every call; ``tiles``
     is an optional online tile URL ({z}/{x}/{y}) for users who have one (the bundled map needs none)."""
-    app = FastAPI(title="Rasad API", version=__version__,
+    app = FastAPI(title="Rasad API", version=__version__, docs_url=None, redoc_url=None,
                   responses={400: {"model": ErrorOut}, 401: {"model": ErrorOut}, 403: {"model": ErrorOut},
                              404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
     app.state.db = db
@@ -328,6 +330,16 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
         return FileResponse(str(static.joinpath("index.html")), media_type="text/html")
 
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    # Swagger UI from the PyPI package swagger-ui-bundle (Apache-2.0), not a CDN: offline, and no third party on
+    # the dashboard's origin
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> Response:
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="Rasad API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")
     return app
 
 
