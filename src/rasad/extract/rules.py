@@ -377,7 +377,7 @@ class RuleExtractor:
             if actor1 == "Civilians" and event_type not in ("Protests", "Riots"):
                 # the victims never acted: "قتل مدنيان برصاص مجهولين", "a woman was found dead"
                 violent = event_type != "Strategic developments"
-                actor1, actor2 = actor2 or ("Unidentified Armed Group" if violent else None), "Civilians"
+                actor1, actor2 = actor2 or (UNIDENTIFIED if violent else None), "Civilians"
                 actor_spans = {"actor2": actor_spans["actor1"]} | (
                     {"actor1": actor_spans["actor2"]} if "actor2" in actor_spans else {})
             final_type, final_sub = event_type, sub_type
@@ -387,7 +387,7 @@ class RuleExtractor:
             ):
                 final_sub = "Air/drone strike"
             if final_type == "Battles" and trigger.id in ("kill", "attack", "clash") and actor1 in (
-                "Islamic State", "Unidentified Armed Group", None
+                "Islamic State", UNIDENTIFIED, None
             ) and (actor2 == "Civilians" or (actor2 is None and place.place.feature == "camp")):
                 # unarmed victims of gunmen (شاب، راعي، مختار), or a killing inside a camp, with no force fighting
                 final_type, final_sub = "Violence against civilians", "Attack"
@@ -637,7 +637,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
             item for item in resolved if id(item[0]) in targets]
     agent = "state" if foiled else trigger.agent
     if not resolved:  # nobody named: a bombing or attack by an unnamed group, or an unnamed force acting
-        return ("Unidentified Armed Group" if agent == "insurgent" else None), None, {}
+        return (UNIDENTIFIED if agent == "insurgent" else None), None, {}
 
     def nearness(item: tuple[Hit, str, str]) -> int:
         hit = item[0]
@@ -652,7 +652,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         first = next((item for item in ordered if item[2] == "unknown"), None)
         if first is None:  # the report names no perpetrator: only the victims or the responders
             others = [item for item in ordered if item[2] == "civilian"]
-            return "Unidentified Armed Group", others[0][1] if others else None, {}
+            return UNIDENTIFIED, others[0][1] if others else None, {}
     if first is None and agent == "state":  # the acting force is not named: never make its target actor1
         target = ordered[0]
         return None, target[1], {"actor2": (tokens[target[0].first].start, tokens[target[0].last].end)}
