@@ -178,3 +178,58 @@ def test_talk_of_the_attacks_a_place_launches_is_no_incident(extract):
 def test_a_road_between_two_governorates_is_one_place(extract):
     events = extract("انفجرت عبوة ناسفة أمس على الطريق الواصل بين الرقة والحسكة.")
     assert len(events) == 1
+
+
+# -- one incident told again: elliptic strikes, "the operation", what came after a known incident ---------
+
+def test_a_bare_strike_takes_the_kind_of_strike_named_before(extract):
+    events = extract("نفذ الطيران العراقي ضربتين جويتين على مخابئ لداعش في قضاء الرطبة يوم الاثنين. "
+                     "واستهدفت ضربة ثانية مماثلة يوم الأربعاء مخبأ آخر في قضاء الحضر.", published=PUBLISHED)
+    assert [e.sub_event_type for e in events] == ["Air/drone strike", "Air/drone strike"]
+
+
+def test_a_bare_strike_with_no_kind_named_before_is_no_incident(extract):
+    assert extract("وجهت القوات الأمنية ضربة قاصمة للإرهاب في قضاء الرطبة أمس.", published=PUBLISHED) == []
+
+
+def test_the_operation_told_again_types_the_killing_it_did(extract):
+    event = only(extract("Eight militants were killed in Nineveh province on Sunday. The overnight operation "
+                         "used several air strikes against their hideouts.", published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 8)
+
+
+def test_the_incident_told_again_adds_its_wounded_but_keeps_its_place(extract):
+    event = only(extract("انفجرت عبوة ناسفة بسيارة عسكرية في قضاء الشدادي يوم الأحد. "
+                         "وقال مسؤول في مدينة الحسكة إن السيارة كانت عائدة من مهمة. "
+                         "وأدى الانفجار إلى إصابة أربعة جنود بجروح.", published=PUBLISHED))
+    assert (event.sub_event_type, event.wounded, event.location) == ("Remote explosive/landmine/IED", 4, "Ash Shaddadah")
+
+
+def test_what_followed_a_known_incident_is_the_news(extract):
+    events = extract("انفجرت دراجة مفخخة في قضاء الشدادي يوم الأحد. "
+                     "واعتقلت قوى الأمن سائق دراجة ثانية في مدينة الحسكة بعد انفجار الدراجة الأولى.",
+                     published=PUBLISHED)
+    assert sorted(e.sub_event_type for e in events) == ["Arrests", "Remote explosive/landmine/IED"]
+
+
+def test_attacks_of_a_kind_after_a_word_of_quantity_are_no_incident(extract):
+    assert extract("ويقف التنظيم وراء العديد من الهجمات ضد القرى في محافظة الأنبار.", published=PUBLISHED) == []
+
+
+# -- actor1: nobody named, a group the report holds responsible --------------------------------------------
+
+def test_a_bombing_of_no_stated_party_leaves_actor1_empty(extract):
+    event = only(extract("انفجر لغم أرضي بسيارة مدنية في قضاء الرطبة أمس.", published=PUBLISHED))
+    assert event.actor1 is None
+
+
+def test_the_group_a_report_holds_responsible_is_actor1(extract):
+    event = only(extract("انفجرت عبوة ناسفة بدورية للجيش في قضاء الحضر أمس. "
+                         "وأعلن تنظيم داعش مسؤوليته عن التفجير في بيان.", published=PUBLISHED))
+    assert event.actor1 == "Islamic State"
+
+
+def test_hostile_parties_unnamed_are_an_unidentified_armed_group(extract):
+    event = only(extract("قالت قوى الأمن إن جهات معادية نفذت تفجيرا بسيارة في مدينة الحسكة أمس.",
+                         published=PUBLISHED))
+    assert event.actor1 == "Unidentified Armed Group"

@@ -114,10 +114,11 @@ class Trigger:
     tags: tuple[str, ...]
     requires: frozenset[str]
     counts: str | None = None  # the count a group's size gives ("خلية مكونة من ثلاثة" arrested: 3)
+    takes_type_of: tuple[str, ...] = ()  # a bare "ضربة" is the kind of strike the report named before it
 
     @property
     def is_modifier(self) -> bool:
-        return self.event_type is None
+        return self.event_type is None and not self.takes_type_of
 
 
 @dataclass(frozen=True)
@@ -152,11 +153,16 @@ class Lexicons:
     unit_words: frozenset[str]
     institutions: dict[str, tuple[tuple[str, ...], ...]]  # phrases by their last word
     destinations: frozenset[str]
+    triggers_by_id: dict[str, Trigger]
+    references: frozenset[tuple[str, ...]]  # "العملية", "the operation": the report's incident, told again
+    generic_quantifiers: frozenset[str]  # "العديد من الهجمات": attacks of a kind, not one incident
+    attribution: frozenset[str]  # "مسؤوليته", "claimed": the group named beside it carried out the incident
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
-        triggers, exclusions = PhraseMatcher(), PhraseMatcher()
-        for entry in read_toml("rasad.extract", "triggers.toml", override_dir)["trigger"]:
+        triggers, exclusions, by_id = PhraseMatcher(), PhraseMatcher(), {}
+        trigger_data = read_toml("rasad.extract", "triggers.toml", override_dir)
+        for entry in trigger_data["trigger"]:
             _check_trigger(entry)
             trigger = Trigger(
                 id=entry["id"],
@@ -167,12 +173,20 @@ class Lexicons:
                 tags=tuple(entry.get("tags", ())),
                 requires=frozenset(fold(word) for word in entry.get("requires", ())),
                 counts=entry.get("counts"),
+                takes_type_of=tuple(entry.get("takes_type_of", ())),
             )
+            by_id[trigger.id] = trigger
             _add_all(triggers, entry["terms"], trigger)
             participles = bool(entry.get("participles", False))
             _add_all(triggers, (form for verb in entry.get("verbs", ()) for form in inflections(verb, participles)),
                      trigger)
             _add_all(exclusions, entry.get("exclude", ()), trigger.id)
+        for trigger in by_id.values():
+            unknown = [name for name in trigger.takes_type_of if name not in by_id]
+            if unknown:
+                raise DataError(f"triggers.toml: trigger {trigger.id!r}: takes_type_of names unknown triggers {unknown}")
+        references = frozenset(tuple(fold(phrase).lower().split()) for phrase in trigger_data["references"]["words"])
+        quantifiers = frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"]["words"])
         actors = PhraseMatcher()
         actor_data = read_toml("rasad.extract", "actors.toml", override_dir)
         for entry in actor_data["actor"]:
@@ -181,6 +195,7 @@ class Lexicons:
         for entry in actor_data.get("generic", ()):
             by_country = tuple((key, value) for key, value in entry.items() if key.isupper())
             _add_all(actors, entry["forms"], Actor(None, "state", by_country=by_country))
+        attribution = frozenset(fold(word).lower() for word in actor_data["attribution"]["words"])
         cues, cue_exclusions, windows = PhraseMatcher(forms=cue_forms), PhraseMatcher(forms=cue_forms), {}
         for kind, entry in read_toml("rasad.extract", "cues.toml", override_dir).items():
             windows[kind] = (int(entry.get("window", 0)), bool(entry.get("anywhere", False)), int(entry.get("after", 0)))
@@ -202,7 +217,8 @@ class Lexicons:
         institutions = {last: tuple(phrases) for last, phrases in by_last.items()}
         destinations = frozenset(fold(word) for word in places["destinations"]["words"])
         return cls(triggers, exclusions, actors, cues, cue_exclusions, windows, counts, int(count_data["window"]),
-                   not_people, unit_words, institutions, destinations)
+                   not_people, unit_words, institutions, destinations, by_id, references, quantifiers,
+                   attribution)
 
 
 def _check_trigger(entry: dict) -> None:
@@ -211,6 +227,8 @@ def _check_trigger(entry: dict) -> None:
     if not entry.get("terms") and not entry.get("verbs"):
         raise DataError(f"triggers.toml: trigger {name!r} has no terms")
     event_type, sub_type = entry.get("event_type"), entry.get("sub_event_type")
+    if entry.get("takes_type_of") and event_type is not None:
+        raise DataError(f"triggers.toml: trigger {name!r} takes its type from takes_type_of: leave event_type out")
     if event_type is not None and sub_type not in ACLED_TYPES.get(event_type, ()):
         raise DataError(f"triggers.toml: trigger {name!r}: {event_type!r} / {sub_type!r} is not an ACLED type and sub-type")
     unknown = set(entry.get("tags", ())) - set(MISSION_TAGS)

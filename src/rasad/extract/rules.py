@@ -63,6 +63,8 @@ class _Mention:
     place_source: str
     explicit_day: bool
     casualties_only: bool = False  # only a toll ("26 شخصا قتلوا"): the incident it counts is told elsewhere
+    trigger: str = ""  # the id of the trigger that typed it
+    reference: bool = False  # "the operation …" with no place: adds to the incident told before, never new
 
 
 @dataclass
@@ -71,6 +73,8 @@ class _DocState:
 
     places: list[ResolvedPlace] = field(default_factory=list)
     dates: list[tuple[int, DateMention]] = field(default_factory=list)
+    triggers: list[str] = field(default_factory=list)  # ids of the event triggers read so far, in order
+    attributed: set[str] = field(default_factory=set)  # groups the report says carried out an incident
 
 
 @register_extractor("rules")
@@ -128,6 +132,7 @@ class RuleExtractor:
             if sentence.paragraph != paragraph:
                 paragraph, paragraph_places = sentence.paragraph, []
             sentence_tokens = tokens_of(sentence.start, sentence.end)
+            self._attribution(sentence_tokens, state)
             sentence_all_dates = find_dates(text, sentence_tokens, published)
             sentence_dates = [d for d in sentence_all_dates if d.kind != "year"]
             sentence_periods = any(d.kind == "year" for d in sentence_all_dates)
@@ -151,6 +156,12 @@ class RuleExtractor:
             for mention in sentence_dates:
                 state.dates.append((index, mention))
         events = merge_mentions(mentions)
+        if len(state.attributed) == 1:
+            group = next(iter(state.attributed))
+            for mention in events:
+                event = mention.event
+                if event.actor1 in (None, UNIDENTIFIED) and event.actor2 != group and event.event_type in _VIOLENT:
+                    event.actor1 = group
         _upgrade_suicide_bombings(events, mentions, text, spans)
         return [m.event for m in events]
 
@@ -259,6 +270,12 @@ class RuleExtractor:
             if trigger.is_modifier:
                 modifiers.append(hit)
                 continue
+            if trigger.takes_type_of:
+                named = next((name for name in reversed(state.triggers) if name in trigger.takes_type_of), None)
+                if named is None:
+                    continue
+                trigger = lex.triggers_by_id[named]
+                hit = Hit(trigger, hit.first, hit.last)
             if trigger.requires and not (trigger.requires & stems):
                 continue
             word = tokens[hit.first].text
@@ -269,17 +286,27 @@ class RuleExtractor:
             if self._blocked(hit, cues, tokens):
                 continue
             events.append(hit)
+        state.triggers.extend(hit.payload.id for hit in events)
         if not events:
             return []
         clause_dates = find_dates(norm.text, tokens, published)
         if any(d.kind == "future" for d in clause_dates):
             return []
         dated = [d for d in clause_dates if d.kind != "year"]
+        if not dated:
+            events = [hit for hit in events if not self._of_a_kind(hit, tokens)]
+            if not events:
+                return []
         if not dated and any(d.kind == "year" for d in clause_dates):
             return []  # history given only by its year: not a dated incident (GUIDELINES §1)
         if not dated and not sentence_dates and sentence_periods:
             return []  # the sentence speaks of a year or a period of months, not of one dated incident
-        main = max(events, key=lambda hit: hit.payload.rank)
+        # "ألقت القبض على السائق بعد انفجار الدراجة": what happened after an incident told before is the news;
+        # but a toll "إثر هجوم" is the attack's own
+        told_before = [hit for hit in events if hit.first and bare_forms(tokens[hit.first - 1].text) & _AFTER_WORDS
+                       and _definite(tokens, hit)]
+        news = [hit for hit in events if hit not in told_before and hit.payload.id != "kill"]
+        main = max(news if told_before and news else events, key=lambda hit: hit.payload.rank)
         trigger: Trigger = main.payload
         # "149 هجوما في 2025", "12 من الهجمات": a tally of incidents, not one; but "قتل 4 وأصيب 6 آخرون بهجوم"
         # counts people, and its number does not stand right before the trigger
@@ -328,6 +355,10 @@ class RuleExtractor:
             if earlier:
                 groups = [[(earlier[-1], False)]]
                 place_source = "reference"
+        reference = len(told_before) == len(events)  # "بعد انفجار الدراجة الأولى، فر السائق": told already
+        if not groups and state.places and self._refers_to_incident(tokens):
+            groups = [[(state.places[-1], False)]]
+            place_source, reference = "incident", True
         if not groups and paragraph_places and (dated or _has_count(tokens)):
             # a detail sentence (with its own date or figure) of the incident the paragraph placed
             groups = [[(paragraph_places[0], False)]]
@@ -391,6 +422,7 @@ class RuleExtractor:
             ) and (actor2 == "Civilians" or (actor2 is None and place.place.feature == "camp")):
                 # unarmed victims of gunmen (شاب، راعي، مختار), or a killing inside a camp, with no force fighting
                 final_type, final_sub = "Violence against civilians", "Attack"
+                actor1 = actor1 or UNIDENTIFIED  # somebody killed them
             event_tags = set(tags)
             for hit in actor_hits:
                 actor: Actor = hit.payload
@@ -424,8 +456,38 @@ class RuleExtractor:
             event.confidence = _confidence(trigger, place_source, place.precision, date_source, actor1, counts)
             out.append(_Mention(event, summary, date_source, site, place_source,
                                 bool(when and when.value and when.precision == 1 and date_source == "clause"),
-                                casualties_only=all(hit.payload.id == "kill" for hit in events)))
+                                casualties_only=all(hit.payload.id == "kill" for hit in events),
+                                trigger=trigger.id, reference=reference))
         return out
+
+    def _attribution(self, tokens: list[Token], state: _DocState) -> None:
+        """Note the armed group a sentence says carried out an incident ("أعلن داعش مسؤوليته")."""
+        if not any(form.lower() in self.lexicons.attribution for token in tokens for form in bare_forms(token.text)):
+            return
+        for hit in self.lexicons.actors.find(tokens):
+            if hit.payload.side == "insurgent":
+                state.attributed.add(hit.payload.resolve(None))
+
+    def _of_a_kind(self, hit: Hit, tokens: list[Token]) -> bool:
+        """A plural event noun after a word of quantity ("العديد من الهجمات", "a string of attacks")."""
+        word = tokens[hit.first].text.lower()
+        if hit.first != hit.last or not word.endswith(("ات", "s")):
+            return False
+        before = {form.lower() for token in tokens[max(0, hit.first - 3) : hit.first] for form in bare_forms(token.text)}
+        return bool(before & self.lexicons.generic_quantifiers)
+
+    def _refers_to_incident(self, tokens: list[Token]) -> bool:
+        """The clause names the report's incident again ("أسفرت العملية", "the operation")."""
+        texts = [t.text.lower() for t in tokens]
+        forms = [{f.lower() for f in bare_forms(t.text)} for t in tokens]
+        for phrase in self.lexicons.references:
+            n = len(phrase)
+            for i in range(len(texts) - n + 1):
+                if (n == 1 and phrase[0] in forms[i]) or tuple(texts[i : i + n]) == phrase:
+                    return True
+                if n == 2 and texts[i] == phrase[0] and phrase[1] in texts[i + 2 : i + 3]:
+                    return True  # "the overnight operation"
+        return False
 
     def _blocked(self, hit: Hit, cues: list[Hit], tokens: list[Token]) -> bool:
         for cue in cues:
@@ -580,6 +642,15 @@ def _modal_qad(tokens: list[Token], index: int) -> bool:
     return False
 
 
+def _definite(tokens: list[Token], hit: Hit) -> bool:
+    """The event noun names a known incident: "الانفجار", "انفجار الدراجة", "the blast" (not "هروب عناصر")."""
+    own = tokens[hit.first].text
+    following = tokens[hit.last + 1].text if hit.last + 1 < len(tokens) else ""
+    if own.isascii():
+        return tokens[hit.first - 1].text.lower() == "the" if hit.first else False
+    return own.startswith("ال") or following.startswith("ال")
+
+
 def _refers_back(tokens: list[Token]) -> bool:
     texts = [t.text for t in tokens]
     for phrase in _ANAPHORA:
@@ -636,8 +707,8 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         resolved = [item for item in resolved if id(item[0]) not in targets] + [
             item for item in resolved if id(item[0]) in targets]
     agent = "state" if foiled else trigger.agent
-    if not resolved:  # nobody named: a bombing or attack by an unnamed group, or an unnamed force acting
-        return (UNIDENTIFIED if agent == "insurgent" else None), None, {}
+    if not resolved:  # nobody named: actor1 stays empty (GUIDELINES §5: a device of no stated party)
+        return None, None, {}
 
     def nearness(item: tuple[Hit, str, str]) -> int:
         hit = item[0]
@@ -652,7 +723,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         first = next((item for item in ordered if item[2] == "unknown"), None)
         if first is None:  # the report names no perpetrator: only the victims or the responders
             others = [item for item in ordered if item[2] == "civilian"]
-            return UNIDENTIFIED, others[0][1] if others else None, {}
+            return None, others[0][1] if others else None, {}
     if first is None and agent == "state":  # the acting force is not named: never make its target actor1
         target = ordered[0]
         return None, target[1], {"actor2": (tokens[target[0].first].start, tokens[target[0].last].end)}
@@ -752,11 +823,16 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
     if a.latitude is None or b.latitude is None:
         return a.admin1 == b.admin1
+    if a.place_id == b.place_id or a.place_id in b.place_alternatives or b.place_id in a.place_alternatives:
+        return True  # one name, read as two of the places that bear it: one place in one report
     distance = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
     coarse = max(a.geo_precision or 3, b.geo_precision or 3) >= 3
     return distance <= 30 or (coarse and a.admin1 == b.admin1)
 
 
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_AFTER_WORDS = {"بعد", "عقب", "اثر", "after", "following"}
+_GENERIC_TRIGGERS = {"kill", "attack", "clash", "operation"}
 _SAME_INCIDENT_SUB_TYPES = ({"Remote explosive/landmine/IED", "Suicide bomb"},
                             {"Armed clash", "Government regains territory"})
 
@@ -778,7 +854,7 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
     """Merge the mentions of one incident within a report: same type, compatible date, and a compatible
     place, or the same governorate, sub-type and casualty figures (a summary line and its detailed account)."""
     merged: list[_Mention] = []
-    for mention in mentions:
+    for mention in [m for m in mentions if not m.reference]:
         a = mention.event
         target = next(
             (m for m in merged
@@ -801,6 +877,19 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         if told is not None:
             _absorb(told, toll)
             merged.remove(toll)
+    # "the operation used air strikes": the clause tells the incident before it again, and may type it better
+    for reference in [m for m in mentions if m.reference]:
+        before = [m for m in merged if m.event.evidence[0].start < reference.event.evidence[0].start]
+        told = next((m for m in reversed(before) if not m.summary and _compatible_dates(m, reference)), None)
+        if told is None:
+            continue
+        if told.event.event_type != reference.event.event_type:
+            if told.trigger not in _GENERIC_TRIGGERS or reference.event.event_type != "Explosions/Remote violence":
+                continue
+            # a fight or a killing the report then says was done by a strike or a device
+            told.event.event_type, told.event.sub_event_type = reference.event.event_type, reference.event.sub_event_type
+            told.trigger = reference.trigger
+        _absorb(told, reference)
     return merged
 
 
@@ -811,7 +900,9 @@ _SUBTYPE_RANK = {"Suicide bomb": 0, "Government regains territory": 0, "Air/dron
 def _absorb(target: _Mention, other: _Mention) -> None:
     a, b = target.event, other.event
     detail = [sum(getattr(e, name) is not None for name in COUNT_FIELDS) for e in (a, b)]
-    if (b.geo_precision or 9) < (a.geo_precision or 9) or (b.geo_precision == a.geo_precision and detail[1] > detail[0]):
+    if other.reference:
+        pass  # "the operation …" borrowed its place from the report; it tells none of its own
+    elif (b.geo_precision or 9) < (a.geo_precision or 9) or (b.geo_precision == a.geo_precision and detail[1] > detail[0]):
         # the more precise place, or on a tie the place of the more detailed account
         for name in ("country", "admin1", "admin2", "location", "location_ar", "latitude", "longitude",
                      "geo_precision", "border_km", "border_sector", "place_id", "place_alternatives"):
