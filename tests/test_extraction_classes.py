@@ -233,3 +233,31 @@ def test_hostile_parties_unnamed_are_an_unidentified_armed_group(extract):
     event = only(extract("قالت قوى الأمن إن جهات معادية نفذت تفجيرا بسيارة في مدينة الحسكة أمس.",
                          published=PUBLISHED))
     assert event.actor1 == "Unidentified Armed Group"
+
+
+# -- counts: ranges, English passives, a toll with no place of its own -------------------------------------
+
+@pytest.mark.parametrize("text, low", [
+    ("قتل 4-7 عناصر من داعش في غارة جوية على قضاء الحضر أمس.", 4),
+    ("قتل من ستة الى تسعة مسلحين في غارة جوية على قضاء الحضر أمس.", 6),
+    ("An air strike killed 12 to 15 militants in Nineveh province on Sunday.", 12),
+])
+def test_a_range_counts_its_low_end(extract, text, low):
+    assert only(extract(text, published=PUBLISHED)).fatalities == low
+
+
+def test_english_numbers_count_the_verb_after_them(extract):
+    event = only(extract("Two policemen were killed and six others were wounded Sunday in an attack in Kirkuk "
+                         "province.", published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == (2, 6)
+
+
+def test_a_toll_with_no_place_of_its_own_counts_the_incident_told_before(extract):
+    event = only(extract("Coalition aircraft carried out air strikes on hideouts in the Hamrin Mountains on Sunday. "
+                         "First estimates say 3-6 fighters were killed.", published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 3)
+
+
+def test_an_english_singular_victim_counts_one(extract):
+    event = only(extract("A shepherd was found dead in Anbar province on Sunday, shot by gunmen.", published=PUBLISHED))
+    assert event.fatalities == 1

@@ -263,6 +263,7 @@ class RuleExtractor:
             cues = [cue for cue in cues if cue.first not in covered]
         events: list[Hit] = []
         modifiers: list[Hit] = []
+        elliptic = False  # a bare "ضربة" names the strike told before
         for hit in hits:
             trigger: Trigger = hit.payload
             if hit.first in excluded and not trigger.is_modifier:
@@ -276,6 +277,7 @@ class RuleExtractor:
                     continue
                 trigger = lex.triggers_by_id[named]
                 hit = Hit(trigger, hit.first, hit.last)
+                elliptic = True
             if trigger.requires and not (trigger.requires & stems):
                 continue
             word = tokens[hit.first].text
@@ -356,7 +358,8 @@ class RuleExtractor:
                 groups = [[(earlier[-1], False)]]
                 place_source = "reference"
         reference = len(told_before) == len(events)  # "بعد انفجار الدراجة الأولى، فر السائق": told already
-        if not groups and state.places and self._refers_to_incident(tokens):
+        only_toll = all(hit.payload.id == "kill" for hit in events)  # "5-10 fighters were killed", placed before
+        if not groups and state.places and (only_toll or elliptic or self._refers_to_incident(tokens)):
             groups = [[(state.places[-1], False)]]
             place_source, reference = "incident", True
         if not groups and paragraph_places and (dated or _has_count(tokens)):
@@ -530,10 +533,12 @@ class RuleExtractor:
                     distance = amount.first - cue.last - (skip[amount.first] - skip[cue.last + 1])
                 elif cue.first > amount.last:
                     distance = cue.first - amount.last - (skip[cue.first] - skip[amount.last + 1])
+                    if english and not amount.implicit:
+                        distance = max(1, distance - 2)  # "three soldiers were killed and four others were wounded"
                 else:
                     continue
                 if amount.implicit and not ((cue.last < amount.first and distance <= 2) or (
-                        cue.first > amount.last and distance <= 1)):
+                        cue.first > amount.last and distance <= (3 if english else 1))):
                     continue  # "عنصر" or "أحد" counts one only right after the count word, or right before it
                     # ("ان شخصا قتل")
                 window = lex.count_window + english  # "five of their fighters were killed"
@@ -883,7 +888,7 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         told = next((m for m in reversed(before) if not m.summary and _compatible_dates(m, reference)), None)
         if told is None:
             continue
-        if told.event.event_type != reference.event.event_type:
+        if told.event.event_type != reference.event.event_type and not reference.casualties_only:
             if told.trigger not in _GENERIC_TRIGGERS or reference.event.event_type != "Explosions/Remote violence":
                 continue
             # a fight or a killing the report then says was done by a strike or a device

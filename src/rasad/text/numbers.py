@@ -136,7 +136,25 @@ def amounts(tokens: list[Token]) -> list[Amount]:
                 continue
             break
         found.append(Amount(total, first, i - 1))
-    return found
+    return _ranges(tokens, found)
+
+
+_RANGE_WORDS = {"الي", "او", "to", "or"}
+
+
+def _ranges(tokens: list[Token], found: list[Amount]) -> list[Amount]:
+    """A range counts its low end (GUIDELINES §6): "5-10", "من 5 الى 10", "five or six", "8 to 12"."""
+    merged: list[Amount] = []
+    for amount in found:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.value is not None and amount.value is not None
+                and not previous.implicit and not amount.implicit and previous.value < amount.value
+                and (amount.first == previous.last + 1 or (
+                    amount.first == previous.last + 2 and tokens[previous.last + 1].text in _RANGE_WORDS))):
+            merged[-1] = Amount(previous.value, previous.first, amount.last)
+            continue
+        merged.append(amount)
+    return merged
 
 
 def _value(token: str, units: dict) -> int | None:
