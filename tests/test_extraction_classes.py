@@ -261,3 +261,23 @@ def test_a_toll_with_no_place_of_its_own_counts_the_incident_told_before(extract
 def test_an_english_singular_victim_counts_one(extract):
     event = only(extract("A shepherd was found dead in Anbar province on Sunday, shot by gunmen.", published=PUBLISHED))
     assert event.fatalities == 1
+
+
+# -- places: terrain named after a settlement, the second name of a command's title -----------------------
+
+def test_mountains_named_after_a_subdistrict_lie_around_it(extract):
+    event = only(extract("قتل مسلحون راعيين في جبال مكحول بمحافظة صلاح الدين أمس.", published=PUBLISHED))
+    assert (event.admin1, event.geo_precision) == ("Salah Al-Din", 2)
+    assert event.location != "Salah Al-Din"
+
+
+def test_terrain_named_after_a_settlement_needs_the_report_to_agree(extract):
+    assert extract("قتل مسلحون راعيين في جبال مكحول أمس.", published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "قال مصدر في قيادة عمليات كركوك وشرق دجلة إن مسلحين هاجموا موقعا للحشد في قضاء طوزخورماتو أمس.",
+    "وقال ضابط في قيادة عمليات محافظة صلاح الدين إن مسلحين هاجموا موقعا للحشد في قضاء طوزخورماتو أمس.",
+])
+def test_every_name_in_a_commands_title_is_part_of_it(extract, text):
+    assert only(extract(text, published=PUBLISHED)).location == "Tuz Khurmatu"

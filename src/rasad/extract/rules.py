@@ -233,16 +233,27 @@ class RuleExtractor:
         if first == 0:
             return False
         before = tokens[first - 1].text
+        if first >= 2 and (before in ("و", "and") or bare_forms(before) & _JOINED_DIRECTIONS):
+            # "قيادة عمليات كركوك وشرق دجلة": the second name of a command's title is part of it too
+            return self._institution(tokens, first - 2)
+        if first >= 2 and bare_forms(before) & _ADMIN_CUES and self._institution(tokens, first - 1):
+            return True  # "قيادة عمليات محافظة صلاح الدين"
         way = first - 2 if first >= 2 and before in ("من", "الى", "to", "from") else first - 1
         if bare_forms(tokens[way].text) & self.lexicons.destinations:  # "باتجاه حديثة", "القادمين من …"
             return True
-        before_forms = bare_forms(before)
-        phrases = [phrase for form in before_forms for phrase in self.lexicons.institutions.get(form, ())]
-        institution = any(first >= len(phrase) and all(
+        return before == "ل" or self._institution(tokens, first) or bool(
+            bare_forms(before) & self.geocoder.gazetteer.given_names)
+
+    def _institution(self, tokens: list[Token], first: int) -> bool:
+        """The name at ``first`` follows the noun of an institution ("قيادة عمليات كركوك", "مستشفى الموصل")."""
+        if first <= 0:
+            return False
+        phrases = [phrase for form in bare_forms(tokens[first - 1].text)
+                   for phrase in self.lexicons.institutions.get(form, ())]
+        return any(first >= len(phrase) and all(
             word in bare_forms(tokens[first - len(phrase) + k].text) for k, word in enumerate(phrase))
             for phrase in phrases) and not any(  # "قرب جامعة الموصل": the institution is a landmark of the scene
             bare_forms(t.text) & _LANDMARK_WORDS for t in tokens[max(0, first - 3) : first - 1])
-        return before == "ل" or institution or bool(before_forms & self.geocoder.gazetteer.given_names)
 
     # -- one clause -----------------------------------------------------------------------------
     def _clause(self, document: Document, norm: NormalizedText, published: date | None, context: DocumentContext,
@@ -835,6 +846,8 @@ def _compatible_places(a: Event, b: Event) -> bool:
     return distance <= 30 or (coarse and a.admin1 == b.admin1)
 
 
+_JOINED_DIRECTIONS = {"وشرق", "وغرب", "وشمال", "وجنوب", "وشرقي", "وغربي", "وشمالي", "وجنوبي"}
+_ADMIN_CUES = {"محافظه", "قضاء", "ناحيه"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _AFTER_WORDS = {"بعد", "عقب", "اثر", "after", "following"}
 _GENERIC_TRIGGERS = {"kill", "attack", "clash", "operation"}

@@ -35,6 +35,9 @@ class DocumentContext:
     resolved: deque[tuple[float, float]] = field(default_factory=lambda: deque(maxlen=RECENT_PLACES))
 
 
+TERRAIN = frozenset({"region", "mountain", "wadi"})  # cues of terrain that may bear a settlement's name
+
+
 @dataclass(frozen=True)
 class ResolvedPlace:
     """A place mention resolved to one gazetteer place, with its precision and the runners-up."""
@@ -89,7 +92,8 @@ class Geocoder:
         if mention.cue == ("admin1",) and not any(c.feature == "admin1" for c in mention.candidates):
             return False
         if mention.cue and mention.minor and not any(c.feature in mention.cue for c in mention.candidates):
-            return False
+            # "جبال مكحول", "بادية الشولا": terrain named after a settlement lies around it, where the report agrees
+            return mention.cue[0] in TERRAIN and context is not None and self._agrees(mention, context)
         if not (mention.ambiguous or mention.minor) or (mention.cue and not mention.weak and not mention.minor):
             return True
         if context is None:
@@ -140,7 +144,7 @@ class Geocoder:
         ranked = sorted(candidates, key=lambda c: -score(c))
         best = ranked[0]
         precision = FEATURE_PRECISION.get(best.feature, 2)
-        if mention.relative or (mention.cue == ("region",) and best.feature != "region"):
+        if mention.relative or (mention.cue and mention.cue[0] in TERRAIN and best.feature not in mention.cue):
             precision = 3 if best.feature in ("admin1", "region", "border") else 2
         elif mention.cue and mention.weak:  # "منطقة الباغوز": the area of a town (GUIDELINES §6)
             precision = max(precision, 2)
