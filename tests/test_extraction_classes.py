@@ -281,3 +281,27 @@ def test_terrain_named_after_a_settlement_needs_the_report_to_agree(extract):
 ])
 def test_every_name_in_a_commands_title_is_part_of_it(extract, text):
     assert only(extract(text, published=PUBLISHED)).location == "Tuz Khurmatu"
+
+
+# -- a headline is the body's incident; a tally over weeks is none --------------------------------------------
+
+def test_a_headline_is_the_incident_its_body_tells(extract):
+    text = ("مقتل 5 بهجوم لداعش في محافظة الأنبار\n\n"
+            "قتل مسلحون مجهولون خمسة رعاة مساء الأحد في بادية قضاء الرطبة غربي محافظة الأنبار.")
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities, event.location) == ("Attack", 5, "Ar Rutbah")
+
+
+def test_a_lead_on_the_first_line_is_no_headline(extract):
+    text = ("قتل مسلحون مجهولون خمسة رعاة مساء الأحد في بادية قضاء الرطبة غربي محافظة الأنبار.\n\n"
+            "وفي محافظة نينوى، اعتقلت القوات الأمنية ثلاثة مطلوبين في قضاء تلعفر يوم الأحد.")
+    assert sorted(e.sub_event_type for e in extract(text, published=PUBLISHED)) == ["Arrests", "Attack"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("وشهد قضاء الحضر خلال الشهر الجاري اشتباكات بين مسلحين والجيش.", 0),
+    ("Since the beginning of the year, clashes between gunmen and the army in Hatra district have killed 20.", 0),
+    ("اندلعت اشتباكات بين مسلحين والجيش في قضاء الحضر خلال الساعات الماضية.", 1),
+])
+def test_a_tally_over_weeks_or_months_is_no_incident(extract, text, found):
+    assert len(extract(text, published=PUBLISHED)) == found

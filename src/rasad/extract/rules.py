@@ -65,6 +65,7 @@ class _Mention:
     casualties_only: bool = False  # only a toll ("26 شخصا قتلوا"): the incident it counts is told elsewhere
     trigger: str = ""  # the id of the trigger that typed it
     reference: bool = False  # "the operation …" with no place: adds to the incident told before, never new
+    headline: bool = False  # the report's first line: a summary of an incident the body tells in full
 
 
 @dataclass
@@ -471,7 +472,8 @@ class RuleExtractor:
             out.append(_Mention(event, summary, date_source, site, place_source,
                                 bool(when and when.value and when.precision == 1 and date_source == "clause"),
                                 casualties_only=all(hit.payload.id == "kill" for hit in events),
-                                trigger=trigger.id, reference=reference))
+                                trigger=trigger.id, reference=reference,
+                                headline=_headline(norm.text, sentence)))
         return out
 
     def _attribution(self, tokens: list[Token], state: _DocState) -> None:
@@ -818,6 +820,15 @@ def boilerplate(text: str, spans: list[Span]) -> set[int]:
     return skipped
 
 
+def _headline(text: str, sentence: Span) -> bool:
+    """In the report's first line, short and with no full stop at its end: its headline, not its lead."""
+    head = text.lstrip()
+    offset = len(text) - len(head)
+    line = head.split("\n", 1)[0].rstrip()
+    return (sentence.start < offset + len(line) and len(line.split()) <= 25 and not line.endswith((".", "،"))
+            and bool(head[len(line) :].strip()))
+
+
 def _whole_line(text: str, sentence: Span) -> bool:
     before = text[: sentence.start].rsplit("\n", 1)[-1]
     after = text[sentence.end :].split("\n", 1)[0]
@@ -895,6 +906,15 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         if told is not None:
             _absorb(told, toll)
             merged.remove(toll)
+    # a headline ("8 قتلى بهجوم لداعش في بادية دير الزور") is the body's incident, typed as the body tells it
+    for headline in [m for m in merged if m.headline]:
+        bodies = [m for m in merged if not m.headline and not m.summary and m.event.admin1 == headline.event.admin1
+                  and m.event.event_type in _VIOLENT and headline.event.event_type in _VIOLENT
+                  and _compatible_dates(m, headline)]
+        body = next((m for m in bodies if m.event.event_type == headline.event.event_type), bodies[0] if bodies else None)
+        if body is not None:
+            _absorb(body, headline)
+            merged.remove(headline)
     # "the operation used air strikes": the clause tells the incident before it again, and may type it better
     for reference in [m for m in mentions if m.reference]:
         before = [m for m in merged if m.event.evidence[0].start < reference.event.evidence[0].start]
