@@ -1,4 +1,5 @@
 import json
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -234,3 +235,56 @@ def test_the_api_docs_are_served_from_the_package_not_a_cdn(client):
     assert page.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in page.text
     assert "cdn" not in page.text.lower() and "http://" not in page.text and "https://" not in page.text
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+
+
+def test_a_browser_session_keeps_the_token_in_an_httponly_samesite_cookie(secured):
+    client, tokens = secured
+    refused = client.post("/api/session", json={"token": "rsd_wrong"})
+    assert refused.status_code == 401
+    signed_in = client.post("/api/session", json={"token": tokens["analyst"]})
+    cookie = signed_in.headers["set-cookie"].lower()
+    assert signed_in.json()["username"] == "analyst"
+    assert "httponly" in cookie and "samesite=strict" in cookie and tokens["analyst"].lower() in cookie
+    assert client.get("/api/events").status_code == 200  # the cookie alone signs the calls in
+    event_id = client.get("/api/events").json()["items"][0]["event_id"]
+    same_site = client.post(f"/api/events/{event_id}/review-state", json={"state": "verified"},
+                            headers={"origin": "http://testserver"})
+    assert same_site.status_code == 200
+    cross_site = client.post(f"/api/events/{event_id}/review-state", json={"state": "disputed"},
+                             headers={"origin": "http://attacker.example"})
+    assert cross_site.status_code == 403 and "another site" in cross_site.json()["error"]["message"]
+    assert client.delete("/api/session", headers={"origin": "http://testserver"}).status_code == 204
+    client.cookies.clear()  # what the browser does with the expired cookie it was sent
+    assert client.get("/api/events").status_code == 401
+
+
+def test_the_dashboard_keeps_no_token_in_the_page():
+    script = resources.files("rasad.web").joinpath("static/app.js").read_text("utf-8")
+    assert "localStorage" not in script and "Authorization" not in script
+
+
+def test_a_body_sent_without_its_length_is_cut_off_at_the_limit(client):
+    event_id = client.get("/api/events").json()["items"][0]["event_id"]
+
+    def chunks():
+        yield b'{"state": "verified", "reason": "'
+        for _ in range(200):
+            yield b"x" * 10_000
+        yield b'"}'
+
+    response = client.post(f"/api/events/{event_id}/review-state", content=chunks(),
+                           headers={"content-type": "application/json"})
+    assert "content-length" not in {k.lower() for k in response.request.headers}
+    assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"
+    assert [h["action"] for h in client.get(f"/api/events/{event_id}/history").json()] == ["created"]
+
+
+def test_a_review_action_is_undone_through_the_api(client):
+    event_id = client.get("/api/events").json()["items"][0]["event_id"]
+    client.post(f"/api/events/{event_id}/review-state", json={"state": "rejected", "reason": "looked wrong"})
+    rejected = next(h for h in client.get(f"/api/events/{event_id}/history").json() if h["action"] == "rejected")
+    undone = client.post(f"/api/events/{event_id}/undo", json={"history_id": rejected["history_id"]})
+    assert undone.status_code == 200 and undone.json()["review_state"] == "unreviewed"
+    created = client.get(f"/api/events/{event_id}/history").json()[0]["history_id"]
+    refused = client.post(f"/api/events/{event_id}/undo", json={"history_id": created})
+    assert refused.status_code == 400 and "not a review action" in refused.json()["error"]["message"]

@@ -193,6 +193,9 @@ def test_an_analyst_verifies_an_event_from_its_page(page, site):
     page.click("#detail [data-action=verify]")
     page.wait_for_function(
         "[...document.querySelectorAll('#detail ol.history li')].some(li => li.innerText.includes('verified'))")
+    page.locator("#detail ol.history li", has_text="verified").locator("[data-undo]").click()
+    page.wait_for_function(
+        "[...document.querySelectorAll('#detail ol.history li')].some(li => li.innerText.includes('review undone'))")
 
 
 def test_with_authentication_the_dashboard_asks_for_a_token(browser, tmp_path, stocked_db):
@@ -208,6 +211,11 @@ def test_with_authentication_the_dashboard_asks_for_a_token(browser, tmp_path, s
         page.fill("#login [name=token]", token)
         page.click("#login button")
         page.wait_for_selector("#list li")
+        # the token is in an HttpOnly cookie: no script of the page can read it, and the page keeps no copy
+        assert token not in page.evaluate("document.cookie")
+        assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+        assert any(c["name"] == "rasad_session" and c["httpOnly"] and c["sameSite"] == "Strict"
+                   for c in context.cookies())
         page.locator("#list li").first.click()
         page.wait_for_selector("#detail ol.history li")
         assert page.locator("#detail [data-action=verify]").count() == 0  # viewers do not review

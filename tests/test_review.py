@@ -126,3 +126,54 @@ def test_a_merge_cannot_go_round_in_a_circle_and_can_be_undone(stocked):
     assert restored["location"] == before[clash] and restored["source_count"] == 1
     assert [entry["action"] for entry in store.history(blast)][-2:] == ["merged", "unmerged"]
     assert store.query_events(EventFilter())[1] == total  # every event is back
+
+
+def entry(store, event_id, action):
+    return next(e["history_id"] for e in reversed(store.history(event_id)) if e["action"] == action)
+
+
+def test_every_review_action_is_undone_from_the_history(stocked):
+    """Issue 12, item 14: each review decision can be taken back from the entry that recorded it."""
+    store, ids = stocked
+    arrests, blast, clash = ids["Arrests"], ids["Remote explosive/landmine/IED"], ids["Armed clash"]
+    machine = store.event(arrests)["arrested"]
+    total = store.query_events(EventFilter())[1]
+
+    store.set_review_state(arrests, "verified", "Layla")
+    assert store.undo(arrests, entry(store, arrests, "verified"), "Omar")["review_state"] == "unreviewed"
+
+    store.edit(arrests, "arrested", 9, "Layla")
+    store.edit(arrests, "arrested", 11, "Layla")
+    first, second = [e["history_id"] for e in store.history(arrests) if e["action"] == "edit"]
+    with pytest.raises(InputError, match="no longer"):
+        store.undo(arrests, first, "Omar")  # a later edit changed it since
+    assert store.undo(arrests, second, "Omar")["arrested"] == 9  # the analyst's value before
+    with pytest.raises(InputError, match="no longer"):
+        store.undo(arrests, second, "Omar")  # undone already
+    assert store.undo(arrests, first, "Omar")["arrested"] == machine  # then extraction's
+    run_reextract(store, get_extractor("rules"))
+    assert store.event(arrests)["arrested"] == machine  # no override left behind
+
+    store.merge(blast, clash, "Layla")
+    store.undo(clash, entry(store, clash, "merged"), "Omar")  # from either side of the merge
+    assert store.query_events(EventFilter())[1] == total
+    store.undo(blast, entry(store, blast, "unmerge"), "Omar")
+    assert store.event(clash)["merged_into"] == blast
+    store.undo(blast, entry(store, blast, "merge"), "Omar")
+
+    mention = store.event(blast)["mentions"][0]["mention_id"]
+    store.merge(blast, clash, "Layla")
+    new = store.split(blast, [mention], "Layla")
+    store.undo(new["event_id"], entry(store, new["event_id"], "split from"), "Omar")
+    assert store.event(blast)["source_count"] == 2
+    actions = [e["action"] for e in store.history(arrests)]
+    assert actions.count("edit undone") == 2 and "unreviewed" not in actions
+
+
+def test_what_is_not_a_review_action_cannot_be_undone(stocked):
+    store, ids = stocked
+    created = store.history(ids["Arrests"])[0]["history_id"]
+    with pytest.raises(InputError, match="not a review action"):
+        store.undo(ids["Arrests"], created, "Omar")
+    with pytest.raises(NotFound):
+        store.undo(ids["Arrests"], 10**6, "Omar")

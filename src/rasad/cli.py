@@ -201,7 +201,7 @@ def event_history(event_id: str, db: str) -> None:
     """Everything that happened to an event: creation, each report that joined, every review decision."""
     with open_store(db) as store:
         for entry in store.history(event_id):
-            click.echo(f"{entry['at']}  {entry['actor']:<12} {entry['action']:<14} "
+            click.echo(f"{entry['history_id']:>5}  {entry['at']}  {entry['actor']:<12} {entry['action']:<14} "
                        f"{json.dumps(entry['detail'], ensure_ascii=False)}")
 
 
@@ -274,6 +274,15 @@ def review_merge(event_id: str, other_id: str, db: str, reviewer: str, reason: s
 def review_unmerge(event_id: str, other_id: str, db: str, reviewer: str, reason: str | None) -> None:
     """Undo merging OTHER_ID into EVENT_ID: its reports go back to it."""
     _review_run(db, lambda store: store.unmerge(event_id, other_id, reviewer, reason))
+
+
+@review.command("undo")
+@click.argument("event_id")
+@click.argument("history_id", type=int)
+@_review_options
+def review_undo(event_id: str, history_id: int, db: str, reviewer: str, reason: str | None) -> None:
+    """Undo one review action: HISTORY_ID as `rasad event history` lists it (state, edit, merge, split)."""
+    _review_run(db, lambda store: store.undo(event_id, history_id, reviewer, reason))
 
 
 @review.command("split")

@@ -446,8 +446,58 @@ class Store:
             self.audit(who, "split", event_id, {"moved": moving, "to": new_id, "reason": reason})
         return self.event(new_id)
 
+    def undo(self, event_id: str, history_id: int, reviewer: str, reason: str | None = None) -> dict:
+        """Undo one review action of an event's history (its ``history_id``): a review state goes back to the
+        one before, an edit to the value before it (the machine's, where no earlier edit set one), a merge is
+        unmerged, a split merged back, an unmerge merged again. Undoing is itself written to the history."""
+        entry = next((e for e in self.history(event_id) if e["history_id"] == history_id), None)
+        if entry is None:
+            raise NotFound(f"event {event_id} has no history entry {history_id}")
+        action, detail = entry["action"], entry["detail"]
+        why = reason or f"undo of history entry {history_id} ({action})"
+        if action in ("verified", "rejected", "review undone"):
+            return self.set_review_state(event_id, detail["from"], reviewer, why)
+        if action == "edit":
+            return self._undo_edit(event_id, history_id, detail, reviewer, why)
+        if action == "merge":
+            return self.unmerge(event_id, detail["absorbed"], reviewer, why)
+        if action == "merged":
+            return self.unmerge(detail["into"], event_id, reviewer, why)
+        if action == "unmerge":
+            return self.merge(event_id, detail["restored"], reviewer, why)
+        if action == "split":
+            return self.merge(event_id, detail["to"], reviewer, why)
+        if action == "split from":
+            return self.merge(detail["from"], event_id, reviewer, why)
+        raise InputError(f"history entry {history_id} ({action}) is not a review action: nothing to undo")
+
+    def _undo_edit(self, event_id: str, history_id: int, detail: dict, reviewer: str, reason: str) -> dict:
+        who = self._who(reviewer)
+        name = detail["field"]
+        with self.transaction():
+            row = self._require(event_id)
+            overrides = json.loads(row["overrides"])
+            if overrides.get(name) != detail["to"]:
+                raise InputError(f"{name} is no longer {detail['to']!r}, the value history entry {history_id} set: "
+                                 "undo the later change first")
+            earlier = [e for e in self.history(event_id)
+                       if e["action"] == "edit" and e["detail"]["field"] == name and e["history_id"] < history_id]
+            if earlier:
+                overrides[name] = detail["from"]  # the analyst's value before this edit
+            else:
+                overrides.pop(name, None)  # no edit before: the value extraction and fusion give
+            self.db.execute("UPDATE events SET overrides = ? WHERE event_id = ?",
+                            (json.dumps(overrides, ensure_ascii=False), event_id))
+            self._refuse(event_id)
+            now = self._require(event_id)
+            value = json.loads(now["tags"]) if name == "tags" else now.get(name)
+            self._history(event_id, who, "edit undone", {"entry": history_id, "field": name, "from": detail["to"],
+                                                         "to": value, "reason": reason})
+            self.audit(who, "edit undone", event_id, {"entry": history_id, "field": name, "reason": reason})
+        return self.event(event_id)
+
     def history(self, event_id: str) -> list[dict[str, Any]]:
-        rows = self.db.execute("SELECT at, actor, action, detail FROM event_history WHERE event_id = ? "
+        rows = self.db.execute("SELECT history_id, at, actor, action, detail FROM event_history WHERE event_id = ? "
                                "ORDER BY history_id", (event_id,)).fetchall()
         if not rows:
             self._require(event_id)

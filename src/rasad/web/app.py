@@ -52,6 +52,7 @@ from rasad.web.schemas import (
     ReportOut,
     ReportPage,
     RetractIn,
+    SessionIn,
     SharedPage,
     SourceOut,
     SplitIn,
@@ -59,6 +60,7 @@ from rasad.web.schemas import (
     StatOut,
     SyncAck,
     SyncReportOut,
+    UndoIn,
 )
 
 FACILITY_FEATURES = ("camp", "prison", "crossing")
@@ -87,9 +89,13 @@ def current_user(request: Request, db: StoreDep) -> User:
     if not request.app.state.auth:
         return User(getpass.getuser(), "admin")
     header = request.headers.get("authorization", "")
-    if not header.lower().startswith("bearer "):
+    if header.lower().startswith("bearer "):
+        token = header[7:].strip()
+    elif request.cookies.get(SESSION_COOKIE):
+        token = request.cookies[SESSION_COOKIE]  # the dashboard's session (POST /api/session)
+    else:
         raise Unauthorized("an API token is required: Authorization: Bearer <token> (see `rasad user add`)")
-    found = db.user_for_token(header[7:].strip())
+    found = db.user_for_token(token)
     if found is None:
         db.audit("anonymous", "login failed", None, {"client": request.client.host if request.client else None,
                                                      "path": request.url.path})
@@ -160,7 +166,10 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Request bodies: refused by their declared length before they are read (a signed bundle may be large).
 BODY_LIMIT = 1_000_000
 BODY_LIMITS = {"/api/sync/inbox": 50_000_000}
-TOKENLESS_WRITES = frozenset({"/api/sync/inbox"})  # signed by a partner node instead
+TOKENLESS_WRITES = frozenset({"/api/sync/inbox", "/api/session"})  # signed by a node; the token in the body
+# The dashboard keeps its token in an HttpOnly, SameSite=Strict cookie that no script of the page can read.
+SESSION_COOKIE = "rasad_session"
+SESSION_SECONDS = 12 * 3600
 MAX_OFFSET = 10**9
 
 
@@ -178,6 +187,7 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
     app.state.auth = auth
     app.state.tiles = tiles
     static = resources.files("rasad.web").joinpath("static")
+    app.add_middleware(BodyLimit)
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Response:
@@ -198,10 +208,15 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
         if length > BODY_LIMITS.get(path, BODY_LIMIT):
             return _error(413, "too_large", f"a body of {length:,} bytes is over the limit of "
                                             f"{BODY_LIMITS.get(path, BODY_LIMIT):,} for {path}")
-        if (request.app.state.auth and request.method not in SAFE_METHODS and path.startswith("/api/")
-                and path not in TOKENLESS_WRITES
-                and not request.headers.get("authorization", "").lower().startswith("bearer ")):
-            return _error(401, "unauthorized", "an API token is required: Authorization: Bearer <token>")
+        if request.app.state.auth and request.method not in SAFE_METHODS and path.startswith("/api/"):
+            bearer = request.headers.get("authorization", "").lower().startswith("bearer ")
+            if not bearer and (SESSION_COOKIE in request.cookies or path == "/api/session"):
+                # a browser's write: from a page of this server only (SameSite is the first wall, this the second)
+                origin = request.headers.get("origin")
+                if origin and urlsplit(origin).netloc != request.headers.get("host", ""):
+                    return _error(403, "forbidden", f"a write from another site ({origin}) is refused")
+            elif not bearer and path not in TOKENLESS_WRITES:
+                return _error(401, "unauthorized", "an API token is required: Authorization: Bearer <token>")
         return await call_next(request)
 
     @app.exception_handler(RasadError)
@@ -222,7 +237,7 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
-        code = "not_found" if error.status_code == 404 else "http_error"
+        code = {404: "not_found", 413: "too_large"}.get(error.status_code, "http_error")
         return _error(error.status_code, code, str(error.detail))
 
     @app.get("/healthz", response_model=Health, response_model_exclude_none=True)
@@ -235,6 +250,28 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
     @app.get("/api/config")
     def config(request: Request, user: Viewer) -> dict:
         return {"tiles": request.app.state.tiles}
+
+    @app.post("/api/session", response_model=Me)
+    def sign_in(body: SessionIn, request: Request, response: Response, db: StoreDep) -> Me:
+        """Sign a browser in: the token goes into an HttpOnly, SameSite=Strict cookie, out of the page's reach."""
+        if not request.app.state.auth:
+            return Me(username=getpass.getuser(), role="admin", auth=False)
+        found = db.user_for_token(body.token.strip())
+        client = request.client.host if request.client else None
+        if found is None:
+            db.audit("anonymous", "login failed", None, {"client": client, "path": request.url.path})
+            raise Unauthorized("unknown API token")
+        db.audit(found["username"], "login", None, {"client": client, "session": "cookie"})
+        response.set_cookie(SESSION_COOKIE, body.token.strip(), max_age=SESSION_SECONDS, path="/", httponly=True,
+                            samesite="strict", secure=request.url.scheme == "https")
+        return Me(username=found["username"], role=found["role"], auth=True)
+
+    @app.delete("/api/session", status_code=204)
+    def sign_out() -> Response:
+        """Forget the browser's session cookie."""
+        response = Response(status_code=204)
+        response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
+        return response
 
     @app.get("/api/me", response_model=Me)
     def me(request: Request, db: StoreDep, user: Viewer) -> Me:
@@ -273,6 +310,10 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
     @app.post("/api/events/{event_id}/unmerge", response_model=EventDetailOut)
     def unmerge(event_id: str, body: MergeIn, db: StoreDep, user: Analyst) -> dict:
         return db.unmerge(event_id, body.other_event_id, reviewer(user, body.reviewer), body.reason)
+
+    @app.post("/api/events/{event_id}/undo", response_model=EventDetailOut)
+    def undo(event_id: str, body: UndoIn, db: StoreDep, user: Analyst) -> dict:
+        return db.undo(event_id, body.history_id, reviewer(user, body.reviewer), body.reason)
 
     @app.post("/api/events/{event_id}/split", response_model=EventDetailOut)
     def split(event_id: str, body: SplitIn, db: StoreDep, user: Analyst) -> dict:
@@ -431,6 +472,31 @@ def add_sharing_routes(app: FastAPI, reviewer) -> None:
     def audit_verify(db: StoreDep, user: Admin) -> dict:
         result = verify(db.db)
         return {"ok": result.ok, "entries": result.entries, "broken_at": result.broken_at, "problem": result.problem}
+
+
+class BodyLimit:
+    """Counts a request's body as it arrives: one sent without its length ("Transfer-Encoding: chunked") is
+    cut off at the route's limit too, whichever route reads it."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit, seen = BODY_LIMITS.get(scope["path"], BODY_LIMIT), 0
+
+        async def counted() -> dict:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise StarletteHTTPException(413, f"{scope['path']}: the body is over the limit of {limit:,} bytes")
+            return message
+
+        await self.app(scope, counted, send)
 
 
 def _hostname(host: str) -> str:

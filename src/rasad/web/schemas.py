@@ -142,6 +142,12 @@ class Me(BaseModel):
     auth: bool
 
 
+class SessionIn(BaseModel):
+    """A browser signs in once with its API token; the token then travels in an HttpOnly cookie only."""
+
+    token: str = Field(min_length=1, max_length=200)
+
+
 class ReviewIn(BaseModel):
     """Why. With authentication on, the reviewer is the signed-in user; in local single-user mode a
     reviewer may be named (default: the local user)."""
@@ -163,11 +169,16 @@ class MergeIn(ReviewIn):
     other_event_id: str
 
 
+class UndoIn(ReviewIn):
+    history_id: int = Field(ge=1)
+
+
 class SplitIn(ReviewIn):
     mention_ids: list[str] = Field(min_length=1)
 
 
 class HistoryEntry(BaseModel):
+    history_id: int  # what `POST /api/events/{id}/undo` names
     at: str
     actor: str
     action: str

@@ -12,7 +12,7 @@ const I18N = {
         tag: "وسم", review: "المراجعة", unreviewed: "غير مراجع", verified: "مؤكَّد", rejected: "مرفوض",
         minConfidence: "أدنى ثقة", maxBorder: "كم من الحدود", export: "تصدير ACLED", token: "رمز الدخول",
         signIn: "دخول", verify: "تأكيد", reject: "رفض", edit: "تعديل", field: "الحقل", value: "القيمة",
-        history: "السجل", reason: "السبب", state: "الحالة", subType: "النوع الفرعي", actor: "الطرف",
+        history: "السجل", undo: "تراجع", reason: "السبب", state: "الحالة", subType: "النوع الفرعي", actor: "الطرف",
         inView: "ضمن الخريطة المعروضة", report: "النص الكامل", partners: "سجلات الشركاء", owner: "المالك",
         level: "دقة الموقع", level_point: "النقطة", level_admin2: "القضاء", level_admin1: "المحافظة", release: "الإتاحة للشركاء",
         distribution: "التوزيع", dist_owner: "المالك فقط", dist_partners: "شركاء محددون", dist_group: "مجموعة",
@@ -29,7 +29,7 @@ const I18N = {
         tag: "Tag", review: "Review", unreviewed: "unreviewed", verified: "verified", rejected: "rejected",
         minConfidence: "Min. confidence", maxBorder: "km from border", export: "Export ACLED", token: "API token",
         signIn: "Sign in", verify: "Verify", reject: "Reject", edit: "Edit", field: "Field", value: "Value",
-        history: "History", reason: "Reason", state: "State", subType: "Sub-type", actor: "Actor",
+        history: "History", undo: "Undo", reason: "Reason", state: "State", subType: "Sub-type", actor: "Actor",
         inView: "within the map view", report: "Full report", partners: "Partners' records", owner: "Owner",
         level: "Location level", level_point: "point", level_admin2: "district", level_admin1: "governorate", release: "Release to partners",
         distribution: "Distribution", dist_owner: "owner only", dist_partners: "named partners", dist_group: "group",
@@ -61,8 +61,11 @@ const RATIO = (mercator(BOUNDS.north) - mercator(BOUNDS.south)) / (((BOUNDS.east
 const HEIGHT = 1000 * RATIO;
 const FULL_VIEW = [0, 0, 1000];
 const TLP_COLORS = { CLEAR: "#ffffff", GREEN: "#33ff00", AMBER: "#ffc000", "AMBER+STRICT": "#ffc000", RED: "#ff2b2b" };
-const state = { lang: "ar", events: [], shared: [], node: null, selected: null, view: [...FULL_VIEW], me: null,
-  token: localStorage.getItem("rasad-token") || "" };
+const state = { lang: "ar", events: [], shared: [], node: null, selected: null, view: [...FULL_VIEW], me: null };
+
+// History entries a reviewer can undo (POST /api/events/{id}/undo).
+const UNDOABLE = new Set(["verified", "rejected", "review undone", "edit", "merge", "merged", "unmerge", "split",
+  "split from"]);
 
 const $ = (sel) => document.querySelector(sel);
 const el = (tag, attrs = {}, text) => {
@@ -84,12 +87,10 @@ function project([lon, lat]) {
 
 function ringPath(ring) { return "M" + ring.map((p) => project(p).join(",")).join("L") + "Z"; }
 
-function headers(extra = {}) {
-  return state.token ? { ...extra, Authorization: "Bearer " + state.token } : extra;
-}
-
+// The API token never stays in the page: signing in hands it to the server once, which keeps it in an
+// HttpOnly, SameSite=Strict cookie that the browser sends with each call of this origin.
 async function getJSON(url, options = {}) {
-  const response = await fetch(url, { ...options, headers: headers(options.headers || {}) });
+  const response = await fetch(url, { ...options, credentials: "same-origin" });
   const body = await response.json();
   if (response.status === 401) { $("#login").hidden = false; }
   if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
@@ -480,9 +481,24 @@ async function showEvent(id) {
   const entries = await getJSON(`/api/events/${encodeURIComponent(id)}/history`);
   detail.appendChild(el("h3", {}, t("history")));
   const list = el("ol", { class: "history" });
-  for (const h of entries) list.appendChild(el("li", {}, `${h.at.slice(0, 16).replace("T", " ")} · ${h.actor} · ${h.action}`
-    + (h.detail.field ? ` ${h.detail.field}: ${h.detail.from ?? "—"} → ${h.detail.to ?? "—"}` : "")
-    + (h.detail.reason ? ` (${h.detail.reason})` : "")));
+  const reviewer = state.me && state.me.role !== "viewer";
+  for (const h of entries) {
+    const item = el("li", {}, `${h.at.slice(0, 16).replace("T", " ")} · ${h.actor} · ${h.action}`
+      + (h.detail.field ? ` ${h.detail.field}: ${h.detail.from ?? "—"} → ${h.detail.to ?? "—"}` : "")
+      + (h.detail.reason ? ` (${h.detail.reason})` : ""));
+    if (reviewer && UNDOABLE.has(h.action)) {
+      const undo = el("button", { type: "button", "data-undo": h.history_id }, t("undo"));
+      undo.addEventListener("click", async () => {
+        try {
+          await postJSON(`/api/events/${encodeURIComponent(id)}/undo`, { history_id: h.history_id });
+          await applyFilters();
+          showEvent(id);
+        } catch (error) { item.appendChild(el("span", { class: "error", role: "alert" }, " " + error.message)); }
+      });
+      item.append(" ", undo);
+    }
+    list.appendChild(item);
+  }
   detail.appendChild(list);
   const query = new URLSearchParams(location.search);
   query.set("event", id);
@@ -621,7 +637,7 @@ function showShared(item) {
 async function exportCSV() {
   const query = params();
   query.set("format", "acled");
-  const response = await fetch("/api/export?" + query.toString(), { headers: headers() });
+  const response = await fetch("/api/export?" + query.toString(), { credentials: "same-origin" });
   const link = el("a", { href: URL.createObjectURL(await response.blob()), download: "rasad-events.acled.csv" });
   document.body.appendChild(link);
   link.click();
@@ -640,11 +656,12 @@ function translate() {
 async function main() {
   restoreFromURL();
   translate();
-  $("#login").addEventListener("submit", (ev) => {
+  $("#login").addEventListener("submit", async (ev) => {
     ev.preventDefault();
-    state.token = new FormData($("#login")).get("token");
-    localStorage.setItem("rasad-token", state.token);
-    location.reload();
+    try {
+      await postJSON("/api/session", { token: new FormData($("#login")).get("token") });
+      location.reload();
+    } catch (error) { $("#summary").textContent = error.message; }
   });
   state.me = await getJSON("/api/me");
   const node = getJSON("/api/node").catch(() => null);  // null: this store shares nothing yet
