@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from rasad.demo.generator import generate
 from rasad.extract.base import get_extractor
@@ -222,6 +223,7 @@ def main() -> None:
     parser.add_argument("--many", type=int, default=100_000, help="reports to fuse in one run (time and memory)")
     parser.add_argument("--large", type=int, default=1_000_000, help="events in the large store")
     parser.add_argument("--sync", type=int, default=5_000, help="released events to sync between two nodes")
+    parser.add_argument("--busy", type=int, default=10_000, help="reports ingested while the API is measured")
     parser.add_argument("--shared", default="../shared", help="the shared folder whose eval/ sets `make eval` scores")
     args = parser.parse_args()
     figures = {
@@ -235,6 +237,7 @@ def main() -> None:
         "many": {str(n): bench_fuse_many(n) for n in sorted({args.many // 10, args.many})},
         "large": bench_large_store(args.large),
         "sync": bench_sync(args.sync),
+        "busy": bench_api_under_ingest(args.busy),
     }
     print(json.dumps(figures, indent=1, ensure_ascii=False))
     if args.write:
@@ -244,6 +247,9 @@ def main() -> None:
         big, small = figures["many"][str(args.many)], figures["many"][str(args.many // 10)]
         large = figures["large"]
         sync = figures["sync"]
+        busy = figures["busy"]
+        alone = figures["many"].get(str(busy["reports"]))
+        alone_rate = f"{round(alone['reports'] / alone['seconds'])}/s alone" if alone else "n/a"
         Path(args.write).write_text(f"""# Benchmarks
 
 Measured by `make bench` (`benchmarks/bench.py`) on {platform.machine()} with Python {platform.python_version()},
@@ -304,6 +310,18 @@ it allocates while extracting, traced with tracemalloc, which also slows it):
 | add 1,000 reports to a store of {large['events']:,} events | **{large['add_1000_reports_seconds']} s** | seconds |
 | filter queries on that store (governorate, type and date, date range, radius, full text, confidence), p50 / p95 | {large['query_p50_ms']} / **{large['query_p95_ms']} ms** | p95 ≤ 200 ms |
 | dashboard's first view on that store in headless Chromium (map and list drawn; median of 3 fresh pages) | **{large['first_view_seconds']} s** | ≤ 2 s |
+
+## The API while an ingest runs
+
+`rasad serve` and `rasad ingest` of {busy['reports']:,} reports into the same store (of 2,000 reports
+before), as separate processes; the dashboard's usual calls ({", ".join(f"`{c}`" for c in API_CALLS)})
+one after another throughout.
+
+| measure | value | goal |
+|---|---|---|
+| API p50 / p95, idle | {busy['idle_p50_ms']} / {busy['idle_p95_ms']} ms | |
+| API p50 / p95 during the ingest ({busy['busy_requests']:,} calls) | {busy['busy_p50_ms']} / **{busy['busy_p95_ms']} ms** | p95 < 2 × idle |
+| ingest under that load | {busy['ingest_seconds']} s: **{busy['ingest_per_second']}/s** ({alone_rate}) | |
 
 ## Sharing between partner nodes
 
@@ -466,6 +484,64 @@ def first_view_seconds(db: str) -> float | None:
             page.close()
         browser.close()
     return round(statistics.median(timings), 2)
+
+
+API_CALLS = ("/api/events?limit=100", "/api/stats?by=week", "/api/events?type=Battles&limit=50", "/api/me")
+
+
+def _api_timings(url: str, until: Any, least: int = 200) -> list[float]:
+    """Milliseconds of the dashboard's usual calls, round after round, until ``until()`` (and at least ``least``)."""
+    import httpx
+
+    timings: list[float] = []
+    with httpx.Client(base_url=url, timeout=60) as client:
+        while len(timings) < least or not until():
+            for call in API_CALLS:
+                started = time.perf_counter()
+                client.get(call).raise_for_status()
+                timings.append((time.perf_counter() - started) * 1000)
+    return sorted(timings)
+
+
+def _p95(timings: list[float]) -> float:
+    return round(timings[int(len(timings) * 0.95) - 1], 1)
+
+
+def bench_api_under_ingest(reports: int, port: int = 8765) -> dict:
+    """The API's p95 while `rasad ingest` of ``reports`` reports runs into its store, against its idle p95,
+    and the ingest's throughput under that load (the server and the ingest are separate processes)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "busy.db")
+        seed_path, docs_path = Path(tmp) / "seed.jsonl", Path(tmp) / "docs.jsonl"
+        _write_corpus(seed_path, 2000, seed=45)
+        _write_corpus(docs_path, reports, seed=44)
+        rasad = [sys.executable, "-c", "from rasad.cli import main; main()"]
+        subprocess.run([*rasad, "ingest", str(seed_path), "--db", db], check=True, capture_output=True)
+        server = subprocess.Popen([*rasad, "serve", "--db", db, "--port", str(port)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            import httpx
+
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                try:
+                    httpx.get(url + "/healthz", timeout=1)
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.2)
+            idle = _api_timings(url, until=lambda: True, least=400)
+            started = time.perf_counter()
+            ingest = subprocess.Popen([*rasad, "ingest", str(docs_path), "--db", db],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            busy = _api_timings(url, until=lambda: ingest.poll() is not None)
+            seconds = time.perf_counter() - started
+        finally:
+            server.terminate()
+            server.wait(10)
+    return {"reports": reports, "idle_p50_ms": round(idle[len(idle) // 2], 1), "idle_p95_ms": _p95(idle),
+            "busy_p50_ms": round(busy[len(busy) // 2], 1), "busy_p95_ms": _p95(busy), "busy_requests": len(busy),
+            "ingest_seconds": round(seconds, 1), "ingest_per_second": round(reports / seconds)}
 
 
 def bench_fuse_many(reports: int) -> dict:
