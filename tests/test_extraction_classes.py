@@ -305,3 +305,27 @@ def test_a_lead_on_the_first_line_is_no_headline(extract):
 ])
 def test_a_tally_over_weeks_or_months_is_no_incident(extract, text, found):
     assert len(extract(text, published=PUBLISHED)) == found
+
+
+# -- the peer's sentences: a plan's name, the attack singled out, a plural "blew up" -------------------------
+
+def test_a_plan_named_in_a_spokesmans_title_is_no_plan(extract):
+    event = only(extract("وقال الناطق باسم خطة حماية الحدود في الأنبار إن مسلحين قتلوا جنديين في قضاء القائم أمس.",
+                         published=PUBLISHED))
+    assert event.fatalities == 2
+
+
+def test_the_attack_singled_out_of_scattered_attacks_happened(extract):
+    event = only(extract("وأصيب عشرة أشخاص في هجمات متفرقة كان من أبرزها تفجير سيارة مفخخة في مدينة الرمادي أمس.",
+                         published=PUBLISHED))
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_scattered_attacks_alone_are_no_incident(extract):
+    assert extract("وأصيب عشرة أشخاص في هجمات متفرقة في مدينة الرمادي أمس.", published=PUBLISHED) == []
+
+
+def test_gunmen_who_blew_up_something_made_an_explosion(extract):
+    event = only(extract("فجر مسلحون مجهولون جسرا صغيرا قرب مدينة الرمادي فجر أمس. وقال شهود إن المسلحين فجروا "
+                         "الجسر بعبوات ناسفة.", published=PUBLISHED))
+    assert event.event_type == "Explosions/Remote violence"

@@ -512,8 +512,9 @@ class RuleExtractor:
                 continue
             if anywhere or (after and hit.last < cue.first <= hit.last + after):
                 return True
-            if cue.last < hit.first and (window == 0 or hit.first - cue.last <= window):
-                return True
+            if cue.last < hit.first and (window == 0 or hit.first - cue.last <= window) and not any(
+                    bare_forms(t.text) & _SINGLED_OUT for t in tokens[cue.last + 1 : hit.first]):
+                return True  # but "في هجمات متفرقة كان من أبرزها هجوم انتحاري": the one singled out happened
         return _modal_qad(tokens, hit.first)
 
     def _counts(self, tokens: list[Token], dates: list[DateMention], actors: list[Hit]) -> tuple[dict, dict]:
@@ -859,6 +860,7 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 _JOINED_DIRECTIONS = {"وشرق", "وغرب", "وشمال", "وجنوب", "وشرقي", "وغربي", "وشمالي", "وجنوبي"}
 _ADMIN_CUES = {"محافظه", "قضاء", "ناحيه"}
+_SINGLED_OUT = {"ابرزها", "اخرها", "اعنفها", "اكبرها", "including"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _AFTER_WORDS = {"بعد", "عقب", "اثر", "after", "following"}
 _GENERIC_TRIGGERS = {"kill", "attack", "clash", "operation"}
