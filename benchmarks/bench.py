@@ -165,7 +165,7 @@ def bench_real_reports(shared: Path, rounds: int = 7) -> dict:
             "mean_bytes": round(sum(len(d.text.encode()) for d in documents) / len(documents)), "quality": quality}
 
 
-def bench_document_sizes(sizes_kb: tuple[int, ...] = (10, 100, 1000, 3000)) -> list[dict]:
+def bench_document_sizes(sizes_kb: tuple[int, ...] = (10, 100, 1000, 3000, 10000)) -> list[dict]:
     """Extraction time and peak memory of one document of each size (generated reports joined): linear in the
     text, flat in memory (issue 12, item 12)."""
     import tracemalloc

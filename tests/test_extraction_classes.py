@@ -328,3 +328,22 @@ def test_scattered_attacks_alone_are_no_incident(extract):
 def test_gunmen_who_blew_up_something_made_an_explosion(extract):
     event = only(extract("وقال شهود إن مسلحين فجروا جسرا صغيرا قرب مدينة الرمادي مساء أمس.", published=PUBLISHED))
     assert event.event_type == "Explosions/Remote violence"
+
+
+# -- a very long document is read in windows -----------------------------------------------------------------
+
+def test_a_very_long_document_is_read_in_windows_with_offsets_into_the_whole(extract):
+    from rasad.extract.rules import WINDOW_CHARS
+
+    first = "انفجرت عبوة ناسفة بسيارة مدنية في مدينة الرمادي يوم الأحد."
+    last = "اعتقلت القوات الأمنية خمسة مطلوبين في قضاء تلعفر يوم الأحد."
+    filler = "\n\n".join("وعقد المجلس اجتماعه الدوري لمناقشة شؤون الخدمات في المدينة." for _ in range(8000))
+    text = first + "\n\n" + filler + "\n\n" + last
+    assert len(text) > 2 * WINDOW_CHARS
+    events = extract(text, published=PUBLISHED)
+    assert sorted(e.sub_event_type for e in events) == ["Arrests", "Remote explosive/landmine/IED"]
+    for event in events:
+        evidence = event.evidence[0]
+        assert text[evidence.start : evidence.end] == evidence.text
+        place = event.trace["location"]
+        assert text[place["start"] : place["end"]] == place["text"]

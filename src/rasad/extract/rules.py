@@ -90,7 +90,22 @@ class RuleExtractor:
 
     # -- the document ---------------------------------------------------------------------------
     def extract(self, document: Document) -> list[Event]:
-        """The events a report says happened, one per incident."""
+        """The events a report says happened, one per incident. A very long document (a compilation, a
+        transcript) is read in windows of about ``WINDOW_CHARS`` cut at paragraph breaks, so that time and
+        memory grow with its size and no faster; evidence keeps its offsets into the whole text."""
+        text = document.text or ""
+        if len(text) <= WINDOW_CHARS:
+            return self._extract(document)
+        head = normalize(text[:4000]).text
+        published = document.published or publication_date_in_header(head, sentences(head))
+        events: list[Event] = []
+        for start, end in _windows(text):
+            for event in self._extract(dataclasses.replace(document, text=text[start:end], published=published)):
+                _shift(event, start)
+                events.append(event)
+        return events
+
+    def _extract(self, document: Document) -> list[Event]:
         norm = normalize(document.text or "")
         text = norm.text
         spans = sentences(text)
@@ -819,6 +834,33 @@ def boilerplate(text: str, spans: list[Span]) -> set[int]:
         ):
             skipped.add(index)
     return skipped
+
+
+WINDOW_CHARS = 200_000
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of about WINDOW_CHARS, each ending at a paragraph break (else a line break, else anywhere)."""
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + WINDOW_CHARS)
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start + WINDOW_CHARS // 2, end), text.rfind("\n", start + WINDOW_CHARS // 2, end))
+            end = cut + 1 if cut > 0 else end
+        out.append((start, end))
+        start = end
+    return out
+
+
+def _shift(event: Event, offset: int) -> None:
+    """Offsets of a window's event into the whole document."""
+    for evidence in event.evidence:
+        evidence.start += offset
+        evidence.end += offset
+    for span in event.trace.values():
+        if isinstance(span, dict) and span.get("start") is not None:
+            span["start"] += offset
+            span["end"] += offset
 
 
 def _headline(text: str, sentence: Span) -> bool:

@@ -25,7 +25,7 @@ _HTML_SUFFIXES = {".html", ".htm"}
 _FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 # One report is a few KB; a document over this is a dump, a book or an error, and is refused with a message
 # (extraction is linear in the text, but an analyst cannot read evidence out of 2 MB either).
-MAX_TEXT_CHARS = 2_000_000
+MAX_TEXT_CHARS = 12_000_000
 
 
 def parse_date(value: object) -> date | None:
