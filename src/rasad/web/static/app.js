@@ -435,15 +435,17 @@ function highlighted(text, spans) {
   return block;
 }
 
+// Each call draws the event page off-screen and shows it only if no later call began meanwhile: two calls
+// at once (a list refresh and a review action) used to draw two histories and two action boxes.
+let latestDrawing = 0;
+
 async function showEvent(id) {
+  const drawing = ++latestDrawing;
   state.selected = id;
   document.querySelectorAll(".event").forEach((n) => n.classList.toggle("selected", n.dataset.id === id));
   document.querySelectorAll("#list li").forEach((n) => n.classList.toggle("selected", n.dataset.id === id));
   const e = await getJSON("/api/events/" + encodeURIComponent(id));
-  const detail = $("#detail");
-  detail.replaceChildren();
-  detail.hidden = false;
-  $("aside").scrollTop = 0;
+  const detail = el("div");
   detail.appendChild(el("h2", {}, `${typeName(e.event_type)} / ${subName(e.sub_event_type)}`));
   const dl = el("dl");
   const row = (k, v) => { dl.append(el("dt", {}, t(k)), el("dd", {}, v == null || v === "" ? "—" : String(v))); };
@@ -500,6 +502,11 @@ async function showEvent(id) {
     list.appendChild(item);
   }
   detail.appendChild(list);
+  if (drawing !== latestDrawing) return;  // a later call draws the page
+  const shown = $("#detail");
+  shown.replaceChildren(...detail.childNodes);
+  shown.hidden = false;
+  $("aside").scrollTop = 0;
   const query = new URLSearchParams(location.search);
   query.set("event", id);
   history.replaceState(null, "", "?" + query.toString());
@@ -588,6 +595,7 @@ function releaseForm(e, rel) {
 
 function showShared(item) {
   // A partner's event: what its owner released to us, read-only; analysts may comment or corroborate.
+  latestDrawing += 1;  // an event page still being drawn does not replace this one
   state.selected = null;
   const d = item.data;
   const detail = $("#detail");
