@@ -347,3 +347,19 @@ def test_a_very_long_document_is_read_in_windows_with_offsets_into_the_whole(ext
         assert text[evidence.start : evidence.end] == evidence.text
         place = event.trace["location"]
         assert text[place["start"] : place["end"]] == place["text"]
+
+
+# -- photo captions are page furniture ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("caption", [
+    "سيارة محترقة بعد انفجار عبوة ناسفة في حي الثورة بمدينة الرقة - 3 من آذار 2025 (المرصد المحلي)",
+    "Smoke rises after an explosion in the centre of Raqqa city on March 3, 2025 - AFP",
+])
+def test_a_photo_caption_is_no_report_of_an_incident(extract, caption):
+    text = caption + "\n\nاعتقلت القوات الأمنية خمسة مطلوبين في قضاء تلعفر يوم الأحد."
+    assert [e.sub_event_type for e in extract(text, published=PUBLISHED)] == ["Arrests"]
+
+
+def test_a_sentence_that_ends_with_its_full_stop_and_a_credit_is_read(extract):
+    event = only(extract("انفجرت عبوة ناسفة في مدينة الرقة يوم الأحد. (وكالات)", published=PUBLISHED))
+    assert event.sub_event_type == "Remote explosive/landmine/IED"

@@ -37,6 +37,8 @@ _FEATURE_ANAPHORA = {"المخيم": ("camp",), "السجن": ("prison",), "ال
 _SITE_CUES = {"ساحه", "سوق", "شارع", "حي", "جسر", "قريه", "مخيم", "سجن", "مطار", "جامع", "مسجد", "square", "market"}
 _FUNCTION_WORDS = {"في", "من", "على", "الى", "عن", "بما", "التي", "الذي", "الواقع", "الواقعه", "التابع", "التابعه",
                    "قرب", "و", "او", "ثم", "حيث", "كما", "مع", "of", "in", "on", "near"}
+# The credit at the end of a photo caption: a short parenthesis, or an agency after a dash.
+_CAPTION = re.compile(r"(\([^()\n]{2,60}\)|[-–/]\s*(afp|reuters|getty|ap|رويترز|ا ف ب|اف ب|ارشيف|صوره)\s*)\s*$")
 _READ_MORE = re.compile(r"(اقرا ايضا|اقرا المزيد|مواضيع ذات صله|اخبار ذات صله|read more|related articles|related:)")
 # Forces named as supporting another ("بدعم من التحالف الدولي") are not the side that acted.
 _SUPPORT_MARKERS = {"بدعم من", "بمسانده من", "بدعم جوي", "بمشاركه من", "بالتعاون مع", "بالتنسيق مع", "supported by",
@@ -819,7 +821,8 @@ def publication_date_in_header(text: str, spans: list[Span]) -> date | None:
 
 def boilerplate(text: str, spans: list[Span]) -> set[int]:
     """Sentences that are page furniture: hashtag lines, short lines without a full stop (headlines of
-    related articles, subheads, bylines) and everything after a "read more" marker."""
+    related articles, subheads, bylines), photo captions (a line with no full stop that ends with its
+    credit: "(المرصد السوري)", "- AFP") and everything after a "read more" marker."""
     skipped = set()
     after_marker = False
     for index, sentence in enumerate(spans):
@@ -830,7 +833,7 @@ def boilerplate(text: str, spans: list[Span]) -> set[int]:
         hashtags = sum(1 for word in words if word.startswith("#"))
         ends = line.rstrip()[-1:] in ".!?؟:\"'"
         if after_marker or hashtags * 2 >= max(1, len(words)) or (
-            len(words) < 12 and not ends and _whole_line(text, sentence)
+            (len(words) < 12 or _CAPTION.search(line)) and not ends and _whole_line(text, sentence)
         ):
             skipped.add(index)
     return skipped
