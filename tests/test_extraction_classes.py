@@ -1,5 +1,6 @@
 """Failure classes of real reports (issue 11), each checked on sentences written for the project."""
 
+import itertools
 from datetime import date
 
 import pytest
@@ -363,3 +364,13 @@ def test_a_photo_caption_is_no_report_of_an_incident(extract, caption):
 def test_a_sentence_that_ends_with_its_full_stop_and_a_credit_is_read(extract):
     event = only(extract("انفجرت عبوة ناسفة في مدينة الرقة يوم الأحد. (وكالات)", published=PUBLISHED))
     assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_windows_end_at_a_paragraph_break_before_a_line_break():
+    from rasad.extract.rules import WINDOW_CHARS, _windows
+
+    lines = ("سطر من نص طويل لا حدث فيه.\n" * (WINDOW_CHARS // 40))
+    text = lines + "\n" + lines + lines
+    windows = _windows(text)
+    assert windows[0] == (0, len(lines) + 1)  # right after the one blank line
+    assert windows[-1][1] == len(text) and all(a[1] == b[0] for a, b in itertools.pairwise(windows))

@@ -495,7 +495,7 @@ class RuleExtractor:
 
     def _attribution(self, tokens: list[Token], state: _DocState) -> None:
         """Note the armed group a sentence says carried out an incident ("أعلن داعش مسؤوليته")."""
-        if not any(form.lower() in self.lexicons.attribution for token in tokens for form in bare_forms(token.text)):
+        if not any(bare_forms(token.text) & self.lexicons.attribution for token in tokens):
             return
         for hit in self.lexicons.actors.find(tokens):
             if hit.payload.side == "insurgent":
@@ -503,16 +503,16 @@ class RuleExtractor:
 
     def _of_a_kind(self, hit: Hit, tokens: list[Token]) -> bool:
         """A plural event noun after a word of quantity ("العديد من الهجمات", "a string of attacks")."""
-        word = tokens[hit.first].text.lower()
+        word = tokens[hit.first].text
         if hit.first != hit.last or not word.endswith(("ات", "s")):
             return False
-        before = {form.lower() for token in tokens[max(0, hit.first - 3) : hit.first] for form in bare_forms(token.text)}
+        before = {form for token in tokens[max(0, hit.first - 3) : hit.first] for form in bare_forms(token.text)}
         return bool(before & self.lexicons.generic_quantifiers)
 
     def _refers_to_incident(self, tokens: list[Token]) -> bool:
         """The clause names the report's incident again ("أسفرت العملية", "the operation")."""
-        texts = [t.text.lower() for t in tokens]
-        forms = [{f.lower() for f in bare_forms(t.text)} for t in tokens]
+        texts = [t.text for t in tokens]
+        forms = [bare_forms(t.text) for t in tokens]
         for phrase in self.lexicons.references:
             n = len(phrase)
             for i in range(len(texts) - n + 1):
@@ -683,7 +683,7 @@ def _definite(tokens: list[Token], hit: Hit) -> bool:
     own = tokens[hit.first].text
     following = tokens[hit.last + 1].text if hit.last + 1 < len(tokens) else ""
     if own.isascii():
-        return tokens[hit.first - 1].text.lower() == "the" if hit.first else False
+        return tokens[hit.first - 1].text == "the" if hit.first else False
     return own.startswith("ال") or following.startswith("ال")
 
 
@@ -848,8 +848,10 @@ def _windows(text: str) -> list[tuple[int, int]]:
     while start < len(text):
         end = min(len(text), start + WINDOW_CHARS)
         if end < len(text):
-            cut = max(text.rfind("\n\n", start + WINDOW_CHARS // 2, end), text.rfind("\n", start + WINDOW_CHARS // 2, end))
-            end = cut + 1 if cut > 0 else end
+            lowest = start + WINDOW_CHARS // 2
+            cut = next((found for found in (text.rfind("\n\n", lowest, end), text.rfind("\n", lowest, end)) if found > 0),
+                       None)
+            end = cut + 1 if cut is not None else end
         out.append((start, end))
         start = end
     return out
