@@ -372,5 +372,5 @@ def test_windows_end_at_a_paragraph_break_before_a_line_break():
     lines = ("سطر من نص طويل لا حدث فيه.\n" * (WINDOW_CHARS // 40))
     text = lines + "\n" + lines + lines
     windows = _windows(text)
-    assert windows[0] == (0, len(lines) + 1)  # right after the one blank line
+    assert windows[0] == (0, len(lines))  # at the one blank line, not at the last line break
     assert windows[-1][1] == len(text) and all(a[1] == b[0] for a, b in itertools.pairwise(windows))
