@@ -161,8 +161,11 @@ def bench_real_reports(shared: Path, rounds: int = 7) -> dict:
         best = max(best, len(documents) / (time.process_time() - started))
     quality = subprocess.run([sys.executable, str(ROOT / "scripts" / "evaluate.py"), "--shared", str(shared),
                               "--markdown"], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    calibration = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_confidence.py"), "--shared", str(shared)],
+                                 capture_output=True, text=True, check=True, cwd=ROOT).stdout
     return {"reports": len(documents), "reports_per_cpu_second": round(best),
-            "mean_bytes": round(sum(len(d.text.encode()) for d in documents) / len(documents)), "quality": quality}
+            "mean_bytes": round(sum(len(d.text.encode()) for d in documents) / len(documents)), "quality": quality,
+            "calibration": calibration}
 
 
 def bench_document_sizes(sizes_kb: tuple[int, ...] = (10, 100, 1000, 3000, 10000)) -> list[dict]:
@@ -261,6 +264,14 @@ Measured by `make bench` (`benchmarks/bench.py`) on {platform.machine()} with Py
 
 The held-back reports and the other half of the peer's sentences are scored the same way by whoever
 holds them.
+
+### Confidence, cross-validated (`python scripts/train_confidence.py --shared ../shared`)
+
+The confidence weights are learned on the sets above, so the band table above is in-sample. This
+one is not: five folds by report, each fold scored by weights learned on the other four. Lower Brier
+score and log loss are better; AUC is how well the score ranks right events above wrong ones.
+
+{r.get('calibration', 'not measured').strip()}
 
 ## Extraction (`rasad extract`, rules backend)
 

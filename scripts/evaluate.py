@@ -174,7 +174,8 @@ def main() -> int:
     if len(fusion_rows) > 1:
         print("\nOne incident across outlets (rasad ingest of the set), %:")
         print(table(fusion_rows, args.markdown))
-    print("\nPrecision by confidence band, % right (events):")
+    print("\nPrecision by confidence band, % right (events; in-sample: the weights were learned on these sets, "
+          "scripts/train_confidence.py gives the cross-validated table):")
     print(table(band_rows, args.markdown))
     return 0
 

@@ -206,8 +206,9 @@ def test_an_english_report(extract):
 
 
 def test_confidence_is_higher_for_a_fully_specified_event(extract):
-    full = only(extract(ARREST))
-    thin = only(extract("وفي المنطقة ذاتها جرت اعتقالات.\nقتل مسلح في محافظة كركوك.", published=None))
+    full = only(extract("أعلنت شرطة كركوك اعتقال خمسة من عناصر داعش في قضاء الحويجة يوم الاثنين.\n"
+                        "وأضافت أن العملية جاءت بناء على معلومات استخبارية."))
+    thin = only(extract("جرت اعتقالات بعد ظهر اليوم.\nوشهدت محافظة كركوك اعتقالات.", published=None))
     assert 0 <= thin.confidence < full.confidence <= 1
 
 

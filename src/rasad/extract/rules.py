@@ -9,6 +9,7 @@ report are then merged. Every field keeps the span of text it came from (``Event
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from rasad.extract.base import register_extractor
+from rasad.extract.confidence import FACTORS, Calibration, default_calibration
 from rasad.extract.lexicon import Actor, Hit, Lexicons, Trigger, default_lexicons
 from rasad.geo.gazetteer import COUNTRY_WORDS, ForeignMention, PlaceMention
 from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace
@@ -52,6 +54,10 @@ _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "th
 _RANK_STRONG = 60
 _RELATIVE_PRONOUNS = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 UNIDENTIFIED = "Unidentified Armed Group"
+_TYPE_FACTORS = {"Battles": "battles", "Explosions/Remote violence": "explosions",
+                 "Violence against civilians": "violence_against_civilians", "Protests": "protests", "Riots": "riots"}
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_LATIN_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 
 
 @dataclass
@@ -86,28 +92,35 @@ class RuleExtractor:
 
     name = "rules"
 
-    def __init__(self, lexicons: Lexicons | None = None, geocoder: Geocoder | None = None) -> None:
+    def __init__(self, lexicons: Lexicons | None = None, geocoder: Geocoder | None = None,
+                 calibration: Calibration | None = None) -> None:
         self.lexicons = lexicons or default_lexicons()
         self.geocoder = geocoder or Geocoder()
+        self.calibration = calibration or default_calibration()
 
     # -- the document ---------------------------------------------------------------------------
     def extract(self, document: Document) -> list[Event]:
-        """The events a report says happened, one per incident. A very long document (a compilation, a
-        transcript) is read in windows of about ``WINDOW_CHARS`` cut at paragraph breaks, so that time and
-        memory grow with its size and no faster; evidence keeps its offsets into the whole text."""
+        """The events a report says happened, one per incident."""
+        return [event for event, _ in self.explain(document)]
+
+    def explain(self, document: Document) -> list[tuple[Event, dict[str, float]]]:
+        """The events of :meth:`extract`, each with the factors its confidence was computed from
+        (:data:`rasad.extract.confidence.FACTORS`). A very long document (a compilation, a transcript) is
+        read in windows of about ``WINDOW_CHARS`` cut at paragraph breaks, so that time and memory grow
+        with its size and no faster; evidence keeps its offsets into the whole text."""
         text = document.text or ""
         if len(text) <= WINDOW_CHARS:
             return self._extract(document)
         head = normalize(text[:4000]).text
         published = document.published or publication_date_in_header(head, sentences(head))
-        events: list[Event] = []
+        events: list[tuple[Event, dict[str, float]]] = []
         for start, end in _windows(text):
-            for event in self._extract(dataclasses.replace(document, text=text[start:end], published=published)):
+            for event, factors in self._extract(dataclasses.replace(document, text=text[start:end], published=published)):
                 _shift(event, start)
-                events.append(event)
+                events.append((event, factors))
         return events
 
-    def _extract(self, document: Document) -> list[Event]:
+    def _extract(self, document: Document) -> list[tuple[Event, dict[str, float]]]:
         norm = normalize(document.text or "")
         text = norm.text
         spans = sentences(text)
@@ -181,7 +194,39 @@ class RuleExtractor:
                 if event.actor1 in (None, UNIDENTIFIED) and event.actor2 != group and event.event_type in _VIOLENT:
                     event.actor1 = group
         _upgrade_suicide_bombings(events, mentions, text, spans)
-        return [m.event for m in events]
+        report = {"english": _english(text), "single_sentence": len(spans) - len(skipped) <= 1}
+        out = []
+        for mention in events:
+            factors = self._factors(mention, report, published, len(events))
+            mention.event.confidence = self.calibration.probability(factors)
+            out.append((mention.event, factors))
+        return out
+
+    def _factors(self, mention: _Mention, report: dict[str, bool], published: date | None,
+                 events_in_report: int) -> dict[str, float]:
+        """The factors of :data:`rasad.extract.confidence.FACTORS` for one merged event."""
+        event = mention.event
+        trigger = self.lexicons.triggers_by_id.get(mention.trigger)
+        place = {"clause": "place_clause", "sentence": "place_sentence"}.get(mention.place_source, "place_elsewhere")
+        factors = {
+            "strong_trigger": trigger is not None and trigger.rank >= _RANK_STRONG,
+            place: True,
+            "precision_exact": event.geo_precision == 1,
+            "precision_near": event.geo_precision == 2,
+            f"date_{mention.date_source}": mention.date_source in ("clause", "sentence", "context", "publication"),
+            "actor_named": event.actor1 not in (None, UNIDENTIFIED),
+            "actor_unidentified": event.actor1 == UNIDENTIFIED,
+            "counts": any(getattr(event, name) is not None for name in COUNT_FIELDS),
+            "retold": len(event.evidence) > 1,
+            "headline": mention.headline,
+            **report,
+            "dated_before": bool(published and event.event_date
+                                 and (published - date.fromisoformat(event.event_date)).days > 3),
+            _TYPE_FACTORS.get(event.event_type, ""): True,
+        }
+        factors = {name: float(value) for name, value in factors.items() if name in FACTORS and value}
+        factors["events_in_report"] = math.log1p(events_in_report)
+        return factors
 
     # -- places ---------------------------------------------------------------------------------
     def _places(self, text: str, tokens: list[Token], found: list[PlaceMention | ForeignMention],
@@ -485,7 +530,6 @@ class RuleExtractor:
             event.evidence = [Evidence(document.text[start:end], start, end, ["event_type", "location"])]
             event.trace = _trace(norm, document.text, tokens, main, place, when, actor_spans, count_spans,
                                  place_source)
-            event.confidence = _confidence(trigger, place_source, place.precision, date_source, actor1, counts)
             out.append(_Mention(event, summary, date_source, site, place_source,
                                 bool(when and when.value and when.precision == 1 and date_source == "clause"),
                                 casualties_only=all(hit.payload.id == "kill" for hit in events),
@@ -796,18 +840,6 @@ def _trace(norm: NormalizedText, original: str, tokens: list[Token], main: Hit, 
     return trace
 
 
-def _confidence(trigger: Trigger, place_source: str, precision: int, date_source: str, actor1: str | None,
-                counts: dict) -> float:
-    score = 0.35
-    score += 0.15 if trigger.rank >= _RANK_STRONG else 0.05
-    score += {"clause": 0.15, "sentence": 0.08, "paragraph": 0.03, "next sentence": 0.02}.get(place_source, 0.0)
-    score += 0.1 if precision == 1 else (0.05 if precision == 2 else 0.0)
-    score += {"clause": 0.1, "sentence": 0.08, "context": 0.04, "publication": 0.02}.get(date_source, -0.1)
-    score += 0.1 if actor1 else 0.0
-    score += 0.05 if any(v is not None for v in counts.values()) else 0.0
-    return round(max(0.05, min(0.99, score)), 2)
-
-
 # -- the report as a whole ----------------------------------------------------------------------
 def publication_date_in_header(text: str, spans: list[Span]) -> date | None:
     """A full date written in the first lines of a report (its dateline or byline), if any."""
@@ -866,6 +898,12 @@ def _shift(event: Event, offset: int) -> None:
         if isinstance(span, dict) and span.get("start") is not None:
             span["start"] += offset
             span["end"] += offset
+
+
+def _english(text: str) -> bool:
+    """Whether a report is written in English rather than Arabic (more Latin letters than Arabic ones)."""
+    sample = text[:2000]
+    return len(_LATIN_LETTER.findall(sample)) > len(_ARABIC_LETTER.findall(sample))
 
 
 def _headline(text: str, sentence: Span) -> bool:
@@ -1014,7 +1052,6 @@ def _absorb(target: _Mention, other: _Mention) -> None:
             a.trace.setdefault(name, b.trace[name])
     seen = {(e.start, e.end) for e in a.evidence}
     a.evidence += [e for e in b.evidence if (e.start, e.end) not in seen]
-    a.confidence = round(min(0.99, max(a.confidence, b.confidence) + 0.05), 2)
     target.site = target.site or other.site
 
 
