@@ -313,25 +313,38 @@ def reextract(db: str, backend: str) -> None:
 @main.command()
 @db_option
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson", "acled"]), default="jsonl",
-              show_default=True, help="acled: ACLED's CSV columns, then Rasad's own.")
-@click.option("-o", "--output", default="-", help="File to write ('-' for standard output).")
-def export(db, since, until, event_type, admin1, near, text, fmt: str, output: str) -> None:
-    """Export stored events (all that match the filters)."""
-    from rasad.share.export import exporter
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson", "acled", "stix", "misp"]),
+              default="jsonl", show_default=True,
+              help="acled: ACLED's CSV columns, then Rasad's own; stix: a STIX 2.1 bundle; misp: a MISP feed "
+                   "(a folder: give -o DIR).")
+@click.option("--excel", is_flag=True, help="CSV formats: start with a byte-order mark, for spreadsheets.")
+@click.option("-o", "--output", default="-", help="File to write ('-' for standard output; a folder for misp).")
+def export(db, since, until, event_type, admin1, near, text, fmt: str, excel: bool, output: str) -> None:
+    """Export stored events (all that match the filters). Undated events are left out of the ACLED file
+    (ACLED has none); how many is said on standard error."""
+    from rasad.share.export import ExportOptions, export_events
 
-    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-    try:
+    options = ExportOptions(excel=excel)
+    flt = _filter(since, until, event_type, admin1, near, text)
+    if fmt == "misp":
+        from rasad.interop.misp import write_feed
+
+        if output == "-":
+            raise click.UsageError("a MISP feed is a folder: give -o DIR")
         with open_store(db) as store:
-            rows = store.iter_events(_filter(since, until, event_type, admin1, near, text))
-            if fmt == "acled":
-                rows = (store.event(row["event_id"]) for row in rows)
-            count = exporter(fmt)(rows, out)
+            count = write_feed(store, flt, Path(output), options)
             store.audit(_actor(), "export", output, {"format": fmt, "events": count, "via": "cli"})
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    click.echo(f"{count} events exported", err=True)
+    else:
+        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        try:
+            with open_store(db) as store:
+                count = export_events(store, flt, fmt, out, options)
+                store.audit(_actor(), "export", output, {"format": fmt, "events": count, "via": "cli"})
+        finally:
+            if out is not sys.stdout:
+                out.close()
+    left_out = "; ".join(f"{n} {why}" for why, n in sorted(options.skipped.items()))
+    click.echo(f"{count} events exported" + (f" ({left_out}: left out)" if left_out else ""), err=True)
 
 
 def _serve(db: str, host: str, port: int, auth: bool, tiles: str | None = None) -> None:
@@ -739,6 +752,105 @@ def sync(orgs: tuple[str, ...], page_size: int, every: int | None, db: str) -> N
         time.sleep(every)
     if failed:
         sys.exit(1)
+
+
+@main.group("import")
+def import_() -> None:
+    """Read ACLED's files and partners' STIX bundles and MISP events into read-only reference layers."""
+
+
+def _import(db: str, layer_of, records, path: str) -> None:
+    """Store each record under its layer; report new, unchanged and skipped records."""
+    from collections import Counter
+
+    added = Counter()
+    with open_store(db) as store, store.transaction():
+        for record in records:
+            layer = layer_of(record)
+            added[layer, store.add_reference(layer, record, path, _actor())] += 1
+    for layer in sorted({layer for layer, _ in added}):
+        click.echo(f"{layer}: {added[layer, True]} new or changed, {added[layer, False]} unchanged", err=True)
+    if not added:
+        click.echo("no records", err=True)
+
+
+@import_.command("acled")
+@db_option
+@click.argument("path", type=click.Path(dir_okay=False))
+def import_acled(db: str, path: str) -> None:
+    """Load ACLED's own CSV export (its Iraq and Syria rows) as the reference layer ``acled``."""
+    from collections import Counter
+
+    from rasad.interop.acled import read_acled
+
+    skipped: Counter = Counter()
+    _import(db, lambda record: "acled", read_acled(Path(path), skipped), path)
+    for why, n in sorted(skipped.items()):
+        click.echo(f"{n} rows skipped: {why}", err=True)
+
+
+@import_.command("stix")
+@db_option
+@click.argument("path", type=click.Path(dir_okay=False))
+def import_stix(db: str, path: str) -> None:
+    """Load the incidents of a partner's STIX 2.1 bundle as the layer ``stix:PRODUCER``, markings kept."""
+    from rasad.interop.stix import read_bundle
+
+    _import(db, lambda record: f"stix:{record.get('producer') or 'unknown'}", read_bundle(Path(path)), path)
+
+
+@import_.command("misp")
+@db_option
+@click.argument("path", type=click.Path())
+def import_misp(db: str, path: str) -> None:
+    """Load a MISP event file, or a MISP feed folder, as the layer ``misp:ORG``, TLP tags kept."""
+    from rasad.interop.misp import read_events
+
+    _import(db, lambda record: f"misp:{record.get('producer') or 'unknown'}", read_events(Path(path)), path)
+
+
+@main.command()
+@db_option
+def layers(db: str) -> None:
+    """The imported reference layers: records and date range of each."""
+    with open_store(db) as store:
+        for row in store.reference_layers():
+            click.echo(f"{row['layer']}\t{row['records']}\t{row['first'] or ''}\t{row['last'] or ''}")
+
+
+@main.group()
+def compare() -> None:
+    """Compare Rasad's events with a reference layer."""
+
+
+@compare.command("acled")
+@db_option
+@click.option("--since", metavar="YYYY-MM-DD", help="Events on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Events on or before this day.")
+@click.option("--admin1", help="Only this governorate.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures and the unmatched events as JSON.")
+def compare_acled(db: str, since: str | None, until: str | None, admin1: str | None, as_json: bool) -> None:
+    """Which ACLED events Rasad also has, which it lacks, and which only Rasad has, for a period and area
+    (matched by type, date within 3 days and place within 25 km, as the evaluation scorer matches)."""
+    from rasad.interop.compare import compare as compare_events
+
+    with open_store(db) as store:
+        reference = store.reference_events("acled", since, until, admin1)
+        ours = list(store.iter_events(EventFilter(since=since, until=until, admin1=admin1)))
+    result = compare_events(reference, ours)
+    figures = result.figures()
+    if as_json:
+        click.echo(json.dumps({**figures, "only_reference_ids": [e["record_id"] for e in result.only_reference],
+                               "only_rasad_ids": [e["event_id"] for e in result.only_rasad]}, ensure_ascii=False))
+        return
+    click.echo(f"ACLED events: {figures['reference_events']}; Rasad events: {figures['rasad_events']}")
+    click.echo(f"in both: {figures['both']}; only in ACLED: {figures['only_reference']}; "
+               f"only in Rasad: {figures['only_rasad']}")
+    if figures["reference_covered"] is not None:
+        click.echo(f"share of ACLED's events Rasad has: {100 * figures['reference_covered']:.1f}%")
+    for event in result.only_reference:
+        click.echo(f"  only ACLED\t{event['record_id']}\t{event.get('event_date')}\t{event['event_type']}\t"
+                   f"{event.get('location') or ''}")
 
 
 @main.group()

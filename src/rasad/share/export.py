@@ -1,73 +1,32 @@
-"""Exports of stored events: JSONL, CSV, GeoJSON, and ACLED-compatible CSV."""
+"""Exports of stored events: JSONL, CSV, GeoJSON, ACLED's CSV and STIX 2.1 (the last two in rasad.interop).
+
+Every exporter is registered in :data:`EXPORTERS` under its format name and called as
+``exporter(events, out, options) -> count``."""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from rasad.errors import InputError
-from rasad.model import COUNT_FIELDS, EVENT_FIELDS
+from rasad.errors import InputError, RasadError
+from rasad.interop.acled import RASAD_COLUMNS, acled_columns, acled_rows
+from rasad.model import EVENT_FIELDS
 
 EXTRA_FIELDS = ("event_id", "border_km", "border_sector", "confidence", "source_count", "first_reported",
                 "last_reported")
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
-)
-# Rasad's own columns after ACLED's: readers that know ACLED's columns ignore them.
-ACLED_EXTRA = ("wounded", "arrested", "escaped", "transferred", "border_km", "border_sector", "confidence",
-               "rasad_event_id")
-_COUNTRIES = {"IQ": ("Iraq", 368), "SY": ("Syria", 760)}
-_DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
-             "Violence against civilians": "Political violence", "Riots": "Political violence",
-             "Protests": "Demonstrations", "Strategic developments": "Strategic developments"}
-# ACLED interaction codes of the standard actors (1 state forces, 2 rebel groups, 3 political militias,
-# 6 protesters, 7 civilians, 8 external/other forces).
-_INTER = {"Islamic State": 2, "Syrian Democratic Forces": 2, "Asayish": 2, "Unidentified Armed Group": 3,
-          "International Coalition": 8, "Military Forces of the United States": 8, "Civilians": 7}
 
 
-def _inter(actor: str | None) -> int:
-    if not actor:
-        return 0
-    return _INTER.get(actor, 1)
+@dataclass
+class ExportOptions:
+    """What an export is asked for beyond the events, and what it reports back."""
 
-
-def acled_row(event: dict[str, Any]) -> dict[str, Any]:
-    """One event as an ACLED CSV row."""
-    country, iso = _COUNTRIES.get(event.get("country") or "", ("", ""))
-    inter1, inter2 = _inter(event.get("actor1")), _inter(event.get("actor2"))
-    low, high = sorted((inter1, inter2))
-    notes = " | ".join(m["evidence"][0]["text"] for m in event.get("mentions", []) if m.get("evidence"))
-    sources = "; ".join(sorted({m.get("source") or m["doc_id"] for m in event.get("mentions", [])}))
-    row = {
-        "event_id_cnty": f"{event.get('country') or 'XX'}{event['event_id'][4:]}".upper(),
-        "event_date": event.get("event_date") or "",
-        "year": (event.get("event_date") or "")[:4],
-        "time_precision": event.get("time_precision") or "",
-        "disorder_type": _DISORDER.get(event["event_type"], ""),
-        "event_type": event["event_type"], "sub_event_type": event["sub_event_type"],
-        "actor1": event.get("actor1") or "", "assoc_actor_1": "", "inter1": inter1 or "",
-        "actor2": event.get("actor2") or "", "assoc_actor_2": "", "inter2": inter2 or "",
-        "interaction": int(f"{low}{high}") if low else high or "",
-        "civilian_targeting": "Civilian targeting" if event.get("actor2") == "Civilians" else "",
-        "iso": iso, "region": "Middle East", "country": country, "admin1": event.get("admin1") or "",
-        "admin2": event.get("admin2") or "", "admin3": "", "location": event.get("location") or "",
-        "latitude": event.get("latitude") if event.get("latitude") is not None else "",
-        "longitude": event.get("longitude") if event.get("longitude") is not None else "",
-        "geo_precision": event.get("geo_precision") or "", "source": sources, "source_scale": "",
-        "notes": notes, "fatalities": event.get("fatalities") or 0, "tags": "; ".join(event.get("tags") or []),
-        "timestamp": event.get("updated_at") or "",
-    }
-    for name in COUNT_FIELDS[1:]:
-        row[name] = event.get(name) if event.get(name) is not None else ""
-    row.update(border_km=event.get("border_km") or "", border_sector=event.get("border_sector") or "",
-               confidence=event.get("confidence"), rasad_event_id=event["event_id"])
-    return row
+    excel: bool = False  # a byte-order mark first, so that spreadsheets read the Arabic as UTF-8
+    org: str = "Rasad"  # the organisation the file comes from (STIX identity, MISP creator)
+    skipped: Counter = field(default_factory=Counter)  # events left out, by why
 
 
 def _flat(event: dict[str, Any]) -> dict[str, Any]:
@@ -76,7 +35,7 @@ def _flat(event: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def write_jsonl(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+def write_jsonl(events: Iterable[dict[str, Any]], out: TextIO, options: ExportOptions) -> int:
     count = 0
     for event in events:
         out.write(json.dumps(event, ensure_ascii=False) + "\n")
@@ -103,7 +62,9 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _write_table(rows: Iterable[dict[str, Any]], out: TextIO, columns: tuple[str, ...]) -> int:
+def _write_table(rows: Iterable[dict[str, Any]], out: TextIO, columns: tuple[str, ...], excel: bool) -> int:
+    if excel:
+        out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=columns)
     writer.writeheader()
     count = 0
@@ -113,15 +74,22 @@ def _write_table(rows: Iterable[dict[str, Any]], out: TextIO, columns: tuple[str
     return count
 
 
-def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    return _write_table(map(_flat, events), out, (*EXTRA_FIELDS[:1], *EVENT_FIELDS, *EXTRA_FIELDS[1:]))
+def write_csv(events: Iterable[dict[str, Any]], out: TextIO, options: ExportOptions) -> int:
+    return _write_table(map(_flat, events), out, (*EXTRA_FIELDS[:1], *EVENT_FIELDS, *EXTRA_FIELDS[1:]), options.excel)
 
 
-def write_acled(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    return _write_table(map(acled_row, events), out, ACLED_COLUMNS + ACLED_EXTRA)
+def write_acled(events: Iterable[dict[str, Any]], out: TextIO, options: ExportOptions) -> int:
+    """ACLED's columns in ACLED's order, then Rasad's own; undated events are left out (ACLED has none)."""
+    return _write_table(acled_rows(events, options.skipped), out, acled_columns() + RASAD_COLUMNS, options.excel)
 
 
-def write_geojson(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+def write_stix(events: Iterable[dict[str, Any]], out: TextIO, options: ExportOptions) -> int:
+    from rasad.interop.stix import write_bundle
+
+    return write_bundle(events, out, options.org)
+
+
+def write_geojson(events: Iterable[dict[str, Any]], out: TextIO, options: ExportOptions) -> int:
     out.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
     for event in events:
@@ -136,12 +104,52 @@ def write_geojson(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     return count
 
 
-EXPORTERS: dict[str, Callable[[Iterable[dict[str, Any]], TextIO], int]] = {
-    "jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson, "acled": write_acled,
+Exporter = Callable[[Iterable[dict[str, Any]], TextIO, ExportOptions], int]
+EXPORTERS: dict[str, Exporter] = {
+    "jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson, "acled": write_acled, "stix": write_stix,
 }
+# Formats whose rows need each event's mentions (sources, evidence), not only its fields, and formats that
+# carry each event's TLP marking.
+WITH_MENTIONS = {"acled", "stix"}
+MARKED = {"stix"}
 
 
-def exporter(name: str) -> Callable[[Iterable[dict[str, Any]], TextIO], int]:
+def export_events(store: Any, flt: Any, fmt: str, out: TextIO, options: ExportOptions) -> int:
+    """Write the events of ``store`` that match ``flt`` in format ``fmt``. Formats that carry markings (STIX)
+    get each event's TLP from its release (RED where never released) and the node's organisation."""
+    write = exporter(fmt)
+    if fmt in MARKED:
+        return write(export_events_marked(store, flt, options), out, options)
+    rows: Iterable[dict[str, Any]] = store.iter_events(flt)
+    if fmt in WITH_MENTIONS:
+        rows = (store.event(row["event_id"]) for row in rows)
+    return write(rows, out, options)
+
+
+def export_events_marked(store: Any, flt: Any, options: ExportOptions) -> Iterator[dict[str, Any]]:
+    """The matching events with their mentions and ``tlp``, for the formats that carry markings."""
+    return _marked(store, (store.event(row["event_id"]) for row in store.iter_events(flt)), options)
+
+
+def _marked(store: Any, rows: Iterable[dict[str, Any]], options: ExportOptions) -> Iterator[dict[str, Any]]:
+    from rasad.share.node import Node
+
+    node = Node(store)
+    try:
+        options.org = node.identity()["org"]
+    except RasadError:
+        node = None  # no node identity: nothing was ever released, so everything is RED
+    for event in rows:
+        level = "RED"
+        if node is not None:
+            try:
+                level = node.releasability("event", event["event_id"])["releasability"].get("tlp") or "RED"
+            except RasadError:
+                level = "RED"
+        yield {**event, "tlp": level}
+
+
+def exporter(name: str) -> Exporter:
     if name not in EXPORTERS:
         raise InputError(f"unknown export format {name!r}; one of: {', '.join(EXPORTERS)}")
     return EXPORTERS[name]

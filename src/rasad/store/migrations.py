@@ -206,6 +206,27 @@ CREATE TABLE audit_anchors (
 # merged_into whenever it leaves the node.
 _MERGED_INDEX = "CREATE INDEX events_merged_into ON events(merged_into) WHERE merged_into IS NOT NULL"
 
+# Records imported from ACLED files and partners' STIX bundles and MISP events: read-only, kept apart from
+# Rasad's own events, each under its layer ("acled", "stix:PRODUCER", "misp:ORG") with its marking.
+_REFERENCE = """
+CREATE TABLE reference_events (
+    layer TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    event_date TEXT,
+    country TEXT,
+    admin1 TEXT,
+    latitude {real},
+    longitude {real},
+    marking TEXT,
+    data TEXT NOT NULL,
+    source_file TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    PRIMARY KEY (layer, record_id)
+);
+CREATE INDEX reference_events_date ON reference_events(event_date)
+"""
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
@@ -216,6 +237,7 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         (6, _ORIGIN_SIGNATURES),
         (7, _CHECKPOINTS),
         (8, _MERGED_INDEX),
+        (9, _REFERENCE.format(real="REAL")),
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -228,5 +250,6 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (6, _ORIGIN_SIGNATURES),
         (7, _CHECKPOINTS),
         (8, _MERGED_INDEX),
+        (9, _REFERENCE.format(real="DOUBLE PRECISION")),
     ],
 }

@@ -236,6 +236,48 @@ class Store:
             raise NotFound(f"no field report or sensor alert {input_id!r}")
         return {**dict(row), "data": json.loads(row["data"])}
 
+    # -- reference layers (ACLED files, partners' STIX and MISP) ----------------------------------
+    def add_reference(self, layer: str, record: dict[str, Any], source_file: str, actor: str) -> bool:
+        """Keep one imported record under its layer, read-only; True when it is new or changed. The record's
+        ``record_id`` is its id in its source; importing the same file again changes nothing."""
+        data = json.dumps(record, ensure_ascii=False, sort_keys=True)
+        row = self.db.execute("SELECT data FROM reference_events WHERE layer = ? AND record_id = ?",
+                              (layer, record["record_id"])).fetchone()
+        if row is not None and row["data"] == data:
+            return False
+        values = (record["event_type"], record.get("event_date"), record.get("country"), _governorate(record.get("admin1")),
+                  record.get("latitude"), record.get("longitude"), record.get("marking"), data, source_file, _now())
+        if row is None:
+            self.db.execute("INSERT INTO reference_events (layer, record_id, event_type, event_date, country, admin1, "
+                            "latitude, longitude, marking, data, source_file, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                            (layer, record["record_id"], *values))
+        else:
+            self.db.execute("UPDATE reference_events SET event_type = ?, event_date = ?, country = ?, admin1 = ?, "
+                            "latitude = ?, longitude = ?, marking = ?, data = ?, source_file = ?, imported_at = ? "
+                            "WHERE layer = ? AND record_id = ?", (*values, layer, record["record_id"]))
+        self.audit(actor, "import", f"{layer}:{record['record_id']}", {"file": source_file})
+        return True
+
+    def reference_events(self, layer: str | None = None, since: str | None = None, until: str | None = None,
+                         admin1: str | None = None, limit: int = 10**12) -> list[dict[str, Any]]:
+        """Imported records (newest first), each with its ``layer``, ``marking`` and ``source_file``."""
+        where, args = ["1 = 1"], []
+        for clause, value in (("layer = ?", layer), ("event_date >= ?", since), ("event_date <= ?", until),
+                              ("admin1 = ?", _governorate(admin1))):
+            if value is not None:
+                where.append(clause)
+                args.append(value)
+        rows = self.db.execute(f"SELECT layer, marking, source_file, data FROM reference_events WHERE {' AND '.join(where)} "
+                               "ORDER BY event_date DESC, record_id LIMIT ?", (*args, limit)).fetchall()
+        return [{**json.loads(row["data"]), "layer": row["layer"], "marking": row["marking"],
+                 "source_file": row["source_file"]} for row in rows]
+
+    def reference_layers(self) -> list[dict[str, Any]]:
+        """Each imported layer with its number of records and its date range."""
+        rows = self.db.execute("SELECT layer, count(*) AS records, min(event_date) AS first, max(event_date) AS last "
+                               "FROM reference_events GROUP BY layer ORDER BY layer").fetchall()
+        return [dict(row) for row in rows]
+
     # -- fusion ---------------------------------------------------------------------------------
     def candidates(self, event_type: str, day_from: str | None, day_to: str | None,
                    bbox: tuple[float, float, float, float] | None) -> list[dict[str, Any]]:

@@ -66,7 +66,7 @@ from rasad.web.schemas import (
 FACILITY_FEATURES = ("camp", "prison", "crossing")
 ROLE_RANK = {"viewer": 1, "analyst": 2, "admin": 3}
 EXPORT_TYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv", "geojson": "application/geo+json",
-                "acled": "text/csv"}
+                "acled": "text/csv", "stix": "application/stix+json;version=2.1"}
 
 
 @dataclass(frozen=True)
@@ -326,16 +326,14 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
 
     @app.get("/api/export")
     def export(db: StoreDep, user: Viewer, flt: Filter,
-               format: Annotated[str, Query(pattern="^(jsonl|csv|geojson|acled)$")] = "csv") -> Response:
-        from rasad.share.export import exporter
+               format: Annotated[str, Query(pattern="^(jsonl|csv|geojson|acled|stix)$")] = "csv",
+               excel: bool = False) -> Response:
+        from rasad.share.export import ExportOptions, export_events
 
         out = io.StringIO()
         db.audit(user.username, "export", None, {"format": format, "filter": _filter_summary(flt), "via": "api"})
-        rows = db.iter_events(flt)
-        if format == "acled":
-            rows = (db.event(row["event_id"]) for row in rows)
-        exporter(format)(rows, out)
-        suffix = {"acled": "acled.csv", "geojson": "geojson", "jsonl": "jsonl", "csv": "csv"}[format]
+        export_events(db, flt, format, out, ExportOptions(excel=excel))
+        suffix = {"acled": "acled.csv", "geojson": "geojson", "jsonl": "jsonl", "csv": "csv", "stix": "stix.json"}[format]
         return Response(out.getvalue(), media_type=EXPORT_TYPES[format],
                         headers={"content-disposition": f'attachment; filename="rasad-events.{suffix}"'})
 
