@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from rasad.extract.base import get_extractor
+from rasad.interop.stix import TLP_IDS
 from rasad.pipeline import run_ingest
 from rasad.store.store import open_store
 from rasad.web.app import create_app
@@ -154,6 +155,11 @@ def test_more_filters_stats_exports_reports_and_sources(client):
     exported = client.get("/api/export", params={"format": "acled", "admin1": "Kirkuk"})
     assert exported.headers["content-type"].startswith("text/csv")
     assert exported.text.splitlines()[0].startswith("event_id_cnty,event_date") and len(exported.text.splitlines()) == 2
+    bundle = client.get("/api/export", params={"format": "stix", "admin1": "Kirkuk"})
+    assert bundle.headers["content-type"].startswith("application/stix+json")
+    incidents = [o for o in bundle.json()["objects"] if o["type"] == "incident"]
+    assert len(incidents) == 1 and incidents[0]["object_marking_refs"] == [TLP_IDS["RED"]]
+    assert client.get("/api/export", params={"format": "acled", "excel": "true"}).text.startswith("\ufeff")
     assert client.get("/api/reports").json()["total"] == 2
     assert {row["source"] for row in client.get("/api/sources").json()} == {"وكالة", None}
 

@@ -288,3 +288,13 @@ def test_reference_layers_are_kept_apart_and_read_only_on_every_store(store):
     assert store.reference_events("acled", since="2025-04-01") == []
     assert store.reference_layers() == [{"layer": "acled", "records": 1, "first": "2025-03-10", "last": "2025-03-10"}]
     assert store.counts()["events"] == 0
+
+
+def test_an_import_with_a_bad_row_keeps_nothing_and_names_the_line(tmp_path):
+    db = str(tmp_path / "r.db")
+    path = tmp_path / "acled.csv"
+    write_acled_file(path, [acled_file_row(1), acled_file_row(2, latitude="north")])
+    result = CliRunner().invoke(main, ["import", "acled", str(path), "--db", db])
+    assert result.exit_code != 0 and "acled.csv:3: latitude 'north' is not a number" in result.output
+    with open_store(db) as store:
+        assert store.reference_layers() == []
