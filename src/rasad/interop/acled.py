@@ -151,7 +151,7 @@ def acled_row(event: dict[str, Any]) -> dict[str, Any] | None:
         return None
     actors = actor_table()
     country = event.get("country") or ""
-    iso3, iso = _COUNTRY_CODES.get(country, ("", ""))
+    iso = _COUNTRY_CODES.get(country, ("", ""))[1]
     day = event["event_date"]
     actor1_name = event.get("actor1")
     if not actor1_name and event["event_type"] in _VIOLENT:
@@ -188,8 +188,6 @@ def acled_row(event: dict[str, Any]) -> dict[str, Any] | None:
     row.update(border_km=event.get("border_km") if event.get("border_km") is not None else "",
                border_sector=event.get("border_sector") or "", confidence=event.get("confidence"),
                rasad_event_id=event["event_id"])
-    if not iso3:
-        row["iso"] = ""
     return row
 
 

@@ -44,8 +44,8 @@ class ActorTable:
         return known.acled(country, day) if known else name
 
     def inter(self, name: str | None) -> int | None:
-        """ACLED's actor-type code (None for no actor); an actor the table does not know is a state force
-        only if ACLED would say so, which it cannot tell: it is coded 8, external/other."""
+        """ACLED's actor-type code (None for no actor); an actor the table does not know is coded 8,
+        external/other, since nothing says what kind of actor it is."""
         if not name:
             return None
         known = self.actors.get(self.canonical(name))

@@ -20,6 +20,7 @@ from typing import Any
 from pymisp import MISPEvent, MISPOrganisation
 
 from rasad.errors import InputError
+from rasad.interop.acled import summary
 from rasad.interop.actors import actor_table
 from rasad.model import ACLED_TYPES, COUNT_FIELDS
 
@@ -37,8 +38,6 @@ def _uuid(*key: str) -> str:
 
 def misp_event(event: dict[str, Any], org: str) -> MISPEvent:
     """One stored event (with its mentions and ``tlp``) as a MISP event."""
-    from rasad.interop.acled import summary
-
     misp = MISPEvent()
     misp.uuid = _uuid("event", event["event_id"])
     misp.info = (summary(event, event.get("actor1") or "", event.get("actor2") or "") if event.get("event_date")

@@ -20,6 +20,7 @@ import stix2
 from stix2.exceptions import STIXError
 
 from rasad.errors import InputError
+from rasad.interop.acled import summary
 from rasad.interop.actors import actor_table
 from rasad.model import ACLED_TYPES, COUNT_FIELDS
 
@@ -125,8 +126,6 @@ def _relationship(source: str, kind: str, target: str, common: dict[str, Any]) -
 
 
 def _describe(event: dict[str, Any]) -> str:
-    from rasad.interop.acled import summary
-
     if not event.get("event_date"):
         return f"{event['event_type']}: {event['sub_event_type']} at {event.get('location') or 'an unnamed place'}."
     return summary(event, event.get("actor1") or "", event.get("actor2") or "")
