@@ -331,6 +331,64 @@ def test_gunmen_who_blew_up_something_made_an_explosion(extract):
     assert event.event_type == "Explosions/Remote violence"
 
 
+# -- discourse connectives, a statement's day, singular victims, forces that suffered --------------------------
+
+@pytest.mark.parametrize("opening", ["وفي سياق متصل", "وفي سياق منفصل", "وفي السياق ذاته", "وفي سياق آخر"])
+def test_in_related_news_opens_an_incident_of_its_own(extract, opening):
+    event = only(extract(f"{opening} قتل مواطن برصاص مجهولين في بلدة الميادين يوم السبت."))
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 1)
+
+
+def test_an_incident_named_as_the_setting_of_another_is_still_no_event(extract):
+    assert [e.sub_event_type for e in extract("فرضت السلطات حظرا للتجوال في سياق الاشتباكات التي شهدتها بلدة الميادين.")] \
+        == []
+
+
+def test_the_day_of_a_statement_is_not_the_day_of_the_incident(extract):
+    text = ("قتل عنصران من قوات سوريا الديمقراطية بانفجار سيارة مفخخة في حي غويران بمدينة الحسكة.\n\n"
+            "وقالت قوى الأمن الداخلي اليوم، الأربعاء 12 من آذار، إن جهات مجهولة فجرت السيارة عن بعد.\n\n"
+            "وأفاد شهود أن الانفجار وقع مساء الثلاثاء في الحي.")
+    event = only(extract(text, published=date(2025, 3, 12)))
+    assert (event.event_date, event.time_precision) == ("2025-03-11", 1)
+
+
+def test_a_report_with_only_the_statements_day_dates_the_incident_at_precision_two(extract):
+    text = "وقالت قيادة الشرطة يوم الاثنين إن مسلحين مجهولين قتلوا راعيا في قضاء الحويجة."
+    event = only(extract(text, published=date(2025, 3, 12)))
+    assert (event.event_date, event.time_precision) == ("2025-03-10", 2)
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("قتل مواطن يوم الجمعة برصاص مجهولين في بلدة الشحيل.", (1, None)),
+    ("قتل راع وأصيب والده بجروح بانفجار لغم أرضي في بادية الميادين.", (1, 1)),
+    ("قتل طفل وأصيب شقيقه بانفجار قنبلة من مخلفات الحرب في بلدة هجين.", (1, 1)),
+])
+def test_a_singular_victim_counts_one(extract, text, counts):
+    event = only(extract(text))
+    assert (event.fatalities, event.wounded) == counts
+
+
+def test_the_driver_arrested_counts_one(extract):
+    event = only(extract("ألقت قوى الأمن الداخلي القبض على سائق دراجة نارية مفخخة في مدينة القامشلي."))
+    assert (event.sub_event_type, event.arrested) == ("Arrests", 1)
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("قتل ثلاثة من قوات سوريا الديمقراطية بانفجار عبوة ناسفة في بلدة الشحيل.", "Syrian Democratic Forces"),
+    ("أصيب أربعة جنود عراقيين بانفجار عبوة ناسفة في قضاء الطارمية.", "Military Forces of Iraq"),
+    ("Two SDF fighters were wounded when a roadside bomb went off in the town of al-Shuhayl on Sunday.",
+     "Syrian Democratic Forces"),
+])
+def test_a_force_whose_members_suffered_is_actor2_when_nobody_is_named_as_perpetrator(extract, text, victims):
+    event = only(extract(text))
+    assert (event.actor1, event.actor2) == (None, victims)
+
+
+def test_a_force_named_as_responder_is_no_victim(extract):
+    event = only(extract("انفجرت عبوة ناسفة في بلدة الشحيل وهرعت قوات سوريا الديمقراطية إلى المكان."))
+    assert event.actor2 is None
+
+
 # -- a very long document is read in windows -----------------------------------------------------------------
 
 def test_a_very_long_document_is_read_in_windows_with_offsets_into_the_whole(extract):

@@ -156,7 +156,10 @@ class Lexicons:
     triggers_by_id: dict[str, Trigger]
     references: frozenset[tuple[str, ...]]  # "العملية", "the operation": the report's incident, told again
     generic_quantifiers: frozenset[str]  # "العديد من الهجمات": attacks of a kind, not one incident
+    reporting: PhraseMatcher  # "قالت", "announced": a date between one and its complement is the statement's
+    complements: frozenset[str]  # "إن", "that": what opens the reported statement
     attribution: frozenset[str]  # "مسؤوليته", "claimed": the group named beside it carried out the incident
+    members: frozenset[str]  # "عناصر", "fighters": a force named beside one is a side that suffered
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -187,6 +190,11 @@ class Lexicons:
                 raise DataError(f"triggers.toml: trigger {trigger.id!r}: takes_type_of names unknown triggers {unknown}")
         references = frozenset(tuple(fold(phrase).lower().split()) for phrase in trigger_data["references"]["words"])
         quantifiers = frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"]["words"])
+        reporting_data = trigger_data["reporting"]
+        reporting = PhraseMatcher()
+        _add_all(reporting, (form for verb in reporting_data["verbs"] for form in inflections(verb)), "reporting")
+        _add_all(reporting, reporting_data["words"], "reporting")
+        complements = frozenset(fold(word).lower() for word in reporting_data["complements"])
         actors = PhraseMatcher()
         actor_data = read_toml("rasad.extract", "actors.toml", override_dir)
         for entry in actor_data["actor"]:
@@ -218,7 +226,8 @@ class Lexicons:
         destinations = frozenset(fold(word) for word in places["destinations"]["words"])
         return cls(triggers, exclusions, actors, cues, cue_exclusions, windows, counts, int(count_data["window"]),
                    not_people, unit_words, institutions, destinations, by_id, references, quantifiers,
-                   attribution)
+                   reporting, complements, attribution,
+                   frozenset(fold(word).lower() for word in actor_data["members"]["words"]))
 
 
 def _check_trigger(entry: dict) -> None:

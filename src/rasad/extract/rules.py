@@ -84,6 +84,7 @@ class _DocState:
     dates: list[tuple[int, DateMention]] = field(default_factory=list)
     triggers: list[str] = field(default_factory=list)  # ids of the event triggers read so far, in order
     attributed: set[str] = field(default_factory=set)  # groups the report says carried out an incident
+    announced: set[tuple[int, int]] = field(default_factory=set)  # spans of dates that are a statement's day
 
 
 @register_extractor("rules")
@@ -166,6 +167,7 @@ class RuleExtractor:
             self._attribution(sentence_tokens, state)
             sentence_all_dates = find_dates(text, sentence_tokens, published)
             sentence_dates = [d for d in sentence_all_dates if d.kind != "year"]
+            state.announced |= self._announcement_dates(sentence_tokens, sentence_dates)
             sentence_periods = any(d.kind == "year" for d in sentence_all_dates)
             previous_places: list[ResolvedPlace] = []
             for clause in clauses(text, sentence):
@@ -185,7 +187,8 @@ class RuleExtractor:
                     previous_places = [place for place, _ in groups[0]]
                     paragraph_places = [place for place, summary in groups[0] if not summary] or paragraph_places
             for mention in sentence_dates:
-                state.dates.append((index, mention))
+                if (mention.start, mention.end) not in state.announced:
+                    state.dates.append((index, mention))
         events = merge_mentions(mentions)
         if len(state.attributed) == 1:
             group = next(iter(state.attributed))
@@ -213,7 +216,9 @@ class RuleExtractor:
             place: True,
             "precision_exact": event.geo_precision == 1,
             "precision_near": event.geo_precision == 2,
-            f"date_{mention.date_source}": mention.date_source in ("clause", "sentence", "context", "publication"),
+            # the day of a statement is as weak a sign of the incident's day as the day of publication
+            f"date_{_DATE_FACTOR.get(mention.date_source, mention.date_source)}": mention.date_source in (
+                "clause", "sentence", "context", "publication", "announcement"),
             "actor_named": event.actor1 not in (None, UNIDENTIFIED),
             "actor_unidentified": event.actor1 == UNIDENTIFIED,
             "counts": any(getattr(event, name) is not None for name in COUNT_FIELDS),
@@ -464,7 +469,13 @@ class RuleExtractor:
             groups = [_governorate_named(groups[0], tokens)]
 
         # date: the clause, the sentence, a date of the three sentences before, else publication
-        when, date_source = _choose_date(dated, sentence_dates, state, sentence_index, published)
+        when, date_source = _choose_date(
+            [d for d in dated if (d.start, d.end) not in state.announced],
+            [d for d in sentence_dates if (d.start, d.end) not in state.announced], state, sentence_index, published)
+        announced = [d for d in sentence_dates if (d.start, d.end) in state.announced and d.value]
+        if date_source in ("publication", "none") and announced:
+            # only the day of the statement: the incident was on it or before it (GUIDELINES §6)
+            when, date_source = dataclasses.replace(announced[0], precision=2), "announcement"
         if when is not None and when.value and published and when.value > published + timedelta(days=1):
             return []
 
@@ -481,7 +492,8 @@ class RuleExtractor:
         for group in groups:
             place, summary = group[0]
             country = place.place.country
-            actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled)
+            actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled,
+                                                       lex.members)
             if actor1 == "Civilians" and event_type not in ("Protests", "Riots"):
                 # the victims never acted: "قتل مدنيان برصاص مجهولين", "a woman was found dead"
                 violent = event_type != "Strategic developments"
@@ -545,6 +557,24 @@ class RuleExtractor:
             if hit.payload.side == "insurgent":
                 state.attributed.add(hit.payload.resolve(None))
 
+    def _announcement_dates(self, tokens: list[Token], dates: list[DateMention]) -> set[tuple[int, int]]:
+        """Spans of the dates that stand between a reporting verb and the complement that opens what it
+        reports ("قالت الشرطة اليوم، الثلاثاء 12 من الشهر، إن …"): the day of the statement."""
+        verbs = self.lexicons.reporting.find(tokens)
+        if not verbs or not dates:
+            return set()
+        complements = self.lexicons.complements
+        starts = [token.start for token in tokens]
+        out = set()
+        for mention in dates:
+            first = bisect_left(starts, mention.start)
+            last = bisect_left(starts, mention.end) - 1
+            after = tokens[last + 1 : last + 4]
+            if any(0 < first - verb.last <= 12 for verb in verbs) and any(
+                    bare_forms(token.text.lower()) & complements for token in after):
+                out.add((mention.start, mention.end))
+        return out
+
     def _of_a_kind(self, hit: Hit, tokens: list[Token]) -> bool:
         """A plural event noun after a word of quantity ("العديد من الهجمات", "a string of attacks")."""
         word = tokens[hit.first].text
@@ -598,7 +628,8 @@ class RuleExtractor:
                 continue
             following = tokens[amount.last + 1].text if amount.last + 1 < len(tokens) else ""
             preceding = tokens[amount.first - 1].text if amount.first > 0 else ""
-            if bare_forms(following) & lex.not_people or bare_forms(preceding) & lex.unit_words:
+            # a number counts the noun after it; a singular noun ("مواطن يوم السبت") is that noun itself
+            if (bare_forms(following) & lex.not_people and not amount.implicit) or bare_forms(preceding) & lex.unit_words:
                 continue
             best = None
             for number, cue in enumerate(count_cues):
@@ -633,7 +664,8 @@ class RuleExtractor:
             joined = next((a for a in found if a.value and tokens[a.first].start > span[1]
                            and tokens[a.first].text.startswith("و") and not tokens[a.first].text[1:].isdigit()
                            and len([t for t in tokens if span[1] <= t.start < tokens[a.first].start]) <= 2
-                           and not any(c.first <= a.last and c.last >= a.first for c in count_cues)), None)
+                           and not any(c.first <= a.last and tokens[c.last].end > span[1] for c in count_cues)),
+                          None)  # but "قتل شاب وأصيب والده": a count word between them counts the second
             if joined is not None and value is not None:
                 nearest[number] = (distance, name, value + joined.value, (span[0], tokens[joined.last].end))
         counts: dict[str, int | None] = {name: None for name in (*COUNT_FIELDS, "group")}
@@ -775,8 +807,18 @@ def _choose_date(dated: list[DateMention], sentence_dates: list[DateMention], st
     return None, "none"
 
 
+def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str]) -> bool:
+    """The force is named as the people who suffered: "عنصرين من قسد", "3 من الجيش", "SDF fighters"."""
+    before = tokens[max(0, hit.first - 2) : hit.first]
+    if before and before[-1].text in ("من", "of"):
+        before = before[:-1]
+    if before and (amounts(before[-1:]) or bare_forms(before[-1].text.lower()) & members):
+        return True  # "ثلاثة من قسد", "خمسة جنود", "عناصر الجيش"
+    return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in members
+
+
 def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, country: str,
-            foiled: bool) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
+            foiled: bool, members: frozenset[str]) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
     """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it."""
     resolved = [(hit, hit.payload.resolve(country), hit.payload.side) for hit in hits]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
@@ -801,9 +843,13 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         first = next((item for item in by_position if item[0].last < main.first), None)
     if first is None and agent == "insurgent":
         first = next((item for item in ordered if item[2] == "unknown"), None)
-        if first is None:  # the report names no perpetrator: only the victims or the responders
-            others = [item for item in ordered if item[2] == "civilian"]
-            return None, others[0][1] if others else None, {}
+        if first is None:  # the report names no perpetrator: only the victims (civilians or a force) or responders
+            others = [item for item in ordered if item[2] == "civilian" or (
+                item[2] == "state" and _suffered(item[0], tokens, members))]
+            if not others:
+                return None, None, {}
+            target = others[0][0]
+            return None, others[0][1], {"actor2": (tokens[target.first].start, tokens[target.last].end)}
     if first is None and agent == "state":  # the acting force is not named: never make its target actor1
         target = ordered[0]
         return None, target[1], {"actor2": (tokens[target[0].first].start, tokens[target[0].last].end)}
@@ -1018,7 +1064,8 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
     return merged
 
 
-_DATE_RANK = {"clause": 0, "sentence": 1, "context": 2, "publication": 3, "none": 4}
+_DATE_RANK = {"clause": 0, "sentence": 1, "context": 2, "announcement": 3, "publication": 4, "none": 5}
+_DATE_FACTOR = {"announcement": "publication"}
 _SUBTYPE_RANK = {"Suicide bomb": 0, "Government regains territory": 0, "Air/drone strike": 1}
 
 
