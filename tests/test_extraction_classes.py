@@ -389,6 +389,83 @@ def test_a_force_named_as_responder_is_no_victim(extract):
     assert event.actor2 is None
 
 
+# -- the country as the scene, foreign forces ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, country, sub_type", [
+    ("أعلنت وزارة الدفاع أن طائراتها قصفت مواقع للمسلحين في شمال العراق يوم الأحد.", "IQ", "Air/drone strike"),
+    ("قتل ثلاثة جنود في انفجار عبوة ناسفة في سوريا يوم الأحد.", "SY", "Remote explosive/landmine/IED"),
+    ("A drone strike killed four militants in northern Syria on Sunday.", "SY", "Air/drone strike"),
+])
+def test_a_report_that_names_only_the_country_is_placed_at_the_country(extract, text, country, sub_type):
+    event = only(extract(text))
+    assert (event.country, event.admin1, event.geo_precision, event.sub_event_type) == (country, None, 3, sub_type)
+
+
+def test_the_country_places_nothing_where_the_report_names_a_place(extract):
+    text = "قتل ثلاثة جنود بانفجار عبوة ناسفة في قضاء الطارمية يوم الأحد، في أعنف هجوم في العراق منذ أسابيع."
+    assert [(e.location, e.geo_precision) for e in extract(text)] == [("At Tarmiyah", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت الشرطة 40 متظاهرا مناهضا للحرب في العراق أمام السفارة.",  # the war's country, not the scene
+    "تتعرض الأقليات في سوريا لعمليات خطف واغتيال.",  # neither a day nor a figure
+    "وقال المتحدث يوم الأحد إن الهجمات في العراق تراجعت.",  # only the day of the statement
+])
+def test_the_country_named_in_passing_is_no_scene(extract, text):
+    assert extract(text) == []
+
+
+def test_the_country_of_a_force_whose_members_a_toll_counts(extract):
+    event = only(extract("وأعلن البيان مقتل أحد عناصر القوات العراقية وإصابة أربعة آخرين في الهجوم."))
+    assert (event.country, event.geo_precision, event.fatalities, event.wounded) == ("IQ", 3, 1, 4)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("قصف الجيش التركي قرى في قضاء العمادية يوم الأحد.", "Military Forces of Turkey"),
+    ("نفذت إسرائيل غارة جوية على موقع قرب مدينة البوكمال يوم الأحد.", "Military Forces of Israel"),
+])
+def test_a_neighbours_force_is_named_as_itself_and_is_not_the_scene(extract, text, actor):
+    event = only(extract(text))
+    assert event.actor1 == actor and event.country in ("IQ", "SY")
+
+
+def test_a_strike_by_a_countrys_aircraft_with_a_possessive_is_an_air_strike(extract):
+    event = only(extract("قالت وزارة الدفاع إن طائراتها قصفت وكرا للمسلحين في وادي حوران يوم الأحد."))
+    assert event.sub_event_type == "Air/drone strike"
+
+
+# -- the incident's noun told again, the kin of the dead, a second incident at the same site ---------------------
+
+def test_a_claim_of_responsibility_for_the_attack_tells_the_incident_again(extract):
+    text = ("انفجرت سيارة مفخخة في قضاء سنجار صباح أمس ما أدى إلى مقتل ثلاثة مدنيين، وفي وقت لاحق أعلن تنظيم داعش "
+            "مسؤوليته عن الهجوم.")
+    event = only(extract(text))
+    assert (event.sub_event_type, event.actor1, event.fatalities) == ("Remote explosive/landmine/IED", "Islamic State", 3)
+
+
+def test_the_families_of_the_dead_tell_no_killing(extract):
+    text = "اعتقلت القوات الأمنية رجلا يوزع أموالا على عائلات قتلى التنظيم في قضاء الحضر أمس."
+    event = only(extract(text))
+    assert (event.sub_event_type, event.fatalities, event.arrested) == ("Arrests", None, 1)
+
+
+def test_a_toll_on_a_day_of_its_own_inside_the_camp_is_another_incident(extract):
+    text = ("A woman was found dead in al-Hol camp on Monday, a monitor said.\n\n"
+            "A refugee was shot dead near the water tanks inside the camp on Wednesday, the monitor added.")
+    events = extract(text, published=date(2025, 3, 11))
+    assert sorted((e.event_date, e.location) for e in events) == [("2025-03-05", "Al-Hol camp"),
+                                                                  ("2025-03-10", "Al-Hol camp")]
+
+
+def test_a_detonation_names_what_was_blown_up(extract):
+    event = only(extract("فجرت خلايا داعش دراجة نارية مفخخة قرب مدينة الحسكة مساء أمس."))
+    assert event.event_type == "Explosions/Remote violence"
+
+
+def test_dawn_is_still_no_detonation(extract):
+    assert [e.event_type for e in extract("وصلت قافلة المساعدات إلى مدينة الحسكة فجر أمس.")] == []
+
+
 # -- a very long document is read in windows -----------------------------------------------------------------
 
 def test_a_very_long_document_is_read_in_windows_with_offsets_into_the_whole(extract):

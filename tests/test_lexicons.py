@@ -15,7 +15,9 @@ TAGS = set(MISSION_TAGS)
 ACTORS = {"Islamic State", "Military Forces of Iraq", "Police Forces of Iraq", "Iraqi Counter-Terrorism Service",
           "Popular Mobilization Forces", "Iraqi Border Guards", "Peshmerga", "Unidentified Armed Group",
           "Military Forces of Syria", "Syrian Democratic Forces", "Asayish", "International Coalition",
-          "Military Forces of the United States", "Civilians"}
+          "Military Forces of the United States", "Civilians",
+          # forces that fit no standard name are written out in full (GUIDELINES §5)
+          "Military Forces of Turkey", "Military Forces of Israel", "Military Forces of Russia"}
 
 
 def test_triggers_use_acled_types_and_mission_tags():

@@ -160,6 +160,10 @@ class Lexicons:
     complements: frozenset[str]  # "إن", "that": what opens the reported statement
     attribution: frozenset[str]  # "مسؤوليته", "claimed": the group named beside it carried out the incident
     members: frozenset[str]  # "عناصر", "fighters": a force named beside one is a side that suffered
+    country_scene: frozenset[str]  # "في", "northern": the name of Iraq or Syria after one is the scene
+    country_window: int  # how many tokens after an event word the country may stand
+    conflicts: frozenset[str]  # "الحرب": the country after one is the war's
+    aircraft: frozenset[str]  # "طائرات", "drone": a bombardment by one is an air or drone strike
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -227,7 +231,11 @@ class Lexicons:
         return cls(triggers, exclusions, actors, cues, cue_exclusions, windows, counts, int(count_data["window"]),
                    not_people, unit_words, institutions, destinations, by_id, references, quantifiers,
                    reporting, complements, attribution,
-                   frozenset(fold(word).lower() for word in actor_data["members"]["words"]))
+                   frozenset(fold(word).lower() for word in actor_data["members"]["words"]),
+                   frozenset(fold(word).lower() for word in places["country_scene"]["words"]),
+                   int(places["country_scene"]["window"]),
+                   frozenset(fold(word).lower() for word in places["country_scene"]["conflicts"]),
+                   frozenset(fold(word).lower() for word in trigger_data["aircraft"]["words"]))
 
 
 def _check_trigger(entry: dict) -> None:

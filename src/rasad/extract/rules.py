@@ -9,6 +9,7 @@ report are then merged. Every field keeps the span of text it came from (``Event
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 from bisect import bisect_left
@@ -20,7 +21,7 @@ from rasad.extract.base import register_extractor
 from rasad.extract.confidence import FACTORS, Calibration, default_calibration
 from rasad.extract.lexicon import Actor, Hit, Lexicons, Trigger, default_lexicons
 from rasad.geo.gazetteer import COUNTRY_WORDS, ForeignMention, PlaceMention
-from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace
+from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace, countries
 from rasad.model import COUNT_FIELDS, Document, Event, Evidence
 from rasad.text.dates import DateMention, find_dates
 from rasad.text.normalize import NormalizedText, normalize
@@ -34,7 +35,8 @@ _ANAPHORA = {("المنطقه", "نفسها"), ("المنطقه", "ذاتها"),
 # Words that refer back to the last place of a kind ("داخل المخيم" after "مخيم الهول").
 _FEATURE_ANAPHORA = {"المخيم": ("camp",), "السجن": ("prison",), "المعبر": ("crossing",), "المنفذ": ("crossing",),
                      "المدينه": ("city",), "البلده": ("city",), "القضاء": ("city", "district"), "الناحيه": ("city",),
-                     "المحافظه": ("admin1",), "the camp": ("camp",), "the prison": ("prison",)}
+                     "المحافظه": ("admin1",), "the camp": ("camp",), "the prison": ("prison",),
+                     "the crossing": ("crossing",), "the city": ("city",), "the town": ("city",)}
 # Cue words of a named site that the gazetteer may not hold ("ساحة الطيران", "سوق ...").
 _SITE_CUES = {"ساحه", "سوق", "شارع", "حي", "جسر", "قريه", "مخيم", "سجن", "مطار", "جامع", "مسجد", "square", "market"}
 _FUNCTION_WORDS = {"في", "من", "على", "الى", "عن", "بما", "التي", "الذي", "الواقع", "الواقعه", "التابع", "التابعه",
@@ -178,7 +180,7 @@ class RuleExtractor:
                 groups = self._places(text, tokens, clause_found, context)
                 for group in groups:
                     state.places.extend(place for place, _ in group)
-                abroad = any(isinstance(m, ForeignMention) for m in clause_found)
+                abroad = [m for m in clause_found if isinstance(m, ForeignMention)]
                 found = self._clause(document, norm, published, context, state, sentence, sentence_tokens,
                                      sentence_dates, sentence_periods, tokens, groups, abroad, previous_places,
                                      index, paragraph_places, lambda index=index: next_places(index))
@@ -189,7 +191,8 @@ class RuleExtractor:
             for mention in sentence_dates:
                 if (mention.start, mention.end) not in state.announced:
                     state.dates.append((index, mention))
-        events = merge_mentions(mentions)
+        placed = [mention for mention in mentions if mention.place_source != "country"]
+        events = merge_mentions(placed or mentions)  # the country places only a report that names no place
         if len(state.attributed) == 1:
             group = next(iter(state.attributed))
             for mention in events:
@@ -326,7 +329,7 @@ class RuleExtractor:
     # -- one clause -----------------------------------------------------------------------------
     def _clause(self, document: Document, norm: NormalizedText, published: date | None, context: DocumentContext,
                 state: _DocState, sentence: Span, sentence_tokens: list[Token], sentence_dates: list[DateMention],
-                sentence_periods: bool, tokens: list[Token], groups: list, abroad: bool,
+                sentence_periods: bool, tokens: list[Token], groups: list, abroad: list[ForeignMention],
                 previous_places: list[ResolvedPlace],
                 sentence_index: int, paragraph_places: list[ResolvedPlace],
                 next_places: Callable[[], list[ResolvedPlace]]) -> list[_Mention]:
@@ -416,6 +419,9 @@ class RuleExtractor:
 
         # place: the clause, else the clause before it in the sentence, else a reference back
         place_source = "clause"
+        actor_found = lex.actors.find(tokens)
+        # "في لبنان": elsewhere; but a foreign force that acted ("نفذت إسرائيل ضربة") says nothing of the scene
+        abroad = [m for m in abroad if not any(a.first <= m.first and m.last <= a.last for a in actor_found)]
         if not groups and abroad:
             return []  # "في لبنان": the incident is elsewhere; it borrows no place of Iraq or Syria
         if not groups and _site_name(tokens) and not _refers_back(tokens):
@@ -432,11 +438,16 @@ class RuleExtractor:
             # only the definite noun itself ("داخل المخيم"), not the first word of a name ("سجن الأطباق")
             kinds = {feature for token in tokens for form in bare_forms(token.text) if form.startswith("ال")
                      for feature in _FEATURE_ANAPHORA.get(form, ())}
+            kinds |= {feature for first, second in itertools.pairwise(tokens) if first.text.lower() == "the"
+                      for feature in _FEATURE_ANAPHORA.get(f"the {second.text.lower()}", ())}  # "inside the camp"
             earlier = [place for place in state.places if place.place.feature in kinds]
             if earlier:
                 groups = [[(earlier[-1], False)]]
                 place_source = "reference"
         reference = len(told_before) == len(events)  # "بعد انفجار الدراجة الأولى، فر السائق": told already
+        if place_source != "clause" and all(
+                tuple(t.text.lower() for t in tokens[hit.first : hit.last + 1]) in lex.references for hit in events):
+            reference = True  # "وأعلن التنظيم مسؤوليته عن الهجوم": only the incident's noun, told again
         only_toll = all(hit.payload.id == "kill" for hit in events)  # "5-10 fighters were killed", placed before
         if not groups and state.places and (only_toll or elliptic or self._refers_to_incident(tokens)):
             groups = [[(state.places[-1], False)]]
@@ -452,7 +463,14 @@ class RuleExtractor:
                 groups = [[(following[0], False)]]
                 place_source = "next sentence"
         if not groups:
-            return []
+            day = any(d.precision == 1 and (d.start, d.end) not in state.announced for d in dated or sentence_dates)
+            figure = any(a.value is not None and not a.implicit and not any(
+                d.start <= tokens[a.first].start < d.end for d in clause_dates) for a in amounts(tokens))
+            scene = self._country_scene(tokens, events, figure) if day or figure else None
+            if scene is None:
+                return []
+            groups = [[(scene, False)]]
+            place_source = "country"
         anchor = tokens[main.first].start
         if any(summary for group in groups for _, summary in group):
             # a list of governorates makes one event each only where the trigger governs it ("9 عمليات في …")
@@ -479,9 +497,9 @@ class RuleExtractor:
         if when is not None and when.value and published and when.value > published + timedelta(days=1):
             return []
 
-        actor_hits = lex.actors.find(tokens) or lex.actors.find(sentence_tokens)
-        actor_tokens = tokens if lex.actors.find(tokens) else sentence_tokens
-        counts, count_spans = self._counts(tokens, clause_dates, lex.actors.find(tokens))
+        actor_hits = actor_found or lex.actors.find(sentence_tokens)
+        actor_tokens = tokens if actor_found else sentence_tokens
+        counts, count_spans = self._counts(tokens, clause_dates, actor_found)
         group = counts.pop("group", None), count_spans.pop("group", None)
         if trigger.counts and counts.get(trigger.counts) is None and group[0]:
             counts[trigger.counts], count_spans[trigger.counts] = group  # "خلية مكونة من ثلاثة أشخاص"
@@ -502,7 +520,7 @@ class RuleExtractor:
                     {"actor1": actor_spans["actor2"]} if "actor2" in actor_spans else {})
             final_type, final_sub = event_type, sub_type
             if final_sub == "Shelling/artillery/missile attack" and (
-                {"طايرات", "طيران", "مسيره", "aircraft", "drone"} & words
+                lex.aircraft & words
                 or actor1 in ("International Coalition", "Military Forces of the United States")
             ):
                 final_sub = "Air/drone strike"
@@ -557,6 +575,30 @@ class RuleExtractor:
             if hit.payload.side == "insurgent":
                 state.attributed.add(hit.payload.resolve(None))
 
+    def _country_scene(self, tokens: list[Token], events: list[Hit], figure: bool) -> ResolvedPlace | None:
+        """Iraq or Syria named as the scene of an event word just before it ("ضربة جوية في شمال العراق",
+        "killed in Syria"), or, for a toll, by the nationality of the people it counts ("قتل 12 جنديا
+        عراقيا"): the country, precision 3."""
+        lex, known = self.lexicons, countries()
+        if figure:  # "قتل أحد عناصر القوات العراقية": a force of the country whose members the toll counts
+            by_code = {place.country: place for place in known.values()}
+            for hit in lex.actors.find(tokens):
+                named = [t for t in tokens[hit.first : hit.last + 1]
+                         if t.text.lower() not in known and COUNTRY_WORDS.get(t.text.lower())]
+                if named and _suffered(hit, tokens, lex.members):
+                    return ResolvedPlace(by_code[COUNTRY_WORDS[named[0].text.lower()]], 3, named[0].start, named[0].end, ())
+        for k, token in enumerate(tokens[1:], start=1):
+            place = next((known[form] for form in bare_forms(token.text.lower()) if form in known), None)
+            if place is None or not any(0 < k - hit.last <= lex.country_window for hit in events):
+                continue
+            before = bare_forms(tokens[k - 1].text.lower())
+            scene = bool(before & lex.country_scene) or (token.text[:1] == "ب" and token.text[1:3] == "ال")
+            preposition = k - 1 if scene and not before & {"في", "in"} else k
+            governed = tokens[preposition - 2 : preposition] if preposition >= 2 else tokens[:preposition]
+            if scene and not any(bare_forms(t.text.lower()) & lex.conflicts for t in governed):
+                return ResolvedPlace(place, 3, token.start, token.end, ())
+        return None
+
     def _announcement_dates(self, tokens: list[Token], dates: list[DateMention]) -> set[tuple[int, int]]:
         """Spans of the dates that stand between a reporting verb and the complement that opens what it
         reports ("قالت الشرطة اليوم، الثلاثاء 12 من الشهر، إن …"): the day of the statement."""
@@ -565,11 +607,13 @@ class RuleExtractor:
             return set()
         complements = self.lexicons.complements
         starts = [token.start for token in tokens]
+        # "اليوم، الثلاثاء 12 من الشهر، إن": a date in apposition to the statement's day is that day too
+        in_dates = {k for d in dates for k in range(bisect_left(starts, d.start), bisect_left(starts, d.end))}
         out = set()
         for mention in dates:
             first = bisect_left(starts, mention.start)
             last = bisect_left(starts, mention.end) - 1
-            after = tokens[last + 1 : last + 4]
+            after = [token for k, token in enumerate(tokens[last + 1 :], start=last + 1) if k not in in_dates][:3]
             if any(0 < first - verb.last <= 12 for verb in verbs) and any(
                     bare_forms(token.text.lower()) & complements for token in after):
                 out.add((mention.start, mention.end))
@@ -1053,6 +1097,8 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         before = [m for m in merged if m.event.evidence[0].start < reference.event.evidence[0].start]
         told = next((m for m in reversed(before) if not m.summary and _compatible_dates(m, reference)), None)
         if told is None:
+            if reference.explicit_day and any(getattr(reference.event, name) is not None for name in COUNT_FIELDS):
+                merged.append(reference)  # a toll on a day of its own: another incident at the place told before
             continue
         if told.event.event_type != reference.event.event_type and not reference.casualties_only:
             if told.trigger not in _GENERIC_TRIGGERS or reference.event.event_type != "Explosions/Remote violence":

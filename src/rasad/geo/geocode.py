@@ -6,20 +6,24 @@ Precision: 1 = the town, village or named site itself; 2 = near a town, or a dis
 
 from __future__ import annotations
 
+import csv
 import math
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from rasad.geo.boundaries import Boundaries, approx_km, default_boundaries, haversine_km
 from rasad.geo.gazetteer import COUNTRY_WORDS, FEATURE_CUES, Gazetteer, Place, PlaceMention, default_gazetteer
+from rasad.text.normalize import fold
 from rasad.text.tokens import Token, bare_forms
 
 RECENT_PLACES = 64
 FEATURE_PRECISION = {
     "city": 1, "camp": 1, "prison": 1, "crossing": 1, "airport": 1, "bridge": 1, "site": 1,
     "village": 1, "neighbourhood": 1, "district": 2, "subdistrict": 2, "area": 2, "wadi": 2, "mountain": 2, "lake": 2,
-    "region": 3, "border": 3, "admin1": 3,
+    "region": 3, "border": 3, "admin1": 3, "country": 3,
 }
 FEATURE_PRIOR = {"camp": 20, "prison": 20, "crossing": 20, "border": 18, "admin1": 25, "city": 10, "region": 12,
                  "district": 6, "subdistrict": 4, "village": 2, "neighbourhood": 1}
@@ -53,6 +57,19 @@ class ResolvedPlace:
     @property
     def coordinates(self) -> tuple[float, float]:
         return self.place.lat, self.place.lon
+
+
+@cache
+def countries() -> dict[str, Place]:
+    """Iraq and Syria as places of their own (data/countries.csv), by each folded form of their names."""
+    out: dict[str, Place] = {}
+    with resources.files("rasad.geo").joinpath("data/countries.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            place = Place(f"country:{row['code']}", row["name"], row["name_ar"], "country", row["code"], "", "",
+                          float(row["lat"]), float(row["lon"]), 0, "Rasad (country centroid)")
+            for form in row["forms"].split("|"):
+                out[fold(form).lower()] = place
+    return out
 
 
 class Geocoder:

@@ -42,12 +42,14 @@ class SQLiteDatabase:
     def __init__(self, path: str) -> None:
         self.location = path
         try:
-            self.connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            # wait for a writer from the first statement on: two processes may create one new store at once,
+            # and switching it to WAL takes a lock the other may hold
+            self.connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10.0)
             self.connection.row_factory = sqlite3.Row
+            self.connection.execute("PRAGMA busy_timeout=10000")
             self.connection.execute("PRAGMA journal_mode=WAL")
             self.connection.execute("PRAGMA foreign_keys=ON")
             self.connection.execute("PRAGMA synchronous=NORMAL")
-            self.connection.execute("PRAGMA busy_timeout=10000")
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{path}: not a Rasad store: {error}") from error
 

@@ -52,7 +52,8 @@ const COLORS = { "Battles": "#b91c1c", "Explosions/Remote violence": "#ea580c", 
 const BOUNDS = { west: 35.5, east: 48.8, south: 29.0, north: 37.5 };
 const ACTORS = ["Islamic State", "Military Forces of Iraq", "Police Forces of Iraq", "Iraqi Counter-Terrorism Service",
   "Popular Mobilization Forces", "Iraqi Border Guards", "Peshmerga", "Unidentified Armed Group", "Military Forces of Syria",
-  "Syrian Democratic Forces", "Asayish", "International Coalition", "Military Forces of the United States", "Civilians"];
+  "Syrian Democratic Forces", "Asayish", "International Coalition", "Military Forces of the United States", "Civilians",
+  "Military Forces of Turkey", "Military Forces of Israel", "Military Forces of Russia"];
 const TAGS = ["detainee_transfer", "prison_escape", "attempt", "camp", "border", "infiltration", "border_closure",
   "foiled_plot", "security_operation", "vbied", "ied", "suicide", "coalition"];
 // Web Mercator, so that an optional online tile layer lines up with the bundled boundaries.
