@@ -466,6 +466,30 @@ def test_dawn_is_still_no_detonation(extract):
     assert [e.event_type for e in extract("وصلت قافلة المساعدات إلى مدينة الحسكة فجر أمس.")] == []
 
 
+# -- bodies found, counted nouns after their numbers ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, dead", [
+    ("عثر أهالي قرية في قضاء بيجي على جثة راع وعليها آثار إطلاق نار بعد خطفه على يد مجهولين.", 1),
+    ("عثرت فرق الدفاع المدني على جثتين في قضاء الطارمية صباح اليوم.", 2),
+    ("The body of a shepherd was found in the desert near Rutba on Sunday.", None),
+])
+def test_a_body_found_is_a_killing_by_somebody(extract, text, dead):
+    event = only(extract(text))
+    assert (event.sub_event_type, event.actor1) == ("Attack", "Unidentified Armed Group")
+    assert event.fatalities == dead or dead is None
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("سقط قتيل وجريح في اشتباك مسلح في قضاء الطارمية.", (1, 1)),
+    ("قتيلان وثلاثة جرحى في اشتباك مسلح في قضاء الطارمية.", (2, 3)),
+    ("مقتل 3 وإصابة 5 في اشتباك مسلح في قضاء الطارمية.", (3, 5)),
+    ("مقتل ضابط وخمسة جنود في اشتباك مسلح في قضاء الطارمية.", (6, None)),
+])
+def test_each_number_counts_its_own_noun(extract, text, counts):
+    event = only(extract(text))
+    assert (event.fatalities, event.wounded) == counts
+
+
 # -- a very long document is read in windows -----------------------------------------------------------------
 
 def test_a_very_long_document_is_read_in_windows_with_offsets_into_the_whole(extract):

@@ -530,6 +530,8 @@ class RuleExtractor:
                 # unarmed victims of gunmen (شاب، راعي، مختار), or a killing inside a camp, with no force fighting
                 final_type, final_sub = "Violence against civilians", "Attack"
                 actor1 = actor1 or UNIDENTIFIED  # somebody killed them
+            if final_type == "Violence against civilians" and final_sub == "Attack" and actor1 is None:
+                actor1 = UNIDENTIFIED  # a killing, a body found: somebody did it (GUIDELINES §5)
             event_tags = set(tags)
             for hit in actor_hits:
                 actor: Actor = hit.payload
@@ -685,9 +687,12 @@ class RuleExtractor:
                     distance = cue.first - amount.last - (skip[cue.first] - skip[amount.last + 1])
                     if english and not amount.implicit:
                         distance = max(1, distance - 2)  # "three soldiers were killed and four others were wounded"
+                    elif cue.first == amount.last + 1 and not amount.implicit and not tokens[cue.first].text.startswith("و"):
+                        distance = 0  # the noun a number counts: "قتيلان وثلاثة جرحى"; but "مقتل 3 وإصابة 5"
                 else:
                     continue
-                if amount.implicit and not ((cue.last < amount.first and distance <= 2) or (
+                inside = cue.first <= amount.first and cue.last >= amount.last  # "جثة", "قتيل": itself one
+                if amount.implicit and not inside and not ((cue.last < amount.first and distance <= 2) or (
                         cue.first > amount.last and distance <= (3 if english else 1))):
                     continue  # "عنصر" or "أحد" counts one only right after the count word, or right before it
                     # ("ان شخصا قتل")
@@ -705,7 +710,9 @@ class RuleExtractor:
                 nearest[number] = (distance, count_cues[number].payload, amount.value, span)
         # "مقتل ضابط وخمسة جنود": a number joined by "و" to a counted one adds to its count
         for number, (distance, name, value, span) in list(nearest.items()):
+            counted_elsewhere = {other[3][0] for key, other in nearest.items() if key != number}
             joined = next((a for a in found if a.value and tokens[a.first].start > span[1]
+                           and tokens[a.first].start not in counted_elsewhere  # "قتيلان وثلاثة جرحى"
                            and tokens[a.first].text.startswith("و") and not tokens[a.first].text[1:].isdigit()
                            and len([t for t in tokens if span[1] <= t.start < tokens[a.first].start]) <= 2
                            and not any(c.first <= a.last and tokens[c.last].end > span[1] for c in count_cues)),

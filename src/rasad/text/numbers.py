@@ -80,11 +80,13 @@ def amounts(tokens: list[Token]) -> list[Amount]:
             found.append(Amount(None, i, i))
             i += 1
             continue
-        if bare_forms(word) & data["duals"] and not (i + 1 < len(tokens) and _value(tokens[i + 1].text, units)):
+        if bare_forms(word) & data["duals"] and not (i + 1 < len(tokens) and _value(tokens[i + 1].text, units)
+                                                    and not tokens[i + 1].text.startswith("و")):
             found.append(Amount(2, i, i))
             i += 1
             continue
-        counted_noun = bool(found) and found[-1].last == i - 1 and found[-1].value is not None  # "مئة معتقل"
+        counted_noun = (bool(found) and found[-1].last == i - 1 and found[-1].value is not None
+                        and not found[-1].implicit)  # "مئة معتقل"; but "قتيل وجريح" are two
         if (word in ("احد", "احدى") and i + 1 < len(tokens) and (
                 tokens[i + 1].text.startswith("ال") or tokens[i + 1].text in data["one_of"])) or (
             # "أحد المسلحين", "أحد عناصر الجيش": one of them; but "لم يصب أحد بأذى" counts nobody
@@ -152,6 +154,7 @@ def _ranges(tokens: list[Token], found: list[Amount]) -> list[Amount]:
         previous = merged[-1] if merged else None
         if (previous is not None and previous.value is not None and amount.value is not None
                 and not previous.implicit and not amount.implicit and previous.value < amount.value
+                and not tokens[amount.first].text.startswith("و")  # "قتيلان وثلاثة جرحى" are two counts
                 and (amount.first == previous.last + 1 or (
                     amount.first == previous.last + 2 and tokens[previous.last + 1].text in _RANGE_WORDS))):
             merged[-1] = Amount(previous.value, previous.first, amount.last)
