@@ -490,6 +490,14 @@ def test_each_number_counts_its_own_noun(extract, text, counts):
     assert (event.fatalities, event.wounded) == counts
 
 
+def test_a_month_long_before_publication_with_no_figure_is_background(extract):
+    text = "وكانت القوات العراقية قد استعادت السيطرة على قضاء تلعفر في آب 2017."
+    assert extract(text, published=date(2025, 3, 11)) == []
+    recent = only(extract("وكانت القوات العراقية قد استعادت السيطرة على قضاء تلعفر في شباط 2025.",
+                          published=date(2025, 3, 11)))
+    assert recent.sub_event_type == "Government regains territory"
+
+
 # -- a very long document is read in windows -----------------------------------------------------------------
 
 def test_a_very_long_document_is_read_in_windows_with_offsets_into_the_whole(extract):

@@ -464,8 +464,7 @@ class RuleExtractor:
                 place_source = "next sentence"
         if not groups:
             day = any(d.precision == 1 and (d.start, d.end) not in state.announced for d in dated or sentence_dates)
-            figure = any(a.value is not None and not a.implicit and not any(
-                d.start <= tokens[a.first].start < d.end for d in clause_dates) for a in amounts(tokens))
+            figure = _figure(tokens, clause_dates)
             scene = self._country_scene(tokens, events, figure) if day or figure else None
             if scene is None:
                 return []
@@ -496,6 +495,9 @@ class RuleExtractor:
             when, date_source = dataclasses.replace(announced[0], precision=2), "announcement"
         if when is not None and when.value and published and when.value > published + timedelta(days=1):
             return []
+        if (when is not None and when.value and published and when.precision == 3 and date_source != "publication"
+                and (published - when.value).days > BACKGROUND_DAYS and not _figure(tokens, clause_dates)):
+            return []  # "the fall of the town in March 2019": vaguer background, no incident (GUIDELINES §6)
 
         actor_hits = actor_found or lex.actors.find(sentence_tokens)
         actor_tokens = tokens if actor_found else sentence_tokens
@@ -746,6 +748,12 @@ def _has_count(tokens: list[Token]) -> bool:
     return any(amount.value is not None and not amount.implicit for amount in amounts(tokens))
 
 
+def _figure(tokens: list[Token], dates: list[DateMention]) -> bool:
+    """The clause gives a number that is not part of a date ("قتل 12", not "آب 2017")."""
+    return any(a.value is not None and not a.implicit and not any(
+        d.start <= tokens[a.first].start < d.end for d in dates) for a in amounts(tokens))
+
+
 def _dateline(text: str, tokens: list[Token], mention) -> bool:
     """The place a report was filed from ("Baghdad:", "بغداد - ", "ANBAR —"), not where anything happened."""
     if mention.first != 0:
@@ -767,6 +775,7 @@ _MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july", "a
 
 
 _DISTANCE_UNITS = {"كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "km", "kilometres", "kilometers", "miles"}
+BACKGROUND_DAYS = 92  # a month named this long before publication, with no figure, is background
 NEAR_KM = 30  # a scene this close to a town is "near" it (precision 2); farther, the town only gives a bearing
 
 
