@@ -498,6 +498,14 @@ def test_a_month_long_before_publication_with_no_figure_is_background(extract):
     assert recent.sub_event_type == "Government regains territory"
 
 
+def test_the_operation_told_again_in_a_named_wadi_refines_a_governorate(extract):
+    text = ("Eight militants were killed in Anbar province on Sunday, the security media cell said.\n\n"
+            "Troops searched the desert of Wadi Hauran at dawn.\n\n"
+            "The operation used air strikes, the statement added.")
+    event = only(extract(text))
+    assert (event.location, event.geo_precision, event.fatalities) == ("Wadi Hauran", 2, 8)
+
+
 # -- a very long document is read in windows -----------------------------------------------------------------
 
 def test_a_very_long_document_is_read_in_windows_with_offsets_into_the_whole(extract):

@@ -1135,8 +1135,10 @@ def _absorb(target: _Mention, other: _Mention) -> None:
     a, b = target.event, other.event
     detail = [sum(getattr(e, name) is not None for name in COUNT_FIELDS) for e in (a, b)]
     # the more precise place, or on a tie the place of the more detailed account; a clause that tells the
-    # incident again ("the operation …") borrowed its place from the report and gives none of its own
-    if not other.reference and ((b.geo_precision or 9) < (a.geo_precision or 9) or (
+    # incident again ("the operation …") borrowed its place from the report: it refines only a governorate
+    # ("in Anbar province" … "the operation in Wadi Hauran"), never a place of the incident's own
+    refines = not other.reference or (a.geo_precision == 3 and (b.geo_precision or 9) < 3 and b.admin1 == a.admin1)
+    if refines and ((b.geo_precision or 9) < (a.geo_precision or 9) or (
             b.geo_precision == a.geo_precision and detail[1] > detail[0])):
         for name in ("country", "admin1", "admin2", "location", "location_ar", "latitude", "longitude",
                      "geo_precision", "border_km", "border_sector", "place_id", "place_alternatives"):
