@@ -73,6 +73,26 @@ def test_html_keeps_visible_text_and_drops_scripts():
     assert text == "فقرة أولى\nفقرة ثانية"
 
 
+NEWS_PAGE = """<html><head><title>موقع الأخبار | انفجار في الحسكة</title>
+<meta property="article:published_time" content="2025-03-02T10:00:00Z"></head><body>
+<nav><a href="/">الرئيسية</a> <a href="/sy">سوريا</a> <a href="/iq">العراق</a></nav>
+<article><h1>انفجار في الحسكة</h1>
+<p>انفجرت عبوة ناسفة في حي الصالحية بمدينة الحسكة صباح اليوم ما أدى إلى إصابة شخصين بجروح.</p>
+<p>وقالت مصادر محلية إن الانفجار وقع قرب دوار في الحي وإن فرق الإسعاف نقلت المصابين إلى المستشفى.</p></article>
+<aside><h3>الأكثر قراءة</h3><ul><li><a href="/a">مقتل عشرة مسلحين في غارة على قضاء الحضر</a></li>
+<li><a href="/b">اشتباكات في بادية الميادين</a></li></ul></aside>
+<footer>جميع الحقوق محفوظة</footer></body></html>"""
+
+
+def test_a_news_page_gives_its_article_title_and_date_without_menus_or_most_read_lists(tmp_path):
+    (tmp_path / "page.html").write_text(NEWS_PAGE, encoding="utf-8")
+    (document,), problems = collect([tmp_path / "page.html"])
+    assert problems == [] and document.title == "انفجار في الحسكة" and str(document.published) == "2025-03-02"
+    assert "انفجرت عبوة ناسفة" in document.text and "فرق الإسعاف" in document.text
+    for boilerplate in ("الأكثر قراءة", "مقتل عشرة مسلحين", "الرئيسية", "جميع الحقوق"):
+        assert boilerplate not in document.text
+
+
 class FakeTransport:
     def __init__(self, body: str) -> None:
         self.body = body
@@ -96,7 +116,27 @@ def test_an_rss_feed_url_is_read_through_the_transport():
 
 def test_a_broken_feed_is_reported():
     documents, problems = collect(["https://example.org/feed.xml"], FakeTransport("<rss><item>"))
+    assert documents == [] and str(problems[0]) == "https://example.org/feed.xml: feed item 1 without text"
+    documents, problems = collect(["https://example.org/feed.xml"], FakeTransport("no feed here at all"))
     assert documents == [] and "not a valid RSS/Atom feed" in str(problems[0])
+
+
+def test_a_feed_that_declares_entities_is_refused_unexpanded():
+    laughs = ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+              '<rss><channel><item><title>&b;</title><description>x</description></item></channel></rss>')
+    documents, problems = collect(["https://example.org/feed.xml"], FakeTransport(laughs))
+    assert documents == [] and "declares XML entities" in str(problems[0])
+
+
+def test_an_atom_feed_with_html_content_and_an_iso_date():
+    feed = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+      <entry><title>اعتقالات</title><link href="https://example.org/2"/><updated>2025-03-12T08:00:00+03:00</updated>
+        <content type="html">&lt;div&gt;&lt;p&gt;{ARREST}&lt;/p&gt;&lt;p&gt;فقرة ثانية&lt;/p&gt;&lt;/div&gt;
+        </content></entry>
+    </feed>"""
+    (document,), problems = collect(["https://example.org/atom.xml"], FakeTransport(feed))
+    assert problems == [] and str(document.published) == "2025-03-12" and document.url == "https://example.org/2"
+    assert document.text.splitlines() == ["اعتقالات", ARREST, "فقرة ثانية"]
 
 
 # -- rough input loses nothing else (issue 12: 11) ------------------------------------------------------------

@@ -347,7 +347,9 @@ def export(db, since, until, event_type, admin1, near, text, fmt: str, excel: bo
     click.echo(f"{count} events exported" + (f" ({left_out}: left out)" if left_out else ""), err=True)
 
 
-def _serve(db: str, host: str, port: int, auth: bool, tiles: str | None = None) -> None:
+def _serve(db: str, host: str, port: int, auth: bool, tiles: str | None = None, watch: str | None = None) -> None:
+    import threading
+
     import uvicorn
 
     from rasad.web.app import create_app
@@ -367,7 +369,34 @@ def _serve(db: str, host: str, port: int, auth: bool, tiles: str | None = None) 
     click.echo(f"Rasad dashboard: http://{host}:{port}/  ({mode}; Ctrl-C stops it)")
     if tiles and not all(part in tiles for part in ("{z}", "{x}", "{y}")):
         raise InputError(f"--tiles needs a URL template with {{z}}, {{x}} and {{y}}, not {tiles!r}")
-    uvicorn.run(create_app(db, auth=auth, tiles=tiles), host=host, port=port, log_level="warning")
+    stop = threading.Event()
+    if watch:
+        sources = _sources(watch)
+        thread = threading.Thread(target=_watch_loop, args=(db, sources, stop), daemon=True, name="rasad-watch")
+        thread.start()
+        click.echo(f"watching {len(sources)} sources from {watch}")
+    try:
+        uvicorn.run(create_app(db, auth=auth, tiles=tiles), host=host, port=port, log_level="warning")
+    finally:
+        stop.set()
+
+
+def _sources(path: str) -> list:
+    from rasad.watch.sources import read_sources
+
+    return read_sources(path)
+
+
+def _watch_loop(db: str, sources: list, stop) -> None:
+    """Poll the sources into the store until ``stop`` is set (its own store connection: a thread of its own)."""
+    from rasad.watch.watcher import Watcher
+
+    with open_store(db) as store:
+        watcher = Watcher(store, sources, get_extractor("rules"))
+        try:
+            watcher.run(stop, lambda result: click.echo(f"watch: {result.line()}", err=True))
+        finally:
+            watcher.fetcher.close()
 
 
 @main.command()
@@ -379,9 +408,72 @@ def _serve(db: str, host: str, port: int, auth: bool, tiles: str | None = None) 
 @click.option("--tiles", metavar="URL",
               help="An online tile layer under the map, e.g. https://tiles.example/{z}/{x}/{y}.png "
               "(off by default: the bundled map needs no network).")
-def serve(db: str, host: str, port: int, auth: bool, tiles: str | None) -> None:
+@click.option("--watch", "watch", metavar="SOURCES.toml",
+              help="Also poll the sources of this file into the store while serving (see `rasad watch`).")
+def serve(db: str, host: str, port: int, auth: bool, tiles: str | None, watch: str | None) -> None:
     """Serve the dashboard and the REST API."""
-    _serve(db, host, port, auth, tiles)
+    _serve(db, host, port, auth, tiles, watch)
+
+
+@main.command()
+@click.argument("sources_file", metavar="SOURCES.toml", required=False)
+@db_option
+@click.option("--once", is_flag=True, help="Poll every source once, then stop (for cron or a test).")
+@click.option("--status", is_flag=True, help="Print each source's state (last success, last error, items, lag) and stop.")
+@click.option("--extractor", "backend", default="rules", show_default=True, type=click.Choice(extractor_names()),
+              help="The extraction backend.")
+def watch(sources_file: str | None, db: str, once: bool, status: bool, backend: str) -> None:
+    """Poll news sources as they publish and run what is new through the pipeline.
+
+    SOURCES.toml lists [[source]] tables: url, kind (feed or page), interval (900, "15m", "1h"), language,
+    trust, name. Each source is fetched politely (conditional GET, robots.txt, one request every two seconds
+    a host, retries with back-off, a timeout and a size limit). A source that fails does not stop the others,
+    and a restart resumes from the state kept in the store. Ctrl-C stops it.
+    """
+    import threading
+
+    from rasad.watch.watcher import Watcher
+
+    if status:
+        with open_store(db) as store:
+            _print_watch_status(store.watch_states())
+        return
+    if not sources_file:
+        raise InputError("name the source list (SOURCES.toml), or ask for --status")
+    sources = _sources(sources_file)
+    with open_store(db) as store:
+        watcher = Watcher(store, sources, get_extractor(backend))
+        try:
+            if once:
+                results = watcher.run_once(every=True)
+                for result in results:
+                    click.echo(result.line(), err=True)
+                if any(result.status == "failed" for result in results):
+                    sys.exit(1)
+                return
+            click.echo(f"watching {len(sources)} sources (Ctrl-C stops)", err=True)
+            stop = threading.Event()
+            try:
+                watcher.run(stop, lambda result: click.echo(result.line(), err=True))
+            except KeyboardInterrupt:
+                stop.set()
+                click.echo("stopped; the next run resumes from here", err=True)
+        finally:
+            watcher.fetcher.close()
+
+
+def _print_watch_status(states: list[dict]) -> None:
+    if not states:
+        click.echo("no source has been watched yet")
+        return
+    header = ("source", "kind", "last success", "last error", "failures", "items", "lag")
+    rows = [(state["name"], state["kind"], state["last_success"] or "never",
+             f"{state['last_error_at']}: {state['last_error']}" if state["last_error"] else "",
+             str(state["failures"]), str(state["items"]),
+             f"{state['lag_seconds']:.0f} s" if state["lag_seconds"] is not None else "") for state in states]
+    widths = [max(len(row[k]) for row in [header, *rows]) for k in range(len(header))]
+    for row in [header, *rows]:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
 @main.command()

@@ -66,6 +66,18 @@ def run_ingest(
         report.problems.append(error)
         on_problem(error)
 
+    return ingest_documents(read_documents(inputs, problem), store, extractor, report, on_document)
+
+
+def ingest_documents(
+    documents: Iterable[Document],
+    store: Store,
+    extractor: Extractor,
+    report: RunReport | None = None,
+    on_document: Callable[[Document], None] = lambda document: None,
+) -> RunReport:
+    """Extract, fuse and store documents in batches, one transaction a batch; one already stored is skipped."""
+    report = report or RunReport()
     batch: list[Document] = []
 
     def flush() -> None:
@@ -89,7 +101,7 @@ def run_ingest(
                     report.mentions += 1
         batch.clear()
 
-    for document in read_documents(inputs, problem):
+    for document in documents:
         report.documents += 1
         batch.append(document)
         on_document(document)

@@ -1,4 +1,4 @@
-"""Readers of the document inputs: documents JSONL, folders of .txt/.html/.jsonl, RSS/Atom feeds.
+"""Readers of the document inputs: documents JSONL, folders of .txt/.html/.jsonl, RSS/Atom feeds, web pages.
 
 Bad input never stops a run: each problem is reported (naming the file and line) through the
 ``on_problem`` callback and the reader goes on with the next document.
@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import xml.etree.ElementTree as ET
+import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
-from html.parser import HTMLParser
 from pathlib import Path
+
+import defusedxml.ElementTree as defused
+import feedparser
+import lxml.etree
+import lxml.html
+import trafilatura
+from defusedxml import DefusedXmlException
 
 from rasad.errors import InputError
 from rasad.ingest.transport import Transport, default_transport
@@ -26,6 +32,8 @@ _FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 # One report is a few KB; a document over this is a dump, a book or an error, and is refused with a message
 # (extraction is linear in the text, but an analyst cannot read evidence out of 2 MB either).
 MAX_TEXT_CHARS = 12_000_000
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote")
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
 def parse_date(value: object) -> date | None:
@@ -47,52 +55,38 @@ def parse_date(value: object) -> date | None:
         return None
 
 
-class _TextOfHTML(HTMLParser):
-    """Visible text of an HTML page: paragraphs and headings on lines of their own, no scripts or styles."""
-
-    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header"}
-    _HIDDEN = {"script", "style", "noscript", "template", "nav", "footer", "aside", "form"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title = ""
-        self._hidden = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in self._HIDDEN:
-            self._hidden += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._HIDDEN and self._hidden:
-            self._hidden -= 1
-        elif tag == "title":
-            self._in_title = False
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self._hidden:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        lines = [" ".join(line.split()) for line in "".join(self.parts).splitlines()]
-        return "\n".join(line for line in lines if line)
+def read_page(html: str, url: str | None = None) -> tuple[str, str, date | None]:
+    """(title, article text, publication date) of a web page: the main content only, as trafilatura finds it
+    (menus, "most read" lists, related links and comments left out), the date from the page's metadata.
+    A page too short for an article (a bare fragment) gives all of its visible text."""
+    found = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_recall=True, include_comments=False,
+                                        date_extraction_params={"extensive_search": False, "original_date": True})
+    if found is not None and (found.text or "").strip():
+        return (found.title or "").strip(), found.text.strip(), parse_date(found.date)
+    return _html_title(html), trafilatura.html2txt(html).strip(), None
 
 
 def html_to_text(html: str) -> tuple[str, str]:
-    """(title, visible text) of an HTML page."""
-    parser = _TextOfHTML()
-    parser.feed(html)
-    parser.close()
-    return parser.title.strip(), parser.text()
+    """(title, article text) of an HTML page or fragment."""
+    title, text, _ = read_page(html)
+    return title, text
+
+
+def _fragment_text(html: str) -> str:
+    """The text of an HTML fragment (a feed item's description), one line a paragraph."""
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return " ".join(html.split())
+    for element in root.iter(_BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _html_title(html: str) -> str:
+    match = _TITLE.search(html)
+    return " ".join(match.group(1).split()) if match else ""
 
 
 def _read_text(path: Path) -> str:
@@ -105,7 +99,7 @@ def _read_text(path: Path) -> str:
         raise InputError(f"not UTF-8 text (byte {error.start})", path=str(path)) from error
 
 
-def _stable_id(*parts: str) -> str:
+def stable_id(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
@@ -128,7 +122,7 @@ def document_from_dict(row: dict, path: str, line: int) -> Document:
             raise InputError(f"{name} must be text, not {type(row[name]).__name__}", path=path, line=line)
     if row.get("doc_id") is not None and not isinstance(row["doc_id"], str | int):
         raise InputError(f"doc_id must be text, not {type(row['doc_id']).__name__}", path=path, line=line)
-    doc_id = str(row.get("doc_id") or row.get("id") or _stable_id(path, str(line), text[:200]))
+    doc_id = str(row.get("doc_id") or row.get("id") or stable_id(path, str(line), text[:200]))
     return Document(
         doc_id=doc_id, text=text, published=parse_date(row.get("published")), language=row.get("language"),
         source=row.get("source"), title=row.get("title"), url=row.get("url"),
@@ -170,45 +164,54 @@ def read_file(path: Path, on_problem: Problem) -> Iterator[Document]:
         yield from read_feed(_read_text(path), str(path), on_problem)
         return
     text = _read_text(path)
-    title = None
+    title, published = None, None
     if suffix in _HTML_SUFFIXES:
-        title, text = html_to_text(text)
+        title, text, published = read_page(text)
     if not text.strip():
         raise InputError("empty document", path=str(path))
-    yield Document(doc_id=_stable_id(path.name, text[:500]), text=text, title=title or None, source=path.name)
+    yield Document(doc_id=stable_id(path.name, text[:500]), text=text, title=title or None, source=path.name,
+                   published=published)
 
 
-def read_feed(xml_text: str, origin: str, on_problem: Problem) -> Iterator[Document]:
-    """Items of an RSS 2.0 or Atom feed; each item's description or content is its text."""
+def read_feed(xml_text: str | bytes, origin: str, on_problem: Problem) -> Iterator[Document]:
+    """Items of an RSS 0.9x/1.0/2.0 or Atom feed (feedparser: broken encodings, HTML in descriptions, dates in any
+    form); each item's content or description is its text. The XML is checked with defusedxml first: a feed that
+    declares entities (a "billion laughs") or reaches for external ones is refused, never expanded."""
+    for document, _ in feed_entries(xml_text, origin, on_problem):
+        yield document
+
+
+def feed_entries(xml_text: str | bytes, origin: str, on_problem: Problem) -> Iterator[tuple[Document, datetime | None]]:
+    """The documents of :func:`read_feed`, each with the moment its item was published (UTC) where the feed
+    says."""
+    data = xml_text.encode("utf-8") if isinstance(xml_text, str) else xml_text
     try:
-        root = ET.fromstring(xml_text)
-    except ET.ParseError as error:
-        raise InputError(f"not a valid RSS/Atom feed: {error}", path=origin) from error
-    atom = "{http://www.w3.org/2005/Atom}"
-    if root.tag not in ("rss", f"{atom}feed", "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"):
-        raise InputError(f"an XML file, but not an RSS or Atom feed (its root is <{root.tag}>)", path=origin)
-    items = root.findall(".//item") or root.findall(f".//{atom}entry")
-    for number, item in enumerate(items, 1):
-
-        def field(*names: str, node: ET.Element = item) -> str:
-            for name in names:
-                found = node.find(name)
-                if found is not None:
-                    return found.attrib.get("href") or (found.text or "")
-            return ""
-
-        title = field("title", f"{atom}title").strip()
-        body = field("description", f"{atom}content", f"{atom}summary", "{http://purl.org/rss/1.0/modules/content/}encoded")
-        _, body_text = html_to_text(body)
-        link = field("link", f"{atom}link").strip()
-        text = "\n".join(part for part in (title, body_text) if part)
+        defused.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as error:
+        raise InputError(f"feed refused: it declares XML entities ({type(error).__name__})", path=origin) from error
+    except defused.ParseError:
+        pass  # broken XML: feedparser's lenient parser reads what it can, without entities
+    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    if not parsed.version and not parsed.entries:
+        problem = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")() or parsed.get("bozo_exception")
+        if parsed.get("bozo"):
+            raise InputError(f"not a valid RSS/Atom feed: {problem}", path=origin)
+        raise InputError("an XML file, but not an RSS or Atom feed", path=origin)
+    for number, entry in enumerate(parsed.entries, 1):
+        title = " ".join((entry.get("title") or "").split())
+        contents = [c.get("value", "") for c in entry.get("content", ())] or [entry.get("summary") or ""]
+        body = "\n".join(_fragment_text(content) if "<" in content else content for content in contents).strip()
+        link = (entry.get("link") or "").strip()
+        text = "\n".join(part for part in (title, body) if part)
         if not text.strip():
             on_problem(InputError(f"feed item {number} without text", path=origin))
             continue
+        when = entry.get("published_parsed") or entry.get("updated_parsed")
+        moment = datetime(*when[:6], tzinfo=UTC) if when else None
         yield Document(
-            doc_id=_stable_id(link or title or str(number), text[:300]), text=text, title=title or None, url=link or None,
-            published=parse_date(field("pubDate", f"{atom}published", f"{atom}updated")), source=origin,
-        )
+            doc_id=stable_id(link or title or str(number), text[:300]), text=text, title=title or None, url=link or None,
+            published=moment.date() if moment else parse_date(entry.get("published")), source=origin,
+        ), moment
 
 
 def read_documents(

@@ -1,32 +1,28 @@
-"""How feed URLs are fetched: a transport interface, so tests (and offline sites) can swap it."""
+"""How feed URLs given to `rasad ingest` are fetched: a transport interface, so tests (and offline sites) can
+swap it; the default goes through the polite fetcher the watch uses (robots.txt, timeout, size limit, retries)."""
 
 from __future__ import annotations
 
-import urllib.request
 from typing import Protocol
 
-from rasad.errors import InputError
+from rasad.ingest.fetch import PoliteFetcher
 
 
 class Transport(Protocol):
-    """Fetches the text at a URL."""
+    """Fetches the content at a URL."""
 
-    def fetch(self, url: str) -> str: ...
+    def fetch(self, url: str) -> str | bytes: ...
 
 
-class UrllibTransport:
-    """Plain HTTP(S) with the standard library; a failure becomes an InputError naming the URL."""
+class HttpTransport:
+    """HTTP(S) through :class:`PoliteFetcher`; a failure is an InputError naming the URL."""
 
-    def __init__(self, timeout: float = 20.0) -> None:
-        self.timeout = timeout
+    def __init__(self, fetcher: PoliteFetcher | None = None) -> None:
+        self.fetcher = fetcher or PoliteFetcher()
 
-    def fetch(self, url: str) -> str:
-        try:
-            with urllib.request.urlopen(url, timeout=self.timeout) as response:  # noqa: S310 - feed URLs are the input
-                return response.read().decode(response.headers.get_content_charset() or "utf-8", "replace")
-        except OSError as error:
-            raise InputError(f"cannot fetch feed: {error}", path=url) from error
+    def fetch(self, url: str) -> bytes:
+        return self.fetcher.get(url).body
 
 
 def default_transport() -> Transport:
-    return UrllibTransport()
+    return HttpTransport()

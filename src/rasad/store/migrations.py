@@ -227,6 +227,26 @@ CREATE TABLE reference_events (
 CREATE INDEX reference_events_date ON reference_events(event_date)
 """
 
+# What `rasad watch` knows of each source between runs: the validators of its last answer (a conditional GET
+# next time), when it last succeeded or failed and why, how many new documents it gave, and when it is due.
+_WATCH = """
+CREATE TABLE watch_sources (
+    url TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    last_attempt TEXT,
+    last_success TEXT,
+    last_error TEXT,
+    last_error_at TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    items INTEGER NOT NULL DEFAULT 0,
+    lag_seconds {real},
+    next_due TEXT
+)
+"""
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
@@ -238,6 +258,7 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         (7, _CHECKPOINTS),
         (8, _MERGED_INDEX),
         (9, _REFERENCE.format(real="REAL")),
+        (10, _WATCH.format(real="REAL")),
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -251,5 +272,6 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (7, _CHECKPOINTS),
         (8, _MERGED_INDEX),
         (9, _REFERENCE.format(real="DOUBLE PRECISION")),
+        (10, _WATCH.format(real="DOUBLE PRECISION")),
     ],
 }

@@ -258,6 +258,29 @@ class Store:
         self.audit(actor, "import", f"{layer}:{record['record_id']}", {"file": source_file})
         return True
 
+    # -- watched sources ------------------------------------------------------------------------
+    WATCH_FIELDS = ("name", "kind", "etag", "last_modified", "last_attempt", "last_success", "last_error",
+                    "last_error_at", "failures", "items", "lag_seconds", "next_due")
+
+    def watch_state(self, url: str) -> dict[str, Any] | None:
+        """What `rasad watch` recorded of a source, or None for a source never polled."""
+        row = self.db.execute("SELECT * FROM watch_sources WHERE url = ?", (url,)).fetchone()
+        return dict(row) if row is not None else None
+
+    def watch_states(self) -> list[dict[str, Any]]:
+        """Every watched source's state, by name."""
+        return [dict(row) for row in self.db.execute("SELECT * FROM watch_sources ORDER BY name, url")]
+
+    def save_watch_state(self, url: str, state: dict[str, Any]) -> None:
+        """Write a source's state (every field of ``WATCH_FIELDS``)."""
+        values = [state.get(name) for name in self.WATCH_FIELDS]
+        if self.db.execute("SELECT 1 FROM watch_sources WHERE url = ?", (url,)).fetchone() is None:
+            self.db.execute(f"INSERT INTO watch_sources (url, {', '.join(self.WATCH_FIELDS)}) "
+                            f"VALUES (?, {', '.join('?' for _ in self.WATCH_FIELDS)})", (url, *values))
+        else:
+            self.db.execute(f"UPDATE watch_sources SET {', '.join(f'{name} = ?' for name in self.WATCH_FIELDS)} "
+                            "WHERE url = ?", (*values, url))
+
     def reference_events(self, layer: str | None = None, since: str | None = None, until: str | None = None,
                          admin1: str | None = None, limit: int = 10**12) -> list[dict[str, Any]]:
         """Imported records (newest first), each with its ``layer``, ``marking`` and ``source_file``."""

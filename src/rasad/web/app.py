@@ -61,6 +61,7 @@ from rasad.web.schemas import (
     SyncAck,
     SyncReportOut,
     UndoIn,
+    WatchSourceOut,
 )
 
 FACILITY_FEATURES = ("camp", "prison", "crossing")
@@ -350,6 +351,10 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
     @app.get("/api/sources", response_model=list[SourceOut])
     def sources(db: StoreDep, user: Viewer) -> list[dict]:
         return db.sources()
+
+    @app.get("/api/watch", response_model=list[WatchSourceOut])
+    def watch_status(db: StoreDep, user: Viewer) -> list[dict]:
+        return db.watch_states()
 
     @app.get("/api/boundaries")
     def boundaries(user: Viewer) -> dict:

@@ -136,6 +136,22 @@ class SourceOut(BaseModel):
     duplicates: int
 
 
+class WatchSourceOut(BaseModel):
+    """One watched source: its last success and error, new documents so far, and how late the newest item was."""
+
+    url: str
+    name: str
+    kind: str
+    last_attempt: str | None
+    last_success: str | None
+    last_error: str | None
+    last_error_at: str | None
+    failures: int
+    items: int
+    lag_seconds: float | None
+    next_due: str | None
+
+
 class Me(BaseModel):
     username: str
     role: str

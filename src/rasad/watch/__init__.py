@@ -1,0 +1,1 @@
+"""Continuous watch: sources polled as they publish, politely, with a state that survives restarts."""
