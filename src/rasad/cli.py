@@ -477,6 +477,78 @@ def _print_watch_status(states: list[dict]) -> None:
 
 
 @main.command()
+@db_option
+@click.option("--by", "unit", default="admin1", show_default=True,
+              type=click.Choice(["admin1", "admin2", "sector", "facility", "cell"]),
+              help="Governorate, district, border sector, facility (camps, prisons, crossings within 15 km) or "
+              "a 0.25-degree grid cell.")
+@click.option("--weeks", default=12, show_default=True, help="How many weeks to show.")
+@click.option("--until", metavar="YYYY-MM-DD", help="The last week shown (a day of it; default this week).")
+@click.option("--type", "event_type", help="Only this ACLED event type.")
+@click.option("--top", default=15, show_default=True, help="How many units to show, busiest first.")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
+def trends(db: str, unit: str, weeks: int, until: str | None, event_type: str | None, top: int, as_json: bool) -> None:
+    """Weekly event counts by area, with each surge marked (*) (docs/trends.md)."""
+    from rasad.trends.surges import shown_weeks, store_counts, surges
+
+    with open_store(db) as store:
+        full = store_counts(store, unit, weeks, _day(until), event_type)
+    table = shown_weeks(full, weeks)
+    found = {(s.value, s.event_type, s.week) for s in surges(full) if s.week >= table.weeks[0].isoformat()}
+    rows = sorted(((value, series) for (value, kind), series in table.counts.items() if kind is None),
+                  key=lambda item: (-sum(item[1]), item[0]))[:top]
+    if as_json:
+        click.echo(json.dumps({"unit": unit, "weeks": [w.isoformat() for w in table.weeks],
+                               "series": [{"value": value, "counts": series} for value, series in rows]},
+                              ensure_ascii=False))
+        return
+    click.echo(f"{unit:24s} " + " ".join(w.strftime("%m-%d").rjust(6) for w in table.weeks))
+    for value, series in rows:
+        cells = [(f"{n}*" if (value, None, w.isoformat()) in found else str(n)).rjust(6)
+                 for n, w in zip(series, table.weeks, strict=True)]
+        click.echo(f"{value[:24]:24s} " + " ".join(cells))
+
+
+@main.command("surges")
+@db_option
+@click.option("--by", "unit", default="admin1", show_default=True,
+              type=click.Choice(["admin1", "admin2", "sector", "facility", "cell"]), help="The areas tested.")
+@click.option("--week", metavar="2026-W47", help="Only this week (an ISO week or a day of it).")
+@click.option("--weeks", default=4, show_default=True, help="Without --week: the last N weeks.")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of lines.")
+def surges_command(db: str, unit: str, week: str | None, weeks: int, as_json: bool) -> None:
+    """Areas whose week stands out against their own past, each with the events that raised it."""
+    from dataclasses import asdict as as_dict
+
+    from rasad.trends.surges import parse_week, store_counts, surges
+
+    only = parse_week(week) if week else None
+    with open_store(db) as store:
+        table = store_counts(store, unit, 1 if only else weeks, only)
+    first = table.weeks[-1 if only else max(0, len(table.weeks) - weeks)]
+    found = [s for s in surges(table) if s.week >= first.isoformat()]
+    if as_json:
+        click.echo(json.dumps([as_dict(s) for s in found], ensure_ascii=False))
+        return
+    if not found:
+        click.echo("no surge")
+    for s in found:
+        click.echo(f"{s.week}  {s.value}  {s.event_type or 'all types'}: {s.count} events against {s.expected} "
+                   f"expected (p={s.p_value:.1g}); events: {', '.join(s.event_ids)}")
+
+
+def _day(text: str | None):
+    from datetime import date
+
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise InputError(f"not a day: {text!r} (YYYY-MM-DD)") from error
+
+
+@main.command()
 @click.option("--reports", default=400, show_default=True, help="How many reports to generate.")
 @click.option("--seed", default=7, show_default=True, help="Random seed: the same seed gives the same corpus.")
 @click.option("-o", "--out", "out_dir", default="demo-data", show_default=True, type=click.Path(file_okay=False),

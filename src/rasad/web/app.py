@@ -32,6 +32,7 @@ from rasad.geo.boundaries import default_boundaries
 from rasad.geo.gazetteer import default_gazetteer
 from rasad.ingest.partner import FieldReportIn, ReleaseIn, SensorAlertIn
 from rasad.store.store import EventFilter, Store, open_store
+from rasad.trends.surges import parse_week, shown_weeks, store_counts, surges
 from rasad.web.schemas import (
     AnnotationOut,
     AuditEntryOut,
@@ -58,8 +59,10 @@ from rasad.web.schemas import (
     SplitIn,
     StateIn,
     StatOut,
+    SurgeOut,
     SyncAck,
     SyncReportOut,
+    TrendsOut,
     UndoIn,
     WatchSourceOut,
 )
@@ -351,6 +354,28 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
     @app.get("/api/sources", response_model=list[SourceOut])
     def sources(db: StoreDep, user: Viewer) -> list[dict]:
         return db.sources()
+
+    @app.get("/api/trends", response_model=TrendsOut)
+    def trends(db: StoreDep, user: Viewer, by: str = "admin1", weeks: Annotated[int, Query(ge=1, le=260)] = 12,
+               until: date | None = None, type: str | None = None) -> dict:  # noqa: A002 - the API's word
+        """Weekly counts by area for the last ``weeks`` weeks (empty weeks included), each surge marked."""
+        full = store_counts(db, by, weeks, until, type)
+        table = shown_weeks(full, weeks)
+        first = table.weeks[0].isoformat()
+        marked = {(s.value, s.event_type, s.week) for s in surges(full) if s.week >= first}
+        series = [{"value": value, "event_type": kind, "counts": counts,
+                   "surges": [w.isoformat() for w in table.weeks if (value, kind, w.isoformat()) in marked]}
+                  for (value, kind), counts in sorted(table.counts.items(), key=lambda item: (-sum(item[1]), item[0][0]))]
+        return {"unit": by, "weeks": [w.isoformat() for w in table.weeks], "series": series}
+
+    @app.get("/api/surges", response_model=list[SurgeOut])
+    def surge_list(db: StoreDep, user: Viewer, by: str = "admin1", week: str | None = None,
+                   weeks: Annotated[int, Query(ge=1, le=52)] = 4) -> list[dict]:
+        """Areas whose week stands out against their own past, with the events that raised each."""
+        only = parse_week(week) if week else None
+        table = store_counts(db, by, 1 if only else weeks, only)
+        first = table.weeks[-1 if only else max(0, len(table.weeks) - weeks)].isoformat()
+        return [asdict(s) for s in surges(table) if s.week >= first]
 
     @app.get("/api/watch", response_model=list[WatchSourceOut])
     def watch_status(db: StoreDep, user: Viewer) -> list[dict]:

@@ -136,6 +136,32 @@ class SourceOut(BaseModel):
     duplicates: int
 
 
+class TrendSeriesOut(BaseModel):
+    value: str
+    event_type: str | None = Field(description="null: every type together")
+    counts: list[int]
+    surges: list[str] = Field(description="the weeks (Mondays) that are surges")
+
+
+class TrendsOut(BaseModel):
+    unit: str
+    weeks: list[str]
+    series: list[TrendSeriesOut]
+
+
+class SurgeOut(BaseModel):
+    unit: str
+    value: str
+    week: str
+    event_type: str | None
+    count: int
+    expected: float
+    p_value: float
+    event_ids: list[str]
+    latitude: float | None
+    longitude: float | None
+
+
 class WatchSourceOut(BaseModel):
     """One watched source: its last success and error, new documents so far, and how late the newest item was."""
 
