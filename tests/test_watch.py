@@ -280,3 +280,17 @@ def test_the_api_shows_each_watched_source(site, tmp_path):
     rows = {row["name"]: row for row in TestClient(create_app(db), base_url="http://127.0.0.1").get("/api/watch").json()}
     assert rows["site"]["items"] == 2 and rows["site"]["last_error"] is None
     assert rows["gone"]["failures"] == 1 and "HTTP 404" in rows["gone"]["last_error"]
+
+
+def test_watching_with_alerts_delivers_what_the_poll_brought(site, tmp_path):
+    from rasad.alerts.rules import RuleSpec
+
+    db = str(tmp_path / "w.db")
+    with open_store(db) as store:
+        store.add_alert_rule("layla", "everything", RuleSpec("dashboard").to_dict())
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[source]]\nurl = "{site.url}/feed.xml"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["watch", str(sources), "--db", db, "--once", "--alerts"])
+    assert result.exit_code == 0 and "alert rule 1 (everything): 2 alerts delivered" in result.output
+    with open_store(db) as store:
+        assert len(store.alerts("layla")) == 2

@@ -47,6 +47,27 @@ def db_option(function):
     return click.option("--db", default=default_db, show_default="./rasad.db or $RASAD_DB", help=DB_HELP)(function)
 
 
+def smtp_options(function):
+    options = [
+        click.option("--smtp", envvar="RASAD_SMTP", metavar="HOST:PORT", help="The SMTP server for e-mail alerts "
+                     "(or $RASAD_SMTP)."),
+        click.option("--mail-from", envvar="RASAD_MAIL_FROM", default="rasad@localhost", show_default=True,
+                     help="The sender of e-mail alerts (or $RASAD_MAIL_FROM)."),
+        click.option("--dashboard-url", default="http://127.0.0.1:8000", show_default=True,
+                     help="The dashboard address that alerts link to."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _alert_engine(store, smtp: str | None, mail_from: str, dashboard_url: str):
+    from rasad.alerts.delivery import SmtpSettings
+    from rasad.alerts.engine import AlertEngine
+
+    return AlertEngine(store, SmtpSettings.parse(smtp, mail_from) if smtp else None, dashboard_url=dashboard_url)
+
+
 def filter_options(function):
     options = [
         click.option("--since", metavar="YYYY-MM-DD", help="Events on or after this day."),
@@ -422,7 +443,10 @@ def serve(db: str, host: str, port: int, auth: bool, tiles: str | None, watch: s
 @click.option("--status", is_flag=True, help="Print each source's state (last success, last error, items, lag) and stop.")
 @click.option("--extractor", "backend", default="rules", show_default=True, type=click.Choice(extractor_names()),
               help="The extraction backend.")
-def watch(sources_file: str | None, db: str, once: bool, status: bool, backend: str) -> None:
+@click.option("--alerts", "with_alerts", is_flag=True, help="Run the alert rules after each poll that stored something.")
+@smtp_options
+def watch(sources_file: str | None, db: str, once: bool, status: bool, backend: str, with_alerts: bool,
+          smtp: str | None, mail_from: str, dashboard_url: str) -> None:
     """Poll news sources as they publish and run what is new through the pipeline.
 
     SOURCES.toml lists [[source]] tables: url, kind (feed or page), interval (900, "15m", "1h"), language,
@@ -443,18 +467,26 @@ def watch(sources_file: str | None, db: str, once: bool, status: bool, backend: 
     sources = _sources(sources_file)
     with open_store(db) as store:
         watcher = Watcher(store, sources, get_extractor(backend))
+        engine = _alert_engine(store, smtp, mail_from, dashboard_url) if with_alerts else None
+
+        def report(result) -> None:
+            click.echo(result.line(), err=True)
+            if engine is not None and result.new:
+                for run in engine.run():
+                    click.echo(run.line(), err=True)
+
         try:
             if once:
                 results = watcher.run_once(every=True)
                 for result in results:
-                    click.echo(result.line(), err=True)
+                    report(result)
                 if any(result.status == "failed" for result in results):
                     sys.exit(1)
                 return
             click.echo(f"watching {len(sources)} sources (Ctrl-C stops)", err=True)
             stop = threading.Event()
             try:
-                watcher.run(stop, lambda result: click.echo(result.line(), err=True))
+                watcher.run(stop, report)
             except KeyboardInterrupt:
                 stop.set()
                 click.echo("stopped; the next run resumes from here", err=True)
@@ -626,6 +658,124 @@ def user_remove(username: str, db: str) -> None:
     """Remove a user and every token of theirs."""
     with open_store(db) as store:
         store.remove_user(username)
+
+
+@main.command()
+@db_option
+@click.option("--week", metavar="2026-W47", help="The ISO week (or a day of it); default the week just ended.")
+@click.option("--lang", type=click.Choice(["ar", "en"]), default="ar", show_default=True, help="The briefing's language.")
+@click.option("--tlp", type=click.Choice(["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]), default="AMBER",
+              show_default=True, help="The TLP marking on every page.")
+@click.option("--for", "recipient", metavar="ORG", help="Address it to a partner: only the records released to it, "
+              "as released, none marked above --tlp.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="brief.pdf (PDF) or brief.html (HTML).")
+def brief(db: str, week: str | None, lang: str, tlp: str, recipient: str | None, output: str) -> None:
+    """The weekly situation report: the week in figures against the weeks before, a map and the trend, surges,
+    camps, prisons and crossings, the main incidents with their sources, and what was reviewed."""
+    from datetime import date, timedelta
+
+    from rasad.brief.render import write
+    from rasad.brief.report import gather
+    from rasad.trends.surges import parse_week
+
+    monday = parse_week(week) if week else parse_week((date.today() - timedelta(days=7)).isoformat())
+    with open_store(db) as store:
+        content = gather(store, monday, tlp, recipient)
+        if recipient:
+            store.audit(_actor(), "export", None, {"via": "brief", "to": recipient, "tlp": tlp,
+                                                   "events": len(content.events)})
+    path = write(content, lang, Path(output))
+    click.echo(f"wrote {path}: {len(content.events)} events of the week of {content.week}", err=True)
+
+
+@main.group()
+def alert() -> None:
+    """Alert rules: new events or surges that match, sent by e-mail, signed webhook or to the dashboard."""
+
+
+@alert.command("add")
+@click.argument("name")
+@db_option
+@click.option("--owner", help="The user the rule belongs to (default: who runs the command).")
+@click.option("--email", metavar="ADDRESS", help="Send each alert to this address.")
+@click.option("--webhook", metavar="URL", help="POST each alert as JSON to this URL, signed (X-Rasad-Signature).")
+@click.option("--secret", help="The webhook's HMAC key (16 characters or more).")
+@click.option("--dashboard", "to_dashboard", is_flag=True, help="Show the alerts in the dashboard only.")
+@click.option("--surge", is_flag=True, help="Alert on surges of the current week instead of each new event.")
+@click.option("--by", "unit", default="admin1", show_default=True,
+              type=click.Choice(["admin1", "admin2", "sector", "facility", "cell"]), help="The areas a surge rule tests.")
+@click.option("--admin1", multiple=True, help="Only these governorates (repeatable).")
+@click.option("--type", "event_types", multiple=True, help="Only these ACLED event types (repeatable).")
+@click.option("--tag", "tags", multiple=True, help="Only events with one of these tags (repeatable).")
+@click.option("--actor", "actors", multiple=True, help="Only events with one of these actors (repeatable).")
+@click.option("--sector", "border_sector", help="Only this border sector.")
+@click.option("--near", metavar="LAT,LON,KM", help="Only events within KM kilometres of a point.")
+@click.option("--facility", help="Only events near this camp, prison or crossing (its name in English or Arabic).")
+@click.option("--radius", "radius_km", default=15.0, show_default=True, help="The radius around --facility, in km.")
+@click.option("--min-confidence", type=float, help="Only events at least this confident (0-1).")
+@click.option("--review-state", type=click.Choice(["unreviewed", "verified"]), help="Only events in this review state.")
+@click.option("--quiet", "quiet_hours", metavar="FROM-TO", help="Hold alerts between these hours (UTC), e.g. 22-6.")
+def alert_add(name: str, db: str, owner: str | None, email: str | None, webhook: str | None, secret: str | None,
+              to_dashboard: bool, surge: bool, unit: str, admin1, event_types, tags, actors, border_sector,
+              near: str | None, facility: str | None, radius_km: float, min_confidence: float | None,
+              review_state: str | None, quiet_hours: str | None) -> None:
+    """Add an alert rule NAME; it alerts on what changes from now on."""
+    from rasad.alerts.rules import RuleSpec
+    from rasad.web.app import parse_near
+
+    channels = [channel for channel, given in (("email", email), ("webhook", webhook), ("dashboard", to_dashboard))
+                if given]
+    if len(channels) != 1:
+        raise InputError("give one of --email, --webhook or --dashboard")
+    spec = RuleSpec.from_dict({
+        "channel": channels[0], "target": email or webhook, "secret": secret, "kind": "surge" if surge else "event",
+        "unit": unit, "admin1": list(admin1), "event_types": list(event_types), "tags": list(tags),
+        "actors": list(actors), "border_sector": border_sector, "near": parse_near(near), "facility": facility,
+        "radius_km": radius_km, "min_confidence": min_confidence, "review_state": review_state,
+        "quiet_hours": quiet_hours})
+    with open_store(db) as store:
+        rule_id = store.add_alert_rule(owner or _actor(), name, spec.to_dict())
+    click.echo(f"alert rule {rule_id} added")
+
+
+@alert.command("list")
+@db_option
+@click.option("--owner", help="Only this user's rules.")
+def alert_list(db: str, owner: str | None) -> None:
+    """The alert rules, with where each sends and its last error."""
+    with open_store(db) as store:
+        rules = store.alert_rules(owner)
+    if not rules:
+        click.echo("no alert rule")
+    for rule in rules:
+        spec = rule["spec"]
+        click.echo(f"{rule['rule_id']}  {rule['name']} ({rule['owner']}): {spec['kind']} → {spec['channel']}"
+                   + (f" {spec['target']}" if spec.get("target") else "")
+                   + (f"  last error: {rule['last_error']}" if rule["last_error"] else ""))
+
+
+@alert.command("remove")
+@click.argument("rule_id", type=int)
+@db_option
+def alert_remove(rule_id: int, db: str) -> None:
+    """Delete an alert rule."""
+    with open_store(db) as store:
+        store.remove_alert_rule(rule_id)
+    click.echo(f"alert rule {rule_id} removed")
+
+
+@alert.command("run")
+@db_option
+@smtp_options
+def alert_run(db: str, smtp: str | None, mail_from: str, dashboard_url: str) -> None:
+    """Match and deliver every rule once (`rasad watch --alerts` does it after each poll)."""
+    with open_store(db) as store:
+        runs = _alert_engine(store, smtp, mail_from, dashboard_url).run()
+    for run in runs:
+        click.echo(run.line(), err=True)
+    if any(run.error for run in runs):
+        sys.exit(1)
 
 
 @main.group()

@@ -247,6 +247,29 @@ CREATE TABLE watch_sources (
 )
 """
 
+# Alert rules (one user's each; the rule as JSON, the cursor of what it has seen) and every alert delivered,
+# keyed so that none is delivered twice, even after a restart.
+_ALERTS = """
+CREATE TABLE alert_rules (
+    rule_id {serial},
+    owner TEXT NOT NULL,
+    name TEXT NOT NULL,
+    spec TEXT NOT NULL,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    cursor TEXT,
+    last_error TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE alert_log (
+    rule_id INTEGER NOT NULL REFERENCES alert_rules(rule_id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    delivered_at TEXT NOT NULL,
+    alert TEXT NOT NULL,
+    PRIMARY KEY (rule_id, key)
+)
+"""
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
@@ -259,6 +282,7 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         (8, _MERGED_INDEX),
         (9, _REFERENCE.format(real="REAL")),
         (10, _WATCH.format(real="REAL")),
+        (11, _ALERTS.format(serial="INTEGER PRIMARY KEY AUTOINCREMENT")),
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -273,5 +297,6 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (8, _MERGED_INDEX),
         (9, _REFERENCE.format(real="DOUBLE PRECISION")),
         (10, _WATCH.format(real="DOUBLE PRECISION")),
+        (11, _ALERTS.format(serial="BIGSERIAL PRIMARY KEY")),
     ],
 }

@@ -64,6 +64,7 @@ class EventFilter:
     admin2: str | None = None
     bbox: tuple[float, float, float, float] | None = None
     max_border_km: float | None = None
+    updated_since: str | None = None  # events created or changed at or after this moment (ISO), for alerts
     limit: int = 100
     offset: int = 0
     sort: str = "event_date"
@@ -257,6 +258,60 @@ class Store:
                             "WHERE layer = ? AND record_id = ?", (*values, layer, record["record_id"]))
         self.audit(actor, "import", f"{layer}:{record['record_id']}", {"file": source_file})
         return True
+
+    # -- alert rules and what they delivered ----------------------------------------------------------
+    def add_alert_rule(self, owner: str, name: str, spec: dict[str, Any]) -> int:
+        """Keep a user's alert rule; its ID. It alerts on what changes from now on."""
+        now = _now()
+        with self.transaction():
+            self.db.execute("INSERT INTO alert_rules (owner, name, spec, enabled, cursor, created_at) "
+                            "VALUES (?, ?, ?, 1, ?, ?)", (owner, name, json.dumps(spec, ensure_ascii=False), now, now))
+            rule_id = self._one("SELECT max(rule_id) FROM alert_rules WHERE owner = ?", (owner,))
+            self.audit(owner, "alert rule added", str(rule_id), {"name": name})
+        return int(rule_id)
+
+    def alert_rules(self, owner: str | None = None) -> list[dict[str, Any]]:
+        """Alert rules (of one owner), oldest first, each with its ``spec`` decoded."""
+        sql, args = "SELECT * FROM alert_rules", ()
+        if owner is not None:
+            sql, args = sql + " WHERE owner = ?", (owner,)
+        return [{**dict(row), "spec": json.loads(row["spec"])} for row in self.db.execute(sql + " ORDER BY rule_id", args)]
+
+    def remove_alert_rule(self, rule_id: int, owner: str | None = None) -> None:
+        """Delete a rule (only its owner's, where ``owner`` is given); NotFound otherwise."""
+        rule = self.db.execute("SELECT owner FROM alert_rules WHERE rule_id = ?", (rule_id,)).fetchone()
+        if rule is None or (owner is not None and rule["owner"] != owner):
+            raise NotFound(f"no alert rule {rule_id}")
+        with self.transaction():
+            self.db.execute("DELETE FROM alert_rules WHERE rule_id = ?", (rule_id,))
+            self.audit(owner or rule["owner"], "alert rule removed", str(rule_id), {})
+
+    def alert_delivered(self, rule_id: int, keys: list[str]) -> set[str]:
+        """Which of these alert keys the rule has already delivered."""
+        rows = self.db.execute(f"SELECT key FROM alert_log WHERE rule_id = ? AND key IN ({', '.join('?' for _ in keys)})",
+                               (rule_id, *keys)) if keys else []
+        return {row["key"] for row in rows}
+
+    def record_alerts(self, rule_id: int, alerts: list[dict[str, Any]], channel: str, cursor: str | None) -> None:
+        """Note alerts as delivered (never again for this rule) and move the rule's cursor on."""
+        now = _now()
+        with self.transaction():
+            for alert in alerts:
+                self.db.execute("INSERT INTO alert_log (rule_id, key, channel, delivered_at, alert) VALUES (?, ?, ?, ?, ?)",
+                                (rule_id, alert["key"], channel, now, json.dumps(alert, ensure_ascii=False)))
+            self.db.execute("UPDATE alert_rules SET cursor = COALESCE(?, cursor), last_error = NULL WHERE rule_id = ?",
+                            (cursor, rule_id))
+
+    def alert_failed(self, rule_id: int, error: str) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE alert_rules SET last_error = ? WHERE rule_id = ?", (f"{_now()}: {error}", rule_id))
+
+    def alerts(self, owner: str, limit: int = 100) -> list[dict[str, Any]]:
+        """The alerts delivered to a user's rules, newest first."""
+        rows = self.db.execute("SELECT l.rule_id, r.name AS rule, l.key, l.channel, l.delivered_at, l.alert "
+                               "FROM alert_log l JOIN alert_rules r ON r.rule_id = l.rule_id WHERE r.owner = ? "
+                               "ORDER BY l.delivered_at DESC, l.key LIMIT ?", (owner, limit))
+        return [{**dict(row), "alert": json.loads(row["alert"])} for row in rows]
 
     # -- watched sources ------------------------------------------------------------------------
     WATCH_FIELDS = ("name", "kind", "etag", "last_modified", "last_attempt", "last_success", "last_error",
@@ -580,7 +635,8 @@ class Store:
                               ("event_type = ?", f.event_type), ("admin1 = ?", _governorate(f.admin1)),
                               ("confidence >= ?", f.min_confidence), ("sub_event_type = ?", f.sub_event_type),
                               ("admin2 = ?", f.admin2), ("border_km <= ?", f.max_border_km),
-                              ("(actor1 = ? OR actor2 = ?)", f.actor), ("tags LIKE ?", f.tag)):
+                              ("(actor1 = ? OR actor2 = ?)", f.actor), ("tags LIKE ?", f.tag),
+                              ("updated_at >= ?", f.updated_since)):
             if value is not None and value != "":
                 clauses.append(clause)
                 args += [value, value] if clause.startswith("(actor1") else [f'%"{value}"%'] if "LIKE" in clause else [value]

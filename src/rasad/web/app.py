@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from swagger_ui_bundle import swagger_ui_path
 
 from rasad import __version__
+from rasad.alerts.rules import RuleSpec
 from rasad.errors import Forbidden, InputError, NotFound, RasadError, TooLarge, Unauthorized
 from rasad.geo.boundaries import default_boundaries
 from rasad.geo.gazetteer import default_gazetteer
@@ -34,6 +35,9 @@ from rasad.ingest.partner import FieldReportIn, ReleaseIn, SensorAlertIn
 from rasad.store.store import EventFilter, Store, open_store
 from rasad.trends.surges import parse_week, shown_weeks, store_counts, surges
 from rasad.web.schemas import (
+    AlertOut,
+    AlertRuleIn,
+    AlertRuleOut,
     AnnotationOut,
     AuditEntryOut,
     AuditVerifyOut,
@@ -376,6 +380,31 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
         table = store_counts(db, by, 1 if only else weeks, only)
         first = table.weeks[-1 if only else max(0, len(table.weeks) - weeks)].isoformat()
         return [asdict(s) for s in surges(table) if s.week >= first]
+
+    @app.get("/api/alerts/rules", response_model=list[AlertRuleOut], tags=["alerts"])
+    def alert_rules(db: StoreDep, user: Viewer) -> list[dict]:
+        """The signed-in user's alert rules (webhook secrets left out)."""
+        return [{**rule, "spec": {k: v for k, v in rule["spec"].items() if k != "secret"}}
+                for rule in db.alert_rules(user.username)]
+
+    @app.post("/api/alerts/rules", response_model=AlertRuleOut, status_code=201, tags=["alerts"])
+    def add_alert_rule(body: AlertRuleIn, db: StoreDep, user: Viewer) -> dict:
+        """A new rule for the signed-in user; it alerts on what changes from now on."""
+        spec = RuleSpec.from_dict(body.model_dump(exclude={"name"}))
+        rule_id = db.add_alert_rule(user.username, body.name, spec.to_dict())
+        (rule,) = [r for r in alert_rules(db, user) if r["rule_id"] == rule_id]
+        return rule
+
+    @app.delete("/api/alerts/rules/{rule_id}", status_code=204, tags=["alerts"])
+    def remove_alert_rule(rule_id: int, db: StoreDep, user: Viewer) -> Response:
+        """Delete one of the signed-in user's rules (another user's is not found)."""
+        db.remove_alert_rule(rule_id, owner=user.username)
+        return Response(status_code=204)
+
+    @app.get("/api/alerts", response_model=list[AlertOut], tags=["alerts"])
+    def delivered_alerts(db: StoreDep, user: Viewer, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict]:
+        """The alerts the signed-in user's rules delivered, newest first (the dashboard channel shows here)."""
+        return db.alerts(user.username, limit)
 
     @app.get("/api/watch", response_model=list[WatchSourceOut])
     def watch_status(db: StoreDep, user: Viewer) -> list[dict]:

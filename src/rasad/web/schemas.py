@@ -162,6 +162,47 @@ class SurgeOut(BaseModel):
     longitude: float | None
 
 
+class AlertRuleIn(BaseModel):
+    """A new alert rule of the signed-in user (every filter left out matches everything)."""
+
+    name: str = Field(min_length=1, max_length=200)
+    channel: Literal["email", "webhook", "dashboard"]
+    target: str | None = Field(None, description="the e-mail address or webhook URL")
+    secret: str | None = Field(None, description="the webhook's HMAC key, 16 characters or more")
+    kind: Literal["event", "surge"] = "event"
+    unit: Literal["admin1", "admin2", "sector", "facility", "cell"] = "admin1"
+    admin1: list[str] = []
+    event_types: list[str] = []
+    tags: list[str] = []
+    actors: list[str] = []
+    border_sector: str | None = None
+    near: tuple[float, float, float] | None = Field(None, description="latitude, longitude, kilometres")
+    facility: str | None = None
+    radius_km: float = Field(15.0, gt=0, le=500)
+    min_confidence: float | None = Field(None, ge=0, le=1)
+    review_state: Literal["unreviewed", "verified"] | None = None
+    quiet_hours: str | None = Field(None, description="FROM-TO hours of the day (UTC) when alerts are held, e.g. 22-6")
+
+
+class AlertRuleOut(BaseModel):
+    rule_id: int
+    name: str
+    owner: str
+    enabled: bool
+    created_at: str
+    last_error: str | None
+    spec: dict[str, Any] = Field(description="the rule, without its webhook secret")
+
+
+class AlertOut(BaseModel):
+    rule_id: int
+    rule: str
+    key: str
+    channel: str
+    delivered_at: str
+    alert: dict[str, Any]
+
+
 class WatchSourceOut(BaseModel):
     """One watched source: its last success and error, new documents so far, and how late the newest item was."""
 
