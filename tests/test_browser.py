@@ -12,6 +12,7 @@ import pytest
 
 from rasad.demo.generator import generate
 from rasad.extract.base import get_extractor
+from rasad.geo.build import governorate_names_ar
 from rasad.pipeline import run_ingest
 from rasad.store.store import EventFilter, open_store
 from rasad.web.app import create_app
@@ -38,7 +39,8 @@ def stocked_db(tmp_path_factory):
     with open(path, "w", encoding="utf-8") as out:
         for doc, _ in generate(120, seed=5):
             out.write(json.dumps(doc, ensure_ascii=False) + "\n")
-        out.write(json.dumps({"doc_id": "hostile", "published": "2025-03-12", "text": HOSTILE}, ensure_ascii=False))
+        out.write(json.dumps({"doc_id": "hostile", "published": "2025-03-12", "text": HOSTILE,
+                              "url": "https://news.example/ramadi-blast"}, ensure_ascii=False))
     db = str(folder / "browser.db")
     store = open_store(db)
     run_ingest([str(path)], store, get_extractor("rules"), lambda e: None)
@@ -139,7 +141,8 @@ def test_filter_by_period_and_governorate_kept_in_the_url(page, site, stocked_db
     page.click("#filters button[type=submit]")
     wait_for_query(page, f"admin1={governorate}")
     page.wait_for_function(f"document.querySelector('#summary').innerText.startsWith('{expected}')")
-    assert all(governorate in text for text in page.locator("#list li .when").all_inner_texts())
+    arabic = governorate_names_ar()[governorate]  # the list speaks the UI's language
+    assert all(arabic in text for text in page.locator("#list li .when").all_inner_texts())
     shared = page.context.new_page()
     loaded(shared, page.url)  # the link reproduces the view
     assert shown_total(shared) == expected and shared.locator("#filters [name=admin1]").input_value() == governorate
@@ -286,3 +289,126 @@ def test_an_analyst_releases_an_event_from_its_page_and_contradictions_are_shown
     page.click("#detail [data-action=release]")
     page.wait_for_function("document.querySelector('#detail .release-state')?.innerText.includes('all partners')")
     assert iq.releasability("event", kept)["releasability"]["tlp"] == "GREEN"
+
+
+# -- issue 13: no silent cap, a time axis, keyboard and history, clusters that open, Arabic names --------------
+
+@pytest.fixture(scope="module")
+def small_limits_site(stocked_db):
+    """The same store, served with a map that draws 20 events one by one and a list of 10 at a time."""
+    with Server(create_app(stocked_db, map_points=20, list_page=10)) as url:
+        yield url
+
+
+def test_no_silent_cap_the_list_pages_through_all_and_the_map_counts_every_event(page, small_limits_site, stocked_db):
+    store = open_store(stocked_db)
+    total = store.query_events(EventFilter())[1]
+    placed = sum(1 for e in store.iter_events(EventFilter()) if e["latitude"] is not None)
+    store.close()
+    assert total > 20
+    loaded(page, f"{small_limits_site}/?lang=en")
+    summary = page.locator("#summary").inner_text()
+    assert summary.startswith(f"{total} events") and "list: 10 of them" in summary and "map: all of them in" in summary
+    counts = [int(n) for n in page.locator("#points .cell").evaluate_all("nodes => nodes.map(n => n.dataset.count)")]
+    assert sum(counts) == placed  # every placed event is on the map, in its cell
+    assert page.locator("#list li").count() == 10
+    shown = 10
+    while shown < total:
+        page.click("#more")
+        shown = min(total, shown + 10)
+        page.wait_for_function(f"document.querySelectorAll('#list li').length === {shown}")
+    page.wait_for_selector("#more", state="hidden")  # all of them listed: nothing more to show
+
+
+def test_the_timeline_is_a_time_axis_with_its_empty_weeks_and_a_count_scale(page, site, stocked_db):
+    store = open_store(stocked_db)
+    weeks = store.stats(EventFilter(), "week")
+    store.close()
+    first, last = (__import__("datetime").date.fromisoformat(weeks[k]["key"]) for k in (0, -1))
+    span = (last - first).days // 7 + 1
+    loaded(page, site)
+    assert page.locator("#timeline rect.bar").count() == span > len(weeks)  # empty weeks are weeks too
+    assert page.locator("#timeline .count-max").text_content() == str(max(w["count"] for w in weeks))
+    assert page.locator("#timeline text.month").count() >= 2
+
+
+def test_keyboard_escape_and_back_close_the_event(page, site):
+    loaded(page, site)
+    page.locator("#list li").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#detail:not([hidden]) h2")
+    wait_for_query(page, "event=evt_")
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#detail", state="hidden")
+    assert "event=" not in page.url
+    page.locator("#list li").nth(1).click()
+    page.wait_for_selector("#detail:not([hidden]) h2")
+    page.go_back()
+    page.wait_for_selector("#detail", state="hidden")
+    page.locator("#list li").nth(1).click()
+    page.wait_for_selector("#detail:not([hidden]) button.close")
+    page.click("#detail button.close")
+    page.wait_for_selector("#detail", state="hidden")
+
+
+def test_a_double_click_resets_the_zoom_without_filtering(page, site):
+    loaded(page, site)
+    box = page.locator("#map").bounding_box()
+    page.mouse.dblclick(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.5)
+    page.wait_for_timeout(600)
+    assert page.locator("#filters [name=admin1]").input_value() == "" and "admin1=" not in page.url
+
+
+def test_labels_and_marks_keep_their_screen_size_when_zoomed(page, site):
+    loaded(page, site)
+    before = float(page.locator(".gov-label").first.get_attribute("font-size") or 11)
+    box = page.locator("#map").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(5):
+        page.mouse.wheel(0, -300)
+    page.wait_for_timeout(200)
+    after = float(page.locator(".gov-label").first.get_attribute("font-size"))
+    width = float(page.locator("rect.facility").first.get_attribute("width"))
+    assert after < before / 2 and width < 3  # smaller in map units: the same on screen
+
+
+def test_events_at_one_place_open_as_a_list(page, browser, tmp_path):
+    from rasad.model import Document, Event
+
+    db = str(tmp_path / "camp.db")
+    store = open_store(db)
+    with store.transaction():
+        for n, (kind, sub) in enumerate([("Violence against civilians", "Attack"), ("Battles", "Armed clash"),
+                                         ("Strategic developments", "Arrests")]):
+            store.add_document(Document(doc_id=f"c{n}", text=f"تقرير رقم {n} عن مخيم الهول"))
+            store.add_mention(Event(doc_id=f"c{n}", event_type=kind, sub_event_type=sub, event_date=f"2025-0{n + 3}-10",
+                                    admin1="Al-Hasakeh", country="SY", location="Al-Hol camp", latitude=36.3867,
+                                    longitude=41.1488, geo_precision=1), 0)
+    store.close()
+    with Server(create_app(db)) as url:
+        loaded(page, url)
+        cluster = page.locator("#points .cluster")
+        assert cluster.count() == 1 and cluster.get_attribute("data-count") == "3"
+        assert page.locator("#points .cluster .slice").count() == 3  # its mix of types, not its majority
+        cluster.click()
+        page.wait_for_selector("#detail .cluster-list li")
+        assert page.locator("#detail .cluster-list li").count() == 3
+
+
+def test_arabic_names_for_governorates_actors_and_a_link_to_the_article(page, site, stocked_db):
+    loaded(page, site)
+    options = page.locator("#filters [name=admin1] option").all_inner_texts()
+    assert "كركوك" in options and "Kirkuk" not in options
+    assert "تنظيم الدولة الإسلامية" in page.locator("#filters [name=actor] option").all_inner_texts()
+    assert not any(text.isascii() and text.strip() for text in
+                   (t.split(" · ")[1] for t in page.locator("#list li .when").all_inner_texts() if " · " in t))
+    store = open_store(stocked_db)
+    (event,) = [e for e in store.query_events(EventFilter(limit=1000))[0] if e["location"] == "Ramadi"]
+    store.close()
+    loaded(page, f"{site}/?event={event['event_id']}")
+    link = page.locator("#detail a.source-link").first
+    link.wait_for()
+    assert link.get_attribute("href") == "https://news.example/ramadi-blast"
+    assert link.get_attribute("rel") == "noopener noreferrer" and link.get_attribute("target") == "_blank"
+    assert page.locator("link[rel=icon]").get_attribute("href") == "/static/favicon.svg"
+    assert page.request.get(f"{site}/static/favicon.svg").status == 200

@@ -294,3 +294,26 @@ def test_watching_with_alerts_delivers_what_the_poll_brought(site, tmp_path):
     assert result.exit_code == 0 and "alert rule 1 (everything): 2 alerts delivered" in result.output
     with open_store(db) as store:
         assert len(store.alerts("layla")) == 2
+
+
+def test_the_demo_feed_publishes_one_report_at_a_time_and_the_watch_reads_them(tmp_path):
+    from rasad.demo.feed import DemoFeed
+
+    items = [{"doc_id": f"f{n}", "title": title, "text": text} for n, (title, text) in enumerate(ITEMS)]
+    feed = DemoFeed(items, tmp_path / "feed", step=3600)
+    url = feed.start()
+    try:
+        w = watcher(str(tmp_path / "w.db"), [Source("demo", url)])
+        (first,) = w.run_once()
+        assert (first.status, first.documents, first.new) == ("new", 1, 1)
+        time.sleep(1.1)  # the standard library's server answers If-Modified-Since to the second
+        feed.publish()
+        feed.publish()
+        (second,) = w.run_once(every=True)
+        assert (second.documents, second.new) == (3, 2)
+        feed.publish()  # nothing left to publish: the feed stays as it is
+        (third,) = w.run_once(every=True)
+        assert third.new == 0
+        w.store.close()
+    finally:
+        feed.stop()

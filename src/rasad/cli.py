@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import ipaddress
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ import click
 from rasad import __version__
 from rasad.errors import InputError, RasadError
 from rasad.extract.base import extractor_names, get_extractor
-from rasad.ingest.readers import read_documents
+from rasad.ingest.readers import document_from_dict, read_documents
 from rasad.pipeline import estimate_documents, run_ingest
 from rasad.store.store import EventFilter, default_db, open_store
 
@@ -393,7 +394,8 @@ def _serve(db: str, host: str, port: int, auth: bool, tiles: str | None = None, 
     stop = threading.Event()
     if watch:
         sources = _sources(watch)
-        thread = threading.Thread(target=_watch_loop, args=(db, sources, stop), daemon=True, name="rasad-watch")
+        thread = threading.Thread(target=_watch_loop, args=(db, sources, stop, f"http://{host}:{port}"), daemon=True,
+                                  name="rasad-watch")
         thread.start()
         click.echo(f"watching {len(sources)} sources from {watch}")
     try:
@@ -408,14 +410,23 @@ def _sources(path: str) -> list:
     return read_sources(path)
 
 
-def _watch_loop(db: str, sources: list, stop) -> None:
+def _watch_loop(db: str, sources: list, stop, dashboard_url: str = "http://127.0.0.1:8000") -> None:
     """Poll the sources into the store until ``stop`` is set (its own store connection: a thread of its own)."""
     from rasad.watch.watcher import Watcher
 
     with open_store(db) as store:
         watcher = Watcher(store, sources, get_extractor("rules"))
+        engine = _alert_engine(store, os.environ.get("RASAD_SMTP"), os.environ.get("RASAD_MAIL_FROM", "rasad@localhost"),
+                               dashboard_url)
+
+        def report(result) -> None:
+            click.echo(f"watch: {result.line()}", err=True)
+            if result.new:
+                for run in engine.run():
+                    click.echo(f"watch: {run.line()}", err=True)
+
         try:
-            watcher.run(stop, lambda result: click.echo(f"watch: {result.line()}", err=True))
+            watcher.run(stop, report)
         finally:
             watcher.fetcher.close()
 
@@ -593,6 +604,10 @@ def generate(reports: int, seed: int, out_dir: str) -> None:
     click.echo(f"wrote {reports} reports to {docs} and their true events to {truth}", err=True)
 
 
+DEMO_FEED_ITEMS = 24  # demo reports held back and published one by one on the local feed
+DEMO_RULE = "demo: every new event"
+
+
 @main.command()
 @db_option
 @click.option("--reports", default=400, show_default=True, help="How many demo reports to generate.")
@@ -600,21 +615,41 @@ def generate(reports: int, seed: int, out_dir: str) -> None:
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
 @click.option("--no-serve", is_flag=True, help="Build the demo store and stop.")
 def demo(db: str, reports: int, host: str, port: int, no_serve: bool) -> None:
-    """Generate the demo corpus, run the whole pipeline into the store, and serve the dashboard."""
+    """Generate the demo corpus, run the whole pipeline into the store, and serve the dashboard, with a local
+    feed of the demo's later reports watched as they appear and a dashboard alert for each new event."""
+    from rasad.alerts.rules import RuleSpec
+    from rasad.demo.feed import DemoFeed
     from rasad.demo.generator import write_corpus
     from rasad.demo.partners import seed_partner
+    from rasad.pipeline import ingest_documents
 
-    docs, _ = write_corpus(Path("demo-data"), reports)
+    folder = Path("demo-data")
+    docs, _ = write_corpus(folder, reports + DEMO_FEED_ITEMS)
+    rows = [json.loads(line) for line in docs.read_text("utf-8").splitlines() if line.strip()]
+    now, later = rows[:reports], rows[reports:]
     with open_store(db) as store:
         with click.progressbar(length=reports, label="ingesting demo reports", file=sys.stderr, show_pos=True) as bar:
-            report = run_ingest([str(docs)], store, get_extractor("rules"), _report_problem,
-                                lambda _doc: bar.update(1))
+            documents = (document_from_dict(row, str(docs), number) for number, row in enumerate(now, 1))
+            report = ingest_documents(documents, store, get_extractor("rules"), on_document=lambda _doc: bar.update(1))
         click.echo(f"{report.new} new reports, {store.counts()['events']} events in {db}", err=True)
-        shared = seed_partner(store, Path("demo-data"))
+        shared = seed_partner(store, folder)
         click.echo(f"{shared} events released by the demo partner IQ (tick \"Partners' records\" on the map)",
                    err=True)
-    if not no_serve:
-        _serve(db, host, port, auth=False)
+        if not any(rule["name"] == DEMO_RULE for rule in store.alert_rules()):
+            store.add_alert_rule(_actor(), DEMO_RULE, RuleSpec("dashboard").to_dict())
+    if no_serve:
+        return
+    feed = DemoFeed(later, folder / "feed")
+    url = feed.start()
+    sources = folder / "sources.toml"
+    sources.write_text(f'[[source]]\nname = "demo feed"\nurl = "{url}"\nkind = "feed"\ninterval = "1m"\n'
+                       'language = "ar"\n', encoding="utf-8")
+    click.echo(f"a local feed publishes {len(later)} more reports at {url}, one every 30 s; the watch polls it "
+               f"every minute and alert rule \"{DEMO_RULE}\" lists each new event at /api/alerts", err=True)
+    try:
+        _serve(db, host, port, auth=False, watch=str(sources))
+    finally:
+        feed.stop()
 
 
 @main.group()

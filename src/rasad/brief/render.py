@@ -10,9 +10,10 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from rasad.brief.report import Brief, governorates_ar, labels
+from rasad.brief.report import Brief, labels
 from rasad.errors import InputError
 from rasad.geo.boundaries import default_boundaries
+from rasad.geo.build import governorate_names_ar
 
 TYPE_COLOURS = {"Battles": "#c0392b", "Explosions/Remote violence": "#e67e22", "Violence against civilians": "#8e44ad",
                 "Strategic developments": "#2c7fb8", "Protests": "#27ae60", "Riots": "#7f8c8d"}
@@ -203,7 +204,7 @@ def _fill(template: str, **values: object) -> str:
 
 
 def _area(name: str, lang: str) -> str:
-    return governorates_ar().get(name, name) if lang == "ar" else name
+    return governorate_names_ar().get(name, name) if lang == "ar" else name
 
 
 def _type(name: str, lang: str) -> str:

@@ -6,7 +6,6 @@ the node has not released to it."""
 
 from __future__ import annotations
 
-import csv
 import json
 import tomllib
 from collections import Counter
@@ -48,12 +47,6 @@ class Brief:
 @cache
 def labels() -> dict[str, Any]:
     return tomllib.loads(resources.files("rasad.brief").joinpath("data/labels.toml").read_text("utf-8"))
-
-
-@cache
-def governorates_ar() -> dict[str, str]:
-    with resources.files("rasad.geo").joinpath("data/governorates.csv").open(encoding="utf-8") as handle:
-        return {row["name"]: row["name_ar"] for row in csv.DictReader(handle)}
 
 
 def gather(store: Store, week: date, tlp: str = "AMBER", recipient: str | None = None) -> Brief:

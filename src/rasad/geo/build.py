@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -76,6 +77,12 @@ def governorate_table() -> list[dict]:
     """Rows of data/governorates.csv."""
     with resources.files("rasad.geo").joinpath("data/governorates.csv").open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
+
+
+@cache
+def governorate_names_ar() -> dict[str, str]:
+    """Each governorate's standard name → its Arabic name."""
+    return {row["name"]: row["name_ar"] for row in governorate_table()}
 
 
 def read_polygons(paths: Iterable[Path], table: list[dict]) -> list[Governorate]:

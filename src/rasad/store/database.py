@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
@@ -47,11 +48,24 @@ class SQLiteDatabase:
             self.connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10.0)
             self.connection.row_factory = sqlite3.Row
             self.connection.execute("PRAGMA busy_timeout=10000")
-            self.connection.execute("PRAGMA journal_mode=WAL")
+            self._wal()
             self.connection.execute("PRAGMA foreign_keys=ON")
             self.connection.execute("PRAGMA synchronous=NORMAL")
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{path}: not a Rasad store: {error}") from error
+
+    def _wal(self) -> None:
+        """Switch to WAL. SQLite may answer "locked" at once, without waiting, while another process creates
+        the same file: try again for as long as the busy timeout."""
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                self.connection.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def execute(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:
         try:

@@ -705,6 +705,25 @@ class Store:
                 weeks[monday] = weeks.get(monday, 0) + row["n"]
         return [{"key": key, "count": count} for key, count in sorted(weeks.items())]
 
+    def cells(self, f: EventFilter, degrees: float) -> list[dict[str, Any]]:
+        """Every placed event of the filter, counted by cell of a ``degrees`` grid and by type: what a map draws
+        when there are too many events to draw one by one. Each cell's point is the mean of its events'."""
+        where, args = self._where(EventFilter(**{**asdict(f), "near": None}))
+        where += (" AND " if where else " WHERE ") + "latitude IS NOT NULL"
+        rows = self.db.execute(
+            f"SELECT CAST(floor(latitude / ?) AS INTEGER) AS row_, CAST(floor(longitude / ?) AS INTEGER) AS col_, "
+            f"event_type, count(*) AS n, avg(latitude) AS lat, avg(longitude) AS lon FROM events{where} "
+            "GROUP BY row_, col_, event_type ORDER BY row_, col_, event_type", (degrees, degrees, *args)).fetchall()
+        cells: dict[tuple[int, int], dict[str, Any]] = {}
+        for row in rows:
+            cell = cells.setdefault((row["row_"], row["col_"]), {"count": 0, "types": {}, "lat": 0.0, "lon": 0.0})
+            cell["types"][row["event_type"]] = row["n"]
+            cell["lat"] += row["lat"] * row["n"]
+            cell["lon"] += row["lon"] * row["n"]
+            cell["count"] += row["n"]
+        return [{"latitude": round(c["lat"] / c["count"], 4), "longitude": round(c["lon"] / c["count"], 4),
+                 "count": c["count"], "types": c["types"]} for c in cells.values()]
+
     def reports(self, limit: int = 100, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
         """Stored reports, newest first, without their text."""
         rows = self.db.execute("SELECT doc_id, title, source, url, published, language, duplicate_of FROM documents "

@@ -30,6 +30,7 @@ from rasad import __version__
 from rasad.alerts.rules import RuleSpec
 from rasad.errors import Forbidden, InputError, NotFound, RasadError, TooLarge, Unauthorized
 from rasad.geo.boundaries import default_boundaries
+from rasad.geo.build import governorate_names_ar
 from rasad.geo.gazetteer import default_gazetteer
 from rasad.ingest.partner import FieldReportIn, ReleaseIn, SensorAlertIn
 from rasad.store.store import EventFilter, Store, open_store
@@ -41,6 +42,7 @@ from rasad.web.schemas import (
     AnnotationOut,
     AuditEntryOut,
     AuditVerifyOut,
+    CellOut,
     CommentIn,
     EditIn,
     ErrorOut,
@@ -185,15 +187,22 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
 
 
-def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI:
+MAP_POINTS = 3000  # the dashboard draws up to this many events one by one, then the server's counts by cell
+LIST_PAGE = 500  # rows the dashboard's list fetches at a time
+
+
+def create_app(db: str, auth: bool = False, tiles: str | None = None, map_points: int = MAP_POINTS,
+               list_page: int = LIST_PAGE) -> FastAPI:
     """The web application over the store at ``db``; ``auth`` requires API tokens for every call; ``tiles``
-    is an optional online tile URL ({z}/{x}/{y}) for users who have one (the bundled map needs none)."""
+    is an optional online tile URL ({z}/{x}/{y}) for users who have one (the bundled map needs none);
+    ``map_points`` and ``list_page`` say how many events the dashboard draws one by one and lists at a time."""
     app = FastAPI(title="Rasad API", version=__version__, docs_url=None, redoc_url=None,
                   responses={400: {"model": ErrorOut}, 401: {"model": ErrorOut}, 403: {"model": ErrorOut},
                              404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
     app.state.db = db
     app.state.auth = auth
     app.state.tiles = tiles
+    app.state.dashboard = {"map_points": map_points, "list_page": list_page}
     static = resources.files("rasad.web").joinpath("static")
     app.add_middleware(BodyLimit)
 
@@ -257,7 +266,7 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
 
     @app.get("/api/config")
     def config(request: Request, user: Viewer) -> dict:
-        return {"tiles": request.app.state.tiles}
+        return {"tiles": request.app.state.tiles, **request.app.state.dashboard}
 
     @app.post("/api/session", response_model=Me)
     def sign_in(body: SessionIn, request: Request, response: Response, db: StoreDep) -> Me:
@@ -291,6 +300,13 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
     def events(db: StoreDep, user: Viewer, flt: Filter) -> EventPage:
         items, total = db.query_events(flt)
         return EventPage(items=items, total=total, limit=flt.limit, offset=flt.offset)
+
+    @app.get("/api/events/cells", response_model=list[CellOut])
+    def event_cells(f: Filter, db: StoreDep, user: Viewer,
+                    cell: Annotated[float, Query(gt=0.01, le=5)] = 0.25) -> list[dict]:
+        """Every event of the filter counted by cell of a ``cell``-degree grid and by type, for a map of more
+        events than it can draw one by one (no cap: the counts add up to the filter's total of placed events)."""
+        return db.cells(f, cell)
 
     @app.get("/api/events/{event_id}", response_model=EventDetailOut)
     def event(event_id: str, db: StoreDep, user: Viewer) -> dict:
@@ -412,7 +428,14 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None) -> FastAPI
 
     @app.get("/api/boundaries")
     def boundaries(user: Viewer) -> dict:
-        return default_boundaries().geojson()
+        """Governorate polygons (each with its Arabic name, ``name_ar``) and the border line."""
+        shapes = default_boundaries().geojson()
+        arabic = governorate_names_ar()
+        for feature in shapes["features"]:
+            if feature["properties"].get("kind") != "border":
+                feature["properties"]["name_ar"] = arabic.get(feature["properties"]["name"], feature["properties"]["name"])
+        return shapes
+
 
     @app.get("/api/facilities")
     def facilities(user: Viewer) -> dict:

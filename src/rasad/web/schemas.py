@@ -136,6 +136,13 @@ class SourceOut(BaseModel):
     duplicates: int
 
 
+class CellOut(BaseModel):
+    latitude: float = Field(description="the mean point of the cell's events")
+    longitude: float
+    count: int
+    types: dict[str, int] = Field(description="events by ACLED event type")
+
+
 class TrendSeriesOut(BaseModel):
     value: str
     event_type: str | None = Field(description="null: every type together")

@@ -56,6 +56,25 @@ const ACTORS = ["Islamic State", "Military Forces of Iraq", "Police Forces of Ir
   "Military Forces of Turkey", "Military Forces of Israel", "Military Forces of Russia"];
 const TAGS = ["detainee_transfer", "prison_escape", "attempt", "camp", "border", "infiltration", "border_closure",
   "foiled_plot", "security_operation", "vbied", "ied", "suicide", "coalition"];
+const ACTOR_AR = { "Islamic State": "تنظيم الدولة الإسلامية", "Military Forces of Iraq": "القوات المسلحة العراقية",
+  "Police Forces of Iraq": "الشرطة العراقية", "Iraqi Counter-Terrorism Service": "جهاز مكافحة الإرهاب العراقي",
+  "Popular Mobilization Forces": "الحشد الشعبي", "Iraqi Border Guards": "حرس الحدود العراقي", "Peshmerga": "البيشمركة",
+  "Unidentified Armed Group": "جماعة مسلحة مجهولة", "Military Forces of Syria": "القوات الحكومية السورية",
+  "Syrian Democratic Forces": "قوات سوريا الديمقراطية", "Asayish": "الأسايش", "International Coalition": "التحالف الدولي",
+  "Military Forces of the United States": "القوات الأمريكية", "Civilians": "مدنيون", "Military Forces of Turkey": "القوات التركية",
+  "Military Forces of Israel": "القوات الإسرائيلية", "Military Forces of Russia": "القوات الروسية" };
+const TAG_AR = { detainee_transfer: "نقل معتقلين", prison_escape: "فرار من سجن", attempt: "محاولة", camp: "مخيم",
+  border: "حدود", infiltration: "تسلل", border_closure: "إغلاق الحدود", foiled_plot: "مخطط محبط",
+  security_operation: "عملية أمنية", vbied: "سيارة مفخخة", ied: "عبوة ناسفة", suicide: "انتحاري", coalition: "التحالف" };
+const TAG_EN = { detainee_transfer: "detainee transfer", prison_escape: "prison escape", border_closure: "border closure",
+  foiled_plot: "foiled plot", security_operation: "security operation", vbied: "car bomb", ied: "IED" };
+const GEO_PRECISION = { ar: { 1: "الموقع نفسه", 2: "بالقرب منه أو القضاء", 3: "المحافظة أو منطقة أوسع" },
+  en: { 1: "the place itself", 2: "near it, or the district", 3: "the governorate or a wider area" } };
+const TIME_PRECISION = { ar: { 1: "اليوم نفسه", 2: "خلال أيام", 3: "الشهر" }, en: { 1: "the day", 2: "within days", 3: "the month" } };
+// list rows fetched at a time (the map shows every event whatever the list holds), and how many events the map
+// draws one by one before it draws the server's counts by cell: both from /api/config
+let PAGE = 500;
+let MAP_POINTS = 3000;
 // Web Mercator, so that an optional online tile layer lines up with the bundled boundaries.
 const mercator = (lat) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
 const RATIO = (mercator(BOUNDS.north) - mercator(BOUNDS.south)) / (((BOUNDS.east - BOUNDS.west) * Math.PI) / 180);
@@ -79,6 +98,13 @@ const el = (tag, attrs = {}, text) => {
 const t = (key) => I18N[state.lang][key] || key;
 const typeName = (type) => (state.lang === "ar" ? TYPE_AR[type] || type : type);
 const subName = (sub) => (state.lang === "ar" ? SUBTYPE_AR[sub] || sub : sub);
+const govName = (name) => (state.lang === "ar" ? (state.govAr || {})[name] || name : name) || "";
+const actorName = (name) => (state.lang === "ar" ? ACTOR_AR[name] || name : name);
+const tagName = (tag) => (state.lang === "ar" ? TAG_AR[tag] || tag : TAG_EN[tag] || tag.replace("_", " "));
+const number = (n) => String(n);  // Latin digits in both languages, as the region's security outlets print them
+// "event" or "events" and its Arabic plural (1 حدث، 2 حدثان، 3–10 أحداث، 11+ حدثاً)
+const eventsWord = (n) => (state.lang === "ar" ? (n === 1 ? "حدث" : n === 2 ? "حدثان" : n % 100 >= 3 && n % 100 <= 10 ? "أحداث" : "حدثاً")
+  : (n === 1 ? "event" : "events"));
 
 function project([lon, lat]) {
   const x = ((lon - BOUNDS.west) / (BOUNDS.east - BOUNDS.west)) * 1000;
@@ -107,6 +133,10 @@ async function drawBase() {
   const govs = el("g", { id: "govs" });
   const labels = el("g");
   const select = $("#filters select[name=admin1]");
+  state.govAr = Object.fromEntries(boundaries.features.filter((f) => f.properties.name_ar)
+    .map((f) => [f.properties.name, f.properties.name_ar]));
+  let pending = null;  // a click on a governorate filters, unless it was the first of a double-click (reset zoom)
+  map.addEventListener("dblclick", () => { clearTimeout(pending); pending = null; });
   for (const feature of boundaries.features) {
     if (feature.properties.kind === "border") {
       const d = "M" + feature.geometry.coordinates.map((p) => project(p).join(",")).join("L");
@@ -115,13 +145,19 @@ async function drawBase() {
     }
     const path = el("path", { d: feature.geometry.coordinates.map(ringPath).join(" "),
       class: "gov " + feature.properties.country.toLowerCase() });
-    path.appendChild(el("title", {}, feature.properties.name));
-    path.addEventListener("click", () => { select.value = feature.properties.name; applyFilters(); });
+    path.appendChild(el("title", { "data-gov": feature.properties.name }, govName(feature.properties.name)));
+    path.addEventListener("click", (ev) => {
+      if (ev.detail > 1) return;
+      clearTimeout(pending);
+      pending = setTimeout(() => { select.value = feature.properties.name; applyFilters(); }, 300);
+    });
     govs.appendChild(path);
     const ring = feature.geometry.coordinates[0];
     const [cx, cy] = project([ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length]);
-    labels.appendChild(el("text", { x: cx, y: cy, class: "gov-label", "text-anchor": "middle" }, feature.properties.name));
-    select.appendChild(el("option", { value: feature.properties.name }, feature.properties.name));
+    labels.appendChild(el("text", { x: cx, y: cy, class: "gov-label", "text-anchor": "middle", "data-gov": feature.properties.name },
+      govName(feature.properties.name)));
+    select.appendChild(el("option", { value: feature.properties.name, "data-gov": feature.properties.name },
+      govName(feature.properties.name)));
   }
   map.prepend(labels);
   map.prepend(govs);
@@ -133,7 +169,7 @@ async function drawBase() {
   drawTiles();
   for (const f of facilities.features) {
     const [x, y] = project(f.geometry.coordinates);
-    const mark = el("rect", { x: x - 3, y: y - 3, width: 6, height: 6, class: "facility" });
+    const mark = el("rect", { x: x - 3, y: y - 3, width: 6, height: 6, class: "facility", "data-x": x, "data-y": y });
     mark.appendChild(el("title", {}, `${f.properties.name} — ${f.properties.name_ar}`));
     map.appendChild(mark);
   }
@@ -141,9 +177,9 @@ async function drawBase() {
   const subSelect = $("#filters select[name=sub_type]");
   for (const sub of Object.keys(SUBTYPE_AR)) subSelect.appendChild(el("option", { value: sub, "data-sub": sub }, subName(sub)));
   const actorSelect = $("#filters select[name=actor]");
-  for (const actor of ACTORS) actorSelect.appendChild(el("option", { value: actor }, actor));
+  for (const actor of ACTORS) actorSelect.appendChild(el("option", { value: actor, "data-actor": actor }, actorName(actor)));
   const tagSelect = $("#filters select[name=tag]");
-  for (const tag of TAGS) tagSelect.appendChild(el("option", { value: tag }, tag));
+  for (const tag of TAGS) tagSelect.appendChild(el("option", { value: tag, "data-tag": tag }, tagName(tag)));
   const typeSelect = $("#filters select[name=type]");
   for (const type of Object.keys(COLORS)) typeSelect.appendChild(el("option", { value: type, "data-type": type }, typeName(type)));
 }
@@ -172,13 +208,19 @@ async function applyFilters() {
   if (state.lang !== "ar") shown.set("lang", state.lang);
   if (state.selected) shown.set("event", state.selected);
   if ($("#partners").checked) shown.set("partners", "1");
-  history.replaceState(null, "", "?" + shown.toString());
-  query.set("limit", "5000");
+  history.replaceState(history.state, "", "?" + shown.toString());
   const request = (state.request = (state.request || 0) + 1);
-  const page = await getJSON("/api/events?" + query.toString());
+  // the map needs every event of the filter: one by one up to MAP_POINTS, else the server's counts by cell
+  const mapQuery = new URLSearchParams(query);
+  mapQuery.set("limit", String(MAP_POINTS));
+  const page = await getJSON("/api/events?" + mapQuery.toString());
+  const cells = page.total > page.items.length ? await getJSON("/api/events/cells?" + query.toString()) : null;
   const shared = state.node && $("#partners").checked ? await partnerEvents(query) : [];
   if (request !== state.request) return;  // a newer filter was applied while this one loaded
-  state.events = page.items;
+  state.query = query;
+  state.mapEvents = page.items;
+  state.cells = cells;
+  state.events = page.items.slice(0, PAGE);
   state.total = page.total;
   state.shared = shared;
   render();
@@ -207,10 +249,13 @@ function render() {
   const rows = [];
   for (const e of state.events) {
     const item = el("li", { "data-id": e.event_id });
-    item.appendChild(el("div", { class: "when" }, `${e.event_date || "—"} · ${e.admin1 || ""} · ${e.review_state ? t(e.review_state) : ""}`));
+    item.appendChild(el("div", { class: "when" }, `${e.event_date || "—"} · ${govName(e.admin1)} · ${e.review_state ? t(e.review_state) : ""}`));
     const where = state.lang === "ar" ? e.location_ar || e.location : e.location || e.location_ar;
     item.appendChild(el("div", {}, `${typeName(e.event_type)} / ${subName(e.sub_event_type)} — ${where || ""}`));
-    item.addEventListener("click", () => showEvent(e.event_id));
+    item.tabIndex = 0;
+    item.setAttribute("role", "button");
+    item.addEventListener("click", () => openEvent(e.event_id));
+    item.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); openEvent(e.event_id); } });
     rows.push([e.event_date || "", item]);
   }
   for (const record of state.shared) {
@@ -224,48 +269,102 @@ function render() {
   // newest first, partners' records among ours (a stable sort keeps our own order within a day)
   if (state.shared.length) rows.sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));
   list.append(...rows.map((row) => row[1]));
-  $("#summary").textContent = (state.events.length ? `${state.total} ${t("events")}` : t("none"))
-    + (state.shared.length ? ` · ${state.shared.length} ${t("partnerRecords")}` : "");
+  const more = $("#more");
+  more.hidden = state.events.length >= state.total;
+  more.textContent = state.lang === "ar" ? `عرض ${number(Math.min(PAGE, state.total - state.events.length))} أخرى`
+    : `Show ${number(Math.min(PAGE, state.total - state.events.length))} more`;
+  // say exactly what is shown: the list may hold part of the filter, the map always holds all of it
+  const listed = state.events.length < state.total
+    ? (state.lang === "ar" ? ` · القائمة: ${number(state.events.length)} منها` : ` · list: ${number(state.events.length)} of them`) : "";
+  const mapped = state.cells
+    ? (state.lang === "ar" ? ` · الخريطة: جميعها في ${number(state.cells.length)} خلية` : ` · map: all of them in ${number(state.cells.length)} cells`)
+    : "";
+  $("#summary").textContent = (state.total ? `${number(state.total)} ${eventsWord(state.total)}${listed}${mapped}` : t("none"))
+    + (state.shared.length ? ` · ${number(state.shared.length)} ${t("partnerRecords")}` : "");
   drawLegend();
 }
 
+function pie(x, y, r, counts, scale) {
+  // a cluster as a ring of its types, each arc as long as its share, the count in the middle
+  const group = el("g", { class: "cluster" });
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  let angle = -Math.PI / 2;
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  for (const [type, n] of entries) {
+    const share = n / total;
+    if (share >= 0.999) {
+      group.appendChild(el("circle", { cx: x, cy: y, r, fill: COLORS[type] || "#555", class: "slice", "data-type": type }));
+      break;
+    }
+    const end = angle + share * 2 * Math.PI;
+    const large = share > 0.5 ? 1 : 0;
+    const d = `M${x},${y} L${x + r * Math.cos(angle)},${y + r * Math.sin(angle)} A${r},${r} 0 ${large} 1 `
+      + `${x + r * Math.cos(end)},${y + r * Math.sin(end)} Z`;
+    group.appendChild(el("path", { d, fill: COLORS[type] || "#555", class: "slice", "data-type": type }));
+    angle = end;
+  }
+  group.appendChild(el("circle", { cx: x, cy: y, r: r * 0.58, class: "hole" }));
+  group.appendChild(el("text", { x, y: y + 3.5 * scale, "text-anchor": "middle", "font-size": 10 * scale }, number(total)));
+  group.appendChild(el("title", {}, entries.map(([type, n]) => `${typeName(type)}: ${number(n)}`).join("\n")));
+  return group;
+}
+
 function drawPoints() {
-  // Events that fall within a few screen pixels of each other at the current zoom form one cluster.
+  // Events that fall within a few screen pixels of each other at the current zoom form one cluster; with more
+  // events than the map draws one by one, the server's counts by cell stand for them (every event counted).
   const points = $("#points");
   points.replaceChildren();
   const [vx, vy, vw] = state.view;
-  const cell = 14 * (vw / 1000);
-  const cells = new Map();
-  for (const e of state.events) {
-    if (e.latitude == null) continue;
-    const [x, y] = project([e.longitude, e.latitude]).map(Number);
-    if (x < vx || y < vy || x > vx + vw || y > vy + vw * RATIO) continue;
-    const key = `${Math.floor(x / cell)},${Math.floor(y / cell)}`;
-    if (!cells.has(key)) cells.set(key, { x: 0, y: 0, events: [] });
-    const c = cells.get(key);
-    c.x += x; c.y += y; c.events.push(e);
-  }
   const scale = vw / 1000;
-  for (const c of cells.values()) {
-    const x = c.x / c.events.length, y = c.y / c.events.length;
-    if (c.events.length === 1) {
-      const e = c.events[0];
-      const dot = el("circle", { cx: x, cy: y, r: (4 + Math.min(6, e.source_count)) * scale, fill: COLORS[e.event_type] || "#555",
-        class: "event" + (e.event_id === state.selected ? " selected" : ""), "data-id": e.event_id, "stroke-width": scale });
-      dot.appendChild(el("title", {}, `${e.event_date || ""} ${typeName(e.event_type)} — ${e.location || ""}`));
-      dot.addEventListener("click", (ev) => { ev.stopPropagation(); showEvent(e.event_id); });
-      points.appendChild(dot);
-      continue;
+  const inView = (x, y) => x >= vx && y >= vy && x <= vx + vw && y <= vy + vw * RATIO;
+  if (state.cells) {
+    for (const c of state.cells) {
+      const [x, y] = project([c.longitude, c.latitude]).map(Number);
+      if (!inView(x, y)) continue;
+      const group = pie(x, y, (7 + Math.min(12, Math.sqrt(c.count) * 1.5)) * scale, c.types, scale);
+      group.setAttribute("data-count", c.count);
+      group.classList.add("cell");
+      group.addEventListener("click", (ev) => { ev.stopPropagation(); zoomTo(x, y, Math.max(40, state.view[2] / 3)); });
+      points.appendChild(group);
     }
-    const counts = {};
-    for (const e of c.events) counts[e.event_type] = (counts[e.event_type] || 0) + 1;
-    const main = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
-    const group = el("g", { class: "cluster", "data-count": c.events.length });
-    group.appendChild(el("circle", { cx: x, cy: y, r: (8 + Math.min(10, Math.sqrt(c.events.length) * 2)) * scale,
-      fill: COLORS[main], class: "event", "stroke-width": scale }));
-    group.appendChild(el("text", { x, y: y + 3.5 * scale, "text-anchor": "middle", "font-size": 10 * scale }, String(c.events.length)));
-    group.addEventListener("click", (ev) => { ev.stopPropagation(); zoomTo(x, y, state.view[2] / 3); });
-    points.appendChild(group);
+  } else {
+    const cell = 14 * scale;
+    const cells = new Map();
+    for (const e of state.mapEvents) {
+      if (e.latitude == null) continue;
+      const [x, y] = project([e.longitude, e.latitude]).map(Number);
+      if (!inView(x, y)) continue;
+      const key = `${Math.floor(x / cell)},${Math.floor(y / cell)}`;
+      if (!cells.has(key)) cells.set(key, { x: 0, y: 0, events: [] });
+      const c = cells.get(key);
+      c.x += x; c.y += y; c.events.push(e);
+    }
+    for (const c of cells.values()) {
+      const x = c.x / c.events.length, y = c.y / c.events.length;
+      if (c.events.length === 1) {
+        const e = c.events[0];
+        const dot = el("circle", { cx: x, cy: y, r: (4 + Math.min(6, e.source_count)) * scale, fill: COLORS[e.event_type] || "#555",
+          class: "event" + (e.event_id === state.selected ? " selected" : ""), "data-id": e.event_id, "stroke-width": scale,
+          tabindex: 0, role: "button", "aria-label": `${e.event_date || ""} ${typeName(e.event_type)} ${e.location || ""}` });
+        dot.appendChild(el("title", {}, `${e.event_date || ""} ${typeName(e.event_type)} — ${e.location || ""}`));
+        dot.addEventListener("click", (ev) => { ev.stopPropagation(); openEvent(e.event_id); });
+        dot.addEventListener("keydown", (ev) => { if (ev.key === "Enter") openEvent(e.event_id); });
+        points.appendChild(dot);
+        continue;
+      }
+      const counts = {};
+      for (const e of c.events) counts[e.event_type] = (counts[e.event_type] || 0) + 1;
+      const group = pie(x, y, (8 + Math.min(10, Math.sqrt(c.events.length) * 2)) * scale, counts, scale);
+      group.setAttribute("data-count", c.events.length);
+      group.setAttribute("tabindex", 0);
+      group.setAttribute("role", "button");
+      // one place (a camp, a prison) or the deepest zoom: the cluster opens as a list instead of zooming
+      const together = c.events.every((e) => e.latitude === c.events[0].latitude && e.longitude === c.events[0].longitude);
+      const open = () => (together || state.view[2] <= 41 ? showCluster(c.events) : zoomTo(x, y, Math.max(40, state.view[2] / 3)));
+      group.addEventListener("click", (ev) => { ev.stopPropagation(); open(); });
+      group.addEventListener("keydown", (ev) => { if (ev.key === "Enter") open(); });
+      points.appendChild(group);
+    }
   }
   for (const item of state.shared) {
     const d = item.data;
@@ -284,6 +383,14 @@ function setView(view) {
   const w = Math.min(1000, Math.max(40, view[2]));
   state.view = [Math.min(1000 - w, Math.max(0, view[0])), Math.min(HEIGHT - w * RATIO, Math.max(0, view[1])), w];
   $("#map").setAttribute("viewBox", `${state.view[0]} ${state.view[1]} ${w} ${w * RATIO}`);
+  // labels and facility marks keep their size on screen at every zoom
+  const scale = w / 1000;
+  document.querySelectorAll(".gov-label").forEach((n) => n.setAttribute("font-size", 11 * scale));
+  document.querySelectorAll(".facility").forEach((n) => {
+    const size = 6 * scale;
+    n.setAttribute("x", n.dataset.x - size / 2); n.setAttribute("y", n.dataset.y - size / 2);
+    n.setAttribute("width", size); n.setAttribute("height", size);
+  });
   drawTiles();
   drawPoints();
 }
@@ -365,29 +472,51 @@ async function drawTimeline() {
   const since = query.get("since"), until = query.get("until");
   query.delete("since"); query.delete("until"); query.set("by", "week");
   const request = state.request;
-  const weeks = await getJSON("/api/stats?" + query.toString());
+  const counted = await getJSON("/api/stats?" + query.toString());
   if (request !== state.request) return;  // the filters changed while this loaded
   const svg = $("#timeline");
   svg.replaceChildren();
-  if (!weeks.length) return;
+  if (!counted.length) return;
+  // a time axis: every week from the first to the last, the empty ones too
+  const byWeek = new Map(counted.map((w) => [w.key, w.count]));
+  const weeks = [];
+  for (const day = new Date(counted[0].key + "T00:00:00Z"); day.toISOString().slice(0, 10) <= counted[counted.length - 1].key;
+    day.setUTCDate(day.getUTCDate() + 7)) {
+    const key = day.toISOString().slice(0, 10);
+    weeks.push({ key, count: byWeek.get(key) || 0 });
+  }
+  svg.dataset.weeks = weeks.length;
   const max = Math.max(...weeks.map((w) => w.count));
-  const width = 1000 / weeks.length;
-  const xOf = (i) => (state.lang === "ar" ? 1000 - (i + 1) * width : i * width);
+  const left = 34, span = 1000 - left - 4;  // room for the count scale
+  const width = span / weeks.length;
+  const xOf = (i) => (state.lang === "ar" ? 1000 - left - (i + 1) * width : left + i * width);
+  const scaleX = state.lang === "ar" ? 1000 - 4 : 4;
+  svg.appendChild(el("text", { x: scaleX, y: 18, class: "axis count-max", "text-anchor": state.lang === "ar" ? "end" : "start" }, number(max)));
+  svg.appendChild(el("text", { x: scaleX, y: 100, class: "axis", "text-anchor": state.lang === "ar" ? "end" : "start" }, number(0)));
+  svg.appendChild(el("line", { x1: state.lang === "ar" ? 1000 - left : left, x2: state.lang === "ar" ? 4 : 996, y1: 100, y2: 100, class: "baseline" }));
+  // month ticks, labelled at most every few months so the labels never overlap
+  const months = weeks.map((w, i) => [w.key.slice(0, 7), i]).filter(([m], i, all) => i === 0 || m !== all[i - 1][0]);
+  const every = Math.max(1, Math.ceil(months.length / 10));
+  months.forEach(([month, i], k) => {
+    const x = xOf(i) + (state.lang === "ar" ? width : 0);
+    svg.appendChild(el("line", { x1: x, x2: x, y1: 100, y2: 104, class: "tick" }));
+    if (k % every === 0) {
+      const anchor = x < 60 ? "start" : x > 940 ? "end" : "middle";
+      svg.appendChild(el("text", { x, y: 115, class: "axis month", "text-anchor": anchor }, month));
+    }
+  });
   weeks.forEach((week, i) => {
-    const h = (week.count / max) * 90;
+    const h = max ? (week.count / max) * 82 : 0;
     const inRange = since && until && week.key >= weekStart(since) && week.key <= until;
     const bar = el("rect", { x: xOf(i) + 1, y: 100 - h, width: Math.max(1, width - 2), height: h,
       class: "bar" + (inRange ? " active" : ""), "data-week": week.key });
     bar.appendChild(el("title", {}, `${t("week")} ${week.key}: ${week.count}`));
     svg.appendChild(bar);
   });
-  svg.appendChild(el("text", { x: 4, y: 114, class: "axis" }, state.lang === "ar" ? weeks[weeks.length - 1].key : weeks[0].key));
-  svg.appendChild(el("text", { x: 996, y: 114, class: "axis", "text-anchor": "end" },
-    state.lang === "ar" ? weeks[0].key : weeks[weeks.length - 1].key));
   const weekAt = (clientX) => {
     const box = svg.getBoundingClientRect();
     const x = ((clientX - box.left) / box.width) * 1000;
-    const i = Math.max(0, Math.min(weeks.length - 1, Math.floor((state.lang === "ar" ? 1000 - x : x) / width)));
+    const i = Math.max(0, Math.min(weeks.length - 1, Math.floor(((state.lang === "ar" ? 1000 - x : x) - left) / width)));
     return { i, key: weeks[i].key };
   };
   let start = null, brush = null;
@@ -440,6 +569,59 @@ function highlighted(text, spans) {
 // at once (a list refresh and a review action) used to draw two histories and two action boxes.
 let latestDrawing = 0;
 
+function openEvent(id) {
+  // a view of its own in the browser's history: Back closes it again
+  const query = new URLSearchParams(location.search);
+  query.set("event", id);
+  history.pushState({ event: id }, "", "?" + query.toString());
+  showEvent(id);
+}
+
+function closeEvent() {
+  latestDrawing++;
+  state.selected = null;
+  $("#detail").hidden = true;
+  $("#detail").replaceChildren();
+  document.querySelectorAll(".selected").forEach((n) => n.classList.remove("selected"));
+  const query = new URLSearchParams(location.search);
+  query.delete("event");
+  history.replaceState(null, "", "?" + query.toString());
+}
+
+function closeButton() {
+  const close = el("button", { type: "button", class: "close", "aria-label": state.lang === "ar" ? "إغلاق" : "Close" }, "×");
+  close.addEventListener("click", () => (history.state && history.state.event ? history.back() : closeEvent()));
+  return close;
+}
+
+function showCluster(events) {
+  // events at one place (a camp, a prison) or too close to part at the deepest zoom: listed, each opening
+  const detail = $("#detail");
+  const list = el("ul", { class: "cluster-list" });
+  for (const e of [...events].sort((a, b) => ((a.event_date || "") < (b.event_date || "") ? 1 : -1))) {
+    const item = el("li", { tabindex: 0, role: "button", "data-id": e.event_id },
+      `${e.event_date || "—"} · ${typeName(e.event_type)} / ${subName(e.sub_event_type)} — ${e.location || ""}`);
+    item.addEventListener("click", () => openEvent(e.event_id));
+    item.addEventListener("keydown", (ev) => { if (ev.key === "Enter") openEvent(e.event_id); });
+    list.appendChild(item);
+  }
+  detail.replaceChildren(closeButton(), el("h2", {}, `${number(events.length)} ${eventsWord(events.length)}`), list);
+  detail.hidden = false;
+}
+
+async function loadMore() {
+  const offset = state.events.length;
+  let next = state.mapEvents.slice(offset, offset + PAGE);
+  if (!next.length) {
+    const query = new URLSearchParams(state.query);
+    query.set("limit", String(PAGE));
+    query.set("offset", String(offset));
+    next = (await getJSON("/api/events?" + query.toString())).items;
+  }
+  state.events = state.events.concat(next);
+  render();
+}
+
 async function showEvent(id) {
   const drawing = ++latestDrawing;
   state.selected = id;
@@ -450,20 +632,26 @@ async function showEvent(id) {
   detail.appendChild(el("h2", {}, `${typeName(e.event_type)} / ${subName(e.sub_event_type)}`));
   const dl = el("dl");
   const row = (k, v) => { dl.append(el("dt", {}, t(k)), el("dd", {}, v == null || v === "" ? "—" : String(v))); };
-  row("date", `${e.event_date || "—"} (${t("precision")} ${e.time_precision || "—"})`);
-  row("place", `${e.location || "—"} · ${e.location_ar || ""} · ${e.admin1 || ""} (${t("precision")} ${e.geo_precision || "—"})`);
-  row("actors", [e.actor1, e.actor2].filter(Boolean).join(" ← ").replace(" ← ", state.lang === "ar" ? " ضد " : " vs "));
+  row("date", `${e.event_date || "—"} (${TIME_PRECISION[state.lang][e.time_precision] || "—"})`);
+  const place = state.lang === "ar" ? [e.location_ar || e.location, govName(e.admin1)] : [e.location || e.location_ar, e.admin1];
+  row("place", `${place.filter(Boolean).join("، ")} (${GEO_PRECISION[state.lang][e.geo_precision] || "—"})`);
+  row("actors", [e.actor1, e.actor2].filter(Boolean).map(actorName).join(state.lang === "ar" ? " ضد " : " vs "));
   const counts = ["fatalities", "wounded", "arrested", "escaped", "transferred"].filter((k) => e[k] != null)
     .map((k) => `${e[k]} ${t(k)}`).join("، ");
   row("counts", counts);
-  row("tags", (e.tags || []).join(", "));
+  row("tags", (e.tags || []).map(tagName).join(state.lang === "ar" ? "، " : ", "));
   row("border", e.border_km != null ? `${e.border_km} km · ${e.border_sector || ""}` : "");
   row("confidence", e.confidence);
   row("review", t(e.review_state));
   row("sources", e.source_count);
   detail.appendChild(dl);
   for (const m of e.mentions) {
-    detail.appendChild(el("h3", {}, `${m.source || m.doc_id}${m.published ? " · " + m.published : ""}`));
+    const heading = el("h3", {}, `${m.source || m.doc_id}${m.published ? " · " + m.published : ""}`);
+    if (m.url && /^https?:\/\//.test(m.url)) {
+      heading.append(" · ", el("a", { href: m.url, target: "_blank", rel: "noopener noreferrer", class: "source-link" },
+        state.lang === "ar" ? "المقال الأصلي" : "original article"));
+    }
+    detail.appendChild(heading);
     const full = el("button", { type: "button", class: "full-report", "data-doc": m.doc_id }, t("report"));
     full.addEventListener("click", async () => {
       const report = await getJSON("/api/reports/" + encodeURIComponent(m.doc_id));
@@ -505,12 +693,9 @@ async function showEvent(id) {
   detail.appendChild(list);
   if (drawing !== latestDrawing) return;  // a later call draws the page
   const shown = $("#detail");
-  shown.replaceChildren(...detail.childNodes);
+  shown.replaceChildren(closeButton(), ...detail.childNodes);
   shown.hidden = false;
   $("aside").scrollTop = 0;
-  const query = new URLSearchParams(location.search);
-  query.set("event", id);
-  history.replaceState(null, "", "?" + query.toString());
 }
 
 function reviewActions(e) {
@@ -659,6 +844,9 @@ function translate() {
   document.querySelectorAll("[data-i18n]").forEach((n) => { n.textContent = t(n.dataset.i18n); });
   document.querySelectorAll("option[data-type]").forEach((n) => { n.textContent = typeName(n.dataset.type); });
   document.querySelectorAll("option[data-sub]").forEach((n) => { n.textContent = subName(n.dataset.sub); });
+  document.querySelectorAll("[data-gov]").forEach((n) => { n.textContent = govName(n.dataset.gov); });
+  document.querySelectorAll("option[data-actor]").forEach((n) => { n.textContent = actorName(n.dataset.actor); });
+  document.querySelectorAll("option[data-tag]").forEach((n) => { n.textContent = tagName(n.dataset.tag); });
   $("#lang").textContent = t("lang");
 }
 
@@ -674,7 +862,10 @@ async function main() {
   });
   state.me = await getJSON("/api/me");
   const node = getJSON("/api/node").catch(() => null);  // null: this store shares nothing yet
-  state.tiles = (await getJSON("/api/config")).tiles;
+  const config = await getJSON("/api/config");
+  state.tiles = config.tiles;
+  PAGE = config.list_page || PAGE;
+  MAP_POINTS = config.map_points || MAP_POINTS;
   $("#login").hidden = true;
   state.node = await node;
   $("#partners-toggle").hidden = !state.node;
@@ -689,6 +880,15 @@ async function main() {
   $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); state.selected = null; applyFilters(); });
   $("#clear").addEventListener("click", () => { $("#filters").reset(); state.selected = null; applyFilters(); });
   $("#lang").addEventListener("click", () => { state.lang = state.lang === "ar" ? "en" : "ar"; translate(); applyFilters(); });
+  $("#more").addEventListener("click", loadMore);
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape" && !$("#detail").hidden) {
+      if (history.state && history.state.event) history.back(); else closeEvent();
+    }
+  });
+  window.addEventListener("popstate", (ev) => {
+    if (ev.state && ev.state.event) showEvent(ev.state.event); else closeEvent();
+  });
   await applyFilters();
 }
 
