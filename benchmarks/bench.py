@@ -489,7 +489,7 @@ def first_view_seconds(db: str) -> float | None:
             page.goto(url + "/static/style.css")  # warm the server, not the page
             started = time.perf_counter()
             page.goto(url)
-            page.wait_for_selector("#points .event")
+            page.wait_for_selector("#points .event, #points .cluster")  # points, or counts by cell past 3,000
             page.wait_for_selector("#list li")
             timings.append(time.perf_counter() - started)
             page.close()

@@ -830,9 +830,11 @@ def gazetteer() -> None:
 @click.option("--districts", type=click.Path(exists=True, dir_okay=False), help="Iraqi district names (JSON).")
 @click.option("--places", "places_file", type=click.Path(exists=True, dir_okay=False),
               help="Villages, districts and sub-districts with their OCHA units (../shared/geo/places CSV, .gz too).")
+@click.option("--units", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="OCHA sub-district (admin 3) polygons of Iraq or Syria (GeoJSON), for admin2 and admin3.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Where to write gazetteer.tsv and boundaries.geojson (default: the package's data).")
-def gazetteer_build(cities, dump, alternate_names, polygons, districts, places_file, out_dir) -> None:
+def gazetteer_build(cities, dump, alternate_names, polygons, districts, places_file, units, out_dir) -> None:
     """Rebuild the gazetteer and boundaries from reference geodata."""
     from rasad.geo.build import build
 
@@ -844,6 +846,7 @@ def gazetteer_build(cities, dump, alternate_names, polygons, districts, places_f
         alternate_names=Path(alternate_names) if alternate_names else None,
         polygons=[Path(p) for p in polygons], districts=Path(districts) if districts else None,
         out_dir=Path(out_dir) if out_dir else None, progress=lambda message: click.echo(message, err=True),
+        units=[Path(p) for p in units],
     )
     click.echo(json.dumps(summary))
 

@@ -279,8 +279,10 @@ def build(
     districts: Path | None = None,
     out_dir: Path | None = None,
     progress: Callable[[str], None] = lambda message: None,
+    units: Iterable[Path] = (),
 ) -> dict[str, int]:
-    """Write gazetteer.tsv and boundaries.geojson to ``out_dir`` (default: the package's data folder)."""
+    """Write gazetteer.tsv and boundaries.geojson to ``out_dir`` (default: the package's data folder), and
+    admin_units.json where OCHA's sub-district polygons (``units``) are given."""
     table = governorate_table()
     governorates = read_polygons(polygons, table)
     if not governorates:
@@ -369,8 +371,16 @@ def build(
             + "".join(f"{name}\n" for name in stopwords), "utf-8")
         progress(f"{len(stopwords)} place names that are also function words")
     (out_dir / "boundaries.geojson").write_text(json.dumps(boundaries.geojson(), separators=(",", ":")), "utf-8")
-    return {"places": len(places), "governorates": len(governorates), "border_points": len(border),
-            "district_seats": matched}
+    summary = {"places": len(places), "governorates": len(governorates), "border_points": len(border),
+               "district_seats": matched}
+    if units:
+        from rasad.geo.units import build_units
+
+        shapes = build_units(units, {row["ocha_pcode"]: row["name"] for row in table if row["ocha_pcode"]})
+        (out_dir / "admin_units.json").write_text(json.dumps(shapes, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        summary["sub_districts"] = len(shapes["units"])
+        progress(f"{len(shapes['units'])} sub-district polygons")
+    return summary
 
 
 def _stopword_names(places: Iterable[Place]) -> list[str] | None:

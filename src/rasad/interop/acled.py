@@ -20,6 +20,7 @@ from typing import Any
 
 from rasad.errors import InputError
 from rasad.geo.gazetteer import default_gazetteer
+from rasad.geo.units import default_units
 from rasad.interop.actors import COUNTRY_NAMES, actor_table
 from rasad.model import ACLED_TYPES
 
@@ -145,6 +146,16 @@ def _epoch(moment: str | None) -> int | str:
     return int(datetime.fromisoformat(moment).timestamp())
 
 
+def admin_areas(event: dict[str, Any]) -> tuple[str, str]:
+    """ACLED's admin2 and admin3: the district and sub-district whose OCHA polygon holds the event's point,
+    where the point is the place or near it (geo_precision 1 or 2); a governorate's point (3) says neither."""
+    if (event.get("geo_precision") or 3) <= 2:
+        unit = default_units().locate(event.get("latitude"), event.get("longitude"))
+        if unit is not None and unit.admin1 == event.get("admin1"):
+            return unit.admin2, unit.admin3
+    return event.get("admin2") or "", event.get("admin3") or ""
+
+
 def acled_row(event: dict[str, Any]) -> dict[str, Any] | None:
     """One stored event (with its mentions) as an ACLED row, or None where it has no date (ACLED has none)."""
     if not event.get("event_date"):
@@ -164,6 +175,7 @@ def acled_row(event: dict[str, Any]) -> dict[str, Any] | None:
     scale = source_scale(f"{m.get('source') or ''} {m.get('url') or ''}" for m in mentions)
     evidence = " | ".join(m["evidence"][0]["text"] for m in mentions if m.get("evidence"))
     disorder = "Political violence; Demonstrations" if event["sub_event_type"] in _BOTH else _DISORDER[event["event_type"]]
+    admin2, admin3 = admin_areas(event)
     row: dict[str, Any] = {
         "event_id_cnty": event_id_cnty(event["event_id"], country),
         "event_date": day, "year": int(day[:4]), "time_precision": event.get("time_precision") or 1,
@@ -174,7 +186,7 @@ def acled_row(event: dict[str, Any]) -> dict[str, Any] | None:
         "civilian_targeting": "Civilian targeting" if event.get("actor2") == "Civilians" and disorder != "Strategic "
                               "developments" else "",
         "iso": iso, "region": "Middle East", "country": COUNTRY_NAMES.get(country, country),
-        "admin1": event.get("admin1") or "", "admin2": event.get("admin2") or "", "admin3": event.get("admin3") or "",
+        "admin1": event.get("admin1") or "", "admin2": admin2, "admin3": admin3,
         "location": event.get("location") or "",
         "latitude": event.get("latitude") if event.get("latitude") is not None else "",
         "longitude": event.get("longitude") if event.get("longitude") is not None else "",
