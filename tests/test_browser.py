@@ -412,3 +412,33 @@ def test_arabic_names_for_governorates_actors_and_a_link_to_the_article(page, si
     assert link.get_attribute("rel") == "noopener noreferrer" and link.get_attribute("target") == "_blank"
     assert page.locator("link[rel=icon]").get_attribute("href") == "/static/favicon.svg"
     assert page.request.get(f"{site}/static/favicon.svg").status == 200
+
+
+def test_an_imported_acled_layer_is_drawn_beside_our_events_for_the_filters_period(page, tmp_path, stocked_db):
+    import shutil as files
+    from collections import Counter as Tally
+
+    from rasad.interop.acled import read_acled
+    from tests.test_interop import acled_file_row, write_acled_file
+
+    db = str(tmp_path / "layers.db")
+    files.copy(stocked_db, db)
+    path = tmp_path / "acled.csv"
+    write_acled_file(path, [acled_file_row(1), acled_file_row(2, event_date="2025-04-02", latitude=35.47, longitude=44.39,
+                                                               admin1="Kirkuk", location="Kirkuk"),
+                            acled_file_row(3, event_date="2024-06-01")])
+    store = open_store(db)
+    with store.transaction():
+        for record in read_acled(path, Tally()):
+            store.add_reference("acled", record, str(path), "test")
+    store.close()
+    with Server(create_app(db)) as url:
+        loaded(page, f"{url}/?lang=en&layers=1")
+        assert page.locator("#layers-toggle").is_visible() and page.locator("#layers").is_checked()
+        page.wait_for_function("document.querySelectorAll('#points .reference-event').length === 3")
+        assert "3 reference records" in page.locator("#summary").inner_text()
+        page.fill("#filters [name=since]", "2025-01-01")
+        page.click("#filters button[type=submit]")
+        page.wait_for_function("document.querySelectorAll('#points .reference-event').length === 2")
+        page.uncheck("#layers")
+        page.wait_for_function("document.querySelectorAll('#points .reference-event').length === 0")

@@ -51,10 +51,12 @@ from rasad.web.schemas import (
     Health,
     HistoryEntry,
     InputCreatedOut,
+    LayerOut,
     Me,
     MergeIn,
     NodeOut,
     PartnerOut,
+    ReferenceEventOut,
     ReleaseOut,
     ReportOut,
     ReportPage,
@@ -421,6 +423,20 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None, map_points
     def delivered_alerts(db: StoreDep, user: Viewer, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict]:
         """The alerts the signed-in user's rules delivered, newest first (the dashboard channel shows here)."""
         return db.alerts(user.username, limit)
+
+    @app.get("/api/layers", response_model=list[LayerOut], tags=["reference layers"])
+    def layers(db: StoreDep, user: Viewer) -> list[dict]:
+        """The imported reference layers (ACLED files, partners' STIX bundles and MISP events), read-only."""
+        return db.reference_layers()
+
+    @app.get("/api/layers/events", response_model=list[ReferenceEventOut], tags=["reference layers"])
+    def layer_events(db: StoreDep, user: Viewer, layer: str | None = None,
+                     since: Annotated[str | None, Query(pattern=DAY)] = None,
+                     until: Annotated[str | None, Query(pattern=DAY)] = None, admin1: str | None = None,
+                     limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> list[dict]:
+        """A layer's records (every layer's without ``layer``) of a period and governorate, newest first: drawn
+        on the map beside Rasad's own events."""
+        return db.reference_events(layer, since, until, admin1, limit)
 
     @app.get("/api/watch", response_model=list[WatchSourceOut])
     def watch_status(db: StoreDep, user: Viewer) -> list[dict]:

@@ -136,6 +136,31 @@ class SourceOut(BaseModel):
     duplicates: int
 
 
+class LayerOut(BaseModel):
+    layer: str = Field(description='"acled", "stix:PRODUCER" or "misp:ORG"')
+    records: int
+    first: str | None
+    last: str | None
+
+
+class ReferenceEventOut(BaseModel):
+    """A record of an imported layer: read-only, as its source gave it."""
+
+    layer: str
+    record_id: str
+    marking: str | None
+    event_type: str
+    sub_event_type: str | None = None
+    event_date: str | None = None
+    admin1: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    fatalities: int | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+
+
 class CellOut(BaseModel):
     latitude: float = Field(description="the mean point of the cell's events")
     longitude: float

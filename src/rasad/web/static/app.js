@@ -19,7 +19,8 @@ const I18N = {
         dist_all: "كل الشركاء", recipients: "الشركاء: IQ,SDF", group: "المجموعة", coarsen: "تعميم: SY=admin1",
         reshare: "يجوز إعادة المشاركة", doRelease: "إتاحة", retract: "سحب", retracted: "مسحوب", notes: "ملاحظات الشركاء",
         comment: "تعليق", corroboration: "تأكيد", send: "إرسال", readOnly: "سجل شريك: للقراءة فقط", version: "الإصدار",
-        notReleased: "غير متاح لأحد خارج هذه العقدة", partnerRecords: "سجل من الشركاء" },
+        notReleased: "غير متاح لأحد خارج هذه العقدة", partnerRecords: "سجل من الشركاء",
+        referenceLayers: "الطبقات المرجعية (ACLED وغيرها)", referenceRecords: "سجل مرجعي" },
   en: { title: "Rasad", subtitle: "verified security events on the Iraq–Syria border", since: "From", until: "To",
         type: "Type", admin1: "Governorate", search: "Search", apply: "Apply", clear: "Clear", all: "All",
         events: "events", shown: "shown", date: "Date", place: "Place", actors: "Actors", counts: "Counts",
@@ -36,7 +37,8 @@ const I18N = {
         dist_all: "all partners", recipients: "partners: IQ,SDF", group: "group", coarsen: "coarsen: SY=admin1",
         reshare: "may be re-shared", doRelease: "Release", retract: "Retract", retracted: "retracted", notes: "Partners' notes",
         comment: "Comment", corroboration: "Corroborate", send: "Send", readOnly: "A partner's record: read-only",
-        version: "Version", notReleased: "not released beyond this node", partnerRecords: "partners' records" },
+        version: "Version", notReleased: "not released beyond this node", partnerRecords: "partners' records",
+        referenceLayers: "Reference layers (ACLED…)", referenceRecords: "reference records" },
 };
 const TYPE_AR = { "Battles": "معارك", "Explosions/Remote violence": "تفجيرات/عنف عن بعد",
   "Violence against civilians": "عنف ضد المدنيين", "Protests": "احتجاجات", "Riots": "أعمال شغب",
@@ -81,7 +83,8 @@ const RATIO = (mercator(BOUNDS.north) - mercator(BOUNDS.south)) / (((BOUNDS.east
 const HEIGHT = 1000 * RATIO;
 const FULL_VIEW = [0, 0, 1000];
 const TLP_COLORS = { CLEAR: "#ffffff", GREEN: "#33ff00", AMBER: "#ffc000", "AMBER+STRICT": "#ffc000", RED: "#ff2b2b" };
-const state = { lang: "ar", events: [], shared: [], node: null, selected: null, view: [...FULL_VIEW], me: null };
+const state = { lang: "ar", events: [], shared: [], reference: [], node: null, selected: null, view: [...FULL_VIEW],
+  me: null };
 
 // History entries a reviewer can undo (POST /api/events/{id}/undo).
 const UNDOABLE = new Set(["verified", "rejected", "review undone", "edit", "merge", "merged", "unmerge", "split",
@@ -208,6 +211,7 @@ async function applyFilters() {
   if (state.lang !== "ar") shown.set("lang", state.lang);
   if (state.selected) shown.set("event", state.selected);
   if ($("#partners").checked) shown.set("partners", "1");
+  if ($("#layers").checked) shown.set("layers", "1");
   history.replaceState(history.state, "", "?" + shown.toString());
   const request = (state.request = (state.request || 0) + 1);
   // the map needs every event of the filter: one by one up to MAP_POINTS, else the server's counts by cell
@@ -216,7 +220,9 @@ async function applyFilters() {
   const page = await getJSON("/api/events?" + mapQuery.toString());
   const cells = page.total > page.items.length ? await getJSON("/api/events/cells?" + query.toString()) : null;
   const shared = state.node && $("#partners").checked ? await partnerEvents(query) : [];
+  const reference = $("#layers").checked ? await referenceEvents(query) : [];
   if (request !== state.request) return;  // a newer filter was applied while this one loaded
+  state.reference = reference;
   state.query = query;
   state.mapEvents = page.items;
   state.cells = cells;
@@ -226,6 +232,13 @@ async function applyFilters() {
   render();
   drawTimeline();
   if (state.selected) showEvent(state.selected);
+}
+
+async function referenceEvents(query) {
+  // imported layers (ACLED, partners' STIX and MISP), read-only, for the filter's period and governorate
+  const wanted = new URLSearchParams();
+  for (const key of ["since", "until", "admin1"]) if (query.get(key)) wanted.set(key, query.get(key));
+  return getJSON("/api/layers/events?" + wanted.toString());
 }
 
 async function partnerEvents(query) {
@@ -280,7 +293,8 @@ function render() {
     ? (state.lang === "ar" ? ` · الخريطة: جميعها في ${number(state.cells.length)} خلية` : ` · map: all of them in ${number(state.cells.length)} cells`)
     : "";
   $("#summary").textContent = (state.total ? `${number(state.total)} ${eventsWord(state.total)}${listed}${mapped}` : t("none"))
-    + (state.shared.length ? ` · ${number(state.shared.length)} ${t("partnerRecords")}` : "");
+    + (state.shared.length ? ` · ${number(state.shared.length)} ${t("partnerRecords")}` : "")
+    + (state.reference.length ? ` · ${number(state.reference.length)} ${t("referenceRecords")}` : "");
   drawLegend();
 }
 
@@ -377,6 +391,17 @@ function drawPoints() {
     mark.addEventListener("click", (ev) => { ev.stopPropagation(); showShared(item); });
     points.appendChild(mark);
   }
+  for (const r of state.reference) {
+    if (r.latitude == null) continue;
+    const [x, y] = project([r.longitude, r.latitude]).map(Number);
+    if (!inView(x, y)) continue;
+    const size = 6 * scale;
+    const mark = el("path", { d: `M${x},${y - size} L${x + size},${y + size * 0.8} L${x - size},${y + size * 0.8} Z`,
+      class: "reference-event", stroke: COLORS[r.event_type] || "#555", "data-record": r.record_id });
+    mark.appendChild(el("title", {}, `${r.layer} · ${r.event_date || ""} · ${typeName(r.event_type)} — ${r.location || ""}`
+      + (r.marking ? ` · ${r.marking}` : "")));
+    points.appendChild(mark);
+  }
 }
 
 function setView(view) {
@@ -463,6 +488,7 @@ function drawLegend() {
     legend.appendChild(item);
   }
   if (state.shared.length) legend.appendChild(el("span", { class: "partner-key" }, "◇ " + t("partners")));
+  if (state.reference.length) legend.appendChild(el("span", { class: "reference-key" }, "△ " + t("referenceLayers")));
 }
 
 async function drawTimeline() {
@@ -871,6 +897,10 @@ async function main() {
   $("#partners-toggle").hidden = !state.node;
   $("#partners").checked = new URLSearchParams(location.search).get("partners") === "1";
   $("#partners").addEventListener("change", () => applyFilters());
+  const layers = await getJSON("/api/layers");
+  $("#layers-toggle").hidden = !layers.length;
+  $("#layers").checked = layers.length > 0 && new URLSearchParams(location.search).get("layers") === "1";
+  $("#layers").addEventListener("change", () => applyFilters());
   await drawBase();
   enableZoom();
   $("#export").addEventListener("click", exportCSV);
