@@ -506,6 +506,19 @@ def test_the_operation_told_again_in_a_named_wadi_refines_a_governorate(extract)
     assert (event.location, event.geo_precision, event.fatalities) == ("Wadi Hauran", 2, 8)
 
 
+@pytest.mark.parametrize("text", [
+    "وتنفذ القوات مداهمات واعتقالات بشكل يومي في ريف دير الزور.",
+    "ويواصل التنظيم نشاطه في البادية سواء عبر اغتيالات أو عبر هجمات على الحواجز.",
+])
+def test_what_happens_every_day_or_the_ways_of_an_activity_are_no_incident(extract, text):
+    assert extract(text) == []
+
+
+def test_a_daily_newspaper_is_no_daily_routine(extract):
+    event = only(extract("A daily newspaper said troops arrested three suspects in Kirkuk on Sunday."))
+    assert (event.sub_event_type, event.arrested) == ("Arrests", 3)
+
+
 # -- a very long document is read in windows -----------------------------------------------------------------
 
 def test_a_very_long_document_is_read_in_windows_with_offsets_into_the_whole(extract):
