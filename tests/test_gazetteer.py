@@ -202,3 +202,11 @@ def test_a_village_after_a_strong_cue_needs_its_country_named():
 def test_a_district_named_with_mintaqa_is_read_as_cue_and_town():
     (place,) = places_in("قال سكان في منطقة البوكمال")
     assert place.place.name == "Albu Kamal" and place.precision == 2
+
+
+def test_english_news_may_drop_the_final_h_of_a_towns_name():
+    from rasad.geo.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    for short, full in (("Hawija", "Al Hawijah"), ("Rutba", "Ar Rutbah"), ("Tarmiya", "At Tarmiyah")):
+        assert gazetteer.lookup(short)[0].name == full

@@ -139,6 +139,10 @@ class Gazetteer:
                     words = words[1:]
                 if words and not (len(words) == 1 and words[0] in self.prefixes):
                     _index_name(self._index, words, number)
+                    if (words[-1].isascii() and words[-1].endswith("ah") and len(words[-1]) > 5
+                            and places[number].feature not in MINOR_FEATURES):
+                        # English news drops the final h of a town's name: "Hawija" for Hawijah, "Rutba" for Rutbah
+                        _index_name(self._index, (*words[:-1], words[-1][:-1]), number)
                     bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else ""
                     if bare and (len(words) > 1 or bare not in self.prefixes):  # "منطقة مطيبيجة" for "المطيبيجة"
                         _index_name(self._without_article, (bare, *words[1:]), number)
