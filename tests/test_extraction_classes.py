@@ -519,6 +519,19 @@ def test_a_daily_newspaper_is_no_daily_routine(extract):
     assert (event.sub_event_type, event.arrested) == ("Arrests", 3)
 
 
+@pytest.mark.parametrize("text", [
+    "وما زالت البلدة تعاني من الدمار بعد أن فجر التنظيم منازلها.",
+    "لا يزال نحو ألفي شخص في المخيم بعد أن تمت إعادة ألف عائلة إلى مناطقها.",
+])
+def test_a_state_that_lasts_is_no_new_incident(extract, text):
+    assert extract(text) == []
+
+
+def test_a_toll_followed_by_how_it_happened_counts(extract):
+    event = only(extract("قتل جنديان بانفجار عبوة ناسفة في قضاء الحويجة أمس ولا يزال ثالث مفقودا."))
+    assert (event.fatalities, event.actor2) == (2, "Military Forces of Iraq")
+
+
 # -- a very long document is read in windows -----------------------------------------------------------------
 
 def test_a_very_long_document_is_read_in_windows_with_offsets_into_the_whole(extract):

@@ -677,7 +677,8 @@ class RuleExtractor:
             following = tokens[amount.last + 1].text if amount.last + 1 < len(tokens) else ""
             preceding = tokens[amount.first - 1].text if amount.first > 0 else ""
             # a number counts the noun after it; a singular noun ("مواطن يوم السبت") is that noun itself
-            if (bare_forms(following) & lex.not_people and not amount.implicit) or bare_forms(preceding) & lex.unit_words:
+            # the noun a number counts follows it bare ("27 كيلومترا"); "جنديان بهجوم" is a toll, and "بهجوم" how
+            if (following in lex.not_people and not amount.implicit) or bare_forms(preceding) & lex.unit_words:
                 continue
             best = None
             for number, cue in enumerate(count_cues):
@@ -868,7 +869,9 @@ def _choose_date(dated: list[DateMention], sentence_dates: list[DateMention], st
 
 
 def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str]) -> bool:
-    """The force is named as the people who suffered: "عنصرين من قسد", "3 من الجيش", "SDF fighters"."""
+    """The force is named as the people who suffered: "عنصرين من قسد", "3 من الجيش", "SDF fighters", "جنديان"."""
+    if hit.first == hit.last and amounts(tokens[hit.first : hit.last + 1]):
+        return True  # the force's name is itself a count: "قتل جنديان"
     before = tokens[max(0, hit.first - 2) : hit.first]
     if before and before[-1].text in ("من", "of"):
         before = before[:-1]
