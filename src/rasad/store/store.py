@@ -24,7 +24,7 @@ from rasad.geo.boundaries import haversine_km
 from rasad.model import COUNT_FIELDS, Document, Event
 from rasad.store import audit
 from rasad.store.database import Database, connect
-from rasad.store.migrations import MIGRATIONS
+from rasad.store.migrations import CELL_SQL, MIGRATIONS
 from rasad.store.review import apply_overrides, check_edit
 from rasad.text.normalize import fold
 
@@ -710,10 +710,15 @@ class Store:
         when there are too many events to draw one by one. Each cell's point is the mean of its events'."""
         where, args = self._where(EventFilter(**{**asdict(f), "near": None}))
         where += (" AND " if where else " WHERE ") + "latitude IS NOT NULL"
+        if degrees == 0.25:  # the expressions of the events_cell index (migration 12), which the query then scans
+            row, col = CELL_SQL[self.db.dialect]
+        else:
+            row, col = "CAST(floor(latitude / ?) AS INTEGER)", "CAST(floor(longitude / ?) AS INTEGER)"
+            args = [degrees, degrees, *args]
         rows = self.db.execute(
-            f"SELECT CAST(floor(latitude / ?) AS INTEGER) AS row_, CAST(floor(longitude / ?) AS INTEGER) AS col_, "
-            f"event_type, count(*) AS n, avg(latitude) AS lat, avg(longitude) AS lon FROM events{where} "
-            "GROUP BY row_, col_, event_type ORDER BY row_, col_, event_type", (degrees, degrees, *args)).fetchall()
+            f"SELECT {row} AS row_, {col} AS col_, event_type, count(*) AS n, avg(latitude) AS lat, "
+            f"avg(longitude) AS lon FROM events{where} GROUP BY row_, col_, event_type ORDER BY row_, col_, event_type",
+            args).fetchall()
         cells: dict[tuple[int, int], dict[str, Any]] = {}
         for row in rows:
             cell = cells.setdefault((row["row_"], row["col_"]), {"count": 0, "types": {}, "lat": 0.0, "lon": 0.0})
