@@ -146,3 +146,17 @@ def test_the_same_url_under_another_id_is_a_duplicate(tmp_path, store):
     again = {"doc_id": "b", "published": "2025-03-12", "text": REPORT_A + " (محدث)", "url": "https://example.org/news/1"}
     report = ingest(store, docs_file(tmp_path, [first, again]))
     assert (report.new, report.duplicates) == (1, 1)
+
+
+def test_counts_by_cell_add_up_to_every_placed_event_of_the_filter(tmp_path, store):
+    ingest(store, docs_file(tmp_path, rows(REPORT_A, REPORT_C, "انفجرت عبوة ناسفة يوم الاثنين في قضاء تلعفر.")))
+    placed = [e for e in store.iter_events(EventFilter()) if e["latitude"] is not None]
+    assert len(placed) == 3
+    for degrees in (0.25, 0.5):  # the indexed quarter degree, and any other size
+        cells = store.cells(EventFilter(), degrees)
+        assert sum(cell["count"] for cell in cells) == 3
+        assert sum(cell["types"].get("Strategic developments", 0) for cell in cells) == 1
+    hawija = next(e for e in placed if e["admin1"] == "Kirkuk")
+    (cell,) = store.cells(EventFilter(admin1="Kirkuk"), 0.25)
+    assert cell["count"] == 1 and (cell["latitude"], cell["longitude"]) == (round(hawija["latitude"], 4),
+                                                                            round(hawija["longitude"], 4))
