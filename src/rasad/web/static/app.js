@@ -657,7 +657,8 @@ async function showEvent(id) {
   const detail = el("div");
   detail.appendChild(el("h2", {}, `${typeName(e.event_type)} / ${subName(e.sub_event_type)}`));
   const dl = el("dl");
-  const row = (k, v) => { dl.append(el("dt", {}, t(k)), el("dd", {}, v == null || v === "" ? "—" : String(v))); };
+  // each value takes the direction of its own first letter: "12.1 km · Sinjar–al-Hol" stays in order in Arabic
+  const row = (k, v) => { dl.append(el("dt", {}, t(k)), el("dd", { dir: "auto" }, v == null || v === "" ? "—" : String(v))); };
   row("date", `${e.event_date || "—"} (${TIME_PRECISION[state.lang][e.time_precision] || "—"})`);
   const place = state.lang === "ar" ? [e.location_ar || e.location, govName(e.admin1)] : [e.location || e.location_ar, e.admin1];
   row("place", `${place.filter(Boolean).join("، ")} (${GEO_PRECISION[state.lang][e.geo_precision] || "—"})`);
