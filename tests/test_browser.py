@@ -442,3 +442,34 @@ def test_an_imported_acled_layer_is_drawn_beside_our_events_for_the_filters_peri
         page.wait_for_function("document.querySelectorAll('#points .reference-event').length === 2")
         page.uncheck("#layers")
         page.wait_for_function("document.querySelectorAll('#points .reference-event').length === 0")
+
+
+def test_on_a_phone_the_map_comes_first_and_the_filters_open_in_a_drawer(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    loaded(phone, site)
+    box = phone.locator("#map").bounding_box()
+    assert box["height"] >= 400 and box["width"] >= 370  # the map is most of the screen
+    assert not phone.locator("#filters").is_visible()
+    phone.click("#filters-toggle")
+    assert phone.locator("#filters").is_visible()
+    assert phone.locator("#filters-toggle").get_attribute("aria-expanded") == "true"
+    phone.select_option("#filters [name=type]", "Battles")
+    phone.click("#filters button[type=submit]")
+    wait_for_query(phone, "type=Battles")
+    assert not phone.locator("#filters").is_visible()  # applying closes the drawer
+    phone.locator("#list li").first.click()
+    phone.wait_for_selector("#detail:not([hidden]) h2")
+    sheet = phone.locator("#detail").bounding_box()
+    assert sheet["y"] > 200 and sheet["width"] >= 380  # the event as a sheet from the bottom
+    context.close()
+
+
+def test_an_event_prints_without_controls(page, site):
+    loaded(page, site)
+    page.locator("#list li").first.click()
+    page.wait_for_selector("#detail:not([hidden]) h2")
+    page.emulate_media(media="print")
+    assert not page.locator("#filters").is_visible() and not page.locator("#detail button").first.is_visible()
+    assert page.locator("#detail h2").is_visible() and page.locator("#map").is_visible()
+    assert page.pdf(format="A4")[:4] == b"%PDF"

@@ -20,7 +20,7 @@ const I18N = {
         reshare: "يجوز إعادة المشاركة", doRelease: "إتاحة", retract: "سحب", retracted: "مسحوب", notes: "ملاحظات الشركاء",
         comment: "تعليق", corroboration: "تأكيد", send: "إرسال", readOnly: "سجل شريك: للقراءة فقط", version: "الإصدار",
         notReleased: "غير متاح لأحد خارج هذه العقدة", partnerRecords: "سجل من الشركاء",
-        referenceLayers: "الطبقات المرجعية (ACLED وغيرها)", referenceRecords: "سجل مرجعي" },
+        referenceLayers: "الطبقات المرجعية (ACLED وغيرها)", referenceRecords: "سجل مرجعي", filtersButton: "المرشّحات" },
   en: { title: "Rasad", subtitle: "verified security events on the Iraq–Syria border", since: "From", until: "To",
         type: "Type", admin1: "Governorate", search: "Search", apply: "Apply", clear: "Clear", all: "All",
         events: "events", shown: "shown", date: "Date", place: "Place", actors: "Actors", counts: "Counts",
@@ -38,7 +38,7 @@ const I18N = {
         reshare: "may be re-shared", doRelease: "Release", retract: "Retract", retracted: "retracted", notes: "Partners' notes",
         comment: "Comment", corroboration: "Corroborate", send: "Send", readOnly: "A partner's record: read-only",
         version: "Version", notReleased: "not released beyond this node", partnerRecords: "partners' records",
-        referenceLayers: "Reference layers (ACLED…)", referenceRecords: "reference records" },
+        referenceLayers: "Reference layers (ACLED…)", referenceRecords: "reference records", filtersButton: "Filters" },
 };
 const TYPE_AR = { "Battles": "معارك", "Explosions/Remote violence": "تفجيرات/عنف عن بعد",
   "Violence against civilians": "عنف ضد المدنيين", "Protests": "احتجاجات", "Riots": "أعمال شغب",
@@ -912,6 +912,15 @@ async function main() {
   $("#clear").addEventListener("click", () => { $("#filters").reset(); state.selected = null; applyFilters(); });
   $("#lang").addEventListener("click", () => { state.lang = state.lang === "ar" ? "en" : "ar"; translate(); applyFilters(); });
   $("#more").addEventListener("click", loadMore);
+  // on a phone the filters live in a drawer the map does not give its room to
+  $("#filters-toggle").addEventListener("click", () => {
+    const open = document.body.classList.toggle("filters-open");
+    $("#filters-toggle").setAttribute("aria-expanded", String(open));
+  });
+  $("#filters").addEventListener("submit", () => {
+    document.body.classList.remove("filters-open");
+    $("#filters-toggle").setAttribute("aria-expanded", "false");
+  });
   document.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape" && !$("#detail").hidden) {
       if (history.state && history.state.event) history.back(); else closeEvent();
