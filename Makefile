@@ -24,6 +24,7 @@ lint: $(STAMP)
 test: lint
 	@sh scripts/ensure-postgres.sh
 	@sh scripts/ensure-chromium.sh
+	@sh scripts/ensure-axe.sh
 	$(BIN)/pytest
 
 # make eval: every set in $(SHARED)/eval: dev and real (score.py), gsr (gsr/score_gsr.py)

@@ -473,3 +473,23 @@ def test_an_event_prints_without_controls(page, site):
     assert not page.locator("#filters").is_visible() and not page.locator("#detail button").first.is_visible()
     assert page.locator("#detail h2").is_visible() and page.locator("#map").is_visible()
     assert page.pdf(format="A4")[:4] == b"%PDF"
+
+
+AXE = "build/axe/node_modules/axe-core/axe.min.js"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_axe_core_finds_nothing_critical_or_serious(page, site, lang):
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / AXE
+    if not script.exists():
+        raise RuntimeError("axe-core is not installed: run `make test` (scripts/ensure-axe.sh installs it)")
+    loaded(page, f"{site}/?lang={lang}")
+    page.locator("#list li").first.click()
+    page.wait_for_selector("#detail:not([hidden]) ol.history li")
+    page.add_script_tag(content=script.read_text("utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    found = [(v["impact"], v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]
+             if v["impact"] in ("critical", "serious")]
+    assert found == []

@@ -265,8 +265,7 @@ function render() {
     item.appendChild(el("div", { class: "when" }, `${e.event_date || "—"} · ${govName(e.admin1)} · ${e.review_state ? t(e.review_state) : ""}`));
     const where = state.lang === "ar" ? e.location_ar || e.location : e.location || e.location_ar;
     item.appendChild(el("div", {}, `${typeName(e.event_type)} / ${subName(e.sub_event_type)} — ${where || ""}`));
-    item.tabIndex = 0;
-    item.setAttribute("role", "button");
+    item.tabIndex = 0;  // a list item still (no button role): Enter opens it
     item.addEventListener("click", () => openEvent(e.event_id));
     item.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); openEvent(e.event_id); } });
     rows.push([e.event_date || "", item]);
@@ -625,7 +624,7 @@ function showCluster(events) {
   const detail = $("#detail");
   const list = el("ul", { class: "cluster-list" });
   for (const e of [...events].sort((a, b) => ((a.event_date || "") < (b.event_date || "") ? 1 : -1))) {
-    const item = el("li", { tabindex: 0, role: "button", "data-id": e.event_id },
+    const item = el("li", { tabindex: 0, "data-id": e.event_id },
       `${e.event_date || "—"} · ${typeName(e.event_type)} / ${subName(e.sub_event_type)} — ${e.location || ""}`);
     item.addEventListener("click", () => openEvent(e.event_id));
     item.addEventListener("keydown", (ev) => { if (ev.key === "Enter") openEvent(e.event_id); });
@@ -733,7 +732,7 @@ function reviewActions(e) {
   verify.addEventListener("click", () => act(`/api/events/${e.event_id}/review-state`, { state: "verified", reason: reason.value || null }));
   const reject = el("button", { type: "button", "data-action": "reject" }, t("reject"));
   reject.addEventListener("click", () => act(`/api/events/${e.event_id}/review-state`, { state: "rejected", reason: reason.value || null }));
-  const field = el("select", { name: "field" });
+  const field = el("select", { name: "field", "aria-label": t("field") });
   for (const name of ["fatalities", "wounded", "arrested", "escaped", "transferred", "event_date", "sub_event_type",
     "actor1", "actor2", "location", "location_ar", "tags"]) field.appendChild(el("option", { value: name }, name));
   const value = el("input", { placeholder: t("value"), name: "value" });
@@ -768,10 +767,10 @@ async function sharingPanel(detail, e) {
 
 function releaseForm(e, rel) {
   const form = el("form", { class: "actions release-form" });
-  const distribution = el("select", { name: "distribution" });
+  const distribution = el("select", { name: "distribution", "aria-label": t("distribution") });
   for (const d of ["owner", "partners", "group", "all"]) distribution.appendChild(el("option", { value: d }, t("dist_" + d)));
   distribution.value = rel.distribution;
-  const tlp = el("select", { name: "tlp" });
+  const tlp = el("select", { name: "tlp", "aria-label": "TLP" });
   for (const level of Object.keys(TLP_COLORS)) tlp.appendChild(el("option", { value: level }, "TLP:" + level));
   tlp.value = rel.tlp;
   const partners = el("input", { name: "partners", placeholder: t("recipients"), value: rel.partners.join(",") });
@@ -837,7 +836,7 @@ function showShared(item) {
   }
   if (state.me && state.me.role !== "viewer") {
     const form = el("form", { class: "actions comment-form" });
-    const kind = el("select", { name: "note" });
+    const kind = el("select", { name: "note", "aria-label": t("notes") });
     for (const n of ["comment", "corroboration"]) kind.appendChild(el("option", { value: n }, t(n)));
     const text = el("input", { name: "text", placeholder: t("comment"), required: "" });
     const sent = el("span", { class: "form-error", role: "status" });
