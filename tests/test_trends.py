@@ -143,3 +143,28 @@ def test_a_surge_test_can_be_stricter():
     first = date(2026, 1, 5)
     table = weekly_counts(events_of({"Kirkuk": [1] * 8 + [6]}, first), "admin1", first, first + timedelta(weeks=8))
     assert surges(table, SurgeTest(alpha=0.01)) and not surges(table, SurgeTest(alpha=0.001))
+
+
+def test_an_imported_acled_layer_is_counted_the_same_way_beside_our_events(tmp_path):
+    from collections import Counter as Tally
+
+    from rasad.interop.acled import read_acled
+    from tests.test_interop import acled_file_row, write_acled_file
+
+    db = str(tmp_path / "t.db")
+    _store_with_a_surge(db)
+    path = tmp_path / "acled.csv"
+    write_acled_file(path, [acled_file_row(n, event_date=(THIS_WEEK - timedelta(weeks=n % 3)).isoformat())
+                            for n in range(1, 7)])
+    with open_store(db) as store, store.transaction():
+        for record in read_acled(path, Tally()):
+            store.add_reference("acled", record, str(path), "test")
+    runner = CliRunner()
+    ours = runner.invoke(main, ["trends", "--db", db, "--weeks", "3", "--until", THIS_WEEK.isoformat(), "--json"])
+    theirs = runner.invoke(main, ["trends", "--db", db, "--weeks", "3", "--until", THIS_WEEK.isoformat(),
+                                  "--layer", "acled", "--json"])
+    assert {s["value"] for s in json.loads(ours.output)["series"]} == {"Kirkuk", "Al-Anbar"}
+    assert json.loads(theirs.output)["series"] == [{"value": "Al-Anbar", "counts": [2, 2, 2]}]
+    api = TestClient(create_app(db), base_url="http://127.0.0.1").get(
+        "/api/trends", params={"weeks": 3, "until": THIS_WEEK.isoformat(), "layer": "acled"}).json()
+    assert [s["counts"] for s in api["series"] if s["event_type"] is None] == [[2, 2, 2]]

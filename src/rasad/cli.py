@@ -529,13 +529,15 @@ def _print_watch_status(states: list[dict]) -> None:
 @click.option("--until", metavar="YYYY-MM-DD", help="The last week shown (a day of it; default this week).")
 @click.option("--type", "event_type", help="Only this ACLED event type.")
 @click.option("--top", default=15, show_default=True, help="How many units to show, busiest first.")
+@click.option("--layer", help="Count an imported reference layer (e.g. acled) instead of Rasad's events.")
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
-def trends(db: str, unit: str, weeks: int, until: str | None, event_type: str | None, top: int, as_json: bool) -> None:
+def trends(db: str, unit: str, weeks: int, until: str | None, event_type: str | None, top: int, layer: str | None,
+           as_json: bool) -> None:
     """Weekly event counts by area, with each surge marked (*) (docs/trends.md)."""
     from rasad.trends.surges import shown_weeks, store_counts, surges
 
     with open_store(db) as store:
-        full = store_counts(store, unit, weeks, _day(until), event_type)
+        full = store_counts(store, unit, weeks, _day(until), event_type, layer=layer)
     table = shown_weeks(full, weeks)
     found = {(s.value, s.event_type, s.week) for s in surges(full) if s.week >= table.weeks[0].isoformat()}
     rows = sorted(((value, series) for (value, kind), series in table.counts.items() if kind is None),

@@ -166,15 +166,23 @@ def surges(table: WeeklyCounts, test: SurgeTest = SurgeTest(), only_week: date |
 
 
 def store_counts(store, unit: str, weeks: int, until: date | None = None, event_type: str | None = None,
-                 test: SurgeTest = SurgeTest()) -> WeeklyCounts:
-    """The weekly counts of a store's events for the ``weeks`` up to ``until`` (its week included), read with
-    enough weeks before them for the first one's baseline."""
+                 test: SurgeTest = SurgeTest(), layer: str | None = None) -> WeeklyCounts:
+    """The weekly counts of a store's events (or of an imported reference ``layer``'s records, "acled" say) for the
+    ``weeks`` up to ``until`` (its week included), read with enough weeks before them for the first one's
+    baseline."""
     from rasad.store.store import EventFilter
 
     last = monday(until or date.today())
     first = last - timedelta(weeks=weeks - 1 + test.baseline_weeks)
-    events = store.iter_events(EventFilter(since=first.isoformat(), until=(last + timedelta(days=6)).isoformat(),
-                                           event_type=event_type))
+    end = (last + timedelta(days=6)).isoformat()
+    if layer is None:
+        events = store.iter_events(EventFilter(since=first.isoformat(), until=end, event_type=event_type))
+    else:
+        if unit == "sector":
+            raise InputError("a reference layer has no border sectors: count it by admin1, admin2, facility or cell")
+        events = [{**record, "event_id": f"{record['layer']}:{record['record_id']}"}
+                  for record in store.reference_events(layer, first.isoformat(), end)
+                  if event_type is None or record["event_type"] == event_type]
     return weekly_counts(events, unit, first, last, by_type=event_type is None)
 
 

@@ -379,9 +379,11 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None, map_points
 
     @app.get("/api/trends", response_model=TrendsOut)
     def trends(db: StoreDep, user: Viewer, by: str = "admin1", weeks: Annotated[int, Query(ge=1, le=260)] = 12,
-               until: date | None = None, type: str | None = None) -> dict:  # noqa: A002 - the API's word
-        """Weekly counts by area for the last ``weeks`` weeks (empty weeks included), each surge marked."""
-        full = store_counts(db, by, weeks, until, type)
+               until: date | None = None, type: str | None = None,  # noqa: A002 - the API's word
+               layer: str | None = None) -> dict:
+        """Weekly counts by area for the last ``weeks`` weeks (empty weeks included), each surge marked; of an
+        imported reference ``layer`` (e.g. acled) instead of Rasad's events where one is named."""
+        full = store_counts(db, by, weeks, until, type, layer=layer)
         table = shown_weeks(full, weeks)
         first = table.weeks[0].isoformat()
         marked = {(s.value, s.event_type, s.week) for s in surges(full) if s.week >= first}
