@@ -493,3 +493,21 @@ def test_axe_core_finds_nothing_critical_or_serious(page, site, lang):
     found = [(v["impact"], v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]
              if v["impact"] in ("critical", "serious")]
     assert found == []
+
+
+def test_the_trends_panel_shows_small_multiples_with_their_surges(page, site, stocked_db):
+    loaded(page, f"{site}/?lang=en")
+    page.click("#trends-button")
+    page.wait_for_selector("#trends figure.multiple")
+    areas = page.locator("#trends figure.multiple").evaluate_all("nodes => nodes.map(n => n.dataset.area)")
+    newest = page.evaluate("state.mapEvents.find(e => e.event_date).event_date")
+    from fastapi.testclient import TestClient
+
+    api = TestClient(create_app(stocked_db), base_url="http://127.0.0.1").get(
+        "/api/trends", params={"by": "admin1", "weeks": 12, "until": newest}).json()
+    expected = [s for s in api["series"] if s["event_type"] is None][:8]
+    assert areas == [s["value"] for s in expected] and len(areas) >= 2
+    assert page.locator("#trends rect.trend-bar").count() == 12 * len(areas)
+    assert page.locator("#trends rect.trend-bar.surge").count() == sum(len(s["surges"]) for s in expected)
+    page.click("#trends-button")
+    assert not page.locator("#trends").is_visible()

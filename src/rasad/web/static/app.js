@@ -20,7 +20,8 @@ const I18N = {
         reshare: "يجوز إعادة المشاركة", doRelease: "إتاحة", retract: "سحب", retracted: "مسحوب", notes: "ملاحظات الشركاء",
         comment: "تعليق", corroboration: "تأكيد", send: "إرسال", readOnly: "سجل شريك: للقراءة فقط", version: "الإصدار",
         notReleased: "غير متاح لأحد خارج هذه العقدة", partnerRecords: "سجل من الشركاء",
-        referenceLayers: "الطبقات المرجعية (ACLED وغيرها)", referenceRecords: "سجل مرجعي", filtersButton: "المرشّحات" },
+        referenceLayers: "الطبقات المرجعية (ACLED وغيرها)", referenceRecords: "سجل مرجعي", filtersButton: "المرشّحات",
+        trends: "الاتجاهات", trendsTitle: "الأحداث أسبوعياً حسب المحافظة (آخر 12 أسبوعاً)", surge: "ارتفاع لافت" },
   en: { title: "Rasad", subtitle: "verified security events on the Iraq–Syria border", since: "From", until: "To",
         type: "Type", admin1: "Governorate", search: "Search", apply: "Apply", clear: "Clear", all: "All",
         events: "events", shown: "shown", date: "Date", place: "Place", actors: "Actors", counts: "Counts",
@@ -38,7 +39,8 @@ const I18N = {
         reshare: "may be re-shared", doRelease: "Release", retract: "Retract", retracted: "retracted", notes: "Partners' notes",
         comment: "Comment", corroboration: "Corroborate", send: "Send", readOnly: "A partner's record: read-only",
         version: "Version", notReleased: "not released beyond this node", partnerRecords: "partners' records",
-        referenceLayers: "Reference layers (ACLED…)", referenceRecords: "reference records", filtersButton: "Filters" },
+        referenceLayers: "Reference layers (ACLED…)", referenceRecords: "reference records", filtersButton: "Filters",
+        trends: "Trends", trendsTitle: "Events a week by governorate (last 12 weeks)", surge: "surge" },
 };
 const TYPE_AR = { "Battles": "معارك", "Explosions/Remote violence": "تفجيرات/عنف عن بعد",
   "Violence against civilians": "عنف ضد المدنيين", "Protests": "احتجاجات", "Riots": "أعمال شغب",
@@ -92,7 +94,7 @@ const UNDOABLE = new Set(["verified", "rejected", "review undone", "edit", "merg
 
 const $ = (sel) => document.querySelector(sel);
 const el = (tag, attrs = {}, text) => {
-  const node = document.createElementNS(tag === "svg" || ["path", "circle", "rect", "text", "g", "line", "image"].includes(tag)
+  const node = document.createElementNS(tag === "svg" || ["path", "circle", "rect", "text", "g", "line", "image", "polyline"].includes(tag)
     ? "http://www.w3.org/2000/svg" : "http://www.w3.org/1999/xhtml", tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;
@@ -231,6 +233,7 @@ async function applyFilters() {
   state.shared = shared;
   render();
   drawTimeline();
+  drawTrends();
   if (state.selected) showEvent(state.selected);
 }
 
@@ -854,6 +857,48 @@ function showShared(item) {
   }
 }
 
+async function drawTrends() {
+  // small multiples: the busiest governorates' weeks, surges in red, an imported layer's weeks as a line
+  const panel = $("#trends");
+  if (panel.hidden) return;
+  const query = new URLSearchParams({ by: "admin1", weeks: "12" });
+  const filters = params();
+  // the twelve weeks up to the filter's end, or up to the newest event (a quiet archive shows its own weeks)
+  const newest = filters.get("until") || (state.mapEvents.find((e) => e.event_date) || {}).event_date;
+  if (newest) query.set("until", newest);
+  if (filters.get("type")) query.set("type", filters.get("type"));
+  const ours = await getJSON("/api/trends?" + query.toString());
+  const layerQuery = new URLSearchParams(query);
+  layerQuery.set("layer", "acled");
+  const theirs = $("#layers").checked ? await getJSON("/api/trends?" + layerQuery.toString()) : { series: [] };
+  const reference = new Map(theirs.series.filter((s) => s.event_type == null).map((s) => [s.value, s.counts]));
+  panel.replaceChildren(el("h2", {}, t("trendsTitle")));
+  const series = ours.series.filter((s) => s.event_type == null).slice(0, 8);
+  const max = Math.max(1, ...series.flatMap((s) => [...s.counts, ...(reference.get(s.value) || [])]));
+  for (const s of series) {
+    const figure = el("figure", { class: "multiple", "data-area": s.value });
+    figure.appendChild(el("figcaption", {}, `${govName(s.value)} · ${number(s.counts.reduce((a, b) => a + b, 0))}`));
+    const svg = el("svg", { viewBox: "0 0 120 40", role: "img", "aria-label": `${govName(s.value)}: ${s.counts.join(", ")}` });
+    const width = 120 / s.counts.length;
+    s.counts.forEach((n, i) => {
+      const x = state.lang === "ar" ? 120 - (i + 1) * width : i * width;
+      const surge = s.surges.includes(ours.weeks[i]);
+      const bar = el("rect", { x: x + 0.5, y: 40 - (n / max) * 38, width: width - 1, height: (n / max) * 38,
+        class: "trend-bar" + (surge ? " surge" : ""), "data-week": ours.weeks[i] });
+      bar.appendChild(el("title", {}, `${ours.weeks[i]}: ${n}` + (surge ? ` (${t("surge")})` : "")));
+      svg.appendChild(bar);
+    });
+    const layer = reference.get(s.value);
+    if (layer) {
+      const points = layer.map((n, i) => `${(state.lang === "ar" ? 120 - (i + 0.5) * width : (i + 0.5) * width).toFixed(1)},`
+        + `${(40 - (n / max) * 38).toFixed(1)}`).join(" ");
+      svg.appendChild(el("polyline", { points, class: "reference-line" }));
+    }
+    figure.appendChild(svg);
+    panel.appendChild(figure);
+  }
+}
+
 async function exportCSV() {
   const query = params();
   query.set("format", "acled");
@@ -911,6 +956,12 @@ async function main() {
   $("#clear").addEventListener("click", () => { $("#filters").reset(); state.selected = null; applyFilters(); });
   $("#lang").addEventListener("click", () => { state.lang = state.lang === "ar" ? "en" : "ar"; translate(); applyFilters(); });
   $("#more").addEventListener("click", loadMore);
+  $("#trends-button").addEventListener("click", () => {
+    const panel = $("#trends");
+    panel.hidden = !panel.hidden;
+    $("#trends-button").setAttribute("aria-expanded", String(!panel.hidden));
+    drawTrends();
+  });
   // on a phone the filters live in a drawer the map does not give its room to
   $("#filters-toggle").addEventListener("click", () => {
     const open = document.body.classList.toggle("filters-open");
