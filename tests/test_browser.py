@@ -511,3 +511,33 @@ def test_the_trends_panel_shows_small_multiples_with_their_surges(page, site, st
     assert page.locator("#trends rect.trend-bar.surge").count() == sum(len(s["surges"]) for s in expected)
     page.click("#trends-button")
     assert not page.locator("#trends").is_visible()
+
+
+def test_the_alerts_panel_lists_what_my_rules_delivered_and_opens_the_event(page, tmp_path, stocked_db):
+    import getpass
+    import shutil as files
+
+    from rasad.alerts.engine import AlertEngine
+    from rasad.alerts.rules import RuleSpec
+    from rasad.model import Document
+    from rasad.pipeline import ingest_documents
+
+    db = str(tmp_path / "alerts.db")
+    files.copy(stocked_db, db)
+    store = open_store(db)
+    store.add_alert_rule(getpass.getuser(), "Anbar", RuleSpec("dashboard", admin1=["Al-Anbar"]).to_dict())
+    ingest_documents([Document(doc_id="new", text="انفجرت عبوة ناسفة على دورية للجيش في قضاء هيت يوم الاثنين.",
+                               published=__import__("datetime").date(2025, 3, 12))], store, get_extractor("rules"))
+    (run,) = AlertEngine(store).run()
+    store.close()
+    assert run.delivered == 1
+    with Server(create_app(db)) as url:
+        loaded(page, f"{url}/?lang=en")
+        page.wait_for_function("document.querySelector('#alerts-count').textContent === '(1)'")
+        page.click("#alerts-button")
+        item = page.locator("#alerts .alert-list li")
+        item.wait_for()
+        assert "Anbar" in item.inner_text() and "Hit" in item.inner_text()
+        item.click()
+        page.wait_for_selector("#detail:not([hidden]) h2")
+        wait_for_query(page, "event=evt_")

@@ -21,7 +21,8 @@ const I18N = {
         comment: "تعليق", corroboration: "تأكيد", send: "إرسال", readOnly: "سجل شريك: للقراءة فقط", version: "الإصدار",
         notReleased: "غير متاح لأحد خارج هذه العقدة", partnerRecords: "سجل من الشركاء",
         referenceLayers: "الطبقات المرجعية (ACLED وغيرها)", referenceRecords: "سجل مرجعي", filtersButton: "المرشّحات",
-        trends: "الاتجاهات", trendsTitle: "الأحداث أسبوعياً حسب المحافظة (آخر 12 أسبوعاً)", surge: "ارتفاع لافت" },
+        trends: "الاتجاهات", trendsTitle: "الأحداث أسبوعياً حسب المحافظة (آخر 12 أسبوعاً)", surge: "ارتفاع لافت",
+        alerts: "التنبيهات", alertsTitle: "تنبيهاتي", noAlerts: "لا تنبيهات بعد: أضف قاعدة بالأمر rasad alert add أو عبر الواجهة البرمجية" },
   en: { title: "Rasad", subtitle: "verified security events on the Iraq–Syria border", since: "From", until: "To",
         type: "Type", admin1: "Governorate", search: "Search", apply: "Apply", clear: "Clear", all: "All",
         events: "events", shown: "shown", date: "Date", place: "Place", actors: "Actors", counts: "Counts",
@@ -40,7 +41,8 @@ const I18N = {
         comment: "Comment", corroboration: "Corroborate", send: "Send", readOnly: "A partner's record: read-only",
         version: "Version", notReleased: "not released beyond this node", partnerRecords: "partners' records",
         referenceLayers: "Reference layers (ACLED…)", referenceRecords: "reference records", filtersButton: "Filters",
-        trends: "Trends", trendsTitle: "Events a week by governorate (last 12 weeks)", surge: "surge" },
+        trends: "Trends", trendsTitle: "Events a week by governorate (last 12 weeks)", surge: "surge",
+        alerts: "Alerts", alertsTitle: "My alerts", noAlerts: "No alert yet: add a rule with rasad alert add or the API" },
 };
 const TYPE_AR = { "Battles": "معارك", "Explosions/Remote violence": "تفجيرات/عنف عن بعد",
   "Violence against civilians": "عنف ضد المدنيين", "Protests": "احتجاجات", "Riots": "أعمال شغب",
@@ -899,6 +901,28 @@ async function drawTrends() {
   }
 }
 
+async function drawAlerts() {
+  // what the signed-in user's rules delivered (the dashboard channel and every other), newest first
+  const alerts = await getJSON("/api/alerts?limit=50").catch(() => []);
+  $("#alerts-count").textContent = alerts.length ? `(${number(alerts.length)})` : "";
+  const panel = $("#alerts");
+  if (panel.hidden) return;
+  panel.replaceChildren(el("h2", {}, t("alertsTitle")));
+  if (!alerts.length) panel.appendChild(el("p", {}, t("noAlerts")));
+  const list = el("ul", { class: "alert-list" });
+  for (const a of alerts) {
+    const item = el("li", { "data-key": a.key, dir: "auto" }, `${a.delivered_at.slice(0, 16).replace("T", " ")} · ${a.rule} · ${a.alert.summary}`);
+    const id = a.alert.event_id || (a.alert.event_ids || [])[0];
+    if (id) {
+      item.tabIndex = 0;
+      item.addEventListener("click", () => openEvent(id));
+      item.addEventListener("keydown", (ev) => { if (ev.key === "Enter") openEvent(id); });
+    }
+    list.appendChild(item);
+  }
+  panel.appendChild(list);
+}
+
 async function exportCSV() {
   const query = params();
   query.set("format", "acled");
@@ -956,6 +980,13 @@ async function main() {
   $("#clear").addEventListener("click", () => { $("#filters").reset(); state.selected = null; applyFilters(); });
   $("#lang").addEventListener("click", () => { state.lang = state.lang === "ar" ? "en" : "ar"; translate(); applyFilters(); });
   $("#more").addEventListener("click", loadMore);
+  $("#alerts-button").addEventListener("click", () => {
+    const panel = $("#alerts");
+    panel.hidden = !panel.hidden;
+    $("#alerts-button").setAttribute("aria-expanded", String(!panel.hidden));
+    drawAlerts();
+  });
+  drawAlerts();
   $("#trends-button").addEventListener("click", () => {
     const panel = $("#trends");
     panel.hidden = !panel.hidden;
