@@ -541,3 +541,29 @@ def test_the_alerts_panel_lists_what_my_rules_delivered_and_opens_the_event(page
         item.click()
         page.wait_for_selector("#detail:not([hidden]) h2")
         wait_for_query(page, "event=evt_")
+
+
+def test_the_weeks_hotspots_are_drawn_as_their_cells(page, tmp_path):
+    from datetime import date, timedelta
+
+    from rasad.model import Document, Event
+
+    db = str(tmp_path / "hot.db")
+    store = open_store(db)
+    monday = date(2025, 3, 10)
+    with store.transaction():
+        spots = [(monday - timedelta(weeks=6), 33.40, 43.30)] + [(monday + timedelta(days=2 * k), 35.30 + k * 0.04, 43.80)
+                                                                 for k in range(4)]
+        for n, (day, lat, lon) in enumerate(spots):
+            store.add_document(Document(doc_id=f"h{n}", text=f"تقرير رقم {n}"))
+            store.add_mention(Event(doc_id=f"h{n}", event_type="Battles", sub_event_type="Armed clash",
+                                    event_date=day.isoformat(), time_precision=1, country="IQ", admin1="Kirkuk",
+                                    location=f"place {n}", latitude=lat, longitude=lon, geo_precision=1), 0)
+    store.close()
+    with Server(create_app(db)) as url:
+        loaded(page, f"{url}/?hotspots=1")
+        page.wait_for_selector("#points rect.hotspot")
+        assert page.locator("#points rect.hotspot").count() == 1
+        assert page.locator("#points rect.hotspot").get_attribute("data-cell") == "35.25,43.75"
+        page.uncheck("#hotspots")
+        page.wait_for_function("document.querySelectorAll('#points rect.hotspot').length === 0")

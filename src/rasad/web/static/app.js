@@ -22,6 +22,7 @@ const I18N = {
         notReleased: "غير متاح لأحد خارج هذه العقدة", partnerRecords: "سجل من الشركاء",
         referenceLayers: "الطبقات المرجعية (ACLED وغيرها)", referenceRecords: "سجل مرجعي", filtersButton: "المرشّحات",
         trends: "الاتجاهات", trendsTitle: "الأحداث أسبوعياً حسب المحافظة (آخر 12 أسبوعاً)", surge: "ارتفاع لافت",
+        hotspots: "بؤر الأسبوع", hotspot: "بؤرة",
         alerts: "التنبيهات", alertsTitle: "تنبيهاتي", noAlerts: "لا تنبيهات بعد: أضف قاعدة بالأمر rasad alert add أو عبر الواجهة البرمجية" },
   en: { title: "Rasad", subtitle: "verified security events on the Iraq–Syria border", since: "From", until: "To",
         type: "Type", admin1: "Governorate", search: "Search", apply: "Apply", clear: "Clear", all: "All",
@@ -42,6 +43,7 @@ const I18N = {
         version: "Version", notReleased: "not released beyond this node", partnerRecords: "partners' records",
         referenceLayers: "Reference layers (ACLED…)", referenceRecords: "reference records", filtersButton: "Filters",
         trends: "Trends", trendsTitle: "Events a week by governorate (last 12 weeks)", surge: "surge",
+        hotspots: "the week's hotspots", hotspot: "hotspot",
         alerts: "Alerts", alertsTitle: "My alerts", noAlerts: "No alert yet: add a rule with rasad alert add or the API" },
 };
 const TYPE_AR = { "Battles": "معارك", "Explosions/Remote violence": "تفجيرات/عنف عن بعد",
@@ -87,8 +89,8 @@ const RATIO = (mercator(BOUNDS.north) - mercator(BOUNDS.south)) / (((BOUNDS.east
 const HEIGHT = 1000 * RATIO;
 const FULL_VIEW = [0, 0, 1000];
 const TLP_COLORS = { CLEAR: "#ffffff", GREEN: "#33ff00", AMBER: "#ffc000", "AMBER+STRICT": "#ffc000", RED: "#ff2b2b" };
-const state = { lang: "ar", events: [], shared: [], reference: [], node: null, selected: null, view: [...FULL_VIEW],
-  me: null };
+const state = { lang: "ar", events: [], shared: [], reference: [], hotspots: [], node: null, selected: null,
+  view: [...FULL_VIEW], me: null };
 
 // History entries a reviewer can undo (POST /api/events/{id}/undo).
 const UNDOABLE = new Set(["verified", "rejected", "review undone", "edit", "merge", "merged", "unmerge", "split",
@@ -216,6 +218,7 @@ async function applyFilters() {
   if (state.selected) shown.set("event", state.selected);
   if ($("#partners").checked) shown.set("partners", "1");
   if ($("#layers").checked) shown.set("layers", "1");
+  if ($("#hotspots").checked) shown.set("hotspots", "1");
   history.replaceState(history.state, "", "?" + shown.toString());
   const request = (state.request = (state.request || 0) + 1);
   // the map needs every event of the filter: one by one up to MAP_POINTS, else the server's counts by cell
@@ -225,8 +228,12 @@ async function applyFilters() {
   const cells = page.total > page.items.length ? await getJSON("/api/events/cells?" + query.toString()) : null;
   const shared = state.node && $("#partners").checked ? await partnerEvents(query) : [];
   const reference = $("#layers").checked ? await referenceEvents(query) : [];
+  // hotspots: the 0.25° cells whose week (the filter's last, or the newest event's) stands out against their past
+  const week = query.get("until") || (page.items.find((e) => e.event_date) || {}).event_date;
+  const hotspots = $("#hotspots").checked && week ? await getJSON(`/api/surges?by=cell&week=${week}`) : [];
   if (request !== state.request) return;  // a newer filter was applied while this one loaded
   state.reference = reference;
+  state.hotspots = hotspots.filter((s) => s.event_type == null);
   state.query = query;
   state.mapEvents = page.items;
   state.cells = cells;
@@ -394,6 +401,13 @@ function drawPoints() {
     mark.appendChild(el("title", {}, `${item.owner_org} · TLP:${item.releasability.tlp} · ${d.event_date || ""} ${typeName(d.event_type)}`));
     mark.addEventListener("click", (ev) => { ev.stopPropagation(); showShared(item); });
     points.appendChild(mark);
+  }
+  for (const h of state.hotspots) {
+    const [x0, y0] = project([h.longitude - 0.125, h.latitude + 0.125]).map(Number);
+    const [x1, y1] = project([h.longitude + 0.125, h.latitude - 0.125]).map(Number);
+    const box = el("rect", { x: x0, y: y0, width: x1 - x0, height: y1 - y0, class: "hotspot", "data-cell": h.value });
+    box.appendChild(el("title", {}, `${t("hotspot")} · ${h.week}: ${number(h.count)} / ${h.expected} (p=${h.p_value.toPrecision(1)})`));
+    points.prepend(box);
   }
   for (const r of state.reference) {
     if (r.latitude == null) continue;
@@ -970,6 +984,8 @@ async function main() {
   $("#layers-toggle").hidden = !layers.length;
   $("#layers").checked = layers.length > 0 && new URLSearchParams(location.search).get("layers") === "1";
   $("#layers").addEventListener("change", () => applyFilters());
+  $("#hotspots").checked = new URLSearchParams(location.search).get("hotspots") === "1";
+  $("#hotspots").addEventListener("change", () => applyFilters());
   await drawBase();
   enableZoom();
   $("#export").addEventListener("click", exportCSV);
