@@ -49,16 +49,20 @@ class Governorate:
         west, south, east, north = self.bbox
         if not (west <= lon <= east and south <= lat <= north):
             return False
-        inside = False
-        for ring in self.rings:
-            j = len(ring) - 1
-            for i in range(len(ring)):
-                xi, yi = ring[i]
-                xj, yj = ring[j]
-                if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
-                    inside = not inside
-                j = i
-        return inside
+        return sum(inside_ring(ring, lon, lat) for ring in self.rings) % 2 == 1  # even-odd: a ring inside is a hole
+
+
+def inside_ring(ring: tuple[tuple[float, float], ...], x: float, y: float) -> bool:
+    """Ray casting: whether the point (x, y) lies inside the ring of (x, y) points."""
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i]
+        xj, yj = ring[j]
+        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from rasad.errors import InputError
+from rasad.geo.boundaries import inside_ring
 
 Ring = tuple[tuple[float, float], ...]  # (lon, lat) points
 SIMPLIFY_DEGREES = 0.004  # about 400 m: far below the precision of a sub-district's place in a report
@@ -36,7 +37,7 @@ class AdminUnit:
         west, south, east, north = self.bbox
         if not (west <= lon <= east and south <= lat <= north):
             return False
-        return any(_inside(polygon[0], lon, lat) and not any(_inside(hole, lon, lat) for hole in polygon[1:])
+        return any(inside_ring(polygon[0], lon, lat) and not any(inside_ring(hole, lon, lat) for hole in polygon[1:])
                    for polygon in self.polygons)
 
 
@@ -58,19 +59,6 @@ class AdminUnits:
             return None
         return next((unit for unit in self._grid.get((math.floor(lon), math.floor(lat)), ())
                      if unit.contains(lat, lon)), None)
-
-
-def _inside(ring: Ring, x: float, y: float) -> bool:
-    """Ray casting: whether (x, y) lies inside the ring."""
-    inside = False
-    j = len(ring) - 1
-    for i in range(len(ring)):
-        xi, yi = ring[i]
-        xj, yj = ring[j]
-        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
-            inside = not inside
-        j = i
-    return inside
 
 
 @cache
