@@ -575,3 +575,97 @@ def test_windows_end_at_a_paragraph_break_before_a_line_break():
     windows = _windows(text)
     assert windows[0] == (0, len(lines))  # at the one blank line, not at the last line break
     assert windows[-1][1] == len(text) and all(a[1] == b[0] for a, b in itertools.pairwise(windows))
+
+
+# -- counts told by a pronoun, an ordinal, a verb's object, a part of a count ---------------------------------
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("استهدفت طائرة مسيرة سيارة تقل قياديا في داعش بريف الحسكة الجنوبي أمس ما أدى لمقتله.", 1),
+    ("داهم مسلحون مجهولون منزل مختار قرية في ريف دير الزور أمس وقتلوه أمام أسرته.", 1),
+    ("هاجم مسلحون سيارة تقل موظفين في قضاء الحويجة أمس ما أسفر عن مصرعهما.", 2),
+])
+def test_a_count_word_with_a_pronoun_counts_its_people(extract, text, fatalities):
+    assert only(extract(text, published=PUBLISHED)).fatalities == fatalities
+
+
+def test_a_wound_that_killed_is_no_wounded_count(extract):
+    event = only(extract("قتل مدني أمس في بلدة الشحيل بريف دير الزور من جراء إصابته بطلق ناري على يد مجهولين.",
+                         published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == (1, None)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلحون راعيين وجرحوا ثالثا في بادية الرطبة غربي الأنبار أمس.",
+    "Gunmen killed two shepherds and wounded a third near Rutba in western Anbar on Monday.",
+])
+def test_an_ordinal_after_a_count_word_is_one_more_person(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == (2, 1)
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("A roadside bomb killed a soldier and injured two others in Salahuddin province late on Sunday.", (1, 2)),
+    ("Unknown gunmen shot dead a local official in the town of al-Busayrah in Deir ez-Zor on Monday.", (1, None)),
+    ("An IED struck a patrol in Deir ez-Zor province on Monday, wounding four fighters.", (None, 4)),
+])
+def test_english_counts_that_are_a_verbs_object(extract, text, counts):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == counts
+
+
+@pytest.mark.parametrize("text", [
+    "أسفر انفجار دراجة نارية مفخخة في مدينة الباب أمس عن سقوط 5 قتلى بينهم طفلان وإصابة 12 آخرين.",
+    "A motorcycle bomb in the town of al-Bab killed 5 people, including two children, and wounded 12 on Monday.",
+])
+def test_a_part_of_a_count_is_not_counted_again(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == (5, 12)
+
+
+def test_qada_as_a_verb_of_death_counts(extract):
+    event = only(extract("قضى أربعة عناصر من قوات النظام بانفجار لغم في بادية حمص الشرقية أمس.", published=PUBLISHED))
+    assert (event.fatalities, event.actor2) == (4, "Military Forces of Syria")
+
+
+# -- actors: who suffered, outlets, accusations ----------------------------------------------------------------
+
+def test_the_counted_dead_are_not_who_acted(extract):
+    event = only(extract("سقط قتيلان من عناصر الجيش السوري إثر كمين نصبه عناصر التنظيم في بادية تدمر أمس.",
+                         published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Islamic State", "Military Forces of Syria")
+
+
+@pytest.mark.parametrize("text", [
+    "لقي عنصران من الشرطة مصرعهما بهجوم مسلح استهدف سيطرة أمنية في قضاء المقدادية بمحافظة ديالى أمس.",
+    "تعرضت دورية للشرطة لهجوم بقذائف صاروخية في قضاء المقدادية بمحافظة ديالى أمس.",
+])
+def test_a_force_that_suffered_is_actor2_when_nobody_is_named_as_acting(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1 in (None, "Unidentified Armed Group"), event.actor2) == (True, "Police Forces of Iraq")
+
+
+def test_english_members_of_the_force(extract):
+    event = only(extract("Two members of the Popular Mobilization Forces were killed when militants attacked their "
+                         "checkpoint in Diyala province on Monday.", published=PUBLISHED))
+    assert event.actor2 == "Popular Mobilization Forces"
+
+
+def test_a_force_in_an_outlets_name_is_no_actor(extract):
+    event = only(extract('ذكرت وكالة أنباء النظام السوري أن 6 من رعاة الأغنام قتلوا أمس بهجوم مسلح في بادية الميادين.',
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians")
+
+
+def test_a_force_the_victims_were_accused_of_helping_is_no_side(extract):
+    event = only(extract("أعدم عناصر من داعش شخصين رميا بالرصاص في قرية بريف الرقة أمس بتهمة التعامل مع قسد.",
+                         published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", None, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Coalition aircraft struck a hideout in the Hamrin mountains on Monday, killing nine militants.",
+    "Coalition warplanes targeted a hideout in the Hamrin mountains on Monday, killing nine militants.",
+])
+def test_english_aircraft_as_the_subject_of_a_strike(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 9)

@@ -32,3 +32,11 @@ def test_participles_only_when_asked():
 def test_sentences_with_inflected_triggers_are_events(extract, text, sub_type):
     events = extract(text)
     assert [e.sub_event_type for e in events] == [sub_type]
+
+
+def test_a_plural_verb_with_an_object_pronoun_matches_its_stem():
+    from rasad.text.tokens import match_forms
+
+    assert {"قتلوا", "قتل"} <= match_forms("وقتلوه")
+    assert {"اعتقلوا", "اعتقل"} <= match_forms("اعتقلوهم")
+    assert "قتل" not in match_forms("قتلى")  # a noun's own ending is no object pronoun

@@ -149,6 +149,7 @@ class Lexicons:
     cue_windows: dict[str, tuple[int, bool, int]]
     counts: PhraseMatcher
     count_window: int
+    pronoun_counts: dict[str, int]  # "مقتله": one, "مقتلهما": two, where the clause gives no number
     not_people: frozenset[str]
     unit_words: frozenset[str]
     institutions: dict[str, tuple[tuple[str, ...], ...]]  # phrases by their last word
@@ -160,6 +161,10 @@ class Lexicons:
     complements: frozenset[str]  # "إن", "that": what opens the reported statement
     attribution: frozenset[str]  # "مسؤوليته", "claimed": the group named beside it carried out the incident
     members: frozenset[str]  # "عناصر", "fighters": a force named beside one is a side that suffered
+    exposed: frozenset[str]  # "تعرضت": the force right after one suffered the incident
+    accusations: frozenset[str]  # "بتهمة": a force named in the three words after one is no side of the incident
+    subsets: frozenset[tuple[str, ...]]  # "بينهم", "including": the number after one is part of a count given
+    outlets: tuple[frozenset[tuple[str, ...]], frozenset[str]]  # "وكالة أنباء …", "… media": the name is an outlet's
     country_scene: frozenset[str]  # "في", "northern": the name of Iraq or Syria after one is the scene
     country_window: int  # how many tokens after an event word the country may stand
     conflicts: frozenset[str]  # "الحرب": the country after one is the war's
@@ -219,6 +224,10 @@ class Lexicons:
             _add_all(counts, words, name)
         for name, verbs in count_data.get("count_verbs", {}).items():
             _add_all(counts, (form for verb in verbs for form in inflections(verb)), name)
+        pronoun_counts = {}
+        for name, words in count_data.get("pronoun_counts", {}).items():
+            _add_all(counts, words, name)
+            pronoun_counts.update((fold(word), 2 if word.endswith("هما") else 1) for word in words)
         not_people = frozenset(fold(word) for word in count_data["not_people"]["words"])
         unit_words = frozenset(fold(word) for word in count_data["unit_names"]["words"])
         places = read_toml("rasad.extract", "places.toml", override_dir)
@@ -229,9 +238,14 @@ class Lexicons:
         institutions = {last: tuple(phrases) for last, phrases in by_last.items()}
         destinations = frozenset(fold(word) for word in places["destinations"]["words"])
         return cls(triggers, exclusions, actors, cues, cue_exclusions, windows, counts, int(count_data["window"]),
-                   not_people, unit_words, institutions, destinations, by_id, references, quantifiers,
+                   pronoun_counts, not_people, unit_words, institutions, destinations, by_id, references, quantifiers,
                    reporting, complements, attribution,
                    frozenset(fold(word).lower() for word in actor_data["members"]["words"]),
+                   frozenset(fold(word) for word in actor_data["members"]["exposed"]),
+                   frozenset(fold(word).lower() for word in actor_data["accusations"]["words"]),
+                   frozenset(tuple(fold(phrase).lower().split()) for phrase in count_data["subsets"]["words"]),
+                   (frozenset(tuple(fold(phrase).split()) for phrase in actor_data["outlets"]["before"]),
+                    frozenset(fold(word).lower() for word in actor_data["outlets"]["after"])),
                    frozenset(fold(word).lower() for word in places["country_scene"]["words"]),
                    int(places["country_scene"]["window"]),
                    frozenset(fold(word).lower() for word in places["country_scene"]["conflicts"]),

@@ -25,7 +25,7 @@ from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace, countrie
 from rasad.model import COUNT_FIELDS, Document, Event, Evidence
 from rasad.text.dates import DateMention, find_dates
 from rasad.text.normalize import NormalizedText, normalize
-from rasad.text.numbers import amounts
+from rasad.text.numbers import Amount, amounts
 from rasad.text.segment import Span, clauses, sentences
 from rasad.text.tokens import Token, bare_forms, match_forms, tokenize
 
@@ -419,7 +419,7 @@ class RuleExtractor:
 
         # place: the clause, else the clause before it in the sentence, else a reference back
         place_source = "clause"
-        actor_found = lex.actors.find(tokens)
+        actor_found = self._actor_hits(tokens)
         # "في لبنان": elsewhere; but a foreign force that acted ("نفذت إسرائيل ضربة") says nothing of the scene
         abroad = [m for m in abroad if not any(a.first <= m.first and m.last <= a.last for a in actor_found)]
         if not groups and abroad:
@@ -499,7 +499,7 @@ class RuleExtractor:
                 and (published - when.value).days > BACKGROUND_DAYS and not _figure(tokens, clause_dates)):
             return []  # "the fall of the town in March 2019": vaguer background, no incident (GUIDELINES §6)
 
-        actor_hits = actor_found or lex.actors.find(sentence_tokens)
+        actor_hits = actor_found or self._actor_hits(sentence_tokens)
         actor_tokens = tokens if actor_found else sentence_tokens
         counts, count_spans = self._counts(tokens, clause_dates, actor_found)
         group = counts.pop("group", None), count_spans.pop("group", None)
@@ -513,7 +513,7 @@ class RuleExtractor:
             place, summary = group[0]
             country = place.place.country
             actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled,
-                                                       lex.members)
+                                                       lex.members, lex.exposed)
             if actor1 == "Civilians" and event_type not in ("Protests", "Riots"):
                 # the victims never acted: "قتل مدنيان برصاص مجهولين", "a woman was found dead"
                 violent = event_type != "Strategic developments"
@@ -570,6 +570,23 @@ class RuleExtractor:
                                 trigger=trigger.id, reference=reference,
                                 headline=_headline(norm.text, sentence)))
         return out
+
+    def _actor_hits(self, tokens: list[Token]) -> list[Hit]:
+        """The forces named among the tokens, less those named as part of an outlet ("وكالة أنباء النظام") or
+        of an accusation ("بتهمة التعامل مع قسد")."""
+        lex = self.lexicons
+        before, after = lex.outlets
+        hits = []
+        for hit in lex.actors.find(tokens):
+            if any(bare_forms(token.text.lower()) & lex.accusations for token in tokens[max(0, hit.first - 3) : hit.first]):
+                continue  # "بتهمة التعامل مع قسد": what the victims were accused of
+            preceding = tuple(token.text for token in tokens[max(0, hit.first - 2) : hit.first])
+            following = tokens[hit.last + 1].text.lower() if hit.last + 1 < len(tokens) else ""
+            if following in after or any(len(phrase) <= len(preceding) and preceding[len(preceding) - len(phrase):] == phrase
+                                         for phrase in before):
+                continue
+            hits.append(hit)
+        return hits
 
     def _attribution(self, tokens: list[Token], state: _DocState) -> None:
         """Note the armed group a sentence says carried out an incident ("أعلن داعش مسؤوليته")."""
@@ -670,12 +687,20 @@ class RuleExtractor:
         # each count word takes its nearest number; a number goes to its nearest count word
         nearest: dict[int, tuple[int, str, int | None, tuple[int, int]]] = {}
         found = amounts(tokens)
+        pronouns = [Amount(value, k, k) for k, token in enumerate(tokens)
+                    for value in [next((lex.pronoun_counts[f] for f in bare_forms(token.text) if f in lex.pronoun_counts),
+                                       None)] if value]  # "ما أدى لمقتله"
+        if pronouns:
+            found = sorted(found + pronouns, key=lambda amount: amount.first)
         for amount in found:
             span = (tokens[amount.first].start, tokens[amount.last].end)
             if any(s <= span[0] < e for s, e in date_ranges):
                 continue
             following = tokens[amount.last + 1].text if amount.last + 1 < len(tokens) else ""
             preceding = tokens[amount.first - 1].text if amount.first > 0 else ""
+            if any(tuple(t.text.lower() for t in tokens[max(0, amount.first - len(words)) : amount.first]) == words
+                   for words in lex.subsets):
+                continue  # "5 قتلى بينهم طفلان": part of a count already given
             # a number counts the noun after it; a singular noun ("مواطن يوم السبت") is that noun itself
             # the noun a number counts follows it bare ("27 كيلومترا"); "جنديان بهجوم" is a toll, and "بهجوم" how
             if (following in lex.not_people and not amount.implicit) or bare_forms(preceding) & lex.unit_words:
@@ -694,6 +719,8 @@ class RuleExtractor:
                         distance = 0  # the noun a number counts: "قتيلان وثلاثة جرحى"; but "مقتل 3 وإصابة 5"
                 else:
                     continue
+                if english and cue.last < amount.first and _object_of(tokens, cue, amount.first):
+                    distance = 0  # the verb's object: "killed two shepherds and wounded a third"
                 inside = cue.first <= amount.first and cue.last >= amount.last  # "جثة", "قتيل": itself one
                 if amount.implicit and not inside and not ((cue.last < amount.first and distance <= 2) or (
                         cue.first > amount.last and distance <= (3 if english else 1))):
@@ -729,6 +756,17 @@ class RuleExtractor:
                 counts[name] = value
                 spans[name] = span
         return counts, spans
+
+
+def _object_of(tokens: list[Token], verb: Hit, first: int) -> bool:
+    """English: the amount at ``first`` is the object of the verb at ``verb`` ("killed two", "wounded a third"),
+    right after it or after an article and one adjective, with no punctuation between."""
+    if not tokens[verb.first].text.endswith(("ed", "ing", "shot")):  # "killed", "shot dead", "gunned down"
+        return False
+    between = tokens[verb.last + 1 : first]
+    if between and (len(between) > 2 or between[0].text not in ("a", "an")):
+        return False  # "killed two", "wounded a third", "shot dead a local official"
+    return all(tokens[k + 1].start - tokens[k].end == 1 for k in range(verb.last, first))
 
 
 SPANNING = ("mountain", "region", "wadi", "lake")
@@ -872,16 +910,25 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str]) -> bool:
     """The force is named as the people who suffered: "عنصرين من قسد", "3 من الجيش", "SDF fighters", "جنديان"."""
     if hit.first == hit.last and amounts(tokens[hit.first : hit.last + 1]):
         return True  # the force's name is itself a count: "قتل جنديان"
-    before = tokens[max(0, hit.first - 2) : hit.first]
+    before = tokens[max(0, hit.first - 3) : hit.first]
+    if before and before[-1].text in ("the", "al"):
+        before = before[:-1]
     if before and before[-1].text in ("من", "of"):
         before = before[:-1]
+    before = before[-2:]
     if before and (amounts(before[-1:]) or bare_forms(before[-1].text.lower()) & members):
         return True  # "ثلاثة من قسد", "خمسة جنود", "عناصر الجيش"
     return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in members
 
 
+def _counted(hit: Hit, tokens: list[Token]) -> bool:
+    """A number stands in the four words before the force's name or is the name: its members were counted."""
+    return bool(amounts(tokens[max(0, hit.first - 4) : hit.last + 1]))
+
+
 def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, country: str,
-            foiled: bool, members: frozenset[str]) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
+            foiled: bool, members: frozenset[str],
+            exposed: frozenset[str]) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
     """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it."""
     resolved = [(hit, hit.payload.resolve(country), hit.payload.side) for hit in hits]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
@@ -918,6 +965,14 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         return None, target[1], {"actor2": (tokens[target[0].first].start, tokens[target[0].last].end)}
     if first is None:
         first = ordered[0]
+    if trigger.event_type in _VIOLENT and _suffered(first[0], tokens, members) and (_counted(first[0], tokens) or any(
+            bare_forms(token.text) & exposed for token in tokens[max(0, first[0].first - 3) : first[0].first])):
+        # "قتيلان من عناصر الجيش إثر كمين نصبه عناصر التنظيم", "تعرضت دورية للجيش لهجوم": who suffered did not act
+        other = next((item for item in ordered if item[1] != first[1] and item[2] not in ("civilian", first[2])
+                      and not _suffered(item[0], tokens, members)), None)
+        if other is None:
+            return None, first[1], {"actor2": (tokens[first[0].first].start, tokens[first[0].last].end)}
+        first = other
     second = next((item for item in ordered if item[2] != first[2] and item[1] != first[1]), None)
     spans = {"actor1": (tokens[first[0].first].start, tokens[first[0].last].end)}
     if second:

@@ -13,6 +13,7 @@ _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 # Enclitics and inflections stripped to reach a stem that lexicon words are written in.
 _SUFFIXES = ("هما", "كما", "تين", "تان", "ات", "ون", "ين", "ان", "ها", "هم", "نا", "وا", "ه", "ي", "ت", "ا")
+_OBJECT_PRONOUNS = ("هما", "ها", "هم", "ه")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,4 +92,8 @@ def match_forms(word: str) -> frozenset[str]:
                     forms.add(form[: -len(suffix)])
                     if suffix in ("تين", "تان", "ات"):  # feminine dual and plural keep their ة: ضربتين → ضربه
                         forms.add(form[: -len(suffix)] + "ه")
+                    elif suffix in _OBJECT_PRONOUNS and form[: -len(suffix)].endswith("و"):
+                        forms.add(form[: -len(suffix)] + "ا")  # a plural verb drops its alif before an object: قتلوه
+                        if len(form) - len(suffix) >= 4:
+                            forms.add(form[: -len(suffix) - 1])  # and its stem: قتلوه → قتل
     return frozenset(forms)
