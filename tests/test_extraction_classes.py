@@ -669,3 +669,14 @@ def test_a_force_the_victims_were_accused_of_helping_is_no_side(extract):
 def test_english_aircraft_as_the_subject_of_a_strike(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 9)
+
+
+def test_digits_with_the_conjunction_written_on_them_count(extract):
+    event = only(extract("انفجرت سيارة مفخخة قرب سوق في مدينة منبج أمس ما أدى إلى سقوط 8 قتلى و15 جريحا.",
+                         published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == (8, 15)
+
+
+def test_the_number_of_a_law_article_counts_nobody(extract):
+    event = only(extract("اعتقلت القوات الأمنية متهما وفق المادة 4 إرهاب في قضاء الفلوجة أمس.", published=PUBLISHED))
+    assert event.arrested == 1

@@ -56,6 +56,8 @@ def _word_value(token: str, table: dict) -> int | None:
 
 def _digits(token: str) -> int | None:
     cleaned = token.replace(",", "")
+    if cleaned[:1] == "و" and cleaned[1:].isdigit():
+        cleaned = cleaned[1:]  # "8 قتلى و15 جريحا": the conjunction written onto the digits
     if cleaned.isdigit() and len(cleaned) <= 9:
         return int(cleaned)
     return None
