@@ -10,7 +10,10 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import platform
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -219,6 +222,54 @@ def bench_ingest_and_fusion(reports: int) -> dict:
             "pairwise_recall": round(tp / (tp + fn), 3) if tp + fn else None}
 
 
+def _timed_run(args: list[str]) -> tuple[float, float]:
+    """Run `rasad ARGS` as its own process (and its children: Dask's workers): wall and CPU seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "rasad.cli", *args], capture_output=True, check=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def bench_archive(reports: int, runs: int = 3) -> dict:
+    """`rasad ingest` against `rasad archive ingest` on a local Dask cluster of one worker a CPU: median and
+    range of ``runs`` runs each, wall and CPU time, into fresh stores."""
+    workers = os.cpu_count() or 2
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs.jsonl"
+        _write_corpus(docs, reports, seed=31)
+        results: dict[str, list[tuple[float, float]]] = {"single": [], "dask": []}
+        for run in range(runs):
+            results["single"].append(_timed_run(["ingest", str(docs), "--db", f"{tmp}/one{run}.db"]))
+            results["dask"].append(_timed_run(["archive", "ingest", str(docs), "--db", f"{tmp}/many{run}.db",
+                                               "--workers", str(workers)]))
+
+    def summary(rows: list[tuple[float, float]]) -> dict:
+        walls = sorted(wall for wall, _ in rows)
+        return {"wall_median": round(statistics.median(walls), 2), "wall_min": round(walls[0], 2),
+                "wall_max": round(walls[-1], 2), "cpu_median": round(statistics.median(cpu for _, cpu in rows), 2),
+                "per_second": round(reports / statistics.median(walls))}
+
+    return {"reports": reports, "workers": workers, "runs": runs, "single": summary(results["single"]),
+            "dask": summary(results["dask"])}
+
+
+def archive_section(archive: dict) -> str:
+    one, many = archive["single"], archive["dask"]
+    return f"""## Archives (`rasad archive ingest`, Dask)
+
+{archive['reports']:,} generated reports into a fresh SQLite store, {archive['runs']} runs each (median, range); CPU
+time counts every process, Dask's workers included. The store ends identical either way (`tests/test_archive.py`).
+
+| run | wall seconds (median, range) | CPU seconds | reports per second |
+|---|---|---|---|
+| `rasad ingest` (one process) | {one['wall_median']} ({one['wall_min']}–{one['wall_max']}) | {one['cpu_median']} | {one['per_second']} |
+| `rasad archive ingest --workers {archive['workers']}` | **{many['wall_median']}** ({many['wall_min']}–{many['wall_max']}) | {many['cpu_median']} | **{many['per_second']}** |
+
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", help="Markdown file to write the figures to")
@@ -244,6 +295,7 @@ def main() -> None:
         "watch": bench_watch_latency(100),
         "alerts": bench_alerts(1000),
         "brief": bench_briefing(2000),
+        "archive": bench_archive(3000),
     }
     print(json.dumps(figures, indent=1, ensure_ascii=False))
     if args.write:
@@ -347,7 +399,7 @@ one after another throughout.
 | the same events pulled with coarsening to the governorate for the recipient | {sync['coarse_records_per_second']:,} records/s | measured |
 
 {watch_section(watch, alerts, brief)}
-The generated corpus is Rasad's own (`rasad generate`): it measures throughput and the handling of
+{archive_section(figures["archive"])}The generated corpus is Rasad's own (`rasad generate`): it measures throughput and the handling of
 many surface forms, not accuracy on real reports.
 """, encoding="utf-8")
 

@@ -181,6 +181,70 @@ def ingest(inputs: tuple[str, ...], db: str, backend: str) -> None:
         sys.exit(1)
 
 
+@main.group()
+def archive() -> None:
+    """Archives: years of reports (JSONL, .jsonl.gz, .jsonl.zst, Parquet, WARC) extracted in parallel on Dask."""
+
+
+@archive.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--scheduler", metavar="tcp://HOST:8786", help="The Dask scheduler of a running cluster; without it a "
+              "local cluster is started on this machine.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes of the local cluster "
+              "[default: the machine's CPUs].")
+@click.option("--batch-size", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Reports a worker extracts at once and the store writes in one transaction.")
+@click.option("--extractor", "backend", default="rules", show_default=True, type=click.Choice(extractor_names()),
+              help="The extraction backend.")
+def archive_ingest_command(inputs: tuple[str, ...], db: str, scheduler: str | None, workers: int | None,
+                           batch_size: int, backend: str) -> None:
+    """Ingest an archive with extraction spread over a Dask cluster; the store ends as `rasad ingest` leaves it.
+
+    Progress is shown on stderr. Interrupted (Ctrl-C, a crash), a run keeps every batch it stored; run it
+    again and it goes on without extracting those reports again.
+    """
+    from rasad.archive.parallel import archive_ingest, start_client
+    from rasad.archive.readers import estimate_archive, read_archive
+
+    problems: list[InputError] = []
+
+    def problem(error: InputError) -> None:
+        problems.append(error)
+        _report_problem(error)
+
+    shown = [0.0]
+
+    def progress(state) -> None:
+        now = time.monotonic()
+        if now - shown[0] >= 2 or (state.total and state.stored >= state.total):
+            shown[0] = now
+            click.echo(f"rasad: {state.line()}", err=True)
+
+    total = estimate_archive(inputs)
+    client = start_client(scheduler, workers or os.cpu_count())
+    try:
+        with open_store(db) as store:
+            try:
+                report = archive_ingest(read_archive(inputs, problem), store, client, backend=backend,
+                                        batch_size=batch_size, total=total, on_progress=progress)
+            except KeyboardInterrupt:
+                click.echo("rasad: interrupted; what was stored stays, and the same command goes on from there",
+                           err=True)
+                sys.exit(130)
+            store.audit(_actor(), "create", None, {"via": "archive ingest", "inputs": list(inputs), "new": report.new,
+                                                   "mentions": report.mentions, "skipped": len(problems)})
+    finally:
+        client.close()
+        if not scheduler and client.cluster is not None:
+            client.cluster.close()
+    click.echo(f"{report.documents} documents read: {report.new} new, {report.seen} already stored, "
+               f"{report.duplicates} duplicates; {report.mentions} event mentions"
+               + (f"; {len(problems)} skipped" if problems else ""), err=True)
+    if problems:
+        sys.exit(1)
+
+
 @main.command()
 @db_option
 @filter_options

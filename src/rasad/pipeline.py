@@ -15,8 +15,8 @@ from pathlib import Path
 from rasad.errors import InputError
 from rasad.extract.base import Extractor
 from rasad.ingest.readers import read_documents
-from rasad.model import Document
-from rasad.store.store import Store
+from rasad.model import Document, Event
+from rasad.store.store import PreparedDocument, Store
 
 BATCH_SIZE = 50
 
@@ -85,20 +85,7 @@ def ingest_documents(
         # wait only for the short write that follows
         known = store.known_documents([document.doc_id for document in batch])
         extracted = {document.doc_id: extractor.extract(document) for document in batch if document.doc_id not in known}
-        with store.transaction():
-            for document in batch:
-                status = store.add_document(document)
-                if status == "seen":
-                    report.seen += 1
-                    continue
-                if status == "duplicate":
-                    report.duplicates += 1
-                    continue
-                report.new += 1
-                events = extracted.get(document.doc_id)
-                for index, event in enumerate(events if events is not None else extractor.extract(document)):
-                    store.add_mention(event, index, document.published)
-                    report.mentions += 1
+        store_batch(store, batch, extracted, extractor, report)
         batch.clear()
 
     for document in documents:
@@ -110,6 +97,33 @@ def ingest_documents(
     if batch:
         flush()
     return report
+
+
+def store_batch(store: Store, batch: list[Document], extracted: dict[str, list[Event]], extractor: Extractor | None,
+                report: RunReport, prepared: dict[str, PreparedDocument] | None = None) -> None:
+    """Store a batch of documents and fuse their events, in one transaction, in the batch's order.
+
+    ``extracted`` and ``prepared`` hold what was computed beforehand (by workers, for an archive); a document
+    missing from ``extracted`` is extracted here by ``extractor``."""
+    prepared = prepared or {}
+    with store.transaction():
+        for document in batch:
+            status = store.add_document(document, prepared=prepared.get(document.doc_id))
+            if status == "seen":
+                report.seen += 1
+                continue
+            if status == "duplicate":
+                report.duplicates += 1
+                continue
+            report.new += 1
+            events = extracted.get(document.doc_id)
+            if events is None:
+                if extractor is None:
+                    raise ValueError(f"no events extracted for {document.doc_id!r}")
+                events = extractor.extract(document)
+            for index, event in enumerate(events):
+                store.add_mention(event, index, document.published)
+                report.mentions += 1
 
 
 def run_reextract(store: Store, extractor: Extractor, on_document: Callable[[str], None] = lambda doc_id: None,

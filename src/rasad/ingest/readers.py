@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import defusedxml.ElementTree as defused
 import feedparser
@@ -132,26 +133,30 @@ def document_from_dict(row: dict, path: str, line: int) -> Document:
 def read_jsonl(path: Path, on_problem: Problem) -> Iterator[Document]:
     """Documents of a JSONL file, one a line, streamed (memory stays flat); a bad line is reported and skipped."""
     with open(path, "rb") as handle:
-        head = handle.read(4096)
-        if not head.strip():
-            raise InputError("empty file", path=str(path))
-        if b"\x00" in head:
-            raise InputError("binary file, not text", path=str(path))
-        handle.seek(0)
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-                yield document_from_dict(json.loads(line), str(path), number)
-            except UnicodeDecodeError as error:
-                on_problem(InputError(f"not UTF-8 text (byte {error.start})", path=str(path), line=number))
-            except json.JSONDecodeError as error:
-                on_problem(InputError(f"not JSON: {error.msg}", path=str(path), line=number))
-            except RecursionError:
-                on_problem(InputError("JSON nested too deeply", path=str(path), line=number))
-            except InputError as error:
-                on_problem(error)
+        yield from read_jsonl_stream(handle, str(path), on_problem)
+
+
+def read_jsonl_stream(handle: BinaryIO, path: str, on_problem: Problem) -> Iterator[Document]:
+    """Documents of JSONL read from a buffered binary stream (a file, or a decompressing reader)."""
+    head = handle.peek(4096)[:4096]
+    if not head.strip():
+        raise InputError("empty file", path=path)
+    if b"\x00" in head:
+        raise InputError("binary file, not text", path=path)
+    for number, raw in enumerate(handle, 1):
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            yield document_from_dict(json.loads(line), path, number)
+        except UnicodeDecodeError as error:
+            on_problem(InputError(f"not UTF-8 text (byte {error.start})", path=path, line=number))
+        except json.JSONDecodeError as error:
+            on_problem(InputError(f"not JSON: {error.msg}", path=path, line=number))
+        except RecursionError:
+            on_problem(InputError("JSON nested too deeply", path=path, line=number))
+        except InputError as error:
+            on_problem(error)
 
 
 def read_file(path: Path, on_problem: Problem) -> Iterator[Document]:

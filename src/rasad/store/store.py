@@ -149,15 +149,17 @@ class Store:
                                                                chunk)}
         return found
 
-    def add_document(self, document: Document, deduplicate: bool = True) -> str:
+    def add_document(self, document: Document, deduplicate: bool = True, prepared: PreparedDocument | None = None) -> str:
         """Store a report: 'new', 'seen' (same doc_id) or 'duplicate' (the same URL, or the same or nearly the
         same text as a stored report: a syndicated copy is kept but does not count as corroboration).
 
-        Partner inputs are never copies of one another (two alerts may read alike): ``deduplicate=False``."""
+        Partner inputs are never copies of one another (two alerts may read alike): ``deduplicate=False``.
+        ``prepared``: the document's hash, sketch and search text, computed beforehand (by an archive's workers)
+        so the write transaction does none of it."""
         if self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (document.doc_id,)).fetchone():
             return "seen"
-        text_hash = hashlib.sha256(" ".join(fold(document.text).split()).encode()).hexdigest()
-        signature = sketch(document.text) if deduplicate else []
+        prepared = prepared or prepare_document(document, deduplicate)
+        text_hash, signature = prepared.text_hash, prepared.signature if deduplicate else []
         original = None
         if deduplicate:
             original = self._one("SELECT doc_id FROM documents WHERE text_hash = ? AND duplicate_of IS NULL",
@@ -177,7 +179,7 @@ class Store:
             return "duplicate"
         for band in bands(signature):
             self.db.execute("INSERT INTO document_bands (band, doc_id) VALUES (?, ?)", (band, document.doc_id))
-        body = fold(f"{document.title or ''}\n{document.text}")
+        body = prepared.body
         if self.db.dialect == "postgresql":
             self.db.execute("INSERT INTO documents_fts (doc_id, body, tsv) VALUES (?, ?, to_tsvector('simple', ?))",
                             (document.doc_id, body, body))
@@ -813,9 +815,26 @@ class Store:
         return {name: self._one(f"SELECT count(*) FROM {name}") for name in ("documents", "mentions", "events")}
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedDocument:
+    """What storing a report computes from its text alone: the hash of its folded text, its MinHash sketch and
+    the folded text the search index holds."""
+
+    text_hash: str
+    signature: list[int]
+    body: str
+
+
+def prepare_document(document: Document, deduplicate: bool = True) -> PreparedDocument:
+    """The per-report work of :meth:`Store.add_document` that needs no store: done once, anywhere."""
+    return PreparedDocument(hashlib.sha256(" ".join(fold(document.text).split()).encode()).hexdigest(),
+                            sketch(document.text) if deduplicate else [],
+                            fold(f"{document.title or ''}\n{document.text}"))
+
+
 def open_store(url: str | None = None) -> Store:
     """The store at a SQLite path, or on a PostgreSQL server given as ``postgresql://…``."""
     return Store(connect(url or default_db()))
 
 
-__all__ = ["COUNT_FIELDS", "EventFilter", "Store", "default_db", "open_store"]
+__all__ = ["COUNT_FIELDS", "EventFilter", "PreparedDocument", "Store", "default_db", "open_store", "prepare_document"]
