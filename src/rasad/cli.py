@@ -3,6 +3,7 @@ messages and a non-zero exit status here, at the edge, and nowhere else."""
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import ipaddress
 import json
@@ -243,6 +244,41 @@ def archive_ingest_command(inputs: tuple[str, ...], db: str, scheduler: str | No
                + (f"; {len(problems)} skipped" if problems else ""), err=True)
     if problems:
         sys.exit(1)
+
+
+@main.group("db")
+def database() -> None:
+    """The store itself: what it holds and how fast it answers."""
+
+
+@database.command("stats")
+@db_option
+@click.option("--runs", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Times each standard filter is run (the median is shown).")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of tables.")
+def db_stats(db: str, runs: int, as_json: bool) -> None:
+    """Tables (rows, size), the API's usual filters timed with the plan of each, and, on PostgreSQL with
+    pg_stat_statements, the statements that took the most time."""
+    from rasad.store.stats import slow_statements, table_sizes, time_standard_filters
+
+    with open_store(db) as store:
+        tables, timings, slow = table_sizes(store), time_standard_filters(store, runs), slow_statements(store)
+    if as_json:
+        click.echo(json.dumps({"tables": tables, "filters": [dataclasses.asdict(t) for t in timings],
+                               "slow_statements": slow}, ensure_ascii=False, indent=1))
+        return
+    for row in tables:
+        size = f"{row['bytes'] / 1e6:,.1f} MB" if row["bytes"] is not None else "size unknown"
+        click.echo(f"{row['table']:<16} {row['rows']:>12,} rows  {size}")
+    click.echo("")
+    for timing in timings:
+        click.echo(f"{timing.name:<22} {timing.milliseconds:>8.1f} ms  {timing.total:>10,} events  {timing.plan}")
+    if slow is not None:
+        click.echo("")
+        for row in slow:
+            click.echo(f"{row['total_ms']:>10.1f} ms  {row['calls']:>8} calls  {row['query']}")
+    elif store.db.dialect == "postgresql":
+        click.echo("\n(pg_stat_statements is not installed: no slow-statement list)")
 
 
 @main.command()

@@ -279,6 +279,21 @@ WHERE merged_into IS NULL AND review_state <> 'rejected' AND latitude IS NOT NUL
 CELL_SQL = {"sqlite": ("CAST(latitude * 4 AS INTEGER)", "CAST(longitude * 4 AS INTEGER)"),
             "postgresql": ("CAST(floor(latitude * 4) AS INTEGER)", "CAST(floor(longitude * 4) AS INTEGER)")}
 
+# The API's filters on visible events (not merged away, not rejected): partial indexes whose condition is the
+# visibility the queries state, so a count(*) by governorate or by type and date is read from the index alone.
+_VISIBLE = """
+CREATE INDEX events_visible_admin1 ON events(admin1, event_date) WHERE merged_into IS NULL AND review_state <> 'rejected';
+CREATE INDEX events_visible_type ON events(event_type, event_date) WHERE merged_into IS NULL AND review_state <> 'rejected';
+CREATE INDEX events_visible_admin1_type ON events(admin1, event_type, event_date)
+WHERE merged_into IS NULL AND review_state <> 'rejected';
+CREATE INDEX events_visible_confidence ON events(confidence) WHERE merged_into IS NULL AND review_state <> 'rejected'
+"""
+# PostgreSQL also keeps a block-range index on the date: archives arrive roughly in date order, so a range of days
+# maps to few blocks for a fraction of a B-tree's size.
+_VISIBLE_PG = _VISIBLE + """;
+CREATE INDEX events_date_brin ON events USING BRIN (event_date)
+"""
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
@@ -293,6 +308,7 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         (10, _WATCH.format(real="REAL")),
         (11, _ALERTS.format(serial="INTEGER PRIMARY KEY AUTOINCREMENT")),
         (12, _CELLS.format(row=f"({CELL_SQL['sqlite'][0]})", col=f"({CELL_SQL['sqlite'][1]})")),
+        (13, _VISIBLE),
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -309,5 +325,6 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (10, _WATCH.format(real="DOUBLE PRECISION")),
         (11, _ALERTS.format(serial="BIGSERIAL PRIMARY KEY")),
         (12, _CELLS.format(row=f"({CELL_SQL['postgresql'][0]})", col=f"({CELL_SQL['postgresql'][1]})")),
+        (13, _VISIBLE_PG),
     ],
 }

@@ -687,6 +687,14 @@ class Store:
             f"SELECT * FROM events WHERE event_id IN ({','.join('?' * len(page))})", page)}
         return [self._event(rows[event_id]) for event_id in page], len(inside)
 
+    def explain_count(self, f: EventFilter) -> list[str]:
+        """How the database answers the count of a filter (a radius by its bounding box): the lines of its plan."""
+        where, args = self._where(f)
+        sql = f"SELECT count(*) FROM events{where}"
+        if self.db.dialect == "postgresql":
+            return [next(iter(row.values())) for row in self.db.execute(f"EXPLAIN {sql}", args)]
+        return [row["detail"] for row in self.db.execute(f"EXPLAIN QUERY PLAN {sql}", args)]
+
     def stats(self, f: EventFilter, by: str) -> list[dict[str, Any]]:
         """Event counts grouped by day, week (its Monday), month, type, sub-type or governorate."""
         keys = {"day": "event_date", "month": "substr(event_date, 1, 7)", "type": "event_type",

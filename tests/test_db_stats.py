@@ -1,0 +1,60 @@
+"""`rasad db stats` (issue 16): tables and their sizes, the API's filters timed with their plans; the partial indexes
+on visible events answer the counts by governorate and by type and date."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from rasad.cli import main
+from rasad.model import Document, Event
+from rasad.store.stats import STANDARD_FILTERS, table_sizes, time_standard_filters
+from rasad.store.store import EventFilter
+
+
+def fill(store, count: int = 30) -> None:
+    with store.transaction():
+        for number in range(count):
+            store.add_document(Document(doc_id=f"d{number}", text=f"تقرير رقم {number} عن حادث في كركوك."))
+            battle = number % 2
+            event = Event(doc_id=f"d{number}", event_type="Battles" if battle else "Strategic developments",
+                          sub_event_type="Armed clash" if battle else "Arrests", event_date=f"2025-06-{number % 28 + 1:02d}",
+                          admin1="Kirkuk" if number % 3 else "Al-Hasakeh", country="IQ", location=f"Place {number}",
+                          latitude=30 + number * 0.4, longitude=40 + number * 0.3, geo_precision=1, confidence=0.95)
+            store.add_mention(event, 0, None)
+
+
+def test_tables_and_the_standard_filters_are_reported(store):
+    fill(store)
+    sizes = {row["table"]: row for row in table_sizes(store)}
+    assert sizes["events"]["rows"] == 30 and sizes["mentions"]["rows"] == 30
+    timings = {timing.name: timing for timing in time_standard_filters(store, runs=1)}
+    assert set(timings) == set(STANDARD_FILTERS)
+    assert timings["governorate"].total == 20 and timings["a month"].total == 30
+    assert all(timing.milliseconds >= 0 and timing.plan for timing in timings.values())
+
+
+def test_counts_by_governorate_and_by_type_read_the_visible_indexes(store):
+    fill(store)
+    if store.db.dialect == "postgresql":  # a tiny table is read whole by PostgreSQL unless told otherwise
+        store.db.execute("ANALYZE events")
+        store.db.execute("SET enable_seqscan = off")
+    by_governorate = " ".join(store.explain_count(EventFilter(admin1="Kirkuk")))
+    by_type = " ".join(store.explain_count(EventFilter(event_type="Battles", since="2025-01-01")))
+    assert "events_visible_admin1" in by_governorate
+    assert "events_visible_type" in by_type
+
+
+def test_the_command_prints_tables_and_timings_or_json(tmp_path):
+    from rasad.store.store import open_store
+
+    path = str(tmp_path / "s.db")
+    with open_store(path) as store:
+        fill(store)
+    shown = CliRunner().invoke(main, ["db", "stats", "--db", path, "--runs", "1"])
+    assert shown.exit_code == 0, shown.output
+    assert "events" in shown.output and "governorate" in shown.output and "ms" in shown.output
+    data = json.loads(CliRunner().invoke(main, ["db", "stats", "--db", path, "--runs", "1", "--json"]).output)
+    assert data["tables"][0]["table"] == "events" and data["slow_statements"] is None
+    assert {row["name"] for row in data["filters"]} == set(STANDARD_FILTERS)
