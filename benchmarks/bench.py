@@ -405,8 +405,8 @@ many surface forms, not accuracy on real reports.
 
 
 
-def _synthetic_events(store, count: int, seed: int = 1) -> None:
-    """Fill a store with ``count`` plausible events (no reports behind them) for scale measures."""
+def _synthetic_rows(count: int, seed: int = 1):
+    """``count`` plausible event rows (no reports behind them), as lists in EVENT_COLUMNS order."""
     import random
 
     from rasad.store.store import EVENT_COLUMNS
@@ -416,9 +416,6 @@ def _synthetic_events(store, count: int, seed: int = 1) -> None:
     kinds = [("Battles", "Armed clash"), ("Strategic developments", "Arrests"),
              ("Explosions/Remote violence", "Remote explosive/landmine/IED"), ("Explosions/Remote violence",
                                                                               "Air/drone strike")]
-    columns = ", ".join(EVENT_COLUMNS)
-    marks = ", ".join("?" * len(EVENT_COLUMNS))
-    batch = []
     for number in range(count):
         place = rng.choice(places)
         kind = rng.choice(kinds)
@@ -428,16 +425,54 @@ def _synthetic_events(store, count: int, seed: int = 1) -> None:
                "country": place.country, "admin1": place.admin1, "location": place.name, "location_ar": place.name_ar,
                "latitude": place.lat + rng.uniform(-0.05, 0.05), "longitude": place.lon + rng.uniform(-0.05, 0.05),
                "geo_precision": 1, "confidence": round(rng.random(), 2), "source_count": 1, "created_at": day,
-               "updated_at": day}
-        batch.append([row.get(name) for name in EVENT_COLUMNS])
+               "updated_at": day, "review_state": "unreviewed"}
+        yield [row.get(name) for name in EVENT_COLUMNS]
+
+
+def _synthetic_events(store, count: int, seed: int = 1) -> None:
+    """Fill a store with ``count`` plausible events (no reports behind them) for scale measures; PostgreSQL
+    through COPY, the way an archive's bulk load goes."""
+    from rasad.store.store import EVENT_COLUMNS
+
+    columns = ", ".join(EVENT_COLUMNS)
+    if store.db.dialect == "postgresql":
+        with store.db.connection.cursor().copy(f"COPY events ({columns}) FROM STDIN") as copy:
+            for values in _synthetic_rows(count, seed):
+                copy.write_row(values)
+        store.optimize()
+        return
+    marks = ", ".join("?" * len(EVENT_COLUMNS))
+    batch = []
+    for values in _synthetic_rows(count, seed):
+        batch.append(values)
         if len(batch) == 20_000:
             with store.transaction():
-                for values in batch:
-                    store.db.execute(f"INSERT INTO events ({columns}) VALUES ({marks})", values)
+                for row in batch:
+                    store.db.execute(f"INSERT INTO events ({columns}) VALUES ({marks})", row)
             batch.clear()
     with store.transaction():
-        for values in batch:
-            store.db.execute(f"INSERT INTO events ({columns}) VALUES ({marks})", values)
+        for row in batch:
+            store.db.execute(f"INSERT INTO events ({columns}) VALUES ({marks})", row)
+
+
+def bench_postgres_store(events: int) -> dict:
+    """The API's filters on a PostgreSQL store of ``events`` events (filled by COPY), p50/p95, and the fill time.
+    Needs PostgreSQL's server programs (`make test` installs them)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.postgres import database, server
+
+    from rasad.store.stats import table_sizes, time_standard_filters
+
+    with server() as url, database(url) as db_url:
+        store = open_store(db_url)
+        started = time.perf_counter()
+        _synthetic_events(store, events)
+        fill = time.perf_counter() - started
+        timings = time_standard_filters(store, runs=7)
+        sizes = {row["table"]: row for row in table_sizes(store)}
+        store.close()
+    return {"events": events, "fill_seconds": round(fill, 1), "events_mb": round(sizes["events"]["bytes"] / 1e6),
+            "filters": [{"name": t.name, "ms": t.milliseconds, "total": t.total, "plan": t.plan} for t in timings]}
 
 
 def bench_sync(records: int, page: int = 200) -> dict:

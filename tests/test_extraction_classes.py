@@ -680,3 +680,20 @@ def test_digits_with_the_conjunction_written_on_them_count(extract):
 def test_the_number_of_a_law_article_counts_nobody(extract):
     event = only(extract("اعتقلت القوات الأمنية متهما وفق المادة 4 إرهاب في قضاء الفلوجة أمس.", published=PUBLISHED))
     assert event.arrested == 1
+
+
+def test_the_day_of_a_date_is_no_count_of_the_force_after_it(extract):
+    event = only(extract("On March 3, Iraqi forces killed two Islamic State fighters in the Makhmour mountains, the "
+                         "military said.", published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Military Forces of Iraq", "Islamic State", 2)
+
+
+def test_an_indefinite_security_force_acts_and_its_object_is_counted(extract):
+    event = only(extract("اعتقلت قوة أمنية مطلوبا في حي الزهراء بمدينة الموصل صباح اليوم.", published=PUBLISHED))
+    assert (event.actor1, event.arrested) == ("Military Forces of Iraq", 1)
+
+
+def test_one_of_its_members_with_a_possessive_counts_one(extract):
+    event = only(extract("أعلنت قسد مقتل أحد عناصرها بانفجار لغم في محيط بلدة الصور شمال دير الزور أمس.",
+                         published=PUBLISHED))
+    assert event.fatalities == 1

@@ -500,6 +500,7 @@ class RuleExtractor:
             return []  # "the fall of the town in March 2019": vaguer background, no incident (GUIDELINES §6)
 
         actor_hits = actor_found or self._actor_hits(sentence_tokens)
+        date_spans = tuple((d.start, d.end) for d in (*clause_dates, *sentence_dates))
         actor_tokens = tokens if actor_found else sentence_tokens
         counts, count_spans = self._counts(tokens, clause_dates, actor_found)
         group = counts.pop("group", None), count_spans.pop("group", None)
@@ -513,7 +514,7 @@ class RuleExtractor:
             place, summary = group[0]
             country = place.place.country
             actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled,
-                                                       lex.members, lex.exposed)
+                                                       lex.members, lex.exposed, date_spans)
             if actor1 == "Civilians" and event_type not in ("Protests", "Riots"):
                 # the victims never acted: "قتل مدنيان برصاص مجهولين", "a woman was found dead"
                 violent = event_type != "Strategic developments"
@@ -906,9 +907,14 @@ def _choose_date(dated: list[DateMention], sentence_dates: list[DateMention], st
     return None, "none"
 
 
-def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str]) -> bool:
+def _people(tokens: list[Token], dates: tuple[tuple[int, int], ...]) -> bool:
+    """Some amount among the tokens counts people: it is no part of a date ("On March 3, Iraqi forces")."""
+    return any(not any(start <= tokens[amount.first].start < end for start, end in dates) for amount in amounts(tokens))
+
+
+def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tuple[tuple[int, int], ...] = ()) -> bool:
     """The force is named as the people who suffered: "عنصرين من قسد", "3 من الجيش", "SDF fighters", "جنديان"."""
-    if hit.first == hit.last and amounts(tokens[hit.first : hit.last + 1]):
+    if hit.first == hit.last and _people(tokens[hit.first : hit.last + 1], dates):
         return True  # the force's name is itself a count: "قتل جنديان"
     before = tokens[max(0, hit.first - 3) : hit.first]
     if before and before[-1].text in ("the", "al"):
@@ -916,19 +922,19 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str]) -> bool:
     if before and before[-1].text in ("من", "of"):
         before = before[:-1]
     before = before[-2:]
-    if before and (amounts(before[-1:]) or bare_forms(before[-1].text.lower()) & members):
+    if before and (_people(before[-1:], dates) or bare_forms(before[-1].text.lower()) & members):
         return True  # "ثلاثة من قسد", "خمسة جنود", "عناصر الجيش"
     return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in members
 
 
-def _counted(hit: Hit, tokens: list[Token]) -> bool:
+def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...]) -> bool:
     """A number stands in the four words before the force's name or is the name: its members were counted."""
-    return bool(amounts(tokens[max(0, hit.first - 4) : hit.last + 1]))
+    return _people(tokens[max(0, hit.first - 4) : hit.last + 1], dates)
 
 
 def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, country: str,
-            foiled: bool, members: frozenset[str],
-            exposed: frozenset[str]) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
+            foiled: bool, members: frozenset[str], exposed: frozenset[str],
+            dates: tuple[tuple[int, int], ...]) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
     """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it."""
     resolved = [(hit, hit.payload.resolve(country), hit.payload.side) for hit in hits]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
@@ -955,7 +961,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         first = next((item for item in ordered if item[2] == "unknown"), None)
         if first is None:  # the report names no perpetrator: only the victims (civilians or a force) or responders
             others = [item for item in ordered if item[2] == "civilian" or (
-                item[2] == "state" and _suffered(item[0], tokens, members))]
+                item[2] == "state" and _suffered(item[0], tokens, members, dates))]
             if not others:
                 return None, None, {}
             target = others[0][0]
@@ -965,11 +971,12 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         return None, target[1], {"actor2": (tokens[target[0].first].start, tokens[target[0].last].end)}
     if first is None:
         first = ordered[0]
-    if trigger.event_type in _VIOLENT and _suffered(first[0], tokens, members) and (_counted(first[0], tokens) or any(
-            bare_forms(token.text) & exposed for token in tokens[max(0, first[0].first - 3) : first[0].first])):
+    if trigger.event_type in _VIOLENT and _suffered(first[0], tokens, members, dates) and (
+            _counted(first[0], tokens, dates)
+            or any(bare_forms(token.text) & exposed for token in tokens[max(0, first[0].first - 3) : first[0].first])):
         # "قتيلان من عناصر الجيش إثر كمين نصبه عناصر التنظيم", "تعرضت دورية للجيش لهجوم": who suffered did not act
         other = next((item for item in ordered if item[1] != first[1] and item[2] not in ("civilian", first[2])
-                      and not _suffered(item[0], tokens, members)), None)
+                      and not _suffered(item[0], tokens, members, dates)), None)
         if other is None:
             return None, first[1], {"actor2": (tokens[first[0].first].start, tokens[first[0].last].end)}
         first = other

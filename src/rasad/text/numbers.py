@@ -90,7 +90,7 @@ def amounts(tokens: list[Token]) -> list[Amount]:
         counted_noun = (bool(found) and found[-1].last == i - 1 and found[-1].value is not None
                         and not found[-1].implicit)  # "مئة معتقل"; but "قتيل وجريح" are two
         if (word in ("احد", "احدى") and i + 1 < len(tokens) and (
-                tokens[i + 1].text.startswith("ال") or tokens[i + 1].text in data["one_of"])) or (
+                tokens[i + 1].text.startswith("ال") or _without_possessive(tokens[i + 1].text) in data["one_of"])) or (
             # "أحد المسلحين", "أحد عناصر الجيش": one of them; but "لم يصب أحد بأذى" counts nobody
             (bare_forms(word) | bare_forms(word[:-1] if word.endswith("ا") else word)) & data["singulars"]
             and word not in units and not counted_noun  # "عنصر", and "شخصا" with its accusative alif
@@ -144,6 +144,14 @@ def amounts(tokens: list[Token]) -> list[Amount]:
             break
         found.append(Amount(total, first, i - 1))
     return _ranges(tokens, found)
+
+
+def _without_possessive(word: str) -> str:
+    """A plural in construct with its possessive taken off: "عناصرها" → "عناصر" ("أحد عناصرها": one of them)."""
+    for suffix in ("هم", "ها", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 _RANGE_WORDS = {"الي", "او", "to", "or"}
