@@ -697,3 +697,29 @@ def test_one_of_its_members_with_a_possessive_counts_one(extract):
     event = only(extract("أعلنت قسد مقتل أحد عناصرها بانفجار لغم في محيط بلدة الصور شمال دير الزور أمس.",
                          published=PUBLISHED))
     assert event.fatalities == 1
+
+
+def test_a_district_or_sub_district_cue_settles_a_name_that_is_also_a_word(extract):
+    event = only(extract("سقطت ثلاث قذائف هاون على قرية في ناحية العظيم أمس دون وقوع إصابات.", published=PUBLISHED))
+    assert (event.sub_event_type, event.admin1) == ("Shelling/artillery/missile attack", "Diyala")
+
+
+def test_the_idiom_of_arrest_counts(extract):
+    event = only(extract("أطاحت مفارز الاستخبارات بإرهابيين اثنين في قضاء الحويجة أمس.", published=PUBLISHED))
+    assert (event.sub_event_type, event.arrested) == ("Arrests", 2)
+
+
+def test_a_member_in_a_force_killed_by_gunmen_and_another_wounded(extract):
+    event = only(extract("قتل عنصر في قوات الأسايش وأصيب آخر برصاص مجهولين في مدينة الحسكة أمس.", published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities, event.wounded) == (
+        "Unidentified Armed Group", "Asayish", 1, 1)
+
+
+def test_a_man_and_his_wife_are_civilians(extract):
+    event = only(extract("لقي رجل وزوجته مصرعهما برصاص مسلحين مجهولين في قرية بريف الرقة أمس.", published=PUBLISHED))
+    assert (event.sub_event_type, event.actor2, event.fatalities) == ("Attack", "Civilians", 2)
+
+
+def test_others_in_the_plural_count_nobody_new(extract):
+    event = only(extract("أسفر انفجار عبوة ناسفة في مدينة الرقة أمس عن مقتل مدني وإصابة آخرين.", published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == (1, None)

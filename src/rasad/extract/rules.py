@@ -916,11 +916,11 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     """The force is named as the people who suffered: "عنصرين من قسد", "3 من الجيش", "SDF fighters", "جنديان"."""
     if hit.first == hit.last and _people(tokens[hit.first : hit.last + 1], dates):
         return True  # the force's name is itself a count: "قتل جنديان"
-    before = tokens[max(0, hit.first - 3) : hit.first]
-    if before and before[-1].text in ("the", "al"):
-        before = before[:-1]
-    if before and before[-1].text in ("من", "of"):
-        before = before[:-1]
+    before = tokens[max(0, hit.first - 4) : hit.first]
+    if before and before[-1].text.lower() in ("the", "al", "قوات", "forces"):
+        before = before[:-1]  # "عنصر في قوات الأسايش"
+    if before and before[-1].text in ("من", "في", "of", "in"):
+        before = before[:-1]  # "عنصرين من قسد", "منتسب في الحشد"
     before = before[-2:]
     if before and (_people(before[-1:], dates) or bare_forms(before[-1].text.lower()) & members):
         return True  # "ثلاثة من قسد", "خمسة جنود", "عناصر الجيش"

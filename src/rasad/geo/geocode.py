@@ -104,7 +104,8 @@ class Geocoder:
         name needs a cue word and a report that names its country ("حي البياع" in a report on Iraq); after a
         weak cue ("منطقة …"), a relation ("قرب …") or, for a town, a preposition ("في …"), either needs to
         agree with the report: a governorate it names, or a place within 60 km of one it placed.
-        A governorate cue ("محافظة الإسكندرية") needs a governorate.
+        A governorate cue ("محافظة الإسكندرية") needs a governorate; a district or sub-district cue ("ناحية
+        العظيم") before the name of such a unit needs nothing more.
         """
         if mention.cue == ("admin1",) and not any(c.feature == "admin1" for c in mention.candidates):
             return False
@@ -113,6 +114,9 @@ class Geocoder:
             return mention.cue[0] in TERRAIN and context is not None and self._agrees(mention, context)
         if not (mention.ambiguous or mention.minor) or (mention.cue and not mention.weak and not mention.minor):
             return True
+        if mention.cue and mention.cue[0] in ("district", "subdistrict") and not mention.weak and any(
+                place.feature == mention.cue[0] for place in mention.candidates):
+            return True  # "ناحية العظيم", "قضاء الدبس": a unit of that name, which its cue word settles
         if context is None:
             return False
         if mention.cue and not mention.weak and self._in_country(mention, context):  # "حي البياع" in Iraqi news
