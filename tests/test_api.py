@@ -294,3 +294,27 @@ def test_a_review_action_is_undone_through_the_api(client):
     created = client.get(f"/api/events/{event_id}/history").json()[0]["history_id"]
     refused = client.post(f"/api/events/{event_id}/undo", json={"history_id": created})
     assert refused.status_code == 400 and "not a review action" in refused.json()["error"]["message"]
+
+
+def test_the_map_library_is_vendored_at_the_pinned_versions_with_its_licences():
+    root = Path(__file__).resolve().parents[1]
+    vendor = root / "src/rasad/web/static/vendor"
+    script = (root / "scripts/vendor-leaflet.sh").read_text("utf-8")
+    versions = (vendor / "VERSIONS").read_text("utf-8")
+    for name, folder, marker in (("leaflet", "leaflet", "LEAFLET="), ("leaflet.markercluster", "markercluster", "CLUSTER=")):
+        pinned = script.split(marker, 1)[1].split()[0]
+        assert f"{name} {pinned} " in versions
+        assert (vendor / folder / "LICENSE").read_text("utf-8").strip()
+    assert "Leaflet 1.9.4" in (vendor / "leaflet/leaflet.js").read_text("utf-8")[:200]
+
+
+def test_the_basemap_and_sub_districts_are_served(client):
+    layers = client.get("/api/basemap").json()
+    rivers = {river["name"] for river in layers["rivers"]}
+    assert {"Euphrates", "Tigris", "Khabur", "Great Zab", "Little Zab", "Diyala"} <= rivers
+    towns = {town["name"]: town for town in layers["towns"]}
+    assert towns["Baghdad"]["rank"] == 1 and towns["Baghdad"]["name_ar"] == "بغداد"
+    assert towns["Karbala"]["name_ar"] == "كربلاء"  # the curated name, not GeoNames' Kurdish spelling
+    assert {town["rank"] for town in layers["towns"]} == {1, 2, 3, 4, 5, 6} and "Natural Earth" in layers["attribution"]
+    units = client.get("/api/units").json()["features"]
+    assert len(units) > 500 and {"admin2_ar", "admin3_ar", "pcode"} <= set(units[0]["properties"])

@@ -953,6 +953,25 @@ def gazetteer_build(cities, dump, alternate_names, polygons, districts, places_f
     click.echo(json.dumps(summary))
 
 
+@gazetteer.command("basemap")
+@click.option("--from", "folder", required=True, type=click.Path(exists=True, file_okay=False),
+              help="The basemap folder (../shared/geo/basemap): rivers, lakes, terrain regions, towns.")
+@click.option("--places", "places_file", type=click.Path(exists=True, dir_okay=False),
+              help="The villages and towns CSV (../shared/geo/places, .gz too): the seats of districts and "
+                   "sub-districts as smaller towns.")
+@click.option("--out", "out_file", type=click.Path(dir_okay=False),
+              help="Where to write basemap.json (default: the package's data).")
+def gazetteer_basemap(folder: str, places_file: str | None, out_file: str | None) -> None:
+    """Rebuild the dashboard's offline basemap (rivers, lakes, terrain, towns with Arabic names)."""
+    from rasad.geo.basemap import build_basemap
+    from rasad.geo.gazetteer import default_gazetteer
+
+    layers = build_basemap(Path(folder), default_gazetteer(), Path(places_file) if places_file else None)
+    out = Path(out_file) if out_file else Path(__file__).parent / "geo" / "data" / "basemap.json"
+    out.write_text(json.dumps(layers, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    click.echo(json.dumps({key: len(value) for key, value in layers.items() if isinstance(value, list)}))
+
+
 @gazetteer.command("lookup")
 @click.argument("name")
 def gazetteer_lookup(name: str) -> None:

@@ -68,6 +68,17 @@ def default_units() -> AdminUnits:
     return AdminUnits(_unit(row) for row in data["units"])
 
 
+@cache
+def units_geojson() -> dict:
+    """The shipped sub-districts as a GeoJSON feature collection (the map draws their outlines)."""
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": [[list(map(list, ring)) for ring in polygon]
+                                                                               for polygon in unit.polygons]},
+         "properties": {"country": unit.country, "admin1": unit.admin1, "admin2": unit.admin2, "admin3": unit.admin3,
+                        "admin2_ar": unit.admin2_ar, "admin3_ar": unit.admin3_ar, "pcode": unit.pcode}}
+        for unit in default_units().units]}
+
+
 def _unit(row: dict) -> AdminUnit:
     polygons = tuple(tuple(tuple((p[0], p[1]) for p in ring) for ring in polygon) for polygon in row["polygons"])
     xs = [p[0] for polygon in polygons for p in polygon[0]]

@@ -29,9 +29,11 @@ from swagger_ui_bundle import swagger_ui_path
 from rasad import __version__
 from rasad.alerts.rules import RuleSpec
 from rasad.errors import Forbidden, InputError, NotFound, RasadError, TooLarge, Unauthorized
+from rasad.geo.basemap import basemap
 from rasad.geo.boundaries import default_boundaries
 from rasad.geo.build import governorate_names_ar
 from rasad.geo.gazetteer import default_gazetteer
+from rasad.geo.units import units_geojson
 from rasad.ingest.partner import FieldReportIn, ReleaseIn, SensorAlertIn
 from rasad.store.store import EventFilter, Store, open_store
 from rasad.trends.surges import parse_week, shown_weeks, store_counts, surges
@@ -454,6 +456,17 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None, map_points
                 feature["properties"]["name_ar"] = arabic.get(feature["properties"]["name"], feature["properties"]["name"])
         return shapes
 
+
+    @app.get("/api/basemap")
+    def basemap_layers(user: Viewer) -> dict:
+        """The offline basemap: rivers, lakes, terrain regions, and towns ranked by importance (1 capitals … 6
+        sub-district seats) with Arabic names, and the attribution to show."""
+        return basemap()
+
+    @app.get("/api/units")
+    def admin_units(user: Viewer) -> dict:
+        """Sub-districts (OCHA, simplified) with their district, English and Arabic names, for the map's outlines."""
+        return units_geojson()
 
     @app.get("/api/facilities")
     def facilities(user: Viewer) -> dict:

@@ -1,4 +1,5 @@
-// Rasad dashboard: an offline SVG map of Iraq and Syria, a weekly timeline, a list and the event page.
+// Rasad dashboard: an offline map of Iraq and Syria (Leaflet over bundled layers), a weekly timeline, a list and the
+// event page.
 // Report text is always inserted as text (textContent), never as HTML.
 "use strict";
 
@@ -55,8 +56,9 @@ const SUBTYPE_AR = { "Armed clash": "اشتباك مسلح", "Government regains
   "Remote explosive/landmine/IED": "عبوة ناسفة/لغم", "Attack": "هجوم", "Abduction/forced disappearance": "خطف/إخفاء قسري",
   "Arrests": "اعتقالات", "Agreement": "اتفاق", "Disrupted weapons use": "إحباط استخدام أسلحة",
   "Looting/property destruction": "نهب/تدمير ممتلكات", "Other": "أخرى", "Peaceful protest": "احتجاج سلمي" };
-const COLORS = { "Battles": "#b91c1c", "Explosions/Remote violence": "#ea580c", "Violence against civilians": "#7c3aed",
-  "Protests": "#2563eb", "Riots": "#0891b2", "Strategic developments": "#15803d" };
+// Okabe–Ito's palette, told apart with every common kind of colour blindness; the map adds a shape per type
+const COLORS = { "Battles": "#D55E00", "Explosions/Remote violence": "#E69F00", "Violence against civilians": "#CC79A7",
+  "Protests": "#0072B2", "Riots": "#56B4E9", "Strategic developments": "#009E73" };
 const BOUNDS = { west: 35.5, east: 48.8, south: 29.0, north: 37.5 };
 const ACTORS = ["Islamic State", "Military Forces of Iraq", "Police Forces of Iraq", "Iraqi Counter-Terrorism Service",
   "Popular Mobilization Forces", "Iraqi Border Guards", "Peshmerga", "Unidentified Armed Group", "Military Forces of Syria",
@@ -83,14 +85,9 @@ const TIME_PRECISION = { ar: { 1: "اليوم نفسه", 2: "خلال أيام",
 // draws one by one before it draws the server's counts by cell: both from /api/config
 let PAGE = 500;
 let MAP_POINTS = 3000;
-// Web Mercator, so that an optional online tile layer lines up with the bundled boundaries.
-const mercator = (lat) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
-const RATIO = (mercator(BOUNDS.north) - mercator(BOUNDS.south)) / (((BOUNDS.east - BOUNDS.west) * Math.PI) / 180);
-const HEIGHT = 1000 * RATIO;
-const FULL_VIEW = [0, 0, 1000];
 const TLP_COLORS = { CLEAR: "#ffffff", GREEN: "#33ff00", AMBER: "#ffc000", "AMBER+STRICT": "#ffc000", RED: "#ff2b2b" };
 const state = { lang: "ar", events: [], shared: [], reference: [], hotspots: [], node: null, selected: null,
-  view: [...FULL_VIEW], me: null };
+  me: null };
 
 // History entries a reviewer can undo (POST /api/events/{id}/undo).
 const UNDOABLE = new Set(["verified", "rejected", "review undone", "edit", "merge", "merged", "unmerge", "split",
@@ -115,14 +112,6 @@ const number = (n) => String(n);  // Latin digits in both languages, as the regi
 const eventsWord = (n) => (state.lang === "ar" ? (n === 1 ? "حدث" : n === 2 ? "حدثان" : n % 100 >= 3 && n % 100 <= 10 ? "أحداث" : "حدثاً")
   : (n === 1 ? "event" : "events"));
 
-function project([lon, lat]) {
-  const x = ((lon - BOUNDS.west) / (BOUNDS.east - BOUNDS.west)) * 1000;
-  const y = ((mercator(BOUNDS.north) - mercator(lat)) / (mercator(BOUNDS.north) - mercator(BOUNDS.south))) * HEIGHT;
-  return [x.toFixed(1), y.toFixed(1)];
-}
-
-function ringPath(ring) { return "M" + ring.map((p) => project(p).join(",")).join("L") + "Z"; }
-
 // The API token never stays in the page: signing in hands it to the server once, which keeps it in an
 // HttpOnly, SameSite=Strict cookie that the browser sends with each call of this origin.
 async function getJSON(url, options = {}) {
@@ -136,53 +125,136 @@ async function getJSON(url, options = {}) {
 const postJSON = (url, body) => getJSON(url, { method: "POST", body: JSON.stringify(body),
   headers: { "Content-Type": "application/json" } });
 
+// The map: Leaflet (vendored, see static/vendor/VERSIONS) over bundled layers only: governorates and the border,
+// sub-districts, rivers, lakes, terrain and towns from /api/basemap; no tile server unless the operator gives one.
+let map = null;
+const mapLayers = {};
+const FULL_BOUNDS = [[BOUNDS.south, BOUNDS.west], [BOUNDS.north, BOUNDS.east]];
+// each type has a shape as well as a colour (Okabe–Ito, told apart with every kind of colour blindness)
+const SHAPES = { "Battles": "circle", "Explosions/Remote violence": "triangle", "Violence against civilians": "diamond",
+  "Protests": "hexagon", "Riots": "star", "Strategic developments": "square" };
+const SHAPE_PATHS = {
+  circle: "M0,-7 A7,7 0 1 1 0,7 A7,7 0 1 1 0,-7 Z", square: "M-6,-6 H6 V6 H-6 Z", triangle: "M0,-8 L7.5,6 L-7.5,6 Z",
+  diamond: "M0,-8 L8,0 L0,8 L-8,0 Z", hexagon: "M-7,0 L-3.5,-6.5 L3.5,-6.5 L7,0 L3.5,6.5 L-3.5,6.5 Z",
+  star: "M0,-8 L2,-2.5 L8,-2.5 L3,1 L5,7 L0,3.5 L-5,7 L-3,1 L-8,-2.5 L-2,-2.5 Z" };
+// town labels by importance: capitals from afar, sub-district seats only close up
+const TOWN_ZOOM = { 1: 5, 2: 6, 3: 7, 4: 7, 5: 8, 6: 9 };
+const svgEl = (tag, attrs = {}, text) => {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+function shapeSVG(type, size, attrs = {}) {
+  // built as nodes, never as markup: nothing of a report is ever parsed as HTML
+  const svg = svgEl("svg", { width: size, height: size, viewBox: "-9 -9 18 18", "aria-hidden": "true", ...attrs });
+  svg.appendChild(svgEl("path", { d: SHAPE_PATHS[SHAPES[type] || "circle"], fill: COLORS[type] || "#555" }));
+  return svg;
+}
+
+function pieSVG(counts, size, attrs) {
+  // a cluster as a ring of its types, each arc as long as its share, the count in the middle
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const r = 10;
+  const svg = svgEl("svg", { width: size, height: size, viewBox: "-11 -11 22 22", ...attrs });
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  svg.appendChild(svgEl("title", {}, entries.map(([type, n]) => `${typeName(type)}: ${number(n)}`).join("\n")));
+  let angle = -Math.PI / 2;
+  for (const [type, n] of entries) {
+    const share = n / total;
+    if (share >= 0.999) {
+      svg.appendChild(svgEl("circle", { r, fill: COLORS[type] || "#555", class: "slice", "data-type": type }));
+      break;
+    }
+    const end = angle + share * 2 * Math.PI;
+    const d = `M0,0 L${(r * Math.cos(angle)).toFixed(2)},${(r * Math.sin(angle)).toFixed(2)} A${r},${r} 0 `
+      + `${share > 0.5 ? 1 : 0} 1 ${(r * Math.cos(end)).toFixed(2)},${(r * Math.sin(end)).toFixed(2)} Z`;
+    svg.appendChild(svgEl("path", { d, fill: COLORS[type] || "#555", class: "slice", "data-type": type }));
+    angle = end;
+  }
+  svg.appendChild(svgEl("circle", { r: r * 0.58, class: "hole" }));
+  svg.appendChild(svgEl("text", { y: 3.3, "text-anchor": "middle" }, number(total)));
+  return svg;
+}
+
+function outlined(kind, color, size, attrs) {
+  // a partner's record (a hollow diamond) or a reference layer's (a hollow triangle), in its type's colour
+  const svg = svgEl("svg", { width: size, height: size, viewBox: "-9 -9 18 18", ...attrs });
+  svg.appendChild(svgEl("path", { d: SHAPE_PATHS[kind], fill: "#fff", "fill-opacity": kind === "triangle" ? ".6" : "1",
+    stroke: color, "stroke-width": kind === "triangle" ? 2 : 2.5 }));
+  return svg;
+}
+
+function pane(name, zIndex) {
+  const created = map.createPane(name);
+  created.style.zIndex = zIndex;
+  created.id = name;  // the tests and the print stylesheet find layers by their pane
+  return created;
+}
+
 async function drawBase() {
-  const [boundaries, facilities] = await Promise.all([getJSON("/api/boundaries"), getJSON("/api/facilities")]);
-  const map = $("#map");
-  const govs = el("g", { id: "govs" });
-  const labels = el("g");
+  const [boundaries, facilities, basemap, units] = await Promise.all([getJSON("/api/boundaries"),
+    getJSON("/api/facilities"), getJSON("/api/basemap"), getJSON("/api/units")]);
+  map = L.map("map", { zoomControl: true, doubleClickZoom: false, minZoom: 4, maxZoom: 13, zoomSnap: 0.5,
+    maxBounds: [[BOUNDS.south - 4, BOUNDS.west - 6], [BOUNDS.north + 4, BOUNDS.east + 6]], attributionControl: true,
+    keyboard: true });
+  map.attributionControl.setPrefix("Leaflet");
+  map.attributionControl.addAttribution(`OCHA COD-AB; ${basemap.attribution || ""}`);
+  map.fitBounds(FULL_BOUNDS);
+  pane("terrain", 250); pane("govs", 300); pane("units", 320); pane("water", 340); pane("labels", 460);
+  pane("points", 610);
+  if (state.tiles) {
+    L.tileLayer(state.tiles, { maxZoom: 17, attribution: "" }).addTo(map);
+    $("#govs").classList.add("over-tiles");
+  }
   const select = $("#filters select[name=admin1]");
   state.govAr = Object.fromEntries(boundaries.features.filter((f) => f.properties.name_ar)
     .map((f) => [f.properties.name, f.properties.name_ar]));
   let pending = null;  // a click on a governorate filters, unless it was the first of a double-click (reset zoom)
-  map.addEventListener("dblclick", () => { clearTimeout(pending); pending = null; });
-  for (const feature of boundaries.features) {
-    if (feature.properties.kind === "border") {
-      const d = "M" + feature.geometry.coordinates.map((p) => project(p).join(",")).join("L");
-      map.appendChild(el("path", { d, class: "border" }));
-      continue;
-    }
-    const path = el("path", { d: feature.geometry.coordinates.map(ringPath).join(" "),
-      class: "gov " + feature.properties.country.toLowerCase() });
-    path.appendChild(el("title", { "data-gov": feature.properties.name }, govName(feature.properties.name)));
-    path.addEventListener("click", (ev) => {
-      if (ev.detail > 1) return;
-      clearTimeout(pending);
-      pending = setTimeout(() => { select.value = feature.properties.name; applyFilters(); }, 300);
-    });
-    govs.appendChild(path);
-    const ring = feature.geometry.coordinates[0];
-    const [cx, cy] = project([ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length]);
-    labels.appendChild(el("text", { x: cx, y: cy, class: "gov-label", "text-anchor": "middle", "data-gov": feature.properties.name },
-      govName(feature.properties.name)));
-    select.appendChild(el("option", { value: feature.properties.name, "data-gov": feature.properties.name },
-      govName(feature.properties.name)));
+  map.on("dblclick", () => { clearTimeout(pending); pending = null; map.fitBounds(FULL_BOUNDS); });
+  const govRenderer = L.svg({ pane: "govs" });
+  L.geoJSON(boundaries, { pane: "govs", renderer: govRenderer,
+    style: (f) => ({ className: f.properties.kind === "border" ? "border" : "gov " + f.properties.country.toLowerCase() }),
+    onEachFeature: (feature, layer) => {
+      if (feature.properties.kind === "border") return;
+      layer.on("click", (ev) => {
+        if (ev.originalEvent.detail > 1) return;
+        clearTimeout(pending);
+        pending = setTimeout(() => { select.value = feature.properties.name; applyFilters(); }, 300);
+      });
+      const centre = layer.getBounds().getCenter();
+      L.marker(centre, { pane: "labels", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "gov-label-icon", iconSize: null, html: el("span",
+          { class: "gov-label", "data-gov": feature.properties.name }, govName(feature.properties.name)) }) }).addTo(map);
+      select.appendChild(el("option", { value: feature.properties.name, "data-gov": feature.properties.name },
+        govName(feature.properties.name)));
+    } }).addTo(map);
+  mapLayers.units = L.geoJSON(units, { pane: "units", renderer: L.svg({ pane: "units" }), interactive: false,
+    style: () => ({ className: "unit" }) });
+  L.geoJSON({ type: "FeatureCollection", features: basemap.regions.map((r) => ({ type: "Feature", geometry: r.geometry,
+    properties: r })) }, { pane: "terrain", renderer: L.svg({ pane: "terrain" }), interactive: false,
+    style: () => ({ className: "terrain" }) }).addTo(map);
+  const water = L.svg({ pane: "water" });
+  L.geoJSON({ type: "FeatureCollection", features: basemap.lakes.map((r) => ({ type: "Feature", geometry: r.geometry,
+    properties: r })) }, { pane: "water", renderer: water, style: () => ({ className: "lake" }),
+    onEachFeature: (f, layer) => layer.bindTooltip(() => (state.lang === "ar" && f.properties.name_ar) || f.properties.name || "", { sticky: true }) }).addTo(map);
+  L.geoJSON({ type: "FeatureCollection", features: basemap.rivers.map((r) => ({ type: "Feature", geometry: r.geometry,
+    properties: r })) }, { pane: "water", renderer: water, style: () => ({ className: "river" }),
+    onEachFeature: (f, layer) => layer.bindTooltip(() => (state.lang === "ar" && f.properties.name_ar) || f.properties.name || "", { sticky: true }) }).addTo(map);
+  mapLayers.towns = {};
+  for (const town of basemap.towns) {
+    const group = (mapLayers.towns[town.rank] ||= L.layerGroup());
+    L.marker([town.latitude, town.longitude], { pane: "labels", interactive: false, keyboard: false,
+      icon: L.divIcon({ className: `town rank-${town.rank}`, iconSize: null, html: townLabel(town) }) }).addTo(group);
   }
-  map.prepend(labels);
-  map.prepend(govs);
-  if (state.tiles) {
-    map.prepend(el("g", { id: "tiles" }));
-    govs.classList.add("over-tiles");
-  }
-  map.setAttribute("viewBox", `0 0 1000 ${HEIGHT}`);
-  drawTiles();
   for (const f of facilities.features) {
-    const [x, y] = project(f.geometry.coordinates);
-    const mark = el("rect", { x: x - 3, y: y - 3, width: 6, height: 6, class: "facility", "data-x": x, "data-y": y });
-    mark.appendChild(el("title", {}, `${f.properties.name} — ${f.properties.name_ar}`));
-    map.appendChild(mark);
+    const [lon, lat] = f.geometry.coordinates;
+    L.marker([lat, lon], { pane: "labels", keyboard: false, title: `${f.properties.name} — ${f.properties.name_ar}`,
+      icon: L.divIcon({ className: "facility", iconSize: [7, 7] }) }).addTo(map);
   }
-  map.appendChild(el("g", { id: "points" }));
+  map.on("zoomend", showBaseByZoom);
+  showBaseByZoom();
   const subSelect = $("#filters select[name=sub_type]");
   for (const sub of Object.keys(SUBTYPE_AR)) subSelect.appendChild(el("option", { value: sub, "data-sub": sub }, subName(sub)));
   const actorSelect = $("#filters select[name=actor]");
@@ -191,6 +263,106 @@ async function drawBase() {
   for (const tag of TAGS) tagSelect.appendChild(el("option", { value: tag, "data-tag": tag }, tagName(tag)));
   const typeSelect = $("#filters select[name=type]");
   for (const type of Object.keys(COLORS)) typeSelect.appendChild(el("option", { value: type, "data-type": type }, typeName(type)));
+}
+
+function townLabel(town) {
+  const label = el("div", { class: "town-mark" });
+  label.append(el("i"), el("span", { "data-name": town.name || "", "data-name-ar": town.name_ar || town.name || "" },
+    (state.lang === "ar" ? town.name_ar : town.name) || town.name || ""));
+  return label;
+}
+
+function showBaseByZoom() {
+  // towns appear by rank as the map closes in; sub-district outlines from the zoom of a governorate
+  const zoom = map.getZoom();
+  for (const [rank, group] of Object.entries(mapLayers.towns)) {
+    if (zoom >= TOWN_ZOOM[rank]) group.addTo(map); else group.remove();
+  }
+  if (zoom >= 8) mapLayers.units.addTo(map); else mapLayers.units.remove();
+}
+
+function translateMap() {
+  document.querySelectorAll(".town span[data-name]").forEach((n) => { n.textContent = state.lang === "ar" ? n.dataset.nameAr : n.dataset.name; });
+}
+
+function eventMarker(e) {
+  const label = `${e.event_date || ""} ${typeName(e.event_type)} ${e.location || ""}`;
+  const size = 14 + Math.min(6, e.source_count || 1) * 1.5;
+  const marker = L.marker([e.latitude, e.longitude], { pane: "points", keyboard: true, title: label, alt: label, event: e,
+    icon: L.divIcon({ className: "event-icon", iconSize: [size, size],
+      html: shapeSVG(e.event_type, size, { class: "event" + (e.event_id === state.selected ? " selected" : ""), "data-id": e.event_id }) }) });
+  marker.on("click", () => openEvent(e.event_id));
+  marker.on("keypress", (ev) => { if (ev.originalEvent.key === "Enter") openEvent(e.event_id); });
+  return marker;
+}
+
+function drawPoints() {
+  // Every event of the filter: one by one (clustered by Leaflet.markercluster, each cluster a ring of its types),
+  // or, past MAP_POINTS, the server's counts by cell (every event counted).
+  if (mapLayers.points) mapLayers.points.remove();
+  const group = (mapLayers.points = L.layerGroup().addTo(map));
+  if (state.cells) {
+    for (const c of state.cells) {
+      const size = 26 + Math.min(24, Math.sqrt(c.count) * 2);
+      const marker = L.marker([c.latitude, c.longitude], { pane: "points", keyboard: true, title: `${number(c.count)} ${eventsWord(c.count)}`,
+        icon: L.divIcon({ className: "cluster-icon", iconSize: [size, size],
+          html: pieSVG(c.types, size, { class: "cluster cell", "data-count": c.count }) }) });
+      const closer = () => map.setView([c.latitude, c.longitude], Math.min(map.getMaxZoom(), map.getZoom() + 2));
+      marker.on("click", closer);
+      marker.on("keypress", (ev) => { if (ev.originalEvent.key === "Enter") closer(); });
+      group.addLayer(marker);
+    }
+  } else {
+    const clusters = L.markerClusterGroup({ clusterPane: "points", maxClusterRadius: 36, showCoverageOnHover: false,
+      zoomToBoundsOnClick: false, spiderfyOnMaxZoom: false, chunkedLoading: true,
+      iconCreateFunction: (cluster) => {
+        const counts = {};
+        for (const m of cluster.getAllChildMarkers()) counts[m.options.event.event_type] = (counts[m.options.event.event_type] || 0) + 1;
+        const n = cluster.getChildCount();
+        const size = 28 + Math.min(20, Math.sqrt(n) * 3);
+        return L.divIcon({ className: "cluster-icon", iconSize: [size, size], html: pieSVG(counts, size, { class: "cluster", "data-count": n }) });
+      } });
+    // one place (a camp, a prison) or the deepest zoom: the cluster opens as a list instead of zooming
+    clusters.on("clusterclick", (ev) => {
+      const events = ev.layer.getAllChildMarkers().map((m) => m.options.event);
+      const together = events.every((e) => e.latitude === events[0].latitude && e.longitude === events[0].longitude);
+      if (together || map.getZoom() >= map.getMaxZoom()) showCluster(events); else ev.layer.zoomToBounds({ padding: [40, 40] });
+    });
+    clusters.on("clusterkeypress", (ev) => { if (ev.originalEvent.key === "Enter") clusters.fire("clusterclick", { layer: ev.layer }); });
+    clusters.addLayers(state.mapEvents.filter((e) => e.latitude != null).map(eventMarker));
+    group.addLayer(clusters);
+  }
+  const vectors = L.svg({ pane: "points" });
+  for (const h of state.hotspots) {
+    const box = L.rectangle([[h.latitude - 0.125, h.longitude - 0.125], [h.latitude + 0.125, h.longitude + 0.125]],
+      { pane: "points", renderer: vectors, className: "hotspot", interactive: true });
+    box.bindTooltip(`${t("hotspot")} · ${h.week}: ${number(h.count)} / ${h.expected} (p=${h.p_value.toPrecision(1)})`);
+    box.on("add", () => box.getElement().setAttribute("data-cell", h.value));
+    group.addLayer(box);
+  }
+  for (const item of state.shared) {
+    const d = item.data;
+    if (d.latitude == null) continue;
+    const title = `${item.owner_org} · TLP:${item.releasability.tlp} · ${d.event_date || ""} ${typeName(d.event_type)}`;
+    const marker = L.marker([d.latitude, d.longitude], { pane: "points", keyboard: true, title,
+      icon: L.divIcon({ className: "partner-icon", iconSize: [16, 16],
+        html: outlined("diamond", COLORS[d.event_type] || "#555", 16, { class: "partner-event", "data-shared": item.record_id }) }) });
+    marker.on("click", () => showShared(item));
+    marker.on("keypress", (ev) => { if (ev.originalEvent.key === "Enter") showShared(item); });
+    group.addLayer(marker);
+  }
+  for (const r of state.reference) {
+    if (r.latitude == null) continue;
+    const title = `${r.layer} · ${r.event_date || ""} · ${typeName(r.event_type)} — ${r.location || ""}` + (r.marking ? ` · ${r.marking}` : "");
+    group.addLayer(L.marker([r.latitude, r.longitude], { pane: "points", keyboard: false, title,
+      icon: L.divIcon({ className: "reference-icon", iconSize: [14, 14],
+        html: outlined("triangle", COLORS[r.event_type] || "#555", 14, { class: "reference-event", "data-record": r.record_id }) }) }));
+  }
+}
+
+function viewBbox() {
+  const b = map.getBounds();
+  return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(3)).join(",");
 }
 
 function params() {
@@ -309,200 +481,12 @@ function render() {
   drawLegend();
 }
 
-function pie(x, y, r, counts, scale) {
-  // a cluster as a ring of its types, each arc as long as its share, the count in the middle
-  const group = el("g", { class: "cluster" });
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  let angle = -Math.PI / 2;
-  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
-  for (const [type, n] of entries) {
-    const share = n / total;
-    if (share >= 0.999) {
-      group.appendChild(el("circle", { cx: x, cy: y, r, fill: COLORS[type] || "#555", class: "slice", "data-type": type }));
-      break;
-    }
-    const end = angle + share * 2 * Math.PI;
-    const large = share > 0.5 ? 1 : 0;
-    const d = `M${x},${y} L${x + r * Math.cos(angle)},${y + r * Math.sin(angle)} A${r},${r} 0 ${large} 1 `
-      + `${x + r * Math.cos(end)},${y + r * Math.sin(end)} Z`;
-    group.appendChild(el("path", { d, fill: COLORS[type] || "#555", class: "slice", "data-type": type }));
-    angle = end;
-  }
-  group.appendChild(el("circle", { cx: x, cy: y, r: r * 0.58, class: "hole" }));
-  group.appendChild(el("text", { x, y: y + 3.5 * scale, "text-anchor": "middle", "font-size": 10 * scale }, number(total)));
-  group.appendChild(el("title", {}, entries.map(([type, n]) => `${typeName(type)}: ${number(n)}`).join("\n")));
-  return group;
-}
-
-function drawPoints() {
-  // Events that fall within a few screen pixels of each other at the current zoom form one cluster; with more
-  // events than the map draws one by one, the server's counts by cell stand for them (every event counted).
-  const points = $("#points");
-  points.replaceChildren();
-  const [vx, vy, vw] = state.view;
-  const scale = vw / 1000;
-  const inView = (x, y) => x >= vx && y >= vy && x <= vx + vw && y <= vy + vw * RATIO;
-  if (state.cells) {
-    for (const c of state.cells) {
-      const [x, y] = project([c.longitude, c.latitude]).map(Number);
-      if (!inView(x, y)) continue;
-      const group = pie(x, y, (7 + Math.min(12, Math.sqrt(c.count) * 1.5)) * scale, c.types, scale);
-      group.setAttribute("data-count", c.count);
-      group.classList.add("cell");
-      group.addEventListener("click", (ev) => { ev.stopPropagation(); zoomTo(x, y, Math.max(40, state.view[2] / 3)); });
-      points.appendChild(group);
-    }
-  } else {
-    const cell = 14 * scale;
-    const cells = new Map();
-    for (const e of state.mapEvents) {
-      if (e.latitude == null) continue;
-      const [x, y] = project([e.longitude, e.latitude]).map(Number);
-      if (!inView(x, y)) continue;
-      const key = `${Math.floor(x / cell)},${Math.floor(y / cell)}`;
-      if (!cells.has(key)) cells.set(key, { x: 0, y: 0, events: [] });
-      const c = cells.get(key);
-      c.x += x; c.y += y; c.events.push(e);
-    }
-    for (const c of cells.values()) {
-      const x = c.x / c.events.length, y = c.y / c.events.length;
-      if (c.events.length === 1) {
-        const e = c.events[0];
-        const dot = el("circle", { cx: x, cy: y, r: (4 + Math.min(6, e.source_count)) * scale, fill: COLORS[e.event_type] || "#555",
-          class: "event" + (e.event_id === state.selected ? " selected" : ""), "data-id": e.event_id, "stroke-width": scale,
-          tabindex: 0, role: "button", "aria-label": `${e.event_date || ""} ${typeName(e.event_type)} ${e.location || ""}` });
-        dot.appendChild(el("title", {}, `${e.event_date || ""} ${typeName(e.event_type)} — ${e.location || ""}`));
-        dot.addEventListener("click", (ev) => { ev.stopPropagation(); openEvent(e.event_id); });
-        dot.addEventListener("keydown", (ev) => { if (ev.key === "Enter") openEvent(e.event_id); });
-        points.appendChild(dot);
-        continue;
-      }
-      const counts = {};
-      for (const e of c.events) counts[e.event_type] = (counts[e.event_type] || 0) + 1;
-      const group = pie(x, y, (8 + Math.min(10, Math.sqrt(c.events.length) * 2)) * scale, counts, scale);
-      group.setAttribute("data-count", c.events.length);
-      group.setAttribute("tabindex", 0);
-      group.setAttribute("role", "button");
-      // one place (a camp, a prison) or the deepest zoom: the cluster opens as a list instead of zooming
-      const together = c.events.every((e) => e.latitude === c.events[0].latitude && e.longitude === c.events[0].longitude);
-      const open = () => (together || state.view[2] <= 41 ? showCluster(c.events) : zoomTo(x, y, Math.max(40, state.view[2] / 3)));
-      group.addEventListener("click", (ev) => { ev.stopPropagation(); open(); });
-      group.addEventListener("keydown", (ev) => { if (ev.key === "Enter") open(); });
-      points.appendChild(group);
-    }
-  }
-  for (const item of state.shared) {
-    const d = item.data;
-    if (d.latitude == null) continue;
-    const [x, y] = project([d.longitude, d.latitude]).map(Number);
-    const size = 6 * scale;
-    const mark = el("rect", { x: x - size, y: y - size, width: 2 * size, height: 2 * size, transform: `rotate(45 ${x} ${y})`,
-      class: "partner-event", stroke: COLORS[d.event_type] || "#555", "stroke-width": 2 * scale, "data-shared": item.record_id });
-    mark.appendChild(el("title", {}, `${item.owner_org} · TLP:${item.releasability.tlp} · ${d.event_date || ""} ${typeName(d.event_type)}`));
-    mark.addEventListener("click", (ev) => { ev.stopPropagation(); showShared(item); });
-    points.appendChild(mark);
-  }
-  for (const h of state.hotspots) {
-    const [x0, y0] = project([h.longitude - 0.125, h.latitude + 0.125]).map(Number);
-    const [x1, y1] = project([h.longitude + 0.125, h.latitude - 0.125]).map(Number);
-    const box = el("rect", { x: x0, y: y0, width: x1 - x0, height: y1 - y0, class: "hotspot", "data-cell": h.value });
-    box.appendChild(el("title", {}, `${t("hotspot")} · ${h.week}: ${number(h.count)} / ${h.expected} (p=${h.p_value.toPrecision(1)})`));
-    points.prepend(box);
-  }
-  for (const r of state.reference) {
-    if (r.latitude == null) continue;
-    const [x, y] = project([r.longitude, r.latitude]).map(Number);
-    if (!inView(x, y)) continue;
-    const size = 6 * scale;
-    const mark = el("path", { d: `M${x},${y - size} L${x + size},${y + size * 0.8} L${x - size},${y + size * 0.8} Z`,
-      class: "reference-event", stroke: COLORS[r.event_type] || "#555", "data-record": r.record_id });
-    mark.appendChild(el("title", {}, `${r.layer} · ${r.event_date || ""} · ${typeName(r.event_type)} — ${r.location || ""}`
-      + (r.marking ? ` · ${r.marking}` : "")));
-    points.appendChild(mark);
-  }
-}
-
-function setView(view) {
-  const w = Math.min(1000, Math.max(40, view[2]));
-  state.view = [Math.min(1000 - w, Math.max(0, view[0])), Math.min(HEIGHT - w * RATIO, Math.max(0, view[1])), w];
-  $("#map").setAttribute("viewBox", `${state.view[0]} ${state.view[1]} ${w} ${w * RATIO}`);
-  // labels and facility marks keep their size on screen at every zoom
-  const scale = w / 1000;
-  document.querySelectorAll(".gov-label").forEach((n) => n.setAttribute("font-size", 11 * scale));
-  document.querySelectorAll(".facility").forEach((n) => {
-    const size = 6 * scale;
-    n.setAttribute("x", n.dataset.x - size / 2); n.setAttribute("y", n.dataset.y - size / 2);
-    n.setAttribute("width", size); n.setAttribute("height", size);
-  });
-  drawTiles();
-  drawPoints();
-}
-
-function viewBbox() {
-  const [vx, vy, vw] = state.view;
-  const lonOf = (x) => BOUNDS.west + (x / 1000) * (BOUNDS.east - BOUNDS.west);
-  const latOf = (y) => (Math.atan(Math.sinh(mercator(BOUNDS.north) - (y / HEIGHT) * (mercator(BOUNDS.north) - mercator(BOUNDS.south)))) * 180) / Math.PI;
-  return [lonOf(vx), latOf(vy + vw * RATIO), lonOf(vx + vw), latOf(vy)].map((v) => v.toFixed(3)).join(",");
-}
-
-function zoomTo(x, y, width) { setView([x - width / 2, y - (width * RATIO) / 2, width]); }
-
-function drawTiles() {
-  // Only when the operator configured an online tile URL ({z}/{x}/{y}); the bundled map needs none.
-  const layer = $("#tiles");
-  if (!state.tiles || !layer) return;
-  layer.replaceChildren();
-  const [vx, vy, vw] = state.view;
-  const pixels = $("#map").getBoundingClientRect().width || 800;
-  const degreesShown = ((BOUNDS.east - BOUNDS.west) * vw) / 1000;
-  const z = Math.max(1, Math.min(17, Math.round(Math.log2(((360 / degreesShown) * pixels) / 256))));
-  const n = 2 ** z;
-  const lonOf = (x) => BOUNDS.west + (x / 1000) * (BOUNDS.east - BOUNDS.west);
-  const latOf = (y) => (Math.atan(Math.sinh(mercator(BOUNDS.north) - (y / HEIGHT) * (mercator(BOUNDS.north) - mercator(BOUNDS.south)))) * 180) / Math.PI;
-  const tileX = (lon) => Math.floor(((lon + 180) / 360) * n);
-  const tileY = (lat) => Math.floor(((1 - mercator(lat) / Math.PI) / 2) * n);
-  const tileLon = (x) => (x / n) * 360 - 180;
-  const tileLat = (y) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / n))) * 180) / Math.PI;
-  for (let tx = tileX(lonOf(vx)); tx <= tileX(lonOf(vx + vw)); tx++) {
-    for (let ty = tileY(latOf(vy)); ty <= tileY(latOf(vy + vw * RATIO)); ty++) {
-      const [x0, y0] = project([tileLon(tx), tileLat(ty)]).map(Number);
-      const [x1, y1] = project([tileLon(tx + 1), tileLat(ty + 1)]).map(Number);
-      const url = state.tiles.replace("{z}", z).replace("{x}", tx).replace("{y}", ty);
-      layer.appendChild(el("image", { href: url, x: x0, y: y0, width: x1 - x0, height: y1 - y0, preserveAspectRatio: "none" }));
-    }
-  }
-}
-
-function enableZoom() {
-  const map = $("#map");
-  map.addEventListener("wheel", (ev) => {
-    ev.preventDefault();
-    const box = map.getBoundingClientRect();
-    const [vx, vy, vw] = state.view;
-    const x = vx + ((ev.clientX - box.left) / box.width) * vw;
-    const y = vy + ((ev.clientY - box.top) / box.height) * vw * RATIO;
-    zoomTo(x, y, vw * (ev.deltaY > 0 ? 1.25 : 0.8));
-  }, { passive: false });
-  map.addEventListener("dblclick", () => setView([...FULL_VIEW]));
-  let drag = null;
-  map.addEventListener("mousedown", (ev) => { drag = { x: ev.clientX, y: ev.clientY, view: [...state.view] }; });
-  window.addEventListener("mouseup", () => { drag = null; });
-  map.addEventListener("mousemove", (ev) => {
-    if (!drag) return;
-    const box = map.getBoundingClientRect();
-    const k = drag.view[2] / box.width;
-    setView([drag.view[0] - (ev.clientX - drag.x) * k, drag.view[1] - (ev.clientY - drag.y) * k, drag.view[2]]);
-  });
-}
-
 function drawLegend() {
   const legend = $("#legend");
   legend.replaceChildren();
-  for (const [type, color] of Object.entries(COLORS)) {
-    const item = el("span");
-    const dot = el("i");
-    dot.style.background = color;
-    item.append(dot, typeName(type));
+  for (const type of Object.keys(COLORS)) {
+    const item = el("span", { "data-type": type });
+    item.append(shapeSVG(type, 12), " " + typeName(type));
     legend.appendChild(item);
   }
   if (state.shared.length) legend.appendChild(el("span", { class: "partner-key" }, "◇ " + t("partners")));
@@ -957,6 +941,7 @@ function translate() {
   document.querySelectorAll("option[data-actor]").forEach((n) => { n.textContent = actorName(n.dataset.actor); });
   document.querySelectorAll("option[data-tag]").forEach((n) => { n.textContent = tagName(n.dataset.tag); });
   $("#lang").textContent = t("lang");
+  if (map) translateMap();
 }
 
 async function main() {
@@ -987,7 +972,6 @@ async function main() {
   $("#hotspots").checked = new URLSearchParams(location.search).get("hotspots") === "1";
   $("#hotspots").addEventListener("change", () => applyFilters());
   await drawBase();
-  enableZoom();
   $("#export").addEventListener("click", exportCSV);
   $("#in-view").addEventListener("change", () => applyFilters());
   translate();
