@@ -723,3 +723,22 @@ def test_a_man_and_his_wife_are_civilians(extract):
 def test_others_in_the_plural_count_nobody_new(extract):
     event = only(extract("أسفر انفجار عبوة ناسفة في مدينة الرقة أمس عن مقتل مدني وإصابة آخرين.", published=PUBLISHED))
     assert (event.fatalities, event.wounded) == (1, None)
+
+
+def test_english_a_towns_long_u_written_either_way(extract):
+    event = only(extract("A Peshmerga soldier was killed and another injured in an ISIS attack near Makhmour on Monday.",
+                         published=PUBLISHED))
+    assert (event.admin1, event.actor2, event.fatalities, event.wounded) == ("Erbil", "Peshmerga", 1, 1)
+
+
+def test_english_an_assassinated_elder_is_a_civilian_killed(extract):
+    event = only(extract("Unknown gunmen assassinated a tribal elder in the town of al-Shuhayl in Deir ez-Zor on Monday.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.actor2, event.fatalities) == ("Attack", "Civilians", 1)
+
+
+def test_english_a_device_that_targeted_a_patrol_and_the_nationality_of_the_counted(extract):
+    event = only(extract("Three Iraqi soldiers were wounded when an improvised explosive device targeted their patrol in "
+                         "Tarmiyah district, north of Baghdad, on Monday.", published=PUBLISHED))
+    assert (event.sub_event_type, event.actor2, event.wounded) == (
+        "Remote explosive/landmine/IED", "Military Forces of Iraq", 3)

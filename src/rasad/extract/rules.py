@@ -917,8 +917,8 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     if hit.first == hit.last and _people(tokens[hit.first : hit.last + 1], dates):
         return True  # the force's name is itself a count: "قتل جنديان"
     before = tokens[max(0, hit.first - 4) : hit.first]
-    if before and before[-1].text.lower() in ("the", "al", "قوات", "forces"):
-        before = before[:-1]  # "عنصر في قوات الأسايش"
+    if before and (before[-1].text.lower() in ("the", "al", "قوات", "forces") or before[-1].text.lower() in COUNTRY_WORDS):
+        before = before[:-1]  # "عنصر في قوات الأسايش", "three Iraqi soldiers"
     if before and before[-1].text in ("من", "في", "of", "in"):
         before = before[:-1]  # "عنصرين من قسد", "منتسب في الحشد"
     before = before[-2:]

@@ -143,6 +143,10 @@ class Gazetteer:
                             and places[number].feature not in MINOR_FEATURES):
                         # English news drops the final h of a town's name: "Hawija" for Hawijah, "Rutba" for Rutbah
                         _index_name(self._index, (*words[:-1], words[-1][:-1]), number)
+                    if words[-1].isascii() and places[number].feature not in MINOR_FEATURES:
+                        # and writes its long u either way: "Makhmour" for Makhmur, "Mosul" for Mousul
+                        for variant in _long_u_variants(words[-1]):
+                            _index_name(self._index, (*words[:-1], variant), number)
                     bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else ""
                     if bare and (len(words) > 1 or bare not in self.prefixes):  # "منطقة مطيبيجة" for "المطيبيجة"
                         _index_name(self._without_article, (bare, *words[1:]), number)
@@ -320,6 +324,17 @@ class Gazetteer:
 
 
 _Index = dict[str, dict[str, list[tuple[tuple[str, ...], int]]]]
+
+
+def _long_u_variants(word: str) -> tuple[str, ...]:
+    """A transliterated name's other spelling of its long u (ou ↔ u), for names of five letters or more."""
+    if len(word) < 5:
+        return ()
+    if "ou" in word:
+        return (word.replace("ou", "u"),)
+    if "u" in word and not word.startswith("u"):
+        return (word.replace("u", "ou"),)
+    return ()
 
 
 def _index_name(index: _Index, words: tuple[str, ...], number: int) -> None:
