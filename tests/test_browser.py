@@ -594,3 +594,37 @@ def test_town_labels_follow_the_language_and_markers_open_with_the_keyboard(page
     page.keyboard.press("Enter")
     page.wait_for_selector("#detail:not([hidden]) h2")
     wait_for_query(page, "event=evt_")
+
+
+def test_an_analyst_writes_an_alert_rule_in_the_dashboard_and_sees_a_refusal_beside_the_form(page, tmp_path, stocked_db):
+    import getpass
+    import shutil as files
+
+    db = str(tmp_path / "rules.db")
+    files.copy(stocked_db, db)
+    with Server(create_app(db)) as url:
+        loaded(page, f"{url}/?lang=en")
+        page.click("#alerts-button")
+        form = page.locator("#alerts .rule-form")
+        form.wait_for()
+        form.locator("[name=name]").fill("mail without an address")
+        form.locator("[name=channel]").select_option("email")
+        form.locator("[data-action=add-rule]").click()
+        page.wait_for_function("document.querySelector('#alerts .rule-form [role=status]').innerText.length > 0")
+        assert page.locator("#alerts .rule-list li").count() == 0  # refused, said, nothing stored
+        form = page.locator("#alerts .rule-form")
+        form.locator("[name=name]").fill("al-Hol watch")
+        form.locator("[name=channel]").select_option("dashboard")
+        form.locator("[name=facility]").select_option("Al-Hol camp")
+        form.locator("[name=radius_km]").fill("10")
+        form.locator("[name=event_type]").select_option("Battles")
+        form.locator("[data-action=add-rule]").click()
+        page.wait_for_selector("#alerts .rule-list li")
+        assert "al-Hol watch" in page.locator("#alerts .rule-list li").inner_text()
+        store = open_store(db)
+        (rule,) = store.alert_rules(getpass.getuser())
+        store.close()
+        assert (rule["spec"]["facility"], rule["spec"]["radius_km"], rule["spec"]["event_types"]) == (
+            "Al-Hol camp", 10.0, ["Battles"])
+        page.locator("#alerts .rule-list [data-action=remove-rule]").click()
+        page.wait_for_function("document.querySelectorAll('#alerts .rule-list li').length === 0")

@@ -24,7 +24,12 @@ const I18N = {
         referenceLayers: "الطبقات المرجعية (ACLED وغيرها)", referenceRecords: "سجل مرجعي", filtersButton: "المرشّحات",
         trends: "الاتجاهات", trendsTitle: "الأحداث أسبوعياً حسب المحافظة (آخر 12 أسبوعاً)", surge: "ارتفاع لافت",
         hotspots: "بؤر الأسبوع", hotspot: "بؤرة",
-        alerts: "التنبيهات", alertsTitle: "تنبيهاتي", noAlerts: "لا تنبيهات بعد: أضف قاعدة بالأمر rasad alert add أو عبر الواجهة البرمجية" },
+        alerts: "التنبيهات", alertsTitle: "تنبيهاتي", noAlerts: "لا تنبيهات بعد",
+        rulesTitle: "قواعدي", newRule: "قاعدة جديدة", ruleName: "الاسم", channel: "القناة", channelDashboard: "لوحة المتابعة",
+        channelEmail: "بريد إلكتروني", channelWebhook: "رابط ويب (webhook)", target: "العنوان أو الرابط", secret: "مفتاح التوقيع",
+        kind: "ما يُنبَّه عنه", kindEvent: "كل حدث جديد", kindSurge: "كل ارتفاع لافت", facility: "قرب منشأة",
+        radius: "نصف القطر (كم)", quietHours: "ساعات الهدوء (22-6)", addRule: "أضف القاعدة", removeRule: "احذف",
+        anyFacility: "أي مكان" },
   en: { title: "Rasad", subtitle: "verified security events on the Iraq–Syria border", since: "From", until: "To",
         type: "Type", admin1: "Governorate", search: "Search", apply: "Apply", clear: "Clear", all: "All",
         events: "events", shown: "shown", date: "Date", place: "Place", actors: "Actors", counts: "Counts",
@@ -45,7 +50,12 @@ const I18N = {
         referenceLayers: "Reference layers (ACLED…)", referenceRecords: "reference records", filtersButton: "Filters",
         trends: "Trends", trendsTitle: "Events a week by governorate (last 12 weeks)", surge: "surge",
         hotspots: "the week's hotspots", hotspot: "hotspot",
-        alerts: "Alerts", alertsTitle: "My alerts", noAlerts: "No alert yet: add a rule with rasad alert add or the API" },
+        alerts: "Alerts", alertsTitle: "My alerts", noAlerts: "No alert yet",
+        rulesTitle: "My rules", newRule: "New rule", ruleName: "Name", channel: "Channel", channelDashboard: "dashboard",
+        channelEmail: "e-mail", channelWebhook: "webhook", target: "Address or URL", secret: "Signing key",
+        kind: "Alert on", kindEvent: "each new event", kindSurge: "each surge", facility: "Near a facility",
+        radius: "Radius (km)", quietHours: "Quiet hours (22-6)", addRule: "Add the rule", removeRule: "Remove",
+        anyFacility: "anywhere" },
 };
 const TYPE_AR = { "Battles": "معارك", "Explosions/Remote violence": "تفجيرات/عنف عن بعد",
   "Violence against civilians": "عنف ضد المدنيين", "Protests": "احتجاجات", "Riots": "أعمال شغب",
@@ -899,13 +909,17 @@ async function drawTrends() {
   }
 }
 
+let alertsDrawing = 0;
+
 async function drawAlerts() {
-  // what the signed-in user's rules delivered (the dashboard channel and every other), newest first
+  // what the signed-in user's rules delivered (the dashboard channel and every other), newest first, then the
+  // user's rules and a form for a new one; drawn off-screen and shown only if no later call began meanwhile
+  const drawing = ++alertsDrawing;
   const alerts = await getJSON("/api/alerts?limit=50").catch(() => []);
   $("#alerts-count").textContent = alerts.length ? `(${number(alerts.length)})` : "";
-  const panel = $("#alerts");
-  if (panel.hidden) return;
-  panel.replaceChildren(el("h2", {}, t("alertsTitle")));
+  if ($("#alerts").hidden) return;
+  const panel = el("div");
+  panel.appendChild(el("h2", {}, t("alertsTitle")));
   if (!alerts.length) panel.appendChild(el("p", {}, t("noAlerts")));
   const list = el("ul", { class: "alert-list" });
   for (const a of alerts) {
@@ -919,6 +933,75 @@ async function drawAlerts() {
     list.appendChild(item);
   }
   panel.appendChild(list);
+  const rules = await getJSON("/api/alerts/rules").catch(() => []);
+  panel.appendChild(el("h3", {}, t("rulesTitle")));
+  const ruleList = el("ul", { class: "rule-list" });
+  for (const rule of rules) {
+    const spec = rule.spec;
+    const what = [spec.kind === "surge" ? t("kindSurge") : t("kindEvent"), ...(spec.admin1 || []).map(govName),
+      ...(spec.event_types || []).map(typeName), spec.facility ? `${spec.facility} (${spec.radius_km} km)` : ""].filter(Boolean);
+    const item = el("li", { "data-rule": rule.rule_id, dir: "auto" }, `${rule.name} · ${spec.channel} · ${what.join(", ")} `);
+    const remove = el("button", { type: "button", "data-action": "remove-rule" }, t("removeRule"));
+    remove.addEventListener("click", async () => {
+      await fetch(`/api/alerts/rules/${rule.rule_id}`, { method: "DELETE", credentials: "same-origin" });
+      drawAlerts();
+    });
+    item.appendChild(remove);
+    ruleList.appendChild(item);
+  }
+  panel.appendChild(ruleList);
+  panel.appendChild(await ruleForm());
+  if (drawing === alertsDrawing) $("#alerts").replaceChildren(...panel.childNodes);
+}
+
+async function ruleForm() {
+  // a rule as the API takes it; a refusal (a bad address, an unknown facility) is said beside the form
+  const form = el("form", { class: "rule-form" });
+  const field = (label, control) => { const wrap = el("label", {}, t(label) + " "); wrap.appendChild(control); return wrap; };
+  const choice = (name, options) => {
+    const select = el("select", { name });
+    for (const [value, label] of options) select.appendChild(el("option", { value }, label));
+    return select;
+  };
+  const facilities = (await getJSON("/api/facilities")).features.map((f) => f.properties);
+  form.append(el("h3", {}, t("newRule")),
+    field("ruleName", el("input", { name: "name", required: "", maxlength: "200" })),
+    field("channel", choice("channel", [["dashboard", t("channelDashboard")], ["email", t("channelEmail")],
+      ["webhook", t("channelWebhook")]])),
+    field("target", el("input", { name: "target" })),
+    field("secret", el("input", { name: "secret", type: "password", autocomplete: "off" })),
+    field("kind", choice("kind", [["event", t("kindEvent")], ["surge", t("kindSurge")]])),
+    field("admin1", choice("admin1", [["", t("all")], ...Object.keys(state.govAr || {}).map((g) => [g, govName(g)])])),
+    field("type", choice("event_type", [["", t("all")], ...Object.keys(COLORS).map((type) => [type, typeName(type)])])),
+    field("facility", choice("facility", [["", t("anyFacility")],
+      ...facilities.map((f) => [f.name, state.lang === "ar" ? f.name_ar || f.name : f.name])])),
+    field("radius", el("input", { name: "radius_km", type: "number", min: "1", max: "500", value: "15" })),
+    field("minConfidence", el("input", { name: "min_confidence", type: "number", min: "0", max: "1", step: "0.1" })),
+    field("quietHours", el("input", { name: "quiet_hours", pattern: "[0-9]{1,2}-[0-9]{1,2}" })));
+  const status = el("p", { role: "status", class: "form-error" });
+  form.append(el("button", { type: "submit", "data-action": "add-rule" }, t("addRule")), status);
+  const toggle = () => {
+    const channel = form.elements.channel.value;
+    form.elements.target.closest("label").hidden = channel === "dashboard";
+    form.elements.secret.closest("label").hidden = channel !== "webhook";
+  };
+  form.elements.channel.addEventListener("change", toggle);
+  toggle();
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const data = new FormData(form);
+    const body = { name: data.get("name"), channel: data.get("channel"), kind: data.get("kind"),
+      radius_km: Number(data.get("radius_km") || 15) };
+    for (const key of ["target", "secret", "facility", "quiet_hours"]) if (data.get(key)) body[key] = data.get(key);
+    if (data.get("admin1")) body.admin1 = [data.get("admin1")];
+    if (data.get("event_type")) body.event_types = [data.get("event_type")];
+    if (data.get("min_confidence")) body.min_confidence = Number(data.get("min_confidence"));
+    try {
+      await postJSON("/api/alerts/rules", body);
+      drawAlerts();
+    } catch (error) { status.textContent = error.message; }
+  });
+  return form;
 }
 
 async function exportCSV() {
