@@ -243,3 +243,28 @@ def test_the_cli_adds_lists_and_runs_rules(tmp_path, smtp):
     assert "Hawija (layla): event → email layla@cell.example" in listed.output
     refused = runner.invoke(main, ["alert", "add", "x", "--db", db, "--email", "a@b.example", "--dashboard"])
     assert refused.exit_code == 2 and "one of --email, --webhook or --dashboard" in refused.output
+
+
+def test_partners_events_released_to_this_node_alert_once_and_the_rest_never(tmp_path):
+    from tests.test_sharing import field_report, make_nodes, sync
+
+    nodes = make_nodes(tmp_path, ("IQ", "SY", "TR"))
+    shared = field_report(nodes["IQ"], "raid", day="2026-11-18")
+    for_others = field_report(nodes["IQ"], "other", day="2026-11-17", at=(36.50, 40.74))
+    field_report(nodes["IQ"], "kept", day="2026-11-16", at=(35.10, 43.20))
+    nodes["IQ"].release("event", shared, {"distribution": "partners", "partners": ["SY"], "tlp": "AMBER"}, "iq-analyst")
+    nodes["IQ"].release("event", for_others, {"distribution": "partners", "partners": ["TR"], "tlp": "GREEN"},
+                        "iq-analyst")
+    sy = nodes["SY"].store
+    rule = RuleSpec("dashboard", event_types=["Strategic developments"])
+    sy.add_alert_rule("sy-analyst", "arrests anywhere", rule.to_dict())
+    sync(nodes, "SY", "IQ")
+    (run,) = engine(sy).run()
+    assert run.delivered == 1
+    (alert,) = sy.alerts("sy-analyst", 10)
+    assert alert["alert"]["kind"] == "partner_event" and alert["alert"]["record_id"] == shared
+    assert alert["alert"]["owner_org"] == "IQ" and alert["alert"]["summary"].startswith("[TLP:AMBER] IQ:")
+    sync(nodes, "SY", "IQ")
+    assert engine(sy).run() == []  # nothing new: no alert twice
+    for node in nodes.values():
+        node.store.close()

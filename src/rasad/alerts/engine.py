@@ -16,6 +16,7 @@ import httpx
 
 from rasad.alerts.delivery import DeliveryError, SmtpSettings, post_webhook, send_email
 from rasad.alerts.rules import RuleSpec
+from rasad.share.node import Node
 from rasad.store.store import EventFilter, Store
 from rasad.trends.surges import Surge, monday, store_counts, surges
 
@@ -89,7 +90,10 @@ class AlertEngine:
             events = list(self.store.iter_events(EventFilter(updated_since=rule["cursor"], review_state=spec.review_state,
                                                              min_confidence=spec.min_confidence)))
             alerts = [self._event_alert(e) for e in events if spec.matches(e)]
-            cursor = max((e["updated_at"] for e in events), default=None)
+            # partners' events released to this node (all a user here may see of theirs); never reviewed here
+            records = [] if spec.review_state else Node(self.store).received_since("event", rule["cursor"])
+            alerts += [self._partner_alert(r) for r in records if r["data"] and spec.matches(r["data"])]
+            cursor = max([e["updated_at"] for e in events] + [r["received_at"] for r in records], default=None)
         done = self.store.alert_delivered(rule["rule_id"], [alert["key"] for alert in alerts])
         return [alert for alert in alerts if alert["key"] not in done], cursor
 
@@ -113,6 +117,17 @@ class AlertEngine:
                 "event_date": event.get("event_date"), "admin1": event.get("admin1"),
                 "confidence": event.get("confidence"), "review_state": event.get("review_state"),
                 "url": f"{self.dashboard_url}/?event={event['event_id']}"}
+
+    def _partner_alert(self, record: dict[str, Any]) -> dict[str, Any]:
+        event = record["data"]
+        tlp = record["releasability"].get("tlp", "CLEAR")
+        place = ", ".join(part for part in (event.get("location"), event.get("admin1")) if part)
+        return {"key": f"partner:{record['origin']}:{record['record_id']}", "kind": "partner_event",
+                "owner_org": record["owner_org"], "record_id": record["record_id"], "tlp": tlp,
+                "summary": f"[TLP:{tlp}] {record['owner_org']}: {event.get('event_date') or 'undated'}: "
+                           f"{event.get('sub_event_type')} in {place or 'an unknown place'}",
+                "event_type": event.get("event_type"), "event_date": event.get("event_date"),
+                "admin1": event.get("admin1"), "url": f"{self.dashboard_url}/?partners=1"}
 
     def _surge_alert(self, surge: Surge) -> dict[str, Any]:
         kind = surge.event_type or "events"

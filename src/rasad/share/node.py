@@ -622,6 +622,13 @@ class Node:
                                (*args, limit, offset)).fetchall()
         return [_received_record(row) for row in rows], total
 
+    def received_since(self, kind: str, since: str | None) -> list[dict[str, Any]]:
+        """Partners' records of ``kind`` received (or updated) here since ``since`` (this node's clock), oldest
+        first; withdrawn ones left out."""
+        rows = self.db.execute("SELECT * FROM shared_records WHERE received_from IS NOT NULL AND kind = ? AND retracted = 0 "
+                               "AND received_at >= ? ORDER BY received_at, seq", (kind, since or ""))
+        return [_received_record(row) for row in rows]
+
     def annotations(self, kind: str, record_id: str) -> list[dict[str, Any]]:
         """Partners' comments and corroborations on one of this node's records."""
         found = []
