@@ -628,3 +628,43 @@ def test_an_analyst_writes_an_alert_rule_in_the_dashboard_and_sees_a_refusal_bes
             "Al-Hol camp", 10.0, ["Battles"])
         page.locator("#alerts .rule-list [data-action=remove-rule]").click()
         page.wait_for_function("document.querySelectorAll('#alerts .rule-list li').length === 0")
+
+
+def test_review_in_the_browser_errors_beside_the_form_merge_split_and_keys(page, tmp_path, stocked_db):
+    import shutil as files
+
+    db = str(tmp_path / "review.db")
+    files.copy(stocked_db, db)
+    store = open_store(db)
+    events = store.query_events(EventFilter(limit=1000))[0]
+    one, other = events[0]["event_id"], events[1]["event_id"]
+    store.close()
+    with Server(create_app(db)) as url:
+        loaded(page, f"{url}/?lang=en&event={one}")
+        page.wait_for_selector("#detail [data-action=edit]")
+        assert page.locator("#detail [name=field] option").count() == 20  # every field the API edits
+        page.select_option("#detail [name=field]", "fatalities")
+        page.fill("#detail [name=value]", "many")
+        page.click("#detail [data-action=edit]")
+        page.wait_for_function("document.querySelector('#detail .actions [role=alert]').innerText.includes('fatalities')")
+        page.fill("#detail [name=other_event_id]", other)
+        page.click("#detail [data-action=merge]")
+        page.wait_for_function("document.querySelectorAll('#detail input[name=mention]').length >= 2")
+        page.locator("#detail input[name=mention]").last.check()
+        page.click("#detail [data-action=split]")
+        page.wait_for_function(
+            "[...document.querySelectorAll('#detail ol.history li')].some(li => li.innerText.includes('split'))")
+        page.locator("#detail h2").click()  # out of any field: the keys are the review queue's
+        page.keyboard.press("v")
+        page.wait_for_function(
+            "[...document.querySelectorAll('#detail ol.history li')].some(li => li.innerText.includes('verified'))")
+        page.keyboard.press("n")
+        page.wait_for_function(f"!location.search.includes('event={one}')")
+        page.click("#queue")  # the unreviewed, least confident first
+        wait_for_query(page, "review_state=unreviewed")
+        page.wait_for_selector("#detail:not([hidden]) h2")
+        assert "sort=confidence" in page.url and "order=asc" in page.url
+    store = open_store(db)
+    history = [h["action"] for h in store.history(one)]
+    store.close()
+    assert "merge" in history and "split" in history and "verified" in history

@@ -177,3 +177,12 @@ def test_what_is_not_a_review_action_cannot_be_undone(stocked):
         store.undo(ids["Arrests"], created, "Omar")
     with pytest.raises(NotFound):
         store.undo(ids["Arrests"], 10**6, "Omar")
+
+
+def test_an_edit_that_changes_nothing_is_refused_and_writes_no_history(stocked):
+    store, ids = stocked
+    event = store.event(ids["Arrests"])
+    before = len(store.history(ids["Arrests"]))
+    with pytest.raises(InputError, match="nothing to change"):
+        store.edit(ids["Arrests"], "sub_event_type", event["sub_event_type"], "Omar")
+    assert len(store.history(ids["Arrests"])) == before

@@ -495,13 +495,15 @@ class Store:
         with self.transaction():
             row = self._require(event_id)
             changes = check_edit(field, value, row)
+            old = json.loads(row["tags"]) if field == "tags" else row.get(field)
+            if changes[field] == old:
+                raise InputError(f"{field} is already {old!r}: nothing to change")
             overrides = json.loads(row["overrides"])
             overrides.update(changes)
             value = changes[field]
             self.db.execute("UPDATE events SET overrides = ? WHERE event_id = ?",
                             (json.dumps(overrides, ensure_ascii=False), event_id))
             self._refuse(event_id)
-            old = json.loads(row["tags"]) if field == "tags" else row.get(field)
             self._history(event_id, who, "edit", {"field": field, "from": old, "to": value, "reason": reason})
             self.audit(who, "edit", event_id, {"field": field, "from": old, "to": value, "reason": reason})
         return self.event(event_id)

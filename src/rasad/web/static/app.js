@@ -13,6 +13,8 @@ const I18N = {
         tag: "وسم", review: "المراجعة", unreviewed: "غير مراجع", verified: "مؤكَّد", rejected: "مرفوض",
         minConfidence: "أدنى ثقة", maxBorder: "كم من الحدود", export: "تصدير ACLED", token: "رمز الدخول",
         signIn: "دخول", verify: "تأكيد", reject: "رفض", edit: "تعديل", field: "الحقل", value: "القيمة",
+        mergeInto: "دمج حدث آخر في هذا (معرّفه)", merge: "دمج", split: "فصل التقارير المحددة في حدث جديد",
+        reviewQueue: "قائمة المراجعة", shortcuts: "اختصارات: v تأكيد · r رفض · n التالي · p السابق",
         history: "السجل", undo: "تراجع", reason: "السبب", state: "الحالة", subType: "النوع الفرعي", actor: "الطرف",
         inView: "ضمن الخريطة المعروضة", report: "النص الكامل", partners: "سجلات الشركاء", owner: "المالك",
         level: "دقة الموقع", level_point: "النقطة", level_admin2: "القضاء", level_admin1: "المحافظة", release: "الإتاحة للشركاء",
@@ -39,6 +41,8 @@ const I18N = {
         tag: "Tag", review: "Review", unreviewed: "unreviewed", verified: "verified", rejected: "rejected",
         minConfidence: "Min. confidence", maxBorder: "km from border", export: "Export ACLED", token: "API token",
         signIn: "Sign in", verify: "Verify", reject: "Reject", edit: "Edit", field: "Field", value: "Value",
+        mergeInto: "Merge another event into this one (its ID)", merge: "Merge", split: "Split the checked reports off",
+        reviewQueue: "Review queue", shortcuts: "Keys: v verify · r reject · n next · p previous",
         history: "History", undo: "Undo", reason: "Reason", state: "State", subType: "Sub-type", actor: "Actor",
         inView: "within the map view", report: "Full report", partners: "Partners' records", owner: "Owner",
         level: "Location level", level_point: "point", level_admin2: "district", level_admin1: "governorate", release: "Release to partners",
@@ -686,6 +690,9 @@ async function showEvent(id) {
   detail.appendChild(dl);
   for (const m of e.mentions) {
     const heading = el("h3", {}, `${m.source || m.doc_id}${m.published ? " · " + m.published : ""}`);
+    if (state.me && state.me.role !== "viewer" && e.mentions.length > 1) {
+      heading.prepend(el("input", { type: "checkbox", name: "mention", value: m.mention_id, "aria-label": t("split") }), " ");
+    }
     if (m.url && /^https?:\/\//.test(m.url)) {
       heading.append(" · ", el("a", { href: m.url, target: "_blank", rel: "noopener noreferrer", class: "source-link" },
         state.lang === "ar" ? "المقال الأصلي" : "original article"));
@@ -737,22 +744,61 @@ async function showEvent(id) {
   $("aside").scrollTop = 0;
 }
 
+// what an analyst may edit: every field the API's edit takes (store/review.py EDITABLE)
+const EDITABLE = ["fatalities", "wounded", "arrested", "escaped", "transferred", "event_date", "time_precision",
+  "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "admin2", "location", "location_ar",
+  "latitude", "longitude", "geo_precision", "tags"];
+
 function reviewActions(e) {
+  // every action says what went wrong beside it (role=alert) and changes nothing then
   const box = el("div", { class: "actions" });
-  const act = async (url, body) => { await postJSON(url, body); await applyFilters(); showEvent(e.event_id); };
-  const reason = el("input", { placeholder: t("reason"), name: "reason" });
+  const status = el("p", { class: "review-error", role: "alert" });
+  const act = async (url, body) => {
+    status.textContent = "";
+    try {
+      await postJSON(url, body);
+    } catch (error) { status.textContent = error.message; return; }
+    await applyFilters();
+    showEvent(e.event_id);
+  };
+  const reason = el("input", { placeholder: t("reason"), name: "reason", "aria-label": t("reason") });
   const verify = el("button", { type: "button", "data-action": "verify" }, t("verify"));
   verify.addEventListener("click", () => act(`/api/events/${e.event_id}/review-state`, { state: "verified", reason: reason.value || null }));
   const reject = el("button", { type: "button", "data-action": "reject" }, t("reject"));
   reject.addEventListener("click", () => act(`/api/events/${e.event_id}/review-state`, { state: "rejected", reason: reason.value || null }));
   const field = el("select", { name: "field", "aria-label": t("field") });
-  for (const name of ["fatalities", "wounded", "arrested", "escaped", "transferred", "event_date", "sub_event_type",
-    "actor1", "actor2", "location", "location_ar", "tags"]) field.appendChild(el("option", { value: name }, name));
-  const value = el("input", { placeholder: t("value"), name: "value" });
+  for (const name of EDITABLE) field.appendChild(el("option", { value: name }, name));
+  const value = el("input", { placeholder: t("value"), name: "value", "aria-label": t("value") });
   const edit = el("button", { type: "button", "data-action": "edit" }, t("edit"));
   edit.addEventListener("click", () => act(`/api/events/${e.event_id}/edits`, { field: field.value, value: value.value, reason: reason.value || null }));
-  box.append(verify, reject, reason, field, value, edit);
+  const other = el("input", { name: "other_event_id", placeholder: "evt_…", "aria-label": t("mergeInto") });
+  const merge = el("button", { type: "button", "data-action": "merge" }, t("merge"));
+  merge.addEventListener("click", () => act(`/api/events/${e.event_id}/merge`, { other_event_id: other.value.trim(), reason: reason.value || null }));
+  const split = el("button", { type: "button", "data-action": "split" }, t("split"));
+  split.addEventListener("click", () => {
+    const ids = [...document.querySelectorAll("#detail input[name=mention]:checked")].map((n) => n.value);
+    act(`/api/events/${e.event_id}/split`, { mention_ids: ids, reason: reason.value || null });
+  });
+  box.append(verify, reject, reason, el("br"), field, value, edit, el("br"), other, merge,
+    ...(e.mentions.length > 1 ? [el("br"), split] : []), status, el("p", { class: "shortcuts" }, t("shortcuts")));
   return box;
+}
+
+function reviewKeys(ev) {
+  // the review queue's keys, on an open event, outside any field: v verify, r reject, n / p the next or previous
+  if ($("#detail").hidden || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+  if (["INPUT", "SELECT", "TEXTAREA"].includes(document.activeElement && document.activeElement.tagName)) return;
+  const action = { v: "verify", r: "reject" }[ev.key];
+  if (action) {
+    const button = $(`#detail [data-action=${action}]`);
+    if (button) { ev.preventDefault(); button.click(); }
+    return;
+  }
+  if (ev.key === "n" || ev.key === "p") {
+    const ids = state.events.map((e) => e.event_id);
+    const next = ids[ids.indexOf(state.selected) + (ev.key === "n" ? 1 : -1)];
+    if (next) { ev.preventDefault(); openEvent(next); }
+  }
 }
 
 async function sharingPanel(detail, e) {
@@ -1084,6 +1130,16 @@ async function main() {
   $("#filters").addEventListener("submit", () => {
     document.body.classList.remove("filters-open");
     $("#filters-toggle").setAttribute("aria-expanded", "false");
+  });
+  document.addEventListener("keydown", reviewKeys);
+  $("#queue").addEventListener("click", () => {
+    // the unreviewed events, least confident first: the order an analyst clears them in
+    $("#filters").reset();
+    $("#filters [name=review_state]").value = "unreviewed";
+    $("#filters [name=sort]").value = "confidence";
+    $("#filters [name=order]").value = "asc";
+    state.selected = null;
+    applyFilters().then(() => { if (state.events.length) openEvent(state.events[0].event_id); });
   });
   document.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape" && !$("#detail").hidden) {
