@@ -668,3 +668,20 @@ def test_review_in_the_browser_errors_beside_the_form_merge_split_and_keys(page,
     history = [h["action"] for h in store.history(one)]
     store.close()
     assert "merge" in history and "split" in history and "verified" in history
+
+
+def test_every_printed_page_carries_the_strictest_tlp_of_what_it_shows(page, partner_sites):
+    import io
+
+    import pypdfium2
+
+    page.goto(partner_sites["SY"] + "/?lang=en&partners=1")
+    page.wait_for_selector("#points .partner-event")
+    assert page.locator("#print-tlp").is_hidden()  # on screen the badges say it
+    page.locator("#list li.partner").click()  # the record printed on a page of its own
+    page.wait_for_selector("#detail .read-only")
+    page.emulate_media(media="print")
+    assert page.locator("#print-tlp").inner_text() == "TLP:AMBER" and page.locator("#print-tlp").is_visible()
+    pdf = pypdfium2.PdfDocument(io.BytesIO(page.pdf(format="A4")))
+    texts = [pdf[number].get_textpage().get_text_range() for number in range(len(pdf))]
+    assert len(texts) >= 2 and all("TLP:AMBER" in text for text in texts)

@@ -100,7 +100,7 @@ const TIME_PRECISION = { ar: { 1: "اليوم نفسه", 2: "خلال أيام",
 let PAGE = 500;
 let MAP_POINTS = 3000;
 const TLP_COLORS = { CLEAR: "#ffffff", GREEN: "#33ff00", AMBER: "#ffc000", "AMBER+STRICT": "#ffc000", RED: "#ff2b2b" };
-const state = { lang: "ar", events: [], shared: [], reference: [], hotspots: [], node: null, selected: null,
+const state = { lang: "ar", openTlp: null, events: [], shared: [], reference: [], hotspots: [], node: null, selected: null,
   me: null };
 
 // History entries a reviewer can undo (POST /api/events/{id}/undo).
@@ -449,6 +449,17 @@ async function partnerEvents(query) {
   return page.items.filter((item) => item.data && keep(item.data));
 }
 
+const TLP_ORDER = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"];
+
+function markPrint() {
+  // printed, every page carries the strictest TLP of what it shows: partners' records in the list, the open
+  // event's release or the open partner record (a fixed element repeats on each printed page)
+  const levels = state.shared.map((r) => r.releasability.tlp).concat(state.openTlp ? [state.openTlp] : []);
+  const strictest = levels.sort((a, b) => TLP_ORDER.indexOf(b) - TLP_ORDER.indexOf(a))[0];
+  $("#print-tlp").textContent = strictest ? `TLP:${strictest}` : "";
+  $("#print-tlp").style.color = TLP_COLORS[strictest] || "#fff";
+}
+
 function tlpBadge(tlp) {
   return el("span", { class: "tlp", style: `color: ${TLP_COLORS[tlp] || "#fff"}` }, `TLP:${tlp}`);
 }
@@ -493,6 +504,7 @@ function render() {
     + (state.shared.length ? ` · ${number(state.shared.length)} ${t("partnerRecords")}` : "")
     + (state.reference.length ? ` · ${number(state.reference.length)} ${t("referenceRecords")}` : "");
   drawLegend();
+  markPrint();
 }
 
 function drawLegend() {
@@ -622,6 +634,8 @@ function openEvent(id) {
 function closeEvent() {
   latestDrawing++;
   state.selected = null;
+  state.openTlp = null;
+  markPrint();
   $("#detail").hidden = true;
   $("#detail").replaceChildren();
   document.querySelectorAll(".selected").forEach((n) => n.classList.remove("selected"));
@@ -667,6 +681,7 @@ async function loadMore() {
 async function showEvent(id) {
   const drawing = ++latestDrawing;
   state.selected = id;
+  state.openTlp = null;  // its release's, once read
   document.querySelectorAll(".event").forEach((n) => n.classList.toggle("selected", n.dataset.id === id));
   document.querySelectorAll("#list li").forEach((n) => n.classList.toggle("selected", n.dataset.id === id));
   const e = await getJSON("/api/events/" + encodeURIComponent(id));
@@ -805,6 +820,8 @@ async function sharingPanel(detail, e) {
   // Who outside this node may see the event, and partners' comments and corroborations on it.
   const current = await getJSON(`/api/releases/event/${encodeURIComponent(e.event_id)}`);
   const rel = current.releasability;
+  state.openTlp = rel.tlp;
+  markPrint();
   detail.appendChild(el("h3", {}, t("release")));
   const summary = el("p", { class: "release-state" });
   if (current.version === 0 || rel.distribution === "owner") summary.append(tlpBadge(rel.tlp), " ", t("notReleased"));
@@ -874,6 +891,8 @@ function showShared(item) {
   detail.hidden = false;
   $("aside").scrollTop = 0;
   detail.appendChild(el("h2", {}, `${typeName(d.event_type)} / ${subName(d.sub_event_type)}`));
+  state.openTlp = item.releasability.tlp;
+  markPrint();
   const note = el("p", { class: "read-only" });
   note.append(tlpBadge(item.releasability.tlp), ` ${t("readOnly")} · ${t("owner")} ${item.owner_org}`);
   detail.appendChild(note);
