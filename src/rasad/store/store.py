@@ -198,17 +198,20 @@ class Store:
     def _near_duplicate(self, signature: list[int]) -> str | None:
         """A stored report whose sketch shares enough of this one's smallest hashes and is close enough.
 
-        Each band look-up is capped, so a hash that many reports share (a site's boilerplate) costs no more
-        than any other."""
-        shared: dict[str, int] = {}
-        for band in bands(signature):
-            for row in self.db.execute("SELECT doc_id FROM document_bands WHERE band = ? LIMIT 30", (band,)):
-                shared[row["doc_id"]] = shared.get(row["doc_id"], 0) + 1
-        candidates = sorted((n, doc_id) for doc_id, n in shared.items() if n >= MIN_SHARED_BANDS)[::-1][:5]
-        for _, doc_id in candidates:
-            stored = json.loads(self._one("SELECT minhash FROM documents WHERE doc_id = ?", (doc_id,)))
-            if similarity(signature, stored) >= NEAR_DUPLICATE:
-                return doc_id
+        One query: the reports under each band (at most 30 a band, so a hash that many reports share, a
+        site's boilerplate, costs no more than any other), those sharing enough bands, with their sketches."""
+        keys = bands(signature)
+        if not keys:
+            return None
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            "SELECT b.doc_id, count(*) AS n, d.minhash FROM (SELECT doc_id, row_number() OVER (PARTITION BY band "
+            f"ORDER BY doc_id) AS place FROM document_bands WHERE band IN ({marks})) b "
+            "JOIN documents d ON d.doc_id = b.doc_id WHERE b.place <= 30 GROUP BY b.doc_id, d.minhash "
+            "HAVING count(*) >= ? ORDER BY n DESC, b.doc_id DESC LIMIT 5", (*keys, MIN_SHARED_BANDS)).fetchall()
+        for row in rows:
+            if similarity(signature, json.loads(row["minhash"])) >= NEAR_DUPLICATE:
+                return row["doc_id"]
         return None
 
     def document(self, doc_id: str) -> dict[str, Any]:
