@@ -160,3 +160,18 @@ def test_counts_by_cell_add_up_to_every_placed_event_of_the_filter(tmp_path, sto
     (cell,) = store.cells(EventFilter(admin1="Kirkuk"), 0.25)
     assert cell["count"] == 1 and (cell["latitude"], cell["longitude"]) == (round(hawija["latitude"], 4),
                                                                             round(hawija["longitude"], 4))
+
+
+def test_a_copy_is_found_among_many_reports_that_share_a_sites_boilerplate(store):
+    from rasad.model import Document
+
+    footer = "جميع الحقوق محفوظة لموقع الأخبار المحلي ولا يجوز النقل أو الاقتباس دون ذكر المصدر بشكل واضح وصريح للقراء."
+    bodies = [f"تقرير رقم {n}: " + " ".join(f"كلمة{n}_{k}" for k in range(40)) + "." for n in range(40)]
+    with store.transaction():
+        for n, body in enumerate(bodies):
+            assert store.add_document(Document(doc_id=f"s{n}", text=f"{body}\n{footer}")) == "new"
+        copy = Document(doc_id="copy", text=f"{bodies[37]}\n{footer}\nنشر على موقع آخر.")
+        assert store.add_document(copy) == "duplicate"
+        fresh = Document(doc_id="fresh", text="تقرير جديد: " + " ".join(f"لفظ{k}" for k in range(40)) + f".\n{footer}")
+        assert store.add_document(fresh) == "new"
+    assert store.document("copy")["duplicate_of"] == "s37"
