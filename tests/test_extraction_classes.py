@@ -742,3 +742,12 @@ def test_english_a_device_that_targeted_a_patrol_and_the_nationality_of_the_coun
                          "Tarmiyah district, north of Baghdad, on Monday.", published=PUBLISHED))
     assert (event.sub_event_type, event.actor2, event.wounded) == (
         "Remote explosive/landmine/IED", "Military Forces of Iraq", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "التقى المبعوث وزير الخارجية في دمشق أمس في أول زيارة منذ اغتيال رئيس الحكومة الأسبق في بيروت.",
+    "The envoy met the minister in Baghdad on Monday, the first such visit since the killing of the former premier.",
+    "تقع القرى جنوب بغداد وتعرف بمثلث الموت لكثرة ما شهدته من عمليات خطف وقتل.",
+])
+def test_an_incident_named_as_a_point_in_time_or_a_reputation_is_no_event(extract, text):
+    assert extract(text, published=PUBLISHED) == []
