@@ -268,3 +268,29 @@ def test_partners_events_released_to_this_node_alert_once_and_the_rest_never(tmp
     assert engine(sy).run() == []  # nothing new: no alert twice
     for node in nodes.values():
         node.store.close()
+
+
+def test_a_threshold_rule_alerts_once_a_week_when_enough_matching_events_happened(tmp_path):
+    store = open_store(str(tmp_path / "t.db"))
+    rule = RuleSpec("dashboard", kind="threshold", threshold=3, admin1=["Kirkuk"])
+    store.add_alert_rule("analyst", "Kirkuk busy week", rule.to_dict())
+    monday = NOW.date() - timedelta(days=NOW.weekday())
+
+    def add(n: int, admin1: str) -> None:
+        with store.transaction():
+            store.add_document(Document(doc_id=f"t{n}", text=f"تقرير رقم {n}"))
+            store.add_mention(Event(doc_id=f"t{n}", event_type="Battles", sub_event_type="Armed clash",
+                                    event_date=monday.isoformat(), admin1=admin1, country="IQ", location=f"p{n}",
+                                    latitude=35 + n, longitude=44, geo_precision=1), 0)
+
+    add(1, "Kirkuk"), add(2, "Kirkuk"), add(3, "Diyala")
+    assert engine(store).run() == []  # two of three: under the threshold
+    add(4, "Kirkuk")
+    (run,) = engine(store).run()
+    (alert,) = store.alerts("analyst", 10)
+    assert run.delivered == 1 and alert["alert"]["count"] == 3 and alert["alert"]["kind"] == "threshold"
+    add(5, "Kirkuk")
+    assert engine(store).run() == []  # once a week
+    with pytest.raises(InputError, match="threshold"):
+        RuleSpec.from_dict({"channel": "dashboard", "kind": "threshold"})
+    store.close()

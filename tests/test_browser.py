@@ -626,6 +626,21 @@ def test_an_analyst_writes_an_alert_rule_in_the_dashboard_and_sees_a_refusal_bes
         store.close()
         assert (rule["spec"]["facility"], rule["spec"]["radius_km"], rule["spec"]["event_types"]) == (
             "Al-Hol camp", 10.0, ["Battles"])
+        form = page.locator("#alerts .rule-form")
+        form.locator("[name=name]").fill("busy Kirkuk")
+        form.locator("[name=kind]").select_option("threshold")
+        form.locator("[name=threshold]").fill("5")
+        form.locator("[name=admin1]").select_option("Kirkuk")
+        form.locator("[name=actor]").select_option("Islamic State")
+        form.locator("[data-action=add-rule]").click()
+        page.wait_for_function("document.querySelectorAll('#alerts .rule-list li').length === 2")
+        store = open_store(db)
+        rules = {rule["name"]: rule["spec"] for rule in store.alert_rules(getpass.getuser())}
+        store.close()
+        assert (rules["busy Kirkuk"]["kind"], rules["busy Kirkuk"]["threshold"], rules["busy Kirkuk"]["actors"]) == (
+            "threshold", 5, ["Islamic State"])
+        page.locator("#alerts .rule-list [data-action=remove-rule]").first.click()
+        page.wait_for_function("document.querySelectorAll('#alerts .rule-list li').length === 1")
         page.locator("#alerts .rule-list [data-action=remove-rule]").click()
         page.wait_for_function("document.querySelectorAll('#alerts .rule-list li').length === 0")
 

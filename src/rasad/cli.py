@@ -840,6 +840,8 @@ def alert() -> None:
 @click.option("--secret", help="The webhook's HMAC key (16 characters or more).")
 @click.option("--dashboard", "to_dashboard", is_flag=True, help="Show the alerts in the dashboard only.")
 @click.option("--surge", is_flag=True, help="Alert on surges of the current week instead of each new event.")
+@click.option("--threshold", type=click.IntRange(min=1), help="Alert once a week when this many matching events "
+              "have happened in it, instead of on each new event.")
 @click.option("--by", "unit", default="admin1", show_default=True,
               type=click.Choice(["admin1", "admin2", "sector", "facility", "cell"]), help="The areas a surge rule tests.")
 @click.option("--admin1", multiple=True, help="Only these governorates (repeatable).")
@@ -854,7 +856,8 @@ def alert() -> None:
 @click.option("--review-state", type=click.Choice(["unreviewed", "verified"]), help="Only events in this review state.")
 @click.option("--quiet", "quiet_hours", metavar="FROM-TO", help="Hold alerts between these hours (UTC), e.g. 22-6.")
 def alert_add(name: str, db: str, owner: str | None, email: str | None, webhook: str | None, secret: str | None,
-              to_dashboard: bool, surge: bool, unit: str, admin1, event_types, tags, actors, border_sector,
+              to_dashboard: bool, surge: bool, threshold: int | None, unit: str, admin1, event_types, tags, actors,
+              border_sector,
               near: str | None, facility: str | None, radius_km: float, min_confidence: float | None,
               review_state: str | None, quiet_hours: str | None) -> None:
     """Add an alert rule NAME; it alerts on what changes from now on."""
@@ -866,7 +869,8 @@ def alert_add(name: str, db: str, owner: str | None, email: str | None, webhook:
     if len(channels) != 1:
         raise InputError("give one of --email, --webhook or --dashboard")
     spec = RuleSpec.from_dict({
-        "channel": channels[0], "target": email or webhook, "secret": secret, "kind": "surge" if surge else "event",
+        "channel": channels[0], "target": email or webhook, "secret": secret,
+        "kind": "surge" if surge else "threshold" if threshold else "event", "threshold": threshold,
         "unit": unit, "admin1": list(admin1), "event_types": list(event_types), "tags": list(tags),
         "actors": list(actors), "border_sector": border_sector, "near": parse_near(near), "facility": facility,
         "radius_km": radius_km, "min_confidence": min_confidence, "review_state": review_state,

@@ -81,7 +81,15 @@ class AlertEngine:
         return out
 
     def _pending(self, rule: dict[str, Any], spec: RuleSpec) -> tuple[list[dict[str, Any]], str | None]:
-        if spec.kind == "surge":
+        if spec.kind == "threshold":
+            # the week's matching events (by event date) reaching the threshold: one alert a week
+            week = monday(self.now().date())
+            events = [e for e in self.store.iter_events(EventFilter(since=week.isoformat(), review_state=spec.review_state,
+                                                                     min_confidence=spec.min_confidence))
+                      if spec.matches(e)]
+            alerts = [self._threshold_alert(rule, spec, week, events)] if len(events) >= spec.threshold else []
+            cursor = None
+        elif spec.kind == "surge":
             week = monday(self.now().date())
             table = store_counts(self.store, spec.unit, 1, week)
             alerts = [self._surge_alert(s) for s in surges(table, only_week=week) if self._surge_matches(spec, s)]
@@ -128,6 +136,13 @@ class AlertEngine:
                            f"{event.get('sub_event_type')} in {place or 'an unknown place'}",
                 "event_type": event.get("event_type"), "event_date": event.get("event_date"),
                 "admin1": event.get("admin1"), "url": f"{self.dashboard_url}/?partners=1"}
+
+    def _threshold_alert(self, rule: dict[str, Any], spec: RuleSpec, week: Any, events: list[dict]) -> dict[str, Any]:
+        return {"key": f"threshold:{week.isoformat()}", "kind": "threshold", "week": week.isoformat(),
+                "count": len(events), "threshold": spec.threshold,
+                "summary": f"week of {week.isoformat()}: {len(events)} events matching {rule['name']!r} "
+                           f"(threshold {spec.threshold})",
+                "event_ids": [e["event_id"] for e in events][:50], "url": f"{self.dashboard_url}/?since={week.isoformat()}"}
 
     def _surge_alert(self, surge: Surge) -> dict[str, Any]:
         kind = surge.event_type or "events"

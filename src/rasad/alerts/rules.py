@@ -14,7 +14,7 @@ from rasad.geo.gazetteer import default_gazetteer
 from rasad.trends.surges import FACILITY_FEATURES, UNITS
 
 CHANNELS = ("email", "webhook", "dashboard")
-KINDS = ("event", "surge")
+KINDS = ("event", "surge", "threshold")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 _QUIET = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 
@@ -26,7 +26,9 @@ class RuleSpec:
     channel: str
     target: str | None = None  # an e-mail address or a webhook URL; none for the dashboard
     secret: str | None = None  # the webhook's HMAC key
-    kind: str = "event"  # "event": each new event; "surge": each surge of the current week
+    kind: str = "event"  # "event": each new event; "surge": each surge of the current week; "threshold": the
+    # week's matching events reaching ``threshold``
+    threshold: int | None = None
     unit: str = "admin1"  # the areas a surge rule tests
     admin1: list[str] = field(default_factory=list)
     event_types: list[str] = field(default_factory=list)
@@ -68,6 +70,8 @@ class RuleSpec:
                 raise InputError("a webhook rule needs a secret of 16 characters or more to sign with")
         if self.kind not in KINDS:
             raise InputError(f"kind must be one of {', '.join(KINDS)}, not {self.kind!r}")
+        if self.kind == "threshold" and (self.threshold is None or self.threshold < 1):
+            raise InputError("a threshold rule needs a threshold of 1 event or more a week")
         if self.unit not in UNITS:
             raise InputError(f"unit must be one of {', '.join(UNITS)}, not {self.unit!r}")
         if self.near is not None and len(self.near) != 3:

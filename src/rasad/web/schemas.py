@@ -201,7 +201,8 @@ class AlertRuleIn(BaseModel):
     channel: Literal["email", "webhook", "dashboard"]
     target: str | None = Field(None, description="the e-mail address or webhook URL")
     secret: str | None = Field(None, description="the webhook's HMAC key, 16 characters or more")
-    kind: Literal["event", "surge"] = "event"
+    kind: Literal["event", "surge", "threshold"] = "event"
+    threshold: int | None = Field(None, ge=1, description="for a threshold rule: events a week that raise an alert")
     unit: Literal["admin1", "admin2", "sector", "facility", "cell"] = "admin1"
     admin1: list[str] = []
     event_types: list[str] = []

@@ -29,7 +29,8 @@ const I18N = {
         alerts: "التنبيهات", alertsTitle: "تنبيهاتي", noAlerts: "لا تنبيهات بعد",
         rulesTitle: "قواعدي", newRule: "قاعدة جديدة", ruleName: "الاسم", channel: "القناة", channelDashboard: "لوحة المتابعة",
         channelEmail: "بريد إلكتروني", channelWebhook: "رابط ويب (webhook)", target: "العنوان أو الرابط", secret: "مفتاح التوقيع",
-        kind: "ما يُنبَّه عنه", kindEvent: "كل حدث جديد", kindSurge: "كل ارتفاع لافت", facility: "قرب منشأة",
+        kind: "ما يُنبَّه عنه", kindEvent: "كل حدث جديد", kindSurge: "كل ارتفاع لافت", kindThreshold: "عدد أحداث في الأسبوع",
+        threshold: "العتبة (أحداث في الأسبوع)", facility: "قرب منشأة",
         radius: "نصف القطر (كم)", quietHours: "ساعات الهدوء (22-6)", addRule: "أضف القاعدة", removeRule: "احذف",
         anyFacility: "أي مكان" },
   en: { title: "Rasad", subtitle: "verified security events on the Iraq–Syria border", since: "From", until: "To",
@@ -57,7 +58,8 @@ const I18N = {
         alerts: "Alerts", alertsTitle: "My alerts", noAlerts: "No alert yet",
         rulesTitle: "My rules", newRule: "New rule", ruleName: "Name", channel: "Channel", channelDashboard: "dashboard",
         channelEmail: "e-mail", channelWebhook: "webhook", target: "Address or URL", secret: "Signing key",
-        kind: "Alert on", kindEvent: "each new event", kindSurge: "each surge", facility: "Near a facility",
+        kind: "Alert on", kindEvent: "each new event", kindSurge: "each surge", kindThreshold: "a number of events a week",
+        threshold: "Threshold (events a week)", facility: "Near a facility",
         radius: "Radius (km)", quietHours: "Quiet hours (22-6)", addRule: "Add the rule", removeRule: "Remove",
         anyFacility: "anywhere" },
 };
@@ -1003,7 +1005,8 @@ async function drawAlerts() {
   const ruleList = el("ul", { class: "rule-list" });
   for (const rule of rules) {
     const spec = rule.spec;
-    const what = [spec.kind === "surge" ? t("kindSurge") : t("kindEvent"), ...(spec.admin1 || []).map(govName),
+    const what = [spec.kind === "surge" ? t("kindSurge") : spec.kind === "threshold" ? `≥ ${spec.threshold} / ${t("week")}`
+      : t("kindEvent"), ...(spec.admin1 || []).map(govName),
       ...(spec.event_types || []).map(typeName), spec.facility ? `${spec.facility} (${spec.radius_km} km)` : ""].filter(Boolean);
     const item = el("li", { "data-rule": rule.rule_id, dir: "auto" }, `${rule.name} · ${spec.channel} · ${what.join(", ")} `);
     const remove = el("button", { type: "button", "data-action": "remove-rule" }, t("removeRule"));
@@ -1035,9 +1038,12 @@ async function ruleForm() {
       ["webhook", t("channelWebhook")]])),
     field("target", el("input", { name: "target" })),
     field("secret", el("input", { name: "secret", type: "password", autocomplete: "off" })),
-    field("kind", choice("kind", [["event", t("kindEvent")], ["surge", t("kindSurge")]])),
+    field("kind", choice("kind", [["event", t("kindEvent")], ["surge", t("kindSurge")], ["threshold", t("kindThreshold")]])),
+    field("threshold", el("input", { name: "threshold", type: "number", min: "1", step: "1" })),
     field("admin1", choice("admin1", [["", t("all")], ...Object.keys(state.govAr || {}).map((g) => [g, govName(g)])])),
     field("type", choice("event_type", [["", t("all")], ...Object.keys(COLORS).map((type) => [type, typeName(type)])])),
+    field("actor", choice("actor", [["", t("all")], ...ACTORS.map((actor) => [actor, actorName(actor)])])),
+    field("tag", choice("tag", [["", t("all")], ...TAGS.map((tag) => [tag, tagName(tag)])])),
     field("facility", choice("facility", [["", t("anyFacility")],
       ...facilities.map((f) => [f.name, state.lang === "ar" ? f.name_ar || f.name : f.name])])),
     field("radius", el("input", { name: "radius_km", type: "number", min: "1", max: "500", value: "15" })),
@@ -1049,8 +1055,10 @@ async function ruleForm() {
     const channel = form.elements.channel.value;
     form.elements.target.closest("label").hidden = channel === "dashboard";
     form.elements.secret.closest("label").hidden = channel !== "webhook";
+    form.elements.threshold.closest("label").hidden = form.elements.kind.value !== "threshold";
   };
   form.elements.channel.addEventListener("change", toggle);
+  form.elements.kind.addEventListener("change", toggle);
   toggle();
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
@@ -1061,6 +1069,9 @@ async function ruleForm() {
     if (data.get("admin1")) body.admin1 = [data.get("admin1")];
     if (data.get("event_type")) body.event_types = [data.get("event_type")];
     if (data.get("min_confidence")) body.min_confidence = Number(data.get("min_confidence"));
+    if (data.get("actor")) body.actors = [data.get("actor")];
+    if (data.get("tag")) body.tags = [data.get("tag")];
+    if (data.get("kind") === "threshold") body.threshold = Number(data.get("threshold") || 0) || null;
     try {
       await postJSON("/api/alerts/rules", body);
       drawAlerts();
