@@ -700,3 +700,26 @@ def test_every_printed_page_carries_the_strictest_tlp_of_what_it_shows(page, par
     pdf = pypdfium2.PdfDocument(io.BytesIO(page.pdf(format="A4")))
     texts = [pdf[number].get_textpage().get_text_range() for number in range(len(pdf))]
     assert len(texts) >= 2 and all("TLP:AMBER" in text for text in texts)
+
+
+def test_a_named_view_is_saved_per_user_and_opens_from_the_list_as_a_link(page, tmp_path, stocked_db):
+    import getpass
+    import shutil as files
+
+    db = str(tmp_path / "views.db")
+    files.copy(stocked_db, db)
+    with Server(create_app(db)) as url:
+        loaded(page, f"{url}/?lang=en&type=Battles&since=2025-01-01")
+        page.fill("#views [name=name]", "battles this year")
+        page.click("#views button[type=submit]")
+        page.wait_for_function("document.querySelectorAll('#views [name=view] option').length === 2")
+        store = open_store(db)
+        (view,) = store.views(getpass.getuser())
+        store.close()
+        assert view["name"] == "battles this year"
+        assert "type=Battles" in view["query"] and "since=2025-01-01" in view["query"]
+        loaded(page, f"{url}/?lang=en")
+        page.select_option("#views [name=view]", label="battles this year")
+        wait_for_query(page, "type=Battles")
+        page.wait_for_selector("#list li")
+        assert page.locator("#filters [name=type]").input_value() == "Battles"

@@ -1,6 +1,6 @@
 import pytest
 
-from rasad.errors import StoreError
+from rasad.errors import InputError, StoreError
 from rasad.extract.base import get_extractor
 from rasad.model import Document
 from rasad.pipeline import run_ingest
@@ -119,7 +119,7 @@ def test_migrations_are_recorded(store):
     from rasad.store.migrations import MIGRATIONS
 
     latest = MIGRATIONS[store.db.dialect][-1][0]
-    assert latest == 13 and store.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()["v"] == latest
+    assert latest == 14 and store.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()["v"] == latest
     assert store.migrate() == latest  # applying again changes nothing
 
 
@@ -175,3 +175,19 @@ def test_a_copy_is_found_among_many_reports_that_share_a_sites_boilerplate(store
         fresh = Document(doc_id="fresh", text="تقرير جديد: " + " ".join(f"لفظ{k}" for k in range(40)) + f".\n{footer}")
         assert store.add_document(fresh) == "new"
     assert store.document("copy")["duplicate_of"] == "s37"
+
+
+def test_saved_views_are_per_user_replaced_by_name_and_keep_filters_only(store):
+    from rasad.errors import NotFound
+
+    first = store.save_view("omar", "kirkuk", "?admin1=Kirkuk&type=Battles")
+    again = store.save_view("omar", "kirkuk", "admin1=Kirkuk&since=2025-01-01")
+    store.save_view("lina", "kirkuk", "admin1=Kirkuk")
+    (view,) = store.views("omar")
+    assert view["query"] == "admin1=Kirkuk&since=2025-01-01" and again != first
+    with pytest.raises(InputError, match="filters only"):
+        store.save_view("omar", "odd", "admin1=Kirkuk&event=evt_123")
+    with pytest.raises(NotFound):
+        store.remove_view(view["view_id"], "lina")  # not hers
+    store.remove_view(view["view_id"], "omar")
+    assert store.views("omar") == [] and len(store.views("lina")) == 1

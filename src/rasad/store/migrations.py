@@ -306,6 +306,18 @@ WHERE merged_into IS NULL AND review_state <> 'rejected';
 CREATE INDEX events_date_brin ON events USING BRIN (event_date)
 """
 
+# Saved, named views of the dashboard, per user: the query string that reproduces a view.
+_VIEWS = """
+CREATE TABLE saved_views (
+    view_id {serial},
+    owner TEXT NOT NULL,
+    name TEXT NOT NULL,
+    query TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (owner, name)
+)
+"""
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
@@ -321,6 +333,7 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         (11, _ALERTS.format(serial="INTEGER PRIMARY KEY AUTOINCREMENT")),
         (12, _CELLS.format(row=f"({CELL_SQL['sqlite'][0]})", col=f"({CELL_SQL['sqlite'][1]})")),
         (13, _VISIBLE),
+        (14, _VIEWS.format(serial="INTEGER PRIMARY KEY AUTOINCREMENT")),
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -338,5 +351,6 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (11, _ALERTS.format(serial="BIGSERIAL PRIMARY KEY")),
         (12, _CELLS.format(row=f"({CELL_SQL['postgresql'][0]})", col=f"({CELL_SQL['postgresql'][1]})")),
         (13, _VISIBLE_PG),
+        (14, _VIEWS.format(serial="BIGSERIAL PRIMARY KEY")),
     ],
 }

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import parse_qs
 
 from rasad.errors import InputError, NotFound
 from rasad.fuse.dedup import MIN_SHARED_BANDS, NEAR_DUPLICATE, bands, similarity, sketch
@@ -282,6 +283,30 @@ class Store:
             rule_id = self._one("SELECT max(rule_id) FROM alert_rules WHERE owner = ?", (owner,))
             self.audit(owner, "alert rule added", str(rule_id), {"name": name})
         return int(rule_id)
+
+    def save_view(self, owner: str, name: str, query: str) -> int:
+        """Keep a user's named view (the dashboard's query string); saving a name again replaces its query."""
+        query = query.lstrip("?")
+        for key in parse_qs(query, keep_blank_values=False):
+            if key not in VIEW_KEYS:
+                raise InputError(f"a view keeps filters only; {key!r} is not one ({', '.join(sorted(VIEW_KEYS))})")
+        with self.transaction():
+            self.db.execute("DELETE FROM saved_views WHERE owner = ? AND name = ?", (owner, name))
+            self.db.execute("INSERT INTO saved_views (owner, name, query, created_at) VALUES (?, ?, ?, ?)",
+                            (owner, name, query, _now()))
+            return int(self._one("SELECT view_id FROM saved_views WHERE owner = ? AND name = ?", (owner, name)))
+
+    def views(self, owner: str) -> list[dict[str, Any]]:
+        """A user's saved views, by name."""
+        return [dict(row) for row in self.db.execute(
+            "SELECT view_id, name, query, created_at FROM saved_views WHERE owner = ? ORDER BY name", (owner,))]
+
+    def remove_view(self, view_id: int, owner: str) -> None:
+        """Delete one of a user's views; NotFound for another user's or none."""
+        if not self._one("SELECT count(*) FROM saved_views WHERE view_id = ? AND owner = ?", (view_id, owner)):
+            raise NotFound(f"no saved view {view_id}")
+        with self.transaction():
+            self.db.execute("DELETE FROM saved_views WHERE view_id = ? AND owner = ?", (view_id, owner))
 
     def alert_rules(self, owner: str | None = None) -> list[dict[str, Any]]:
         """Alert rules (of one owner), oldest first, each with its ``spec`` decoded."""
@@ -851,6 +876,11 @@ def prepare_document(document: Document, deduplicate: bool = True) -> PreparedDo
     return PreparedDocument(hashlib.sha256(" ".join(fold(document.text).split()).encode()).hexdigest(),
                             sketch(document.text) if deduplicate else [],
                             fold(f"{document.title or ''}\n{document.text}"))
+
+
+# What a saved view keeps: the dashboard's filters, language, layers and sort (not an open event).
+VIEW_KEYS = frozenset({"since", "until", "type", "admin1", "sub_type", "actor", "tag", "review_state", "min_confidence",
+                       "max_border_km", "text", "bbox", "sort", "order", "lang", "partners", "layers", "hotspots"})
 
 
 def open_store(url: str | None = None) -> Store:

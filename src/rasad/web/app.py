@@ -74,6 +74,8 @@ from rasad.web.schemas import (
     SyncReportOut,
     TrendsOut,
     UndoIn,
+    ViewIn,
+    ViewOut,
     WatchSourceOut,
 )
 
@@ -402,6 +404,22 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None, map_points
         table = store_counts(db, by, 1 if only else weeks, only)
         first = table.weeks[-1 if only else max(0, len(table.weeks) - weeks)].isoformat()
         return [asdict(s) for s in surges(table) if s.week >= first]
+
+    @app.get("/api/views", response_model=list[ViewOut], tags=["dashboard"])
+    def saved_views(db: StoreDep, user: Viewer) -> list[dict]:
+        """The signed-in user's saved views; each one's ``query`` after ``/?`` reproduces it."""
+        return db.views(user.username)
+
+    @app.post("/api/views", response_model=ViewOut, status_code=201, tags=["dashboard"])
+    def save_view(body: ViewIn, db: StoreDep, user: Viewer) -> dict:
+        """Save the current view under a name (the same name again replaces it)."""
+        view_id = db.save_view(user.username, body.name, body.query)
+        return next(view for view in db.views(user.username) if view["view_id"] == view_id)
+
+    @app.delete("/api/views/{view_id}", status_code=204, tags=["dashboard"])
+    def remove_view(view_id: int, db: StoreDep, user: Viewer) -> Response:
+        db.remove_view(view_id, user.username)
+        return Response(status_code=204)
 
     @app.get("/api/alerts/rules", response_model=list[AlertRuleOut], tags=["alerts"])
     def alert_rules(db: StoreDep, user: Viewer) -> list[dict]:

@@ -416,3 +416,17 @@ class AuditVerifyOut(BaseModel):
     entries: int
     broken_at: int | None
     problem: str | None
+
+
+class ViewIn(BaseModel):
+    """A view of the dashboard to keep under a name: its query string (filters, language, layers, sort)."""
+
+    name: str = Field(min_length=1, max_length=120)
+    query: str = Field(max_length=4000)
+
+
+class ViewOut(BaseModel):
+    view_id: int
+    name: str
+    query: str
+    created_at: str

@@ -14,7 +14,8 @@ const I18N = {
         minConfidence: "أدنى ثقة", maxBorder: "كم من الحدود", export: "تصدير ACLED", token: "رمز الدخول",
         signIn: "دخول", verify: "تأكيد", reject: "رفض", edit: "تعديل", field: "الحقل", value: "القيمة",
         mergeInto: "دمج حدث آخر في هذا (معرّفه)", merge: "دمج", split: "فصل التقارير المحددة في حدث جديد",
-        reviewQueue: "قائمة المراجعة", shortcuts: "اختصارات: v تأكيد · r رفض · n التالي · p السابق",
+        reviewQueue: "قائمة المراجعة", views: "عروضي", chooseView: "اختر عرضاً", viewName: "اسم العرض",
+        saveView: "احفظ العرض", shortcuts: "اختصارات: v تأكيد · r رفض · n التالي · p السابق",
         history: "السجل", undo: "تراجع", reason: "السبب", state: "الحالة", subType: "النوع الفرعي", actor: "الطرف",
         inView: "ضمن الخريطة المعروضة", report: "النص الكامل", partners: "سجلات الشركاء", owner: "المالك",
         level: "دقة الموقع", level_point: "النقطة", level_admin2: "القضاء", level_admin1: "المحافظة", release: "الإتاحة للشركاء",
@@ -43,7 +44,8 @@ const I18N = {
         minConfidence: "Min. confidence", maxBorder: "km from border", export: "Export ACLED", token: "API token",
         signIn: "Sign in", verify: "Verify", reject: "Reject", edit: "Edit", field: "Field", value: "Value",
         mergeInto: "Merge another event into this one (its ID)", merge: "Merge", split: "Split the checked reports off",
-        reviewQueue: "Review queue", shortcuts: "Keys: v verify · r reject · n next · p previous",
+        reviewQueue: "Review queue", views: "My views", chooseView: "choose a view", viewName: "View name",
+        saveView: "Save the view", shortcuts: "Keys: v verify · r reject · n next · p previous",
         history: "History", undo: "Undo", reason: "Reason", state: "State", subType: "Sub-type", actor: "Actor",
         inView: "within the map view", report: "Full report", partners: "Partners' records", owner: "Owner",
         level: "Location level", level_point: "point", level_admin2: "district", level_admin1: "governorate", release: "Release to partners",
@@ -432,6 +434,31 @@ async function applyFilters() {
   drawTimeline();
   drawTrends();
   if (state.selected) showEvent(state.selected);
+}
+
+async function drawViews() {
+  // the user's saved views: choosing one opens it (its link is shareable); saving keeps the URL's view by name
+  const select = $("#views [name=view]");
+  const views = await getJSON("/api/views").catch(() => []);
+  select.replaceChildren(el("option", { value: "", "data-i18n": "chooseView" }, t("chooseView")),
+    ...views.map((v) => el("option", { value: v.query, "data-view": v.view_id }, v.name)));
+}
+
+function viewsForm() {
+  const form = $("#views");
+  form.elements.view.addEventListener("change", () => { if (form.elements.view.value) location.search = "?" + form.elements.view.value; });
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const status = form.querySelector("[role=status]");
+    const query = new URLSearchParams(location.search);
+    query.delete("event");  // a view is filters, not an open event
+    try {
+      await postJSON("/api/views", { name: form.elements.name.value.trim(), query: query.toString() });
+      status.textContent = "✓";
+      form.elements.name.value = "";
+      drawViews();
+    } catch (error) { status.textContent = error.message; }
+  });
 }
 
 async function referenceEvents(query) {
@@ -1139,6 +1166,8 @@ async function main() {
   $("#clear").addEventListener("click", () => { $("#filters").reset(); state.selected = null; applyFilters(); });
   $("#lang").addEventListener("click", () => { state.lang = state.lang === "ar" ? "en" : "ar"; translate(); applyFilters(); });
   $("#more").addEventListener("click", loadMore);
+  viewsForm();
+  drawViews();
   $("#alerts-button").addEventListener("click", () => {
     const panel = $("#alerts");
     panel.hidden = !panel.hidden;
