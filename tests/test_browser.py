@@ -723,3 +723,15 @@ def test_a_named_view_is_saved_per_user_and_opens_from_the_list_as_a_link(page, 
         wait_for_query(page, "type=Battles")
         page.wait_for_selector("#list li")
         assert page.locator("#filters [name=type]").input_value() == "Battles"
+
+
+def test_arabic_indic_digits_as_the_user_chooses_kept_in_the_link(page, site):
+    loaded(page, site)
+    assert page.locator("#summary").inner_text()[0].isascii()  # Latin by default
+    page.click("#digits")
+    wait_for_query(page, "digits=arab")
+    page.wait_for_function("/^[٠-٩]/.test(document.querySelector('#summary').innerText)")
+    assert all(text[0] in "٠١٢٣٤٥٦٧٨٩" for text in page.locator("#list li .when").all_inner_texts()[:5])
+    shared = page.context.new_page()
+    loaded(shared, page.url)
+    assert shared.locator("#summary").inner_text()[0] in "٠١٢٣٤٥٦٧٨٩"

@@ -880,7 +880,8 @@ def prepare_document(document: Document, deduplicate: bool = True) -> PreparedDo
 
 # What a saved view keeps: the dashboard's filters, language, layers and sort (not an open event).
 VIEW_KEYS = frozenset({"since", "until", "type", "admin1", "sub_type", "actor", "tag", "review_state", "min_confidence",
-                       "max_border_km", "text", "bbox", "sort", "order", "lang", "partners", "layers", "hotspots"})
+                       "max_border_km", "text", "bbox", "sort", "order", "lang", "digits", "partners", "layers",
+                       "hotspots"})
 
 
 def open_store(url: str | None = None) -> Store:

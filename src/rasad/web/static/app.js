@@ -14,7 +14,7 @@ const I18N = {
         minConfidence: "أدنى ثقة", maxBorder: "كم من الحدود", export: "تصدير ACLED", token: "رمز الدخول",
         signIn: "دخول", verify: "تأكيد", reject: "رفض", edit: "تعديل", field: "الحقل", value: "القيمة",
         mergeInto: "دمج حدث آخر في هذا (معرّفه)", merge: "دمج", split: "فصل التقارير المحددة في حدث جديد",
-        reviewQueue: "قائمة المراجعة", views: "عروضي", chooseView: "اختر عرضاً", viewName: "اسم العرض",
+        digits: "أرقام ٠١٢", reviewQueue: "قائمة المراجعة", views: "عروضي", chooseView: "اختر عرضاً", viewName: "اسم العرض",
         saveView: "احفظ العرض", shortcuts: "اختصارات: v تأكيد · r رفض · n التالي · p السابق",
         history: "السجل", undo: "تراجع", reason: "السبب", state: "الحالة", subType: "النوع الفرعي", actor: "الطرف",
         inView: "ضمن الخريطة المعروضة", report: "النص الكامل", partners: "سجلات الشركاء", owner: "المالك",
@@ -44,7 +44,7 @@ const I18N = {
         minConfidence: "Min. confidence", maxBorder: "km from border", export: "Export ACLED", token: "API token",
         signIn: "Sign in", verify: "Verify", reject: "Reject", edit: "Edit", field: "Field", value: "Value",
         mergeInto: "Merge another event into this one (its ID)", merge: "Merge", split: "Split the checked reports off",
-        reviewQueue: "Review queue", views: "My views", chooseView: "choose a view", viewName: "View name",
+        digits: "Digits ٠١٢", reviewQueue: "Review queue", views: "My views", chooseView: "choose a view", viewName: "View name",
         saveView: "Save the view", shortcuts: "Keys: v verify · r reject · n next · p previous",
         history: "History", undo: "Undo", reason: "Reason", state: "State", subType: "Sub-type", actor: "Actor",
         inView: "within the map view", report: "Full report", partners: "Partners' records", owner: "Owner",
@@ -125,7 +125,9 @@ const subName = (sub) => (state.lang === "ar" ? SUBTYPE_AR[sub] || sub : sub);
 const govName = (name) => (state.lang === "ar" ? (state.govAr || {})[name] || name : name) || "";
 const actorName = (name) => (state.lang === "ar" ? ACTOR_AR[name] || name : name);
 const tagName = (tag) => (state.lang === "ar" ? TAG_AR[tag] || tag : TAG_EN[tag] || tag.replace("_", " "));
-const number = (n) => String(n);  // Latin digits in both languages, as the region's security outlets print them
+// Latin digits by default, as the region's security outlets print them; Arabic-Indic (٠١٢٣) where the user chooses
+const ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩";
+const number = (n) => (state.digits === "arab" ? String(n).replace(/[0-9]/g, (d) => ARABIC_DIGITS[d]) : String(n));
 // "event" or "events" and its Arabic plural (1 حدث، 2 حدثان، 3–10 أحداث، 11+ حدثاً)
 const eventsWord = (n) => (state.lang === "ar" ? (n === 1 ? "حدث" : n === 2 ? "حدثان" : n % 100 >= 3 && n % 100 <= 10 ? "أحداث" : "حدثاً")
   : (n === 1 ? "event" : "events"));
@@ -398,6 +400,7 @@ function restoreFromURL() {
     if (input) input.value = v;
   }
   if (query.get("lang")) state.lang = query.get("lang");
+  state.digits = query.get("digits") === "arab" ? "arab" : "latn";
   if (query.get("event")) state.selected = query.get("event");
 }
 
@@ -405,6 +408,7 @@ async function applyFilters() {
   const query = params();
   const shown = new URLSearchParams(query);
   if (state.lang !== "ar") shown.set("lang", state.lang);
+  if (state.digits === "arab") shown.set("digits", "arab");
   if (state.selected) shown.set("event", state.selected);
   if ($("#partners").checked) shown.set("partners", "1");
   if ($("#layers").checked) shown.set("layers", "1");
@@ -500,7 +504,7 @@ function render() {
   const rows = [];
   for (const e of state.events) {
     const item = el("li", { "data-id": e.event_id });
-    item.appendChild(el("div", { class: "when" }, `${e.event_date || "—"} · ${govName(e.admin1)} · ${e.review_state ? t(e.review_state) : ""}`));
+    item.appendChild(el("div", { class: "when" }, `${number(e.event_date || "—")} · ${govName(e.admin1)} · ${e.review_state ? t(e.review_state) : ""}`));
     const where = state.lang === "ar" ? e.location_ar || e.location : e.location || e.location_ar;
     item.appendChild(el("div", {}, `${typeName(e.event_type)} / ${subName(e.sub_event_type)} — ${where || ""}`));
     item.tabIndex = 0;  // a list item still (no button role): Enter opens it
@@ -719,12 +723,12 @@ async function showEvent(id) {
   const dl = el("dl");
   // each value takes the direction of its own first letter: "12.1 km · Sinjar–al-Hol" stays in order in Arabic
   const row = (k, v) => { dl.append(el("dt", {}, t(k)), el("dd", { dir: "auto" }, v == null || v === "" ? "—" : String(v))); };
-  row("date", `${e.event_date || "—"} (${TIME_PRECISION[state.lang][e.time_precision] || "—"})`);
+  row("date", `${number(e.event_date || "—")} (${TIME_PRECISION[state.lang][e.time_precision] || "—"})`);
   const place = state.lang === "ar" ? [e.location_ar || e.location, govName(e.admin1)] : [e.location || e.location_ar, e.admin1];
   row("place", `${place.filter(Boolean).join("، ")} (${GEO_PRECISION[state.lang][e.geo_precision] || "—"})`);
   row("actors", [e.actor1, e.actor2].filter(Boolean).map(actorName).join(state.lang === "ar" ? " ضد " : " vs "));
   const counts = ["fatalities", "wounded", "arrested", "escaped", "transferred"].filter((k) => e[k] != null)
-    .map((k) => `${e[k]} ${t(k)}`).join("، ");
+    .map((k) => `${number(e[k])} ${t(k)}`).join("، ");
   row("counts", counts);
   row("tags", (e.tags || []).map(tagName).join(state.lang === "ar" ? "، " : ", "));
   row("border", e.border_km != null ? `${e.border_km} km · ${e.border_sector || ""}` : "");
@@ -1165,6 +1169,12 @@ async function main() {
   $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); state.selected = null; applyFilters(); });
   $("#clear").addEventListener("click", () => { $("#filters").reset(); state.selected = null; applyFilters(); });
   $("#lang").addEventListener("click", () => { state.lang = state.lang === "ar" ? "en" : "ar"; translate(); applyFilters(); });
+  $("#digits").addEventListener("click", () => {
+    state.digits = state.digits === "arab" ? "latn" : "arab";
+    $("#digits").setAttribute("aria-pressed", String(state.digits === "arab"));
+    applyFilters();
+  });
+  $("#digits").setAttribute("aria-pressed", String(state.digits === "arab"));
   $("#more").addEventListener("click", loadMore);
   viewsForm();
   drawViews();
