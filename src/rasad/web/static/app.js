@@ -415,25 +415,33 @@ async function applyFilters() {
   if ($("#hotspots").checked) shown.set("hotspots", "1");
   history.replaceState(history.state, "", "?" + shown.toString());
   const request = (state.request = (state.request || 0) + 1);
-  // the map needs every event of the filter: one by one up to MAP_POINTS, else the server's counts by cell
-  const mapQuery = new URLSearchParams(query);
-  mapQuery.set("limit", String(MAP_POINTS));
-  const page = await getJSON("/api/events?" + mapQuery.toString());
+  // the map needs every event of the filter: one by one up to MAP_POINTS, else the server's counts by cell; the
+  // first list page says how many there are, so a large filter never fetches MAP_POINTS rows it will not draw
+  const listQuery = new URLSearchParams(query);
+  listQuery.set("limit", String(PAGE));
+  const first = getJSON("/api/events?" + listQuery.toString());
+  const shared = state.node && $("#partners").checked ? partnerEvents(query) : Promise.resolve([]);
+  const reference = $("#layers").checked ? referenceEvents(query) : Promise.resolve([]);
+  const page = await first;
+  if (page.total > page.items.length && page.total <= MAP_POINTS) {
+    const mapQuery = new URLSearchParams(query);
+    mapQuery.set("limit", String(MAP_POINTS));
+    page.items = (await getJSON("/api/events?" + mapQuery.toString())).items;
+  }
   const cells = page.total > page.items.length ? await getJSON("/api/events/cells?" + query.toString()) : null;
-  const shared = state.node && $("#partners").checked ? await partnerEvents(query) : [];
-  const reference = $("#layers").checked ? await referenceEvents(query) : [];
   // hotspots: the 0.25° cells whose week (the filter's last, or the newest event's) stands out against their past
   const week = query.get("until") || (page.items.find((e) => e.event_date) || {}).event_date;
   const hotspots = $("#hotspots").checked && week ? await getJSON(`/api/surges?by=cell&week=${week}`) : [];
+  const [sharedRecords, referenceRecords] = await Promise.all([shared, reference]);
   if (request !== state.request) return;  // a newer filter was applied while this one loaded
-  state.reference = reference;
+  state.reference = referenceRecords;
   state.hotspots = hotspots.filter((s) => s.event_type == null);
   state.query = query;
   state.mapEvents = page.items;
   state.cells = cells;
   state.events = page.items.slice(0, PAGE);
   state.total = page.total;
-  state.shared = shared;
+  state.shared = sharedRecords;
   render();
   drawTimeline();
   drawTrends();
