@@ -6,6 +6,7 @@ back as mappings on both.
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 import time
@@ -51,8 +52,19 @@ class SQLiteDatabase:
             self._wal()
             self.connection.execute("PRAGMA foreign_keys=ON")
             self.connection.execute("PRAGMA synchronous=NORMAL")
+            self._math()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{path}: not a Rasad store: {error}") from error
+
+    def _math(self) -> None:
+        """The math functions a radius query uses (sin, cos, asin, sqrt, radians, power): built into SQLite since
+        3.35 where it was compiled with them; registered from Python's math module where not."""
+        try:
+            self.connection.execute("SELECT asin(sqrt(power(sin(radians(1)), 2)))")
+        except sqlite3.OperationalError:
+            for name, function in (("sin", math.sin), ("cos", math.cos), ("asin", math.asin), ("sqrt", math.sqrt),
+                                   ("radians", math.radians), ("power", math.pow)):
+                self.connection.create_function(name, -1 if name == "power" else 1, function, deterministic=True)
 
     def _wal(self) -> None:
         """Switch to WAL. SQLite may answer "locked" at once, without waiting, while another process creates

@@ -21,7 +21,7 @@ from urllib.parse import parse_qs
 from rasad.errors import InputError, NotFound
 from rasad.fuse.dedup import MIN_SHARED_BANDS, NEAR_DUPLICATE, bands, similarity, sketch
 from rasad.fuse.fusion import best_match, event_id_for, fuse_mentions
-from rasad.geo.boundaries import haversine_km
+from rasad.geo.boundaries import EARTH_KM
 from rasad.model import COUNT_FIELDS, Document, Event
 from rasad.store import audit
 from rasad.store.database import Database, connect
@@ -713,17 +713,18 @@ class Store:
             rows = self.db.execute(f"SELECT * FROM events{where} ORDER BY {order} LIMIT ? OFFSET ?",
                                    (*args, f.limit, f.offset)).fetchall()
             return [self._event(row) for row in rows], total
-        # within the bounding box (index), then the true distance, then one page of full rows
+        # within the bounding box (the index cuts it), then the great-circle distance, counted and paged by the
+        # database: nothing outside the page leaves it
         lat, lon, km = f.near
-        inside = [row["event_id"] for row in self.db.execute(
-            f"SELECT event_id, latitude, longitude FROM events{where} ORDER BY {order}", args)
-            if haversine_km(lat, lon, row["latitude"], row["longitude"]) <= km]
-        page = inside[f.offset : f.offset + f.limit]
-        if not page:
-            return [], len(inside)
-        rows = {row["event_id"]: row for row in self.db.execute(
-            f"SELECT * FROM events WHERE event_id IN ({','.join('?' * len(page))})", page)}
-        return [self._event(rows[event_id]) for event_id in page], len(inside)
+        least = "least" if self.db.dialect == "postgresql" else "min"
+        distance = (f"2 * ? * asin(sqrt({least}(1.0, power(sin(radians(latitude - ?) / 2), 2) + cos(radians(?)) "
+                    "* cos(radians(latitude)) * power(sin(radians(longitude - ?) / 2), 2))))")
+        where += f" AND {distance} <= ?"
+        args = [*args, EARTH_KM, lat, lat, lon, km]
+        total = self._one(f"SELECT count(*) FROM events{where}", tuple(args))
+        rows = self.db.execute(f"SELECT * FROM events{where} ORDER BY {order} LIMIT ? OFFSET ?",
+                               (*args, f.limit, f.offset)).fetchall()
+        return [self._event(row) for row in rows], total
 
     def explain_count(self, f: EventFilter) -> list[str]:
         """How the database answers the count of a filter (a radius by its bounding box): the lines of its plan."""
