@@ -461,7 +461,7 @@ def _synthetic_events(store, count: int, seed: int = 1) -> None:
         with store.db.connection.cursor().copy(f"COPY events ({columns}) FROM STDIN") as copy:
             for values in _synthetic_rows(count, seed):
                 copy.write_row(values)
-        store.optimize()
+        store.optimize(bulk=True)
         return
     marks = ", ".join("?" * len(EVENT_COLUMNS))
     batch = []
@@ -475,6 +475,7 @@ def _synthetic_events(store, count: int, seed: int = 1) -> None:
     with store.transaction():
         for row in batch:
             store.db.execute(f"INSERT INTO events ({columns}) VALUES ({marks})", row)
+    store.optimize(bulk=True)  # as after any load
 
 
 def bench_postgres_store(events: int) -> dict:

@@ -96,6 +96,8 @@ def ingest_documents(
             flush()
     if batch:
         flush()
+    if report.new:
+        store.optimize()  # the planner's statistics, where the store has grown enough for them to be stale
     return report
 
 

@@ -130,5 +130,5 @@ def archive_ingest(documents: Iterable[Document], store: Store, client: Client, 
             write_oldest()
     while pending:
         write_oldest()
-    store.optimize()  # statistics and visibility for the indexes after a bulk load
+    store.optimize(bulk=True)  # statistics and visibility for the indexes after a bulk load
     return report

@@ -118,11 +118,14 @@ class Store:
                 self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
         return max(version for version, _ in migrations)
 
-    def optimize(self) -> None:
-        """After a bulk load: refresh the planner's statistics, and on PostgreSQL the visibility map too, so
-        that counts are answered from the indexes alone (an index-only scan needs it)."""
+    def optimize(self, bulk: bool = False) -> None:
+        """After a load: refresh the planner's statistics where they are missing or stale (SQLite's ``PRAGMA
+        optimize``: nothing when the tables have not grown tenfold since), so that it picks the index a filter
+        needs (a type's map cells: 651 → 50 ms on a million events). On PostgreSQL, ``VACUUM (ANALYZE)``, which also
+        sets the visibility map that index-only counts need, after a ``bulk`` load (autovacuum sees to the rest)."""
         if self.db.dialect == "postgresql":
-            self.db.execute("VACUUM (ANALYZE) events, mentions, documents, document_bands")
+            if bulk:
+                self.db.execute("VACUUM (ANALYZE) events, mentions, documents, document_bands")
         else:
             self.db.execute("PRAGMA optimize=0x10002")
 
