@@ -784,8 +784,8 @@ async function showEvent(id) {
       undo.addEventListener("click", async () => {
         try {
           await postJSON(`/api/events/${encodeURIComponent(id)}/undo`, { history_id: h.history_id });
-          await applyFilters();
-          showEvent(id);
+          state.selected = id;
+          await applyFilters();  // redraws the open event, once
         } catch (error) { item.appendChild(el("span", { class: "error", role: "alert" }, " " + error.message)); }
       });
       item.append(" ", undo);
@@ -814,8 +814,8 @@ function reviewActions(e) {
     try {
       await postJSON(url, body);
     } catch (error) { status.textContent = error.message; return; }
-    await applyFilters();
-    showEvent(e.event_id);
+    state.selected = e.event_id;
+    await applyFilters();  // which redraws the open event once: the page is rebuilt once per action
   };
   const reason = el("input", { placeholder: t("reason"), name: "reason", "aria-label": t("reason") });
   const verify = el("button", { type: "button", "data-action": "verify" }, t("verify"));
