@@ -735,3 +735,30 @@ def test_arabic_indic_digits_as_the_user_chooses_kept_in_the_link(page, site):
     shared = page.context.new_page()
     loaded(shared, page.url)
     assert shared.locator("#summary").inner_text()[0] in "٠١٢٣٤٥٦٧٨٩"
+
+
+def test_trends_by_border_sector_and_a_week_brushed_filters_everything(page, site, stocked_db):
+    loaded(page, f"{site}/?lang=en")
+    before = shown_total(page)
+    page.click("#trends-button")
+    page.wait_for_selector("#trends figure.multiple")
+    first = page.locator("#trends figure.multiple").first
+    assert "%" in first.locator("figcaption").inner_text() or "▲" in first.locator("figcaption").inner_text()
+    area = first.get_attribute("data-area")
+    bar = first.locator("rect.trend-bar:not([height='0'])").last
+    week = bar.get_attribute("data-week")
+    bar.click()  # the week of that governorate: everything follows
+    wait_for_query(page, f"since={week}")
+    page.wait_for_function(f"!document.querySelector('#summary').innerText.startsWith('{before} ')")
+    assert 0 < shown_total(page) < before and page.locator("#filters [name=admin1]").input_value() == area
+    page.select_option("#trends [name=trends-by]", "sector")
+    from fastapi.testclient import TestClient
+
+    api = TestClient(create_app(stocked_db), base_url="http://127.0.0.1").get(
+        "/api/trends", params={"by": "sector", "weeks": 12, "until": page.locator("#filters [name=until]").input_value()}
+    ).json()
+    sectors = [s_["value"] for s_ in api["series"] if s_["event_type"] is None][:8]
+    page.wait_for_function("(document.querySelector('#trends figure.multiple') || {dataset: {area: ''}}).dataset.area"
+                           ".includes('\u2013')")  # sectors are named by their two ends: "Sinjar–al-Hol"
+    shown = page.locator("#trends figure.multiple").evaluate_all("fs => fs.map(f => f.dataset.area)")
+    assert shown == sectors, (shown, sectors)

@@ -25,7 +25,8 @@ const I18N = {
         comment: "تعليق", corroboration: "تأكيد", send: "إرسال", readOnly: "سجل شريك: للقراءة فقط", version: "الإصدار",
         notReleased: "غير متاح لأحد خارج هذه العقدة", partnerRecords: "سجل من الشركاء",
         referenceLayers: "الطبقات المرجعية (ACLED وغيرها)", referenceRecords: "سجل مرجعي", filtersButton: "المرشّحات",
-        trends: "الاتجاهات", trendsTitle: "الأحداث أسبوعياً حسب المحافظة (آخر 12 أسبوعاً)", surge: "ارتفاع لافت",
+        trends: "الاتجاهات", trendsBy: "حسب", by_admin1: "المحافظة", by_admin2: "القضاء", by_sector: "قطاع الحدود",
+        by_facility: "المنشأة", lastFourWeeks: "آخر أربعة أسابيع مقابل الأربعة قبلها", trendsTitle: "الأحداث أسبوعياً (آخر 12 أسبوعاً) حسب", surge: "ارتفاع لافت",
         hotspots: "بؤر الأسبوع", hotspot: "بؤرة",
         alerts: "التنبيهات", alertsTitle: "تنبيهاتي", noAlerts: "لا تنبيهات بعد",
         rulesTitle: "قواعدي", newRule: "قاعدة جديدة", ruleName: "الاسم", channel: "القناة", channelDashboard: "لوحة المتابعة",
@@ -55,7 +56,9 @@ const I18N = {
         comment: "Comment", corroboration: "Corroborate", send: "Send", readOnly: "A partner's record: read-only",
         version: "Version", notReleased: "not released beyond this node", partnerRecords: "partners' records",
         referenceLayers: "Reference layers (ACLED…)", referenceRecords: "reference records", filtersButton: "Filters",
-        trends: "Trends", trendsTitle: "Events a week by governorate (last 12 weeks)", surge: "surge",
+        trends: "Trends", trendsTitle: "Events a week (last 12 weeks), by", surge: "surge", trendsBy: "by",
+        by_admin1: "governorate", by_admin2: "district", by_sector: "border sector", by_facility: "facility",
+        lastFourWeeks: "the last four weeks against the four before",
         hotspots: "the week's hotspots", hotspot: "hotspot",
         alerts: "Alerts", alertsTitle: "My alerts", noAlerts: "No alert yet",
         rulesTitle: "My rules", newRule: "New rule", ruleName: "Name", channel: "Channel", channelDashboard: "dashboard",
@@ -977,7 +980,8 @@ async function drawTrends() {
   // small multiples: the busiest governorates' weeks, surges in red, an imported layer's weeks as a line
   const panel = $("#trends");
   if (panel.hidden) return;
-  const query = new URLSearchParams({ by: "admin1", weeks: "12" });
+  const by = state.trendsBy || "admin1";
+  const query = new URLSearchParams({ by, weeks: "12" });
   const filters = params();
   // the twelve weeks up to the filter's end, or up to the newest event (a quiet archive shows its own weeks)
   const newest = filters.get("until") || (state.mapEvents.find((e) => e.event_date) || {}).event_date;
@@ -988,13 +992,29 @@ async function drawTrends() {
   layerQuery.set("layer", "acled");
   const theirs = $("#layers").checked ? await getJSON("/api/trends?" + layerQuery.toString()) : { series: [] };
   const reference = new Map(theirs.series.filter((s) => s.event_type == null).map((s) => [s.value, s.counts]));
-  panel.replaceChildren(el("h2", {}, t("trendsTitle")));
+  const choose = el("select", { name: "trends-by", "aria-label": t("trendsBy") });
+  for (const unit of ["admin1", "admin2", "sector", "facility"]) choose.appendChild(el("option", { value: unit }, t("by_" + unit)));
+  choose.value = by;
+  choose.addEventListener("change", () => { state.trendsBy = choose.value; drawTrends(); });
+  const heading = el("h2", {}, t("trendsTitle") + " ");
+  heading.appendChild(choose);
+  panel.replaceChildren(heading);
   const series = ours.series.filter((s) => s.event_type == null).slice(0, 8);
+  const areaName = (value) => (by === "admin1" ? govName(value) : value);
+  // the last four weeks against the four before: what an analyst reads first
+  const change = (counts) => {
+    const recent = counts.slice(-4).reduce((a, b) => a + b, 0);
+    const before = counts.slice(-8, -4).reduce((a, b) => a + b, 0);
+    if (!before) return recent ? " · ▲" : "";
+    const percent = Math.round(((recent - before) / before) * 100);
+    return ` · ${percent >= 0 ? "▲" : "▼"} ${number(Math.abs(percent))}%`;
+  };
   const max = Math.max(1, ...series.flatMap((s) => [...s.counts, ...(reference.get(s.value) || [])]));
   for (const s of series) {
     const figure = el("figure", { class: "multiple", "data-area": s.value });
-    figure.appendChild(el("figcaption", {}, `${govName(s.value)} · ${number(s.counts.reduce((a, b) => a + b, 0))}`));
-    const svg = el("svg", { viewBox: "0 0 120 40", role: "img", "aria-label": `${govName(s.value)}: ${s.counts.join(", ")}` });
+    figure.appendChild(el("figcaption", { dir: "auto", title: t("lastFourWeeks") },
+      `${areaName(s.value)} · ${number(s.counts.reduce((a, b) => a + b, 0))}${change(s.counts)}`));
+    const svg = el("svg", { viewBox: "0 0 120 40", role: "img", "aria-label": `${areaName(s.value)}: ${s.counts.join(", ")}` });
     const width = 120 / s.counts.length;
     s.counts.forEach((n, i) => {
       const x = state.lang === "ar" ? 120 - (i + 1) * width : i * width;
@@ -1002,6 +1022,15 @@ async function drawTrends() {
       const bar = el("rect", { x: x + 0.5, y: 40 - (n / max) * 38, width: width - 1, height: (n / max) * 38,
         class: "trend-bar" + (surge ? " surge" : ""), "data-week": ours.weeks[i] });
       bar.appendChild(el("title", {}, `${ours.weeks[i]}: ${n}` + (surge ? ` (${t("surge")})` : "")));
+      bar.addEventListener("click", () => {
+        // brushing: a week of an area filters everything to that week (and the governorate, for governorates)
+        const monday = new Date(ours.weeks[i] + "T00:00:00Z");
+        $("#filters [name=since]").value = ours.weeks[i];
+        $("#filters [name=until]").value = new Date(monday.getTime() + 6 * 86400000).toISOString().slice(0, 10);
+        if (by === "admin1") $("#filters [name=admin1]").value = s.value;
+        state.selected = null;
+        applyFilters();
+      });
       svg.appendChild(bar);
     });
     const layer = reference.get(s.value);
