@@ -762,3 +762,23 @@ def test_trends_by_border_sector_and_a_week_brushed_filters_everything(page, sit
                            ".includes('\u2013')")  # sectors are named by their two ends: "Sinjar–al-Hol"
     shown = page.locator("#trends figure.multiple").evaluate_all("fs => fs.map(f => f.dataset.area)")
     assert shown == sectors, (shown, sectors)
+
+
+def test_the_event_page_says_where_its_sources_disagree_on_a_figure(page, tmp_path):
+    from rasad.model import Document, Event
+
+    db = str(tmp_path / "differ.db")
+    store = open_store(db)
+    with store.transaction():
+        for n, killed in enumerate((6, 8)):
+            store.add_document(Document(doc_id=f"o{n}", text=f"تقرير المنفذ رقم {n}"))
+            store.add_mention(Event(doc_id=f"o{n}", event_type="Violence against civilians", sub_event_type="Attack",
+                                    event_date="2025-03-10", admin1="Deir-ez-Zor", country="SY", location="Al-Shoula",
+                                    latitude=35.1, longitude=40.2, geo_precision=1, fatalities=killed), 0)
+    (event,) = store.query_events(EventFilter())[0]
+    store.close()
+    with Server(create_app(db)) as url:
+        loaded(page, f"{url}/?lang=en&event={event['event_id']}")
+        page.wait_for_selector("#detail dd.conflict")
+        assert "killed: 6 / 8" in page.locator("#detail dd.conflict").inner_text()
+        assert "6 killed" in page.locator("#detail dl").inner_text()  # the lowest credible figure

@@ -14,7 +14,7 @@ const I18N = {
         minConfidence: "أدنى ثقة", maxBorder: "كم من الحدود", export: "تصدير ACLED", token: "رمز الدخول",
         signIn: "دخول", verify: "تأكيد", reject: "رفض", edit: "تعديل", field: "الحقل", value: "القيمة",
         mergeInto: "دمج حدث آخر في هذا (معرّفه)", merge: "دمج", split: "فصل التقارير المحددة في حدث جديد",
-        digits: "أرقام ٠١٢", reviewQueue: "قائمة المراجعة", views: "عروضي", chooseView: "اختر عرضاً", viewName: "اسم العرض",
+        digits: "أرقام ٠١٢", sourcesDiffer: "المصادر تختلف", reviewQueue: "قائمة المراجعة", views: "عروضي", chooseView: "اختر عرضاً", viewName: "اسم العرض",
         saveView: "احفظ العرض", shortcuts: "اختصارات: v تأكيد · r رفض · n التالي · p السابق",
         history: "السجل", undo: "تراجع", reason: "السبب", state: "الحالة", subType: "النوع الفرعي", actor: "الطرف",
         inView: "ضمن الخريطة المعروضة", report: "النص الكامل", partners: "سجلات الشركاء", owner: "المالك",
@@ -45,7 +45,7 @@ const I18N = {
         minConfidence: "Min. confidence", maxBorder: "km from border", export: "Export ACLED", token: "API token",
         signIn: "Sign in", verify: "Verify", reject: "Reject", edit: "Edit", field: "Field", value: "Value",
         mergeInto: "Merge another event into this one (its ID)", merge: "Merge", split: "Split the checked reports off",
-        digits: "Digits ٠١٢", reviewQueue: "Review queue", views: "My views", chooseView: "choose a view", viewName: "View name",
+        digits: "Digits ٠١٢", sourcesDiffer: "Sources differ", reviewQueue: "Review queue", views: "My views", chooseView: "choose a view", viewName: "View name",
         saveView: "Save the view", shortcuts: "Keys: v verify · r reject · n next · p previous",
         history: "History", undo: "Undo", reason: "Reason", state: "State", subType: "Sub-type", actor: "Actor",
         inView: "within the map view", report: "Full report", partners: "Partners' records", owner: "Owner",
@@ -741,6 +741,14 @@ async function showEvent(id) {
   const counts = ["fatalities", "wounded", "arrested", "escaped", "transferred"].filter((k) => e[k] != null)
     .map((k) => `${number(e[k])} ${t(k)}`).join("، ");
   row("counts", counts);
+  // where the sources disagree on a figure or the day, say so: the fused value is the lowest credible one
+  const differ = ["fatalities", "wounded", "arrested", "escaped", "transferred", "event_date"].map((k) => {
+    const values = [...new Set(e.mentions.map((m) => m[k]).filter((v) => v != null))];
+    return values.length > 1 ? `${t(k === "event_date" ? "date" : k)}: ${values.map(number).join(" / ")}` : null;
+  }).filter(Boolean);
+  if (differ.length) {
+    dl.append(el("dt", { class: "conflict" }, t("sourcesDiffer")), el("dd", { class: "conflict", dir: "auto" }, differ.join("؛ ")));
+  }
   row("tags", (e.tags || []).map(tagName).join(state.lang === "ar" ? "، " : ", "));
   row("border", e.border_km != null ? `${e.border_km} km · ${e.border_sector || ""}` : "");
   row("confidence", e.confidence);
