@@ -751,3 +751,11 @@ def test_english_a_device_that_targeted_a_patrol_and_the_nationality_of_the_coun
 ])
 def test_an_incident_named_as_a_point_in_time_or_a_reputation_is_no_event(extract, text):
     assert extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("اعتقلت قوة من الشرطة في محافظة كركوك متهماً بالانتماء لداعش أمس.", "arrested"),
+    ("قتلت القوات الأمنية في قضاء الحويجة إرهابياً أمس.", "fatalities"),
+])
+def test_a_place_between_the_verb_and_its_object_does_not_keep_the_count_apart(extract, text, field):
+    assert getattr(only(extract(text, published=PUBLISHED)), field) == 1

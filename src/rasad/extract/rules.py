@@ -502,7 +502,8 @@ class RuleExtractor:
         actor_hits = actor_found or self._actor_hits(sentence_tokens)
         date_spans = tuple((d.start, d.end) for d in (*clause_dates, *sentence_dates))
         actor_tokens = tokens if actor_found else sentence_tokens
-        counts, count_spans = self._counts(tokens, clause_dates, actor_found)
+        place_spans = [(place.start, place.end) for group in groups for place, _ in group]
+        counts, count_spans = self._counts(tokens, clause_dates, actor_found, place_spans)
         group = counts.pop("group", None), count_spans.pop("group", None)
         if trigger.counts and counts.get(trigger.counts) is None and group[0]:
             counts[trigger.counts], count_spans[trigger.counts] = group  # "خلية مكونة من ثلاثة أشخاص"
@@ -674,16 +675,23 @@ class RuleExtractor:
                 return True  # but "في هجمات متفرقة كان من أبرزها هجوم انتحاري": the one singled out happened
         return _modal_qad(tokens, hit.first)
 
-    def _counts(self, tokens: list[Token], dates: list[DateMention], actors: list[Hit]) -> tuple[dict, dict]:
-        """Counts of the clause: each number goes to the nearest count word, dates and actor names between
-        them not counted in the distance."""
+    def _counts(self, tokens: list[Token], dates: list[DateMention], actors: list[Hit],
+                places: list[tuple[int, int]] = ()) -> tuple[dict, dict]:
+        """Counts of the clause: each number goes to the nearest count word, dates, actor names and places (with
+        their cue word and preposition) between them not counted in the distance: "اعتقلت قوة من الشرطة في
+        محافظة كركوك متهماً" arrests one."""
         lex = self.lexicons
         count_cues = lex.counts.find(tokens)
         english = sum(token.text.isascii() for token in tokens) * 2 > len(tokens)
         date_ranges = [(d.start, d.end) for d in dates]
+        in_place = [any(s <= token.start < e for s, e in places) for token in tokens]
+        for k in range(len(tokens) - 1, 0, -1):  # the cue word and the preposition before a place go with it
+            if in_place[k] and not in_place[k - 1] and bare_forms(tokens[k - 1].text) & _PLACE_LEAD:
+                in_place[k - 1] = True
         skip = [0] * (len(tokens) + 1)
         for k, token in enumerate(tokens):
-            inside = any(s <= token.start < e for s, e in date_ranges) or any(a.first <= k <= a.last for a in actors)
+            inside = (any(s <= token.start < e for s, e in date_ranges) or any(a.first <= k <= a.last for a in actors)
+                      or in_place[k] or (token.text == "من" and k and any(a.first == k + 1 for a in actors)))
             skip[k + 1] = skip[k] + inside
         # each count word takes its nearest number; a number goes to its nearest count word
         nearest: dict[int, tuple[int, str, int | None, tuple[int, int]]] = {}
@@ -1116,6 +1124,8 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 _JOINED_DIRECTIONS = {"وشرق", "وغرب", "وشمال", "وجنوب", "وشرقي", "وغربي", "وشمالي", "وجنوبي"}
 _ADMIN_CUES = {"محافظه", "قضاء", "ناحيه"}
+# what leads a place's name and goes with it when a count is looked for across it ("في محافظة كركوك")
+_PLACE_LEAD = {"في", "محافظه", "قضاء", "ناحيه", "مدينه", "بلده", "قريه", "منطقه", "حي", "in", "near", "قرب"}
 _SINGLED_OUT = {"ابرزها", "اخرها", "اعنفها", "اكبرها", "including"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _AFTER_WORDS = {"بعد", "عقب", "اثر", "after", "following"}
