@@ -759,3 +759,16 @@ def test_an_incident_named_as_a_point_in_time_or_a_reputation_is_no_event(extrac
 ])
 def test_a_place_between_the_verb_and_its_object_does_not_keep_the_count_apart(extract, text, field):
     assert getattr(only(extract(text, published=PUBLISHED)), field) == 1
+
+
+def test_a_force_only_one_country_has_places_the_reports_villages(extract):
+    event = only(extract("استهدف مسلحون يرجح أنهم من خلايا التنظيم سيارة عسكرية تابعة لقسد بعبوة ناسفة قرب بلدة "
+                         "الصور أمس، ما أدى لإصابة عنصرين.", published=PUBLISHED))
+    assert (event.country, event.actor1, event.actor2, event.wounded) == (
+        "SY", "Islamic State", "Syrian Democratic Forces", 2)
+
+
+def test_a_force_any_country_may_have_places_nothing(extract):
+    # the police and border guards of elsewhere: no village of Iraq is read into a report on Jerusalem
+    assert extract("فرضت الشرطة وقوات حرس الحدود قيودا على المواطنين في مدينة القدس أمس إثر محاولة خطف.",
+                   published=PUBLISHED) == []

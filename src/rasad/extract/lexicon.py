@@ -162,6 +162,7 @@ class Lexicons:
     attribution: frozenset[str]  # "مسؤوليته", "claimed": the group named beside it carried out the incident
     members: frozenset[str]  # "عناصر", "fighters": a force named beside one is a side that suffered
     exposed: frozenset[str]  # "تعرضت": the force right after one suffered the incident
+    locating: PhraseMatcher  # "قسد", "الحشد الشعبي": a force only one country has; payload: the country
     accusations: frozenset[str]  # "بتهمة": a force named in the three words after one is no side of the incident
     subsets: frozenset[tuple[str, ...]]  # "بينهم", "including": the number after one is part of a count given
     outlets: tuple[frozenset[tuple[str, ...]], frozenset[str]]  # "وكالة أنباء …", "… media": the name is an outlet's
@@ -206,9 +207,12 @@ class Lexicons:
         complements = frozenset(fold(word).lower() for word in reporting_data["complements"])
         actors = PhraseMatcher()
         actor_data = read_toml("rasad.extract", "actors.toml", override_dir)
+        locating, locating_forms = PhraseMatcher(), {fold(form).lower() for form in actor_data["locating"]["forms"]}
         for entry in actor_data["actor"]:
             actor = Actor(entry["name"], entry["side"], entry.get("country"), tuple(entry.get("tags", ())))
             _add_all(actors, entry["forms"], actor)
+            if actor.country:
+                _add_all(locating, (f for f in entry["forms"] if fold(f).lower() in locating_forms), actor.country)
         for entry in actor_data.get("generic", ()):
             by_country = tuple((key, value) for key, value in entry.items() if key.isupper())
             _add_all(actors, entry["forms"], Actor(None, "state", by_country=by_country))
@@ -241,7 +245,7 @@ class Lexicons:
                    pronoun_counts, not_people, unit_words, institutions, destinations, by_id, references, quantifiers,
                    reporting, complements, attribution,
                    frozenset(fold(word).lower() for word in actor_data["members"]["words"]),
-                   frozenset(fold(word) for word in actor_data["members"]["exposed"]),
+                   frozenset(fold(word) for word in actor_data["members"]["exposed"]), locating,
                    frozenset(fold(word).lower() for word in actor_data["accusations"]["words"]),
                    frozenset(tuple(fold(phrase).lower().split()) for phrase in count_data["subsets"]["words"]),
                    (frozenset(tuple(fold(phrase).split()) for phrase in actor_data["outlets"]["before"]),

@@ -147,6 +147,8 @@ class RuleExtractor:
                     if m.last < offset + len(tokens)]
 
         context = self.geocoder.context(all_tokens, [m for m in doc_places if isinstance(m, PlaceMention)])
+        for hit in self.lexicons.locating.find(all_tokens):  # "قسد", "الحشد الشعبي": a force only one country has
+            context.countries[hit.payload] = context.countries.get(hit.payload, 0) + 1
         state = _DocState()
         mentions: list[_Mention] = []
         skipped = boilerplate(text, spans)
@@ -988,7 +990,9 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         if other is None:
             return None, first[1], {"actor2": (tokens[first[0].first].start, tokens[first[0].last].end)}
         first = other
-    second = next((item for item in ordered if item[2] != first[2] and item[1] != first[1]), None)
+    # gunmen and the group they are said to belong to ("مسلحون يرجح أنهم من خلايا التنظيم") are one side
+    one_side = {first[2]} | ({"insurgent", "unknown"} if first[2] in ("insurgent", "unknown") else set())
+    second = next((item for item in ordered if item[2] not in one_side and item[1] != first[1]), None)
     spans = {"actor1": (tokens[first[0].first].start, tokens[first[0].last].end)}
     if second:
         spans["actor2"] = (tokens[second[0].first].start, tokens[second[0].last].end)

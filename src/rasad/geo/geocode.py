@@ -111,7 +111,9 @@ class Geocoder:
             return False
         if mention.cue and mention.minor and not any(c.feature in mention.cue for c in mention.candidates):
             # "جبال مكحول", "بادية الشولا": terrain named after a settlement lies around it, where the report agrees
-            return mention.cue[0] in TERRAIN and context is not None and self._agrees(mention, context)
+            # or, after a cue that is only terrain ("بادية الرصافة", not "منطقة"), lies in the country the report names
+            return mention.cue[0] in TERRAIN and context is not None and (self._agrees(mention, context) or (
+                len(mention.cue) == 1 and self._in_country(mention, context)))
         if not (mention.ambiguous or mention.minor) or (mention.cue and not mention.weak and not mention.minor):
             return True
         if mention.cue and mention.cue[0] in ("district", "subdistrict") and not mention.weak and any(
