@@ -772,3 +772,9 @@ def test_a_force_any_country_may_have_places_nothing(extract):
     # the police and border guards of elsewhere: no village of Iraq is read into a report on Jerusalem
     assert extract("فرضت الشرطة وقوات حرس الحدود قيودا على المواطنين في مدينة القدس أمس إثر محاولة خطف.",
                    published=PUBLISHED) == []
+
+
+def test_terrain_named_after_a_settlement_lies_in_the_country_the_report_names(extract):
+    event = only(extract("هاجمت خلايا التنظيم حاجزاً للجيش السوري في بادية الرصافة أمس، ما أسفر عن مقتل 4 جنود.",
+                         published=PUBLISHED))
+    assert (event.country, event.fatalities, event.actor2) == ("SY", 4, "Military Forces of Syria")
