@@ -72,7 +72,7 @@ def test_the_store_ends_identical_to_a_single_process_ingest(corpus, client, tmp
     assert store_state(tmp_path / "many.db") == expected
     assert len(expected["events"]) > 50
     assert progress[-1].stored == progress[-1].total == REPORTS + 1 and progress[-1].workers == 2
-    assert "ETA" in progress[0].line()
+    assert "ETA" in progress[0].line() and len(progress[0].busy) == 2  # each worker's tasks, by address
 
 
 def test_a_rerun_after_an_interruption_goes_on_without_extracting_again(corpus, client, tmp_path):
