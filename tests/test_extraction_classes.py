@@ -778,3 +778,9 @@ def test_terrain_named_after_a_settlement_lies_in_the_country_the_report_names(e
     event = only(extract("هاجمت خلايا التنظيم حاجزاً للجيش السوري في بادية الرصافة أمس، ما أسفر عن مقتل 4 جنود.",
                          published=PUBLISHED))
     assert (event.country, event.fatalities, event.actor2) == ("SY", 4, "Military Forces of Syria")
+
+
+def test_one_and_two_follow_the_noun_they_count(extract):
+    event = only(extract("أفاد مصدر أمني بمقتل مقاتلين اثنين وإصابة ثالث بانفجار عبوة ناسفة استهدفت عجلتهم في صحراء "
+                         "النخيب أمس.", published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == (2, 1)

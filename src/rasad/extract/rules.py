@@ -25,7 +25,7 @@ from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace, countrie
 from rasad.model import COUNT_FIELDS, Document, Event, Evidence
 from rasad.text.dates import DateMention, find_dates
 from rasad.text.normalize import NormalizedText, normalize
-from rasad.text.numbers import Amount, amounts
+from rasad.text.numbers import Amount, amounts, number_word
 from rasad.text.segment import Span, clauses, sentences
 from rasad.text.tokens import Token, bare_forms, match_forms, tokenize
 
@@ -703,10 +703,16 @@ class RuleExtractor:
                                        None)] if value]  # "ما أدى لمقتله"
         if pronouns:
             found = sorted(found + pronouns, key=lambda amount: amount.first)
+        cue_tokens = {k for cue in count_cues for k in range(cue.first, cue.last + 1)}
         for amount in found:
             span = (tokens[amount.first].start, tokens[amount.last].end)
             if any(s <= span[0] < e for s, e in date_ranges):
                 continue
+            word = tokens[amount.first].text
+            if (amount.first == amount.last and amount.first > 0 and number_word(word) in (1, 2)
+                    and amount.first - 1 not in cue_tokens and not english and not word.startswith("و")):
+                # one and two follow the noun they count ("مقتل مقاتلين اثنين"): the count stands where the noun does
+                amount = Amount(amount.value, amount.first - 1, amount.last)
             following = tokens[amount.last + 1].text if amount.last + 1 < len(tokens) else ""
             preceding = tokens[amount.first - 1].text if amount.first > 0 else ""
             if any(tuple(t.text.lower() for t in tokens[max(0, amount.first - len(words)) : amount.first]) == words

@@ -173,6 +173,11 @@ def _ranges(tokens: list[Token], found: list[Amount]) -> list[Amount]:
     return merged
 
 
+def number_word(token: str) -> int | None:
+    """The value of a number written as a word ("اثنين", "three"), None for anything else (digits included)."""
+    return _word_value(token, _words()["units"])
+
+
 def _value(token: str, units: dict) -> int | None:
     digits = _digits(token)
     return digits if digits is not None else _word_value(token, units)
