@@ -784,3 +784,22 @@ def test_one_and_two_follow_the_noun_they_count(extract):
     event = only(extract("أفاد مصدر أمني بمقتل مقاتلين اثنين وإصابة ثالث بانفجار عبوة ناسفة استهدفت عجلتهم في صحراء "
                          "النخيب أمس.", published=PUBLISHED))
     assert (event.fatalities, event.wounded) == (2, 1)
+
+
+def test_rockets_that_fell_near_a_base(extract):
+    event = only(extract("سقط صاروخان من نوع كاتيوشا قرب قاعدة عين الأسد الجوية في محافظة الأنبار أمس دون خسائر.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.admin1, event.geo_precision) == (
+        "Shelling/artillery/missile attack", "Al-Anbar", 2)
+
+
+def test_a_person_named_by_the_police_formula_counts_one(extract):
+    event = only(extract("تمكنت مفارز مكافحة الإرهاب من القبض على المدعو أبو علي المطلوب في الجانب الأيمن من مدينة "
+                         "الموصل أمس.", published=PUBLISHED))
+    assert event.arrested == 1
+
+
+def test_syrias_military_operations_command_is_its_army(extract):
+    event = only(extract("نفذت إدارة العمليات العسكرية حملة تمشيط في بادية حمص أمس أسفرت عن اعتقال سبعة عناصر من "
+                         "خلايا التنظيم.", published=date(2025, 3, 11)))
+    assert (event.actor1, event.arrested) == ("Military Forces of Syria", 7)
