@@ -151,7 +151,7 @@ def test_more_filters_stats_exports_reports_and_sources(client):
     assert client.get("/api/events", params={"bbox": "45,35,43,36"}).status_code == 400
     by_type = {row["key"]: row["count"] for row in client.get("/api/stats", params={"by": "type"}).json()}
     assert by_type == {"Strategic developments": 1, "Explosions/Remote violence": 1}
-    assert client.get("/api/stats", params={"by": "week"}).json() == [{"key": "2025-03-10", "count": 2}]
+    assert client.get("/api/stats", params={"by": "week"}).json() == [{"key": "2025-03-10", "count": 2, "fatalities": 2}]
     exported = client.get("/api/export", params={"format": "acled", "admin1": "Kirkuk"})
     assert exported.headers["content-type"].startswith("text/csv")
     assert exported.text.splitlines()[0].startswith("event_id_cnty,event_date") and len(exported.text.splitlines()) == 2

@@ -337,6 +337,10 @@ def test_the_timeline_is_a_time_axis_with_its_empty_weeks_and_a_count_scale(page
     assert page.locator("#timeline rect.bar").count() == span > len(weeks)  # empty weeks are weeks too
     assert page.locator("#timeline .count-max").text_content() == str(max(w["count"] for w in weeks))
     assert page.locator("#timeline text.month").count() >= 2
+    # the fatalities beside the events, on a scale of their own
+    killed = max(w["fatalities"] for w in weeks)
+    assert page.locator("#timeline .killed-max").text_content() == f"{killed} قتلى"
+    assert page.locator("#timeline polyline.fatalities-line").count() == 1
 
 
 def test_keyboard_escape_and_back_close_the_event(page, site):

@@ -738,24 +738,27 @@ class Store:
         return [row["detail"] for row in self.db.execute(f"EXPLAIN QUERY PLAN {sql}", args)]
 
     def stats(self, f: EventFilter, by: str) -> list[dict[str, Any]]:
-        """Event counts grouped by day, week (its Monday), month, type, sub-type or governorate."""
+        """Event counts (and the fatalities they count) grouped by day, week (its Monday), month, type, sub-type or
+        governorate."""
         keys = {"day": "event_date", "month": "substr(event_date, 1, 7)", "type": "event_type",
                 "sub_type": "sub_event_type", "admin1": "admin1"}
         if by not in (*keys, "week"):
             raise InputError(f"stats by must be one of day, week, month, type, sub_type, admin1; not {by!r}")
         where, args = self._where(EventFilter(**{**asdict(f), "near": None}))
         key = keys.get(by, "event_date")
-        rows = self.db.execute(f"SELECT {key} AS key, count(*) AS n FROM events{where} GROUP BY {key} ORDER BY {key}",
-                               args).fetchall()
+        rows = self.db.execute(f"SELECT {key} AS key, count(*) AS n, sum(fatalities) AS killed FROM events{where} "
+                               f"GROUP BY {key} ORDER BY {key}", args).fetchall()
         if by != "week":
-            return [{"key": row["key"], "count": row["n"]} for row in rows]
-        weeks: dict[str, int] = {}
+            return [{"key": row["key"], "count": row["n"], "fatalities": row["killed"] or 0} for row in rows]
+        weeks: dict[str, list[int]] = {}
         for row in rows:
             if row["key"]:
                 day = date.fromisoformat(row["key"][:10])
                 monday = date.fromordinal(day.toordinal() - day.weekday()).isoformat()
-                weeks[monday] = weeks.get(monday, 0) + row["n"]
-        return [{"key": key, "count": count} for key, count in sorted(weeks.items())]
+                totals = weeks.setdefault(monday, [0, 0])
+                totals[0] += row["n"]
+                totals[1] += row["killed"] or 0
+        return [{"key": key, "count": count, "fatalities": killed} for key, (count, killed) in sorted(weeks.items())]
 
     def cells(self, f: EventFilter, degrees: float) -> list[dict[str, Any]]:
         """Every placed event of the filter, counted by cell of a ``degrees`` grid and by type: what a map draws

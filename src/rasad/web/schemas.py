@@ -109,6 +109,7 @@ class Health(BaseModel):
 class StatOut(BaseModel):
     key: str | None
     count: int
+    fatalities: int = Field(0, description="the fatalities the period's events count")
 
 
 class ReportSummary(BaseModel):

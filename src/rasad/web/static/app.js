@@ -576,12 +576,12 @@ async function drawTimeline() {
   svg.replaceChildren();
   if (!counted.length) return;
   // a time axis: every week from the first to the last, the empty ones too
-  const byWeek = new Map(counted.map((w) => [w.key, w.count]));
+  const byWeek = new Map(counted.map((w) => [w.key, w]));
   const weeks = [];
   for (const day = new Date(counted[0].key + "T00:00:00Z"); day.toISOString().slice(0, 10) <= counted[counted.length - 1].key;
     day.setUTCDate(day.getUTCDate() + 7)) {
     const key = day.toISOString().slice(0, 10);
-    weeks.push({ key, count: byWeek.get(key) || 0 });
+    weeks.push({ key, count: (byWeek.get(key) || {}).count || 0, fatalities: (byWeek.get(key) || {}).fatalities || 0 });
   }
   svg.dataset.weeks = weeks.length;
   const max = Math.max(...weeks.map((w) => w.count));
@@ -603,12 +603,20 @@ async function drawTimeline() {
       svg.appendChild(el("text", { x, y: 115, class: "axis month", "text-anchor": anchor }, month));
     }
   });
+  // the fatalities beside the events: a line on a scale of its own (the week's highest toll at the top)
+  const killedMax = Math.max(...weeks.map((w) => w.fatalities));
+  if (killedMax) {
+    const points = weeks.map((w, i) => `${(xOf(i) + width / 2).toFixed(1)},${(100 - (w.fatalities / killedMax) * 82).toFixed(1)}`);
+    svg.appendChild(el("polyline", { points: points.join(" "), class: "fatalities-line" }));
+    svg.appendChild(el("text", { x: state.lang === "ar" ? 4 : 996, y: 18, class: "axis killed-max",
+      "text-anchor": state.lang === "ar" ? "start" : "end" }, `${number(killedMax)} ${t("fatalities")}`));
+  }
   weeks.forEach((week, i) => {
     const h = max ? (week.count / max) * 82 : 0;
     const inRange = since && until && week.key >= weekStart(since) && week.key <= until;
     const bar = el("rect", { x: xOf(i) + 1, y: 100 - h, width: Math.max(1, width - 2), height: h,
       class: "bar" + (inRange ? " active" : ""), "data-week": week.key });
-    bar.appendChild(el("title", {}, `${t("week")} ${week.key}: ${week.count}`));
+    bar.appendChild(el("title", {}, `${t("week")} ${week.key}: ${week.count}` + (week.fatalities ? ` · ${week.fatalities} ${t("fatalities")}` : "")));
     svg.appendChild(bar);
   });
   const weekAt = (clientX) => {
