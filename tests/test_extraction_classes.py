@@ -803,3 +803,18 @@ def test_syrias_military_operations_command_is_its_army(extract):
     event = only(extract("نفذت إدارة العمليات العسكرية حملة تمشيط في بادية حمص أمس أسفرت عن اعتقال سبعة عناصر من "
                          "خلايا التنظيم.", published=date(2025, 3, 11)))
     assert (event.actor1, event.arrested) == ("Military Forces of Syria", 7)
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi authorities received 125 Iraqi detainees from al-Hol camp on Monday.",
+    "تسلمت السلطات العراقية 125 معتقلا من مخيم الهول أمس.",
+])
+def test_a_force_named_without_its_country_takes_the_one_its_adjective_gives(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.transferred, event.location) == ("Military Forces of Iraq", 125, "Al-Hol camp")
+
+
+def test_english_a_strikes_object_with_a_force_named_in_it_and_a_country_quarter(extract):
+    event = only(extract("A coalition airstrike killed a senior Islamic State official in northwestern Syria on Monday, "
+                         "the command said.", published=PUBLISHED))
+    assert (event.sub_event_type, event.country, event.fatalities) == ("Air/drone strike", "SY", 1)

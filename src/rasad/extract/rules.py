@@ -704,6 +704,7 @@ class RuleExtractor:
         if pronouns:
             found = sorted(found + pronouns, key=lambda amount: amount.first)
         cue_tokens = {k for cue in count_cues for k in range(cue.first, cue.last + 1)}
+        actor_tokens = {k for actor in actors for k in range(actor.first, actor.last + 1)}
         for amount in found:
             span = (tokens[amount.first].start, tokens[amount.last].end)
             if any(s <= span[0] < e for s, e in date_ranges):
@@ -736,7 +737,7 @@ class RuleExtractor:
                         distance = 0  # the noun a number counts: "قتيلان وثلاثة جرحى"; but "مقتل 3 وإصابة 5"
                 else:
                     continue
-                if english and cue.last < amount.first and _object_of(tokens, cue, amount.first):
+                if english and cue.last < amount.first and _object_of(tokens, cue, amount.first, actor_tokens):
                     distance = 0  # the verb's object: "killed two shepherds and wounded a third"
                 inside = cue.first <= amount.first and cue.last >= amount.last  # "جثة", "قتيل": itself one
                 if amount.implicit and not inside and not ((cue.last < amount.first and distance <= 2) or (
@@ -775,12 +776,13 @@ class RuleExtractor:
         return counts, spans
 
 
-def _object_of(tokens: list[Token], verb: Hit, first: int) -> bool:
+def _object_of(tokens: list[Token], verb: Hit, first: int, actor_tokens: set[int] = frozenset()) -> bool:
     """English: the amount at ``first`` is the object of the verb at ``verb`` ("killed two", "wounded a third"),
-    right after it or after an article and one adjective, with no punctuation between."""
+    right after it or after an article and one adjective, a force's name aside ("killed a senior Islamic State
+    official"), with no punctuation between."""
     if not tokens[verb.first].text.endswith(("ed", "ing", "shot")):  # "killed", "shot dead", "gunned down"
         return False
-    between = tokens[verb.last + 1 : first]
+    between = [token for k, token in enumerate(tokens[verb.last + 1 : first], start=verb.last + 1) if k not in actor_tokens]
     if between and (len(between) > 2 or between[0].text not in ("a", "an")):
         return False  # "killed two", "wounded a third", "shot dead a local official"
     return all(tokens[k + 1].start - tokens[k].end == 1 for k in range(verb.last, first))
@@ -943,6 +945,17 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in members
 
 
+def _nationality(hit: Hit, tokens: list[Token]) -> str | None:
+    """The country an adjective gives a force named without one: "Iraqi authorities", "السلطات العراقية"."""
+    for k in (hit.first - 1, hit.last + 1):
+        if 0 <= k < len(tokens):
+            forms = bare_forms(tokens[k].text.lower())
+            country = next((COUNTRY_WORDS[form] for form in forms if form in COUNTRY_WORDS), None)
+            if country:
+                return country
+    return None
+
+
 def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...]) -> bool:
     """A number stands in the four words before the force's name or is the name: its members were counted."""
     return _people(tokens[max(0, hit.first - 4) : hit.last + 1], dates)
@@ -952,7 +965,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
             foiled: bool, members: frozenset[str], exposed: frozenset[str],
             dates: tuple[tuple[int, int], ...]) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
     """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it."""
-    resolved = [(hit, hit.payload.resolve(country), hit.payload.side) for hit in hits]
+    resolved = [(hit, hit.payload.resolve(_nationality(hit, tokens) or country), hit.payload.side) for hit in hits]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
     targets = {id(hit) for hit in hits if hit.first > 0 and (
         tokens[hit.first - 1].text in _TARGET_MARKERS
