@@ -818,3 +818,9 @@ def test_english_a_strikes_object_with_a_force_named_in_it_and_a_country_quarter
     event = only(extract("A coalition airstrike killed a senior Islamic State official in northwestern Syria on Monday, "
                          "the command said.", published=PUBLISHED))
     assert (event.sub_event_type, event.country, event.fatalities) == ("Air/drone strike", "SY", 1)
+
+
+def test_the_force_whose_post_was_struck_suffered(extract):
+    event = only(extract("تعرض مقر للفرقة الرابعة في بادية دير الزور لهجوم بطائرة مسيرة أمس دون أن يسفر عن إصابات.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Air/drone strike", None, "Military Forces of Syria")
