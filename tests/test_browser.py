@@ -609,40 +609,36 @@ def test_an_analyst_writes_an_alert_rule_in_the_dashboard_and_sees_a_refusal_bes
     with Server(create_app(db)) as url:
         loaded(page, f"{url}/?lang=en")
         page.click("#alerts-button")
-        form = page.locator("#alerts .rule-form")
-        form.wait_for()
-        form.locator("[name=name]").fill("mail without an address")
-        form.locator("[name=channel]").select_option("email")
-        form.locator("[data-action=add-rule]").click()
+        page.locator("#alerts .rule-form").wait_for()
+
+        def add_rule(fills: dict[str, str], selects: dict[str, str]) -> None:
+            form = page.locator("#alerts .rule-form")  # drawn again after each rule
+            for name, value in selects.items():
+                form.locator(f"[name={name}]").select_option(value)
+            for name, value in fills.items():
+                form.locator(f"[name={name}]").fill(value)
+            form.locator("[data-action=add-rule]").click()
+
+        def stored_rules() -> dict[str, dict]:
+            store = open_store(db)
+            rules = {rule["name"]: rule["spec"] for rule in store.alert_rules(getpass.getuser())}
+            store.close()
+            return rules
+
+        add_rule({"name": "mail without an address"}, {"channel": "email"})
         page.wait_for_function("document.querySelector('#alerts .rule-form [role=status]').innerText.length > 0")
         assert page.locator("#alerts .rule-list li").count() == 0  # refused, said, nothing stored
-        form = page.locator("#alerts .rule-form")
-        form.locator("[name=name]").fill("al-Hol watch")
-        form.locator("[name=channel]").select_option("dashboard")
-        form.locator("[name=facility]").select_option("Al-Hol camp")
-        form.locator("[name=radius_km]").fill("10")
-        form.locator("[name=event_type]").select_option("Battles")
-        form.locator("[data-action=add-rule]").click()
+        add_rule({"name": "al-Hol watch", "radius_km": "10"},
+                 {"channel": "dashboard", "facility": "Al-Hol camp", "event_type": "Battles"})
         page.wait_for_selector("#alerts .rule-list li")
         assert "al-Hol watch" in page.locator("#alerts .rule-list li").inner_text()
-        store = open_store(db)
-        (rule,) = store.alert_rules(getpass.getuser())
-        store.close()
-        assert (rule["spec"]["facility"], rule["spec"]["radius_km"], rule["spec"]["event_types"]) == (
-            "Al-Hol camp", 10.0, ["Battles"])
-        form = page.locator("#alerts .rule-form")
-        form.locator("[name=name]").fill("busy Kirkuk")
-        form.locator("[name=kind]").select_option("threshold")
-        form.locator("[name=threshold]").fill("5")
-        form.locator("[name=admin1]").select_option("Kirkuk")
-        form.locator("[name=actor]").select_option("Islamic State")
-        form.locator("[data-action=add-rule]").click()
+        spec = stored_rules()["al-Hol watch"]
+        assert (spec["facility"], spec["radius_km"], spec["event_types"]) == ("Al-Hol camp", 10.0, ["Battles"])
+        add_rule({"name": "busy Kirkuk", "threshold": "5"},
+                 {"kind": "threshold", "admin1": "Kirkuk", "actor": "Islamic State"})
         page.wait_for_function("document.querySelectorAll('#alerts .rule-list li').length === 2")
-        store = open_store(db)
-        rules = {rule["name"]: rule["spec"] for rule in store.alert_rules(getpass.getuser())}
-        store.close()
-        assert (rules["busy Kirkuk"]["kind"], rules["busy Kirkuk"]["threshold"], rules["busy Kirkuk"]["actors"]) == (
-            "threshold", 5, ["Islamic State"])
+        spec = stored_rules()["busy Kirkuk"]
+        assert (spec["kind"], spec["threshold"], spec["actors"]) == ("threshold", 5, ["Islamic State"])
         page.locator("#alerts .rule-list [data-action=remove-rule]").first.click()
         page.wait_for_function("document.querySelectorAll('#alerts .rule-list li').length === 1")
         page.locator("#alerts .rule-list [data-action=remove-rule]").click()
