@@ -782,3 +782,13 @@ def test_the_event_page_says_where_its_sources_disagree_on_a_figure(page, tmp_pa
         page.wait_for_selector("#detail dd.conflict")
         assert "killed: 6 / 8" in page.locator("#detail dd.conflict").inner_text()
         assert "6 killed" in page.locator("#detail dl").inner_text()  # the lowest credible figure
+
+
+def test_the_timelines_months_are_named_in_the_uis_language(page, site):
+    loaded(page, site)
+    arabic = page.locator("#timeline text.month").all_text_contents()
+    assert arabic and all(not text[0].isascii() for text in arabic)  # "تشرين الأول 2025"
+    page.click("#lang")
+    page.wait_for_function("document.documentElement.dir === 'ltr'")
+    page.wait_for_function("[...document.querySelectorAll('#timeline text.month')]"
+                           ".every(t => /^[A-Z][a-z]{2} \\d{4}$/.test(t.textContent))")

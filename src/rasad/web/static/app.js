@@ -600,7 +600,7 @@ async function drawTimeline() {
     svg.appendChild(el("line", { x1: x, x2: x, y1: 100, y2: 104, class: "tick" }));
     if (k % every === 0) {
       const anchor = x < 60 ? "start" : x > 940 ? "end" : "middle";
-      svg.appendChild(el("text", { x, y: 115, class: "axis month", "text-anchor": anchor }, month));
+      svg.appendChild(el("text", { x, y: 115, class: "axis month", "text-anchor": anchor, "data-month": month }, monthName(month)));
     }
   });
   // the fatalities beside the events: a line on a scale of its own (the week's highest toll at the top)
@@ -648,6 +648,13 @@ async function drawTimeline() {
     state.selected = null;
     applyFilters();
   };
+}
+
+function monthName(month) {
+  // a month in the UI's language and digits: "تشرين الأول 2025" (the Levantine and Iraqi names), "Oct 2025"
+  const locale = state.lang === "ar" ? "ar-IQ" : "en-GB";
+  return new Intl.DateTimeFormat(`${locale}-u-nu-${state.digits === "arab" ? "arab" : "latn"}`,
+    { month: state.lang === "ar" ? "long" : "short", year: "numeric", timeZone: "UTC" }).format(new Date(month + "-01T00:00:00Z"));
 }
 
 function weekStart(day) {
