@@ -824,3 +824,9 @@ def test_the_force_whose_post_was_struck_suffered(extract):
     event = only(extract("تعرض مقر للفرقة الرابعة في بادية دير الزور لهجوم بطائرة مسيرة أمس دون أن يسفر عن إصابات.",
                          published=PUBLISHED))
     assert (event.sub_event_type, event.actor1, event.actor2) == ("Air/drone strike", None, "Military Forces of Syria")
+
+
+def test_members_named_as_who_acted_are_actor1_beside_the_counted_victims(extract):
+    event = only(extract("أصيب ثلاثة من منتسبي الحشد العشائري بجروح أمس إثر هجوم بأسلحة القنص نفذه عناصر داعش على نقطة "
+                         "في قضاء حديثة غربي الأنبار.", published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.wounded) == ("Islamic State", "Popular Mobilization Forces", 3)

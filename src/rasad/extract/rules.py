@@ -1005,7 +1005,8 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
             or any(bare_forms(token.text) & exposed for token in tokens[max(0, first[0].first - 3) : first[0].first])):
         # "قتيلان من عناصر الجيش إثر كمين نصبه عناصر التنظيم", "تعرضت دورية للجيش لهجوم": who suffered did not act
         other = next((item for item in ordered if item[1] != first[1] and item[2] not in ("civilian", first[2])
-                      and not _suffered(item[0], tokens, members, dates)), None)
+                      # "نفذه عناصر داعش": members named as who acted; only a count makes them victims here
+                      and not (_suffered(item[0], tokens, members, dates) and _counted(item[0], tokens, dates))), None)
         if other is None:
             return None, first[1], {"actor2": (tokens[first[0].first].start, tokens[first[0].last].end)}
         first = other
