@@ -776,7 +776,7 @@ class RuleExtractor:
         return counts, spans
 
 
-def _object_of(tokens: list[Token], verb: Hit, first: int, actor_tokens: set[int] = frozenset()) -> bool:
+def _object_of(tokens: list[Token], verb: Hit, first: int, actor_tokens: frozenset[int] | set[int] = frozenset()) -> bool:
     """English: the amount at ``first`` is the object of the verb at ``verb`` ("killed two", "wounded a third"),
     right after it or after an article and one adjective, a force's name aside ("killed a senior Islamic State
     official"), with no punctuation between."""
