@@ -830,3 +830,47 @@ def test_members_named_as_who_acted_are_actor1_beside_the_counted_victims(extrac
     event = only(extract("أصيب ثلاثة من منتسبي الحشد العشائري بجروح أمس إثر هجوم بأسلحة القنص نفذه عناصر داعش على نقطة "
                          "في قضاء حديثة غربي الأنبار.", published=PUBLISHED))
     assert (event.actor1, event.actor2, event.wounded) == ("Islamic State", "Popular Mobilization Forces", 3)
+
+
+# -- names in quotation marks, areas and towns of one incident, days a week apart, pluperfects ------------
+
+@pytest.mark.parametrize("quoted", ['"البصيرة"', "«البصيرة»"])
+def test_a_quoted_name_after_its_cue_word_is_the_place(extract, quoted):
+    event = only(extract(f"اعتقلت قوى الأمن الداخلي ثلاثة أشخاص في مدينة {quoted} شرق دير الزور أمس.",
+                         published=PUBLISHED))
+    assert (event.location, event.geo_precision, event.arrested) == ("Al Busayrah", 1, 3)
+
+
+def test_an_incident_told_in_a_countryside_then_in_its_town_is_one_event(extract):
+    event = only(extract("أعلنت قوات سوريا الديمقراطية، اليوم الخميس، اعتقال خلية لداعش في ريف دير الزور الشرقي. وقالت إن "
+                         "الخلية المؤلفة من ثلاثة أشخاص اعتقلت في مدينة البصيرة.", published=date(2025, 3, 13)))
+    assert (event.location, event.arrested) == ("Al Busayrah", 3)
+
+
+def test_two_days_the_report_names_a_week_apart_are_two_incidents():
+    from types import SimpleNamespace
+
+    from rasad.extract.rules import _compatible_dates
+
+    def told(day: str, source: str, explicit: bool, precision: int = 1) -> SimpleNamespace:
+        return SimpleNamespace(event=SimpleNamespace(event_date=day, time_precision=precision),
+                               date_source=source, explicit_day=explicit)
+
+    yesterday = told("2025-03-12", "clause", True)
+    assert not _compatible_dates(yesterday, told("2025-03-05", "sentence", False))  # "… في الـ 5 من الشهر الجاري"
+    assert _compatible_dates(yesterday, told("2025-03-11", "sentence", False))  # a night between two days
+    assert _compatible_dates(yesterday, told("2025-03-05", "context", False))  # a day only borrowed from the report
+    assert _compatible_dates(yesterday, told("2025-03-06", "sentence", False, precision=2))  # "last week"
+
+
+def test_a_death_toll_does_not_join_an_arrest(extract):
+    events = extract("اعتقلت قوات سوريا الديمقراطية ثلاثة عناصر من داعش في بلدة الشحيل أمس. وقتل شابان في البلدة أمس.",
+                     published=date(2025, 3, 13))
+    arrest = next(e for e in events if e.sub_event_type == "Arrests")
+    assert (arrest.arrested, arrest.fatalities) == (3, None)
+    assert any(e.event_type == "Violence against civilians" and e.fatalities == 2 for e in events)
+
+
+def test_a_pluperfect_of_a_verb_in_ta_is_a_past_incident(extract):
+    event = only(extract("وكان التنظيم قد تبنى مقتل شابين في بلدة الشحيل السبت الماضي.", published=date(2025, 3, 13)))
+    assert (event.actor1, event.fatalities, event.event_date) == ("Islamic State", 2, "2025-03-08")

@@ -863,12 +863,17 @@ def _coordinated(text: str, tokens: list[Token], previous_last: int, first: int)
     return "،" in gap or "," in gap or (tokens[first].text[:1] == "و" and not tokens[first].text.isascii())
 
 
+_WAS = {"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"}
+
+
 def _modal_qad(tokens: list[Token], index: int) -> bool:
-    """قد before an imperfect verb ("قد يوفر") marks possibility; before a past verb it does not."""
+    """قد before an imperfect verb ("قد يوفر") marks possibility; before a past verb it does not, nor after a
+    form of كان ("وكان التنظيم قد تبنى …": a pluperfect, whose form V verb begins with ت too), nor before تم."""
     for back in (1, 2, 3):
         k = index - back
         if k >= 0 and tokens[k].text == "قد" and k + 1 < len(tokens) and tokens[k + 1].text[:1] in "يتن":
-            return True
+            past = tokens[k + 1].text in ("تم", "تمت") or any(t.text in _WAS for t in tokens[max(0, k - 4):k])
+            return not past
     return False
 
 
@@ -1131,6 +1136,8 @@ def _compatible_dates(a: _Mention, b: _Mention) -> bool:
     gap = abs((date.fromisoformat(da) - date.fromisoformat(db)).days)
     if a.explicit_day and b.explicit_day:
         return gap == 0
+    if all(m.event.time_precision == 1 and m.date_source in ("clause", "sentence") for m in (a, b)):
+        return gap <= 1  # two days the report names ("on the 11th" … "yesterday evening"): not a week apart
     return gap <= 7
 
 
@@ -1142,10 +1149,14 @@ def _compatible_places(a: Event, b: Event) -> bool:
     if a.place_id == b.place_id or a.place_id in b.place_alternatives or b.place_id in a.place_alternatives:
         return True  # one name, read as two of the places that bear it: one place in one report
     distance = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
-    coarse = max(a.geo_precision or 3, b.geo_precision or 3) >= 3
-    return distance <= 30 or (coarse and a.admin1 == b.admin1)
+    coarse = max(a.geo_precision or 3, b.geo_precision or 3)
+    # an area ("ريف دير الزور الشرقي", "east of Mosul") reaches further from its named place than a town does
+    if distance <= 30:
+        return True
+    return a.admin1 == b.admin1 and (coarse >= 3 or (coarse == 2 and distance <= NEAR_AREA_KM))
 
 
+NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place reaches, for one incident
 _JOINED_DIRECTIONS = {"وشرق", "وغرب", "وشمال", "وجنوب", "وشرقي", "وغربي", "وشمالي", "وجنوبي"}
 _ADMIN_CUES = {"محافظه", "قضاء", "ناحيه"}
 # what leads a place's name and goes with it when a count is looked for across it ("في محافظة كركوك")
@@ -1190,9 +1201,10 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             merged.append(mention)
         else:
             _absorb(target, mention)
-    # a toll on its own ("26 شخصا قتلوا") joins the incident of another type it counts, where one fits
+    # a toll on its own ("26 شخصا قتلوا") joins the violent incident of another type it counts, where one fits
     for toll in [m for m in merged if m.casualties_only]:
         told = next((m for m in merged if m is not toll and not m.casualties_only and not m.summary
+                     and m.event.event_type in _VIOLENT
                      and m.event.event_type != toll.event.event_type and _compatible_dates(m, toll)
                      and _compatible_places(m.event, toll.event)), None)
         if told is not None:

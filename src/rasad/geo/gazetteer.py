@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rasad.errors import DataError
 from rasad.text.normalize import fold
-from rasad.text.tokens import Token, bare_forms, ordered_forms
+from rasad.text.tokens import Token, adjacent, bare_forms, ordered_forms
 
 # Feature cue words (GUIDELINES / issue 4) and the feature classes they select.
 FEATURE_CUES = {
@@ -254,7 +254,8 @@ class Gazetteer:
         """A one-word name with the article right after a noun with the article, that is an adjective there:
         a relative adjective (…ية: "التظاهرات السلمية") or a name that is also a common word ("الوضع القائم")."""
         word = key[0]
-        if len(key) > 1 or not word.startswith("ال") or i == 0 or tokens[i].start - tokens[i - 1].end > 1:
+        if len(key) > 1 or not word.startswith("ال") or i == 0 or tokens[i].quoted or (
+                tokens[i].start - tokens[i - 1].end > 1):
             return False
         if not (word.endswith("يه") or key in self.ambiguous):
             return False
@@ -306,7 +307,7 @@ class Gazetteer:
         """
         cue, relative, weak = None, False, False
         for back in range(1, 4):
-            if i - back < 0 or tokens[i - back + 1].start - tokens[i - back].end > 1:
+            if i - back < 0 or not adjacent(tokens[i - back], tokens[i - back + 1]):
                 break
             word = tokens[i - back].text
             forms = bare_forms(word)

@@ -14,6 +14,7 @@ _PREPOSITIONS = ("ب", "ل", "ك")
 # Enclitics and inflections stripped to reach a stem that lexicon words are written in.
 _SUFFIXES = ("هما", "كما", "تين", "تان", "ات", "ون", "ين", "ان", "ها", "هم", "نا", "وا", "ه", "ي", "ت", "ا")
 _OBJECT_PRONOUNS = ("هما", "ها", "هم", "ه")
+_QUOTES = "\"'"  # every quotation mark after normalisation
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +24,18 @@ class Token:
     text: str
     start: int
     end: int
+    quoted: bool = False  # opens a quotation: a quotation mark right before it ('مدينة "البصيرة"')
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The word and number tokens of ``text[start:end]``, with spans in ``text``."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
+    return [Token(m.group(), m.start(), m.end(), m.start() > 0 and text[m.start() - 1] in _QUOTES)
+            for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
+
+
+def adjacent(before: Token, after: Token) -> bool:
+    """Two tokens with only a space between them, or a space and the quotation mark that opens ``after``."""
+    return after.start - before.end <= 1 + after.quoted
 
 
 @lru_cache(maxsize=200_000)
