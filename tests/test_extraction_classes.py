@@ -403,7 +403,7 @@ def test_a_report_that_names_only_the_country_is_placed_at_the_country(extract, 
 
 def test_the_country_places_nothing_where_the_report_names_a_place(extract):
     text = "قتل ثلاثة جنود بانفجار عبوة ناسفة في قضاء الطارمية يوم الأحد، في أعنف هجوم في العراق منذ أسابيع."
-    assert [(e.location, e.geo_precision) for e in extract(text)] == [("At Tarmiyah", 1)]
+    assert [(e.location, e.geo_precision) for e in extract(text)] == [("At Tarmiyah", 2)]
 
 
 @pytest.mark.parametrize("text", [
@@ -874,3 +874,41 @@ def test_a_death_toll_does_not_join_an_arrest(extract):
 def test_a_pluperfect_of_a_verb_in_ta_is_a_past_incident(extract):
     event = only(extract("وكان التنظيم قد تبنى مقتل شابين في بلدة الشحيل السبت الماضي.", published=date(2025, 3, 13)))
     assert (event.actor1, event.fatalities, event.event_date) == ("Islamic State", 2, "2025-03-08")
+
+
+@pytest.mark.parametrize("unit", ["قضاء سنجار", "ناحية القيروان"])
+def test_a_district_or_sub_district_cue_names_the_unit_not_its_town(extract, unit):
+    event = only(extract(f"اعتقلت القوات الأمنية خمسة مطلوبين في {unit} أمس.", published=PUBLISHED))
+    assert (event.admin1, event.geo_precision, event.arrested) == ("Ninewa", 2, 5)
+
+
+def test_one_of_them_as_one_word_counts_one(extract):
+    event = only(extract("انفجرت عبوة ناسفة على سيارة تقل ثلاثة من الرعاة في قضاء الرطبة أمس ما أدى إلى استشهاد "
+                         "أحدهم.", published=PUBLISHED))
+    assert event.fatalities == 1
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("Iraqi forces conducted a raid in Anbar province on Monday, detaining two suspects.", "arrested"),
+    ("Gunmen attacked a checkpoint in Hawija on Monday, injuring two policemen.", "wounded"),
+])
+def test_english_present_participles_of_listed_past_forms(extract, text, field):
+    event = only(extract(text, published=PUBLISHED))
+    assert getattr(event, field) == 2
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Syrian government troops clashed with IS fighters in Homs province on Monday.",
+     ("Military Forces of Syria", "Islamic State")),
+    ("US troops detained two IS operatives in Deir ez-Zor province on Monday.",
+     ("Military Forces of the United States", "Islamic State")),
+])
+def test_english_is_and_us_before_a_noun_are_the_forces(extract, text, actors):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == actors
+
+
+def test_arrests_told_back_in_a_raid_that_killed_join_it(extract):
+    event = only(extract("نفذت القوات الأمنية عملية دهم في قضاء الحويجة أمس أسفرت عن مقتل إرهابي. كما اعتقلت القوات ثلاثة "
+                         "مطلوبين خلال العملية.", published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities, event.arrested) == ("Armed clash", 1, 3)

@@ -13,7 +13,7 @@ from typing import Any
 
 from rasad.errors import DataError
 from rasad.model import ACLED_TYPES, MISSION_TAGS
-from rasad.text.morphology import inflections
+from rasad.text.morphology import english_forms, inflections
 from rasad.text.normalize import fold
 from rasad.text.tokens import Token, cue_forms, ordered_match_forms
 
@@ -189,7 +189,7 @@ class Lexicons:
                 takes_type_of=tuple(entry.get("takes_type_of", ())),
             )
             by_id[trigger.id] = trigger
-            _add_all(triggers, entry["terms"], trigger)
+            _add_all(triggers, (form for term in entry["terms"] for form in english_forms(term)), trigger)
             participles = bool(entry.get("participles", False))
             _add_all(triggers, (form for verb in entry.get("verbs", ()) for form in inflections(verb, participles)),
                      trigger)
@@ -225,7 +225,7 @@ class Lexicons:
         counts = PhraseMatcher()
         count_data = read_toml("rasad.extract", "counts.toml", override_dir)
         for name, words in count_data["counts"].items():
-            _add_all(counts, words, name)
+            _add_all(counts, (form for word in words for form in english_forms(word)), name)
         for name, verbs in count_data.get("count_verbs", {}).items():
             _add_all(counts, (form for verb in verbs for form in inflections(verb)), name)
         pronoun_counts = {}

@@ -1227,7 +1227,9 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             if reference.explicit_day and any(getattr(reference.event, name) is not None for name in COUNT_FIELDS):
                 merged.append(reference)  # a toll on a day of its own: another incident at the place told before
             continue
-        if told.event.event_type != reference.event.event_type and not reference.casualties_only:
+        arrests_in_fight = (reference.event.sub_event_type == "Arrests" and told.event.event_type == "Battles"
+                            and reference.event.arrested is not None)  # "واعتقلت ثلاثة خلال العملية"
+        if told.event.event_type != reference.event.event_type and not reference.casualties_only and not arrests_in_fight:
             if told.trigger not in _GENERIC_TRIGGERS or reference.event.event_type != "Explosions/Remote violence":
                 continue
             # a fight or a killing the report then says was done by a strike or a device

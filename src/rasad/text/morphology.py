@@ -42,3 +42,11 @@ def inflections(verb: str, participles: bool = False) -> list[str]:
     if participles and participle:
         forms.append(participle)
     return list(dict.fromkeys(forms))
+
+
+def english_forms(term: str) -> tuple[str, ...]:
+    """An English past form and its present participle ("detained" → "detaining", "kidnapped" → "kidnapping",
+    "captured" → "capturing"), for lexicons that list the past form; other terms as they are."""
+    if " " in term or not term.isascii() or not term.endswith("ed") or len(term) < 6:
+        return (term,)  # "fled", "died": too short to strip safely
+    return term, term[:-2] + "ing"

@@ -32,6 +32,7 @@ def _words() -> dict:
     for phrase in data["vague"]["phrases"]:
         data["vague_phrases"].setdefault(phrase.split()[0], []).append(tuple(phrase.split()))
     data["singulars"] = frozenset(fold(w) for w in data["singulars"]["words"])
+    data["one_of_them"] = frozenset(fold(w) for w in data["one_of"]["pronouns"])
     data["one_of"] = frozenset(fold(w) for w in data["one_of"]["words"])
     sound = frozenset(fold(w) for w in data["sound_plurals"]["words"])
     data["duals"] = frozenset(fold(w) for w in data["duals"]["words"]) | {
@@ -92,6 +93,7 @@ def amounts(tokens: list[Token]) -> list[Amount]:
         if (word in ("احد", "احدى") and i + 1 < len(tokens) and (
                 tokens[i + 1].text.startswith("ال") or _without_possessive(tokens[i + 1].text) in data["one_of"])) or (
             # "أحد المسلحين", "أحد عناصر الجيش": one of them; but "لم يصب أحد بأذى" counts nobody
+            bare_forms(word) & data["one_of_them"]) or (  # "مقتل أحدهم"
             (bare_forms(word) | bare_forms(word[:-1] if word.endswith("ا") else word)) & data["singulars"]
             and word not in units and not counted_noun  # "عنصر", and "شخصا" with its accusative alif
         ):
