@@ -912,3 +912,54 @@ def test_arrests_told_back_in_a_raid_that_killed_join_it(extract):
     event = only(extract("نفذت القوات الأمنية عملية دهم في قضاء الحويجة أمس أسفرت عن مقتل إرهابي. كما اعتقلت القوات ثلاثة "
                          "مطلوبين خلال العملية.", published=PUBLISHED))
     assert (event.sub_event_type, event.fatalities, event.arrested) == ("Armed clash", 1, 3)
+
+
+def test_a_transfer_told_by_the_verb_of_handing_over_counts(extract):
+    event = only(extract("سلمت قسد 150 عراقيا من عوائل داعش إلى السلطات العراقية عبر معبر ربيعة الحدودي أمس.",
+                         published=PUBLISHED))
+    assert (event.actor1, event.transferred, "detainee_transfer" in event.tags) == ("Syrian Democratic Forces", 150, True)
+
+
+def test_surrendering_is_not_a_transfer(extract):
+    assert not any(e.transferred for e in extract("سلم ثلاثة من عناصر داعش أنفسهم إلى القوات الأمنية في قضاء القائم أمس.",
+                                                  published=PUBLISHED))
+
+
+def test_a_military_sector_named_after_a_town_places_the_incident_near_it(extract):
+    event = only(extract("أحبطت قوات حرس الحدود محاولة تسلل لعناصر من داعش عبر الحدود السورية في قاطع القائم أمس.",
+                         published=PUBLISHED))
+    assert (event.admin1, event.location, event.geo_precision) == ("Al-Anbar", "Al Qa’im", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة ناسفة على الطريق بين دير الزور والميادين أمس ما أدى إلى مقتل سائق.",
+    "An explosion targeted a fuel tanker on the road between Deir ez-Zor and al-Mayadin on Monday, killing its driver.",
+])
+def test_between_two_places_is_near_them_not_at_either(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.admin1, event.geo_precision) == ("Deir-ez-Zor", 2)
+
+
+def test_english_near_the_village_of_is_near(extract):
+    event = only(extract("Three Iraqi soldiers were wounded when a roadside bomb struck their patrol near the village of "
+                         "Albu Ajil, east of Tikrit, on Monday.", published=PUBLISHED))
+    assert (event.admin1, event.geo_precision, event.wounded) == ("Salah Al-Din", 2, 3)
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("قصفت طائرة مسيرة تركية سيارة في ريف القامشلي، ما أدى إلى مقتل شخصين كانا بداخلها.", "Military Forces of Turkey"),
+    ("A Turkish drone struck a car near Qamishli on Monday, killing two people.", "Military Forces of Turkey"),
+    ("شنت طائرات حربية روسية غارات على مواقع لداعش في بادية حمص أمس.", "Military Forces of Russia"),
+    ("قصفت طائرة مسيرة سيارة في ريف القامشلي، ما أدى إلى مقتل شخصين كانا بداخلها.", None),  # no adjective: nobody
+])
+def test_aircraft_are_a_force_only_by_their_adjective(extract, text, actor1):
+    assert only(extract(text, published=PUBLISHED)).actor1 == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "Unknown gunmen shot dead a member of the Deir ez-Zor Military Council in the town of Hajin late on Sunday.",
+    "اغتال مسلحون مجهولون قياديا في مجلس دير الزور العسكري في بلدة هجين مساء الأحد.",
+])
+def test_a_place_inside_a_forces_name_is_not_the_scene(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.actor2) == ("Hajin", "Syrian Democratic Forces")

@@ -130,6 +130,7 @@ class Actor:
     country: str | None = None
     tags: tuple[str, ...] = ()
     by_country: tuple[tuple[str, str], ...] = ()
+    nationality_only: bool = False  # "طائرة مسيرة": a force only with its adjective ("تركية"), never the scene's
 
     def resolve(self, country: str | None) -> str | None:
         if self.name:
@@ -170,6 +171,7 @@ class Lexicons:
     country_window: int  # how many tokens after an event word the country may stand
     conflicts: frozenset[str]  # "الحرب": the country after one is the war's
     aircraft: frozenset[str]  # "طائرات", "drone": a bombardment by one is an air or drone strike
+    nationalities: dict[str, str] = field(default_factory=dict)  # "تركية": TR, for a force named by its adjective
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -215,7 +217,8 @@ class Lexicons:
                 _add_all(locating, (f for f in entry["forms"] if fold(f).lower() in locating_forms), actor.country)
         for entry in actor_data.get("generic", ()):
             by_country = tuple((key, value) for key, value in entry.items() if key.isupper())
-            _add_all(actors, entry["forms"], Actor(None, "state", by_country=by_country))
+            _add_all(actors, entry["forms"], Actor(None, "state", by_country=by_country,
+                                                   nationality_only=bool(entry.get("nationality_only", False))))
         attribution = frozenset(fold(word).lower() for word in actor_data["attribution"]["words"])
         cues, cue_exclusions, windows = PhraseMatcher(forms=cue_forms), PhraseMatcher(forms=cue_forms), {}
         for kind, entry in read_toml("rasad.extract", "cues.toml", override_dir).items():
@@ -253,7 +256,8 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in places["country_scene"]["words"]),
                    int(places["country_scene"]["window"]),
                    frozenset(fold(word).lower() for word in places["country_scene"]["conflicts"]),
-                   frozenset(fold(word).lower() for word in trigger_data["aircraft"]["words"]))
+                   frozenset(fold(word).lower() for word in trigger_data["aircraft"]["words"]),
+                   {fold(word).lower(): code for code, words in actor_data["nationalities"].items() for word in words})
 
 
 def _check_trigger(entry: dict) -> None:

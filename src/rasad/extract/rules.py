@@ -245,9 +245,12 @@ class RuleExtractor:
         governorate of a coordinated list, else one group. Each group lists (place, is_summary) with the
         most precise place first.
         """
+        # a place inside a force's name ("مجلس دير الزور العسكري", "Anbar Tribal Mobilisation") is not the scene
+        named = {k for hit in self.lexicons.actors.find(tokens) for k in range(hit.first, hit.last + 1)}
         mentions = [m if _distance(tokens, m.first) is None else dataclasses.replace(m, relative=True)
                     for m in found if isinstance(m, PlaceMention)
                     if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)
+                    and not (m.first in named and m.last in named)
                     and not self._names_something_else(tokens, m.first)]  # "17 كم جنوبي القامشلي": near it
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
         mentions = [m for m in mentions if not _dateline(text, tokens, m)]
@@ -517,7 +520,7 @@ class RuleExtractor:
             place, summary = group[0]
             country = place.place.country
             actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled,
-                                                       lex.members, lex.exposed, date_spans)
+                                                       lex.members, lex.exposed, date_spans, lex.nationalities)
             if actor1 == "Civilians" and event_type not in ("Protests", "Riots"):
                 # the victims never acted: "قتل مدنيان برصاص مجهولين", "a woman was found dead"
                 violent = event_type != "Strategic developments"
@@ -950,12 +953,14 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in members
 
 
-def _nationality(hit: Hit, tokens: list[Token]) -> str | None:
-    """The country an adjective gives a force named without one: "Iraqi authorities", "السلطات العراقية"."""
+def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str]) -> str | None:
+    """The country an adjective gives a force named without one: "Iraqi authorities", "السلطات العراقية",
+    "طائرة مسيرة تركية"."""
     for k in (hit.first - 1, hit.last + 1):
         if 0 <= k < len(tokens):
             forms = bare_forms(tokens[k].text.lower())
-            country = next((COUNTRY_WORDS[form] for form in forms if form in COUNTRY_WORDS), None)
+            country = next((COUNTRY_WORDS.get(form) or nationalities[form] for form in forms
+                            if form in COUNTRY_WORDS or form in nationalities), None)
             if country:
                 return country
     return None
@@ -968,9 +973,12 @@ def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...]) 
 
 def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, country: str,
             foiled: bool, members: frozenset[str], exposed: frozenset[str],
-            dates: tuple[tuple[int, int], ...]) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
+            dates: tuple[tuple[int, int], ...], nationalities: dict[str, str],
+            ) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
     """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it."""
-    resolved = [(hit, hit.payload.resolve(_nationality(hit, tokens) or country), hit.payload.side) for hit in hits]
+    adjectives = [_nationality(hit, tokens, nationalities) if hit.payload.name is None else None for hit in hits]
+    resolved = [(hit, None if hit.payload.nationality_only and not adjective else hit.payload.resolve(adjective or country),
+                 hit.payload.side) for hit, adjective in zip(hits, adjectives, strict=True)]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
     targets = {id(hit) for hit in hits if hit.first > 0 and (
         tokens[hit.first - 1].text in _TARGET_MARKERS

@@ -26,6 +26,9 @@ FEATURE_CUES = {
     "جبل": ("mountain",), "جبال": ("mountain",), "mount": ("mountain",), "صحراء": ("region",),
     "باديه": ("region",), "منطقه": ("region", "area", "city", "district", "subdistrict", "village"),
     "area": ("region", "area", "city", "district", "subdistrict", "village"),
+    # a military sector named after a town or governorate ("قاطع القائم", "قاطع عمليات كركوك")
+    "قاطع": ("sector", "region", "area", "city", "district", "subdistrict", "admin1"),
+    "sector": ("sector", "region", "area", "city", "district", "subdistrict", "admin1"),
 }
 # Cue words that also open ordinary phrases ("منطقة واسعة"): a village name after them needs agreement with
 # the report's other places.
@@ -45,6 +48,7 @@ RELATIVE_WORDS = {
     "قرب", "بالقرب", "قريب", "قريبه", "مقربه", "محيط", "اطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي",
     "جنوبي", "شرقي", "غربي", "ريف", "near", "outskirts", "north", "south", "east", "west", "northern", "southern",
     "eastern", "western", "countryside", "rural", "around", "northeast", "northwest", "southeast", "southwest",
+    "بين", "between",  # "على الطريق بين دير الزور والميادين": somewhere between two places
 }
 COUNTRY_WORDS = {
     "سوريا": "SY", "سوريه": "SY", "السوري": "SY", "السوريه": "SY", "سوري": "SY", "سوريون": "SY", "سوريين": "SY",
@@ -231,6 +235,11 @@ class Gazetteer:
                 continue
             length, numbers, key = hit
             cue, relative, weak = self._context(tokens, i)
+            if not (cue or relative) and mentions and isinstance(mentions[-1], PlaceMention) and mentions[-1].relative:
+                # "بين دير الزور والميادين", "between Deir ez-Zor and al-Mayadin": the relation holds both
+                between = [token.text for token in tokens[mentions[-1].last + 1 : i]]
+                relative = (not between and tokens[i].text.startswith("و")) or (
+                    bool(between) and between[0] == "and" and set(between[1:]) <= _ENGLISH_ARTICLES)
             if cue is None and len(key) > 1 and key[0] in FEATURE_CUES:  # the name itself begins with one: "مخيم الهول"
                 cue, weak = FEATURE_CUES[key[0]], False
             after = tokens[i + length].text if i + length < len(tokens) else ""
@@ -306,7 +315,7 @@ class Gazetteer:
         A cue with the article ("المنطقة الخضراء", "البلدة محمد") or across punctuation opens no name.
         """
         cue, relative, weak = None, False, False
-        for back in range(1, 4):
+        for back in range(1, 5):  # "near the village of …": a relation four words back
             if i - back < 0 or not adjacent(tokens[i - back], tokens[i - back + 1]):
                 break
             word = tokens[i - back].text
@@ -318,7 +327,7 @@ class Gazetteer:
             if forms & RELATIVE_WORDS:
                 relative = True
                 break
-            if word in ("من", "of", "the", "al") or forms & {"مدينه", "محافظه"}:
+            if word in ("من", "of", "the", "al", "عمليات", "operations") or forms & {"مدينه", "محافظه"}:
                 continue
             break
         return cue, relative, weak

@@ -169,8 +169,9 @@ class Geocoder:
         precision = FEATURE_PRECISION.get(best.feature, 2)
         if mention.relative or (mention.cue and mention.cue[0] in TERRAIN and best.feature not in mention.cue):
             precision = 3 if best.feature in ("admin1", "region", "border") else 2
-        elif mention.cue and (mention.weak or mention.cue[0] in ("district", "subdistrict")):
-            # "منطقة الباغوز": the area of a town (GUIDELINES §6); "قضاء سنجار": the district, not its town (§2)
+        elif mention.cue and (mention.weak or mention.cue[0] in ("district", "subdistrict", "sector")):
+            # "منطقة الباغوز": the area of a town (GUIDELINES §6); "قضاء سنجار", "قاطع القائم": the district or
+            # the military sector, not its town (§2)
             precision = max(precision, 2)
         before = bare_forms(tokens[mention.first - 1].text) if mention.first > 0 else frozenset()
         first = mention.first - 1 if mention.cue and before & FEATURE_CUES.keys() else mention.first
