@@ -963,3 +963,19 @@ def test_aircraft_are_a_force_only_by_their_adjective(extract, text, actor1):
 def test_a_place_inside_a_forces_name_is_not_the_scene(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.location, event.actor2) == ("Hajin", "Syrian Democratic Forces")
+
+
+def test_another_person_joined_after_a_force_name_adds_to_the_count(extract):
+    event = only(extract("قتل عنصر من قوات النظام وشخص آخر، إضافة إلى إصابة عنصرين، بهجوم في بلدة الشحيل أمس.",
+                         published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == (2, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب أربعة من عناصر الشرطة في هجوم على نقطة تفتيش في قضاء الحويجة أمس، توفي اثنان منهم لاحقا في المستشفى.",
+    "أصيب أربعة من عناصر الشرطة في هجوم على نقطة تفتيش في قضاء الحويجة أمس ولقي اثنان منهم حتفهما في المستشفى.",
+    "Four policemen were wounded in an attack on a checkpoint in Hawija on Monday, two of whom later died in hospital.",
+])
+def test_the_wounded_who_died_are_counted_once_among_the_dead(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, event.wounded, event.actor2) == (2, 2, "Police Forces of Iraq")

@@ -172,6 +172,7 @@ class Lexicons:
     conflicts: frozenset[str]  # "الحرب": the country after one is the war's
     aircraft: frozenset[str]  # "طائرات", "drone": a bombardment by one is an air or drone strike
     nationalities: dict[str, str] = field(default_factory=dict)  # "تركية": TR, for a force named by its adjective
+    of_them: frozenset[tuple[str, ...]] = frozenset()  # "توفي اثنان منهم": a toll taken from the wounded told before
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -257,7 +258,8 @@ class Lexicons:
                    int(places["country_scene"]["window"]),
                    frozenset(fold(word).lower() for word in places["country_scene"]["conflicts"]),
                    frozenset(fold(word).lower() for word in trigger_data["aircraft"]["words"]),
-                   {fold(word).lower(): code for code, words in actor_data["nationalities"].items() for word in words})
+                   {fold(word).lower(): code for code, words in actor_data["nationalities"].items() for word in words},
+                   frozenset(tuple(fold(phrase).lower().split()) for phrase in count_data["subsets"]["of_them"]))
 
 
 def _check_trigger(entry: dict) -> None:

@@ -765,7 +765,8 @@ class RuleExtractor:
             joined = next((a for a in found if a.value and tokens[a.first].start > span[1]
                            and tokens[a.first].start not in counted_elsewhere  # "قتيلان وثلاثة جرحى"
                            and tokens[a.first].text.startswith("و") and not tokens[a.first].text[1:].isdigit()
-                           and len([t for t in tokens if span[1] <= t.start < tokens[a.first].start]) <= 2
+                           and len([t for k, t in enumerate(tokens) if span[1] <= t.start < tokens[a.first].start
+                                    and k not in actor_tokens and t.text != "من"]) <= 2  # "عنصر من قسد وشخص آخر"
                            and not any(c.first <= a.last and tokens[c.last].end > span[1] for c in count_cues)),
                           None)  # but "قتل شاب وأصيب والده": a count word between them counts the second
             if joined is not None and value is not None:
@@ -776,7 +777,15 @@ class RuleExtractor:
             if value is not None and (counts[name] is None or value > counts[name]):
                 counts[name] = value
                 spans[name] = span
+        if counts["wounded"] and counts["fatalities"] and spans["wounded"] < spans["fatalities"] and (
+                self._of_them(tokens, spans["fatalities"])) and counts["fatalities"] < counts["wounded"]:
+            counts["wounded"] -= counts["fatalities"]  # "أصيب خمسة … توفي اثنان منهم": three still wounded
         return counts, spans
+
+    def _of_them(self, tokens: list[Token], span: tuple[int, int]) -> bool:
+        """The words right after the count at ``span`` take it from a group told before ("اثنان منهم")."""
+        after = [token.text.lower() for token in tokens if token.start >= span[1]]
+        return any(tuple(after[: len(words)]) == words for words in self.lexicons.of_them)
 
 
 def _object_of(tokens: list[Token], verb: Hit, first: int, actor_tokens: frozenset[int] | set[int] = frozenset()) -> bool:
