@@ -979,3 +979,25 @@ def test_another_person_joined_after_a_force_name_adds_to_the_count(extract):
 def test_the_wounded_who_died_are_counted_once_among_the_dead(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.fatalities, event.wounded, event.actor2) == (2, 2, "Police Forces of Iraq")
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("فرقت قوات الأمن بالقوة متظاهرين في مدينة الناصرية أمس ما أدى إلى إصابة خمسة منهم.",
+     "Excessive force against protesters"),
+    ("أطلقت قوات الأمن الغاز المسيل للدموع لتفريق مئات المتظاهرين في مدينة البصرة أمس.", "Protest with intervention"),
+    ("Security forces used tear gas to disperse hundreds of protesters in Nasiriyah on Monday.",
+     "Protest with intervention"),
+])
+def test_a_protest_a_force_broke_up_is_one_with_intervention(extract, text, sub_type):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.actor2) == (sub_type, "Civilians", "Military Forces of Iraq")
+
+
+@pytest.mark.parametrize(("text", "wounded", "fatalities"), [
+    ("أطلق مسلحون مجهولون النار على سيارة مختار قرية في ناحية الرياض أمس، ما أسفر عن إصابته بجروح.", 1, None),
+    ("استهدف مسلحون سيارة مدنيين في ناحية الرياض أمس ما أدى إلى إصابتهما بجروح.", 2, None),
+    ("توفي شاب متأثرا بإصابته بانفجار لغم في ناحية الرياض أمس.", None, 1),  # how he died, not a wound
+])
+def test_a_wound_told_by_a_pronoun_counts_only_with_the_word_for_wounds(extract, text, wounded, fatalities):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.wounded, event.fatalities) == (wounded, fatalities)

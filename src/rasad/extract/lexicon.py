@@ -235,7 +235,7 @@ class Lexicons:
         pronoun_counts = {}
         for name, words in count_data.get("pronoun_counts", {}).items():
             _add_all(counts, words, name)
-            pronoun_counts.update((fold(word), 2 if word.endswith("هما") else 1) for word in words)
+            pronoun_counts.update((fold(word), 2 if word.split()[0].endswith("هما") else 1) for word in words)
         not_people = frozenset(fold(word) for word in count_data["not_people"]["words"])
         unit_words = frozenset(fold(word) for word in count_data["unit_names"]["words"])
         places = read_toml("rasad.extract", "places.toml", override_dir)

@@ -541,6 +541,14 @@ class RuleExtractor:
                 actor1 = actor1 or UNIDENTIFIED  # somebody killed them
             if final_type == "Violence against civilians" and final_sub == "Attack" and actor1 is None:
                 actor1 = UNIDENTIFIED  # a killing, a body found: somebody did it (GUIDELINES §5)
+            if final_type == "Protests" and "intervention" in modifier_ids:
+                # "فرقت قوات الأمن المتظاهرين": the protesters act, the force that dispersed them is actor2; with
+                # someone killed or wounded, excessive force (ACLED)
+                hurt = bool(counts.get("fatalities") or counts.get("wounded"))
+                final_sub = "Excessive force against protesters" if hurt else "Protest with intervention"
+                if actor1 != "Civilians":
+                    actor1, actor2 = "Civilians", actor1 or actor2
+                    actor_spans = {"actor2": actor_spans["actor1"]} if "actor1" in actor_spans else {}
             event_tags = set(tags)
             for hit in actor_hits:
                 actor: Actor = hit.payload
@@ -702,8 +710,10 @@ class RuleExtractor:
         nearest: dict[int, tuple[int, str, int | None, tuple[int, int]]] = {}
         found = amounts(tokens)
         pronouns = [Amount(value, k, k) for k, token in enumerate(tokens)
-                    for value in [next((lex.pronoun_counts[f] for f in bare_forms(token.text) if f in lex.pronoun_counts),
-                                       None)] if value]  # "ما أدى لمقتله"
+                    for after in [tokens[k + 1].text if k + 1 < len(tokens) else ""]
+                    for value in [next((lex.pronoun_counts[key] for f in bare_forms(token.text)
+                                        for key in (f, f"{f} {after}") if key in lex.pronoun_counts), None)]
+                    if value]  # "ما أدى لمقتله"، "إصابته بجروح"
         if pronouns:
             found = sorted(found + pronouns, key=lambda amount: amount.first)
         cue_tokens = {k for cue in count_cues for k in range(cue.first, cue.last + 1)}
