@@ -1001,3 +1001,21 @@ def test_a_protest_a_force_broke_up_is_one_with_intervention(extract, text, sub_
 def test_a_wound_told_by_a_pronoun_counts_only_with_the_word_for_wounds(extract, text, wounded, fatalities):
     event = only(extract(text, published=PUBLISHED))
     assert (event.wounded, event.fatalities) == (wounded, fatalities)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلحون مجهولون صاحب محل في حي الجزيرة بمدينة الرمادي أمس.",
+    "اغتال مسلحون مجهولون ناشطا في حي النصر بمدينة الحسكة مساء أمس.",
+])
+def test_victims_named_by_their_trade_are_civilians(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor2, event.fatalities) == ("Attack", "Civilians", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت القوات الأمنية امرأة في نينوى أمس بتهمة توزيع أموال على عائلات قتلى التنظيم الإرهابي.",
+    "Police arrested a man in Mosul on Monday for funnelling money to families of killed IS fighters.",
+])
+def test_the_dead_named_for_their_kin_are_no_toll(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities, event.arrested) == ("Arrests", None, 1)

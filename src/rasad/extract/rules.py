@@ -24,7 +24,7 @@ from rasad.geo.gazetteer import COUNTRY_WORDS, ForeignMention, PlaceMention
 from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace, countries
 from rasad.model import COUNT_FIELDS, Document, Event, Evidence
 from rasad.text.dates import DateMention, find_dates
-from rasad.text.normalize import NormalizedText, normalize
+from rasad.text.normalize import NormalizedText, fold, normalize
 from rasad.text.numbers import Amount, amounts, number_word
 from rasad.text.segment import Span, clauses, sentences
 from rasad.text.tokens import Token, bare_forms, match_forms, tokenize
@@ -694,7 +694,11 @@ class RuleExtractor:
         their cue word and preposition) between them not counted in the distance: "اعتقلت قوة من الشرطة في
         محافظة كركوك متهماً" arrests one."""
         lex = self.lexicons
-        count_cues = lex.counts.find(tokens)
+        # "عائلات قتلى التنظيم", "families of those killed": the dead of other days, named for their kin
+        count_cues = [cue for cue in lex.counts.find(tokens) if not (
+            (cue.first and bare_forms(tokens[cue.first - 1].text) & _KIN_OF) or (
+                cue.first >= 2 and tokens[cue.first - 1].text == "of" and tokens[cue.first - 2].text in _KIN_OF)
+            or (cue.first >= 3 and tokens[cue.first - 2].text == "of" and tokens[cue.first - 3].text in _KIN_OF))]
         english = sum(token.text.isascii() for token in tokens) * 2 > len(tokens)
         date_ranges = [(d.start, d.end) for d in dates]
         in_place = [any(s <= token.start < e for s, e in places) for token in tokens]
@@ -1184,6 +1188,8 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 
 NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place reaches, for one incident
+_KIN_OF = {fold(word) for word in ("عائلات", "عوائل", "ذوي", "ذوو", "أسر", "أهالي", "عائلة", "أسرة", "أرامل", "أيتام",
+                                    "families", "relatives", "family")}
 _JOINED_DIRECTIONS = {"وشرق", "وغرب", "وشمال", "وجنوب", "وشرقي", "وغربي", "وشمالي", "وجنوبي"}
 _ADMIN_CUES = {"محافظه", "قضاء", "ناحيه"}
 # what leads a place's name and goes with it when a count is looked for across it ("في محافظة كركوك")
