@@ -1019,3 +1019,27 @@ def test_victims_named_by_their_trade_are_civilians(extract, text):
 def test_the_dead_named_for_their_kin_are_no_toll(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.sub_event_type, event.fatalities, event.arrested) == ("Arrests", None, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "ألقت قيادة الأمن الداخلي في محافظة دير الزور القبض على ثلاثة أشخاص في مدينة الميادين أمس.",
+    "The Syrian Interior Ministry said its forces arrested three IS suspects in al-Mayadin on Sunday.",
+])
+def test_syrias_post_2024_security_commands_are_its_forces(extract, text):
+    event = only(extract(text, published=date(2025, 7, 21)))
+    assert (event.actor1, event.arrested) == ("Military Forces of Syria", 3)
+
+
+def test_weapons_caught_being_smuggled_are_disrupted_weapons_use(extract):
+    event = only(extract("أحبطت وحدات من الجيش السوري محاولة تهريب أسلحة عبر الحدود العراقية قرب البوكمال أمس.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1) == ("Disrupted weapons use", "Military Forces of Syria")
+
+
+@pytest.mark.parametrize("text", [
+    "استهدف هجوم بطائرة مسيرة مقرا لقوى الأمن الداخلي في مدينة الحسكة أمس دون وقوع إصابات.",
+    "A drone strike hit an Asayish checkpoint in Hasakah city on Monday, causing no casualties.",
+])
+def test_the_force_whose_post_was_hit_never_acted(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == (None, "Asayish")

@@ -173,6 +173,7 @@ class Lexicons:
     aircraft: frozenset[str]  # "طائرات", "drone": a bombardment by one is an air or drone strike
     nationalities: dict[str, str] = field(default_factory=dict)  # "تركية": TR, for a force named by its adjective
     of_them: frozenset[tuple[str, ...]] = frozenset()  # "توفي اثنان منهم": a toll taken from the wounded told before
+    posts: frozenset[str] = frozenset()  # "مقر", "checkpoint": a force's post, which never acts
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -259,7 +260,8 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in places["country_scene"]["conflicts"]),
                    frozenset(fold(word).lower() for word in trigger_data["aircraft"]["words"]),
                    {fold(word).lower(): code for code, words in actor_data["nationalities"].items() for word in words},
-                   frozenset(tuple(fold(phrase).lower().split()) for phrase in count_data["subsets"]["of_them"]))
+                   frozenset(tuple(fold(phrase).lower().split()) for phrase in count_data["subsets"]["of_them"]),
+                   frozenset(fold(word).lower() for word in actor_data["members"]["posts"]))
 
 
 def _check_trigger(entry: dict) -> None:

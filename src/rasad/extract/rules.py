@@ -520,7 +520,8 @@ class RuleExtractor:
             place, summary = group[0]
             country = place.place.country
             actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled,
-                                                       lex.members, lex.exposed, date_spans, lex.nationalities)
+                                                       lex.members, lex.exposed, date_spans, lex.nationalities,
+                                                       lex.posts)
             if actor1 == "Civilians" and event_type not in ("Protests", "Riots"):
                 # the victims never acted: "قتل مدنيان برصاص مجهولين", "a woman was found dead"
                 violent = event_type != "Strategic developments"
@@ -971,7 +972,9 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     if before and before[-1].text in ("من", "في", "of", "in"):
         before = before[:-1]  # "عنصرين من قسد", "منتسب في الحشد"
     before = before[-2:]
-    if before and (_people(before[-1:], dates) or bare_forms(before[-1].text.lower()) & members):
+    word = before[-1].text.lower() if before else ""
+    forms = bare_forms(word) | (bare_forms(word[:-1]) if word.endswith("ا") else frozenset())  # "مقرا لقسد"
+    if before and (_people(before[-1:], dates) or forms & members):
         return True  # "ثلاثة من قسد", "خمسة جنود", "عناصر الجيش"
     return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in members
 
@@ -996,7 +999,7 @@ def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...]) 
 
 def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, country: str,
             foiled: bool, members: frozenset[str], exposed: frozenset[str],
-            dates: tuple[tuple[int, int], ...], nationalities: dict[str, str],
+            dates: tuple[tuple[int, int], ...], nationalities: dict[str, str], posts: frozenset[str] = frozenset(),
             ) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
     """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it."""
     adjectives = [_nationality(hit, tokens, nationalities) if hit.payload.name is None else None for hit in hits]
@@ -1037,7 +1040,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     if first is None:
         first = ordered[0]
     if trigger.event_type in _VIOLENT and _suffered(first[0], tokens, members, dates) and (
-            _counted(first[0], tokens, dates)
+            _counted(first[0], tokens, dates) or _suffered(first[0], tokens, posts, dates)
             or any(bare_forms(token.text) & exposed for token in tokens[max(0, first[0].first - 3) : first[0].first])):
         # "قتيلان من عناصر الجيش إثر كمين نصبه عناصر التنظيم", "تعرضت دورية للجيش لهجوم": who suffered did not act
         other = next((item for item in ordered if item[1] != first[1] and item[2] not in ("civilian", first[2])
