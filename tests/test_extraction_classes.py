@@ -1043,3 +1043,41 @@ def test_weapons_caught_being_smuggled_are_disrupted_weapons_use(extract):
 def test_the_force_whose_post_was_hit_never_acted(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == (None, "Asayish")
+
+
+def test_english_a_device_named_before_a_plain_verb_of_the_blow(extract):
+    event = only(extract("An IED planted on the side of the road hit an army vehicle in Tarmiyah, north of Baghdad, "
+                         "injuring an officer and two soldiers.", published=PUBLISHED))
+    assert (event.sub_event_type, event.location, event.wounded) == ("Remote explosive/landmine/IED", "At Tarmiyah", 3)
+
+
+def test_english_hit_without_a_device_is_no_bombing(extract):
+    assert extract("A sandstorm hit Anbar province on Monday, closing roads.", published=PUBLISHED) == []
+
+
+def test_english_seven_killed_and_fifteen_wounded_stay_two_counts(extract):
+    event = only(extract("At least seven people were killed and 15 wounded when a car bomb exploded at a market in "
+                         "Tuz Khurmatu on Tuesday, police said.", published=date(2025, 3, 12)))
+    assert (event.fatalities, event.wounded) == (7, 15)
+
+
+def test_english_escapees_recaptured_are_arrests_not_ground_retaken(extract):
+    event = only(extract("Twelve detainees escaped from Ghwayran prison in Hasakah on Sunday night, but eight were "
+                         "recaptured hours later.", published=PUBLISHED))
+    assert (event.sub_event_type, event.location, event.escaped, event.arrested) == ("Other", "Ghweran prison", 12, 8)
+
+
+def test_english_a_repatriation_of_citizens_is_a_transfer(extract):
+    event = only(extract("Iraq repatriated 412 citizens, mostly women and children, from Syria's al-Hol camp on Tuesday.",
+                         published=date(2025, 3, 12)))
+    assert (event.transferred, event.location, "detainee_transfer" in event.tags) == (412, "Al-Hol camp", True)
+
+
+@pytest.mark.parametrize(("text", "location", "precision"), [
+    ("Gunmen opened fire on a police patrol in Kirkuk's Hawija district on Tuesday, wounding two policemen.",
+     "Al Hawijah", 2),
+    ("The SDF arrested an IS commander in the Deir ez-Zor countryside on Tuesday.", "Deir ez-Zor", 2),
+])
+def test_english_a_governorates_possessive_and_a_countryside_after_the_name(extract, text, location, precision):
+    event = only(extract(text, published=date(2025, 3, 12)))
+    assert (event.location, event.geo_precision) == (location, precision)

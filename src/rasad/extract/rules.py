@@ -774,12 +774,13 @@ class RuleExtractor:
             distance, number = best
             if number not in nearest or distance < nearest[number][0]:
                 nearest[number] = (distance, count_cues[number].payload, amount.value, span)
-        # "مقتل ضابط وخمسة جنود": a number joined by "و" to a counted one adds to its count
+        # "مقتل ضابط وخمسة جنود", "injuring an officer and two soldiers": a number joined by "و" or "and" to a
+        # counted one adds to its count
         for number, (distance, name, value, span) in list(nearest.items()):
             counted_elsewhere = {other[3][0] for key, other in nearest.items() if key != number}
             joined = next((a for a in found if a.value and tokens[a.first].start > span[1]
                            and tokens[a.first].start not in counted_elsewhere  # "قتيلان وثلاثة جرحى"
-                           and tokens[a.first].text.startswith("و") and not tokens[a.first].text[1:].isdigit()
+                           and _joined_by_and(tokens, a.first)
                            and len([t for k, t in enumerate(tokens) if span[1] <= t.start < tokens[a.first].start
                                     and k not in actor_tokens and t.text != "من"]) <= 2  # "عنصر من قسد وشخص آخر"
                            and not any(c.first <= a.last and tokens[c.last].end > span[1] for c in count_cues)),
@@ -801,6 +802,15 @@ class RuleExtractor:
         """The words right after the count at ``span`` take it from a group told before ("اثنان منهم")."""
         after = [token.text.lower() for token in tokens if token.start >= span[1]]
         return any(tuple(after[: len(words)]) == words for words in self.lexicons.of_them)
+
+
+def _joined_by_and(tokens: list[Token], first: int) -> bool:
+    """The amount at ``first`` is joined by "و" or "and" to what comes before it, and is not in digits ("و15
+    جريحا", "7 killed and 15 wounded" give two counts)."""
+    word = tokens[first].text
+    if word.startswith("و"):
+        return not word[1:].isdigit()
+    return first > 0 and tokens[first - 1].text == "and" and not word.isdigit()
 
 
 def _object_of(tokens: list[Token], verb: Hit, first: int, actor_tokens: frozenset[int] | set[int] = frozenset()) -> bool:

@@ -43,6 +43,8 @@ MINOR_FEATURES = frozenset({"village", "neighbourhood", "district", "subdistrict
 # English cue words that follow the name ("Raqqa province").
 TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",), "district": ("district", "city"),
                  "camp": ("camp",), "prison": ("prison",), "crossing": ("crossing",)}
+# English words after a name that place an incident around it ("the Deir ez-Zor countryside").
+TRAILING_RELATIVE = frozenset({"countryside", "outskirts", "suburbs"})
 # Words that place an incident near, around or in a direction from a named place (coarser precision).
 RELATIVE_WORDS = {
     "قرب", "بالقرب", "قريب", "قريبه", "مقربه", "محيط", "اطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي",
@@ -245,6 +247,10 @@ class Gazetteer:
             after = tokens[i + length].text if i + length < len(tokens) else ""
             if cue is None and after in TRAILING_CUES:  # "Deir ez-Zor province"
                 cue = TRAILING_CUES[after]
+            if after in TRAILING_RELATIVE:  # "the Deir ez-Zor countryside": around the place, not at it
+                relative = True
+            if cue is None and after == "s" and i + length + 1 < len(tokens):  # "Kirkuk's Hawija district"
+                cue = ("admin1", "city")
             if cue is None and self._attribute(tokens, i, key, mentions):  # "القوات الهندية", "الطرق الحديثة"
                 i += length
                 continue
