@@ -1081,3 +1081,22 @@ def test_english_a_repatriation_of_citizens_is_a_transfer(extract):
 def test_english_a_governorates_possessive_and_a_countryside_after_the_name(extract, text, location, precision):
     event = only(extract(text, published=date(2025, 3, 12)))
     assert (event.location, event.geo_precision) == (location, precision)
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("ارتفعت حصيلة قتلى الهجوم الذي شنه عناصر التنظيم على موقع عسكري في بادية الميادين أمس إلى 9.", 9),
+    ("The death toll from the suicide bombing in Tuz Khurmatu on Monday rose to 12, a health official said.", 12),
+])
+def test_the_figure_a_toll_rose_to_is_its_count(extract, text, fatalities):
+    assert only(extract(text, published=PUBLISHED)).fatalities == fatalities
+
+
+def test_a_road_named_by_its_two_towns_is_near_them(extract):
+    event = only(extract("استهدفت طائرة مسيرة مجهولة سيارة على طريق البوكمال – الميادين أمس.", published=PUBLISHED))
+    assert (event.admin1, event.geo_precision) == ("Deir-ez-Zor", 2)
+
+
+def test_a_groups_hideout_destroyed_makes_the_group_the_side_that_suffered(extract):
+    event = only(extract("أعلنت خلية الإعلام الأمني تدمير مضافة لعصابات داعش الإرهابية وقتل من فيها في قضاء الطارمية "
+                         "أمس.", published=PUBLISHED))
+    assert (event.actor1, event.actor2) == (None, "Islamic State")

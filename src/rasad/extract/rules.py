@@ -787,6 +787,15 @@ class RuleExtractor:
                           None)  # but "قتل شاب وأصيب والده": a count word between them counts the second
             if joined is not None and value is not None:
                 nearest[number] = (distance, name, value + joined.value, (span[0], tokens[joined.last].end))
+        # "ارتفاع حصيلة قتلى الهجوم … إلى 9", "the death toll rose to nine": the figure a toll rose to is its count
+        for amount in found:
+            if amount.value and amount.first >= 2 and tokens[amount.first - 1].text in _UP_TO and any(
+                    bare_forms(token.text) & _TOLL_WORDS for token in tokens[: amount.first - 1]):
+                cue = next((number for number in range(len(count_cues) - 1, -1, -1)
+                            if count_cues[number].last < amount.first - 1), None)
+                if cue is not None:
+                    nearest[cue] = (0, count_cues[cue].payload, amount.value,
+                                    (tokens[amount.first].start, tokens[amount.last].end))
         counts: dict[str, int | None] = {name: None for name in (*COUNT_FIELDS, "group")}
         spans = {}
         for _, name, value, span in sorted(nearest.values(), key=lambda item: item[3]):
@@ -1201,6 +1210,8 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 
 NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place reaches, for one incident
+_TOLL_WORDS = {fold("حصيلة"), "toll"}  # "ارتفاع حصيلة قتلى … إلى 9": a toll and the figure it reached
+_UP_TO = {fold("إلى"), "to"}
 _KIN_OF = {fold(word) for word in ("عائلات", "عوائل", "ذوي", "ذوو", "أسر", "أهالي", "عائلة", "أسرة", "أرامل", "أيتام",
                                     "families", "relatives", "family")}
 _JOINED_DIRECTIONS = {"وشرق", "وغرب", "وشمال", "وجنوب", "وشرقي", "وغربي", "وشمالي", "وجنوبي"}

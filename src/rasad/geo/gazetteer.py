@@ -51,6 +51,7 @@ RELATIVE_WORDS = {
     "جنوبي", "شرقي", "غربي", "ريف", "near", "outskirts", "north", "south", "east", "west", "northern", "southern",
     "eastern", "western", "countryside", "rural", "around", "northeast", "northwest", "southeast", "southwest",
     "بين", "between",  # "على الطريق بين دير الزور والميادين": somewhere between two places
+    "طريق", "road", "highway",  # "على طريق البوكمال – الميادين": on the road, not in the town
 }
 COUNTRY_WORDS = {
     "سوريا": "SY", "سوريه": "SY", "السوري": "SY", "السوريه": "SY", "سوري": "SY", "سوريون": "SY", "سوريين": "SY",
@@ -240,7 +241,8 @@ class Gazetteer:
             if not (cue or relative) and mentions and isinstance(mentions[-1], PlaceMention) and mentions[-1].relative:
                 # "بين دير الزور والميادين", "between Deir ez-Zor and al-Mayadin": the relation holds both
                 between = [token.text for token in tokens[mentions[-1].last + 1 : i]]
-                relative = (not between and tokens[i].text.startswith("و")) or (
+                dash = tokens[i].start - tokens[mentions[-1].last].end <= 3  # "طريق البوكمال – الميادين"
+                relative = (not between and (tokens[i].text.startswith("و") or dash)) or (
                     bool(between) and between[0] == "and" and set(between[1:]) <= _ENGLISH_ARTICLES)
             if cue is None and len(key) > 1 and key[0] in FEATURE_CUES:  # the name itself begins with one: "مخيم الهول"
                 cue, weak = FEATURE_CUES[key[0]], False
