@@ -296,7 +296,7 @@ def test_a_review_action_is_undone_through_the_api(client):
     assert refused.status_code == 400 and "not a review action" in refused.json()["error"]["message"]
 
 
-def test_the_map_library_is_vendored_at_the_pinned_versions_with_its_licences():
+def test_the_map_and_chart_libraries_are_vendored_at_the_pinned_versions_with_their_licences():
     root = Path(__file__).resolve().parents[1]
     vendor = root / "src/rasad/web/static/vendor"
     script = (root / "scripts/vendor-leaflet.sh").read_text("utf-8")
@@ -306,6 +306,9 @@ def test_the_map_library_is_vendored_at_the_pinned_versions_with_its_licences():
         assert f"{name} {pinned} " in versions
         assert (vendor / folder / "LICENSE").read_text("utf-8").strip()
     assert "Leaflet 1.9.4" in (vendor / "leaflet/leaflet.js").read_text("utf-8")[:200]
+    pinned = (root / "scripts/vendor-uplot.sh").read_text("utf-8").split("UPLOT=", 1)[1].split()[0]
+    assert f"uplot {pinned} (MIT)" in versions and (vendor / "uplot/LICENSE").read_text("utf-8").strip()
+    assert (vendor / "uplot/uPlot.iife.min.js").stat().st_size > 10_000
 
 
 def test_the_basemap_and_sub_districts_are_served(client):

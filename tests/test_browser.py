@@ -524,8 +524,18 @@ def test_the_trends_panel_shows_small_multiples_with_their_surges(page, site, st
         "/api/trends", params={"by": "admin1", "weeks": 12, "until": newest}).json()
     expected = [s for s in api["series"] if s["event_type"] is None][:8]
     assert areas == [s["value"] for s in expected] and len(areas) >= 2
-    assert page.locator("#trends rect.trend-bar").count() == 12 * len(areas)
-    assert page.locator("#trends rect.trend-bar.surge").count() == sum(len(s["surges"]) for s in expected)
+    assert page.locator("#trends figure.multiple canvas").count() == len(areas)  # a uPlot chart each
+    assert page.locator("#trends tr.trend-week").count() == 12 * len(areas)
+    assert page.locator("#trends tr.trend-week.surge").count() == sum(len(s["surges"]) for s in expected)
+    # stacked by type: the tallest series of each chart is the area's total, its weeks on a time axis
+    plotted = page.locator("#trends figure.multiple").evaluate_all(
+        "fs => fs.map(f => ({top: Array.from(f._plot.data[1]), weeks: f._plot.data[0].length}))")
+    assert [p["top"] for p in plotted] == [s["counts"] for s in expected]
+    assert {p["weeks"] for p in plotted} == {12}
+    kinds = {s["event_type"] for s in api["series"] if s["event_type"]}
+    assert page.locator("#trends .trend-key").count() == len(kinds)
+    page.select_option("#trends [name=trends-weeks]", "26")
+    page.wait_for_function("document.querySelectorAll('#trends figure.multiple')[0]?._plot?.data[0].length === 26")
     page.click("#trends-button")
     assert not page.locator("#trends").is_visible()
 
@@ -745,9 +755,15 @@ def test_trends_by_border_sector_and_a_week_brushed_filters_everything(page, sit
     first = page.locator("#trends figure.multiple").first
     assert "%" in first.locator("figcaption").inner_text() or "▲" in first.locator("figcaption").inner_text()
     area = first.get_attribute("data-area")
-    bar = first.locator("rect.trend-bar:not([height='0'])").last
-    week = bar.get_attribute("data-week")
-    bar.click()  # the week of that governorate: everything follows
+    # the last week with events, clicked on the chart itself: the week of that governorate, everything follows
+    week, x, y = first.evaluate("""f => {
+        const u = f._plot, top = u.data[1], i = top.map((n, k) => n ? k : -1).filter(k => k >= 0).pop();
+        const box = u.over.getBoundingClientRect();
+        return [new Date(u.data[0][i] * 1000).toISOString().slice(0, 10),
+                box.left + u.valToPos(u.data[0][i], 'x'), box.top + u.valToPos(top[i] / 2, 'y')];
+    }""")
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
     wait_for_query(page, f"since={week}")
     page.wait_for_function(f"!document.querySelector('#summary').innerText.startsWith('{before} ')")
     assert 0 < shown_total(page) < before and page.locator("#filters [name=admin1]").input_value() == area
@@ -762,6 +778,20 @@ def test_trends_by_border_sector_and_a_week_brushed_filters_everything(page, sit
                            ".includes('\u2013')")  # sectors are named by their two ends: "Sinjar–al-Hol"
     shown = page.locator("#trends figure.multiple").evaluate_all("fs => fs.map(f => f.dataset.area)")
     assert shown == sectors, (shown, sectors)
+    # by actor, worked from the keyboard: the chart's table, a button a week
+    page.select_option("#trends [name=trends-by]", "actor")
+    actors = [s_["value"] for s_ in TestClient(create_app(stocked_db), base_url="http://127.0.0.1").get(
+        "/api/trends", params={"by": "actor", "weeks": 12, "until": page.locator("#filters [name=until]").input_value()}
+    ).json()["series"] if s_["event_type"] is None][:8]
+    page.wait_for_function("(document.querySelector('#trends figure.multiple') || {dataset: {area: ''}}).dataset.area"
+                           f" === {actors[0]!r}")
+    actor = page.locator("#trends figure.multiple").first
+    actor.locator("summary").focus()
+    page.keyboard.press("Enter")
+    actor.locator("tr.trend-week button").last.focus()
+    page.keyboard.press("Enter")
+    wait_for_query(page, "actor=")
+    assert page.locator("#filters [name=actor]").input_value() == actors[0]
 
 
 def test_the_event_page_says_where_its_sources_disagree_on_a_figure(page, tmp_path):

@@ -168,3 +168,20 @@ def test_an_imported_acled_layer_is_counted_the_same_way_beside_our_events(tmp_p
     api = TestClient(create_app(db), base_url="http://127.0.0.1").get(
         "/api/trends", params={"weeks": 3, "until": THIS_WEEK.isoformat(), "layer": "acled"}).json()
     assert [s["counts"] for s in api["series"] if s["event_type"] is None] == [[2, 2, 2]]
+
+
+def test_trends_by_actor_count_an_event_for_each_side_named_once():
+    first = date(2026, 1, 5)
+    events = [
+        {"event_id": "a", "event_type": "Battles", "event_date": "2026-01-06", "actor1": "Islamic State",
+         "actor2": "Syrian Democratic Forces"},
+        {"event_id": "b", "event_type": "Battles", "event_date": "2026-01-13", "actor1": "Islamic State",
+         "actor2": "Islamic State"},  # one side named twice counts once
+        {"event_id": "c", "event_type": "Strategic developments", "event_date": "2026-01-14", "actor1": None,
+         "actor2": None},  # nobody named: no actor's week
+    ]
+    table = weekly_counts(events, "actor", first, first + timedelta(weeks=1))
+    assert table.counts[("Islamic State", None)] == [1, 1]
+    assert table.counts[("Syrian Democratic Forces", None)] == [1, 0]
+    assert set(table.counts) == {("Islamic State", None), ("Islamic State", "Battles"), ("Syrian Democratic Forces", None),
+                                 ("Syrian Democratic Forces", "Battles")}

@@ -622,9 +622,9 @@ def _print_watch_status(states: list[dict]) -> None:
 @main.command()
 @db_option
 @click.option("--by", "unit", default="admin1", show_default=True,
-              type=click.Choice(["admin1", "admin2", "sector", "facility", "cell"]),
-              help="Governorate, district, border sector, facility (camps, prisons, crossings within 15 km) or "
-              "a 0.25-degree grid cell.")
+              type=click.Choice(["admin1", "admin2", "sector", "facility", "cell", "actor"]),
+              help="Governorate, district, border sector, facility (camps, prisons, crossings within 15 km), "
+              "a 0.25-degree grid cell, or actor (each side named in an event).")
 @click.option("--weeks", default=12, show_default=True, help="How many weeks to show.")
 @click.option("--until", metavar="YYYY-MM-DD", help="The last week shown (a day of it; default this week).")
 @click.option("--type", "event_type", help="Only this ACLED event type.")
@@ -657,7 +657,8 @@ def trends(db: str, unit: str, weeks: int, until: str | None, event_type: str | 
 @main.command("surges")
 @db_option
 @click.option("--by", "unit", default="admin1", show_default=True,
-              type=click.Choice(["admin1", "admin2", "sector", "facility", "cell"]), help="The areas tested.")
+              type=click.Choice(["admin1", "admin2", "sector", "facility", "cell", "actor"]),
+              help="The areas (or actors) tested.")
 @click.option("--week", metavar="2026-W47", help="Only this week (an ISO week or a day of it).")
 @click.option("--weeks", default=4, show_default=True, help="Without --week: the last N weeks.")
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of lines.")
@@ -843,7 +844,8 @@ def alert() -> None:
 @click.option("--threshold", type=click.IntRange(min=1), help="Alert once a week when this many matching events "
               "have happened in it, instead of on each new event.")
 @click.option("--by", "unit", default="admin1", show_default=True,
-              type=click.Choice(["admin1", "admin2", "sector", "facility", "cell"]), help="The areas a surge rule tests.")
+              type=click.Choice(["admin1", "admin2", "sector", "facility", "cell", "actor"]),
+              help="The areas (or actors) a surge rule tests.")
 @click.option("--admin1", multiple=True, help="Only these governorates (repeatable).")
 @click.option("--type", "event_types", multiple=True, help="Only these ACLED event types (repeatable).")
 @click.option("--tag", "tags", multiple=True, help="Only events with one of these tags (repeatable).")

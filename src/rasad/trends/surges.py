@@ -1,4 +1,4 @@
-"""Weekly counts by unit (governorate, district, border sector, facility, grid cell) and event type, and the
+"""Weekly counts by unit (governorate, district, border sector, facility, grid cell, actor) and event type, and the
 surges among them: weeks whose count is improbably high against the unit's own trailing weeks.
 
 The test (docs/trends.md) is the exact conditional test for two Poisson rates: with ``c`` events this week and
@@ -23,7 +23,7 @@ from rasad.errors import InputError
 from rasad.geo.boundaries import haversine_km
 from rasad.geo.gazetteer import default_gazetteer
 
-UNITS = ("admin1", "admin2", "sector", "facility", "cell")
+UNITS = ("admin1", "admin2", "sector", "facility", "cell", "actor")
 FACILITY_FEATURES = ("camp", "prison", "crossing")
 FACILITY_KM = 15.0  # an event this close to a camp, prison or crossing counts for it
 CELL_DEGREES = 0.25  # hotspot grid: about 25 km
@@ -96,6 +96,8 @@ def unit_values(event: dict, unit: str) -> list[tuple[str, float | None, float |
         return [(event[unit], None, None)] if event.get(unit) else []
     if unit == "sector":
         return [(event["border_sector"], None, None)] if event.get("border_sector") else []
+    if unit == "actor":  # the event counts for each side named in it
+        return [(name, None, None) for name in dict.fromkeys((event.get("actor1"), event.get("actor2"))) if name]
     lat, lon = event.get("latitude"), event.get("longitude")
     if lat is None or lon is None:
         return []

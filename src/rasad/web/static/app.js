@@ -26,7 +26,7 @@ const I18N = {
         notReleased: "غير متاح لأحد خارج هذه العقدة", partnerRecords: "سجل من الشركاء",
         referenceLayers: "الطبقات المرجعية (ACLED وغيرها)", referenceRecords: "سجل مرجعي", filtersButton: "المرشّحات",
         trends: "الاتجاهات", trendsBy: "حسب", by_admin1: "المحافظة", by_admin2: "القضاء", by_sector: "قطاع الحدود",
-        by_facility: "المنشأة", lastFourWeeks: "آخر أربعة أسابيع مقابل الأربعة قبلها", trendsTitle: "الأحداث أسبوعياً (آخر 12 أسبوعاً) حسب", surge: "ارتفاع لافت",
+        by_facility: "المنشأة", by_actor: "الطرف", trendsSpan: "المدة", weeks: "أسبوعاً", trendTable: "جدول الأسابيع", lastFourWeeks: "آخر أربعة أسابيع مقابل الأربعة قبلها", trendsTitle: "الأحداث أسبوعياً حسب", surge: "ارتفاع لافت",
         hotspots: "بؤر الأسبوع", hotspot: "بؤرة",
         alerts: "التنبيهات", alertsTitle: "تنبيهاتي", noAlerts: "لا تنبيهات بعد",
         rulesTitle: "قواعدي", newRule: "قاعدة جديدة", ruleName: "الاسم", channel: "القناة", channelDashboard: "لوحة المتابعة",
@@ -56,8 +56,9 @@ const I18N = {
         comment: "Comment", corroboration: "Corroborate", send: "Send", readOnly: "A partner's record: read-only",
         version: "Version", notReleased: "not released beyond this node", partnerRecords: "partners' records",
         referenceLayers: "Reference layers (ACLED…)", referenceRecords: "reference records", filtersButton: "Filters",
-        trends: "Trends", trendsTitle: "Events a week (last 12 weeks), by", surge: "surge", trendsBy: "by",
+        trends: "Trends", trendsTitle: "Events a week, by", surge: "surge", trendsBy: "by",
         by_admin1: "governorate", by_admin2: "district", by_sector: "border sector", by_facility: "facility",
+        by_actor: "actor", trendsSpan: "span", weeks: "weeks", trendTable: "Table of the weeks",
         lastFourWeeks: "the last four weeks against the four before",
         hotspots: "the week's hotspots", hotspot: "hotspot",
         alerts: "Alerts", alertsTitle: "My alerts", noAlerts: "No alert yet",
@@ -1000,30 +1001,45 @@ function showShared(item) {
 }
 
 async function drawTrends() {
-  // small multiples: the busiest governorates' weeks, surges in red, an imported layer's weeks as a line
+  // small multiples (uPlot, vendored): each area's weeks on a time axis, each bar stacked by event type in the map's
+  // colours, a surge's week marked with a red triangle, an imported layer's weeks as a dashed line; each chart
+  // keeps a table of its weeks (a button a week) for the keyboard and screen readers
   const panel = $("#trends");
   if (panel.hidden) return;
   const by = state.trendsBy || "admin1";
-  const query = new URLSearchParams({ by, weeks: "12" });
+  const span = state.trendsWeeks || 12;
+  const query = new URLSearchParams({ by, weeks: String(span) });
   const filters = params();
-  // the twelve weeks up to the filter's end, or up to the newest event (a quiet archive shows its own weeks)
+  // the weeks up to the filter's end, or up to the newest event (a quiet archive shows its own weeks)
   const newest = filters.get("until") || (state.mapEvents.find((e) => e.event_date) || {}).event_date;
   if (newest) query.set("until", newest);
   if (filters.get("type")) query.set("type", filters.get("type"));
   const ours = await getJSON("/api/trends?" + query.toString());
   const layerQuery = new URLSearchParams(query);
   layerQuery.set("layer", "acled");
-  const theirs = $("#layers").checked ? await getJSON("/api/trends?" + layerQuery.toString()) : { series: [] };
+  const theirs = $("#layers").checked && by !== "sector" ? await getJSON("/api/trends?" + layerQuery.toString()) : { series: [] };
   const reference = new Map(theirs.series.filter((s) => s.event_type == null).map((s) => [s.value, s.counts]));
   const choose = el("select", { name: "trends-by", "aria-label": t("trendsBy") });
-  for (const unit of ["admin1", "admin2", "sector", "facility"]) choose.appendChild(el("option", { value: unit }, t("by_" + unit)));
+  for (const unit of ["admin1", "admin2", "sector", "facility", "actor"]) choose.appendChild(el("option", { value: unit }, t("by_" + unit)));
   choose.value = by;
   choose.addEventListener("change", () => { state.trendsBy = choose.value; drawTrends(); });
+  const length = el("select", { name: "trends-weeks", "aria-label": t("trendsSpan") });
+  for (const weeks of [12, 26, 52]) length.appendChild(el("option", { value: String(weeks) }, `${number(weeks)} ${t("weeks")}`));
+  length.value = String(span);
+  length.addEventListener("change", () => { state.trendsWeeks = Number(length.value); drawTrends(); });
   const heading = el("h2", {}, t("trendsTitle") + " ");
-  heading.appendChild(choose);
-  panel.replaceChildren(heading);
+  heading.append(choose, " ", length);
+  const kinds = Object.keys(COLORS).filter((type) => ours.series.some((s) => s.event_type === type));
+  const legend = el("p", { class: "trend-legend" });
+  for (const type of kinds) {
+    const key = el("span", { class: "trend-key" });
+    key.append(el("i", { style: `background:${COLORS[type]}`, "aria-hidden": "true" }), typeName(type));
+    legend.append(key, " ");
+  }
+  if (reference.size) legend.append(el("span", { class: "trend-key reference-key" }, "- - " + t("referenceLayers")));
+  panel.replaceChildren(heading, legend);
   const series = ours.series.filter((s) => s.event_type == null).slice(0, 8);
-  const areaName = (value) => (by === "admin1" ? govName(value) : value);
+  const areaName = (value) => (by === "admin1" ? govName(value) : by === "actor" ? actorName(value) : value);
   // the last four weeks against the four before: what an analyst reads first
   const change = (counts) => {
     const recent = counts.slice(-4).reduce((a, b) => a + b, 0);
@@ -1032,39 +1048,100 @@ async function drawTrends() {
     const percent = Math.round(((recent - before) / before) * 100);
     return ` · ${percent >= 0 ? "▲" : "▼"} ${number(Math.abs(percent))}%`;
   };
+  const xs = ours.weeks.map((week) => Date.parse(week + "T00:00:00Z") / 1000);
   const max = Math.max(1, ...series.flatMap((s) => [...s.counts, ...(reference.get(s.value) || [])]));
+  const brush = (s, i) => {
+    // a week of an area filters everything to that week (and to the governorate or actor)
+    const monday = new Date(ours.weeks[i] + "T00:00:00Z");
+    $("#filters [name=since]").value = ours.weeks[i];
+    $("#filters [name=until]").value = new Date(monday.getTime() + 6 * 86400000).toISOString().slice(0, 10);
+    if (by === "admin1") $("#filters [name=admin1]").value = s.value;
+    if (by === "actor") $("#filters [name=actor]").value = s.value;
+    state.selected = null;
+    applyFilters();
+  };
   for (const s of series) {
-    const figure = el("figure", { class: "multiple", "data-area": s.value });
+    const figure = el("figure", { class: "multiple", "data-area": s.value, "data-surges": s.surges.join(" ") });
     figure.appendChild(el("figcaption", { dir: "auto", title: t("lastFourWeeks") },
       `${areaName(s.value)} · ${number(s.counts.reduce((a, b) => a + b, 0))}${change(s.counts)}`));
-    const svg = el("svg", { viewBox: "0 0 120 40", role: "img", "aria-label": `${areaName(s.value)}: ${s.counts.join(", ")}` });
-    const width = 120 / s.counts.length;
-    s.counts.forEach((n, i) => {
-      const x = state.lang === "ar" ? 120 - (i + 1) * width : i * width;
-      const surge = s.surges.includes(ours.weeks[i]);
-      const bar = el("rect", { x: x + 0.5, y: 40 - (n / max) * 38, width: width - 1, height: (n / max) * 38,
-        class: "trend-bar" + (surge ? " surge" : ""), "data-week": ours.weeks[i] });
-      bar.appendChild(el("title", {}, `${ours.weeks[i]}: ${n}` + (surge ? ` (${t("surge")})` : "")));
-      bar.addEventListener("click", () => {
-        // brushing: a week of an area filters everything to that week (and the governorate, for governorates)
-        const monday = new Date(ours.weeks[i] + "T00:00:00Z");
-        $("#filters [name=since]").value = ours.weeks[i];
-        $("#filters [name=until]").value = new Date(monday.getTime() + 6 * 86400000).toISOString().slice(0, 10);
-        if (by === "admin1") $("#filters [name=admin1]").value = s.value;
-        state.selected = null;
-        applyFilters();
-      });
-      svg.appendChild(bar);
-    });
-    const layer = reference.get(s.value);
-    if (layer) {
-      const points = layer.map((n, i) => `${(state.lang === "ar" ? 120 - (i + 0.5) * width : (i + 0.5) * width).toFixed(1)},`
-        + `${(40 - (n / max) * 38).toFixed(1)}`).join(" ");
-      svg.appendChild(el("polyline", { points, class: "reference-line" }));
-    }
-    figure.appendChild(svg);
+    const chart = el("div", { class: "trend-chart", role: "img", "aria-label": `${areaName(s.value)}: ${s.counts.map(number).join(", ")}` });
+    figure.appendChild(chart);
+    figure.appendChild(trendTable(s, ours.weeks, (i) => brush(s, i)));
     panel.appendChild(figure);
+    const byType = kinds.map((type) => (ours.series.find((x) => x.value === s.value && x.event_type === type) || {}).counts
+      || ours.weeks.map(() => 0));
+    // stacked: each type's bar stands on those before it; drawn from the tallest sum down, so each shows its part
+    const stacked = byType.map((_, k) => ours.weeks.map((__, i) => byType.slice(0, k + 1).reduce((sum, c) => sum + c[i], 0)));
+    const order = kinds.map((_, k) => k).reverse();
+    const layer = reference.get(s.value);
+    const data = [xs, ...order.map((k) => stacked[k]), ...(layer ? [layer] : [])];
+    const plot = new uPlot({
+      width: Math.max(160, chart.clientWidth || 260), height: 120,
+      legend: { show: false }, cursor: { y: false, points: { show: false } }, select: { show: false },
+      scales: { x: { time: true, dir: state.lang === "ar" ? -1 : 1 }, y: { range: [0, max] } },
+      axes: [
+        { values: (u, splits) => splits.map((ts) => weekLabel(ts, span)), size: 28, gap: 2, font: "11px sans-serif" },
+        { side: state.lang === "ar" ? 1 : 3, size: 30, gap: 2, font: "11px sans-serif",
+          values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? number(v) : "")) },
+      ],
+      series: [{}, ...order.map((k) => ({ label: typeName(kinds[k]), fill: COLORS[kinds[k]], stroke: COLORS[kinds[k]], width: 0,
+        paths: uPlot.paths.bars({ size: [0.8, 40] }), points: { show: false } })),
+      ...(layer ? [{ label: t("referenceLayers"), stroke: "#333", dash: [4, 3], width: 1.5, points: { show: false } }] : [])],
+      hooks: { draw: [(u) => markSurges(u, s, ours.weeks)] },
+    }, data, chart);
+    figure._plot = plot;
+    chart.addEventListener("click", () => { if (plot.cursor.idx != null) brush(s, plot.cursor.idx); });
   }
+}
+
+function trendTable(s, weeks, brush) {
+  // the chart's weeks as a table, one button a week that brushes the dashboard to it
+  const details = el("details", { class: "trend-table" });
+  details.appendChild(el("summary", {}, t("trendTable")));
+  const table = el("table");
+  const head = el("tr");
+  head.append(el("th", { scope: "col" }, t("week")), el("th", { scope: "col" }, t("events")));
+  table.appendChild(head);
+  weeks.forEach((week, i) => {
+    const surge = s.surges.includes(week);
+    const row = el("tr", { class: "trend-week" + (surge ? " surge" : ""), "data-week": week });
+    const button = el("button", { type: "button" }, weekLabel(Date.parse(week + "T00:00:00Z") / 1000, 52, true));
+    button.addEventListener("click", () => brush(i));
+    const cell = el("th", { scope: "row" });
+    cell.appendChild(button);
+    row.append(cell, el("td", {}, number(s.counts[i]) + (surge ? ` (${t("surge")})` : "")));
+    table.appendChild(row);
+  });
+  details.appendChild(table);
+  return details;
+}
+
+function markSurges(u, s, weeks) {
+  // a red triangle above each surge week's bar
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.fillStyle = "#b91c1c";
+  weeks.forEach((week, i) => {
+    if (!s.surges.includes(week)) return;
+    const x = u.valToPos(u.data[0][i], "x", true);
+    const y = u.valToPos(s.counts[i], "y", true) - 4 * devicePixelRatio;
+    const r = 5 * devicePixelRatio;
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.lineTo(x - r, y - 1.6 * r);
+    ctx.lineTo(x + r, y - 1.6 * r);
+    ctx.closePath();
+    ctx.fill();
+  });
+  ctx.restore();
+}
+
+function weekLabel(seconds, span, full = false) {
+  // a week's Monday in the UI's language and digits: "3 Mar" over a few months, "Mar 2025" over a year
+  const locale = `${state.lang === "ar" ? "ar-IQ" : "en-GB"}-u-nu-${state.digits === "arab" ? "arab" : "latn"}`;
+  const options = full ? { day: "numeric", month: "short", year: "numeric" }
+    : span > 26 ? { month: "short", year: "2-digit" } : { day: "numeric", month: "short" };
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(seconds * 1000));
 }
 
 let alertsDrawing = 0;
