@@ -685,10 +685,16 @@ def test_review_in_the_browser_errors_beside_the_form_merge_split_and_keys(page,
             "[...document.querySelectorAll('#detail ol.history li')].some(li => li.innerText.includes('verified'))")
         page.keyboard.press("n")
         page.wait_for_function(f"!location.search.includes('event={one}')")
-        page.click("#queue")  # the unreviewed, least confident first
+        page.click("#queue")  # the unreviewed that need an analyst, least confident first
         wait_for_query(page, "review_state=unreviewed")
         page.wait_for_selector("#detail:not([hidden]) h2")
-        assert "sort=confidence" in page.url and "order=asc" in page.url
+        assert "sort=confidence" in page.url and "order=asc" in page.url and "queue=true" in page.url
+        store = open_store(db)
+        queued = store.query_events(EventFilter(queue=True, limit=1))[1]
+        store.close()
+        page.wait_for_function(f"document.querySelector('#summary').innerText.startsWith('{queued} ')")
+        page.click("#clear")  # the queue, its sort and its order go with the other filters
+        page.wait_for_function("!location.search.includes('queue=') && !location.search.includes('sort=')")
     store = open_store(db)
     history = [h["action"] for h in store.history(one)]
     store.close()

@@ -186,3 +186,43 @@ def test_an_edit_that_changes_nothing_is_refused_and_writes_no_history(stocked):
     with pytest.raises(InputError, match="nothing to change"):
         store.edit(ids["Arrests"], "sub_event_type", event["sub_event_type"], "Omar")
     assert len(store.history(ids["Arrests"])) == before
+
+
+def test_the_review_queue_holds_the_unsure_the_undated_and_the_disputed(store):
+    from rasad.model import Document, Event
+
+    def told(doc: str, lat: float, **fields) -> None:
+        store.add_document(Document(doc_id=doc, text=f"تقرير {doc}"))
+        values = {"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": "2025-03-10",
+                  "time_precision": 1, "admin1": "Kirkuk", "country": "IQ", "location": doc, "latitude": lat,
+                  "longitude": 44.0, "geo_precision": 1, "confidence": 0.95} | fields
+        store.add_mention(Event(doc_id=doc, **values), 0)
+
+    with store.transaction():
+        told("sure", 35.0)
+        told("unsure", 35.5, confidence=0.4)
+        told("undated", 36.0, event_date=None, time_precision=None)
+        told("month", 36.5, event_date="2025-03-01", time_precision=3)
+        told("disputed-a", 37.0, fatalities=6)
+        told("disputed-b", 37.0, fatalities=8)  # the same clash, another figure
+        told("checked", 37.5, confidence=0.4)
+    ids = {e["location"]: e["event_id"] for e in store.query_events(EventFilter())[0]}
+    store.set_review_state(ids["checked"], "verified", "Layla")
+    queue, total = store.query_events(EventFilter(queue=True, sort="confidence", descending=False))
+    assert total == 4
+    assert {e["location"] for e in queue} == {"unsure", "undated", "month", "disputed-a"}
+    assert queue[0]["location"] == "unsure"  # least confident first
+    disputed = store.event(ids["disputed-a"])
+    assert (disputed["conflicting"], disputed["fatalities"]) == (1, 6)
+
+
+def test_the_cli_lists_the_review_queue(stocked, store_url):
+    from click.testing import CliRunner
+
+    from rasad.cli import main
+
+    store, ids = stocked
+    queued = store.query_events(EventFilter(queue=True))[1]
+    result = CliRunner().invoke(main, ["events", "--queue", "--json", "--db", store_url])
+    assert result.exit_code == 0, result.output
+    assert queued >= 1 and json.loads(result.output)["total"] == queued

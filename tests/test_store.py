@@ -119,8 +119,24 @@ def test_migrations_are_recorded(store):
     from rasad.store.migrations import MIGRATIONS
 
     latest = MIGRATIONS[store.db.dialect][-1][0]
-    assert latest == 14 and store.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()["v"] == latest
+    assert latest == 15 and store.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()["v"] == latest
     assert store.migrate() == latest  # applying again changes nothing
+
+
+def test_the_migration_marks_the_events_whose_sources_already_disagreed(store):
+    from rasad.model import Document, Event
+    from rasad.store.migrations import MIGRATIONS
+
+    with store.transaction():
+        for n, killed in enumerate((6, 8)):
+            store.add_document(Document(doc_id=f"o{n}", text=f"تقرير {n}"))
+            store.add_mention(Event(doc_id=f"o{n}", event_type="Battles", sub_event_type="Armed clash",
+                                    event_date="2025-03-10", admin1="Kirkuk", country="IQ", location="Hawija",
+                                    latitude=35.3, longitude=43.8, geo_precision=1, fatalities=killed), 0)
+        store.db.execute("UPDATE events SET conflicting = 0")  # as a store made before migration 15 holds them
+        backfill = next(line for line in MIGRATIONS[store.db.dialect][-1][1].split(";") if "UPDATE" in line)
+        store.db.execute(backfill)
+    assert [e["conflicting"] for e in store.query_events(EventFilter())[0]] == [1]
 
 
 def test_sqlite_uses_the_write_ahead_log(tmp_path):

@@ -285,11 +285,16 @@ def db_stats(db: str, runs: int, as_json: bool) -> None:
 @db_option
 @filter_options
 @click.option("--limit", default=50, show_default=True, help="How many events to show.")
+@click.option("--queue", is_flag=True, help="The review queue: unreviewed events below 0.7 confidence, undated or dated "
+              "only to the month, or whose sources disagree; least confident first.")
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
-def events(db, since, until, event_type, admin1, near, text, limit: int, as_json: bool) -> None:
-    """List stored events, newest first."""
+def events(db, since, until, event_type, admin1, near, text, limit: int, queue: bool, as_json: bool) -> None:
+    """List stored events, newest first (or the review queue)."""
+    flt = _filter(since, until, event_type, admin1, near, text, limit)
+    if queue:
+        flt = dataclasses.replace(flt, queue=True, sort="confidence", descending=False)
     with open_store(db) as store:
-        items, total = store.query_events(_filter(since, until, event_type, admin1, near, text, limit))
+        items, total = store.query_events(flt)
     if as_json:
         click.echo(json.dumps({"items": items, "total": total}, ensure_ascii=False, indent=1))
         return

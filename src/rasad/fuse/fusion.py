@@ -164,6 +164,9 @@ def fuse_mentions(mentions: Iterable[dict[str, Any]], published: dict[str, str |
     for name in COUNT_FIELDS:
         values = [m[name] for m in same_type if m.get(name) is not None]
         record[name] = min(values) if values else None
+    # the sources disagree on a figure or the day: a review queue puts such an event before an analyst
+    record["conflicting"] = int(any(len({m[name] for m in same_type if m.get(name) is not None}) > 1
+                                    for name in (*COUNT_FIELDS, "event_date")))
     docs = {m["doc_id"] for m in items}
     disbelief = 1.0
     for doc in docs:

@@ -318,6 +318,21 @@ CREATE TABLE saved_views (
 )
 """
 
+# the review queue: whether an event's sources disagree on a figure or the day, kept by fusion; existing events
+# are marked from their mentions here, with each dialect's JSON reading
+_CONFLICTING = """
+ALTER TABLE events ADD COLUMN conflicting INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET conflicting = 1 WHERE event_id IN (SELECT event_id FROM mentions GROUP BY event_id HAVING {having});
+CREATE INDEX events_queue ON events(confidence) WHERE review_state = 'unreviewed' AND merged_into IS NULL
+"""
+
+
+def _disagree(read: str) -> str:
+    """The HAVING condition: a mention field with two values or more (``read`` reads field NAME of the JSON)."""
+    return " OR ".join(f"count(DISTINCT {read.replace('NAME', name)}) > 1"
+                       for name in ("fatalities", "wounded", "arrested", "escaped", "transferred", "event_date"))
+
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
@@ -334,6 +349,7 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         (12, _CELLS.format(row=f"({CELL_SQL['sqlite'][0]})", col=f"({CELL_SQL['sqlite'][1]})")),
         (13, _VISIBLE),
         (14, _VIEWS.format(serial="INTEGER PRIMARY KEY AUTOINCREMENT")),
+        (15, _CONFLICTING.format(having=_disagree("json_extract(data, '$.NAME')"))),
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -352,5 +368,6 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (12, _CELLS.format(row=f"({CELL_SQL['postgresql'][0]})", col=f"({CELL_SQL['postgresql'][1]})")),
         (13, _VISIBLE_PG),
         (14, _VIEWS.format(serial="BIGSERIAL PRIMARY KEY")),
+        (15, _CONFLICTING.format(having=_disagree("(data::jsonb ->> 'NAME')"))),
     ],
 }

@@ -34,12 +34,13 @@ EVENT_COLUMNS = (
     "event_id", "event_type", "sub_event_type", "tags", "event_date", "time_precision", "actor1", "actor2", "country",
     "admin1", "admin2", "location", "location_ar", "latitude", "longitude", "geo_precision", "fatalities", "wounded",
     "arrested", "escaped", "transferred", "border_km", "border_sector", "confidence", "source_count",
-    "first_reported", "last_reported", "created_at", "updated_at",
+    "first_reported", "last_reported", "conflicting", "created_at", "updated_at",
 )
 SORTABLE = {"event_date", "confidence", "source_count", "fatalities", "border_km", "updated_at"}
 REVIEW_STATES = ("unreviewed", "verified", "rejected")
 ROLES = ("viewer", "analyst", "admin")
 SYSTEM = "rasad"
+QUEUE_CONFIDENCE = 0.7  # below it an unreviewed event is in the review queue (the "0.50–0.70" band and under)
 
 
 def default_db() -> str:
@@ -66,6 +67,7 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None
     max_border_km: float | None = None
     updated_since: str | None = None  # events created or changed at or after this moment (ISO), for alerts
+    queue: bool = False  # the review queue: unreviewed events that are unsure, undated or whose sources disagree
     limit: int = 100
     offset: int = 0
     sort: str = "event_date"
@@ -674,6 +676,10 @@ class Store:
             args.append(f.review_state)
         else:
             clauses.append("review_state <> 'rejected'")
+        if f.queue:
+            clauses.append("review_state = 'unreviewed' AND (confidence < ? OR event_date IS NULL OR time_precision = 3"
+                           " OR conflicting = 1)")
+            args.append(QUEUE_CONFIDENCE)
         for clause, value in (("event_date >= ?", f.since), ("event_date <= ?", f.until),
                               ("event_type = ?", f.event_type), ("admin1 = ?", _governorate(f.admin1)),
                               ("confidence >= ?", f.min_confidence), ("sub_event_type = ?", f.sub_event_type),

@@ -150,6 +150,8 @@ def event_filter(
     text: Annotated[str | None, Query(description="full-text search of the reports")] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     review_state: Annotated[str | None, Query(pattern="^(unreviewed|verified|rejected)$")] = None,
+    queue: Annotated[bool, Query(description="the review queue: unreviewed events below 0.7 confidence, undated "
+                                             "or dated only to the month, or whose sources disagree")] = False,
     limit: Annotated[int, Query(ge=1, le=5000)] = 100,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     sort: Annotated[str, Query(pattern="^(event_date|confidence|source_count|fatalities|border_km|updated_at)$")]
@@ -167,7 +169,8 @@ def event_filter(
     return EventFilter(since=since, until=until, event_type=type, sub_event_type=sub_type, tag=tag, actor=actor,
                        admin1=admin1, admin2=admin2, near=parse_near(near), bbox=parse_bbox(bbox),
                        max_border_km=max_border_km, text=text, min_confidence=min_confidence,
-                       review_state=review_state, limit=limit, offset=offset, sort=sort, descending=order == "desc")
+                       review_state=review_state, queue=queue, limit=limit, offset=offset, sort=sort,
+                       descending=order == "desc")
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]

@@ -55,6 +55,7 @@ class EventOut(BaseModel):
     first_reported: str | None
     last_reported: str | None
     review_state: str
+    conflicting: bool = False  # its sources disagree on a figure or the day
 
 
 class FieldSource(BaseModel):

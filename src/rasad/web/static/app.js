@@ -389,6 +389,12 @@ function viewBbox() {
   return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(3)).join(",");
 }
 
+function resetFilters() {
+  // a hidden input keeps what a script set through a form's reset: the queue, sort and order are cleared by hand
+  $("#filters").reset();
+  for (const input of document.querySelectorAll("#filters input[type=hidden]")) input.value = "";
+}
+
 function params() {
   $("#filters [name=bbox]").value = $("#in-view").checked ? viewBbox() : "";
   const form = new FormData($("#filters"));
@@ -1304,7 +1310,7 @@ async function main() {
   translate();
   restoreFromURL();
   $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); state.selected = null; applyFilters(); });
-  $("#clear").addEventListener("click", () => { $("#filters").reset(); state.selected = null; applyFilters(); });
+  $("#clear").addEventListener("click", () => { resetFilters(); state.selected = null; applyFilters(); });
   $("#lang").addEventListener("click", () => { state.lang = state.lang === "ar" ? "en" : "ar"; translate(); applyFilters(); });
   $("#digits").addEventListener("click", () => {
     state.digits = state.digits === "arab" ? "latn" : "arab";
@@ -1339,9 +1345,11 @@ async function main() {
   });
   document.addEventListener("keydown", reviewKeys);
   $("#queue").addEventListener("click", () => {
-    // the unreviewed events, least confident first: the order an analyst clears them in
-    $("#filters").reset();
+    // the unreviewed events that need an analyst (unsure, undated, or their sources disagree), least confident
+    // first: the order an analyst clears them in
+    resetFilters();
     $("#filters [name=review_state]").value = "unreviewed";
+    $("#filters [name=queue]").value = "true";
     $("#filters [name=sort]").value = "confidence";
     $("#filters [name=order]").value = "asc";
     state.selected = null;
