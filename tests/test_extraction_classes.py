@@ -1100,3 +1100,8 @@ def test_a_groups_hideout_destroyed_makes_the_group_the_side_that_suffered(extra
     event = only(extract("أعلنت خلية الإعلام الأمني تدمير مضافة لعصابات داعش الإرهابية وقتل من فيها في قضاء الطارمية "
                          "أمس.", published=PUBLISHED))
     assert (event.actor1, event.actor2) == (None, "Islamic State")
+
+
+def test_a_neighbourhood_named_after_its_city_places_itself(extract):
+    event = only(extract("انفجرت عبوة ناسفة في حي بغداد الجديدة أمس.", published=PUBLISHED))
+    assert (event.admin1, event.location, event.geo_precision) == ("Baghdad", "New Baghdad", 1)

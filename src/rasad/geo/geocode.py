@@ -123,8 +123,20 @@ class Geocoder:
             return False
         if mention.cue and not mention.weak and self._in_country(mention, context):  # "حي البياع" in Iraqi news
             return True
+        if mention.cue and not mention.weak and self._names_its_city(mention):  # "حي بغداد الجديدة"
+            return True
         if mention.cue or mention.relative or (mention.locative and not mention.minor):
             return self._agrees(mention, context)
+        return False
+
+    def _names_its_city(self, mention: PlaceMention) -> bool:
+        """A neighbourhood or unit named after the city or governorate it lies in ("بغداد الجديدة", "New Baghdad"):
+        the name itself places it, as a report naming its country would."""
+        for place in mention.candidates:
+            words = fold(place.name_ar).split()
+            if len(words) > 1 and any(other.feature in ("city", "admin1") and other.admin1 == place.admin1
+                                      and other.id != place.id for word in words for other in self.gazetteer.lookup(word)):
+                return True
         return False
 
     @staticmethod
