@@ -119,7 +119,7 @@ def test_migrations_are_recorded(store):
     from rasad.store.migrations import MIGRATIONS
 
     latest = MIGRATIONS[store.db.dialect][-1][0]
-    assert latest == 15 and store.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()["v"] == latest
+    assert latest == 16 and store.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()["v"] == latest
     assert store.migrate() == latest  # applying again changes nothing
 
 
@@ -134,7 +134,7 @@ def test_the_migration_marks_the_events_whose_sources_already_disagreed(store):
                                     event_date="2025-03-10", admin1="Kirkuk", country="IQ", location="Hawija",
                                     latitude=35.3, longitude=43.8, geo_precision=1, fatalities=killed), 0)
         store.db.execute("UPDATE events SET conflicting = 0")  # as a store made before migration 15 holds them
-        backfill = next(line for line in MIGRATIONS[store.db.dialect][-1][1].split(";") if "UPDATE" in line)
+        backfill = next(line for line in dict(MIGRATIONS[store.db.dialect])[15].split(";") if "UPDATE" in line)
         store.db.execute(backfill)
     assert [e["conflicting"] for e in store.query_events(EventFilter())[0]] == [1]
 
@@ -207,3 +207,26 @@ def test_saved_views_are_per_user_replaced_by_name_and_keep_filters_only(store):
         store.remove_view(view["view_id"], "lina")  # not hers
     store.remove_view(view["view_id"], "omar")
     assert store.views("omar") == [] and len(store.views("lina")) == 1
+
+
+def test_a_batch_writes_its_search_texts_at_once_and_they_are_found(store, tmp_path):
+    from rasad.extract.base import get_extractor
+    from rasad.model import Document
+    from rasad.pipeline import RunReport, store_batch
+
+    texts = ["اعتقلت الشرطة خمسة مطلوبين في قضاء الحويجة يوم الاثنين.",
+             "انفجرت عبوة ناسفة في مدينة الرمادي يوم الاثنين ما أدى إلى مقتل اثنين.",
+             "اندلعت اشتباكات قرب مدينة الفلوجة يوم الاثنين أسفرت عن مقتل ثلاثة مسلحين."]
+    batch = [Document(doc_id=f"b{n}", text=text) for n, text in enumerate(texts)]
+    store_batch(store, batch, {}, get_extractor("rules"), RunReport())
+    assert store._one("SELECT count(*) FROM documents_fts") == 3  # written at the batch's end, with COPY on PostgreSQL
+    from rasad.fuse.dedup import bands
+    from rasad.store.store import prepare_document
+
+    assert store._one("SELECT count(*) FROM document_bands") == sum(len(bands(prepare_document(d).signature)) for d in batch)
+    found, total = store.query_events(EventFilter(text="الرمادي"))
+    assert total == 1 and found[0]["location"] == "Ramadi"
+    # a failed batch leaves no search text behind
+    with pytest.raises(ValueError):
+        store_batch(store, [Document(doc_id="b9", text="نص آخر عن مدينة الموصل")], {}, None, RunReport())
+    assert store._one("SELECT count(*) FROM documents_fts") == 3 and store._search_rows is None

@@ -108,7 +108,7 @@ def store_batch(store: Store, batch: list[Document], extracted: dict[str, list[E
     ``extracted`` and ``prepared`` hold what was computed beforehand (by workers, for an archive); a document
     missing from ``extracted`` is extracted here by ``extractor``."""
     prepared = prepared or {}
-    with store.transaction():
+    with store.transaction(), store.bulk():
         for document in batch:
             status = store.add_document(document, prepared=prepared.get(document.doc_id))
             if status == "seen":

@@ -33,6 +33,9 @@ class Database(Protocol):
     def lock(self, name: str) -> None:
         """Serialise writers of one kind (an append-only chain, a sequence) until the transaction ends."""
 
+    def bulk_insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert many rows at once: ``COPY`` on PostgreSQL, one prepared statement on SQLite."""
+
     def close(self) -> None: ...
 
 
@@ -105,6 +108,15 @@ class SQLiteDatabase:
     def lock(self, name: str) -> None:
         """Nothing to do: a SQLite write transaction (BEGIN IMMEDIATE) already excludes every other writer."""
 
+    def bulk_insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        try:
+            self.connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+                                        f"({', '.join('?' * len(columns))})", rows)
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.IntegrityError):
+                raise
+            raise StoreError(f"{self.location}: {error}") from error
+
     def close(self) -> None:
         self.connection.close()
 
@@ -150,6 +162,17 @@ class PostgresDatabase:
     def lock(self, name: str) -> None:
         """A transaction-scoped advisory lock, so two writers never take the same sequence number."""
         self.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (name,))
+
+    def bulk_insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """``COPY … FROM STDIN``: the rows stream to the server in one command, with no statement per row."""
+        try:
+            with self.connection.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except self._psycopg.errors.IntegrityError:
+            raise
+        except self._psycopg.Error as error:
+            raise StoreError(f"{self.location}: {error}".strip()) from error
 
     def close(self) -> None:
         self.connection.close()

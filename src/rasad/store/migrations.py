@@ -333,6 +333,15 @@ def _disagree(read: str) -> str:
                        for name in ("fatalities", "wounded", "arrested", "escaped", "transferred", "event_date"))
 
 
+# archives load the search text with COPY, which cannot call to_tsvector: PostgreSQL computes it (SQLite's FTS5
+# table indexes what it is given, so nothing changes there)
+_GENERATED_TSV = """
+DROP INDEX documents_fts_tsv;
+ALTER TABLE documents_fts DROP COLUMN tsv;
+ALTER TABLE documents_fts ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED;
+CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)
+"""
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
@@ -350,6 +359,7 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         (13, _VISIBLE),
         (14, _VIEWS.format(serial="INTEGER PRIMARY KEY AUTOINCREMENT")),
         (15, _CONFLICTING.format(having=_disagree("json_extract(data, '$.NAME')"))),
+        (16, "SELECT 1"),  # PostgreSQL's search column became a generated one; nothing to do here
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -369,5 +379,6 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (13, _VISIBLE_PG),
         (14, _VIEWS.format(serial="BIGSERIAL PRIMARY KEY")),
         (15, _CONFLICTING.format(having=_disagree("(data::jsonb ->> 'NAME')"))),
+        (16, _GENERATED_TSV),
     ],
 }

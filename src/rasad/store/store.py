@@ -13,6 +13,7 @@ import math
 import os
 import secrets
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -99,6 +100,7 @@ class Store:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._search_rows: list[tuple[str, str]] | None = None  # held for the end of a bulk() batch
         self.migrate()
 
     # -- schema ---------------------------------------------------------------------------------
@@ -191,15 +193,26 @@ class Store:
         )
         if original:
             return "duplicate"
-        for band in bands(signature):
-            self.db.execute("INSERT INTO document_bands (band, doc_id) VALUES (?, ?)", (band, document.doc_id))
-        body = prepared.body
-        if self.db.dialect == "postgresql":
-            self.db.execute("INSERT INTO documents_fts (doc_id, body, tsv) VALUES (?, ?, to_tsvector('simple', ?))",
-                            (document.doc_id, body, body))
+        # the sketch's bands at once (the next report's near-duplicate look-up reads them); the search text at
+        # once, or with the batch's others at its end inside bulk() (nothing reads it while a batch is stored)
+        self.db.bulk_insert("document_bands", ("band", "doc_id"), [(band, document.doc_id) for band in bands(signature)])
+        if self._search_rows is not None:
+            self._search_rows.append((document.doc_id, prepared.body))
         else:
-            self.db.execute("INSERT INTO documents_fts (doc_id, body) VALUES (?, ?)", (document.doc_id, body))
+            self.db.bulk_insert("documents_fts", ("doc_id", "body"), [(document.doc_id, prepared.body)])
         return "new"
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Within a transaction, for a batch of reports: their search texts are written together at the end, with
+        ``COPY`` on PostgreSQL (one prepared statement on SQLite), rather than one statement each."""
+        self._search_rows = []
+        try:
+            yield
+            if self._search_rows:
+                self.db.bulk_insert("documents_fts", ("doc_id", "body"), self._search_rows)
+        finally:
+            self._search_rows = None
 
     def _near_duplicate(self, signature: list[int]) -> str | None:
         """A stored report whose sketch shares enough of this one's smallest hashes and is close enough.
