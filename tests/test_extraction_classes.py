@@ -1105,3 +1105,42 @@ def test_a_groups_hideout_destroyed_makes_the_group_the_side_that_suffered(extra
 def test_a_neighbourhood_named_after_its_city_places_itself(extract):
     event = only(extract("انفجرت عبوة ناسفة في حي بغداد الجديدة أمس.", published=PUBLISHED))
     assert (event.admin1, event.location, event.geo_precision) == ("Baghdad", "New Baghdad", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "أسفر الانفجار عن مقتل وإصابة 12 شخصا في مدينة الرمادي أمس.",
+    "أسفر الانفجار عن سقوط 12 قتيلا وجريحا في مدينة الرمادي أمس.",
+    "At least 20 people were killed or wounded in a bombing in al-Bab on Monday.",
+])
+def test_one_figure_for_the_dead_and_wounded_together_gives_neither(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("قتل 26 شخصا وأصيب تسعون آخرون في تفجير بمدينة الرمادي أمس.", (26, 90)),  # a figure each
+    ("سقط قتيلان وجريحان في انفجار لغم بمدينة الرمادي أمس.", (2, 2)),  # duals count themselves
+])
+def test_the_dead_and_wounded_with_a_figure_each_are_two_counts(extract, text, counts):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == counts
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("قتل ما لا يقل عن ثمانية أشخاص في تفجير سيارة مفخخة في مدينة الباب أمس.", 8),
+    ("قتل ما بين 5 و7 عناصر من قوات النظام في هجوم لداعش قرب مدينة السخنة أمس.", 5),
+    ("Between five and seven soldiers were killed in an IS ambush near Sukhnah on Monday.", 5),
+    ("قتل ما بين خمسة وسبعة عناصر من قوات النظام في هجوم لداعش قرب مدينة السخنة أمس.", 5),
+])
+def test_at_least_and_ranges_give_the_lowest_credible_figure(extract, text, fatalities):
+    assert only(extract(text, published=PUBLISHED)).fatalities == fatalities
+
+
+@pytest.mark.parametrize(("words", "value"), [("خمسة وعشرين", 25), ("مئة وخمسة", 105), ("one hundred and five", 105),
+                                              ("twenty five", 25)])
+def test_compound_numbers_still_add(words, value):
+    from rasad.text.normalize import fold
+    from rasad.text.numbers import amounts
+    from rasad.text.tokens import tokenize
+
+    assert [a.value for a in amounts(tokenize(fold(words)))] == [value]

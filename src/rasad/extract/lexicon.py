@@ -174,6 +174,7 @@ class Lexicons:
     nationalities: dict[str, str] = field(default_factory=dict)  # "تركية": TR, for a force named by its adjective
     of_them: frozenset[tuple[str, ...]] = frozenset()  # "توفي اثنان منهم": a toll taken from the wounded told before
     posts: frozenset[str] = frozenset()  # "مقر", "checkpoint": a force's post, which never acts
+    qualifiers: PhraseMatcher = field(default_factory=PhraseMatcher)  # "ما لا يقل عن", "at least": before a figure
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -238,6 +239,8 @@ class Lexicons:
             _add_all(counts, words, name)
             pronoun_counts.update((fold(word), 2 if word.split()[0].endswith("هما") else 1) for word in words)
         not_people = frozenset(fold(word) for word in count_data["not_people"]["words"])
+        qualifiers = PhraseMatcher()
+        _add_all(qualifiers, count_data["qualifiers"]["words"], "qualifier")
         unit_words = frozenset(fold(word) for word in count_data["unit_names"]["words"])
         places = read_toml("rasad.extract", "places.toml", override_dir)
         by_last: dict[str, list[tuple[str, ...]]] = {}
@@ -261,7 +264,8 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in trigger_data["aircraft"]["words"]),
                    {fold(word).lower(): code for code, words in actor_data["nationalities"].items() for word in words},
                    frozenset(tuple(fold(phrase).lower().split()) for phrase in count_data["subsets"]["of_them"]),
-                   frozenset(fold(word).lower() for word in actor_data["members"]["posts"]))
+                   frozenset(fold(word).lower() for word in actor_data["members"]["posts"]),
+                   qualifiers)
 
 
 def _check_trigger(entry: dict) -> None:

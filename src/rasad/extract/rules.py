@@ -706,14 +706,25 @@ class RuleExtractor:
         for k in range(len(tokens) - 1, 0, -1):  # the cue word and the preposition before a place go with it
             if in_place[k] and not in_place[k - 1] and bare_forms(tokens[k - 1].text) & _PLACE_LEAD:
                 in_place[k - 1] = True
+        qualifying = {k for hit in lex.qualifiers.find(tokens) for k in range(hit.first, hit.last + 1)}  # "at least"
         skip = [0] * (len(tokens) + 1)
         for k, token in enumerate(tokens):
             inside = (any(s <= token.start < e for s, e in date_ranges) or any(a.first <= k <= a.last for a in actors)
-                      or in_place[k] or (token.text == "من" and k and any(a.first == k + 1 for a in actors)))
+                      or in_place[k] or (token.text == "من" and k and any(a.first == k + 1 for a in actors))
+                      or k in qualifying)
             skip[k + 1] = skip[k] + inside
+        # "مقتل وإصابة 12 شخصا", "12 قتيلا وجريحا", "killed or wounded": one figure for both, so neither is known
+        # ("26 شخصا قتلوا وأصيب تسعون" gives each its own figure: two figures around the pair are two counts)
+        found = amounts(tokens)
+        combined = {number for number, (cue, other) in enumerate(itertools.pairwise(count_cues))
+                    if {cue.payload, other.payload} == {"fatalities", "wounded"} and (
+                        (other.first == cue.last + 1 and tokens[other.first].text.startswith("و"))
+                        or (other.first == cue.last + 2 and tokens[cue.last + 1].text in ("or", "and")))
+                    and len([a for a in found if a.value and (cue.first - 4 <= a.first < cue.first or (
+                        other.last < a.first <= other.last + 3 and not a.implicit))]) == 1  # "في اشتباك مسلح" counts none
+                    for number in (number, number + 1)}
         # each count word takes its nearest number; a number goes to its nearest count word
         nearest: dict[int, tuple[int, str, int | None, tuple[int, int]]] = {}
-        found = amounts(tokens)
         pronouns = [Amount(value, k, k) for k, token in enumerate(tokens)
                     for after in [tokens[k + 1].text if k + 1 < len(tokens) else ""]
                     for value in [next((lex.pronoun_counts[key] for f in bare_forms(token.text)
@@ -772,8 +783,10 @@ class RuleExtractor:
             if best is None:
                 continue
             distance, number = best
+            inside_cue = count_cues[number].first <= amount.first and count_cues[number].last >= amount.last
+            value = None if number in combined and (not inside_cue or amount.implicit) else amount.value  # "قتيلان وجريحان"
             if number not in nearest or distance < nearest[number][0]:
-                nearest[number] = (distance, count_cues[number].payload, amount.value, span)
+                nearest[number] = (distance, count_cues[number].payload, value, span)
         # "مقتل ضابط وخمسة جنود", "injuring an officer and two soldiers": a number joined by "و" or "and" to a
         # counted one adds to its count
         for number, (distance, name, value, span) in list(nearest.items()):
@@ -815,7 +828,10 @@ class RuleExtractor:
 
 def _joined_by_and(tokens: list[Token], first: int) -> bool:
     """The amount at ``first`` is joined by "و" or "and" to what comes before it, and is not in digits ("و15
-    جريحا", "7 killed and 15 wounded" give two counts)."""
+    جريحا", "7 killed and 15 wounded" give two counts) nor the top of a range ("between five and seven", "ما بين
+    خمسة وسبعة": the lowest figure stands)."""
+    if any(token.text in ("بين", "between") for token in tokens[max(0, first - 3) : first]):
+        return False
     word = tokens[first].text
     if word.startswith("و"):
         return not word[1:].isdigit()

@@ -126,11 +126,14 @@ def amounts(tokens: list[Token]) -> list[Amount]:
                 total += 10
                 i += 1
                 continue
-            if nxt.startswith("و") and _word_value(nxt, units) is not None and not nxt[1:].isdigit():
-                total += _word_value(nxt, units)
+            # "خمسة وعشرون", "مئة وخمسة": the tens after a unit, or anything after a hundred; but "خمسة وسبعة" are two
+            added = _word_value(nxt, units) if nxt.startswith("و") and not nxt[1:].isdigit() else None
+            if added is not None and (total >= 100 or (total < 10 and added % 10 == 0 and added > total)):
+                total += added
                 i += 1
                 continue
-            if nxt == "and" and i + 1 < len(tokens) and _value(tokens[i + 1].text, units) is not None:
+            # "one hundred and five"; but "five and seven" are two
+            if nxt == "and" and total >= 100 and i + 1 < len(tokens) and _value(tokens[i + 1].text, units) is not None:
                 total += _value(tokens[i + 1].text, units)
                 i += 2
                 continue
@@ -160,10 +163,17 @@ _RANGE_WORDS = {"الي", "او", "to", "or"}
 
 
 def _ranges(tokens: list[Token], found: list[Amount]) -> list[Amount]:
-    """A range counts its low end (GUIDELINES §6): "5-10", "من 5 الى 10", "five or six", "8 to 12"."""
+    """A range counts its low end (GUIDELINES §6): "5-10", "من 5 الى 10", "five or six", "8 to 12", "between five
+    and seven", "ما بين 5 و7"."""
     merged: list[Amount] = []
     for amount in found:
         previous = merged[-1] if merged else None
+        if (previous is not None and previous.value is not None and amount.value is not None and previous.first
+                and tokens[previous.first - 1].text in ("بين", "between") and previous.value < amount.value and (
+                    (amount.first == previous.last + 1 and tokens[amount.first].text.startswith("و"))
+                    or (amount.first == previous.last + 2 and tokens[previous.last + 1].text == "and"))):
+            merged[-1] = Amount(previous.value, previous.first, amount.last)
+            continue
         if (previous is not None and previous.value is not None and amount.value is not None
                 and not previous.implicit and not amount.implicit and previous.value < amount.value
                 and not tokens[amount.first].text.startswith("و")  # "قتيلان وثلاثة جرحى" are two counts
