@@ -1144,3 +1144,16 @@ def test_compound_numbers_still_add(words, value):
     from rasad.text.tokens import tokenize
 
     assert [a.value for a in amounts(tokenize(fold(words)))] == [value]
+
+
+def test_a_datelines_date_is_the_publication_not_the_incidents(extract):
+    text = ("Militants kill four soldiers in Kirkuk\n\nMarch 12, 2025 at 9:40 am | Published in: Iraq, Middle East, News\n\n"
+            "The Iraqi army said yesterday that four of its soldiers were killed in an attack in Kirkuk province.")
+    event = only(extract(text, published=date(2025, 3, 12)))
+    assert (event.event_date, event.fatalities) == ("2025-03-11", 4)
+
+
+def test_english_a_statements_day_without_that_is_the_announcement(extract):
+    event = only(extract("The SDF announced late Thursday it had arrested three IS members in the town of Shaddadi.",
+                         published=date(2025, 3, 14)))  # a Friday
+    assert (event.event_date, event.time_precision, event.arrested) == ("2025-03-13", 2, 3)

@@ -87,6 +87,7 @@ class _DocState:
     triggers: list[str] = field(default_factory=list)  # ids of the event triggers read so far, in order
     attributed: set[str] = field(default_factory=set)  # groups the report says carried out an incident
     announced: set[tuple[int, int]] = field(default_factory=set)  # spans of dates that are a statement's day
+    statements: list[tuple[int, DateMention]] = field(default_factory=list)  # those dates, by sentence
 
 
 @register_extractor("rules")
@@ -171,9 +172,12 @@ class RuleExtractor:
             self._attribution(sentence_tokens, state)
             sentence_all_dates = find_dates(text, sentence_tokens, published)
             sentence_dates = [d for d in sentence_all_dates if d.kind != "year"]
-            state.announced |= self._announcement_dates(sentence_tokens, sentence_dates)
+            statement_days = self._announcement_dates(sentence_tokens, sentence_dates)
+            state.announced |= statement_days
+            state.statements += [(index, d) for d in sentence_dates if (d.start, d.end) in statement_days and d.value]
             sentence_periods = any(d.kind == "year" for d in sentence_all_dates)
             previous_places: list[ResolvedPlace] = []
+            told = False  # the sentence tells an incident
             for clause in clauses(text, sentence):
                 tokens = tokens_of(clause.start, clause.end)
                 if not tokens:
@@ -187,12 +191,16 @@ class RuleExtractor:
                                      sentence_dates, sentence_periods, tokens, groups, abroad, previous_places,
                                      index, paragraph_places, lambda index=index: next_places(index))
                 mentions.extend(found)
+                told = told or bool(found)
                 if groups:
                     previous_places = [place for place, _ in groups[0]]
                     paragraph_places = [place for place, summary in groups[0] if not summary] or paragraph_places
             for mention in sentence_dates:
-                if (mention.start, mention.end) not in state.announced:
-                    state.dates.append((index, mention))
+                if (mention.start, mention.end) in state.announced:
+                    continue
+                if index < 4 and mention.kind == "day" and mention.value == published and not told:
+                    continue  # the dateline ("February 3, 2021 at 4:12 pm"): when the report was published, no more
+                state.dates.append((index, mention))
         placed = [mention for mention in mentions if mention.place_source != "country"]
         events = merge_mentions(placed or mentions)  # the country places only a report that names no place
         if len(state.attributed) == 1:
@@ -494,7 +502,8 @@ class RuleExtractor:
         when, date_source = _choose_date(
             [d for d in dated if (d.start, d.end) not in state.announced],
             [d for d in sentence_dates if (d.start, d.end) not in state.announced], state, sentence_index, published)
-        announced = [d for d in sentence_dates if (d.start, d.end) in state.announced and d.value]
+        announced = [d for d in sentence_dates if (d.start, d.end) in state.announced and d.value] or [
+            d for i, d in state.statements if 0 < sentence_index - i <= 3][-1:]  # "announced late Thursday …" before
         if date_source in ("publication", "none") and announced:
             # only the day of the statement: the incident was on it or before it (GUIDELINES §6)
             when, date_source = dataclasses.replace(announced[0], precision=2), "announcement"
@@ -653,6 +662,11 @@ class RuleExtractor:
             after = [token for k, token in enumerate(tokens[last + 1 :], start=last + 1) if k not in in_dates][:3]
             if any(0 < first - verb.last <= 12 for verb in verbs) and any(
                     bare_forms(token.text.lower()) & complements for token in after):
+                out.add((mention.start, mention.end))
+            elif tokens[first].text.isascii() and any(0 < first - verb.last <= 3 for verb in verbs) and after and (
+                    after[0].text in _CLAUSE_OPENERS or after[0].text.isdigit()):
+                # "announced late Thursday it had killed": English drops the "that" (but "reported on Monday,
+                # marking the sixth killing" closes the report it attributes)
                 out.add((mention.start, mention.end))
         return out
 
@@ -1226,6 +1240,7 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 
 NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place reaches, for one incident
+_CLAUSE_OPENERS = {"it", "they", "he", "she", "we", "that", "the", "its", "their", "his", "a", "an"}
 _TOLL_WORDS = {fold("حصيلة"), "toll"}  # "ارتفاع حصيلة قتلى … إلى 9": a toll and the figure it reached
 _UP_TO = {fold("إلى"), "to"}
 _KIN_OF = {fold(word) for word in ("عائلات", "عوائل", "ذوي", "ذوو", "أسر", "أهالي", "عائلة", "أسرة", "أرامل", "أيتام",
