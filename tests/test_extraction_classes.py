@@ -1157,3 +1157,20 @@ def test_english_a_statements_day_without_that_is_the_announcement(extract):
     event = only(extract("The SDF announced late Thursday it had arrested three IS members in the town of Shaddadi.",
                          published=date(2025, 3, 14)))  # a Friday
     assert (event.event_date, event.time_precision, event.arrested) == ("2025-03-13", 2, 3)
+
+
+@pytest.mark.parametrize(("text", "transferred"), [
+    ("وصلت دفعة جديدة تضم 150 عائلة عراقية من مخيم الهول إلى مركز الجدعة للتأهيل في محافظة نينوى أمس.", 150),
+    ("غادرت قافلة جديدة تقل نحو 600 شخص من العراقيين مخيم الهول باتجاه الأراضي العراقية أمس.", 600),
+    ("تسلم العراق 300 محتجز من عناصر داعش من قسد عبر منفذ ربيعة الحدودي أمس.", 300),
+    ("أعادت السلطات العراقية 500 شخص من عائلات داعش من مخيم الهول أمس.", 500),
+    ("A new batch of 180 Iraqi families left al-Hol camp on Tuesday bound for the Jeddah camp south of Mosul.", 180),
+])
+def test_convoys_and_batches_of_returnees_are_transfers(extract, text, transferred):
+    event = only(extract(text, published=date(2025, 3, 12)))
+    assert (event.transferred, "detainee_transfer" in event.tags) == (transferred, True)
+
+
+def test_a_batch_of_weapons_is_no_transfer(extract):
+    assert not any(e.transferred for e in extract("ضبطت القوات الأمنية دفعة من الأسلحة في قضاء القائم أمس.",
+                                                  published=PUBLISHED))
