@@ -1174,3 +1174,24 @@ def test_convoys_and_batches_of_returnees_are_transfers(extract, text, transferr
 def test_a_batch_of_weapons_is_no_transfer(extract):
     assert not any(e.transferred for e in extract("ضبطت القوات الأمنية دفعة من الأسلحة في قضاء القائم أمس.",
                                                   published=PUBLISHED))
+
+
+def test_english_a_distance_from_the_city_of_a_town_places_near_it(extract):
+    event = only(extract("Gunmen attacked an army barracks in Wadi al-Naft, about 25 kilometers (15 miles) west of the "
+                         "city of Kirkuk, on Monday, killing three soldiers.", published=PUBLISHED))
+    assert (event.location, event.geo_precision, event.fatalities) == ("Kirkuk", 2, 3)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("An ISIS commander was captured by Iraqi forces in southwestern Kirkuk on Monday night.", ("Kirkuk", 3)),
+    ("Clashes broke out in northern Hawija on Monday.", ("Al Hawijah", 2)),
+])
+def test_english_a_region_of_a_governorate_or_district_by_its_adjective(extract, text, place):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.geo_precision) == place
+
+
+def test_people_taken_along_with_the_one_counted_add_to_the_count(extract):
+    event = only(extract("اعتقلت القوات الأمنية قياديا في داعش برفقة ثلاثة آخرين في قضاء الحويجة أمس.",
+                         published=PUBLISHED))
+    assert event.arrested == 4

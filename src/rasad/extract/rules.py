@@ -807,9 +807,10 @@ class RuleExtractor:
             counted_elsewhere = {other[3][0] for key, other in nearest.items() if key != number}
             joined = next((a for a in found if a.value and tokens[a.first].start > span[1]
                            and tokens[a.first].start not in counted_elsewhere  # "قتيلان وثلاثة جرحى"
-                           and _joined_by_and(tokens, a.first)
-                           and len([t for k, t in enumerate(tokens) if span[1] <= t.start < tokens[a.first].start
-                                    and k not in actor_tokens and t.text != "من"]) <= 2  # "عنصر من قسد وشخص آخر"
+                           and ((_joined_by_and(tokens, a.first)
+                                 and len([t for k, t in enumerate(tokens) if span[1] <= t.start < tokens[a.first].start
+                                          and k not in actor_tokens and t.text != "من"]) <= 2)  # "عنصر من قسد وشخص آخر"
+                                or _along_with(tokens, a.first))  # "… was captured, along with six others"
                            and not any(c.first <= a.last and tokens[c.last].end > span[1] for c in count_cues)),
                           None)  # but "قتل شاب وأصيب والده": a count word between them counts the second
             if joined is not None and value is not None:
@@ -850,6 +851,17 @@ def _joined_by_and(tokens: list[Token], first: int) -> bool:
     if word.startswith("و"):
         return not word[1:].isdigit()
     return first > 0 and tokens[first - 1].text == "and" and not word.isdigit()
+
+
+_ALONG_WITH = {("along", "with"), ("together", "with"), ("alongside",), ("برفقه",), ("رفقه",), ("ومعه",),
+               ("اضافه", "الي"), ("بالاضافه", "الي")}
+
+
+def _along_with(tokens: list[Token], first: int) -> bool:
+    """The amount at ``first`` is added to the one counted before it ("captured, along with six other militants",
+    "اعتقل قيادي برفقة ثلاثة آخرين")."""
+    before = tuple(token.text for token in tokens[max(0, first - 2) : first])
+    return any(before[len(before) - len(words):] == words for words in _ALONG_WITH if len(words) <= len(before))
 
 
 def _object_of(tokens: list[Token], verb: Hit, first: int, actor_tokens: frozenset[int] | set[int] = frozenset()) -> bool:
@@ -914,12 +926,18 @@ NEAR_KM = 30  # a scene this close to a town is "near" it (precision 2); farther
 
 
 def _distance(tokens: list[Token], first: int) -> int | None:
-    """The distance in km when a place is named as the reference of one ("17 كيلومترا جنوبي القامشلي")."""
-    for k in range(max(0, first - 3), first):
-        if tokens[k].text in _DISTANCE_UNITS:
+    """The distance in km when a place is named as the reference of one ("17 كيلومترا جنوبي القامشلي", "25 km west
+    of the city of Kirkuk": the words that name the kind of place are passed over)."""
+    counted, k = 0, first - 1
+    while k >= 0 and counted < 3:
+        word = tokens[k].text
+        if word in _DISTANCE_UNITS:
             number = amounts(tokens[max(0, k - 2) : k])
             value = number[-1].value if number else None
             return value if value is not None else 10**6
+        if not (bare_forms(word) & _PLACE_KIND_WORDS):
+            counted += 1
+        k -= 1
     return None
 
 
@@ -1240,6 +1258,7 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 
 NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place reaches, for one incident
+_PLACE_KIND_WORDS = {"the", "city", "town", "village", "of", "مدينه", "بلده", "قريه"}
 _CLAUSE_OPENERS = {"it", "they", "he", "she", "we", "that", "the", "its", "their", "his", "a", "an"}
 _TOLL_WORDS = {fold("حصيلة"), "toll"}  # "ارتفاع حصيلة قتلى … إلى 9": a toll and the figure it reached
 _UP_TO = {fold("إلى"), "to"}

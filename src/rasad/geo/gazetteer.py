@@ -43,6 +43,9 @@ MINOR_FEATURES = frozenset({"village", "neighbourhood", "district", "subdistrict
 # English cue words that follow the name ("Raqqa province").
 TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",), "district": ("district", "city"),
                  "camp": ("camp",), "prison": ("prison",), "crossing": ("crossing",)}
+# English adjectives of a region before a name: a part of the governorate (or district), not near its town.
+REGIONAL_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                                 "southeastern", "southwestern", "central"})
 # English words after a name that place an incident around it ("the Deir ez-Zor countryside").
 TRAILING_RELATIVE = frozenset({"countryside", "outskirts", "suburbs"})
 # Words that place an incident near, around or in a direction from a named place (coarser precision).
@@ -50,6 +53,7 @@ RELATIVE_WORDS = {
     "قرب", "بالقرب", "قريب", "قريبه", "مقربه", "محيط", "اطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي",
     "جنوبي", "شرقي", "غربي", "ريف", "near", "outskirts", "north", "south", "east", "west", "northern", "southern",
     "eastern", "western", "countryside", "rural", "around", "northeast", "northwest", "southeast", "southwest",
+    "northeastern", "northwestern", "southeastern", "southwestern",
     "بين", "between",  # "على الطريق بين دير الزور والميادين": somewhere between two places
     "طريق", "road", "highway",  # "على طريق البوكمال – الميادين": on the road, not in the town
 }
@@ -251,6 +255,8 @@ class Gazetteer:
                 cue = TRAILING_CUES[after]
             if after in TRAILING_RELATIVE:  # "the Deir ez-Zor countryside": around the place, not at it
                 relative = True
+            if cue is None and i > 0 and tokens[i - 1].text in REGIONAL_ADJECTIVES:
+                cue = ("admin1", "district", "region", "city")  # "southwestern Kirkuk": part of the governorate
             if cue is None and after == "s" and i + length + 1 < len(tokens):  # "Kirkuk's Hawija district"
                 cue = ("admin1", "city")
             if cue is None and self._attribute(tokens, i, key, mentions):  # "القوات الهندية", "الطرق الحديثة"
