@@ -533,7 +533,14 @@ def test_the_trends_panel_shows_small_multiples_with_their_surges(page, site, st
     assert [p["top"] for p in plotted] == [s["counts"] for s in expected]
     assert {p["weeks"] for p in plotted} == {12}
     kinds = {s["event_type"] for s in api["series"] if s["event_type"]}
-    assert page.locator("#trends .trend-key").count() == len(kinds)
+    assert page.locator("#trends .trend-key i").count() == len(kinds)  # a swatch a type, then the dead's line
+    # the dead beside the events: each chart's last series, and its table's third column
+    killed = [s for s in expected if sum(s["fatalities"])]
+    assert killed
+    shown = page.locator(f"#trends figure.multiple[data-area='{killed[0]['value']}']")
+    assert shown.evaluate("f => Array.from(f._plot.data[f._plot.data.length - 1])") == killed[0]["fatalities"]
+    cells = shown.locator("tr.trend-week td:nth-child(3)").all_text_contents()
+    assert [int(c) for c in cells] == killed[0]["fatalities"]
     page.select_option("#trends [name=trends-weeks]", "26")
     page.wait_for_function("document.querySelectorAll('#trends figure.multiple')[0]?._plot?.data[0].length === 26")
     page.click("#trends-button")

@@ -133,6 +133,8 @@ def test_the_api_gives_trends_with_their_surges(tmp_path):
     assert body["weeks"] == [(THIS_WEEK - timedelta(weeks=k)).isoformat() for k in (3, 2, 1, 0)]
     kirkuk = next(s for s in body["series"] if s["value"] == "Kirkuk" and s["event_type"] is None)
     assert kirkuk["counts"] == [1, 1, 1, 6] and kirkuk["surges"] == [THIS_WEEK.isoformat()]
+    assert len(kirkuk["fatalities"]) == 4 and all(n >= 0 for n in kirkuk["fatalities"])
+    assert all(s["fatalities"] is None for s in body["series"] if s["event_type"] is not None)
     surges_now = client.get("/api/surges", params={"week": "2026-W47"}).json()
     assert {s["value"] for s in surges_now} == {"Kirkuk"}
     bad = client.get("/api/trends", params={"by": "planet"})
@@ -170,11 +172,11 @@ def test_an_imported_acled_layer_is_counted_the_same_way_beside_our_events(tmp_p
     assert [s["counts"] for s in api["series"] if s["event_type"] is None] == [[2, 2, 2]]
 
 
-def test_trends_by_actor_count_an_event_for_each_side_named_once():
+def test_trends_by_actor_count_an_event_and_its_dead_for_each_side_named_once():
     first = date(2026, 1, 5)
     events = [
         {"event_id": "a", "event_type": "Battles", "event_date": "2026-01-06", "actor1": "Islamic State",
-         "actor2": "Syrian Democratic Forces"},
+         "actor2": "Syrian Democratic Forces", "fatalities": 3},
         {"event_id": "b", "event_type": "Battles", "event_date": "2026-01-13", "actor1": "Islamic State",
          "actor2": "Islamic State"},  # one side named twice counts once
         {"event_id": "c", "event_type": "Strategic developments", "event_date": "2026-01-14", "actor1": None,
@@ -183,5 +185,6 @@ def test_trends_by_actor_count_an_event_for_each_side_named_once():
     table = weekly_counts(events, "actor", first, first + timedelta(weeks=1))
     assert table.counts[("Islamic State", None)] == [1, 1]
     assert table.counts[("Syrian Democratic Forces", None)] == [1, 0]
+    assert table.fatalities == {"Islamic State": [3, 0], "Syrian Democratic Forces": [3, 0]}  # the dead beside
     assert set(table.counts) == {("Islamic State", None), ("Islamic State", "Battles"), ("Syrian Democratic Forces", None),
                                  ("Syrian Democratic Forces", "Battles")}

@@ -119,6 +119,7 @@ class WeeklyCounts:
     counts: dict[tuple[str, str | None], list[int]]
     events: dict[tuple[str, str | None, date], list[str]]
     centres: dict[str, tuple[float | None, float | None]]
+    fatalities: dict[str, list[int]] = field(default_factory=dict)  # each value's reported deaths a week, all types
 
 
 def weekly_counts(events: Iterable[dict], unit: str, first: date, last: date, by_type: bool = True) -> WeeklyCounts:
@@ -134,6 +135,7 @@ def weekly_counts(events: Iterable[dict], unit: str, first: date, last: date, by
     counts: dict[tuple[str, str | None], list[int]] = defaultdict(lambda: [0] * len(weeks))
     behind: dict[tuple[str, str | None, date], list[str]] = defaultdict(list)
     centres: dict[str, tuple[float | None, float | None]] = {}
+    killed: dict[str, list[int]] = defaultdict(lambda: [0] * len(weeks))
     for event in events:
         if not event.get("event_date"):
             continue
@@ -142,10 +144,11 @@ def weekly_counts(events: Iterable[dict], unit: str, first: date, last: date, by
             continue
         for value, lat, lon in unit_values(event, unit):
             centres[value] = (lat, lon)
+            killed[value][index[week]] += event.get("fatalities") or 0
             for kind in ((None, event["event_type"]) if by_type else (None,)):
                 counts[(value, kind)][index[week]] += 1
                 behind[(value, kind, week)].append(event["event_id"])
-    return WeeklyCounts(unit, weeks, dict(counts), dict(behind), centres)
+    return WeeklyCounts(unit, weeks, dict(counts), dict(behind), centres, dict(killed))
 
 
 def surges(table: WeeklyCounts, test: SurgeTest = SurgeTest(), only_week: date | None = None) -> list[Surge]:
@@ -192,4 +195,5 @@ def shown_weeks(table: WeeklyCounts, weeks: int) -> WeeklyCounts:
     """The table cut to its last ``weeks`` weeks (the earlier ones only served as baseline)."""
     cut = max(0, len(table.weeks) - weeks)
     return WeeklyCounts(table.unit, table.weeks[cut:], {key: series[cut:] for key, series in table.counts.items()},
-                        {key: ids for key, ids in table.events.items() if key[2] >= table.weeks[cut]}, table.centres)
+                        {key: ids for key, ids in table.events.items() if key[2] >= table.weeks[cut]}, table.centres,
+                        {value: series[cut:] for value, series in table.fatalities.items()})

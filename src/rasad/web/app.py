@@ -395,6 +395,7 @@ def create_app(db: str, auth: bool = False, tiles: str | None = None, map_points
         first = table.weeks[0].isoformat()
         marked = {(s.value, s.event_type, s.week) for s in surges(full) if s.week >= first}
         series = [{"value": value, "event_type": kind, "counts": counts,
+                   "fatalities": table.fatalities.get(value) if kind is None else None,
                    "surges": [w.isoformat() for w in table.weeks if (value, kind, w.isoformat()) in marked]}
                   for (value, kind), counts in sorted(table.counts.items(), key=lambda item: (-sum(item[1]), item[0][0]))]
         return {"unit": by, "weeks": [w.isoformat() for w in table.weeks], "series": series}

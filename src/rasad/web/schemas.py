@@ -174,6 +174,7 @@ class TrendSeriesOut(BaseModel):
     value: str
     event_type: str | None = Field(description="null: every type together")
     counts: list[int]
+    fatalities: list[int] | None = Field(None, description="each week's reported deaths (the all-types series only)")
     surges: list[str] = Field(description="the weeks (Mondays) that are surges")
 
 

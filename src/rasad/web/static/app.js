@@ -1043,6 +1043,7 @@ async function drawTrends() {
     legend.append(key, " ");
   }
   if (reference.size) legend.append(el("span", { class: "trend-key reference-key" }, "- - " + t("referenceLayers")));
+  legend.append(el("span", { class: "trend-key killed-key" }, "— " + t("fatalities")));
   panel.replaceChildren(heading, legend);
   const series = ours.series.filter((s) => s.event_type == null).slice(0, 8);
   const areaName = (value) => (by === "admin1" ? govName(value) : by === "actor" ? actorName(value) : value);
@@ -1068,8 +1069,11 @@ async function drawTrends() {
   };
   for (const s of series) {
     const figure = el("figure", { class: "multiple", "data-area": s.value, "data-surges": s.surges.join(" ") });
+    const killed = s.fatalities || [];
+    const killedTotal = killed.reduce((a, b) => a + b, 0);
     figure.appendChild(el("figcaption", { dir: "auto", title: t("lastFourWeeks") },
-      `${areaName(s.value)} · ${number(s.counts.reduce((a, b) => a + b, 0))}${change(s.counts)}`));
+      `${areaName(s.value)} · ${number(s.counts.reduce((a, b) => a + b, 0))}${change(s.counts)}`
+      + (killedTotal ? ` · ${number(killedTotal)} ${t("fatalities")}` : "")));
     const chart = el("div", { class: "trend-chart", role: "img", "aria-label": `${areaName(s.value)}: ${s.counts.map(number).join(", ")}` });
     figure.appendChild(chart);
     figure.appendChild(trendTable(s, ours.weeks, (i) => brush(s, i)));
@@ -1080,11 +1084,13 @@ async function drawTrends() {
     const stacked = byType.map((_, k) => ours.weeks.map((__, i) => byType.slice(0, k + 1).reduce((sum, c) => sum + c[i], 0)));
     const order = kinds.map((_, k) => k).reverse();
     const layer = reference.get(s.value);
-    const data = [xs, ...order.map((k) => stacked[k]), ...(layer ? [layer] : [])];
+    // the week's dead beside its events: a line on a scale of its own (its highest week at the top)
+    const data = [xs, ...order.map((k) => stacked[k]), ...(layer ? [layer] : []), ...(killedTotal ? [killed] : [])];
     const plot = new uPlot({
       width: Math.max(160, chart.clientWidth || 260), height: 120,
       legend: { show: false }, cursor: { y: false, points: { show: false } }, select: { show: false },
-      scales: { x: { time: true, dir: state.lang === "ar" ? -1 : 1 }, y: { range: [0, max] } },
+      scales: { x: { time: true, dir: state.lang === "ar" ? -1 : 1 }, y: { range: [0, max] },
+        killed: { range: [0, Math.max(1, ...killed) * 1.1] } },
       axes: [
         { values: (u, splits) => splits.map((ts) => weekLabel(ts, span)), size: 28, gap: 2, font: "11px sans-serif" },
         { side: state.lang === "ar" ? 1 : 3, size: 30, gap: 2, font: "11px sans-serif",
@@ -1092,7 +1098,9 @@ async function drawTrends() {
       ],
       series: [{}, ...order.map((k) => ({ label: typeName(kinds[k]), fill: COLORS[kinds[k]], stroke: COLORS[kinds[k]], width: 0,
         paths: uPlot.paths.bars({ size: [0.8, 40] }), points: { show: false } })),
-      ...(layer ? [{ label: t("referenceLayers"), stroke: "#333", dash: [4, 3], width: 1.5, points: { show: false } }] : [])],
+      ...(layer ? [{ label: t("referenceLayers"), stroke: "#333", dash: [4, 3], width: 1.5, points: { show: false } }] : []),
+      ...(killedTotal ? [{ label: t("fatalities"), scale: "killed", stroke: "#1a1a1a", width: 1.5,
+        points: { show: false } }] : [])],
       hooks: { draw: [(u) => markSurges(u, s, ours.weeks)] },
     }, data, chart);
     figure._plot = plot;
@@ -1106,7 +1114,8 @@ function trendTable(s, weeks, brush) {
   details.appendChild(el("summary", {}, t("trendTable")));
   const table = el("table");
   const head = el("tr");
-  head.append(el("th", { scope: "col" }, t("week")), el("th", { scope: "col" }, t("events")));
+  head.append(el("th", { scope: "col" }, t("week")), el("th", { scope: "col" }, t("events")),
+    el("th", { scope: "col" }, t("fatalities")));
   table.appendChild(head);
   weeks.forEach((week, i) => {
     const surge = s.surges.includes(week);
@@ -1115,7 +1124,8 @@ function trendTable(s, weeks, brush) {
     button.addEventListener("click", () => brush(i));
     const cell = el("th", { scope: "row" });
     cell.appendChild(button);
-    row.append(cell, el("td", {}, number(s.counts[i]) + (surge ? ` (${t("surge")})` : "")));
+    row.append(cell, el("td", {}, number(s.counts[i]) + (surge ? ` (${t("surge")})` : "")),
+      el("td", {}, number((s.fatalities || [])[i] || 0)));
     table.appendChild(row);
   });
   details.appendChild(table);
