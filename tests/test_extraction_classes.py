@@ -1195,3 +1195,9 @@ def test_people_taken_along_with_the_one_counted_add_to_the_count(extract):
     event = only(extract("اعتقلت القوات الأمنية قياديا في داعش برفقة ثلاثة آخرين في قضاء الحويجة أمس.",
                          published=PUBLISHED))
     assert event.arrested == 4
+
+
+def test_a_commander_of_a_unit_is_counted_and_his_force_suffered(extract):
+    event = only(extract("قتل قائد لواء في الحشد الشعبي وثلاثة من مرافقيه بهجوم في قضاء الطارمية أمس.",
+                         published=PUBLISHED))
+    assert (event.fatalities, event.actor1, event.actor2) == (4, None, "Popular Mobilization Forces")
