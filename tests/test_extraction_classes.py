@@ -1201,3 +1201,15 @@ def test_a_commander_of_a_unit_is_counted_and_his_force_suffered(extract):
     event = only(extract("قتل قائد لواء في الحشد الشعبي وثلاثة من مرافقيه بهجوم في قضاء الطارمية أمس.",
                          published=PUBLISHED))
     assert (event.fatalities, event.actor1, event.actor2) == (4, None, "Popular Mobilization Forces")
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("نفذت قوى الأمن الداخلي في محافظة دير الزور عملية أسفرت عن القبض على ثلاثة من عناصر داعش في مدينة الميادين، "
+     "بحسب ما نقلت وزارة الداخلية عبر قناتها.", "Military Forces of Syria"),
+    ("اعتقلت قوى الأمن الداخلي ثلاثة من عناصر داعش في مدينة الحسكة أمس.", "Asayish"),
+    ("Internal security forces arrested three IS members in Hasakah city on Monday, the Syrian interior ministry said.",
+     "Military Forces of Syria"),
+])
+def test_a_force_name_two_forces_share_is_the_governments_where_its_ministry_speaks(extract, text, actor1):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.arrested) == (actor1, 3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tomllib
 from collections.abc import Callable, Iterable
@@ -131,6 +132,7 @@ class Actor:
     tags: tuple[str, ...] = ()
     by_country: tuple[tuple[str, str], ...] = ()
     nationality_only: bool = False  # "طائرة مسيرة": a force only with its adjective ("تركية"), never the scene's
+    alternative: str | None = None  # the force these forms name where the report names a `shared.when` phrase
 
     def resolve(self, country: str | None) -> str | None:
         if self.name:
@@ -175,6 +177,7 @@ class Lexicons:
     of_them: frozenset[tuple[str, ...]] = frozenset()  # "توفي اثنان منهم": a toll taken from the wounded told before
     posts: frozenset[str] = frozenset()  # "مقر", "checkpoint": a force's post, which never acts
     qualifiers: PhraseMatcher = field(default_factory=PhraseMatcher)  # "ما لا يقل عن", "at least": before a figure
+    switches: PhraseMatcher = field(default_factory=PhraseMatcher)  # "وزارة الداخلية": shared forms of an actor switch
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -213,9 +216,15 @@ class Lexicons:
         actors = PhraseMatcher()
         actor_data = read_toml("rasad.extract", "actors.toml", override_dir)
         locating, locating_forms = PhraseMatcher(), {fold(form).lower() for form in actor_data["locating"]["forms"]}
+        switches = PhraseMatcher()
         for entry in actor_data["actor"]:
             actor = Actor(entry["name"], entry["side"], entry.get("country"), tuple(entry.get("tags", ())))
-            _add_all(actors, entry["forms"], actor)
+            shared = entry.get("shared", {})
+            shared_forms = {fold(form).lower() for form in shared.get("forms", ())}
+            _add_all(actors, (form for form in entry["forms"] if fold(form).lower() not in shared_forms), actor)
+            if shared:  # forms another force shares, where the report names what makes them that force's
+                _add_all(actors, shared["forms"], dataclasses.replace(actor, alternative=shared["with"]))
+                _add_all(switches, shared["when"], entry["name"])
             if actor.country:
                 _add_all(locating, (f for f in entry["forms"] if fold(f).lower() in locating_forms), actor.country)
         for entry in actor_data.get("generic", ()):
@@ -265,7 +274,7 @@ class Lexicons:
                    {fold(word).lower(): code for code, words in actor_data["nationalities"].items() for word in words},
                    frozenset(tuple(fold(phrase).lower().split()) for phrase in count_data["subsets"]["of_them"]),
                    frozenset(fold(word).lower() for word in actor_data["members"]["posts"]),
-                   qualifiers)
+                   qualifiers, switches)
 
 
 def _check_trigger(entry: dict) -> None:

@@ -88,6 +88,7 @@ class _DocState:
     attributed: set[str] = field(default_factory=set)  # groups the report says carried out an incident
     announced: set[tuple[int, int]] = field(default_factory=set)  # spans of dates that are a statement's day
     statements: list[tuple[int, DateMention]] = field(default_factory=list)  # those dates, by sentence
+    switched: set[str] = field(default_factory=set)  # actors whose shared forms the report gives to another force
 
 
 @register_extractor("rules")
@@ -151,6 +152,7 @@ class RuleExtractor:
         for hit in self.lexicons.locating.find(all_tokens):  # "قسد", "الحشد الشعبي": a force only one country has
             context.countries[hit.payload] = context.countries.get(hit.payload, 0) + 1
         state = _DocState()
+        state.switched = {hit.payload for hit in self.lexicons.switches.find(all_tokens)}  # "وزارة الداخلية"
         mentions: list[_Mention] = []
         skipped = boilerplate(text, spans)
         paragraph, paragraph_places = -1, []
@@ -432,7 +434,7 @@ class RuleExtractor:
 
         # place: the clause, else the clause before it in the sentence, else a reference back
         place_source = "clause"
-        actor_found = self._actor_hits(tokens)
+        actor_found = self._actor_hits(tokens, state.switched)
         # "في لبنان": elsewhere; but a foreign force that acted ("نفذت إسرائيل ضربة") says nothing of the scene
         abroad = [m for m in abroad if not any(a.first <= m.first and m.last <= a.last for a in actor_found)]
         if not groups and abroad:
@@ -513,7 +515,7 @@ class RuleExtractor:
                 and (published - when.value).days > BACKGROUND_DAYS and not _figure(tokens, clause_dates)):
             return []  # "the fall of the town in March 2019": vaguer background, no incident (GUIDELINES §6)
 
-        actor_hits = actor_found or self._actor_hits(sentence_tokens)
+        actor_hits = actor_found or self._actor_hits(sentence_tokens, state.switched)
         date_spans = tuple((d.start, d.end) for d in (*clause_dates, *sentence_dates))
         actor_tokens = tokens if actor_found else sentence_tokens
         place_spans = [(place.start, place.end) for group in groups for place, _ in group]
@@ -596,13 +598,17 @@ class RuleExtractor:
                                 headline=_headline(norm.text, sentence)))
         return out
 
-    def _actor_hits(self, tokens: list[Token]) -> list[Hit]:
+    def _actor_hits(self, tokens: list[Token], switched: frozenset[str] | set[str] = frozenset()) -> list[Hit]:
         """The forces named among the tokens, less those named as part of an outlet ("وكالة أنباء النظام") or
-        of an accusation ("بتهمة التعامل مع قسد")."""
+        of an accusation ("بتهمة التعامل مع قسد"); a form two forces share is the other's in a report that
+        ``switched`` it ("قوى الأمن الداخلي" in a report citing Syria's interior ministry)."""
         lex = self.lexicons
         before, after = lex.outlets
         hits = []
         for hit in lex.actors.find(tokens):
+            actor: Actor = hit.payload
+            if actor.alternative and actor.name in switched:
+                hit = Hit(Actor(actor.alternative, actor.side, actor.country), hit.first, hit.last)
             if any(bare_forms(token.text.lower()) & lex.accusations for token in tokens[max(0, hit.first - 3) : hit.first]):
                 continue  # "بتهمة التعامل مع قسد": what the victims were accused of
             preceding = tuple(token.text for token in tokens[max(0, hit.first - 2) : hit.first])
