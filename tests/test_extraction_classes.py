@@ -1213,3 +1213,9 @@ def test_a_commander_of_a_unit_is_counted_and_his_force_suffered(extract):
 def test_a_force_name_two_forces_share_is_the_governments_where_its_ministry_speaks(extract, text, actor1):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.arrested) == (actor1, 3)
+
+
+def test_a_name_that_is_a_common_noun_before_its_adjective_is_no_place(extract):
+    assert extract("شارك الآلاف في مسيرات سلمية في الميادين العامة أمس احتجاجا على الغلاء.", published=PUBLISHED) == []
+    event = only(extract("قتل شخصان بقصف في الميادين أمس.", published=PUBLISHED))  # the town itself
+    assert event.location == "Al Mayadin"

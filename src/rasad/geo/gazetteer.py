@@ -43,6 +43,9 @@ MINOR_FEATURES = frozenset({"village", "neighbourhood", "district", "subdistrict
 # English cue words that follow the name ("Raqqa province").
 TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",), "district": ("district", "city"),
                  "camp": ("camp",), "prison": ("prison",), "crossing": ("crossing",)}
+# Definite adjectives that follow common nouns, never a town's name ("الميادين العامة" are public squares).
+COMMON_ADJECTIVES = frozenset({"العامه", "العام", "الرئيسيه", "الرئيسي", "الكبري", "الكبير", "الكبيره", "الصغيره",
+                               "الصغير", "الشعبيه", "الشعبي", "المجاوره", "المجاور", "القريبه", "القريب"})
 # English adjectives of a region before a name: a part of the governorate (or district), not near its town.
 REGIONAL_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
                                  "southeastern", "southwestern", "central"})
@@ -261,6 +264,9 @@ class Gazetteer:
                 cue = ("admin1", "city")
             if cue is None and self._attribute(tokens, i, key, mentions):  # "القوات الهندية", "الطرق الحديثة"
                 i += length
+                continue
+            if cue is None and length == 1 and key[0].startswith("ال") and after in COMMON_ADJECTIVES:
+                i += length  # "في الميادين العامة": the squares, a common noun its adjective agrees with
                 continue
             candidates = tuple(sorted({self.places[n] for n in numbers}, key=lambda place: place.id))
             word = tokens[i].text
