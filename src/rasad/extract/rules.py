@@ -89,6 +89,7 @@ class _DocState:
     announced: set[tuple[int, int]] = field(default_factory=set)  # spans of dates that are a statement's day
     statements: list[tuple[int, DateMention]] = field(default_factory=list)  # those dates, by sentence
     switched: set[str] = field(default_factory=set)  # actors whose shared forms the report gives to another force
+    actors_in: Callable[[list[Token]], list[Hit]] = lambda tokens: []  # the forces named among a clause's tokens
 
 
 @register_extractor("rules")
@@ -148,10 +149,21 @@ class RuleExtractor:
             return [dataclasses.replace(m, first=m.first - offset, last=m.last - offset) for m in inside
                     if m.last < offset + len(tokens)]
 
+        doc_actors = self.lexicons.actors.find(all_tokens)  # once a report, like its places
+        doc_actors_first = [hit.first for hit in doc_actors]
+
+        def actors_in(tokens: list[Token]) -> list[Hit]:
+            if not tokens:
+                return []
+            offset = bisect_left(starts, tokens[0].start)
+            inside = doc_actors[bisect_left(doc_actors_first, offset) : bisect_left(doc_actors_first, offset + len(tokens))]
+            return [Hit(hit.payload, hit.first - offset, hit.last - offset) for hit in inside
+                    if hit.last < offset + len(tokens)]
+
         context = self.geocoder.context(all_tokens, [m for m in doc_places if isinstance(m, PlaceMention)])
         for hit in self.lexicons.locating.find(all_tokens):  # "قسد", "الحشد الشعبي": a force only one country has
             context.countries[hit.payload] = context.countries.get(hit.payload, 0) + 1
-        state = _DocState()
+        state = _DocState(actors_in=actors_in)
         state.switched = {hit.payload for hit in self.lexicons.switches.find(all_tokens)}  # "وزارة الداخلية"
         mentions: list[_Mention] = []
         skipped = boilerplate(text, spans)
@@ -162,7 +174,7 @@ class RuleExtractor:
             if following is None:
                 return []
             following_tokens = tokens_of(spans[following].start, spans[following].end)
-            groups = self._places(text, following_tokens, found_in(following_tokens), context)
+            groups = self._places(text, following_tokens, found_in(following_tokens), context, actors_in(following_tokens))
             return [place for place, summary in groups[0] if not summary and place.cued] if groups else []
 
         for index, sentence in enumerate(spans):
@@ -185,7 +197,7 @@ class RuleExtractor:
                 if not tokens:
                     continue
                 clause_found = found_in(tokens)
-                groups = self._places(text, tokens, clause_found, context)
+                groups = self._places(text, tokens, clause_found, context, actors_in(tokens))
                 for group in groups:
                     state.places.extend(place for place, _ in group)
                 abroad = [m for m in clause_found if isinstance(m, ForeignMention)]
@@ -250,13 +262,13 @@ class RuleExtractor:
 
     # -- places ---------------------------------------------------------------------------------
     def _places(self, text: str, tokens: list[Token], found: list[PlaceMention | ForeignMention],
-                context: DocumentContext) -> list[list[tuple[ResolvedPlace, bool]]]:
+                context: DocumentContext, actors: list[Hit]) -> list[list[tuple[ResolvedPlace, bool]]]:
         """Place groups of a clause (``found``: the gazetteer's names among its tokens): one group per
         governorate of a coordinated list, else one group. Each group lists (place, is_summary) with the
         most precise place first.
         """
         # a place inside a force's name ("مجلس دير الزور العسكري", "Anbar Tribal Mobilisation") is not the scene
-        named = {k for hit in self.lexicons.actors.find(tokens) for k in range(hit.first, hit.last + 1)}
+        named = {k for hit in actors for k in range(hit.first, hit.last + 1)}
         mentions = [m if _distance(tokens, m.first) is None else dataclasses.replace(m, relative=True)
                     for m in found if isinstance(m, PlaceMention)
                     if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)
@@ -434,7 +446,7 @@ class RuleExtractor:
 
         # place: the clause, else the clause before it in the sentence, else a reference back
         place_source = "clause"
-        actor_found = self._actor_hits(tokens, state.switched)
+        actor_found = self._actor_hits(state.actors_in(tokens), tokens, state.switched)
         # "في لبنان": elsewhere; but a foreign force that acted ("نفذت إسرائيل ضربة") says nothing of the scene
         abroad = [m for m in abroad if not any(a.first <= m.first and m.last <= a.last for a in actor_found)]
         if not groups and abroad:
@@ -515,7 +527,7 @@ class RuleExtractor:
                 and (published - when.value).days > BACKGROUND_DAYS and not _figure(tokens, clause_dates)):
             return []  # "the fall of the town in March 2019": vaguer background, no incident (GUIDELINES §6)
 
-        actor_hits = actor_found or self._actor_hits(sentence_tokens, state.switched)
+        actor_hits = actor_found or self._actor_hits(state.actors_in(sentence_tokens), sentence_tokens, state.switched)
         date_spans = tuple((d.start, d.end) for d in (*clause_dates, *sentence_dates))
         actor_tokens = tokens if actor_found else sentence_tokens
         place_spans = [(place.start, place.end) for group in groups for place, _ in group]
@@ -598,14 +610,15 @@ class RuleExtractor:
                                 headline=_headline(norm.text, sentence)))
         return out
 
-    def _actor_hits(self, tokens: list[Token], switched: frozenset[str] | set[str] = frozenset()) -> list[Hit]:
-        """The forces named among the tokens, less those named as part of an outlet ("وكالة أنباء النظام") or
-        of an accusation ("بتهمة التعامل مع قسد"); a form two forces share is the other's in a report that
-        ``switched`` it ("قوى الأمن الداخلي" in a report citing Syria's interior ministry)."""
+    def _actor_hits(self, matches: list[Hit], tokens: list[Token], switched: frozenset[str] | set[str] = frozenset(),
+                    ) -> list[Hit]:
+        """The forces named among the tokens (``matches``: the report's, cut to them), less those named as part
+        of an outlet ("وكالة أنباء النظام") or of an accusation ("بتهمة التعامل مع قسد"); a form two forces share
+        is the other's in a report that ``switched`` it ("قوى الأمن الداخلي" citing Syria's interior ministry)."""
         lex = self.lexicons
         before, after = lex.outlets
         hits = []
-        for hit in lex.actors.find(tokens):
+        for hit in matches:
             actor: Actor = hit.payload
             if actor.alternative and actor.name in switched:
                 hit = Hit(Actor(actor.alternative, actor.side, actor.country), hit.first, hit.last)
@@ -623,7 +636,7 @@ class RuleExtractor:
         """Note the armed group a sentence says carried out an incident ("أعلن داعش مسؤوليته")."""
         if not any(bare_forms(token.text) & self.lexicons.attribution for token in tokens):
             return
-        for hit in self.lexicons.actors.find(tokens):
+        for hit in state.actors_in(tokens):
             if hit.payload.side == "insurgent":
                 state.attributed.add(hit.payload.resolve(None))
 
