@@ -1219,3 +1219,14 @@ def test_a_name_that_is_a_common_noun_before_its_adjective_is_no_place(extract):
     assert extract("شارك الآلاف في مسيرات سلمية في الميادين العامة أمس احتجاجا على الغلاء.", published=PUBLISHED) == []
     event = only(extract("قتل شخصان بقصف في الميادين أمس.", published=PUBLISHED))  # the town itself
     assert event.location == "Al Mayadin"
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم قراصنة سفينة تجارية في خليج عدن أمس.",  # the gulf, not a village of Iraq
+    "قتل بحار واحد في التفجير الذي استهدف الناقلة أمس.",  # a sailor
+    "قتل متظاهر خلال مظاهرة في تالين أمس احتجاجا على نقل تمثال.",  # Tallinn, a capital abroad
+    "قال محامي عبد الصمد إن الاشتباكات توقفت أمس.",  # a man's name after عبد
+    "اعتقلت الشرطة عشرة أشخاص طالبوا بمبلغ 900 جنيه أمس.",  # a pound of money
+])
+def test_common_words_names_and_capitals_abroad_are_no_place_of_iraq_or_syria(extract, text):
+    assert extract(text, published=PUBLISHED) == []

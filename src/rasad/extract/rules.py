@@ -339,7 +339,7 @@ class RuleExtractor:
         way = first - 2 if first >= 2 and before in ("من", "الى", "to", "from") else first - 1
         if bare_forms(tokens[way].text) & self.lexicons.destinations:  # "باتجاه حديثة", "القادمين من …"
             return True
-        return before == "ل" or self._institution(tokens, first) or bool(
+        return before in ("ل", "عبد") or self._institution(tokens, first) or bool(  # "عبد الصمد": a man's name
             bare_forms(before) & self.geocoder.gazetteer.given_names)
 
     def _institution(self, tokens: list[Token], first: int) -> bool:
