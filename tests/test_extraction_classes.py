@@ -1230,3 +1230,19 @@ def test_a_name_that_is_a_common_noun_before_its_adjective_is_no_place(extract):
 ])
 def test_common_words_names_and_capitals_abroad_are_no_place_of_iraq_or_syria(extract, text):
     assert extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت قيادة العمليات المشتركة تنفيذ تسع عمليات أمنية في كركوك وصلاح الدين والأنبار أسفرت عن اعتقال 12 مطلوبا.",
+    "Iraqi forces arrested 12 suspects in nine operations across Kirkuk, Salahuddin and Anbar provinces on Tuesday.",
+])
+def test_one_figure_for_several_governorates_is_none_of_theirs(extract, text):
+    events = extract(text, published=date(2025, 3, 12))
+    assert sorted(e.admin1 for e in events) == ["Al-Anbar", "Kirkuk", "Salah Al-Din"]
+    assert all(e.arrested is None and e.geo_precision == 3 for e in events)
+
+
+def test_a_number_and_a_place_with_the_verb_left_out_are_another_incident(extract):
+    events = extract("وفي عمليات منفصلة، اعتقلت القوات الأمنية ثلاثة مطلوبين في الموصل، واثنين في تكريت أمس.",
+                     published=PUBLISHED)
+    assert sorted((e.location, e.arrested) for e in events) == [("Mosul", 3), ("Tikrit", 2)]

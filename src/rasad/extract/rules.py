@@ -192,6 +192,7 @@ class RuleExtractor:
             sentence_periods = any(d.kind == "year" for d in sentence_all_dates)
             previous_places: list[ResolvedPlace] = []
             told = False  # the sentence tells an incident
+            carried: Trigger | None = None  # the last clause's incident word, for "…، واثنين في تكريت"
             for clause in clauses(text, sentence):
                 tokens = tokens_of(clause.start, clause.end)
                 if not tokens:
@@ -203,9 +204,10 @@ class RuleExtractor:
                 abroad = [m for m in clause_found if isinstance(m, ForeignMention)]
                 found = self._clause(document, norm, published, context, state, sentence, sentence_tokens,
                                      sentence_dates, sentence_periods, tokens, groups, abroad, previous_places,
-                                     index, paragraph_places, lambda index=index: next_places(index))
+                                     index, paragraph_places, lambda index=index: next_places(index), carried)
                 mentions.extend(found)
                 told = told or bool(found)
+                carried = self.lexicons.triggers_by_id.get(found[-1].trigger) if found else None
                 if groups:
                     previous_places = [place for place, _ in groups[0]]
                     paragraph_places = [place for place, summary in groups[0] if not summary] or paragraph_places
@@ -359,7 +361,7 @@ class RuleExtractor:
                 sentence_periods: bool, tokens: list[Token], groups: list, abroad: list[ForeignMention],
                 previous_places: list[ResolvedPlace],
                 sentence_index: int, paragraph_places: list[ResolvedPlace],
-                next_places: Callable[[], list[ResolvedPlace]]) -> list[_Mention]:
+                next_places: Callable[[], list[ResolvedPlace]], carried: Trigger | None = None) -> list[_Mention]:
         lex = self.lexicons
         hits = lex.triggers.find(tokens)
         excluded = {i for hit in lex.exclusions.find(tokens, overlapping=True) for i in range(hit.first, hit.last + 1)}
@@ -397,6 +399,12 @@ class RuleExtractor:
             if self._blocked(hit, cues, tokens):
                 continue
             events.append(hit)
+        # "اعتقلت القوات ثلاثة في الموصل، واثنين في تكريت": a clause of a number and a place, its verb left out,
+        # tells another incident of the clause before
+        carried_over = (not events and not hits and carried is not None and tokens[0].text.startswith("و")
+                        and bool(amounts(tokens[:1])) and bool(groups))
+        if carried_over:
+            events = [Hit(carried, 0, 0)]
         state.triggers.extend(hit.payload.id for hit in events)
         if not events:
             return []
@@ -532,6 +540,9 @@ class RuleExtractor:
         actor_tokens = tokens if actor_found else sentence_tokens
         place_spans = [(place.start, place.end) for group in groups for place, _ in group]
         counts, count_spans = self._counts(tokens, clause_dates, actor_found, place_spans)
+        if carried_over and trigger.counts and counts.get(trigger.counts) is None:
+            counts[trigger.counts] = amounts(tokens[:1])[0].value  # "واثنين": the count its verb would have taken
+            count_spans[trigger.counts] = (tokens[0].start, tokens[0].end)
         group = counts.pop("group", None), count_spans.pop("group", None)
         if trigger.counts and counts.get(trigger.counts) is None and group[0]:
             counts[trigger.counts], count_spans[trigger.counts] = group  # "خلية مكونة من ثلاثة أشخاص"
@@ -597,7 +608,9 @@ class RuleExtractor:
                 location_ar=_source_text(norm, document.text, place.start, place.end),
                 latitude=round(place.place.lat, 5), longitude=round(place.place.lon, 5),
                 geo_precision=place.precision, border_km=border_km, border_sector=sector,
-                place_id=place.place.id, place_alternatives=list(place.alternatives), **counts,
+                place_id=place.place.id, place_alternatives=list(place.alternatives),
+                # one figure for several governorates ("12 arrests in Kirkuk, Salahuddin and Anbar") is none of theirs
+                **(dict.fromkeys(counts) if summary and len(groups) > 1 else counts),
             )
             start, end = norm.source_span(sentence.start, sentence.end)
             event.evidence = [Evidence(document.text[start:end], start, end, ["event_type", "location"])]
