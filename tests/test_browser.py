@@ -835,3 +835,15 @@ def test_the_timelines_months_are_named_in_the_uis_language(page, site):
     page.wait_for_function("document.documentElement.dir === 'ltr'")
     page.wait_for_function("[...document.querySelectorAll('#timeline text.month')]"
                            ".every(t => /^[A-Z][a-z]{2} \\d{4}$/.test(t.textContent))")
+
+
+def test_the_chosen_days_are_said_in_the_uis_language_and_digits(page, site):
+    loaded(page, f"{site}/?since=2025-03-03&until=2025-10-09&digits=arab")
+    since = page.locator("#filters .date-echo[data-for=since]").inner_text()
+    assert "آذار" in since and "٢٠٢٥" in since  # the Levantine month, Arabic-Indic digits
+    page.click("#lang")
+    page.wait_for_function("document.documentElement.dir === 'ltr'")
+    page.click("#digits")
+    page.wait_for_function("document.querySelector('#filters .date-echo[data-for=until]').innerText === '9 Oct 2025'")
+    page.fill("#filters [name=since]", "2025-02-01")
+    page.wait_for_function("document.querySelector('#filters .date-echo[data-for=since]').innerText === '1 Feb 2025'")

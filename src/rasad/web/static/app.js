@@ -415,6 +415,7 @@ function restoreFromURL() {
 }
 
 async function applyFilters() {
+  echoDates();
   const query = params();
   const shown = new URLSearchParams(query);
   if (state.lang !== "ar") shown.set("lang", state.lang);
@@ -1274,6 +1275,15 @@ async function exportCSV() {
   link.remove();
 }
 
+function echoDates() {
+  // the browser's date picker writes dates in its own locale (mm/dd/yyyy, often): each chosen day is said beside
+  // it in the UI's language and digits ("٣ آذار ٢٠٢٥", "3 Mar 2025")
+  for (const output of document.querySelectorAll("#filters .date-echo")) {
+    const value = $(`#filters [name=${output.dataset.for}]`).value;
+    output.textContent = value ? weekLabel(Date.parse(value + "T00:00:00Z") / 1000, 0, true) : "";
+  }
+}
+
 function translate() {
   document.documentElement.lang = state.lang;
   document.documentElement.dir = state.lang === "ar" ? "rtl" : "ltr";
@@ -1284,6 +1294,7 @@ function translate() {
   document.querySelectorAll("option[data-actor]").forEach((n) => { n.textContent = actorName(n.dataset.actor); });
   document.querySelectorAll("option[data-tag]").forEach((n) => { n.textContent = tagName(n.dataset.tag); });
   $("#lang").textContent = t("lang");
+  echoDates();
   if (map) translateMap();
 }
 
@@ -1328,6 +1339,7 @@ async function main() {
     applyFilters();
   });
   $("#digits").setAttribute("aria-pressed", String(state.digits === "arab"));
+  for (const name of ["since", "until"]) $(`#filters [name=${name}]`).addEventListener("input", echoDates);
   $("#more").addEventListener("click", loadMore);
   viewsForm();
   drawViews();
