@@ -1246,3 +1246,37 @@ def test_a_number_and_a_place_with_the_verb_left_out_are_another_incident(extrac
     events = extract("وفي عمليات منفصلة، اعتقلت القوات الأمنية ثلاثة مطلوبين في الموصل، واثنين في تكريت أمس.",
                      published=PUBLISHED)
     assert sorted((e.location, e.arrested) for e in events) == [("Mosul", 3), ("Tikrit", 2)]
+
+
+@pytest.mark.parametrize(("text", "sub_type", "counts"), [
+    ("أصيب جنديان بكمين لداعش في قضاء الطارمية أمس.", "Armed clash", (None, 2, None)),  # an ambush is a fight
+    ("ألقت القوات الأمنية القبض على إرهابي بكمين محكم في قضاء الحويجة أمس.", "Arrests", (None, None, 1)),
+    ("نصبت مفارز الاستخبارات كمينا أسفر عن اعتقال إرهابيين اثنين في قضاء الطارمية أمس.", "Arrests", (None, None, 2)),
+    ('Iraqi security forces arrested an ISIS "wali" in an ambush in the Tarmiyah district on Monday.', "Arrests",
+     (None, None, 1)),
+])
+def test_an_ambush_is_a_fight_unless_it_is_how_an_arrest_was_made(extract, text, sub_type, counts):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, (event.fatalities, event.wounded, event.arrested)) == (sub_type, counts)
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian government forces clashed with ISIS fighters in the Badia of Mayadin on Monday, leaving five soldiers dead.",
+    "Syrian government forces clashed with ISIS fighters in the Mayadin desert on Monday, leaving five soldiers dead.",
+])
+def test_english_a_towns_desert_is_around_it(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.admin1, event.geo_precision, event.fatalities) == ("Deir-ez-Zor", 2, 5)
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Turkish drones struck a car near Qamishli on Wednesday, killing two SDF members.",
+     ("Military Forces of Turkey", "Syrian Democratic Forces")),  # one side, but the SDF were the victims
+    ("Iraqi counter-terrorism forces killed three ISIS militants in an airstrike in the Hamrin mountains on Sunday.",
+     ("Iraqi Counter-Terrorism Service", "Islamic State")),
+    ("Unknown gunmen assassinated a tribal sheikh in the Deir ez-Zor countryside late on Monday.",
+     ("Unidentified Armed Group", "Civilians")),
+])
+def test_english_forces_and_victims_named_as_they_are_written(extract, text, actors):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == actors

@@ -399,6 +399,11 @@ class RuleExtractor:
             if self._blocked(hit, cues, tokens):
                 continue
             events.append(hit)
+        # "نصبت المفارز كمينا أسفر عن اعتقال إرهابيين", "arrested an IS wali in an ambush": a security ambush is
+        # how the arrest was made, not a fight of its own
+        if any(hit.payload.id == "arrest" for hit in events):
+            events = [hit for hit in events if not (hit.payload.id == "clash" and bare_forms(
+                tokens[hit.last].text.lower()) & _AMBUSH_WORDS)]
         # "اعتقلت القوات ثلاثة في الموصل، واثنين في تكريت": a clause of a number and a place, its verb left out,
         # tells another incident of the clause before
         carried_over = (not events and not hits and carried is not None and tokens[0].text.startswith("و")
@@ -1150,7 +1155,11 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         first = other
     # gunmen and the group they are said to belong to ("مسلحون يرجح أنهم من خلايا التنظيم") are one side
     one_side = {first[2]} | ({"insurgent", "unknown"} if first[2] in ("insurgent", "unknown") else set())
-    second = next((item for item in ordered if item[2] not in one_side and item[1] != first[1]), None)
+    # … but a force of the same side counted as the victims is the other side here ("Turkish drones struck …,
+    # killing two SDF members")
+    second = next((item for item in ordered if item[1] != first[1] and (item[2] not in one_side or (
+        trigger.event_type in _VIOLENT and _suffered(item[0], tokens, members, dates)
+        and _counted(item[0], tokens, dates)))), None)
     spans = {"actor1": (tokens[first[0].first].start, tokens[first[0].last].end)}
     if second:
         spans["actor2"] = (tokens[second[0].first].start, tokens[second[0].last].end)
@@ -1290,6 +1299,7 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 
 NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place reaches, for one incident
+_AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
 _PLACE_KIND_WORDS = {"the", "city", "town", "village", "of", "مدينه", "بلده", "قريه"}
 _CLAUSE_OPENERS = {"it", "they", "he", "she", "we", "that", "the", "its", "their", "his", "a", "an"}
 _TOLL_WORDS = {fold("حصيلة"), "toll"}  # "ارتفاع حصيلة قتلى … إلى 9": a toll and the figure it reached

@@ -24,6 +24,7 @@ FEATURE_CUES = {
     "منفذ": ("crossing",), "معبر": ("crossing",), "crossing": ("crossing",), "مطار": ("airport",),
     "airport": ("airport",), "جسر": ("bridge",), "bridge": ("bridge",), "وادي": ("wadi",), "wadi": ("wadi",),
     "جبل": ("mountain",), "جبال": ("mountain",), "mount": ("mountain",), "صحراء": ("region",),
+    "badia": ("region",), "desert": ("region",),  # "the Badia of Mayadin", "the desert of Homs"
     "باديه": ("region",), "منطقه": ("region", "area", "city", "district", "subdistrict", "village"),
     "area": ("region", "area", "city", "district", "subdistrict", "village"),
     # a military sector named after a town or governorate ("قاطع القائم", "قاطع عمليات كركوك")
@@ -42,6 +43,7 @@ _NAME_CUES = frozenset({"قريه", "بلده", "مدينه", "ناحيه", "ق�
 MINOR_FEATURES = frozenset({"village", "neighbourhood", "district", "subdistrict"})
 # English cue words that follow the name ("Raqqa province").
 TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",), "district": ("district", "city"),
+                 "desert": ("region",), "badia": ("region",),  # "the Mayadin desert"
                  "camp": ("camp",), "prison": ("prison",), "crossing": ("crossing",)}
 # Definite adjectives that follow common nouns, never a town's name ("الميادين العامة" are public squares).
 COMMON_ADJECTIVES = frozenset({"العامه", "العام", "الرئيسيه", "الرئيسي", "الكبري", "الكبير", "الكبيره", "الصغيره",
