@@ -1280,3 +1280,11 @@ def test_english_a_towns_desert_is_around_it(extract, text):
 def test_english_forces_and_victims_named_as_they_are_written(extract, text, actors):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == actors
+
+
+def test_a_name_whose_namesakes_all_lie_far_from_the_city_that_locates_it_gives_way_to_the_city(extract):
+    event = only(extract("قتل عنصر من قوات الحكومة السورية جراء هجوم لخلايا التنظيم على نقطة عسكرية في بادية الرصافة جنوب "
+                         "غربي الرقة أمس.", published=PUBLISHED))  # no الرصافة of the gazetteer lies near الرقة
+    assert (event.admin1, event.location, event.geo_precision) == ("Ar-Raqqa", "Ar Raqqah", 2)
+    town = only(extract("قتل ثلاثة جنود في هجوم على مدينة سامراء شمال بغداد أمس.", published=PUBLISHED))
+    assert (town.location, town.geo_precision) == ("Samarra’", 1)  # one town, far from Baghdad: still the town

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from rasad.extract.base import register_extractor
 from rasad.extract.confidence import FACTORS, Calibration, default_calibration
 from rasad.extract.lexicon import Actor, Hit, Lexicons, Trigger, default_lexicons
+from rasad.geo.boundaries import haversine_km
 from rasad.geo.gazetteer import COUNTRY_WORDS, ForeignMention, PlaceMention
 from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace, countries
 from rasad.model import COUNT_FIELDS, Document, Event, Evidence
@@ -278,15 +279,25 @@ class RuleExtractor:
                     and not self._names_something_else(tokens, m.first)]  # "17 كم جنوبي القامشلي": near it
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
         mentions = [m for m in mentions if not _dateline(text, tokens, m)]
-        # "… محافظة صلاح الدين شمال بغداد": a direction from a big city right after a place only locates it
+        # "… محافظة صلاح الدين شمال بغداد": a direction from a big city right after a place only locates it; but
+        # where no place of the name before lies anywhere near that city ("بادية الرصافة جنوب غربي الرقة" with only
+        # namesakes of الرصافة elsewhere), the name before is the one not placed, and the city places the incident
+        locating = {k for k, m in enumerate(mentions)
+                    if k and m.relative and m.first - mentions[k - 1].last <= 3
+                    and max(c.population for c in m.candidates) >= _REFERENCE_CITY
+                    and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}}
+        cities = {k: max(mentions[k].candidates, key=lambda c: c.population) for k in locating}
+        unplaced = {k - 1 for k, city in cities.items() if _namesakes(mentions[k - 1]) and min(
+            haversine_km(a.lat, a.lon, city.lat, city.lon) for a in mentions[k - 1].candidates) > _LOCATED_KM}
+        # the city that only locates the place before it still says which of its namesakes is meant
+        located_by = [city for k, city in cities.items() if k - 1 not in unplaced]
         mentions = [m for k, m in enumerate(mentions)
-                    if not (k and m.relative and m.first - mentions[k - 1].last <= 3
-                            and max(c.population for c in m.candidates) >= _REFERENCE_CITY
-                            and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"})]
+                    if k not in unplaced and not (k in locating and k - 1 not in unplaced)]
         if not mentions:
             return []
         anchors = tuple((c.lat, c.lon) for m in mentions if len(m.candidates) == 1 and not m.minor
                         and m.candidates[0].feature not in ("admin1", "region", "border") for c in m.candidates)
+        anchors += tuple((c.lat, c.lon) for c in located_by)
         runs: list[list] = [[mention] for mention in mentions[:1]]
         for mention in mentions[1:]:
             previous = runs[-1][-1]
@@ -1283,9 +1294,13 @@ def _compatible_dates(a: _Mention, b: _Mention) -> bool:
     return gap <= 7
 
 
-def _compatible_places(a: Event, b: Event) -> bool:
-    from rasad.geo.boundaries import haversine_km
+def _namesakes(mention: PlaceMention) -> bool:
+    """Several places far apart bear the name (الرصافة in Baghdad, al-Hasakah, Hama …), not one town and its unit."""
+    places = mention.candidates
+    return any(haversine_km(a.lat, a.lon, b.lat, b.lon) > _LOCATED_KM for a in places for b in places)
 
+
+def _compatible_places(a: Event, b: Event) -> bool:
     if a.latitude is None or b.latitude is None:
         return a.admin1 == b.admin1
     if a.place_id == b.place_id or a.place_id in b.place_alternatives or b.place_id in a.place_alternatives:
@@ -1299,6 +1314,7 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 
 NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place reaches, for one incident
+_LOCATED_KM = 90  # how far from the big city that locates it a place of several namesakes named before it may lie
 _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
 _PLACE_KIND_WORDS = {"the", "city", "town", "village", "of", "مدينه", "بلده", "قريه"}
 _CLAUSE_OPENERS = {"it", "they", "he", "she", "we", "that", "the", "its", "their", "his", "a", "an"}
