@@ -1288,3 +1288,18 @@ def test_a_name_whose_namesakes_all_lie_far_from_the_city_that_locates_it_gives_
     assert (event.admin1, event.location, event.geo_precision) == ("Ar-Raqqa", "Ar Raqqah", 2)
     town = only(extract("قتل ثلاثة جنود في هجوم على مدينة سامراء شمال بغداد أمس.", published=PUBLISHED))
     assert (town.location, town.geo_precision) == ("Samarra’", 1)  # one town, far from Baghdad: still the town
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("قصفت طائرات تركية مواقع لحزب العمال الكردستاني في قضاء سنجار أمس.",
+     ("Military Forces of Turkey", "PKK: Kurdistan Workers Party")),  # not "العمال" the workers
+    ("اندلعت اشتباكات بين حزب العمال الكردستاني والجيش العراقي في قضاء سنجار أمس.",
+     ("Military Forces of Iraq", "PKK: Kurdistan Workers Party")),  # a clash between: the state's force first
+    ("اندلعت اشتباكات بين الجيش العراقي ووحدات مقاومة سنجار في ناحية سنوني أمس.",
+     ("Military Forces of Iraq", "YBS: Sinjar Resistance Units")),
+    ("هاجم مسلحون من داعش نقطة للحشد العشائري في قضاء حديثة أمس ما أسفر عن إصابة مقاتلين.",
+     ("Islamic State", "Popular Mobilization Forces")),  # gunmen named by their group
+])
+def test_groups_with_names_of_their_own_and_gunmen_by_their_group(extract, text, actors):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == actors

@@ -1128,6 +1128,9 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         resolved = [item for item in resolved if id(item[0]) not in targets] + [
             item for item in resolved if id(item[0]) in targets]
     agent = "state" if foiled else trigger.agent
+    if agent is None and trigger.id == "clash" and any(
+            token.text in ("بين", "between") for token in tokens[main.last + 1 : main.last + 4]):
+        agent = "state"  # "اشتباكات بين حزب العمال الكردستاني والجيش العراقي": the state's force is named first
     if not resolved:  # nobody named: actor1 stays empty (GUIDELINES §5: a device of no stated party)
         return None, None, {}
 
@@ -1164,7 +1167,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         if other is None:
             return None, first[1], {"actor2": (tokens[first[0].first].start, tokens[first[0].last].end)}
         first = other
-    # gunmen and the group they are said to belong to ("مسلحون يرجح أنهم من خلايا التنظيم") are one side
+    # gunmen and the group they are said to belong to ("مسلحون يرجح أنهم من خلايا التنظيم") are one side, named
+    # by the group ("مسلحون من داعش": the Islamic State)
+    if first[2] == "unknown":
+        first = next((item for item in ordered if item[2] == "insurgent"), first)
     one_side = {first[2]} | ({"insurgent", "unknown"} if first[2] in ("insurgent", "unknown") else set())
     # … but a force of the same side counted as the victims is the other side here ("Turkish drones struck …,
     # killing two SDF members")
