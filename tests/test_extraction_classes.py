@@ -1303,3 +1303,14 @@ def test_a_name_whose_namesakes_all_lie_far_from_the_city_that_locates_it_gives_
 def test_groups_with_names_of_their_own_and_gunmen_by_their_group(extract, text, actors):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == actors
+
+
+@pytest.mark.parametrize(("when", "day", "precision"), [
+    ("قبل يومين", "2025-03-10", 1), ("two days ago", "2025-03-10", 1), ("قبل ثلاثة ايام", "2025-03-09", 2),
+    ("منتصف الشهر الماضي", "2025-02-15", 2), ("أوائل الشهر الجاري", "2025-03-01", 2),
+])
+def test_days_back_and_parts_of_a_month(extract, when, day, precision):
+    text = (f"Two soldiers were killed in an IS attack in Tarmiyah {when}." if when.isascii()
+            else f"قتل جنديان بهجوم لداعش على نقطة في قضاء الطارمية {when}.")
+    event = only(extract(text, published=date(2025, 3, 12)))
+    assert (event.event_date, event.time_precision) == (day, precision)

@@ -45,6 +45,7 @@ def calendar() -> dict:
     data["hijri_phrases"] = {tuple(fold(k).split()): v for k, v in data["hijri_months"].items()}
     data["relative_phrases"] = {tuple(fold(k).split()): tuple(v) for k, v in data["relative"].items()}
     data["relative_month_phrases"] = {tuple(fold(k).split()): v for k, v in data["relative_months"].items()}
+    data["month_parts"] = {fold(k): v for k, v in data["month_parts"].items()}
     data["future_phrases"] = {tuple(fold(k).split()): True for k in data["future"]["phrases"]}
     data["long_phrases"] = {tuple(fold(k).split()): True for k in data["long_periods"]["phrases"]}
     data["weekday_phrases"] = {(fold(k),): v for k, v in data["weekdays"].items()}
@@ -212,8 +213,11 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             # "في الـ 11 من الشهر الجاري", "الخامس من الشهر الماضي": a day of that month
             day = (cal["ordinals"].get(tokens[i - 2].text) or _number(tokens, i - 2)) if (
                 i >= 2 and tokens[i - 1].text == "من") else None
+            part = cal["month_parts"].get(tokens[i - 1].text) if i >= 1 else None
             if day is not None and 1 <= day <= 31:
                 precision, kind, first = 1, "day", i - 3 if i >= 3 and tokens[i - 3].text == "ال" else i - 2
+            elif part is not None:  # "منتصف الشهر الماضي", "أواخر الشهر الجاري": a part of that month, within days
+                day, precision, kind, first = part, 2, "relative", i - 1
             else:
                 day = 1
             if published:
