@@ -1314,3 +1314,18 @@ def test_days_back_and_parts_of_a_month(extract, when, day, precision):
             else f"قتل جنديان بهجوم لداعش على نقطة في قضاء الطارمية {when}.")
     event = only(extract(text, published=date(2025, 3, 12)))
     assert (event.event_date, event.time_precision) == (day, precision)
+
+
+def test_a_base_named_after_the_preposition_that_folds_like_a_given_name(extract):
+    event = only(extract("أطلق مجهولون صاروخين من نوع كاتيوشا على قاعدة عين الأسد الجوية في الأنبار أمس.",
+                         published=PUBLISHED))  # "على" folds to "علي" (Ali), yet names no one here
+    assert (event.location, event.geo_precision) == ("Ain al-Asad Air Base", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت وزارة الدفاع العراقية مقتل ثلاثة إرهابيين بضربة جوية في جزيرة الحضر جنوب غربي الموصل أمس.",
+    "أعدم تنظيم داعش ثلاثة رعاة أغنام في صحراء الحضر جنوب الموصل أمس.",
+])
+def test_a_steppe_named_after_a_town_in_the_locating_citys_governorate_is_the_towns(extract, text):
+    event = only(extract(text, published=PUBLISHED))  # الحضر has a namesake in Quneitra, but it lies in Ninewa
+    assert (event.location, event.geo_precision, event.fatalities) == ("Al Hadar", 2, 3)

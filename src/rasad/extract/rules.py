@@ -280,15 +280,18 @@ class RuleExtractor:
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
         mentions = [m for m in mentions if not _dateline(text, tokens, m)]
         # "… محافظة صلاح الدين شمال بغداد": a direction from a big city right after a place only locates it; but
-        # where no place of the name before lies anywhere near that city ("بادية الرصافة جنوب غربي الرقة" with only
-        # namesakes of الرصافة elsewhere), the name before is the one not placed, and the city places the incident
+        # where no place of the name before lies in that city's governorate or anywhere near it ("بادية الرصافة جنوب
+        # غربي الرقة" with only namesakes of الرصافة elsewhere), the name before is the one not placed, and the city
+        # places the incident
         locating = {k for k, m in enumerate(mentions)
                     if k and m.relative and m.first - mentions[k - 1].last <= 3
                     and max(c.population for c in m.candidates) >= _REFERENCE_CITY
                     and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}}
         cities = {k: max(mentions[k].candidates, key=lambda c: c.population) for k in locating}
-        unplaced = {k - 1 for k, city in cities.items() if _namesakes(mentions[k - 1]) and min(
-            haversine_km(a.lat, a.lon, city.lat, city.lon) for a in mentions[k - 1].candidates) > _LOCATED_KM}
+        unplaced = {k - 1 for k, city in cities.items() if _namesakes(mentions[k - 1])
+                    and not any(a.admin1 == city.admin1 for a in mentions[k - 1].candidates)
+                    and min(haversine_km(a.lat, a.lon, city.lat, city.lon) for a in mentions[k - 1].candidates)
+                    > _LOCATED_KM}
         # the city that only locates the place before it still says which of its namesakes is meant
         located_by = [city for k, city in cities.items() if k - 1 not in unplaced]
         mentions = [m for k, m in enumerate(mentions)
@@ -353,7 +356,9 @@ class RuleExtractor:
         if bare_forms(tokens[way].text) & self.lexicons.destinations:  # "باتجاه حديثة", "القادمين من …"
             return True
         return before in ("ل", "عبد") or self._institution(tokens, first) or bool(  # "عبد الصمد": a man's name
-            bare_forms(before) & self.geocoder.gazetteer.given_names)
+            # a family name after a given name has the article ("صالح العبيدي"); "على قاعدة عين الأسد" is
+            # the preposition, folded like the name علي
+            tokens[first].text.startswith("ال") and bare_forms(before) & self.geocoder.gazetteer.given_names)
 
     def _institution(self, tokens: list[Token], first: int) -> bool:
         """The name at ``first`` follows the noun of an institution ("قيادة عمليات كركوك", "مستشفى الموصل")."""

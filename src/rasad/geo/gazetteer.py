@@ -25,6 +25,7 @@ FEATURE_CUES = {
     "airport": ("airport",), "جسر": ("bridge",), "bridge": ("bridge",), "وادي": ("wadi",), "wadi": ("wadi",),
     "جبل": ("mountain",), "جبال": ("mountain",), "mount": ("mountain",), "صحراء": ("region",),
     "badia": ("region",), "desert": ("region",),  # "the Badia of Mayadin", "the desert of Homs"
+    "جزيره": ("region",),  # "جزيرة الحضر": the steppe named after a town
     "باديه": ("region",), "منطقه": ("region", "area", "city", "district", "subdistrict", "village"),
     "area": ("region", "area", "city", "district", "subdistrict", "village"),
     # a military sector named after a town or governorate ("قاطع القائم", "قاطع عمليات كركوك")
