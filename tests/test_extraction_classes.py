@@ -1329,3 +1329,10 @@ def test_a_base_named_after_the_preposition_that_folds_like_a_given_name(extract
 def test_a_steppe_named_after_a_town_in_the_locating_citys_governorate_is_the_towns(extract, text):
     event = only(extract(text, published=PUBLISHED))  # الحضر has a namesake in Quneitra, but it lies in Ninewa
     assert (event.location, event.geo_precision, event.fatalities) == ("Al Hadar", 2, 3)
+
+
+def test_a_raids_arrests_told_in_a_sentence_of_their_own_join_the_fight(extract):
+    event = only(extract("A US raid killed an IS official near Qamishli on Thursday. Two of his associates were detained "
+                         "by U.S. forces.", published=date(2025, 3, 14)))
+    assert (event.sub_event_type, event.actor1, event.fatalities, event.arrested) == (
+        "Armed clash", "Military Forces of the United States", 1, 2)

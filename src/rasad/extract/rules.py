@@ -1386,6 +1386,17 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         if told is not None:
             _absorb(told, toll)
             merged.remove(toll)
+    # a raid's arrests told in a sentence of their own ("… killed an IS official. Two of his associates were
+    # detained"): the same force, place and day make them the fight's (GUIDELINES §6: a raid with fighting)
+    for arrest in [m for m in merged if m.event.sub_event_type == "Arrests" and m.event.arrested and not m.summary]:
+        fight = next((m for m in merged if m.event.event_type == "Battles" and not m.summary
+                      and m.event.evidence[0].start < arrest.event.evidence[0].start
+                      and arrest.event.actor1 in (None, m.event.actor1) and _compatible_dates(m, arrest)
+                      and _compatible_places(m.event, arrest.event)), None)
+        if fight is not None:
+            fight.event.arrested = (fight.event.arrested or 0) + arrest.event.arrested
+            fight.event.evidence += [e for e in arrest.event.evidence if e not in fight.event.evidence]
+            merged.remove(arrest)
     # a headline ("8 قتلى بهجوم لداعش في بادية دير الزور") is the body's incident, typed as the body tells it
     for headline in [m for m in merged if m.headline]:
         bodies = [m for m in merged if not m.headline and not m.summary and m.event.admin1 == headline.event.admin1
