@@ -659,7 +659,7 @@ def test_a_force_in_an_outlets_name_is_no_actor(extract):
 def test_a_force_the_victims_were_accused_of_helping_is_no_side(extract):
     event = only(extract("أعدم عناصر من داعش شخصين رميا بالرصاص في قرية بريف الرقة أمس بتهمة التعامل مع قسد.",
                          published=PUBLISHED))
-    assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", None, 2)
+    assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Civilians", 2)  # not قسد
 
 
 @pytest.mark.parametrize("text", [
@@ -1336,3 +1336,10 @@ def test_a_raids_arrests_told_in_a_sentence_of_their_own_join_the_fight(extract)
                          "by U.S. forces.", published=date(2025, 3, 14)))
     assert (event.sub_event_type, event.actor1, event.fatalities, event.arrested) == (
         "Armed clash", "Military Forces of the United States", 1, 2)
+
+
+def test_the_groups_own_agency_shows_its_killings_and_agents_of_a_force_are_its_victims(extract):
+    event = only(extract("نشرت وكالة أعماق صورا لعملية إعدام ثلاثة أشخاص قالت إنهم عملاء للحشد الشعبي في صحراء الأنبار.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Attack", "Islamic State", "Civilians", 3)

@@ -597,6 +597,8 @@ class RuleExtractor:
                 actor1 = actor1 or UNIDENTIFIED  # somebody killed them
             if final_type == "Violence against civilians" and final_sub == "Attack" and actor1 is None:
                 actor1 = UNIDENTIFIED  # a killing, a body found: somebody did it (GUIDELINES §5)
+            if final_type == "Violence against civilians" and actor2 is None and actor1 != "Civilians":
+                actor2 = "Civilians"  # violence against civilians is against civilians, named or not
             if final_type == "Protests" and "intervention" in modifier_ids:
                 # "فرقت قوات الأمن المتظاهرين": the protesters act, the force that dispersed them is actor2; with
                 # someone killed or wounded, excessive force (ACLED)
