@@ -1343,3 +1343,17 @@ def test_the_groups_own_agency_shows_its_killings_and_agents_of_a_force_are_its_
                          published=PUBLISHED))
     assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
         "Attack", "Islamic State", "Civilians", 3)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("اختطف مسلحون مجهولون ثلاثة رعاة أغنام في بادية الرطبة أمس وقتلوا أحدهم.", 1),
+    ("A shepherd was killed and two others were kidnapped by ISIS gunmen near Makhmour on Monday.", 1),
+])
+def test_an_abduction_with_a_killing_is_the_killing(extract, text, killed):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor2, event.fatalities) == ("Attack", "Civilians", killed)
+
+
+def test_a_kidnapping_alone_stays_an_abduction(extract):
+    event = only(extract("اختطف مسلحون مجهولون ثلاثة رعاة أغنام في بادية الرطبة أمس.", published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities) == ("Abduction/forced disappearance", None)

@@ -447,6 +447,8 @@ class RuleExtractor:
                        and _definite(tokens, hit)]
         news = [hit for hit in events if hit not in told_before and hit.payload.id != "kill"]
         main = max(news if told_before and news else events, key=lambda hit: hit.payload.rank)
+        if main.payload.id == "abduction":  # "one killed and two kidnapped": an abduction with a killing is the killing
+            main = next((hit for hit in events if hit.payload.id == "kill"), main)
         trigger: Trigger = main.payload
         # "149 هجوما في 2025", "12 من الهجمات": a tally of incidents, not one; but "قتل 4 وأصيب 6 آخرون بهجوم"
         # counts people, and its number does not stand right before the trigger
@@ -794,6 +796,7 @@ class RuleExtractor:
                     for number in (number, number + 1)}
         # each count word takes its nearest number; a number goes to its nearest count word
         nearest: dict[int, tuple[int, str, int | None, tuple[int, int]]] = {}
+        gaps: dict[int, int] = {}  # the raw token distance of each count word's figure, to break ties
         pronouns = [Amount(value, k, k) for k, token in enumerate(tokens)
                     for after in [tokens[k + 1].text if k + 1 < len(tokens) else ""]
                     for value in [next((lex.pronoun_counts[key] for f in bare_forms(token.text)
@@ -854,8 +857,13 @@ class RuleExtractor:
             distance, number = best
             inside_cue = count_cues[number].first <= amount.first and count_cues[number].last >= amount.last
             value = None if number in combined and (not inside_cue or amount.implicit) else amount.value  # "قتيلان وجريحان"
-            if number not in nearest or distance < nearest[number][0]:
-                nearest[number] = (distance, count_cues[number].payload, value, span)
+            cue = count_cues[number]
+            gap = amount.first - cue.last if cue.last < amount.first else max(0, cue.first - amount.last)
+            # of two figures as near once names are passed over, the one that stands nearer in the text
+            # ("ثلاثة رعاة … وقتلوا أحدهم": one killed)
+            if number not in nearest or (distance, gap) < (nearest[number][0], gaps[number]):
+                nearest[number] = (distance, cue.payload, value, span)
+                gaps[number] = gap
         # "مقتل ضابط وخمسة جنود", "injuring an officer and two soldiers": a number joined by "و" or "and" to a
         # counted one adds to its count
         for number, (distance, name, value, span) in list(nearest.items()):
