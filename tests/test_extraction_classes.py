@@ -1357,3 +1357,10 @@ def test_an_abduction_with_a_killing_is_the_killing(extract, text, killed):
 def test_a_kidnapping_alone_stays_an_abduction(extract):
     event = only(extract("اختطف مسلحون مجهولون ثلاثة رعاة أغنام في بادية الرطبة أمس.", published=PUBLISHED))
     assert (event.sub_event_type, event.fatalities) == ("Abduction/forced disappearance", None)
+
+
+def test_someone_else_counted_before_an_attack_by_a_groups_members_leaves_the_group_actor1(extract):
+    event = only(extract("قُتل راعيان وفُقد ثالث إثر هجوم لعناصر داعش على قطيع أغنام في بادية الحضر أمس.",
+                         published=PUBLISHED))  # the third is a shepherd, not one of the group's members
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Attack", "Islamic State", "Civilians", 2)

@@ -1123,8 +1123,9 @@ def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str]) -
 
 
 def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...]) -> bool:
-    """A number stands in the four words before the force's name or is the name: its members were counted."""
-    return _people(tokens[max(0, hit.first - 4) : hit.last + 1], dates)
+    """A number stands in the three words before the force's name or is the name: its members were counted
+    ("قتيلان من عناصر الجيش"; but in "وفقد ثالث إثر هجوم لعناصر داعش" the third is someone else)."""
+    return _people(tokens[max(0, hit.first - 3) : hit.last + 1], dates)
 
 
 def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, country: str,
