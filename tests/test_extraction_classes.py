@@ -1364,3 +1364,14 @@ def test_someone_else_counted_before_an_attack_by_a_groups_members_leaves_the_gr
                          published=PUBLISHED))  # the third is a shepherd, not one of the group's members
     assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
         "Attack", "Islamic State", "Civilians", 2)
+
+
+def test_incidents_told_town_by_town_in_one_report_stay_apart(extract):
+    text = ("شهدت مناطق سيطرة قسد في ريف دير الزور الشرقي خلال الساعات الماضية عدة حوادث أمنية. ففي بلدة ذيبان، قتل شاب "
+            "برصاص مسلحين مجهولين مساء أمس الاثنين. وفي بلدة الشحيل، انفجرت عبوة ناسفة بسيارة عسكرية لقسد ما أدى إلى "
+            "إصابة ثلاثة عناصر. كما اعتقلت قسد خمسة أشخاص خلال حملة دهم في بلدة الحوايج.")
+    events = {e.location: e for e in extract(text, published=PUBLISHED)}
+    assert set(events) == {"Dhiban", "Al-Shuhayl", "Al Hawayij"}
+    assert (events["Dhiban"].sub_event_type, events["Dhiban"].fatalities) == ("Attack", 1)
+    assert (events["Al-Shuhayl"].actor2, events["Al-Shuhayl"].wounded) == ("Syrian Democratic Forces", 3)
+    assert events["Al Hawayij"].arrested == 5

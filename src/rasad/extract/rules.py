@@ -1102,8 +1102,9 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     if before and before[-1].text in ("من", "في", "of", "in"):
         before = before[:-1]  # "عنصرين من قسد", "منتسب في الحشد"
     before = before[-2:]
-    word = before[-1].text.lower() if before else ""
-    forms = bare_forms(word) | (bare_forms(word[:-1]) if word.endswith("ا") else frozenset())  # "مقرا لقسد"
+    # the word before the force, or the one before an adjective of it ("بسيارة عسكرية لقسد"); "مقرا لقسد"
+    forms = {form for token in before for word in [token.text.lower()]
+             for form in bare_forms(word) | (bare_forms(word[:-1]) if word.endswith("ا") else frozenset())}
     if before and (_people(before[-1:], dates) or forms & members):
         return True  # "ثلاثة من قسد", "خمسة جنود", "عناصر الجيش"
     return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in members
@@ -1316,6 +1317,11 @@ def _compatible_dates(a: _Mention, b: _Mention) -> bool:
     return gap <= 7
 
 
+def _same_place(a: Event, b: Event) -> bool:
+    """One place named in both, or one reading of a name the other read otherwise."""
+    return a.place_id == b.place_id or a.place_id in b.place_alternatives or b.place_id in a.place_alternatives
+
+
 def _namesakes(mention: PlaceMention) -> bool:
     """Several places far apart bear the name (الرصافة in Baghdad, al-Hasakah, Hama …), not one town and its unit."""
     places = mention.candidates
@@ -1388,12 +1394,16 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             merged.append(mention)
         else:
             _absorb(target, mention)
-    # a toll on its own ("26 شخصا قتلوا") joins the violent incident of another type it counts, where one fits
+    # a toll on its own ("26 شخصا قتلوا") joins the violent incident of another type it counts, where one fits:
+    # at the same place, or with no place of its own; a killing in a town the report names for it ("ففي بلدة
+    # ذيبان، قتل شاب برصاص مجهولين" beside a bombing in the next town) is an incident of its own
     for toll in [m for m in merged if m.casualties_only]:
         told = next((m for m in merged if m is not toll and not m.casualties_only and not m.summary
                      and m.event.event_type in _VIOLENT
                      and m.event.event_type != toll.event.event_type and _compatible_dates(m, toll)
-                     and _compatible_places(m.event, toll.event)), None)
+                     and _compatible_places(m.event, toll.event)
+                     and (toll.place_source != "clause" or _same_place(m.event, toll.event)
+                          or (toll.event.geo_precision or 3) >= 2)), None)
         if told is not None:
             _absorb(told, toll)
             merged.remove(toll)
