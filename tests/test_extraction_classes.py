@@ -1375,3 +1375,19 @@ def test_incidents_told_town_by_town_in_one_report_stay_apart(extract):
     assert (events["Dhiban"].sub_event_type, events["Dhiban"].fatalities) == ("Attack", 1)
     assert (events["Al-Shuhayl"].actor2, events["Al-Shuhayl"].wounded) == ("Syrian Democratic Forces", 3)
     assert events["Al Hawayij"].arrested == 5
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("اعتقلت قوة من الاستخبارات العسكرية إرهابيين اثنين في قضاء الحويجة بكركوك أمس.", ("Al-Hawiga", 2)),
+    ("انفجرت عبوة في حي الصالحية بمدينة الحسكة أمس.", ("Salhiyeh", 1)),  # a city's cue keeps the city
+])
+def test_a_governorate_named_right_after_one_of_its_places_is_the_governorate(extract, text, place):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.geo_precision) == place
+
+
+def test_the_air_force_is_the_force_of_the_country(extract):
+    event = only(extract("نفذت طائرات القوة الجوية ضربة على وكر للإرهابيين في قضاء الحويجة أسفرت عن مقتل أربعة منهم.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Air/drone strike", "Military Forces of Iraq", "Islamic State", 4)

@@ -279,6 +279,13 @@ class RuleExtractor:
                     and not self._names_something_else(tokens, m.first)]  # "17 كم جنوبي القامشلي": near it
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
         mentions = [m for m in mentions if not _dateline(text, tokens, m)]
+        # "في قضاء الحويجة بكركوك": a governorate's name right after a place of that governorate is the governorate
+        mentions = [dataclasses.replace(m, cue=("admin1",)) if k and m.cue is None and not m.relative
+                    and m.first - mentions[k - 1].last <= 2
+                    and any(c.feature == "admin1" for c in m.candidates)
+                    and {c.admin1 for c in m.candidates if c.feature == "admin1"}
+                    & {c.admin1 for c in mentions[k - 1].candidates if c.feature != "admin1"} else m
+                    for k, m in enumerate(mentions)]
         # "… محافظة صلاح الدين شمال بغداد": a direction from a big city right after a place only locates it; but
         # where no place of the name before lies in that city's governorate or anywhere near it ("بادية الرصافة جنوب
         # غربي الرقة" with only namesakes of الرصافة elsewhere), the name before is the one not placed, and the city
