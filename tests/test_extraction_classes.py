@@ -1391,3 +1391,11 @@ def test_the_air_force_is_the_force_of_the_country(extract):
                          published=PUBLISHED))
     assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
         "Air/drone strike", "Military Forces of Iraq", "Islamic State", 4)
+
+
+def test_an_incident_denied_in_a_later_clause_of_its_sentence_is_no_event(extract):
+    assert extract("زعم التنظيم في بيان أنه قتل 10 عناصر من قسد في هجوم على حاجز في بلدة ذيبان، فيما نفت قسد ذلك.",
+                   published=PUBLISHED) == []
+    event = only(extract("قتل 10 عناصر من قسد في هجوم على حاجز في بلدة ذيبان، فيما نفت قسد أن يكون الهجوم قد استهدف "
+                         "مقرا لها.", published=PUBLISHED))  # a detail denied, not the incident
+    assert event.fatalities == 10

@@ -436,6 +436,8 @@ class RuleExtractor:
         state.triggers.extend(hit.payload.id for hit in events)
         if not events:
             return []
+        if self._denied_after(tokens, sentence_tokens):
+            return []  # "زعم التنظيم أنه قتل 10 …، فيما نفت قسد ذلك": the incident is denied in the same sentence
         clause_dates = find_dates(norm.text, tokens, published)
         if any(d.kind == "future" for d in clause_dates):
             return []
@@ -753,6 +755,19 @@ class RuleExtractor:
                     return True
                 if n == 2 and texts[i] == phrase[0] and phrase[1] in texts[i + 2 : i + 3]:
                     return True  # "the overnight operation"
+        return False
+
+    def _denied_after(self, tokens: list[Token], sentence_tokens: list[Token]) -> bool:
+        """A later clause of the sentence denies what this one told: a denial cue, then "ذلك" or "this" within
+        three words ("فيما نفت قسد ذلك", "which the SDF denied … this")."""
+        end = tokens[-1].end
+        later = [token for token in sentence_tokens if token.start >= end]
+        if not later:
+            return False
+        for cue in self.lexicons.cues.find(later, overlapping=True):
+            if cue.payload == "denial" and any(bare_forms(token.text.lower()) & _BACK_REFERENCES
+                                               for token in later[cue.last + 1 : cue.last + 4]):
+                return True
         return False
 
     def _blocked(self, hit: Hit, cues: list[Hit], tokens: list[Token]) -> bool:
@@ -1349,6 +1364,7 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 
 NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place reaches, for one incident
+_BACK_REFERENCES = {"ذلك", "هذا", "هذه", "الخبر", "الانباء", "الادعاء", "الادعاءات", "that", "this", "it", "the claim"}
 _LOCATED_KM = 90  # how far from the big city that locates it a place of several namesakes named before it may lie
 _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
 _PLACE_KIND_WORDS = {"the", "city", "town", "village", "of", "مدينه", "بلده", "قريه"}
