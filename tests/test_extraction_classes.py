@@ -1399,3 +1399,12 @@ def test_an_incident_denied_in_a_later_clause_of_its_sentence_is_no_event(extrac
     event = only(extract("قتل 10 عناصر من قسد في هجوم على حاجز في بلدة ذيبان، فيما نفت قسد أن يكون الهجوم قد استهدف "
                          "مقرا لها.", published=PUBLISHED))  # a detail denied, not the incident
     assert event.fatalities == 10
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Iraq's military said it killed 15 Islamic State militants in airstrikes on caves in the Hamrin mountains.",
+     "Military Forces of Iraq"),
+    ("Syria's army clashed with IS fighters near Palmyra on Monday.", "Military Forces of Syria"),
+])
+def test_english_a_countrys_possessive_names_its_forces(extract, text, actor1):
+    assert only(extract(text, published=PUBLISHED)).actor1 == actor1

@@ -1135,7 +1135,8 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
 def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str]) -> str | None:
     """The country an adjective gives a force named without one: "Iraqi authorities", "السلطات العراقية",
     "طائرة مسيرة تركية"."""
-    for k in (hit.first - 1, hit.last + 1):
+    before = hit.first - 2 if hit.first >= 2 and tokens[hit.first - 1].text == "s" else hit.first - 1  # "Iraq's army"
+    for k in (before, hit.last + 1):
         if 0 <= k < len(tokens):
             forms = bare_forms(tokens[k].text.lower())
             country = next((COUNTRY_WORDS.get(form) or nationalities[form] for form in forms
