@@ -1354,7 +1354,7 @@ def _namesakes(mention: PlaceMention) -> bool:
 def _compatible_places(a: Event, b: Event) -> bool:
     if a.latitude is None or b.latitude is None:
         return a.admin1 == b.admin1
-    if a.place_id == b.place_id or a.place_id in b.place_alternatives or b.place_id in a.place_alternatives:
+    if _same_place(a, b):
         return True  # one name, read as two of the places that bear it: one place in one report
     distance = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
     coarse = max(a.geo_precision or 3, b.geo_precision or 3)

@@ -319,7 +319,8 @@ CREATE TABLE saved_views (
 """
 
 # the review queue: whether an event's sources disagree on a figure or the day, kept by fusion; existing events
-# are marked from their mentions here, with each dialect's JSON reading
+# are marked from their mentions here, with each dialect's JSON reading (every mention, where fusion compares
+# those of the event's type only: an event recomputed later takes fusion's reading)
 _CONFLICTING = """
 ALTER TABLE events ADD COLUMN conflicting INTEGER NOT NULL DEFAULT 0;
 UPDATE events SET conflicting = 1 WHERE event_id IN (SELECT event_id FROM mentions GROUP BY event_id HAVING {having});
