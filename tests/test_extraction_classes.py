@@ -1408,3 +1408,60 @@ def test_an_incident_denied_in_a_later_clause_of_its_sentence_is_no_event(extrac
 ])
 def test_english_a_countrys_possessive_names_its_forces(extract, text, actor1):
     assert only(extract(text, published=PUBLISHED)).actor1 == actor1
+
+
+# -- 2026-12-03 (second round): idioms of dying, ranks, belts, grievances -----------------------------------
+
+def test_a_second_count_word_with_a_figure_of_its_own_is_no_shared_figure(extract):
+    event = only(extract("لقي خمسة رعاة حتفهم وأصيب آخر بانفجار لغم قديم في بادية تدمر شرقي حمص."))
+    assert (event.fatalities, event.wounded) == (5, 1)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("فارق شرطيان الحياة متأثرين بجراحهما إثر هجوم مسلح على مخفر في قضاء الحويجة.", 2),
+    ("A roadside bomb claimed the lives of four shepherds near the town of al-Sukhnah in Homs on Sunday.", 4),
+    ("Three Syrian soldiers lost their lives when militants attacked their post near Palmyra on Sunday.", 3),
+])
+def test_idioms_of_dying_count_the_dead(extract, text, killed):
+    assert only(extract(text)).fatalities == killed
+
+
+def test_a_toll_in_the_ranks_of_a_force_makes_it_the_side_that_suffered(extract):
+    event = only(extract("أسفر هجوم ليلي عن سقوط ثلاثة قتلى في صفوف الجيش العراقي قرب قضاء القائم."))
+    assert (event.actor1, event.actor2, event.fatalities) == (None, "Military Forces of Iraq", 3)
+
+
+def test_one_soldier_is_the_countrys_army(extract):
+    event = only(extract("قتل جندي وأصيب آخر بانفجار عبوة ناسفة على طريق في قضاء بيجي."))
+    assert (event.actor2, event.fatalities, event.wounded) == ("Military Forces of Iraq", 1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Four Peshmerga soldiers were wounded in an ISIS attack near the town of Makhmour on Friday.",
+    "أصيب جندي في البيشمركة بهجوم لداعش على نقطة قرب قضاء مخمور.",
+])
+def test_soldiers_of_a_named_force_are_that_forces(extract, text):
+    assert only(extract(text)).actor2 == "Peshmerga"
+
+
+@pytest.mark.parametrize("text", [
+    "نجا مدير ناحية من محاولة اغتيال بعبوة لاصقة وضعت تحت سيارته في ناحية العلم.",
+    "اغتال مسلحون مختار قرية بعبوة ناسفة زرعت قرب منزله في قضاء الدبس.",
+])
+def test_an_assassination_by_a_device_is_an_explosion(extract, text):
+    event = only(extract(text))
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_a_bomber_who_detonated_his_belt_with_a_toll_is_a_suicide_bombing(extract):
+    event = only(extract("فجر انتحاري حزامه الناسف داخل مجلس عزاء في قضاء طوزخورماتو، ما أسفر عن مقتل ستة أشخاص."))
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 6)
+
+
+@pytest.mark.parametrize("text", [
+    "تظاهر المئات في مدينة القامشلي احتجاجا على حملة مداهمات واعتقالات نفذتها قوات الأمن.",
+    "Dozens of families protested in the city of Raqqa on Sunday against the arrest of their sons by the SDF.",
+])
+def test_what_a_protest_was_against_is_no_incident_of_its_own(extract, text):
+    event = only(extract(text))
+    assert (event.event_type, event.actor1, event.actor2) == ("Protests", "Civilians", None)

@@ -427,6 +427,14 @@ class RuleExtractor:
         if any(hit.payload.id == "arrest" for hit in events):
             events = [hit for hit in events if not (hit.payload.id == "clash" and bare_forms(
                 tokens[hit.last].text.lower()) & _AMBUSH_WORDS)]
+        # "تظاهر العشرات احتجاجا على حملة الاعتقالات", "protested against SDF arrests": what a protest was against
+        # is its grievance, told of other days, not an incident of this one
+        protests = [hit for hit in events if hit.payload.id == "protest"]
+        if protests:
+            events = [hit for hit in events if hit.payload.id == "protest" or not any(
+                protest.last < hit.first and any(bare_forms(token.text.lower()) & _GRIEVANCE_MARKERS
+                                                 for token in tokens[protest.last + 1 : hit.first])
+                for protest in protests)]
         # "اعتقلت القوات ثلاثة في الموصل، واثنين في تكريت": a clause of a number and a place, its verb left out,
         # tells another incident of the clause before
         carried_over = (not events and not hits and carried is not None and tokens[0].text.startswith("و")
@@ -471,7 +479,7 @@ class RuleExtractor:
         modifier_ids = {hit.payload.id for hit in modifiers}
         event_type, sub_type = trigger.event_type, trigger.sub_event_type
         if sub_type == "Remote explosive/landmine/IED" and "suicide" in tags and not any(
-            hit.payload.id in ("clash", "kill") for hit in events
+            hit.payload.id == "clash" for hit in events
         ):
             sub_type = "Suicide bomb"
         foiled = bool(words & _FOILED) and ("attempt" in modifier_ids or trigger.id == "escape")
@@ -479,7 +487,8 @@ class RuleExtractor:
             tags.add("attempt")
             if event_type == "Explosions/Remote violence":  # the device never went off
                 event_type, sub_type = "Strategic developments", "Disrupted weapons use"
-        if trigger.id in ("attack", "kill") and tags & {"ied", "vbied"} and not any(
+        # "قتل جنديان بعبوة ناسفة", "محاولة اغتيال بعبوة لاصقة": a device's blow, whoever it hit
+        if trigger.id in ("attack", "kill", "execution") and tags & {"ied", "vbied"} and not any(
             hit.payload.id == "clash" for hit in events
         ):
             event_type, sub_type = "Explosions/Remote violence", "Remote explosive/landmine/IED"
@@ -618,6 +627,10 @@ class RuleExtractor:
                 if actor1 != "Civilians":
                     actor1, actor2 = "Civilians", actor1 or actor2
                     actor_spans = {"actor2": actor_spans["actor1"]} if "actor1" in actor_spans else {}
+            elif final_type == "Protests":
+                # "احتج المئات على اعتقالات قسد": the protesters act; the force they protest against did nothing here
+                actor_spans = {"actor1": actor_spans["actor1"]} if actor1 == "Civilians" else {}
+                actor1, actor2 = "Civilians", None
             event_tags = set(tags)
             for hit in actor_hits:
                 actor: Actor = hit.payload
@@ -677,7 +690,12 @@ class RuleExtractor:
                                          for phrase in before):
                 continue
             hits.append(hit)
-        return hits
+        # "two Peshmerga soldiers", "جندي في البيشمركة": a force's members named by a common noun are that force's,
+        # not the country's army
+        named = [hit for hit in hits if hit.payload.name is not None]
+        return [hit for hit in hits if hit.payload.name is not None or not any(
+            other.last + 1 == hit.first or (other.first == hit.last + 2 and tokens[hit.last + 1].text in _MEMBER_OF)
+            for other in named)]
 
     def _attribution(self, tokens: list[Token], state: _DocState) -> None:
         """Note the armed group a sentence says carried out an incident ("أعلن داعش مسؤوليته")."""
@@ -815,6 +833,8 @@ class RuleExtractor:
                         or (other.first == cue.last + 2 and tokens[cue.last + 1].text in ("or", "and")))
                     and len([a for a in found if a.value and (cue.first - 4 <= a.first < cue.first or (
                         other.last < a.first <= other.last + 3 and not a.implicit))]) == 1  # "في اشتباك مسلح" counts none
+                    # "لقي ثلاثة حتفهم وأصيب آخر": the second word has a figure of its own right after it
+                    and not any(a.implicit and a.first == other.last + 1 for a in found)
                     for number in (number, number + 1)}
         # each count word takes its nearest number; a number goes to its nearest count word
         nearest: dict[int, tuple[int, str, int | None, tuple[int, int]]] = {}
@@ -1368,6 +1388,9 @@ NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place
 _BACK_REFERENCES = {"ذلك", "هذا", "هذه", "الخبر", "الانباء", "الادعاء", "الادعاءات", "that", "this", "it", "the claim"}
 _LOCATED_KM = 90  # how far from the big city that locates it a place of several namesakes named before it may lie
 _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
+_MEMBER_OF = {"من", "في", "of", "from"}
+_GRIEVANCE_MARKERS = {fold(word) for word in ("على", "ضد", "احتجاجا", "تنديدا", "رفضا", "للمطالبة", "مطالبين",
+                                              "against", "over", "denouncing", "demanding")}
 _PLACE_KIND_WORDS = {"the", "city", "town", "village", "of", "مدينه", "بلده", "قريه"}
 _CLAUSE_OPENERS = {"it", "they", "he", "she", "we", "that", "the", "its", "their", "his", "a", "an"}
 _TOLL_WORDS = {fold("حصيلة"), "toll"}  # "ارتفاع حصيلة قتلى … إلى 9": a toll and the figure it reached
