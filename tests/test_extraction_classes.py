@@ -1465,3 +1465,36 @@ def test_a_bomber_who_detonated_his_belt_with_a_toll_is_a_suicide_bombing(extrac
 def test_what_a_protest_was_against_is_no_incident_of_its_own(extract, text):
     event = only(extract(text))
     assert (event.event_type, event.actor1, event.actor2) == ("Protests", "Civilians", None)
+
+
+def test_a_victim_named_by_a_possessive_counts_one(extract):
+    event = only(extract("أطلق مسلحون النار على شاحنة نقل على طريق قرب بلدة الصور شمال دير الزور، ما أدى لمقتل سائقها."))
+    assert event.fatalities == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Militants shot dead a shepherd and his brother in a village near the town of Tuz Khurmatu on Sunday.",
+    "قتل مسلحون راعيا وشقيقه قرب بلدة طوزخورماتو.",
+])
+def test_a_victim_and_his_kin_are_two(extract, text):
+    assert only(extract(text)).fatalities == 2
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("قصفت فصائل الجيش الوطني المدعومة من تركيا قرى في ريف تل تمر، ما أدى إلى إصابة ثلاثة مدنيين.",
+     "SNA: Syrian National Army"),
+    ("اشتبكت دورية للجيش العراقي مع مسلحين من كتائب حزب الله قرب ناحية جرف النصر.", "Military Forces of Iraq"),
+])
+def test_named_factions_and_their_backers(extract, text, actor):
+    event = only(extract(text))
+    assert event.actor1 == actor and "Military Forces of Turkey" not in (event.actor1, event.actor2)
+
+
+def test_a_clash_between_two_forces_of_one_side_has_both(extract):
+    event = only(extract("اندلع اشتباك مسلح بين عناصر من سرايا السلام وقوة من الشرطة في قضاء سامراء."))
+    assert {event.actor1, event.actor2} == {"Popular Mobilization Forces", "Police Forces of Iraq"}
+
+
+def test_aircraft_named_before_their_strikes_make_an_air_strike(extract):
+    event = only(extract("شن طيران التحالف الدولي ثلاث ضربات على مخابئ للتنظيم في وادي حوران، ما أسفر عن مقتل 6 عناصر."))
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 6)

@@ -47,7 +47,8 @@ _CAPTION = re.compile(r"(\([^()\n]{2,60}\)|[-–/]\s*(afp|reuters|getty|ap|رو�
 _READ_MORE = re.compile(r"(اقرا ايضا|اقرا المزيد|مواضيع ذات صله|اخبار ذات صله|read more|related articles|related:)")
 # Forces named as supporting another ("بدعم من التحالف الدولي") are not the side that acted.
 _SUPPORT_MARKERS = {"بدعم من", "بمسانده من", "بدعم جوي", "بمشاركه من", "بالتعاون مع", "بالتنسيق مع", "supported by",
-                    "backed by", "with support"}
+                    "backed by", "with support", "المدعومه من", "المدعوم من", "المدعومين من", "الموالين ل",
+                    "الموالية ل"}
 # Before an institution, words that make it the landmark of the scene ("قرب جامعة الموصل", "أمام مستشفى …").
 _LANDMARK_WORDS = {"قرب", "بالقرب", "امام", "داخل", "خلف", "مقابل", "محيط", "near", "outside", "inside"}
 _REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
@@ -955,6 +956,8 @@ def _joined_by_and(tokens: list[Token], first: int) -> bool:
     word = tokens[first].text
     if word.startswith("و"):
         return not word[1:].isdigit()
+    if first > 1 and tokens[first - 1].text in _ENGLISH_POSSESSIVES:  # "a mukhtar and his son"
+        first -= 1
     return first > 0 and tokens[first - 1].text == "and" and not word.isdigit()
 
 
@@ -1181,15 +1184,18 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     resolved = [(hit, None if hit.payload.nationality_only and not adjective else hit.payload.resolve(adjective or country),
                  hit.payload.side) for hit, adjective in zip(hits, adjectives, strict=True)]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
-    targets = {id(hit) for hit in hits if hit.first > 0 and (
-        tokens[hit.first - 1].text in _TARGET_MARKERS
-        or " ".join(t.text for t in tokens[max(0, hit.first - 2) : hit.first]) in _SUPPORT_MARKERS)}
+    supporters = {id(hit) for hit in hits
+                  if " ".join(t.text for t in tokens[max(0, hit.first - 2) : hit.first]) in _SUPPORT_MARKERS}
+    if len(supporters) < len(resolved):  # "فصائل الجيش الوطني المدعومة من تركيا": the backer is no side here
+        resolved = [item for item in resolved if id(item[0]) not in supporters]
+    targets = {id(hit) for hit in hits if hit.first > 0 and tokens[hit.first - 1].text in _TARGET_MARKERS}
     if any(id(hit) not in targets for hit, _, _ in resolved):  # "عمليات ضد قسد": قسد was the target
         resolved = [item for item in resolved if id(item[0]) not in targets] + [
             item for item in resolved if id(item[0]) in targets]
     agent = "state" if foiled else trigger.agent
-    if agent is None and trigger.id == "clash" and any(
-            token.text in ("بين", "between") for token in tokens[main.last + 1 : main.last + 4]):
+    between = trigger.id == "clash" and any(
+        token.text in ("بين", "between") for token in tokens[main.last + 1 : main.last + 4])
+    if agent is None and between:
         agent = "state"  # "اشتباكات بين حزب العمال الكردستاني والجيش العراقي": the state's force is named first
     if not resolved:  # nobody named: actor1 stays empty (GUIDELINES §5: a device of no stated party)
         return None, None, {}
@@ -1234,7 +1240,8 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     one_side = {first[2]} | ({"insurgent", "unknown"} if first[2] in ("insurgent", "unknown") else set())
     # … but a force of the same side counted as the victims is the other side here ("Turkish drones struck …,
     # killing two SDF members")
-    second = next((item for item in ordered if item[1] != first[1] and (item[2] not in one_side or (
+    # … and in a clash "between" two forces of one side, the other force ("بين عناصر من العصائب وقوة من الجيش")
+    second = next((item for item in ordered if item[1] != first[1] and (item[2] not in one_side or between or (
         trigger.event_type in _VIOLENT and _suffered(item[0], tokens, members, dates)
         and _counted(item[0], tokens, dates)))), None)
     spans = {"actor1": (tokens[first[0].first].start, tokens[first[0].last].end)}
@@ -1389,6 +1396,7 @@ _BACK_REFERENCES = {"ذلك", "هذا", "هذه", "الخبر", "الانباء"
 _LOCATED_KM = 90  # how far from the big city that locates it a place of several namesakes named before it may lie
 _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
 _MEMBER_OF = {"من", "في", "of", "from"}
+_ENGLISH_POSSESSIVES = {"his", "her", "their"}
 _GRIEVANCE_MARKERS = {fold(word) for word in ("على", "ضد", "احتجاجا", "تنديدا", "رفضا", "للمطالبة", "مطالبين",
                                               "against", "over", "denouncing", "demanding")}
 _PLACE_KIND_WORDS = {"the", "city", "town", "village", "of", "مدينه", "بلده", "قريه"}

@@ -94,8 +94,9 @@ def amounts(tokens: list[Token]) -> list[Amount]:
                 tokens[i + 1].text.startswith("ال") or _without_possessive(tokens[i + 1].text) in data["one_of"])) or (
             # "أحد المسلحين", "أحد عناصر الجيش": one of them; but "لم يصب أحد بأذى" counts nobody
             bare_forms(word) & data["one_of_them"]) or (  # "مقتل أحدهم"
-            (bare_forms(word) | bare_forms(word[:-1] if word.endswith("ا") else word)) & data["singulars"]
-            and word not in units and not counted_noun  # "عنصر", and "شخصا" with its accusative alif
+            (bare_forms(word) | bare_forms(word[:-1] if word.endswith("ا") else word)
+             | {_without_possessive(form) for form in bare_forms(word)}) & data["singulars"]
+            and word not in units and not counted_noun  # "عنصر", "شخصا" with its accusative alif, "سائقها"
         ):
             found.append(Amount(1, i, i, implicit=True))
             i += 1
