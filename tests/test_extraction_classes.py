@@ -1498,3 +1498,47 @@ def test_a_clash_between_two_forces_of_one_side_has_both(extract):
 def test_aircraft_named_before_their_strikes_make_an_air_strike(extract):
     event = only(extract("شن طيران التحالف الدولي ثلاث ضربات على مخابئ للتنظيم في وادي حوران، ما أسفر عن مقتل 6 عناصر."))
     assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 6)
+
+
+def test_what_a_place_has_seen_is_background(extract):
+    events = extract("قتل جنديان بانفجار عبوة ناسفة في قضاء طوزخورماتو، المنطقة التي شهدت اشتباكات مع مسلحي "
+                     "حزب العمال الكردستاني قبل شهر.")
+    event = only(events)
+    assert (event.sub_event_type, event.actor1, event.fatalities) == ("Remote explosive/landmine/IED", None, 2)
+
+
+def test_a_likeness_with_no_figure_is_no_incident(extract):
+    events = extract("أصيب ثلاثة جنود بهجوم بقذائف الهاون على موقع للجيش في قضاء الطارمية اليوم. وجاء الهجوم "
+                     "بعد أيام من هجوم مماثل على موقع آخر في قضاء الدجيل.")
+    assert len(events) == 1 and events[0].wounded == 3
+
+
+def test_a_likeness_with_its_own_toll_is_an_incident(extract):
+    events = extract("قتل راع بانفجار لغم في بادية البوكمال أمس. ويأتي ذلك بعد أسبوع من مقتل شابين في انفجار مماثل "
+                     "قرب بلدة هجين يوم الاثنين الماضي.")
+    assert sorted(e.fatalities for e in events) == [1, 2]
+
+
+def test_the_latter_is_the_force_named_last(extract):
+    events = extract("اندلعت اشتباكات بين مسلحين وعناصر من قسد في بلدة البصيرة، فيما اعتقلت الأخيرة ثمانية "
+                     "شبان من البلدة.")
+    arrest = next(e for e in events if e.sub_event_type == "Arrests" or e.arrested)
+    assert arrest.arrested == 8 and "Syrian Democratic Forces" in (arrest.actor1,)
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi troops shot dead a suicide bomber before he reached a checkpoint near the city of Fallujah on Monday.",
+    "Police arrested a would-be suicide bomber in the city of Kirkuk on Monday.",
+])
+def test_a_bomber_stopped_before_he_struck_made_no_bombing(extract, text):
+    assert only(extract(text)).sub_event_type != "Suicide bomb"
+
+
+def test_belts_seized_in_a_cache_are_no_bombing(extract):
+    event = only(extract("ضبطت قوة من الجيش كدسا يحتوي على أحزمة ناسفة وقذائف هاون في جزيرة سامراء."))
+    assert event.sub_event_type == "Disrupted weapons use" and "suicide" not in event.tags
+
+
+def test_an_attack_by_a_bomber_in_a_belt_is_a_suicide_bombing(extract):
+    event = only(extract("هاجم انتحاري يرتدي حزاما ناسفا نقطة تفتيش للشرطة في مدينة بيجي."))
+    assert event.sub_event_type == "Suicide bomb"

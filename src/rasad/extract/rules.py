@@ -399,6 +399,7 @@ class RuleExtractor:
         events: list[Hit] = []
         modifiers: list[Hit] = []
         elliptic = False  # a bare "ضربة" names the strike told before
+        likeness = False  # "هجوم مماثل": an earlier incident named only to compare
         for hit in hits:
             trigger: Trigger = hit.payload
             if hit.first in excluded and not trigger.is_modifier:
@@ -422,12 +423,33 @@ class RuleExtractor:
                 continue  # "الهجمات التي تستهدف المنطقة": what such attacks do, in the imperfect, is no incident
             if self._blocked(hit, cues, tokens):
                 continue
+            if ((hit.last + 1 < len(tokens) and bare_forms(tokens[hit.last + 1].text) & _LIKE_BEFORE) or (
+                    hit.first and tokens[hit.first - 1].text.lower() in _LIKE_BEFORE)) and not lex.counts.find(tokens):
+                likeness = True
+                continue  # "بعد أسبوع من هجوم مماثل": an earlier one told only as a likeness, with no figure of its own
             events.append(hit)
+        if likeness:  # "وجاء الهجوم بعد أيام من هجوم مماثل في الدجيل": the incident told before, compared
+            events = [hit for hit in events
+                      if tuple(t.text.lower() for t in tokens[hit.first : hit.last + 1]) not in lex.references]
         # "نصبت المفارز كمينا أسفر عن اعتقال إرهابيين", "arrested an IS wali in an ambush": a security ambush is
         # how the arrest was made, not a fight of its own
         if any(hit.payload.id == "arrest" for hit in events):
             events = [hit for hit in events if not (hit.payload.id == "clash" and bare_forms(
                 tokens[hit.last].text.lower()) & _AMBUSH_WORDS)]
+        # "فجروا أنفسهم في سنجار، المنطقة التي شهدت اشتباكات قبل أسبوع", "the area, which has seen clashes": what
+        # a place has seen describes it; the incident is told before
+        for k in range(1, len(tokens) - 1):
+            if tokens[k].text in _RELATIVE_PRONOUNS and bare_forms(tokens[k + 1].text.lower()) & _HAS_SEEN and any(
+                    hit.last < k for hit in events):
+                events = [hit for hit in events if hit.first < k]
+                cut = (tokens[k].start, tokens[-1].end)  # nor are the forces it names sides of the incident
+                sentence_tokens = [token for token in sentence_tokens if not cut[0] <= token.start < cut[1]]
+                tokens = tokens[:k]
+                break
+        # "killed a suicide bomber before he reached the checkpoint", "arrested two would-be suicide bombers": the
+        # bomber is who was killed or caught, no bombing took place
+        events = [hit for hit in events if not (hit.payload.id == "suicide_attack" and any(
+            other.payload.id in ("kill", "arrest") and 0 < hit.first - other.last <= 3 for other in events))]
         # "تظاهر العشرات احتجاجا على حملة الاعتقالات", "protested against SDF arrests": what a protest was against
         # is its grievance, told of other days, not an incident of this one
         protests = [hit for hit in events if hit.payload.id == "protest"]
@@ -488,15 +510,21 @@ class RuleExtractor:
             tags.add("attempt")
             if event_type == "Explosions/Remote violence":  # the device never went off
                 event_type, sub_type = "Strategic developments", "Disrupted weapons use"
-        # "قتل جنديان بعبوة ناسفة", "محاولة اغتيال بعبوة لاصقة": a device's blow, whoever it hit
-        if trigger.id in ("attack", "kill", "execution") and tags & {"ied", "vbied"} and not any(
+        # "قتل جنديان بعبوة ناسفة", "محاولة اغتيال بعبوة لاصقة": a device's blow, whoever it hit; "هاجم انتحاري
+        # يرتدي حزاما ناسفا مقرا": a bomber's
+        device = tags & {"ied", "vbied"} or (trigger.id == "attack" and "suicide" in tags)  # not "قتلت انتحاريا"
+        if trigger.id in ("attack", "kill", "execution") and device and not any(
             hit.payload.id == "clash" for hit in events
         ):
-            event_type, sub_type = "Explosions/Remote violence", "Remote explosive/landmine/IED"
+            event_type = "Explosions/Remote violence"
+            sub_type = "Suicide bomb" if "suicide" in tags and trigger.id == "attack" else "Remote explosive/landmine/IED"
+        if trigger.id == "weapons":
+            tags.discard("suicide")  # "ضبط أحزمة ناسفة": belts seized, no bomber
 
         # place: the clause, else the clause before it in the sentence, else a reference back
         place_source = "clause"
         actor_found = self._actor_hits(state.actors_in(tokens), tokens, state.switched)
+        actor_found = sorted(actor_found + self._latter(tokens, sentence_tokens, state), key=lambda hit: hit.first)
         # "في لبنان": elsewhere; but a foreign force that acted ("نفذت إسرائيل ضربة") says nothing of the scene
         abroad = [m for m in abroad if not any(a.first <= m.first and m.last <= a.last for a in actor_found)]
         if not groups and abroad:
@@ -697,6 +725,19 @@ class RuleExtractor:
         return [hit for hit in hits if hit.payload.name is not None or not any(
             other.last + 1 == hit.first or (other.first == hit.last + 2 and tokens[hit.last + 1].text in _MEMBER_OF)
             for other in named)]
+
+    def _latter(self, tokens: list[Token], sentence_tokens: list[Token], state: _DocState) -> list[Hit]:
+        """"اعتقلت الأخيرة 15 شابا", "the latter arrested": the force named last before the clause, where the
+        clause refers to it."""
+        at = next((k for k, token in enumerate(tokens) if (token.text in _THE_LATTER and not (
+            k and tokens[k - 1].text.startswith("ال"))) or (  # but "الأسبوع الأخير": an adjective
+            token.text == "latter" and k and tokens[k - 1].text == "the")), None)
+        if at is None:
+            return []
+        before = [token for token in sentence_tokens if token.end <= tokens[0].start]
+        named = [hit for hit in self._actor_hits(state.actors_in(before), before, state.switched)
+                 if hit.payload.name is not None]
+        return [Hit(named[-1].payload, at, at)] if named else []
 
     def _attribution(self, tokens: list[Token], state: _DocState) -> None:
         """Note the armed group a sentence says carried out an incident ("أعلن داعش مسؤوليته")."""
@@ -1396,6 +1437,10 @@ _BACK_REFERENCES = {"ذلك", "هذا", "هذه", "الخبر", "الانباء"
 _LOCATED_KM = 90  # how far from the big city that locates it a place of several namesakes named before it may lie
 _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
 _MEMBER_OF = {"من", "في", "of", "from"}
+_THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
+_HAS_SEEN = {"شهد", "شهدت", "تشهد", "يشهد", "شهدتها", "شهدها"}
+_LIKE_BEFORE = {fold(word) for word in ("مماثل", "مماثلة", "مماثلا", "مشابه", "مشابهة", "مشابها", "similar", "previous",
+                                        "earlier")}
 _ENGLISH_POSSESSIVES = {"his", "her", "their"}
 _GRIEVANCE_MARKERS = {fold(word) for word in ("على", "ضد", "احتجاجا", "تنديدا", "رفضا", "للمطالبة", "مطالبين",
                                               "against", "over", "denouncing", "demanding")}
