@@ -1542,3 +1542,17 @@ def test_belts_seized_in_a_cache_are_no_bombing(extract):
 def test_an_attack_by_a_bomber_in_a_belt_is_a_suicide_bombing(extract):
     event = only(extract("هاجم انتحاري يرتدي حزاما ناسفا نقطة تفتيش للشرطة في مدينة بيجي."))
     assert event.sub_event_type == "Suicide bomb"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("An explosive device wounded three US soldiers near the town of al-Shaddadi on Tuesday.",
+     "Military Forces of the United States"),
+    ("Russian troops came under fire near the town of al-Mayadin on Tuesday, wounding one.", "Military Forces of Russia"),
+])
+def test_soldiers_of_another_country_are_its_military(extract, text, actor):
+    assert actor in (only(extract(text)).actor1, only(extract(text)).actor2)
+
+
+def test_a_member_of_a_council_killed_counts_one(extract):
+    event = only(extract("اغتال مسلحون مجهولون عضوا في المجلس المحلي قرب منزله في بلدة الصور شمال دير الزور."))
+    assert (event.actor2, event.fatalities) == ("Civilians", 1)

@@ -26,6 +26,13 @@ def test_spelling_variants(name):
     assert any(p.admin1 == "Deir-ez-Zor" for p in default_gazetteer().lookup(name))
 
 
+@pytest.mark.parametrize("text, admin1", [("Tal Tamr", "Al-Hasakeh"), ("Tel Abyad", "Ar-Raqqa"),
+                                           ("Tall Abyad", "Ar-Raqqa"), ("Dair Hafer", "Aleppo")])
+def test_the_common_word_a_name_opens_with_is_spelt_any_way(text, admin1):
+    places = resolve(f"near {text} on Monday")
+    assert places and places[0].place.admin1 == admin1, [p.place.name for p in places]
+
+
 def test_a_cue_word_picks_the_feature():
     (place,) = resolve("محافظة كركوك")
     assert (place.place.feature, place.precision) == ("admin1", 3)

@@ -1193,6 +1193,8 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
              for form in bare_forms(word) | (bare_forms(word[:-1]) if word.endswith("ا") else frozenset())}
     if before and (_people(before[-1:], dates) or forms & members):
         return True  # "ثلاثة من قسد", "خمسة جنود", "عناصر الجيش"
+    if tuple(token.text.lower() for token in tokens[hit.last + 1 : hit.last + 3]) in _SUFFERED_AFTER:
+        return True  # "Russian troops came under fire", "an army patrol was ambushed"
     return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in members
 
 
@@ -1437,6 +1439,8 @@ _BACK_REFERENCES = {"ذلك", "هذا", "هذه", "الخبر", "الانباء"
 _LOCATED_KM = 90  # how far from the big city that locates it a place of several namesakes named before it may lie
 _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
 _MEMBER_OF = {"من", "في", "of", "from"}
+_SUFFERED_AFTER = {("came", "under"), ("come", "under"), ("was", "attacked"), ("were", "attacked"), ("was", "targeted"),
+                   ("were", "targeted"), ("was", "ambushed"), ("were", "ambushed"), ("was", "hit"), ("were", "hit")}
 _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
 _HAS_SEEN = {"شهد", "شهدت", "تشهد", "يشهد", "شهدتها", "شهدها"}
 _LIKE_BEFORE = {fold(word) for word in ("مماثل", "مماثلة", "مماثلا", "مشابه", "مشابهة", "مشابها", "similar", "previous",

@@ -164,6 +164,10 @@ class Gazetteer:
                         # and writes its long u either way: "Makhmour" for Makhmur, "Mosul" for Mousul
                         for variant in _long_u_variants(words[-1]):
                             _index_name(self._index, (*words[:-1], variant), number)
+                    if len(words) > 1 and words[0] in _LEAD_VARIANTS:
+                        # and the common word a name opens with in several ways: "Tal Tamr", "Tell Tamer"
+                        for variant in _LEAD_VARIANTS[words[0]]:
+                            _index_name(self._index, (variant, *words[1:]), number)
                     bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else ""
                     if bare and (len(words) > 1 or bare not in self.prefixes):  # "منطقة مطيبيجة" for "المطيبيجة"
                         _index_name(self._without_article, (bare, *words[1:]), number)
@@ -357,6 +361,13 @@ class Gazetteer:
 
 
 _Index = dict[str, dict[str, list[tuple[tuple[str, ...], int]]]]
+
+
+# The common words that open many names, as English news writes them: each spelling finds the others.
+_LEAD_SPELLINGS = (("tall", "tell", "tel", "tal"), ("ayn", "ain", "ein"), ("dayr", "deir", "dair"),
+                   ("jabal", "jebel", "jabel"), ("khirbat", "khirbet", "khirbit"), ("abu", "abou"), ("umm", "um"),
+                   ("qasr", "kasr"), ("wadi", "wady"), ("bir", "beer"))
+_LEAD_VARIANTS = {word: tuple(other for other in group if other != word) for group in _LEAD_SPELLINGS for word in group}
 
 
 def _long_u_variants(word: str) -> tuple[str, ...]:
