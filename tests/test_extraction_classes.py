@@ -1556,3 +1556,12 @@ def test_soldiers_of_another_country_are_its_military(extract, text, actor):
 def test_a_member_of_a_council_killed_counts_one(extract):
     event = only(extract("اغتال مسلحون مجهولون عضوا في المجلس المحلي قرب منزله في بلدة الصور شمال دير الزور."))
     assert (event.actor2, event.fatalities) == ("Civilians", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "انفجر لغم بسيارة تقل مزارعين في ناحية العلم، ما أدى إلى إصابة أحدهما بجروح بليغة لكنه لفظ أنفاسه الأخيرة في المستشفى.",
+    "A landmine hit a car near the town of Hit, wounding a farmer who later succumbed to his injuries in hospital.",
+])
+def test_a_wounded_man_who_died_is_counted_only_as_killed(extract, text):
+    event = only(extract(text))
+    assert (event.fatalities, event.wounded) == (1, None)

@@ -980,6 +980,18 @@ class RuleExtractor:
         if counts["wounded"] and counts["fatalities"] and spans["wounded"] < spans["fatalities"] and (
                 self._of_them(tokens, spans["fatalities"])) and counts["fatalities"] < counts["wounded"]:
             counts["wounded"] -= counts["fatalities"]  # "أصيب خمسة … توفي اثنان منهم": three still wounded
+        elif counts["wounded"] and any(  # "وإصابة الآخر، لكنه لفظ أنفاسه في المستشفى": one of them died of his wounds
+                cue.payload == "fatalities" and tokens[cue.first].start > spans["wounded"][1] and cue.first
+                and tokens[cue.first - 1].text.lower() in _BUT_HE
+                and not any(cue.first <= a.first <= cue.last + 2 and a.value for a in found)
+                for cue in count_cues):
+            counts["wounded"] -= 1
+            if counts["fatalities"] is None or spans["fatalities"] < spans["wounded"]:  # not a toll given after
+                counts["fatalities"] = (counts["fatalities"] or 0) + 1
+                spans.setdefault("fatalities", spans["wounded"])
+            if not counts["wounded"]:
+                counts["wounded"] = None
+                spans.pop("wounded")
         return counts, spans
 
     def _of_them(self, tokens: list[Token], span: tuple[int, int]) -> bool:
@@ -1441,6 +1453,7 @@ _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
 _MEMBER_OF = {"من", "في", "of", "from"}
 _SUFFERED_AFTER = {("came", "under"), ("come", "under"), ("was", "attacked"), ("were", "attacked"), ("was", "targeted"),
                    ("were", "targeted"), ("was", "ambushed"), ("were", "ambushed"), ("was", "hit"), ("were", "hit")}
+_BUT_HE = {"لكنه", "لكنها", "ولكنه", "ولكنها", "الذي", "التي", "who", "later"}  # "…, but he died", "who later died"
 _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
 _HAS_SEEN = {"شهد", "شهدت", "تشهد", "يشهد", "شهدتها", "شهدها"}
 _LIKE_BEFORE = {fold(word) for word in ("مماثل", "مماثلة", "مماثلا", "مشابه", "مشابهة", "مشابها", "similar", "previous",
