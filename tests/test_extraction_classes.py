@@ -1565,3 +1565,25 @@ def test_a_member_of_a_council_killed_counts_one(extract):
 def test_a_wounded_man_who_died_is_counted_only_as_killed(extract, text):
     event = only(extract(text))
     assert (event.fatalities, event.wounded) == (1, None)
+
+
+@pytest.mark.parametrize("text, location", [
+    ("سقطت قذائف على سوق في بلدة الباب شرقي حلب، ما أدى إلى إصابة أربعة مدنيين.", "Al Bab"),
+    ("Shells hit a market in the town of al-Bab east of Aleppo, wounding four civilians.", "Al Bab"),
+])
+def test_a_bearing_after_a_town_is_no_part_of_a_village_name(extract, text, location):
+    assert only(extract(text)).location == location
+
+
+@pytest.mark.parametrize("text", [
+    "قتلت قوة من جهاز مكافحة الإرهاب والي الأنبار في تنظيم داعش خلال إنزال جوي في جبال حمرين.",
+    "Iraqi special forces killed the ISIS wali of Anbar in an air-landing operation in the Hamrin mountains.",
+])
+def test_a_groups_title_names_no_scene_and_its_holder_suffered(extract, text):
+    event = only(extract(text))
+    assert (event.admin1, event.actor2, event.fatalities) == ("Salah Al-Din", "Islamic State", 1)
+
+
+def test_a_rank_told_of_the_first_victim_does_not_part_the_next(extract):
+    event = only(extract("أصيب ضابط برتبة نقيب وثلاثة جنود بانفجار عبوة ناسفة استهدفت دوريتهم في قضاء الطارمية."))
+    assert event.wounded == 4

@@ -949,14 +949,16 @@ class RuleExtractor:
                 nearest[number] = (distance, cue.payload, value, span)
                 gaps[number] = gap
         # "مقتل ضابط وخمسة جنود", "injuring an officer and two soldiers": a number joined by "و" or "and" to a
-        # counted one adds to its count
+        # counted one adds to its count; a rank told of the first ("برتبة ملازم أول") stands between them
+        rank_tokens = {k + step for k, token in enumerate(tokens) if token.text in _RANK_WORDS for step in range(3)}
         for number, (distance, name, value, span) in list(nearest.items()):
             counted_elsewhere = {other[3][0] for key, other in nearest.items() if key != number}
             joined = next((a for a in found if a.value and tokens[a.first].start > span[1]
                            and tokens[a.first].start not in counted_elsewhere  # "قتيلان وثلاثة جرحى"
                            and ((_joined_by_and(tokens, a.first)
                                  and len([t for k, t in enumerate(tokens) if span[1] <= t.start < tokens[a.first].start
-                                          and k not in actor_tokens and t.text != "من"]) <= 2)  # "عنصر من قسد وشخص آخر"
+                                          and k not in actor_tokens and k not in rank_tokens and t.text != "من"]) <= 2)
+                                 # "عنصر من قسد وشخص آخر", "ضابط برتبة ملازم أول وجنديان"
                                 or _along_with(tokens, a.first))  # "… was captured, along with six others"
                            and not any(c.first <= a.last and tokens[c.last].end > span[1] for c in count_cues)),
                           None)  # but "قتل شاب وأصيب والده": a count word between them counts the second
@@ -1453,6 +1455,7 @@ _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
 _MEMBER_OF = {"من", "في", "of", "from"}
 _SUFFERED_AFTER = {("came", "under"), ("come", "under"), ("was", "attacked"), ("were", "attacked"), ("was", "targeted"),
                    ("were", "targeted"), ("was", "ambushed"), ("were", "ambushed"), ("was", "hit"), ("were", "hit")}
+_RANK_WORDS = {"برتبه", "بدرجه"}  # "ضابط برتبة نقيب": the rank after a title, up to two words
 _BUT_HE = {"لكنه", "لكنها", "ولكنه", "ولكنها", "الذي", "التي", "who", "later"}  # "…, but he died", "who later died"
 _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
 _HAS_SEEN = {"شهد", "شهدت", "تشهد", "يشهد", "شهدتها", "شهدها"}

@@ -63,6 +63,8 @@ RELATIVE_WORDS = {
     "بين", "between",  # "على الطريق بين دير الزور والميادين": somewhere between two places
     "طريق", "road", "highway",  # "على طريق البوكمال – الميادين": on the road, not in the town
 }
+_BEARINGS = frozenset({"شمالي", "جنوبي", "شرقي", "غربي", "الشمالي", "الجنوبي", "الشرقي", "الغربي", "شمال", "جنوب",
+                       "شرق", "غرب"})
 COUNTRY_WORDS = {
     "سوريا": "SY", "سوريه": "SY", "السوري": "SY", "السوريه": "SY", "سوري": "SY", "سوريون": "SY", "سوريين": "SY",
     "السوريون": "SY", "السوريين": "SY", "syria": "SY", "syrian": "SY", "syrians": "SY",
@@ -251,6 +253,11 @@ class Gazetteer:
                 i += 1
                 continue
             length, numbers, key = hit
+            if length > 1 and key[-1] in _BEARINGS and all(self.places[n].feature in MINOR_FEATURES for n in numbers):
+                # "بلدة الباب شرقي حلب": the bearing of the town from the next name, not a village "الباب شرقي"
+                shorter = self._match_at(tokens[: i + length - 1], i, self._index)
+                if shorter is not None and self._starts_name(tokens, i + length):
+                    length, numbers, key = shorter
             cue, relative, weak = self._context(tokens, i)
             if not (cue or relative) and mentions and isinstance(mentions[-1], PlaceMention) and mentions[-1].relative:
                 # "بين دير الزور والميادين", "between Deir ez-Zor and al-Mayadin": the relation holds both
@@ -284,6 +291,10 @@ class Gazetteer:
                                          weak or (relative and cue is None), locative))
             i += length
         return mentions
+
+    def _starts_name(self, tokens: list[Token], i: int) -> bool:
+        """A place's name begins at token ``i``."""
+        return i < len(tokens) and self._match_at(tokens, i, self._index) is not None
 
     def _attribute(self, tokens: list[Token], i: int, key: tuple[str, ...],
                    mentions: list[PlaceMention | ForeignMention]) -> bool:
