@@ -1587,3 +1587,16 @@ def test_a_groups_title_names_no_scene_and_its_holder_suffered(extract, text):
 def test_a_rank_told_of_the_first_victim_does_not_part_the_next(extract):
     event = only(extract("أصيب ضابط برتبة نقيب وثلاثة جنود بانفجار عبوة ناسفة استهدفت دوريتهم في قضاء الطارمية."))
     assert event.wounded == 4
+
+
+@pytest.mark.parametrize("text", [
+    "كان القيادي يتنقل بين بلدات ريف دير الزور قبيل اغتياله في مدينة الميادين، بحسب مقربين منه.",
+    "تولى شقيقه قيادة المجموعة بعد مقتله في مدينة البوكمال، وفق مصادر محلية.",
+])
+def test_a_killing_named_by_its_victims_pronoun_after_before_or_since_is_background(extract, text):
+    assert extract(text) == []
+
+
+def test_a_protest_condemning_a_strike_is_no_strike(extract):
+    event = only(extract("خرجت مظاهرات غاضبة في مدينة الحسكة لتندد بالقصف التركي على قرى ريف القامشلي."))
+    assert event.event_type == "Protests"

@@ -483,8 +483,11 @@ class RuleExtractor:
             return []  # the sentence speaks of a year or a period of months, not of one dated incident
         # "ألقت القبض على السائق بعد انفجار الدراجة": what happened after an incident told before is the news;
         # but a toll "إثر هجوم" is the attack's own
-        told_before = [hit for hit in events if hit.first and bare_forms(tokens[hit.first - 1].text) & _AFTER_WORDS
-                       and _definite(tokens, hit)]
+        # "قبيل اغتياله", "بعد مقتله": a known incident named by its victim's pronoun, told before too
+        told_before = [hit for hit in events if hit.first and (
+            (bare_forms(tokens[hit.first - 1].text) & _AFTER_WORDS and _definite(tokens, hit))
+            or (bare_forms(tokens[hit.first - 1].text) & _AROUND_WORDS
+                and tokens[hit.first].text in lex.pronoun_counts))]
         news = [hit for hit in events if hit not in told_before and hit.payload.id != "kill"]
         main = max(news if told_before and news else events, key=lambda hit: hit.payload.rank)
         if main.payload.id == "abduction":  # "one killed and two kidnapped": an abduction with a killing is the killing
@@ -1463,7 +1466,9 @@ _LIKE_BEFORE = {fold(word) for word in ("مماثل", "مماثلة", "مماث�
                                         "earlier")}
 _ENGLISH_POSSESSIVES = {"his", "her", "their"}
 _GRIEVANCE_MARKERS = {fold(word) for word in ("على", "ضد", "احتجاجا", "تنديدا", "رفضا", "للمطالبة", "مطالبين",
-                                              "against", "over", "denouncing", "demanding")}
+                                              "تندد", "لتندد", "منددين", "منددة", "للتنديد", "نددوا", "استنكارا",
+                                              "against", "over", "denouncing", "demanding", "condemning",
+                                              "protesting")}
 _PLACE_KIND_WORDS = {"the", "city", "town", "village", "of", "مدينه", "بلده", "قريه"}
 _CLAUSE_OPENERS = {"it", "they", "he", "she", "we", "that", "the", "its", "their", "his", "a", "an"}
 _TOLL_WORDS = {fold("حصيلة"), "toll"}  # "ارتفاع حصيلة قتلى … إلى 9": a toll and the figure it reached
@@ -1477,6 +1482,7 @@ _PLACE_LEAD = {"في", "محافظه", "قضاء", "ناحيه", "مدينه", "
 _SINGLED_OUT = {"ابرزها", "اخرها", "اعنفها", "اكبرها", "including"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _AFTER_WORDS = {"بعد", "عقب", "اثر", "after", "following"}
+_AROUND_WORDS = _AFTER_WORDS | {"قبل", "قبيل", "منذ"}
 _GENERIC_TRIGGERS = {"kill", "attack", "clash", "operation"}
 _SAME_INCIDENT_SUB_TYPES = ({"Remote explosive/landmine/IED", "Suicide bomb"},
                             {"Armed clash", "Government regains territory"})
