@@ -13,6 +13,7 @@ import itertools
 import json
 import os
 import platform
+import re
 import resource
 import statistics
 import subprocess
@@ -264,50 +265,83 @@ def bench_ingest_and_fusion(reports: int) -> dict:
             "pairwise_recall": round(tp / (tp + fn), 3) if tp + fn else None}
 
 
-def _timed_run(args: list[str]) -> tuple[float, float]:
-    """Run `rasad ARGS` as its own process (and its children: Dask's workers): wall and CPU seconds."""
+def _timed_run(args: list[str]) -> tuple[float, float, str]:
+    """Run `rasad ARGS` as its own process (and its children: Dask's workers): wall and CPU seconds, and what it
+    wrote on stderr."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "rasad.cli", *args], capture_output=True, check=True)
+    done = subprocess.run([sys.executable, "-m", "rasad.cli", *args], capture_output=True, check=True, text=True)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.stderr
+
+
+_TIMING = re.compile(r"writes ([\d.]+) s of ([\d.]+) s \(the serial part\), waits ([\d.]+) s(?:; workers ([\d., ]+) MB)?")
+PROJECTED_REPORTS = 10_000_000
 
 
 def bench_archive(reports: int, runs: int = 3) -> dict:
-    """`rasad ingest` against `rasad archive ingest` on a local Dask cluster of one worker a CPU: median and
-    range of ``runs`` runs each, wall and CPU time, into fresh stores."""
-    workers = os.cpu_count() or 2
+    """`rasad ingest` against `rasad archive ingest` on a local Dask cluster of one worker, then of one a CPU:
+    median and range of ``runs`` runs each, wall and CPU time, into fresh stores; the driver's serial part (its
+    writes) and each worker's memory as the archive run reports them; and from those, the time ten million
+    reports would take on more workers."""
+    counts = sorted({1, os.cpu_count() or 2})
     with tempfile.TemporaryDirectory() as tmp:
         docs = Path(tmp) / "docs.jsonl"
         _write_corpus(docs, reports, seed=31)
-        results: dict[str, list[tuple[float, float]]] = {"single": [], "dask": []}
+        results: dict[str, list[tuple[float, float, str]]] = {"single": [], **{f"dask{n}": [] for n in counts}}
         for run in range(runs):
             results["single"].append(_timed_run(["ingest", str(docs), "--db", f"{tmp}/one{run}.db"]))
-            results["dask"].append(_timed_run(["archive", "ingest", str(docs), "--db", f"{tmp}/many{run}.db",
-                                               "--workers", str(workers)]))
+            for n in counts:
+                results[f"dask{n}"].append(_timed_run(["archive", "ingest", str(docs), "--db",
+                                                       f"{tmp}/many{n}-{run}.db", "--workers", str(n)]))
 
-    def summary(rows: list[tuple[float, float]]) -> dict:
-        walls = sorted(wall for wall, _ in rows)
-        return {"wall_median": round(statistics.median(walls), 2), "wall_min": round(walls[0], 2),
-                "wall_max": round(walls[-1], 2), "cpu_median": round(statistics.median(cpu for _, cpu in rows), 2),
-                "per_second": round(reports / statistics.median(walls))}
+    def summary(rows: list[tuple[float, float, str]]) -> dict:
+        walls = sorted(wall for wall, _, _ in rows)
+        out = {"wall_median": round(statistics.median(walls), 2), "wall_min": round(walls[0], 2),
+               "wall_max": round(walls[-1], 2), "cpu_median": round(statistics.median(cpu for _, cpu, _ in rows), 2),
+               "per_second": round(reports / statistics.median(walls))}
+        timings = [match for _, _, err in rows if (match := _TIMING.search(err))]
+        if timings:
+            out["write_median"] = round(statistics.median(float(m.group(1)) for m in timings), 2)
+            out["wait_median"] = round(statistics.median(float(m.group(3)) for m in timings), 2)
+            memory = [float(mb) for m in timings if m.group(4) for mb in m.group(4).split(",")]
+            out["worker_mb_max"] = round(max(memory)) if memory else None
+        return out
 
-    return {"reports": reports, "workers": workers, "runs": runs, "single": summary(results["single"]),
-            "dask": summary(results["dask"])}
+    figures = {"reports": reports, "workers": counts, "runs": runs, "single": summary(results["single"]),
+               **{f"dask{n}": summary(results[f"dask{n}"]) for n in counts}}
+    # the driver stores in input order while the workers extract the batches after: a run takes the larger of
+    # its serial part and the extraction shared among the workers (one process does both, one after the other)
+    serial = figures["dask1"]["write_median"] / reports
+    extraction = max(0.0, figures["single"]["wall_median"] / reports - serial)
+    figures["projection"] = {n: round(PROJECTED_REPORTS * max(serial, extraction / n) / 60) for n in (8, 32, 128)}
+    figures["serial_ms"] = round(serial * 1000, 2)
+    return figures
 
 
 def archive_section(archive: dict) -> str:
-    one, many = archive["single"], archive["dask"]
+    one = archive["single"]
+    rows = "".join(
+        f"| `rasad archive ingest --workers {n}` | {f['wall_median']} ({f['wall_min']}–{f['wall_max']}) | "
+        f"{f['cpu_median']} | {f['per_second']} | {f.get('write_median', '–')} | {f.get('worker_mb_max', '–')} |\n"
+        for n in archive["workers"] for f in [archive[f"dask{n}"]])
+    scaling = archive[f"dask{archive['workers'][-1]}"]["per_second"] / archive["dask1"]["per_second"]
+    projected = ", ".join(f"{n} workers {minutes:,} min" for n, minutes in archive["projection"].items())
     return f"""## Archives (`rasad archive ingest`, Dask)
 
 {archive['reports']:,} generated reports into a fresh SQLite store, {archive['runs']} runs each (median, range); CPU
-time counts every process, Dask's workers included. The store ends identical either way (`tests/test_archive.py`).
+time counts every process, Dask's workers included; the driver's writes (storing and fusing in input order, the
+serial part) and each worker's resident memory as the run reports them. The store ends identical either way
+(`tests/test_archive.py`).
 
-| run | wall seconds (median, range) | CPU seconds | reports per second |
-|---|---|---|---|
-| `rasad ingest` (one process) | {one['wall_median']} ({one['wall_min']}–{one['wall_max']}) | {one['cpu_median']} | {one['per_second']} |
-| `rasad archive ingest --workers {archive['workers']}` | **{many['wall_median']}** ({many['wall_min']}–{many['wall_max']}) | {many['cpu_median']} | **{many['per_second']}** |
+| run | wall seconds (median, range) | CPU seconds | reports per second | driver's writes, s | worker MB (max) |
+|---|---|---|---|---|---|
+| `rasad ingest` (one process) | {one['wall_median']} ({one['wall_min']}–{one['wall_max']}) | {one['cpu_median']} | {one['per_second']} | – | – |
+{rows}
+{archive['workers'][-1]} workers over 1: **{scaling:.2f}×**. The serial part is {archive['serial_ms']} ms a report; projected
+for {PROJECTED_REPORTS:,} reports (the larger of the serial part and one worker's share of the extraction):
+{projected}.
 
 """
 

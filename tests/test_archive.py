@@ -73,6 +73,10 @@ def test_the_store_ends_identical_to_a_single_process_ingest(corpus, client, tmp
     assert len(expected["events"]) > 50
     assert progress[-1].stored == progress[-1].total == REPORTS + 1 and progress[-1].workers == 2
     assert "ETA" in progress[0].line() and len(progress[0].busy) == 2  # each worker's tasks, by address
+    # where the driver's time went, and each worker's memory, for the scaling figures of `make bench`
+    assert 0 < report.write_seconds < report.wall_seconds and 0 <= report.wait_seconds < report.wall_seconds
+    assert len(report.worker_memory_mb) == 2 and all(50 < mb < 4000 for mb in report.worker_memory_mb.values())
+    assert report.timing_line().startswith("writes ") and "(the serial part)" in report.timing_line()
 
 
 def test_a_rerun_after_an_interruption_goes_on_without_extracting_again(corpus, client, tmp_path):

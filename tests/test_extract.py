@@ -465,3 +465,14 @@ def test_an_incident_in_a_foreign_country_borrows_no_place_of_iraq_or_syria(extr
             "وانفجرت عبوة ناسفة في بيروت يوم الأحد الماضي ما أدى إلى مقتل شخصين.")
     event = only(extract(text))
     assert event.admin1 == "Kirkuk"
+
+
+def test_an_events_plain_form_is_what_asdict_gives_sharing_nothing(extract):
+    from dataclasses import asdict
+
+    event = only(extract("قتل جنديان وأصيب ثلاثة بانفجار عبوة ناسفة في قضاء الطارمية أمس."))
+    plain = event.to_dict()
+    assert plain == asdict(event) and list(plain) == list(asdict(event))
+    plain["evidence"][0]["fields"].append("x")
+    plain["trace"]["location"]["start"] = -1
+    assert "x" not in event.evidence[0].fields and event.trace["location"]["start"] != -1

@@ -242,6 +242,7 @@ def archive_ingest_command(inputs: tuple[str, ...], db: str, scheduler: str | No
     click.echo(f"{report.documents} documents read: {report.new} new, {report.seen} already stored, "
                f"{report.duplicates} duplicates; {report.mentions} event mentions"
                + (f"; {len(problems)} skipped" if problems else ""), err=True)
+    click.echo(f"rasad: {report.timing_line()}", err=True)
     if problems:
         sys.exit(1)
 

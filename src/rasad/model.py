@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -85,4 +85,21 @@ class Event:
     place_alternatives: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The event as plain data, sharing nothing with it (what ``dataclasses.asdict`` gives, written out: it
+        runs once for every stored mention)."""
+        return {name: [{"text": e.text, "start": e.start, "end": e.end, "fields": list(e.fields)} for e in self.evidence]
+                if name == "evidence" else _plain(getattr(self, name)) for name in _EVENT_FIELDS}
+
+
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
+
+
+def _plain(value: Any) -> Any:
+    """A copy of plain data: dicts, lists and tuples copied all the way down, scalars as they are."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(item) for item in value)
+    return value

@@ -62,6 +62,29 @@ class Progress:
                 f"{self.in_flight} batches in flight")
 
 
+@dataclass
+class ArchiveReport(RunReport):
+    """A run's report, with where the driver's time went and the workers' memory at the end."""
+
+    write_seconds: float = 0.0  # storing and fusing, in input order: the serial part
+    wait_seconds: float = 0.0  # waiting for a batch the workers had not finished
+    wall_seconds: float = 0.0
+    worker_memory_mb: dict[str, float] | None = None  # resident memory of each worker process, by address
+
+    def timing_line(self) -> str:
+        """"writes 6.1 s of 11.5 s (the serial part), waits 0.4 s; workers 143, 151 MB"."""
+        memory = ", ".join(f"{mb:.0f}" for _, mb in sorted((self.worker_memory_mb or {}).items()))
+        return (f"writes {self.write_seconds:.1f} s of {self.wall_seconds:.1f} s (the serial part), waits "
+                f"{self.wait_seconds:.1f} s" + (f"; workers {memory} MB" if memory else ""))
+
+
+def _resident_mb() -> float:
+    """This process's resident memory in MB (run on each worker)."""
+    import psutil
+
+    return psutil.Process().memory_info().rss / 1e6
+
+
 @cache
 def _worker_extractor(backend: str) -> Extractor:
     return get_extractor(backend)
@@ -100,9 +123,9 @@ def start_client(scheduler: str | None = None, workers: int | None = None) -> Cl
 
 def archive_ingest(documents: Iterable[Document], store: Store, client: Client, *, backend: str = "rules",
                    batch_size: int = BATCH_SIZE, total: int | None = None,
-                   on_progress: Callable[[Progress], None] = lambda progress: None) -> RunReport:
+                   on_progress: Callable[[Progress], None] = lambda progress: None) -> ArchiveReport:
     """Extract ``documents`` on the cluster and store them in input order (see the module's note)."""
-    report = RunReport()
+    report = ArchiveReport()
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     pending: deque = deque()
     started = time.perf_counter()
@@ -111,10 +134,14 @@ def archive_ingest(documents: Iterable[Document], store: Store, client: Client, 
     def write_oldest() -> None:
         nonlocal stored
         batch, future = pending.popleft()
+        waited = time.perf_counter()
         results = future.result()
+        writing = time.perf_counter()
+        report.wait_seconds += writing - waited
         extracted = {doc_id: events for doc_id, events, _ in results}
         prepared = {doc_id: form for doc_id, _, form in results}
         store_batch(store, batch, extracted, None, report, prepared)
+        report.write_seconds += time.perf_counter() - writing
         stored += len(batch)
         elapsed = time.perf_counter() - started
         busy = {address: len(tasks) for address, tasks in client.processing().items()}
@@ -135,5 +162,9 @@ def archive_ingest(documents: Iterable[Document], store: Store, client: Client, 
             write_oldest()
     while pending:
         write_oldest()
+    writing = time.perf_counter()
     store.optimize(bulk=True)  # statistics and visibility for the indexes after a bulk load
+    report.write_seconds += time.perf_counter() - writing
+    report.wall_seconds = time.perf_counter() - started
+    report.worker_memory_mb = client.run(_resident_mb)
     return report

@@ -217,16 +217,18 @@ class Store:
     def _near_duplicate(self, signature: list[int]) -> str | None:
         """A stored report whose sketch shares enough of this one's smallest hashes and is close enough.
 
-        One query: the reports under each band (at most 30 a band, so a hash that many reports share, a
-        site's boilerplate, costs no more than any other), those sharing enough bands, with their sketches."""
+        One query: the first reports under each band (at most 30 a band, read in order from the band's index,
+        so a hash that many reports share, a site's boilerplate, costs no more than any other), those sharing
+        enough bands, with their sketches."""
         keys = bands(signature)
         if not keys:
             return None
-        marks = ",".join("?" * len(keys))
+        per_band = " UNION ALL ".join(
+            "SELECT * FROM (SELECT doc_id FROM document_bands WHERE band = ? ORDER BY doc_id LIMIT 30) AS b" + str(k)
+            for k in range(len(keys)))
         rows = self.db.execute(
-            "SELECT b.doc_id, count(*) AS n, d.minhash FROM (SELECT doc_id, row_number() OVER (PARTITION BY band "
-            f"ORDER BY doc_id) AS place FROM document_bands WHERE band IN ({marks})) b "
-            "JOIN documents d ON d.doc_id = b.doc_id WHERE b.place <= 30 GROUP BY b.doc_id, d.minhash "
+            f"SELECT b.doc_id, count(*) AS n, d.minhash FROM ({per_band}) b "
+            "JOIN documents d ON d.doc_id = b.doc_id GROUP BY b.doc_id, d.minhash "
             "HAVING count(*) >= ? ORDER BY n DESC, b.doc_id DESC LIMIT 5", (*keys, MIN_SHARED_BANDS)).fetchall()
         for row in rows:
             if similarity(signature, json.loads(row["minhash"])) >= NEAR_DUPLICATE:
