@@ -1600,3 +1600,33 @@ def test_a_killing_named_by_its_victims_pronoun_after_before_or_since_is_backgro
 def test_a_protest_condemning_a_strike_is_no_strike(extract):
     event = only(extract("خرجت مظاهرات غاضبة في مدينة الحسكة لتندد بالقصف التركي على قرى ريف القامشلي."))
     assert event.event_type == "Protests"
+
+
+def test_martyred_is_killed(extract):
+    event = only(extract("Three Peshmerga fighters were martyred in an ISIS attack near the town of Makhmour on Sunday."))
+    assert (event.fatalities, event.actor2) == (3, "Peshmerga")
+
+
+@pytest.mark.parametrize("text", [
+    "Police foiled an ISIS plot to attack a mosque in the city of Kirkuk on Monday, arresting three suspects.",
+    "Iraqi forces arrested two men planning to attack a checkpoint in the town of Tarmiyah on Monday.",
+])
+def test_an_attack_only_planned_is_no_attack(extract, text):
+    event = only(extract(text))
+    assert (event.sub_event_type, event.event_type) == ("Arrests", "Strategic developments")
+
+
+def test_people_recaptured_are_no_ground_regained(extract):
+    event = only(extract("About 30 prisoners escaped from a jail in the city of Hasakah on Sunday, and guards "
+                         "recaptured 11 of them."))
+    assert event.sub_event_type != "Government regains territory" and event.escaped == 30
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The US-led coalition said a drone strike near the town of al-Bab killed an ISIS official.", "International Coalition"),
+    ("Syria's interior ministry said its forces arrested four ISIS members in the town of al-Mayadin.",
+     "Military Forces of Syria"),
+    ("قالت وزارة الداخلية إن قواتها اعتقلت أربعة متهمين بالإرهاب في قضاء الحويجة.", "Police Forces of Iraq"),
+])
+def test_forces_named_by_their_command_or_ministry(extract, text, actor):
+    assert only(extract(text)).actor1 == actor

@@ -423,6 +423,9 @@ class RuleExtractor:
                 continue  # "الهجمات التي تستهدف المنطقة": what such attacks do, in the imperfect, is no incident
             if self._blocked(hit, cues, tokens):
                 continue
+            if trigger.id == "regain" and (amounts(tokens[hit.last + 1 : hit.last + 2]) or (
+                    hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in _RECAPTURED_PEOPLE)):
+                continue  # "recaptured 12 of them", "recaptured the escapees": people caught again, no ground
             if ((hit.last + 1 < len(tokens) and bare_forms(tokens[hit.last + 1].text) & _LIKE_BEFORE) or (
                     hit.first and tokens[hit.first - 1].text.lower() in _LIKE_BEFORE)) and not lex.counts.find(tokens):
                 likeness = True
@@ -1458,6 +1461,8 @@ _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
 _MEMBER_OF = {"من", "في", "of", "from"}
 _SUFFERED_AFTER = {("came", "under"), ("come", "under"), ("was", "attacked"), ("were", "attacked"), ("was", "targeted"),
                    ("were", "targeted"), ("was", "ambushed"), ("were", "ambushed"), ("was", "hit"), ("were", "hit")}
+_RECAPTURED_PEOPLE = {"them", "the", "escapees", "fugitives", "prisoners", "detainees", "inmates", "most", "all",
+                      "some", "several", "dozens"}
 _RANK_WORDS = {"برتبه", "بدرجه"}  # "ضابط برتبة نقيب": the rank after a title, up to two words
 _BUT_HE = {"لكنه", "لكنها", "ولكنه", "ولكنها", "الذي", "التي", "who", "later"}  # "…, but he died", "who later died"
 _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
