@@ -1630,3 +1630,18 @@ def test_people_recaptured_are_no_ground_regained(extract):
 ])
 def test_forces_named_by_their_command_or_ministry(extract, text, actor):
     assert only(extract(text)).actor1 == actor
+
+
+def test_a_headline_that_found_its_body_is_not_merged_into_an_earlier_incident(extract):
+    text = ("مقتل جنديين من الجيش العراقي بهجوم لخلايا داعش على نقطة عسكرية في ريف كركوك الغربي\n\n"
+            "كركوك - قتل جنديان من الجيش العراقي مساء الأحد بهجوم شنه مسلحون من داعش على نقطة عسكرية في "
+            "ناحية الرياض جنوب غربي كركوك.\n\n"
+            "ويأتي الهجوم بعد أيام من مقتل راع وإصابة آخر بانفجار عبوة ناسفة في ناحية الزاب.")
+    events = extract(text, published=date(2025, 3, 10))
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [
+        ("Armed clash", 2), ("Remote explosive/landmine/IED", 1)]
+
+
+@pytest.mark.parametrize("text", ["مقتل جنديين بهجوم لداعش في قضاء الحويجة", "عاجل: اعتقال ثلاثة مطلوبين في الموصل"])
+def test_a_post_of_one_short_line_is_a_report_not_page_furniture(extract, text):
+    assert len(extract(text)) == 1

@@ -1354,6 +1354,7 @@ def boilerplate(text: str, spans: list[Span]) -> set[int]:
     credit: "(المرصد السوري)", "- AFP") and everything after a "read more" marker."""
     skipped = set()
     after_marker = False
+    alone = "\n" not in text.strip()  # a feed's item or a post of one line: all the report there is
     for index, sentence in enumerate(spans):
         line = text[sentence.start : sentence.end]
         if _READ_MORE.search(line):
@@ -1362,7 +1363,7 @@ def boilerplate(text: str, spans: list[Span]) -> set[int]:
         hashtags = sum(1 for word in words if word.startswith("#"))
         ends = line.rstrip()[-1:] in ".!?؟:\"'"
         if after_marker or hashtags * 2 >= max(1, len(words)) or (
-            (len(words) < 12 or _CAPTION.search(line)) and not ends and _whole_line(text, sentence)
+            (len(words) < 12 or _CAPTION.search(line)) and not ends and _whole_line(text, sentence) and not alone
         ):
             skipped.add(index)
     return skipped
@@ -1554,6 +1555,10 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         bodies = [m for m in merged if not m.headline and not m.summary and m.event.admin1 == headline.event.admin1
                   and m.event.event_type in _VIOLENT and headline.event.event_type in _VIOLENT
                   and _compatible_dates(m, headline)]
+        if len(headline.event.evidence) > 1:  # it found a body of its own type already: another incident of the
+            # report is it only with its figure (a headline's toll is the main incident's)
+            bodies = [m for m in bodies if m.event.fatalities is not None
+                      and m.event.fatalities == headline.event.fatalities]
         body = next((m for m in bodies if m.event.event_type == headline.event.event_type), bodies[0] if bodies else None)
         if body is not None:
             _absorb(body, headline)
