@@ -1645,3 +1645,27 @@ def test_a_headline_that_found_its_body_is_not_merged_into_an_earlier_incident(e
 @pytest.mark.parametrize("text", ["مقتل جنديين بهجوم لداعش في قضاء الحويجة", "عاجل: اعتقال ثلاثة مطلوبين في الموصل"])
 def test_a_post_of_one_short_line_is_a_report_not_page_furniture(extract, text):
     assert len(extract(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "قالت قيادة العمليات المشتركة إن قطعاتها تمكنت خلال الأسبوع الماضي من قتل 9 إرهابيين واعتقال 17 آخرين في "
+    "محافظة كركوك.",
+    "Iraqi forces killed 14 militants and arrested 30 over the past week in Anbar province, the ministry said.",
+])
+def test_a_tally_over_a_week_or_a_month_is_no_incident(extract, text):
+    assert extract(text) == []
+
+
+def test_a_big_city_joined_to_a_place_by_bi_holds_it(extract):
+    event = only(extract("اعتقلت قوة أمنية مطلوبا في منطقة سوق العبيدي بالموصل أمس."))
+    assert (event.admin1, event.location) == ("Ninewa", "Mosul")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Militants killed two members of a government-backed militia near the town of Tuz Khurmatu on Sunday.",
+     "Popular Mobilization Forces"),
+    ("Militants killed two members of a pro-government militia near the town of al-Sukhnah on Sunday.",
+     "Military Forces of Syria"),
+])
+def test_militias_named_by_whom_they_back(extract, text, actor):
+    assert only(extract(text)).actor2 == actor

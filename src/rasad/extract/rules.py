@@ -291,12 +291,15 @@ class RuleExtractor:
         # where no place of the name before lies in that city's governorate or anywhere near it ("بادية الرصافة جنوب
         # غربي الرقة" with only namesakes of الرصافة elsewhere), the name before is the one not placed, and the city
         # places the incident
+        # "منطقة حاوي العبيدي بالموصل": a big city joined by "ب" right after a place says the place is in it
+        inside = {k for k, m in enumerate(mentions) if k and not m.relative and m.first - mentions[k - 1].last == 1
+                  and tokens[m.first].text.startswith(("ب", "وب")) and m.cue is None}
         locating = {k for k, m in enumerate(mentions)
-                    if k and m.relative and m.first - mentions[k - 1].last <= 3
+                    if k and (m.relative or k in inside) and m.first - mentions[k - 1].last <= 3
                     and max(c.population for c in m.candidates) >= _REFERENCE_CITY
                     and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}}
         cities = {k: max(mentions[k].candidates, key=lambda c: c.population) for k in locating}
-        unplaced = {k - 1 for k, city in cities.items() if _namesakes(mentions[k - 1])
+        unplaced = {k - 1 for k, city in cities.items() if (_namesakes(mentions[k - 1]) or k in inside)
                     and not any(a.admin1 == city.admin1 for a in mentions[k - 1].candidates)
                     and min(haversine_km(a.lat, a.lon, city.lat, city.lon) for a in mentions[k - 1].candidates)
                     > _LOCATED_KM}
@@ -1203,7 +1206,8 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     if hit.first == hit.last and _people(tokens[hit.first : hit.last + 1], dates):
         return True  # the force's name is itself a count: "قتل جنديان"
     before = tokens[max(0, hit.first - 4) : hit.first]
-    if before and (before[-1].text.lower() in ("the", "al", "قوات", "forces") or before[-1].text.lower() in COUNTRY_WORDS):
+    if before and (before[-1].text.lower() in ("the", "a", "an", "al", "قوات", "forces")
+                   or before[-1].text.lower() in COUNTRY_WORDS):
         before = before[:-1]  # "عنصر في قوات الأسايش", "three Iraqi soldiers"
     if before and before[-1].text in ("من", "في", "of", "in"):
         before = before[:-1]  # "عنصرين من قسد", "منتسب في الحشد"
@@ -1235,7 +1239,8 @@ def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str]) -
 def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...]) -> bool:
     """A number stands in the three words before the force's name or is the name: its members were counted
     ("قتيلان من عناصر الجيش"; but in "وفقد ثالث إثر هجوم لعناصر داعش" the third is someone else)."""
-    return _people(tokens[max(0, hit.first - 3) : hit.last + 1], dates)
+    before = [token for token in tokens[max(0, hit.first - 5) : hit.first] if token.text not in ("a", "an", "the")]
+    return _people(before[-3:] + tokens[hit.first : hit.last + 1], dates)  # "two members of a militia"
 
 
 def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, country: str,

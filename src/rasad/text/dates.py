@@ -66,7 +66,7 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date:
 
 def _phrase_at(tokens: list[Token], i: int, table: dict) -> tuple[object, int] | None:
     """The longest phrase of ``table`` starting at token i (clitics allowed on its first word)."""
-    for length in (3, 2, 1):
+    for length in (4, 3, 2, 1):
         if i + length > len(tokens):
             continue
         rest = tuple(t.text for t in tokens[i + 1 : i + length])
