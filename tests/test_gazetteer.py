@@ -33,6 +33,14 @@ def test_the_common_word_a_name_opens_with_is_spelt_any_way(text, admin1):
     assert places and places[0].place.admin1 == admin1, [p.place.name for p in places]
 
 
+@pytest.mark.parametrize("text, name", [("في محيط سد تشرين", "Tishrin Dam"), ("near the Mosul Dam", "Mosul Dam"),
+                                        ("قرب سد الطبقة", "Tabqa Dam")])
+def test_dams_are_places_and_a_month_of_their_name_is_not(text, name):
+    (place,) = resolve(text)
+    assert place.place.name == name and place.place.feature == "dam"
+    assert resolve("في تشرين الأول الماضي") == []
+
+
 def test_a_cue_word_picks_the_feature():
     (place,) = resolve("محافظة كركوك")
     assert (place.place.feature, place.precision) == ("admin1", 3)

@@ -22,7 +22,8 @@ FEATURE_CUES = {
     "city": ("city",), "town": ("city", "village"), "village": ("village", "city"), "مخيم": ("camp",),
     "camp": ("camp",), "سجن": ("prison",), "prison": ("prison",),
     "منفذ": ("crossing",), "معبر": ("crossing",), "crossing": ("crossing",), "مطار": ("airport",),
-    "airport": ("airport",), "جسر": ("bridge",), "bridge": ("bridge",), "وادي": ("wadi",), "wadi": ("wadi",),
+    "airport": ("airport",), "سد": ("dam",), "dam": ("dam",), "جسر": ("bridge",), "bridge": ("bridge",),
+    "وادي": ("wadi",), "wadi": ("wadi",),
     "جبل": ("mountain",), "جبال": ("mountain",), "mount": ("mountain",), "صحراء": ("region",),
     "badia": ("region",), "desert": ("region",),  # "the Badia of Mayadin", "the desert of Homs"
     "جزيره": ("region",),  # "جزيرة الحضر": the steppe named after a town

@@ -21,11 +21,11 @@ from rasad.text.tokens import Token, bare_forms
 
 RECENT_PLACES = 64
 FEATURE_PRECISION = {
-    "city": 1, "camp": 1, "prison": 1, "crossing": 1, "airport": 1, "bridge": 1, "site": 1,
+    "city": 1, "camp": 1, "prison": 1, "crossing": 1, "airport": 1, "bridge": 1, "dam": 1, "site": 1,
     "village": 1, "neighbourhood": 1, "district": 2, "subdistrict": 2, "area": 2, "wadi": 2, "mountain": 2, "lake": 2,
     "region": 3, "border": 3, "admin1": 3, "country": 3,
 }
-FEATURE_PRIOR = {"camp": 20, "prison": 20, "crossing": 20, "border": 18, "admin1": 25, "city": 10, "region": 12,
+FEATURE_PRIOR = {"camp": 20, "prison": 20, "crossing": 20, "dam": 20, "border": 18, "admin1": 25, "city": 10, "region": 12,
                  "district": 6, "subdistrict": 4, "village": 2, "neighbourhood": 1}
 
 
