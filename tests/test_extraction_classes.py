@@ -1669,3 +1669,24 @@ def test_a_big_city_joined_to_a_place_by_bi_holds_it(extract):
 ])
 def test_militias_named_by_whom_they_back(extract, text, actor):
     assert only(extract(text)).actor2 == actor
+
+
+@pytest.mark.parametrize("text, sub_type, actor", [
+    ("سيطرت قوات الحكومة السورية على ثلاث قرى في ريف مدينة الطبقة بعد اشتباكات مع قسد.",
+     "Government regains territory", "Military Forces of Syria"),
+    ("سيطر مسلحو داعش على قرية قرب بلدة السخنة بعد اشتباكات مع الجيش السوري.",
+     "Non-state actor overtakes territory", "Islamic State"),
+    ("The SDF took control of two villages near the town of Deir Hafer after clashes with government forces on Monday.",
+     "Non-state actor overtakes territory", "Syrian Democratic Forces"),
+])
+def test_ground_taken_is_regained_by_a_government_and_overtaken_by_others(extract, text, sub_type, actor):
+    event = only(extract(text))
+    assert (event.sub_event_type, event.actor1) == (sub_type, actor)
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت فرق الإطفاء على حريق اندلع في سوق مدينة الرقة.",
+    "تطالب الحكومة بإعادة فرض سيطرة الدولة على المنافذ الحدودية في قضاء القائم.",
+])
+def test_control_of_a_fire_or_a_claim_to_ground_is_no_takeover(extract, text):
+    assert not [e for e in extract(text) if e.event_type == "Battles"]

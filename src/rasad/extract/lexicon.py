@@ -133,6 +133,7 @@ class Actor:
     by_country: tuple[tuple[str, str], ...] = ()
     nationality_only: bool = False  # "طائرة مسيرة": a force only with its adjective ("تركية"), never the scene's
     alternative: str | None = None  # the force these forms name where the report names a `shared.when` phrase
+    inter: int | None = None  # ACLED's interaction code: 1 a state's forces (a government regains territory)
 
     def resolve(self, country: str | None) -> str | None:
         if self.name:
@@ -218,7 +219,8 @@ class Lexicons:
         locating, locating_forms = PhraseMatcher(), {fold(form).lower() for form in actor_data["locating"]["forms"]}
         switches = PhraseMatcher()
         for entry in actor_data["actor"]:
-            actor = Actor(entry["name"], entry["side"], entry.get("country"), tuple(entry.get("tags", ())))
+            actor = Actor(entry["name"], entry["side"], entry.get("country"), tuple(entry.get("tags", ())),
+                          inter=entry.get("acled_inter"))
             shared = entry.get("shared", {})
             shared_forms = {fold(form).lower() for form in shared.get("forms", ())}
             _add_all(actors, (form for form in entry["forms"] if fold(form).lower() not in shared_forms), actor)
@@ -230,7 +232,8 @@ class Lexicons:
         for entry in actor_data.get("generic", ()):
             by_country = tuple((key, value) for key, value in entry.items() if key.isupper())
             _add_all(actors, entry["forms"], Actor(None, "state", by_country=by_country,
-                                                   nationality_only=bool(entry.get("nationality_only", False))))
+                                                   nationality_only=bool(entry.get("nationality_only", False)),
+                                                   inter=1))
         attribution = frozenset(fold(word).lower() for word in actor_data["attribution"]["words"])
         cues, cue_exclusions, windows = PhraseMatcher(forms=cue_forms), PhraseMatcher(forms=cue_forms), {}
         for kind, entry in read_toml("rasad.extract", "cues.toml", override_dir).items():

@@ -37,7 +37,8 @@ _ANAPHORA = {("المنطقه", "نفسها"), ("المنطقه", "ذاتها"),
 _FEATURE_ANAPHORA = {"المخيم": ("camp",), "السجن": ("prison",), "المعبر": ("crossing",), "المنفذ": ("crossing",),
                      "المدينه": ("city",), "البلده": ("city",), "القضاء": ("city", "district"), "الناحيه": ("city",),
                      "المحافظه": ("admin1",), "the camp": ("camp",), "the prison": ("prison",),
-                     "the crossing": ("crossing",), "the city": ("city",), "the town": ("city",)}
+                     "the crossing": ("crossing",), "the city": ("city",), "the town": ("city",), "السد": ("dam",),
+                     "the dam": ("dam",)}
 # Cue words of a named site that the gazetteer may not hold ("ساحة الطيران", "سوق ...").
 _SITE_CUES = {"ساحه", "سوق", "شارع", "حي", "جسر", "قريه", "مخيم", "سجن", "مطار", "جامع", "مسجد", "square", "market"}
 _FUNCTION_WORDS = {"في", "من", "على", "الى", "عن", "بما", "التي", "الذي", "الواقع", "الواقعه", "التابع", "التابعه",
@@ -498,6 +499,8 @@ class RuleExtractor:
         main = max(news if told_before and news else events, key=lambda hit: hit.payload.rank)
         if main.payload.id == "abduction":  # "one killed and two kidnapped": an abduction with a killing is the killing
             main = next((hit for hit in events if hit.payload.id == "kill"), main)
+        if main.payload.id == "clash":  # "سيطرت قسد على القرية بعد اشتباكات": a fight that changed who holds ground
+            main = next((hit for hit in events if hit.payload.id in ("regain", "takeover")), main)
         trigger: Trigger = main.payload
         # "149 هجوما في 2025", "12 من الهجمات": a tally of incidents, not one; but "قتل 4 وأصيب 6 آخرون بهجوم"
         # counts people, and its number does not stand right before the trigger
@@ -653,6 +656,10 @@ class RuleExtractor:
                 # unarmed victims of gunmen (شاب، راعي، مختار), or a killing inside a camp, with no force fighting
                 final_type, final_sub = "Violence against civilians", "Attack"
                 actor1 = actor1 or UNIDENTIFIED  # somebody killed them
+            if final_sub == "Government regains territory" and actor1 is not None and next(
+                    (hit.payload.inter for hit in actor_hits if hit.payload.resolve(country) == actor1), None) not in (
+                    None, 1):
+                final_sub = "Non-state actor overtakes territory"  # "سيطرت قسد على قرى", "IS took control of"
             if final_type == "Violence against civilians" and final_sub == "Attack" and actor1 is None:
                 actor1 = UNIDENTIFIED  # a killing, a body found: somebody did it (GUIDELINES §5)
             if final_type == "Violence against civilians" and actor2 is None and actor1 != "Civilians":
