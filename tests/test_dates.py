@@ -68,3 +68,14 @@ def test_hijri_date():
 
 def test_month_name_that_is_a_common_word_needs_a_number_beside_it():
     assert first("وقال اب لثلاثة أطفال") is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("في الخامس عشر من الشهر الجاري", date(2025, 3, 15)),
+    ("في الحادي عشر من شباط", date(2025, 2, 11)),
+    ("في العشرين من الشهر الماضي", date(2025, 2, 20)),
+    ("في الحادي والعشرين من كانون الثاني", date(2025, 1, 21)),
+])
+def test_compound_ordinal_days_of_a_month(text, day):
+    (mention,) = [m for m in find_dates(normalize(text).text, tokenize(normalize(text).text), date(2025, 3, 20))]
+    assert (mention.value, mention.precision) == (day, 1)

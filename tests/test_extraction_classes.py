@@ -1690,3 +1690,19 @@ def test_ground_taken_is_regained_by_a_government_and_overtaken_by_others(extrac
 ])
 def test_control_of_a_fire_or_a_claim_to_ground_is_no_takeover(extract, text):
     assert not [e for e in extract(text) if e.event_type == "Battles"]
+
+
+def test_a_day_told_by_a_compound_ordinal_is_no_count(extract):
+    event = only(extract("قتل جنديان في الحادي والعشرين من الشهر الماضي بهجوم على نقطة في قضاء الحويجة.",
+                         published=date(2025, 3, 20)))
+    assert (event.event_date, event.fatalities) == ("2025-02-21", 2)
+
+
+def test_a_victims_mother_named_with_their_possessive_counts_one(extract):
+    event = only(extract("قتل طفلان وأصيبت والدتهما بانفجار لغم قديم في قرية قرب بلدة هجين."))
+    assert (event.fatalities, event.wounded) == (2, 1)
+
+
+def test_between_two_towns_named_by_their_dual_cue(extract):
+    event = only(extract("أصيب ثلاثة مدنيين بانفجار عبوة على الطريق بين بلدتي ذيبان والشحيل."))
+    assert event.geo_precision == 2

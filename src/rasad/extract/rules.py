@@ -971,6 +971,7 @@ class RuleExtractor:
             counted_elsewhere = {other[3][0] for key, other in nearest.items() if key != number}
             joined = next((a for a in found if a.value and tokens[a.first].start > span[1]
                            and tokens[a.first].start not in counted_elsewhere  # "قتيلان وثلاثة جرحى"
+                           and not any(s <= tokens[a.first].start < e for s, e in date_ranges)  # "الحادي والعشرين"
                            and ((_joined_by_and(tokens, a.first)
                                  and len([t for k, t in enumerate(tokens) if span[1] <= t.start < tokens[a.first].start
                                           and k not in actor_tokens and k not in rank_tokens and t.text != "من"]) <= 2)

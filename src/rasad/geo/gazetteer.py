@@ -18,6 +18,7 @@ FEATURE_CUES = {
     "ناحيه": ("subdistrict", "city", "village"), "subdistrict": ("subdistrict", "city", "village"),
     "مدينه": ("city", "village"), "بلده": ("city", "village"), "بلدات": ("city", "village"),
     "قريه": ("village", "city"), "قري": ("village", "city"), "قريتي": ("village", "city"),
+    "بلدتي": ("city", "village"), "مدينتي": ("city", "village"),  # the dual: "بين بلدتي الشحيل والبصيرة"
     "مزرعه": ("village",), "حي": ("neighbourhood", "village", "city"), "احياء": ("neighbourhood", "village", "city"),
     "city": ("city",), "town": ("city", "village"), "village": ("village", "city"), "مخيم": ("camp",),
     "camp": ("camp",), "سجن": ("prison",), "prison": ("prison",),

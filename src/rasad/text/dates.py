@@ -77,6 +77,28 @@ def _phrase_at(tokens: list[Token], i: int, table: dict) -> tuple[object, int] |
     return None
 
 
+_TEENS = {"عشر", "عشره"}
+_TENS = {"العشرين": 20, "الثلاثين": 30}
+
+
+def _day_ending(tokens: list[Token], j: int, ordinals: dict[str, int]) -> tuple[int | None, int]:
+    """The day of a month told in the tokens ending at ``j`` and where it begins: "26", "الخامس", "الخامس عشر",
+    "العشرين", "الحادي والعشرين"."""
+    if j < 0:
+        return None, j
+    word = tokens[j].text
+    if (value := _number(tokens, j)) is not None:
+        return value, j
+    if word in _TEENS and j >= 1 and tokens[j - 1].text in ordinals:  # "الخامس عشر": the fifteenth
+        return 10 + ordinals[tokens[j - 1].text], j - 1
+    tens = _TENS.get(word[1:] if word.startswith("و") else word)
+    if tens and word.startswith("و") and j >= 1 and tokens[j - 1].text in ordinals:  # "الحادي والعشرين"
+        return tens + ordinals[tokens[j - 1].text], j - 1
+    if tens:
+        return tens, j
+    return ordinals.get(word), j
+
+
 def _number(tokens: list[Token], i: int) -> int | None:
     if 0 <= i < len(tokens) and tokens[i].text.isdigit():
         return int(tokens[i].text)
@@ -140,9 +162,9 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
                 day, first = after, i
                 end += 1
             if first == i and i >= 2 and tokens[i - 1].text == "من":  # "الثاني من كانون الأول", "26 من أيلول"
-                ordinal = cal["ordinals"].get(tokens[i - 2].text) or _number(tokens, i - 2)
+                ordinal, start = _day_ending(tokens, i - 2, cal["ordinals"])
                 if ordinal:
-                    day, first = ordinal, i - 2
+                    day, first = ordinal, start
             if day is not None and not 1 <= day <= 31:
                 day = None
             year = _number(tokens, end)
@@ -211,11 +233,11 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             months_back, length = months_hit
             value, precision, kind, first = None, 3, "month", i
             # "في الـ 11 من الشهر الجاري", "الخامس من الشهر الماضي": a day of that month
-            day = (cal["ordinals"].get(tokens[i - 2].text) or _number(tokens, i - 2)) if (
-                i >= 2 and tokens[i - 1].text == "من") else None
+            day, start = _day_ending(tokens, i - 2, cal["ordinals"]) if (
+                i >= 2 and tokens[i - 1].text == "من") else (None, i)
             part = cal["month_parts"].get(tokens[i - 1].text) if i >= 1 else None
             if day is not None and 1 <= day <= 31:
-                precision, kind, first = 1, "day", i - 3 if i >= 3 and tokens[i - 3].text == "ال" else i - 2
+                precision, kind, first = 1, "day", start - 1 if start >= 1 and tokens[start - 1].text == "ال" else start
             elif part is not None:  # "منتصف الشهر الماضي", "أواخر الشهر الجاري": a part of that month, within days
                 day, precision, kind, first = part, 2, "relative", i - 1
             else:

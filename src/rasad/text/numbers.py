@@ -153,10 +153,12 @@ def amounts(tokens: list[Token]) -> list[Amount]:
 
 
 def _without_possessive(word: str) -> str:
-    """A plural in construct with its possessive taken off: "عناصرها" → "عناصر" ("أحد عناصرها": one of them)."""
-    for suffix in ("هم", "ها", "ه"):
+    """A plural in construct with its possessive taken off: "عناصرها" → "عناصر" ("أحد عناصرها": one of them); a
+    feminine noun's ة, written ت before it, comes back: "والدتهم" → "والده"."""
+    for suffix in ("هما", "هم", "ها", "ه"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
+            stem = word[: -len(suffix)]
+            return stem[:-1] + "ه" if stem.endswith("ت") and len(stem) >= 4 else stem
     return word
 
 
