@@ -1706,3 +1706,13 @@ def test_a_victims_mother_named_with_their_possessive_counts_one(extract):
 def test_between_two_towns_named_by_their_dual_cue(extract):
     event = only(extract("أصيب ثلاثة مدنيين بانفجار عبوة على الطريق بين بلدتي ذيبان والشحيل."))
     assert event.geo_precision == 2
+
+
+@pytest.mark.parametrize("text, location, precision", [
+    ("Two rockets landed near the US embassy in Baghdad's Green Zone late on Friday, causing no casualties.",
+     "Baghdad", 1),
+    ("Militants attacked an army post in Kirkuk's Daquq district on Friday, killing one soldier.", "Daquq", 2),
+])
+def test_a_citys_possessive_before_what_the_gazetteer_does_not_hold_is_the_city(extract, text, location, precision):
+    event = only(extract(text))
+    assert (event.location, event.geo_precision) == (location, precision)

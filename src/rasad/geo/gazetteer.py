@@ -277,7 +277,9 @@ class Gazetteer:
             if cue is None and i > 0 and tokens[i - 1].text in REGIONAL_ADJECTIVES:
                 cue = ("admin1", "district", "region", "city")  # "southwestern Kirkuk": part of the governorate
             if cue is None and after == "s" and i + length + 1 < len(tokens):  # "Kirkuk's Hawija district"
-                cue = ("admin1", "city")
+                # the governorate where a place of it follows; the city where what follows is no place the
+                # gazetteer holds ("Baghdad's Green Zone")
+                cue = ("admin1", "city") if self._starts_name(tokens, i + length + 1) else ("city", "admin1")
             if cue is None and self._attribute(tokens, i, key, mentions):  # "القوات الهندية", "الطرق الحديثة"
                 i += length
                 continue
