@@ -1716,3 +1716,13 @@ def test_between_two_towns_named_by_their_dual_cue(extract):
 def test_a_citys_possessive_before_what_the_gazetteer_does_not_hold_is_the_city(extract, text, location, precision):
     event = only(extract(text))
     assert (event.location, event.geo_precision) == (location, precision)
+
+
+@pytest.mark.parametrize("text", [
+    "لقي ثلاثة أشخاص مصرعهم إثر حادث سير على الطريق بين مدينتي الرمادي وهيت.",
+    "Two children drowned in the Euphrates near the town of al-Mayadin on Sunday.",
+    "قتل شاب شقيقه في مدينة الرمادي بسبب خلافات عائلية.",
+    "نشرت حسابات مقطعا مصورا يظهر إعدام ثلاثة رجال على يد مسلحين في بادية حمص.",
+])
+def test_accidents_private_quarrels_and_footage_are_no_incidents(extract, text):
+    assert extract(text) == []
