@@ -1726,3 +1726,14 @@ def test_a_citys_possessive_before_what_the_gazetteer_does_not_hold_is_the_city(
 ])
 def test_accidents_private_quarrels_and_footage_are_no_incidents(extract, text):
     assert extract(text) == []
+
+
+def test_an_arrest_takes_no_toll_of_the_incident_its_suspect_is_accused_of(extract):
+    event = only(extract("Police arrested two men suspected of planting a bomb that killed three civilians in the "
+                         "city of Kirkuk."))
+    assert (event.sub_event_type, event.arrested, event.fatalities) == ("Arrests", 2, None)
+
+
+def test_people_named_by_where_they_were_are_civilians(extract):
+    event = only(extract("A suicide bomber struck a funeral in the town of Tuz Khurmatu on Friday, killing six mourners."))
+    assert (event.actor2, event.fatalities) == ("Civilians", 6)

@@ -630,6 +630,10 @@ class RuleExtractor:
             counts[trigger.counts], count_spans[trigger.counts] = group  # "خلية مكونة من ثلاثة أشخاص"
         if "attempt" in tags:
             counts["escaped"] = None
+        if trigger.id == "arrest":  # "arrested a man suspected of the bomb that killed two": the toll is the bomb's
+            for name in ("fatalities", "wounded"):
+                counts[name] = None
+                count_spans.pop(name, None)
         site = _site_name(tokens)
         out = []
         for group in groups:
