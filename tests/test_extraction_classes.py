@@ -1737,3 +1737,12 @@ def test_an_arrest_takes_no_toll_of_the_incident_its_suspect_is_accused_of(extra
 def test_people_named_by_where_they_were_are_civilians(extract):
     event = only(extract("A suicide bomber struck a funeral in the town of Tuz Khurmatu on Friday, killing six mourners."))
     assert (event.actor2, event.fatalities) == ("Civilians", 6)
+
+
+@pytest.mark.parametrize("text, arrested", [
+    ("Police apprehended three ISIS suspects in the city of Samarra on Sunday.", 3),
+    ("Security forces rounded up 12 people suspected of links to ISIS in the town of Tikrit.", 12),
+])
+def test_english_verbs_of_arrest_count(extract, text, arrested):
+    event = only(extract(text))
+    assert (event.sub_event_type, event.arrested) == ("Arrests", arrested)
