@@ -1746,3 +1746,10 @@ def test_people_named_by_where_they_were_are_civilians(extract):
 def test_english_verbs_of_arrest_count(extract, text, arrested):
     event = only(extract(text))
     assert (event.sub_event_type, event.arrested) == ("Arrests", arrested)
+
+
+def test_arrests_counted_in_a_later_paragraph_join_the_foiled_escape(extract):
+    text = ("أحبطت قوى الأمن الداخلي محاولة هروب جماعية من مخيم الهول شرقي الحسكة فجر اليوم.\n\n"
+            "وأضاف المصدر أن القوات تمكنت من توقيف تسعة أشخاص من عائلات التنظيم.")
+    event = only(extract(text))
+    assert (event.location, event.sub_event_type, event.arrested) == ("Al-Hol camp", "Other", 9)

@@ -566,7 +566,12 @@ class RuleExtractor:
                 tuple(t.text.lower() for t in tokens[hit.first : hit.last + 1]) in lex.references for hit in events):
             reference = True  # "وأعلن التنظيم مسؤوليته عن الهجوم": only the incident's noun, told again
         only_toll = all(hit.payload.id == "kill" for hit in events)  # "5-10 fighters were killed", placed before
-        if not groups and state.places and (only_toll or elliptic or self._refers_to_incident(tokens)):
+        # "…، مشيرا إلى توقيف 12 شخصا" after "لإفشال المحاولة" in the sentence, or arrests counted in a sentence
+        # with no place of its own: the incident told again
+        arrests_only = (all(hit.payload.id == "arrest" for hit in events) and _has_count(tokens)
+                        and len(state.triggers) > len(events))  # an incident was told before this clause
+        if not groups and state.places and (only_toll or elliptic or arrests_only or self._refers_to_incident(tokens)
+                                            or self._refers_to_incident(sentence_tokens)):
             groups = [[(state.places[-1], False)]]
             place_source, reference = "incident", True
         if not groups and paragraph_places and (dated or _has_count(tokens)):
@@ -1481,6 +1486,7 @@ _SUFFERED_AFTER = {("came", "under"), ("come", "under"), ("was", "attacked"), ("
                    ("were", "targeted"), ("was", "ambushed"), ("were", "ambushed"), ("was", "hit"), ("were", "hit")}
 _RECAPTURED_PEOPLE = {"them", "the", "escapees", "fugitives", "prisoners", "detainees", "inmates", "most", "all",
                       "some", "several", "dozens"}
+_FOILED_BY_ARREST = {"escape", "infiltration", "foiled_plot"}
 _RANK_WORDS = {"برتبه", "بدرجه"}  # "ضابط برتبة نقيب": the rank after a title, up to two words
 _BUT_HE = {"لكنه", "لكنها", "ولكنه", "ولكنها", "الذي", "التي", "who", "later"}  # "…, but he died", "who later died"
 _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
@@ -1588,8 +1594,10 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             if reference.explicit_day and any(getattr(reference.event, name) is not None for name in COUNT_FIELDS):
                 merged.append(reference)  # a toll on a day of its own: another incident at the place told before
             continue
-        arrests_in_fight = (reference.event.sub_event_type == "Arrests" and told.event.event_type == "Battles"
-                            and reference.event.arrested is not None)  # "واعتقلت ثلاثة خلال العملية"
+        # "واعتقلت ثلاثة خلال العملية", and those caught foiling an escape or an infiltration ("توقيف 12 كانوا
+        # يحاولون التسلل خارج السياج")
+        arrests_in_fight = (reference.event.sub_event_type == "Arrests" and reference.event.arrested is not None
+                            and (told.event.event_type == "Battles" or told.trigger in _FOILED_BY_ARREST))
         if told.event.event_type != reference.event.event_type and not reference.casualties_only and not arrests_in_fight:
             if told.trigger not in _GENERIC_TRIGGERS or reference.event.event_type != "Explosions/Remote violence":
                 continue
