@@ -1753,3 +1753,18 @@ def test_arrests_counted_in_a_later_paragraph_join_the_foiled_escape(extract):
             "وأضاف المصدر أن القوات تمكنت من توقيف تسعة أشخاص من عائلات التنظيم.")
     event = only(extract(text))
     assert (event.location, event.sub_event_type, event.arrested) == ("Al-Hol camp", "Other", 9)
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi police said gunmen stormed a farm near the town of Muqdadiyah overnight and killed three members of a family.",
+    "قالت الشرطة إن مسلحين مجهولين اقتحموا منزلا في قرية قرب قضاء المقدادية وقتلوا ثلاثة من أفراد عائلة واحدة.",
+])
+def test_a_force_that_only_reports_is_no_side(extract, text):
+    event = only(extract(text))
+    assert (event.event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Violence against civilians", "Unidentified Armed Group", "Civilians", 3)
+
+
+def test_a_convoy_of_troops_is_no_transfer(extract):
+    event = only(extract("ISIS fighters ambushed a convoy of Syrian army troops east of Palmyra on Friday, killing nine."))
+    assert "detainee_transfer" not in event.tags

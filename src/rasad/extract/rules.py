@@ -532,11 +532,14 @@ class RuleExtractor:
             sub_type = "Suicide bomb" if "suicide" in tags and trigger.id == "attack" else "Remote explosive/landmine/IED"
         if trigger.id == "weapons":
             tags.discard("suicide")  # "ضبط أحزمة ناسفة": belts seized, no bomber
+        if trigger.id != "transfer":
+            tags.discard("detainee_transfer")  # "ambushed a convoy of troops": a fight, nobody handed over
 
         # place: the clause, else the clause before it in the sentence, else a reference back
         place_source = "clause"
         actor_found = self._actor_hits(state.actors_in(tokens), tokens, state.switched)
         actor_found = sorted(actor_found + self._latter(tokens, sentence_tokens, state), key=lambda hit: hit.first)
+        actor_found = self._without_sources(actor_found, tokens, events)
         # "في لبنان": elsewhere; but a foreign force that acted ("نفذت إسرائيل ضربة") says nothing of the scene
         abroad = [m for m in abroad if not any(a.first <= m.first and m.last <= a.last for a in actor_found)]
         if not groups and abroad:
@@ -750,6 +753,23 @@ class RuleExtractor:
         return [hit for hit in hits if hit.payload.name is not None or not any(
             other.last + 1 == hit.first or (other.first == hit.last + 2 and tokens[hit.last + 1].text in _MEMBER_OF)
             for other in named)]
+
+    def _without_sources(self, hits: list[Hit], tokens: list[Token], events: list[Hit]) -> list[Hit]:
+        """Less the forces that only report ("Iraqi police said gunmen stormed a house", "قالت الشرطة إن مسلحين
+        قتلوا"): a force right before or after a reporting verb, with another force named after the verb and
+        before the incident's trigger (GUIDELINES §5: the source quoted is never an actor; but "the army said it
+        killed" names the army alone, which acted)."""
+        verbs = self.lexicons.reporting.find(tokens)
+        sources = set()
+        for verb in verbs:
+            told = min((hit.first for hit in events if hit.first > verb.last), default=None)  # what it reports
+            if told is None:
+                continue
+            source = next((hit for hit in hits if hit.last + 1 == verb.first or hit.first == verb.last + 1), None)
+            if source is not None and any(other is not source and verb.last < other.first and other.last < told
+                                          and other.first > source.last for other in hits):
+                sources.add(id(source))
+        return [hit for hit in hits if id(hit) not in sources]
 
     def _latter(self, tokens: list[Token], sentence_tokens: list[Token], state: _DocState) -> list[Hit]:
         """"اعتقلت الأخيرة 15 شابا", "the latter arrested": the force named last before the clause, where the
@@ -1035,7 +1055,7 @@ def _joined_by_and(tokens: list[Token], first: int) -> bool:
     if any(token.text in ("بين", "between") for token in tokens[max(0, first - 3) : first]):
         return False
     word = tokens[first].text
-    if word.startswith("و"):
+    if word.startswith("و") and word not in _ONE_WORDS:  # "عائلة واحدة": one, not "and"
         return not word[1:].isdigit()
     if first > 1 and tokens[first - 1].text in _ENGLISH_POSSESSIVES:  # "a mukhtar and his son"
         first -= 1
@@ -1487,6 +1507,7 @@ _SUFFERED_AFTER = {("came", "under"), ("come", "under"), ("was", "attacked"), ("
 _RECAPTURED_PEOPLE = {"them", "the", "escapees", "fugitives", "prisoners", "detainees", "inmates", "most", "all",
                       "some", "several", "dozens"}
 _FOILED_BY_ARREST = {"escape", "infiltration", "foiled_plot"}
+_ONE_WORDS = {"واحد", "واحده", "واحدا"}
 _RANK_WORDS = {"برتبه", "بدرجه"}  # "ضابط برتبة نقيب": the rank after a title, up to two words
 _BUT_HE = {"لكنه", "لكنها", "ولكنه", "ولكنها", "الذي", "التي", "who", "later"}  # "…, but he died", "who later died"
 _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
