@@ -681,7 +681,11 @@ def test_review_in_the_browser_errors_beside_the_form_merge_split_and_keys(page,
         page.wait_for_function("document.querySelector('#detail .actions [role=alert]').innerText.includes('fatalities')")
         page.fill("#detail [name=other_event_id]", other)
         page.click("#detail [data-action=merge]")
-        page.wait_for_function("document.querySelectorAll('#detail input[name=mention]').length >= 2")
+        # the detail drawn again after the merge (its history names it), not the one before it, whose mentions
+        # the re-drawing would replace under the click
+        page.wait_for_function(
+            "[...document.querySelectorAll('#detail ol.history li')].some(li => li.innerText.includes('merge'))"
+            " && document.querySelectorAll('#detail input[name=mention]').length >= 2")
         page.locator("#detail input[name=mention]").last.check()
         page.click("#detail [data-action=split]")
         page.wait_for_function(
