@@ -39,6 +39,9 @@ class Database(Protocol):
     def close(self) -> None: ...
 
 
+BUSY_SECONDS = 30  # how long a SQLite writer waits for another to commit
+
+
 class SQLiteDatabase:
     """The embedded default: one file, WAL journal, foreign keys on."""
 
@@ -49,9 +52,12 @@ class SQLiteDatabase:
         try:
             # wait for a writer from the first statement on: two processes may create one new store at once,
             # and switching it to WAL takes a lock the other may hold
-            self.connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10.0)
+            # (30 s: an archive's or an ingest's batch holds the write lock for a second or two on an idle machine,
+            # several times that on a loaded one, and a second writer must outwait it rather than fail)
+            self.connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None,
+                                              timeout=BUSY_SECONDS)
             self.connection.row_factory = sqlite3.Row
-            self.connection.execute("PRAGMA busy_timeout=10000")
+            self.connection.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
             self._wal()
             self.connection.execute("PRAGMA foreign_keys=ON")
             self.connection.execute("PRAGMA synchronous=NORMAL")
@@ -72,7 +78,7 @@ class SQLiteDatabase:
     def _wal(self) -> None:
         """Switch to WAL. SQLite may answer "locked" at once, without waiting, while another process creates
         the same file: try again for as long as the busy timeout."""
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + BUSY_SECONDS
         while True:
             try:
                 self.connection.execute("PRAGMA journal_mode=WAL")
