@@ -1768,3 +1768,16 @@ def test_a_force_that_only_reports_is_no_side(extract, text):
 def test_a_convoy_of_troops_is_no_transfer(extract):
     event = only(extract("ISIS fighters ambushed a convoy of Syrian army troops east of Palmyra on Friday, killing nine."))
     assert "detainee_transfer" not in event.tags
+
+
+def test_a_forces_own_members_told_by_its_pronoun_suffered(extract):
+    event = only(extract("نعت قيادة الشرطة الاتحادية اثنين من منتسبيها قتلا بانفجار عبوة ناسفة في قضاء الطارمية."))
+    assert (event.actor2, event.fatalities) == ("Police Forces of Iraq", 2)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("أعلنت وزارة الدفاع التركية تحييد 6 مسلحين من حزب العمال الكردستاني في قضاء سنجار.", 6),
+    ("Turkey's defence ministry said it had neutralised four PKK militants in the Sinjar district.", 4),
+])
+def test_neutralised_is_killed(extract, text, killed):
+    assert only(extract(text)).fatalities == killed

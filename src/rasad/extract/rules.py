@@ -1259,6 +1259,11 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in members
 
 
+def _without_pronoun(word: str) -> str:
+    """A noun without its possessive pronoun of a group ("منتسبيها" → "منتسبي", "عناصرهم" → "عناصر")."""
+    return word[:-2] if word.endswith(("ها", "هم")) and len(word) > 4 else word
+
+
 def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str]) -> str | None:
     """The country an adjective gives a force named without one: "Iraqi authorities", "السلطات العراقية",
     "طائرة مسيرة تركية"."""
@@ -1317,8 +1322,11 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     if first is None and agent == "insurgent":
         first = next((item for item in ordered if item[2] == "unknown"), None)
         if first is None:  # the report names no perpetrator: only the victims (civilians or a force) or responders
+            # "أعلنت هيئة الحشد مقتل أحد منتسبيها": the force named, and its members counted by their pronoun
+            own_members = any(_without_pronoun(form) in members for token in tokens
+                              for form in bare_forms(token.text) if form.endswith(("ها", "هم")))
             others = [item for item in ordered if item[2] == "civilian" or (
-                item[2] == "state" and _suffered(item[0], tokens, members, dates))]
+                item[2] == "state" and (_suffered(item[0], tokens, members, dates) or own_members))]
             if not others:
                 return None, None, {}
             target = others[0][0]
