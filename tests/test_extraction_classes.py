@@ -1781,3 +1781,12 @@ def test_a_forces_own_members_told_by_its_pronoun_suffered(extract):
 ])
 def test_neutralised_is_killed(extract, text, killed):
     assert only(extract(text)).fatalities == killed
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("Coalition forces killed Abu Hafs, a senior ISIS commander, in a raid near the town of al-Shuhayl on Monday.",
+     "fatalities", 1),
+    ("Iraqi police arrested Abu Bakr, an ISIS official, in the town of Tikrit on Monday.", "arrested", 1),
+])
+def test_an_english_victim_named_by_his_name_and_title_counts_one(extract, text, field, value):
+    assert getattr(only(extract(text)), field) == value

@@ -970,7 +970,12 @@ class RuleExtractor:
                 if english and cue.last < amount.first and _object_of(tokens, cue, amount.first, actor_tokens):
                     distance = 0  # the verb's object: "killed two shepherds and wounded a third"
                 inside = cue.first <= amount.first and cue.last >= amount.last  # "جثة", "قتيل": itself one
-                if amount.implicit and not inside and not ((cue.last < amount.first and distance <= 2) or (
+                # "killed Abu Yusif, a senior ISIS leader": the one the verb named, told again by "a" and his title
+                appositive = english and cue.last + 1 < amount.first and any(
+                    tokens[j].text in ("a", "an") and j > cue.last + 1 and tokens[j].start - tokens[j - 1].end >= 2
+                    for j in range(amount.first - 1, amount.first - 4, -1))  # ", a (senior) …": a comma before "a"
+                if amount.implicit and not inside and not appositive and not (
+                        (cue.last < amount.first and distance <= 2) or (
                         cue.first > amount.last and distance <= (3 if english else 1))):
                     continue  # "عنصر" or "أحد" counts one only right after the count word, or right before it
                     # ("ان شخصا قتل")
