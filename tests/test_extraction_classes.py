@@ -1790,3 +1790,9 @@ def test_neutralised_is_killed(extract, text, killed):
 ])
 def test_an_english_victim_named_by_his_name_and_title_counts_one(extract, text, field, value):
     assert getattr(only(extract(text)), field) == value
+
+
+def test_a_commander_titled_amir_counts_and_a_warrant_is_no_arrest(extract):
+    event = only(extract("قتل آمر لواء ومقاتلان بانفجار عبوة ناسفة استهدفت عجلتهم في قضاء الطارمية."))
+    assert event.fatalities == 3
+    assert extract("صدرت مذكرة اعتقال بحق خمسة متهمين بالإرهاب في قضاء الحويجة.") == []

@@ -97,6 +97,8 @@ def amounts(tokens: list[Token]) -> list[Amount]:
             (bare_forms(word) | bare_forms(word[:-1] if word.endswith("ا") else word)
              | {_without_possessive(form) for form in bare_forms(word)}) & data["singulars"]
             and word not in units and not counted_noun  # "عنصر", "شخصا" with its accusative alif, "سائقها"
+        ) or (  # "آمر فوج", "آمر اللواء": a commander, though آمر folds like أمر (an order) and counts only so
+            bare_forms(word) & {"امر"} and i + 1 < len(tokens) and bare_forms(tokens[i + 1].text) & _UNITS_COMMANDED
         ):
             found.append(Amount(1, i, i, implicit=True))
             i += 1
@@ -150,6 +152,10 @@ def amounts(tokens: list[Token]) -> list[Amount]:
             break
         found.append(Amount(total, first, i - 1))
     return _ranges(tokens, found)
+
+
+_UNITS_COMMANDED = {"فوج", "لواء", "سريه", "كتيبه", "قوه", "مفرزه", "فرقه", "قاطع", "الفوج", "اللواء", "السريه",
+                    "الكتيبه", "القوه", "المفرزه", "الفرقه", "القاطع"}
 
 
 def _without_possessive(word: str) -> str:
