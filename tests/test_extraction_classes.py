@@ -1796,3 +1796,9 @@ def test_a_commander_titled_amir_counts_and_a_warrant_is_no_arrest(extract):
     event = only(extract("قتل آمر لواء ومقاتلان بانفجار عبوة ناسفة استهدفت عجلتهم في قضاء الطارمية."))
     assert event.fatalities == 3
     assert extract("صدرت مذكرة اعتقال بحق خمسة متهمين بالإرهاب في قضاء الحويجة.") == []
+
+
+def test_a_drone_attack_is_a_drone_strike(extract):
+    event = only(extract("A drone attack hit a checkpoint of the SDF near the town of al-Busayrah on Tuesday, "
+                         "wounding two fighters."))
+    assert (event.sub_event_type, event.wounded) == ("Air/drone strike", 2)
