@@ -1802,3 +1802,8 @@ def test_a_drone_attack_is_a_drone_strike(extract):
     event = only(extract("A drone attack hit a checkpoint of the SDF near the town of al-Busayrah on Tuesday, "
                          "wounding two fighters."))
     assert (event.sub_event_type, event.wounded) == ("Air/drone strike", 2)
+
+
+def test_one_of_the_posts_counts_nobody_and_a_terrorist_group_is_unidentified(extract):
+    event = only(extract("قتل جنديان بهجوم شنته مجموعة إرهابية على إحدى النقاط العسكرية في بادية السخنة."))
+    assert (event.fatalities, event.actor1, event.actor2) == (2, "Unidentified Armed Group", "Military Forces of Syria")

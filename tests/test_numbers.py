@@ -51,3 +51,14 @@ def test_sunday_is_not_the_number_one():
 ])
 def test_duals_and_counted_nouns(text, expected):
     assert [a.value for a in amounts(tokenize(normalize(text).text)) if a.value is not None] == expected
+
+
+@pytest.mark.parametrize("text, values", [
+    ("هجوم لمجموعة إرهابية على النقاط العسكرية", []),  # feminine adjectives (…ية) are nobody
+    ("قتلت إحدى النساء", [1]),  # إحدى, written with ي once folded: one of them
+    ("ما أدى لمقتل سائقها", [1]),  # a possessive: her driver
+    ("وأصيبت والدتهم بجروح", [1]),  # ة written ت before the pronoun
+])
+def test_a_feminine_ending_is_no_possessive_and_a_possessive_counts_one(text, values):
+    tokens = tokenize(normalize(text).text)
+    assert [a.value for a in amounts(tokens)] == values

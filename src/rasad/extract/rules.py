@@ -951,7 +951,8 @@ class RuleExtractor:
                 continue  # "5 قتلى بينهم طفلان": part of a count already given
             # a number counts the noun after it; a singular noun ("مواطن يوم السبت") is that noun itself
             # the noun a number counts follows it bare ("27 كيلومترا"); "جنديان بهجوم" is a toll, and "بهجوم" how
-            if (following in lex.not_people and not amount.implicit) or bare_forms(preceding) & lex.unit_words:
+            if (following in lex.not_people and (not amount.implicit or word in ("احد", "احدي"))) or (
+                    bare_forms(preceding) & lex.unit_words):  # "27 كيلومترا", "إحدى النقاط العسكرية"
                 continue
             best = None
             for number, cue in enumerate(count_cues):

@@ -90,12 +90,13 @@ def amounts(tokens: list[Token]) -> list[Amount]:
             continue
         counted_noun = (bool(found) and found[-1].last == i - 1 and found[-1].value is not None
                         and not found[-1].implicit)  # "مئة معتقل"; but "قتيل وجريح" are two
-        if (word in ("احد", "احدى") and i + 1 < len(tokens) and (
+        if (word in ("احد", "احدي") and i + 1 < len(tokens) and (
                 tokens[i + 1].text.startswith("ال") or _without_possessive(tokens[i + 1].text) in data["one_of"])) or (
             # "أحد المسلحين", "أحد عناصر الجيش": one of them; but "لم يصب أحد بأذى" counts nobody
             bare_forms(word) & data["one_of_them"]) or (  # "مقتل أحدهم"
             (bare_forms(word) | bare_forms(word[:-1] if word.endswith("ا") else word)
-             | {_without_possessive(form) for form in bare_forms(word)}) & data["singulars"]
+             | ({_without_possessive(form) for form in bare_forms(word)} if not word.startswith("ال")
+                else set())) & data["singulars"]  # a definite noun takes no possessive
             and word not in units and not counted_noun  # "عنصر", "شخصا" with its accusative alif, "سائقها"
         ) or (  # "آمر فوج", "آمر اللواء": a commander, though آمر folds like أمر (an order) and counts only so
             bare_forms(word) & {"امر"} and i + 1 < len(tokens) and bare_forms(tokens[i + 1].text) & _UNITS_COMMANDED
@@ -104,7 +105,7 @@ def amounts(tokens: list[Token]) -> list[Amount]:
             i += 1
             continue
         value = _value(word, units)
-        if word in ("احد", "احدى") and i + 1 < len(tokens) and tokens[i + 1].text in ("عشر", "عشره"):
+        if word in ("احد", "احدي") and i + 1 < len(tokens) and tokens[i + 1].text in ("عشر", "عشره"):
             found.append(Amount(11, i, i + 1))
             i += 2
             continue
@@ -164,6 +165,8 @@ def _without_possessive(word: str) -> str:
     for suffix in ("هما", "هم", "ها", "ه"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
+            if suffix == "ه" and stem.endswith("ي"):
+                return word  # "عسكريه", "ارهابيه": a feminine ending (ية), not "his"
             return stem[:-1] + "ه" if stem.endswith("ت") and len(stem) >= 4 else stem
     return word
 
