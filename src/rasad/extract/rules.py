@@ -304,6 +304,17 @@ class RuleExtractor:
                     and not any(a.admin1 == city.admin1 for a in mentions[k - 1].candidates)
                     and min(haversine_km(a.lat, a.lon, city.lat, city.lon) for a in mentions[k - 1].candidates)
                     > _LOCATED_KM}
+        # "بلدة الصبحة شرقي دير الزور": a place said to lie east of a town is not a namesake that lies west of it
+        for k, m in enumerate(mentions):
+            if not k or not m.relative or m.first - mentions[k - 1].last > 3 or k - 1 in unplaced:
+                continue
+            directions = _bearings(tokens[max(mentions[k - 1].last + 1, m.first - 2) : m.first])
+            anchor = max(m.candidates, key=lambda c: c.population)
+            if directions and anchor.feature != "admin1" and all(
+                    not _lies_towards(c, anchor, directions) for c in mentions[k - 1].candidates):
+                unplaced.add(k - 1)
+                cities.setdefault(k, anchor)
+                locating.add(k)
         # the city that only locates the place before it still says which of its namesakes is meant
         located_by = [city for k, city in cities.items() if k - 1 not in unplaced]
         mentions = [m for k, m in enumerate(mentions)
@@ -1490,6 +1501,26 @@ def _compatible_dates(a: _Mention, b: _Mention) -> bool:
 def _same_place(a: Event, b: Event) -> bool:
     """One place named in both, or one reading of a name the other read otherwise."""
     return a.place_id == b.place_id or a.place_id in b.place_alternatives or b.place_id in a.place_alternatives
+
+
+_BEARING_WORDS = {"شرق": "E", "شرقي": "E", "غرب": "W", "غربي": "W", "شمال": "N", "شمالي": "N", "جنوب": "S",
+                  "جنوبي": "S", "east": "E", "west": "W", "north": "N", "south": "S", "northeast": "NE",
+                  "northwest": "NW", "southeast": "SE", "southwest": "SW"}
+
+
+def _bearings(tokens: list[Token]) -> set[str]:
+    """The compass directions the words before a place give ("شمال شرقي" → N and E)."""
+    return {letter for token in tokens for form in bare_forms(token.text.lower())
+            for letter in _BEARING_WORDS.get(form, "")}
+
+
+def _lies_towards(place, anchor, directions: set[str]) -> bool:
+    """``place`` lies in those directions from ``anchor`` (or too near it to tell: 20 km)."""
+    if haversine_km(place.lat, place.lon, anchor.lat, anchor.lon) < 20:
+        return True
+    checks = {"E": place.lon > anchor.lon, "W": place.lon < anchor.lon, "N": place.lat > anchor.lat,
+              "S": place.lat < anchor.lat}
+    return all(checks[d] for d in directions)
 
 
 def _namesakes(mention: PlaceMention) -> bool:
