@@ -1810,7 +1810,7 @@ def test_one_of_the_posts_counts_nobody_and_a_terrorist_group_is_unidentified(ex
 
 
 def test_a_namesake_on_the_wrong_side_of_the_town_that_bears_it_gives_way(extract):
-    event = only(extract("اغتال مسلحون مجهولون شابا في بلدة الصبحة شرقي دير الزور."))
+    event = only(extract("اغتال مسلحون مجهولون عنصرا سابقا في قسد في بلدة الصبحة شرقي دير الزور."))
     assert (event.admin1, event.location, event.geo_precision) == ("Deir-ez-Zor", "Deir ez-Zor", 2)
     town = only(extract("قتل جنديان في هجوم على مدينة سامراء شمال بغداد أمس."))
     assert town.location == "Samarra’"  # a town that does lie north of it stays, however far
