@@ -1814,3 +1814,8 @@ def test_a_namesake_on_the_wrong_side_of_the_town_that_bears_it_gives_way(extrac
     assert (event.admin1, event.location, event.geo_precision) == ("Deir-ez-Zor", "Deir ez-Zor", 2)
     town = only(extract("قتل جنديان في هجوم على مدينة سامراء شمال بغداد أمس."))
     assert town.location == "Samarra’"  # a town that does lie north of it stays, however far
+
+
+def test_a_towns_possessive_countryside_is_around_it(extract):
+    event = only(extract("The SDF said it had captured an ISIS official in a raid in Raqqa's countryside on Monday."))
+    assert (event.location, event.geo_precision) == ("Ar Raqqah", 2)

@@ -272,8 +272,9 @@ class Gazetteer:
             after = tokens[i + length].text if i + length < len(tokens) else ""
             if cue is None and after in TRAILING_CUES:  # "Deir ez-Zor province"
                 cue = TRAILING_CUES[after]
-            if after in TRAILING_RELATIVE:  # "the Deir ez-Zor countryside": around the place, not at it
-                relative = True
+            beyond = tokens[i + length + 1].text if after == "s" and i + length + 1 < len(tokens) else ""
+            if after in TRAILING_RELATIVE or beyond in TRAILING_RELATIVE:  # "the Deir ez-Zor countryside",
+                relative = True  # "al-Hasakah's countryside": around the place, not at it
             if cue is None and i > 0 and tokens[i - 1].text in REGIONAL_ADJECTIVES:
                 cue = ("admin1", "district", "region", "city")  # "southwestern Kirkuk": part of the governorate
             if cue is None and after == "s" and i + length + 1 < len(tokens):  # "Kirkuk's Hawija district"
