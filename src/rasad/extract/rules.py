@@ -26,7 +26,7 @@ from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace, countrie
 from rasad.model import COUNT_FIELDS, Document, Event, Evidence
 from rasad.text.dates import DateMention, find_dates
 from rasad.text.normalize import NormalizedText, fold, normalize
-from rasad.text.numbers import Amount, amounts, number_word
+from rasad.text.numbers import Amount, amounts, number_word, without_possessive
 from rasad.text.segment import Span, clauses, sentences
 from rasad.text.tokens import Token, bare_forms, match_forms, tokenize
 
@@ -1276,11 +1276,6 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in members
 
 
-def _without_pronoun(word: str) -> str:
-    """A noun without its possessive pronoun of a group ("منتسبيها" → "منتسبي", "عناصرهم" → "عناصر")."""
-    return word[:-2] if word.endswith(("ها", "هم")) and len(word) > 4 else word
-
-
 def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str]) -> str | None:
     """The country an adjective gives a force named without one: "Iraqi authorities", "السلطات العراقية",
     "طائرة مسيرة تركية"."""
@@ -1340,7 +1335,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         first = next((item for item in ordered if item[2] == "unknown"), None)
         if first is None:  # the report names no perpetrator: only the victims (civilians or a force) or responders
             # "أعلنت هيئة الحشد مقتل أحد منتسبيها": the force named, and its members counted by their pronoun
-            own_members = any(_without_pronoun(form) in members for token in tokens
+            own_members = any(without_possessive(form) in members for token in tokens
                               for form in bare_forms(token.text) if form.endswith(("ها", "هم")))
             others = [item for item in ordered if item[2] == "civilian" or (
                 item[2] == "state" and (_suffered(item[0], tokens, members, dates) or own_members))]

@@ -91,11 +91,11 @@ def amounts(tokens: list[Token]) -> list[Amount]:
         counted_noun = (bool(found) and found[-1].last == i - 1 and found[-1].value is not None
                         and not found[-1].implicit)  # "مئة معتقل"; but "قتيل وجريح" are two
         if (word in ("احد", "احدي") and i + 1 < len(tokens) and (
-                tokens[i + 1].text.startswith("ال") or _without_possessive(tokens[i + 1].text) in data["one_of"])) or (
+                tokens[i + 1].text.startswith("ال") or without_possessive(tokens[i + 1].text) in data["one_of"])) or (
             # "أحد المسلحين", "أحد عناصر الجيش": one of them; but "لم يصب أحد بأذى" counts nobody
             bare_forms(word) & data["one_of_them"]) or (  # "مقتل أحدهم"
             (bare_forms(word) | bare_forms(word[:-1] if word.endswith("ا") else word)
-             | ({_without_possessive(form) for form in bare_forms(word)} if not word.startswith("ال")
+             | ({without_possessive(form) for form in bare_forms(word)} if not word.startswith("ال")
                 else set())) & data["singulars"]  # a definite noun takes no possessive
             and word not in units and not counted_noun  # "عنصر", "شخصا" with its accusative alif, "سائقها"
         ) or (  # "آمر فوج", "آمر اللواء": a commander, though آمر folds like أمر (an order) and counts only so
@@ -159,7 +159,7 @@ _UNITS_COMMANDED = {"فوج", "لواء", "سريه", "كتيبه", "قوه", "�
                     "الكتيبه", "القوه", "المفرزه", "الفرقه", "القاطع"}
 
 
-def _without_possessive(word: str) -> str:
+def without_possessive(word: str) -> str:
     """A plural in construct with its possessive taken off: "عناصرها" → "عناصر" ("أحد عناصرها": one of them); a
     feminine noun's ة, written ت before it, comes back: "والدتهم" → "والده"."""
     for suffix in ("هما", "هم", "ها", "ه"):
