@@ -179,6 +179,9 @@ class Lexicons:
     posts: frozenset[str] = frozenset()  # "مقر", "checkpoint": a force's post, which never acts
     qualifiers: PhraseMatcher = field(default_factory=PhraseMatcher)  # "ما لا يقل عن", "at least": before a figure
     switches: PhraseMatcher = field(default_factory=PhraseMatcher)  # "وزارة الداخلية": shared forms of an actor switch
+    grievances: frozenset[str] = frozenset()  # "احتجاجا على", "against": what a protest was against follows
+    likenesses: frozenset[str] = frozenset()  # "مماثل", "similar": an incident named only as a likeness
+    has_seen: frozenset[str] = frozenset()  # "شهدت": "المنطقة التي شهدت …" describes the place
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -277,7 +280,9 @@ class Lexicons:
                    {fold(word).lower(): code for code, words in actor_data["nationalities"].items() for word in words},
                    frozenset(tuple(fold(phrase).lower().split()) for phrase in count_data["subsets"]["of_them"]),
                    frozenset(fold(word).lower() for word in actor_data["members"]["posts"]),
-                   qualifiers, switches)
+                   qualifiers, switches,
+                   *(frozenset(fold(word).lower() for word in trigger_data["background"][key])
+                     for key in ("grievances", "likenesses", "has_seen")))
 
 
 def _check_trigger(entry: dict) -> None:

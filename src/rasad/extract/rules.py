@@ -441,8 +441,8 @@ class RuleExtractor:
             if trigger.id == "regain" and (amounts(tokens[hit.last + 1 : hit.last + 2]) or (
                     hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in _RECAPTURED_PEOPLE)):
                 continue  # "recaptured 12 of them", "recaptured the escapees": people caught again, no ground
-            if ((hit.last + 1 < len(tokens) and bare_forms(tokens[hit.last + 1].text) & _LIKE_BEFORE) or (
-                    hit.first and tokens[hit.first - 1].text.lower() in _LIKE_BEFORE)) and not lex.counts.find(tokens):
+            if ((hit.last + 1 < len(tokens) and bare_forms(tokens[hit.last + 1].text) & lex.likenesses) or (
+                    hit.first and tokens[hit.first - 1].text.lower() in lex.likenesses)) and not lex.counts.find(tokens):
                 likeness = True
                 continue  # "بعد أسبوع من هجوم مماثل": an earlier one told only as a likeness, with no figure of its own
             events.append(hit)
@@ -457,7 +457,7 @@ class RuleExtractor:
         # "فجروا أنفسهم في سنجار، المنطقة التي شهدت اشتباكات قبل أسبوع", "the area, which has seen clashes": what
         # a place has seen describes it; the incident is told before
         for k in range(1, len(tokens) - 1):
-            if tokens[k].text in _RELATIVE_PRONOUNS and bare_forms(tokens[k + 1].text.lower()) & _HAS_SEEN and any(
+            if tokens[k].text in _RELATIVE_PRONOUNS and bare_forms(tokens[k + 1].text.lower()) & lex.has_seen and any(
                     hit.last < k for hit in events):
                 events = [hit for hit in events if hit.first < k]
                 cut = (tokens[k].start, tokens[-1].end)  # nor are the forces it names sides of the incident
@@ -473,7 +473,7 @@ class RuleExtractor:
         protests = [hit for hit in events if hit.payload.id == "protest"]
         if protests:
             events = [hit for hit in events if hit.payload.id == "protest" or not any(
-                protest.last < hit.first and any(bare_forms(token.text.lower()) & _GRIEVANCE_MARKERS
+                protest.last < hit.first and any(bare_forms(token.text.lower()) & lex.grievances
                                                  for token in tokens[protest.last + 1 : hit.first])
                 for protest in protests)]
         # "اعتقلت القوات ثلاثة في الموصل، واثنين في تكريت": a clause of a number and a place, its verb left out,
@@ -1551,14 +1551,7 @@ _ONE_WORDS = {"واحد", "واحده", "واحدا"}
 _RANK_WORDS = {"برتبه", "بدرجه"}  # "ضابط برتبة نقيب": the rank after a title, up to two words
 _BUT_HE = {"لكنه", "لكنها", "ولكنه", "ولكنها", "الذي", "التي", "who", "later"}  # "…, but he died", "who later died"
 _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
-_HAS_SEEN = {"شهد", "شهدت", "تشهد", "يشهد", "شهدتها", "شهدها"}
-_LIKE_BEFORE = {fold(word) for word in ("مماثل", "مماثلة", "مماثلا", "مشابه", "مشابهة", "مشابها", "similar", "previous",
-                                        "earlier")}
 _ENGLISH_POSSESSIVES = {"his", "her", "their"}
-_GRIEVANCE_MARKERS = {fold(word) for word in ("على", "ضد", "احتجاجا", "تنديدا", "رفضا", "للمطالبة", "مطالبين",
-                                              "تندد", "لتندد", "منددين", "منددة", "للتنديد", "نددوا", "استنكارا",
-                                              "against", "over", "denouncing", "demanding", "condemning",
-                                              "protesting")}
 _PLACE_KIND_WORDS = {"the", "city", "town", "village", "of", "مدينه", "بلده", "قريه"}
 _CLAUSE_OPENERS = {"it", "they", "he", "she", "we", "that", "the", "its", "their", "his", "a", "an"}
 _TOLL_WORDS = {fold("حصيلة"), "toll"}  # "ارتفاع حصيلة قتلى … إلى 9": a toll and the figure it reached
