@@ -1819,3 +1819,8 @@ def test_a_namesake_on_the_wrong_side_of_the_town_that_bears_it_gives_way(extrac
 def test_a_towns_possessive_countryside_is_around_it(extract):
     event = only(extract("The SDF said it had captured an ISIS official in a raid in Raqqa's countryside on Monday."))
     assert (event.location, event.geo_precision) == ("Ar Raqqah", 2)
+
+
+def test_aircraft_that_attacked_made_an_air_strike(extract):
+    event = only(extract("استهدفت طائرات حربية مجهولة قافلة شاحنات قرب مدينة البوكمال فجر اليوم."))
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")

@@ -541,6 +541,10 @@ class RuleExtractor:
         ):
             event_type = "Explosions/Remote violence"
             sub_type = "Suicide bomb" if "suicide" in tags and trigger.id == "attack" else "Remote explosive/landmine/IED"
+        if trigger.id == "attack" and event_type == "Battles" and any(
+                bare_forms(token.text.lower()) & lex.aircraft for token in tokens[max(0, main.first - 4) : main.first + 3]):
+            # "طائرات مجهولة استهدفت شاحنات", "استهدفت طائرة حربية …": aircraft that attacked struck from the air
+            event_type, sub_type = "Explosions/Remote violence", "Air/drone strike"
         if trigger.id == "weapons":
             tags.discard("suicide")  # "ضبط أحزمة ناسفة": belts seized, no bomber
         if trigger.id != "transfer":
