@@ -50,6 +50,12 @@ def test_sentences_survive_arabic_punctuation_and_headlines():
                                                         "وقتل اثنان؛ جراء هجوم"]
 
 
+def test_initials_and_abbreviations_end_no_sentence_but_a_full_stop_at_a_lines_end_does():
+    text = normalize("A U.S. strike hit a car. Lt. Gen. Smith said on Jan. 5 it was over.\nEnd at a letter A.").text
+    assert [text[s.start : s.end] for s in sentences(text)] == [
+        "a u.s. strike hit a car.", "lt. gen. smith said on jan. 5 it was over.", "end at a letter a."]
+
+
 def test_clauses_split_at_connectives():
     text = fold("نفذت القوات عمليات في كركوك، حيث اعتقلت الشرطة خمسة مطلوبين في الحويجة")
     parts = [text[c.start : c.end] for c in clauses(text, sentences(text)[0])]

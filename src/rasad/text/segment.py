@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 _SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s\"')\]]|$)")
 # A clause boundary: a comma (or semicolon) followed by a discourse connective that opens a new clause.
@@ -12,6 +14,20 @@ _CLAUSE_BREAK = re.compile(
     # "… ثلاثة في الموصل، واثنين في تكريت": a number and its place, the verb left out, are a clause of their own
     r"|و(?:\d+|اثن\S*|ثلاث\S*|اربع\S*|خمس\S*|ست\S*|سبع\S*|ثمان\S*|تسع\S*|عشر\S*)\s+(?:في|ب)\S*)"
 )
+
+_WORD_BEFORE_STOP = re.compile(r"(?:^|[^a-z])([a-z]+)\.$", re.IGNORECASE)
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    lines = resources.files("rasad.text").joinpath("data/abbreviations.txt").read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _abbreviation(text: str, stop: int) -> bool:
+    """The full stop at ``stop`` closes an initial or an abbreviation ("U.S.", "Lt."), not a sentence."""
+    match = _WORD_BEFORE_STOP.search(text, max(0, stop - 12), stop + 1)
+    return bool(match) and (len(match.group(1)) == 1 or match.group(1).lower() in _abbreviations())
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +56,9 @@ def sentences(text: str) -> list[Span]:
         position = line_start
         for end_match in _SENTENCE_END.finditer(text, line_start, line_end):
             end = end_match.end()
+            if end_match.group() == "." and _abbreviation(text, end_match.start()) and end < line_end and any(
+                    character.isalnum() for character in text[end:line_end]):
+                continue
             _append(spans, text, position, end, paragraph)
             position = end
         if position < line_end:
