@@ -1824,3 +1824,56 @@ def test_a_towns_possessive_countryside_is_around_it(extract):
 def test_aircraft_that_attacked_made_an_air_strike(extract):
     event = only(extract("استهدفت طائرات حربية مجهولة قافلة شاحنات قرب مدينة البوكمال فجر اليوم."))
     assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("اشتبك الجيش السوري مع قسد قرب بلدة دير حافر فجر اليوم.",
+     ("Military Forces of Syria", "Syrian Democratic Forces")),
+    ("اشتبكت قوات سوريا الديمقراطية مع الجيش السوري قرب بلدة دير حافر فجر اليوم.",
+     ("Syrian Democratic Forces", "Military Forces of Syria")),
+    ("Syrian government forces clashed with the SDF near the town of Deir Hafer on Monday.",
+     ("Military Forces of Syria", "Syrian Democratic Forces")),
+    ("اشتبكت قوات الحشد الشعبي مع مسلحين من داعش في صحراء الحضر فجر اليوم.",
+     ("Popular Mobilization Forces", "Islamic State")),
+])
+def test_the_force_a_clash_was_with_is_the_other_side(extract, text, actors):
+    event = only(extract(text))
+    assert (event.actor1, event.actor2) == actors
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة ناسفة في حي الكرامة بمدينة الموصل صباح اليوم.",
+    "اعتقلت قوات الأمن ممولا لداعش في حي اليرموك غربي الموصل صباح اليوم.",
+    "Iraqi police arrested two suspects in the Karama neighborhood of Mosul on Monday.",
+])
+def test_a_neighbourhood_of_a_named_city_is_placed_at_the_city(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.admin1, event.geo_precision) == ("Mosul", "Ninewa", 1)
+
+
+def test_an_abbreviation_ends_no_sentence_and_a_foreign_states_strike_is_from_the_air(extract):
+    event = only(extract("A U.S. strike in Idlib killed a Hurras al-Din commander on Monday.", published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Air/drone strike", "Military Forces of the United States", "Hurras al-Din", 1)
+    arabic = only(extract("قتلت ضربة أمريكية قياديا في داعش قرب مدينة الرقة فجر اليوم."))
+    assert (arabic.sub_event_type, arabic.actor1, arabic.fatalities) == (
+        "Air/drone strike", "Military Forces of the United States", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen on motorcycles shot dead a local council official in the town of Hajin on Monday.",
+    "A gunman gunned down a tribal elder in the town of al-Busayrah on Monday.",
+    "اغتال مسلحون مجهولون عضوا في المجلس المحلي لبلدة البصيرة مساء أمس.",
+])
+def test_a_local_official_gunned_down_is_a_civilian_killed(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.actor2, event.fatalities) == ("Violence against civilians", "Civilians", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت قوات الأمن العراقية ممولا لداعش في قضاء الحويجة أمس.",
+    "Police arrested an Islamic State financier in the city of Ramadi on Monday.",
+    "Police arrested an Islamic State suspect in the city of Ramadi on Monday.",
+])
+def test_one_financier_or_suspect_arrested_counts_one(extract, text):
+    assert only(extract(text, published=PUBLISHED)).arrested == 1

@@ -19,7 +19,8 @@ ACTORS = {"Islamic State", "Military Forces of Iraq", "Police Forces of Iraq", "
           # forces that fit no standard name are written out in full (GUIDELINES §5)
           "Military Forces of Turkey", "Military Forces of Israel", "Military Forces of Russia",
           # groups with a name of their own, as ACLED writes them (GUIDELINES §5: "the PKK, for instance")
-          "PKK: Kurdistan Workers Party", "YBS: Sinjar Resistance Units", "SNA: Syrian National Army"}
+          "PKK: Kurdistan Workers Party", "YBS: Sinjar Resistance Units", "SNA: Syrian National Army",
+          "Hayat Tahrir al-Sham", "Hurras al-Din"}
 
 
 def test_triggers_use_acled_types_and_mission_tags():

@@ -182,6 +182,7 @@ class Lexicons:
     grievances: frozenset[str] = frozenset()  # "احتجاجا على", "against": what a protest was against follows
     likenesses: frozenset[str] = frozenset()  # "مماثل", "similar": an incident named only as a likeness
     has_seen: frozenset[str] = frozenset()  # "شهدت": "المنطقة التي شهدت …" describes the place
+    containers: frozenset[tuple[str, ...]] = frozenset()  # "في مدينة", "neighborhood of": a big city after contains
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -282,7 +283,8 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in actor_data["members"]["posts"]),
                    qualifiers, switches,
                    *(frozenset(fold(word).lower() for word in trigger_data["background"][key])
-                     for key in ("grievances", "likenesses", "has_seen")))
+                     for key in ("grievances", "likenesses", "has_seen")),
+                   frozenset(tuple(fold(phrase).lower().split()) for phrase in places["containers"]["words"]))
 
 
 def _check_trigger(entry: dict) -> None:

@@ -55,6 +55,7 @@ _LANDMARK_WORDS = {"قرب", "بالقرب", "امام", "داخل", "خلف", "
 _REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
 # Words before a force that make it the target, not the side that acted ("هجوم على قوة للحشد").
 _TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
+_OPPONENT_MARKERS = {"مع", "with", "with the"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
 _RELATIVE_PRONOUNS = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
@@ -293,8 +294,10 @@ class RuleExtractor:
         # غربي الرقة" with only namesakes of الرصافة elsewhere), the name before is the one not placed, and the city
         # places the incident
         # "منطقة حاوي العبيدي بالموصل": a big city joined by "ب" right after a place says the place is in it
-        inside = {k for k, m in enumerate(mentions) if k and not m.relative and m.first - mentions[k - 1].last == 1
-                  and tokens[m.first].text.startswith(("ب", "وب")) and m.cue is None}
+        # "حي اليرموك في مدينة الموصل", "the Karama neighborhood of Mosul": a city after words that contain
+        inside = {k for k, m in enumerate(mentions) if k and not m.relative and (
+            (m.first - mentions[k - 1].last == 1 and tokens[m.first].text.startswith(("ب", "وب")) and m.cue is None)
+            or (self._contained(tokens, mentions[k - 1].last, m.first) and (m.cue is None or "city" in m.cue)))}
         locating = {k for k, m in enumerate(mentions)
                     if k and (m.relative or k in inside) and m.first - mentions[k - 1].last <= 3
                     and max(c.population for c in m.candidates) >= _REFERENCE_CITY
@@ -304,6 +307,13 @@ class RuleExtractor:
                     and not any(a.admin1 == city.admin1 for a in mentions[k - 1].candidates)
                     and min(haversine_km(a.lat, a.lon, city.lat, city.lon) for a in mentions[k - 1].candidates)
                     > _LOCATED_KM}
+        # "حي الكرامة بمدينة الموصل": a neighbourhood the gazetteer does not hold in that city is placed at the city,
+        # not at a village of the name outside it
+        unplaced |= {k - 1 for k, city in cities.items() if (mentions[k - 1].cue or ("",))[0] == "neighbourhood"
+                     and not any(a.feature == "neighbourhood" and haversine_km(a.lat, a.lon, city.lat, city.lon)
+                                 <= _CITY_KM for a in mentions[k - 1].candidates)}
+        mentions = [dataclasses.replace(m, relative=False) if k in cities and k - 1 in unplaced
+                    and (mentions[k - 1].cue or ("",))[0] == "neighbourhood" else m for k, m in enumerate(mentions)]
         # "بلدة الصبحة شرقي دير الزور": a place said to lie east of a town is not a namesake that lies west of it
         for k, m in enumerate(mentions):
             if not k or not m.relative or m.first - mentions[k - 1].last > 3 or k - 1 in unplaced:
@@ -361,6 +371,15 @@ class RuleExtractor:
                        if item[0].place.feature == "admin1"]
             groups = [chosen]
         return groups
+
+    def _contained(self, tokens: list[Token], previous_last: int, first: int) -> bool:
+        """The words between two names say the second contains the first ("… في مدينة …", "… district of …")."""
+        between = [token.text.lower() for token in tokens[previous_last + 1 : first]]
+        if between[-1:] == ["the"]:
+            between.pop()
+        if not between and tokens[first].text.startswith("بمدينه"):
+            between = ["بمدينه"]
+        return tuple(between) in self.lexicons.containers
 
     def _names_something_else(self, tokens: list[Token], first: int) -> bool:
         """A place that is not where the clause's incident happened: where people were heading or coming
@@ -1321,6 +1340,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     agent = "state" if foiled else trigger.agent
     between = trigger.id == "clash" and any(
         token.text in ("بين", "between") for token in tokens[main.last + 1 : main.last + 4])
+    # "اشتبك الجيش السوري مع قسد": the force a clash was "with" is the other side, whatever its side
+    opposed = trigger.id == "clash" and any(
+        hit.first > main.last and _OPPONENT_MARKERS & {tokens[hit.first - 1].text, " ".join(
+            token.text for token in tokens[max(0, hit.first - 2) : hit.first])} for hit, _, _ in resolved)
     if agent is None and between:
         agent = "state"  # "اشتباكات بين حزب العمال الكردستاني والجيش العراقي": the state's force is named first
     if not resolved:  # nobody named: actor1 stays empty (GUIDELINES §5: a device of no stated party)
@@ -1370,9 +1393,12 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     # … but a force of the same side counted as the victims is the other side here ("Turkish drones struck …,
     # killing two SDF members")
     # … and in a clash "between" two forces of one side, the other force ("بين عناصر من العصائب وقوة من الجيش")
-    second = next((item for item in ordered if item[1] != first[1] and (item[2] not in one_side or between or (
+    second = next((item for item in ordered if item[1] != first[1] and (item[2] not in one_side or between or opposed or (
         trigger.event_type in _VIOLENT and _suffered(item[0], tokens, members, dates)
         and _counted(item[0], tokens, dates)))), None)
+    if second and second[2] == "unknown" and first[2] != "insurgent":
+        # "اشتبكت قوات الحشد مع مسلحين من داعش": the gunmen are named by the group they belong to
+        second = next((item for item in ordered if item[2] == "insurgent"), second)
     spans = {"actor1": (tokens[first[0].first].start, tokens[first[0].last].end)}
     if second:
         spans["actor2"] = (tokens[second[0].first].start, tokens[second[0].last].end)
@@ -1543,6 +1569,7 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place reaches, for one incident
 _BACK_REFERENCES = {"ذلك", "هذا", "هذه", "الخبر", "الانباء", "الادعاء", "الادعاءات", "that", "this", "it", "the claim"}
+_CITY_KM = 20  # how far from a big city's centre its neighbourhoods lie
 _LOCATED_KM = 90  # how far from the big city that locates it a place of several namesakes named before it may lie
 _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
 _MEMBER_OF = {"من", "في", "of", "from"}
