@@ -1877,3 +1877,12 @@ def test_a_local_official_gunned_down_is_a_civilian_killed(extract, text):
 ])
 def test_one_financier_or_suspect_arrested_counts_one(extract, text):
     assert only(extract(text, published=PUBLISHED)).arrested == 1
+
+
+@pytest.mark.parametrize("text, location", [
+    ("اعتقلت القوات الأمنية متهمين اثنين في قضاء الشرقاط شمالي صلاح الدين أمس.", "Ash Sharqat"),
+    ("اعتقلت القوات الأمنية متهمين اثنين في قضاء بيجي شمالي صلاح الدين أمس.", "Bayji"),
+])
+def test_a_bearing_from_a_governorate_is_not_from_its_namesakes_abroad(extract, text, location):
+    event = only(extract(text))
+    assert (event.location, event.admin1, event.geo_precision) == (location, "Salah Al-Din", 2)

@@ -319,8 +319,14 @@ class RuleExtractor:
             if not k or not m.relative or m.first - mentions[k - 1].last > 3 or k - 1 in unplaced:
                 continue
             directions = _bearings(tokens[max(mentions[k - 1].last + 1, m.first - 2) : m.first])
-            anchor = max(m.candidates, key=lambda c: c.population)
-            if directions and anchor.feature != "admin1" and all(
+            # the town a governorate is named after ("شرقي دير الزور"); a governorate's namesakes elsewhere ("شمالي
+            # صلاح الدين", a quarter of Aleppo too) are not what the bearing is from
+            governorates = {c.admin1 for c in m.candidates if c.feature == "admin1"}
+            towns = [c for c in m.candidates if c.feature != "admin1" and (not governorates or c.admin1 in governorates)]
+            if not towns:
+                continue
+            anchor = max(towns, key=lambda c: c.population)
+            if directions and all(
                     not _lies_towards(c, anchor, directions) for c in mentions[k - 1].candidates):
                 unplaced.add(k - 1)
                 cities.setdefault(k, anchor)
