@@ -1886,3 +1886,9 @@ def test_one_financier_or_suspect_arrested_counts_one(extract, text):
 def test_a_bearing_from_a_governorate_is_not_from_its_namesakes_abroad(extract, text, location):
     event = only(extract(text))
     assert (event.location, event.admin1, event.geo_precision) == (location, "Salah Al-Din", 2)
+
+
+def test_a_place_of_the_towns_own_governorate_stays_however_rough_the_bearing(extract):
+    # Dokan lies north-west of Sulaymaniyah: "south-west" is wrong, but no namesake elsewhere is meant
+    event = only(extract("اعتقلت القوات الأمنية ثلاثة مطلوبين في قضاء دوكان جنوب غربي السليمانية أمس."))
+    assert (event.location, event.geo_precision) == ("Dokan", 2)

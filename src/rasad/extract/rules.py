@@ -326,8 +326,9 @@ class RuleExtractor:
             if not towns:
                 continue
             anchor = max(towns, key=lambda c: c.population)
-            if directions and all(
-                    not _lies_towards(c, anchor, directions) for c in mentions[k - 1].candidates):
+            # … but a place of the town's own governorate stays, however rough the bearing ("دوكان شمالي السليمانية")
+            if directions and all(not _lies_towards(c, anchor, directions) and c.admin1 != anchor.admin1
+                                  for c in mentions[k - 1].candidates):
                 unplaced.add(k - 1)
                 cities.setdefault(k, anchor)
                 locating.add(k)
