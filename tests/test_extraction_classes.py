@@ -1889,6 +1889,6 @@ def test_a_bearing_from_a_governorate_is_not_from_its_namesakes_abroad(extract, 
 
 
 def test_a_place_of_the_towns_own_governorate_stays_however_rough_the_bearing(extract):
-    # Dokan lies north-west of Sulaymaniyah: "south-west" is wrong, but no namesake elsewhere is meant
-    event = only(extract("اعتقلت القوات الأمنية ثلاثة مطلوبين في قضاء دوكان جنوب غربي السليمانية أمس."))
-    assert (event.location, event.geo_precision) == ("Dokan", 2)
+    # Darbandikhan lies south-east of Sulaymaniyah: "south-west" is wrong, but no namesake elsewhere is meant
+    event = only(extract("اعتقلت القوات الأمنية ثلاثة مطلوبين في قضاء دربندخان جنوب غربي السليمانية أمس."))
+    assert (event.location, event.geo_precision) == ("Derbendikhan", 2)
