@@ -1892,3 +1892,16 @@ def test_a_place_of_the_towns_own_governorate_stays_however_rough_the_bearing(ex
     # Darbandikhan lies south-east of Sulaymaniyah: "south-west" is wrong, but no namesake elsewhere is meant
     event = only(extract("اعتقلت القوات الأمنية ثلاثة مطلوبين في قضاء دربندخان جنوب غربي السليمانية أمس."))
     assert (event.location, event.geo_precision) == ("Derbendikhan", 2)
+
+
+def test_where_attackers_fled_towards_is_not_the_scene(extract):
+    events = extract("Islamic State militants attacked a Peshmerga position in the Kifri area on Monday, killing two "
+                     "fighters.\nOfficials said the militants used mortars in the attack before the attackers fled "
+                     "towards the Hamrin mountains.", published=PUBLISHED)
+    assert [(e.location, e.fatalities) for e in events] == [("Kifri", 2)]
+
+
+def test_helicopters_that_struck_made_an_air_strike(extract):
+    event = only(extract("Iraqi army helicopters struck an ISIS hideout near Tuz Khurmatu on Monday, killing four "
+                         "militants.", published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.fatalities) == ("Air/drone strike", "Military Forces of Iraq", 4)

@@ -401,7 +401,11 @@ class RuleExtractor:
             return self._institution(tokens, first - 2)
         if first >= 2 and bare_forms(before) & _ADMIN_CUES and self._institution(tokens, first - 1):
             return True  # "قيادة عمليات محافظة صلاح الدين"
-        way = first - 2 if first >= 2 and before in ("من", "الى", "to", "from") else first - 1
+        way = first - 1
+        if way >= 1 and before == "the":  # "fled towards the Hamrin mountains"
+            way -= 1
+        if way >= 1 and tokens[way].text in ("من", "الى", "to", "from"):
+            way -= 1
         if bare_forms(tokens[way].text) & self.lexicons.destinations:  # "باتجاه حديثة", "القادمين من …"
             return True
         return before in ("ل", "عبد") or self._institution(tokens, first) or bool(  # "عبد الصمد": a man's name
