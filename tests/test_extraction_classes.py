@@ -1905,3 +1905,19 @@ def test_helicopters_that_struck_made_an_air_strike(extract):
     event = only(extract("Iraqi army helicopters struck an ISIS hideout near Tuz Khurmatu on Monday, killing four "
                          "militants.", published=PUBLISHED))
     assert (event.sub_event_type, event.actor1, event.fatalities) == ("Air/drone strike", "Military Forces of Iraq", 4)
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("أعلنت وزارة الدفاع السورية مقتل اثنين من عناصرها في هجوم بطائرة مسيرة قرب سد تشرين أمس.",
+     (None, "Military Forces of Syria")),
+    ("أعلنت وزارة الدفاع السورية مقتل اثنين من عناصرها في هجوم بطائرة مسيرة لقسد قرب سد تشرين أمس.",
+     ("Syrian Democratic Forces", "Military Forces of Syria")),
+    ("أعلنت قسد مقتل ثلاثة من مقاتليها بقصف تركي على ريف تل تمر أمس.",
+     ("Military Forces of Turkey", "Syrian Democratic Forces")),
+    # the force that struck and lost members of its own: it still acted
+    ("القوات الأمنية قتلت ثلاثة إرهابيين في وادي حوران أمس وأصيب اثنان من عناصرها.",
+     ("Military Forces of Iraq", "Islamic State")),
+])
+def test_a_force_announcing_its_own_losses_is_the_side_that_suffered(extract, text, actors):
+    event = only(extract(text))
+    assert (event.actor1, event.actor2) == actors

@@ -1369,12 +1369,24 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     first = next((item for item in by_position if item[2] == agent), None) if agent else None
     if first is None and agent is None:
         first = next((item for item in by_position if item[0].last < main.first), None)
+    # "أعلنت وزارة الدفاع مقتل اثنين من عناصرها": the force named, and its members counted by their pronoun
+    own_members = any(without_possessive(form) in members for token in tokens
+                      for form in bare_forms(token.text) if form.endswith(("ها", "هم")))
+    lost_members = None
+    if first is not None and first[2] == "state" and own_members and trigger.event_type in _VIOLENT and (
+            first[0].last < main.first):
+        # … where it is the only side named, it lost them and did not strike ("… في هجوم بطائرة مسيرة"); a
+        # force named after the incident did ("… بطائرة مسيرة لقسد")
+        striker = next((item for item in ordered if item[1] != first[1] and item[0].first > first[0].last
+                        # a count before it makes it a victim, not a blow named by its country ("بقصف تركي")
+                        and (item[0].payload.nationality_only or not _counted(item[0], tokens, dates))), None)
+        if striker is None and all(item[1] == first[1] for item in resolved):
+            return None, first[1], {"actor2": (tokens[first[0].first].start, tokens[first[0].last].end)}
+        if striker is not None:
+            lost_members, first = first, striker
     if first is None and agent == "insurgent":
         first = next((item for item in ordered if item[2] == "unknown"), None)
         if first is None:  # the report names no perpetrator: only the victims (civilians or a force) or responders
-            # "أعلنت هيئة الحشد مقتل أحد منتسبيها": the force named, and its members counted by their pronoun
-            own_members = any(without_possessive(form) in members for token in tokens
-                              for form in bare_forms(token.text) if form.endswith(("ها", "هم")))
             others = [item for item in ordered if item[2] == "civilian" or (
                 item[2] == "state" and (_suffered(item[0], tokens, members, dates) or own_members))]
             if not others:
@@ -1404,7 +1416,8 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     # … but a force of the same side counted as the victims is the other side here ("Turkish drones struck …,
     # killing two SDF members")
     # … and in a clash "between" two forces of one side, the other force ("بين عناصر من العصائب وقوة من الجيش")
-    second = next((item for item in ordered if item[1] != first[1] and (item[2] not in one_side or between or opposed or (
+    second = lost_members or next((item for item in ordered if item[1] != first[1] and (
+        item[2] not in one_side or between or opposed or (
         trigger.event_type in _VIOLENT and _suffered(item[0], tokens, members, dates)
         and _counted(item[0], tokens, dates)))), None)
     if second and second[2] == "unknown" and first[2] != "insurgent":
