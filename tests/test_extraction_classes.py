@@ -1921,3 +1921,22 @@ def test_helicopters_that_struck_made_an_air_strike(extract):
 def test_a_force_announcing_its_own_losses_is_the_side_that_suffered(extract, text, actors):
     event = only(extract(text))
     assert (event.actor1, event.actor2) == actors
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("نقل خمسة مصابين إلى المستشفى إثر انفجار لغم قرب بلدة الهول صباح اليوم.", "wounded", 5),
+    ("Two policemen were hurt when gunmen opened fire on their checkpoint in Hawija on Monday.", "wounded", 2),
+    ("Three civilians were injured when a mortar round landed in a residential area of Deir ez-Zor on Monday.",
+     "wounded", 3),
+])
+def test_more_ways_of_telling_the_wounded(extract, text, field, value):
+    assert getattr(only(extract(text, published=PUBLISHED)), field) == value
+
+
+@pytest.mark.parametrize("text", [
+    "Police seized 20 mortar rounds and a rifle in a raid in Hawija on Monday.",
+    "ضبطت القوات الأمنية 20 قذيفة هاون في قضاء الحويجة أمس.",
+])
+def test_munitions_seized_are_disrupted_weapons_use_not_shelling(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
