@@ -1940,3 +1940,15 @@ def test_more_ways_of_telling_the_wounded(extract, text, field, value):
 def test_munitions_seized_are_disrupted_weapons_use_not_shelling(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+@pytest.mark.parametrize("text, admin1, south_of", [
+    # a town of Erbil and a village of Baghdad share the name; the sub-district says which
+    ("قتل مدنيان بانفجار لغم في قرية حرير التابعة لناحية الرشيد أمس.", "Baghdad", 34.0),
+    ("قتل مدنيان بانفجار لغم في قرية حرير في قضاء المحمودية أمس.", "Baghdad", 34.0),
+    # the border town of al-Qa'im and a village near Habbaniyah: the one of that sub-district
+    ("قتل مدنيان بانفجار لغم في قرية الحصيبة ضمن ناحية الحبانية أمس.", "Al-Anbar", 34.0),
+])
+def test_the_district_or_subdistrict_named_after_a_village_holds_it(extract, text, admin1, south_of):
+    event = only(extract(text))
+    assert (event.admin1, event.geo_precision) == (admin1, 1) and event.latitude < south_of

@@ -183,6 +183,7 @@ class Lexicons:
     likenesses: frozenset[str] = frozenset()  # "مماثل", "similar": an incident named only as a likeness
     has_seen: frozenset[str] = frozenset()  # "شهدت": "المنطقة التي شهدت …" describes the place
     containers: frozenset[tuple[str, ...]] = frozenset()  # "في مدينة", "neighborhood of": a big city after contains
+    held_by: frozenset[tuple[str, ...]] = frozenset()  # "التابعة لناحية": the unit after holds the place before
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -284,7 +285,8 @@ class Lexicons:
                    qualifiers, switches,
                    *(frozenset(fold(word).lower() for word in trigger_data["background"][key])
                      for key in ("grievances", "likenesses", "has_seen")),
-                   frozenset(tuple(fold(phrase).lower().split()) for phrase in places["containers"]["words"]))
+                   frozenset(tuple(fold(phrase).lower().split()) for phrase in places["containers"]["words"]),
+                   frozenset(tuple(fold(phrase).lower().split()) for phrase in places["held_by"]["words"]))
 
 
 def _check_trigger(entry: dict) -> None:

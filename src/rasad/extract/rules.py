@@ -55,6 +55,7 @@ _LANDMARK_WORDS = {"قرب", "بالقرب", "امام", "داخل", "خلف", "
 _REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
 # Words before a force that make it the target, not the side that acted ("هجوم على قوة للحشد").
 _TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
+_UNIT_CUES = {"ناحيه", "قضاء", "لناحيه", "لقضاء", "بناحيه", "بقضاء", "subdistrict", "district"}
 _OPPONENT_MARKERS = {"مع", "with", "with the"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
@@ -282,6 +283,7 @@ class RuleExtractor:
                     and not self._names_something_else(tokens, m.first)]  # "17 كم جنوبي القامشلي": near it
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
         mentions = [m for m in mentions if not _dateline(text, tokens, m)]
+        mentions = self._held_by_units(tokens, mentions)
         # "في قضاء الحويجة بكركوك": a governorate's name right after a place of that governorate is the governorate
         mentions = [dataclasses.replace(m, cue=("admin1",)) if k and m.cue is None and not m.relative
                     and m.first - mentions[k - 1].last <= 2
@@ -378,6 +380,32 @@ class RuleExtractor:
                        if item[0].place.feature == "admin1"]
             groups = [chosen]
         return groups
+
+    def _held_by_units(self, tokens: list[Token], mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """"قرية حرير التابعة لناحية الرشيد", "قرية … في قضاء …": the district or sub-district named right after a
+        place holds it. Only the namesakes of both that agree stay; where none agree, the gazetteer lacks the
+        place in that unit and the unit places the incident."""
+        out = list(mentions)
+        dropped: set[int] = set()
+        for k in range(1, len(out)):
+            place, unit = out[k - 1], out[k]
+            if not unit.cue or not {"district", "subdistrict"} & set(unit.cue) or unit.relative:
+                continue
+            between = [token.text for token in tokens[place.last + 1 : unit.first]]
+            if not between or not bare_forms(between[-1]) & _UNIT_CUES:
+                continue
+            if tuple(between[:-1]) not in self.lexicons.held_by:
+                continue
+            units = [u for u in unit.candidates if u.feature in ("district", "subdistrict")]
+            pairs = [(a, u) for a in place.candidates for u in units
+                     if a.feature not in ("district", "subdistrict", "admin1") and a.admin1 == u.admin1
+                     and a.admin2 == u.admin2 and a.country == u.country]
+            if pairs:
+                out[k - 1] = dataclasses.replace(place, candidates=tuple(dict.fromkeys(a for a, _ in pairs)))
+                out[k] = dataclasses.replace(unit, candidates=tuple(dict.fromkeys(u for _, u in pairs)))
+            elif units:
+                dropped.add(k - 1)
+        return [m for k, m in enumerate(out) if k not in dropped]
 
     def _contained(self, tokens: list[Token], previous_last: int, first: int) -> bool:
         """The words between two names say the second contains the first ("… في مدينة …", "… district of …")."""
