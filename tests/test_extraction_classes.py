@@ -1952,3 +1952,16 @@ def test_munitions_seized_are_disrupted_weapons_use_not_shelling(extract, text):
 def test_the_district_or_subdistrict_named_after_a_village_holds_it(extract, text, admin1, south_of):
     event = only(extract(text))
     assert (event.admin1, event.geo_precision) == (admin1, 1) and event.latitude < south_of
+
+
+def test_a_countryside_is_a_governorates_or_a_towns_even_when_its_name_is_a_common_word(extract):
+    # حماة folds like "his protection": a place only after a cue or a relation, and "ريف" is one
+    event = only(extract("قتل مدنيان بانفجار لغم في ريف حماة الشرقي أمس."))
+    assert (event.admin1, event.geo_precision) == ("Hama", 2)
+    village = only(extract("قتل مدنيان بانفجار لغم في قرية الصفصافية بريف حماة أمس."))
+    assert (village.admin1, village.geo_precision) == ("Hama", 1)
+
+
+def test_the_word_farm_opening_a_village_name_is_no_place_on_its_own(extract):
+    event = only(extract("قتل مدنيان بانفجار لغم في قرية مزرعة جارز بريف حلب أمس."))
+    assert event.location != "Mazra`ah" and event.admin1 == "Aleppo"

@@ -65,6 +65,7 @@ RELATIVE_WORDS = {
     "بين", "between",  # "على الطريق بين دير الزور والميادين": somewhere between two places
     "طريق", "road", "highway",  # "على طريق البوكمال – الميادين": on the road, not in the town
 }
+COUNTRYSIDE_WORDS = frozenset({"ريف", "countryside"})
 _BEARINGS = frozenset({"شمالي", "جنوبي", "شرقي", "غربي", "الشمالي", "الجنوبي", "الشرقي", "الغربي", "شمال", "جنوب",
                        "شرق", "غرب"})
 COUNTRY_WORDS = {
@@ -369,6 +370,8 @@ class Gazetteer:
                 continue
             if forms & RELATIVE_WORDS:
                 relative = True
+                if cue is None and back == 1 and forms & COUNTRYSIDE_WORDS:
+                    cue = ("city", "admin1")  # "ريف حماة": only a governorate or a town has a countryside
                 break
             if word in ("من", "of", "the", "al", "عمليات", "operations") or forms & {"مدينه", "محافظه"}:
                 continue
