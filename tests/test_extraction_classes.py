@@ -1965,3 +1965,19 @@ def test_a_countryside_is_a_governorates_or_a_towns_even_when_its_name_is_a_comm
 def test_the_word_farm_opening_a_village_name_is_no_place_on_its_own(extract):
     event = only(extract("قتل مدنيان بانفجار لغم في قرية مزرعة جارز بريف حلب أمس."))
     assert event.location != "Mazra`ah" and event.admin1 == "Aleppo"
+
+
+@pytest.mark.parametrize("text", [
+    "US forces transferred 150 Islamic State detainees from Syria to Iraq on Monday.",
+    "نقلت القوات الأمريكية 150 معتقلا من عناصر داعش من سوريا إلى العراق يوم الاثنين.",
+])
+def test_a_transfer_that_names_only_countries_is_placed_in_the_country_it_left(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.geo_precision, event.transferred) == ("Syria", 3, 150)
+    assert "detainee_transfer" in event.tags
+
+
+def test_english_hideouts_of_the_group_are_its(extract):
+    event = only(extract("Iraqi jets carried out airstrikes on IS hideouts in Kirkuk province on Monday, killing five "
+                         "militants.", published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Military Forces of Iraq", "Islamic State", 5)

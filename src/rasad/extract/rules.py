@@ -879,10 +879,13 @@ class RuleExtractor:
                     return ResolvedPlace(by_code[COUNTRY_WORDS[named[0].text.lower()]], 3, named[0].start, named[0].end, ())
         for k, token in enumerate(tokens[1:], start=1):
             place = next((known[form] for form in bare_forms(token.text.lower()) if form in known), None)
-            if place is None or not any(0 < k - hit.last <= lex.country_window for hit in events):
-                continue
             before = bare_forms(tokens[k - 1].text.lower())
-            scene = bool(before & lex.country_scene) or (token.text[:1] == "ب" and token.text[1:3] == "ال")
+            # "transferred 150 detainees … from Syria to Iraq": a transfer is placed where it left (GUIDELINES §6)
+            departure = bool(before & {"من", "from"}) and any(
+                hit.payload.id == "transfer" and 0 < k - hit.last <= 2 * lex.country_window for hit in events)
+            if place is None or not (departure or any(0 < k - hit.last <= lex.country_window for hit in events)):
+                continue
+            scene = departure or bool(before & lex.country_scene) or (token.text[:1] == "ب" and token.text[1:3] == "ال")
             preposition = k - 1 if scene and not before & {"في", "in"} else k
             governed = tokens[preposition - 2 : preposition] if preposition >= 2 else tokens[:preposition]
             if scene and not any(bare_forms(t.text.lower()) & lex.conflicts for t in governed):
