@@ -1981,3 +1981,17 @@ def test_english_hideouts_of_the_group_are_its(extract):
     event = only(extract("Iraqi jets carried out airstrikes on IS hideouts in Kirkuk province on Monday, killing five "
                          "militants.", published=PUBLISHED))
     assert (event.actor1, event.actor2, event.fatalities) == ("Military Forces of Iraq", "Islamic State", 5)
+
+
+@pytest.mark.parametrize("text, sub_type, field", [
+    ("أحبطت قوات حرس الحدود محاولة تسلل عبر الحدود السورية قرب قضاء القائم وقتلت ثلاثة من المتسللين.",
+     "Armed clash", "fatalities"),
+    ("The Iraqi army said it repelled an infiltration attempt across the Syrian border near the town of al-Qaim on "
+     "Monday, killing three militants.", "Armed clash", "fatalities"),
+    ("أحبطت قوات حرس الحدود محاولة تسلل عبر الحدود السورية قرب قضاء القائم واعتقلت ثلاثة متسللين.",
+     "Arrests", "arrested"),
+])
+def test_a_crossing_met_with_fire_is_a_fight_and_one_met_with_arrests_is_arrests(extract, text, sub_type, field):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, getattr(event, field)) == (sub_type, 3)
+    assert {"infiltration", "border"} <= set(event.tags)

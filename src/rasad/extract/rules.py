@@ -715,6 +715,10 @@ class RuleExtractor:
             for name in ("fatalities", "wounded"):
                 counts[name] = None
                 count_spans.pop(name, None)
+        if trigger.id == "infiltration" and (counts.get("fatalities") or counts.get("arrested")):
+            # a crossing met with fire is a fight, one met with arrests only is arrests, as raids are (GUIDELINES §3)
+            event_type, sub_type = ("Battles", "Armed clash") if counts.get("fatalities") else (
+                "Strategic developments", "Arrests")
         site = _site_name(tokens)
         out = []
         for group in groups:
