@@ -1995,3 +1995,15 @@ def test_a_crossing_met_with_fire_is_a_fight_and_one_met_with_arrests_is_arrests
     event = only(extract(text, published=PUBLISHED))
     assert (event.sub_event_type, getattr(event, field)) == (sub_type, 3)
     assert {"infiltration", "border"} <= set(event.tags)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("هاجم الجيش التركي موقعا في بلدة الشحيل بريف دير الزور أمس، ما أسفر عن مقتل شخصين.", "Military Forces of Turkey"),
+    ("هاجمت قوات الحشد الشعبي موقعا في قضاء الحويجة أمس، ما أسفر عن مقتل شخصين.", "Popular Mobilization Forces"),
+    ("The Turkish army attacked a position in the town of Shuhayl on Monday, killing two people.",
+     "Military Forces of Turkey"),
+    ("US forces attacked a position in the Hawija district of Kirkuk on Monday, killing two people.",
+     "Military Forces of the United States"),
+])
+def test_a_force_that_is_the_subject_of_an_attack_acted(extract, text, actor1):
+    assert only(extract(text, published=PUBLISHED)).actor1 == actor1

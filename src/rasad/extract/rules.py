@@ -1421,6 +1421,11 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
             lost_members, first = first, striker
     if first is None and agent == "insurgent":
         first = next((item for item in ordered if item[2] == "unknown"), None)
+        if first is None:  # "هاجم الجيش التركي موقعا", "هجوم للحشد": a force right after the word is its subject
+            # "The Turkish army attacked …": or right before it
+            first = next((item for item in ordered if item[2] == "state"
+                          and (main.last + 1 == item[0].first or item[0].last + 1 == main.first)
+                          and not _suffered(item[0], tokens, members, dates)), None)
         if first is None:  # the report names no perpetrator: only the victims (civilians or a force) or responders
             others = [item for item in ordered if item[2] == "civilian" or (
                 item[2] == "state" and (_suffered(item[0], tokens, members, dates) or own_members))]
