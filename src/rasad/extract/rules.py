@@ -56,6 +56,7 @@ _REFERENCE_CITY = 300_000  # population of the cities reports use as reference p
 # Words before a force that make it the target, not the side that acted ("هجوم على قوة للحشد").
 _TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
 _UNIT_CUES = {"ناحيه", "قضاء", "لناحيه", "لقضاء", "بناحيه", "بقضاء", "subdistrict", "district"}
+_FORCE_NOUNS = {"قوات", "قوة", "عناصر", "the", "forces"}
 _OPPONENT_MARKERS = {"مع", "with", "with the"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
@@ -1134,6 +1135,11 @@ class RuleExtractor:
         return any(tuple(after[: len(words)]) == words for words in self.lexicons.of_them)
 
 
+def _beside(tokens: list[Token], left: int, right: int) -> bool:
+    """Only the noun of a force ("قوات", "the") stands between the two tokens."""
+    return 0 < right - left <= 3 and all(token.text.lower() in _FORCE_NOUNS for token in tokens[left + 1 : right])
+
+
 def _joined_by_and(tokens: list[Token], first: int) -> bool:
     """The amount at ``first`` is joined by "و" or "and" to what comes before it, and is not in digits ("و15
     جريحا", "7 killed and 15 wounded" give two counts) nor the top of a range ("between five and seven", "ما بين
@@ -1424,7 +1430,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         if first is None:  # "هاجم الجيش التركي موقعا", "هجوم للحشد": a force right after the word is its subject
             # "The Turkish army attacked …": or right before it
             first = next((item for item in ordered if item[2] == "state"
-                          and (main.last + 1 == item[0].first or item[0].last + 1 == main.first)
+                          and (_beside(tokens, main.last, item[0].first) or _beside(tokens, item[0].last, main.first))
                           and not _suffered(item[0], tokens, members, dates)), None)
         if first is None:  # the report names no perpetrator: only the victims (civilians or a force) or responders
             others = [item for item in ordered if item[2] == "civilian" or (
