@@ -2007,3 +2007,16 @@ def test_a_crossing_met_with_fire_is_a_fight_and_one_met_with_arrests_is_arrests
 ])
 def test_a_force_that_is_the_subject_of_an_attack_acted(extract, text, actor1):
     assert only(extract(text, published=PUBLISHED)).actor1 == actor1
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("انفجرت عبوة ناسفة على طريق زراعي في قضاء الطارمية صباح اليوم دون وقوع إصابات.", (None, 0)),
+    ("سقطت ثلاث قذائف على قاعدة عين الأسد صباح اليوم ولم تسفر عن خسائر بشرية.", (0, 0)),
+    ("A roadside bomb exploded in the Tarmiyah district on Monday, causing no casualties.", (0, 0)),
+    ("A roadside bomb exploded in the Tarmiyah district on Monday; no one was hurt.", (None, 0)),
+    # a bomber's own death is no victim's
+    ("فجر انتحاري نفسه قرب حاجز في بلدة الشحيل صباح اليوم من دون وقوع أي ضحايا.", (1, 0)),
+])
+def test_a_reported_none_is_zero_not_unknown(extract, text, counts):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == counts

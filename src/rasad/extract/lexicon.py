@@ -184,6 +184,7 @@ class Lexicons:
     has_seen: frozenset[str] = frozenset()  # "شهدت": "المنطقة التي شهدت …" describes the place
     containers: frozenset[tuple[str, ...]] = frozenset()  # "في مدينة", "neighborhood of": a big city after contains
     held_by: frozenset[tuple[str, ...]] = frozenset()  # "التابعة لناحية": the unit after holds the place before
+    nobody_hurt: PhraseMatcher = field(default_factory=PhraseMatcher)  # "دون وقوع إصابات": payload the counts at 0
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -258,6 +259,9 @@ class Lexicons:
         not_people = frozenset(fold(word) for word in count_data["not_people"]["words"])
         qualifiers = PhraseMatcher()
         _add_all(qualifiers, count_data["qualifiers"]["words"], "qualifier")
+        nobody_hurt = PhraseMatcher()
+        _add_all(nobody_hurt, count_data["none"]["wounded"], ("wounded",))
+        _add_all(nobody_hurt, count_data["none"]["casualties"], ("fatalities", "wounded"))
         unit_words = frozenset(fold(word) for word in count_data["unit_names"]["words"])
         places = read_toml("rasad.extract", "places.toml", override_dir)
         by_last: dict[str, list[tuple[str, ...]]] = {}
@@ -286,7 +290,8 @@ class Lexicons:
                    *(frozenset(fold(word).lower() for word in trigger_data["background"][key])
                      for key in ("grievances", "likenesses", "has_seen")),
                    frozenset(tuple(fold(phrase).lower().split()) for phrase in places["containers"]["words"]),
-                   frozenset(tuple(fold(phrase).lower().split()) for phrase in places["held_by"]["words"]))
+                   frozenset(tuple(fold(phrase).lower().split()) for phrase in places["held_by"]["words"]),
+                   nobody_hurt)
 
 
 def _check_trigger(entry: dict) -> None:

@@ -716,6 +716,13 @@ class RuleExtractor:
             for name in ("fatalities", "wounded"):
                 counts[name] = None
                 count_spans.pop(name, None)
+        if event_type in _VIOLENT:  # "انفجرت العبوة دون وقوع إصابات": a reported none is 0
+            for hit in lex.nobody_hurt.find(tokens):
+                for name in hit.payload:
+                    # a suicide bomber's own death is no victim's ("فجر نفسه من دون وقوع ضحايا"): the dead stay untold
+                    if counts.get(name) is None and not (name == "fatalities" and "suicide" in tags):
+                        counts[name] = 0
+                        count_spans[name] = (tokens[hit.first].start, tokens[hit.last].end)
         if trigger.id == "infiltration" and (counts.get("fatalities") or counts.get("arrested")):
             # a crossing met with fire is a fight, one met with arrests only is arrests, as raids are (GUIDELINES §3)
             event_type, sub_type = ("Battles", "Armed clash") if counts.get("fatalities") else (
