@@ -2020,3 +2020,9 @@ def test_a_force_that_is_the_subject_of_an_attack_acted(extract, text, actor1):
 def test_a_reported_none_is_zero_not_unknown(extract, text, counts):
     event = only(extract(text, published=PUBLISHED))
     assert (event.fatalities, event.wounded) == counts
+
+
+def test_a_definite_adjective_of_a_definite_noun_counts_nobody(extract):
+    # "الهجوم الإرهابي" is "the terrorist attack": the group is named by its adjective, nobody is counted
+    event = only(extract("أدان محافظ الأنبار الهجوم الإرهابي الذي استهدف نقطة للجيش في قضاء القائم أمس."))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Military Forces of Iraq", None)

@@ -1339,7 +1339,9 @@ def _people(tokens: list[Token], dates: tuple[tuple[int, int], ...]) -> bool:
 
 def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tuple[tuple[int, int], ...] = ()) -> bool:
     """The force is named as the people who suffered: "عنصرين من قسد", "3 من الجيش", "SDF fighters", "جنديان"."""
-    if hit.first == hit.last and _people(tokens[hit.first : hit.last + 1], dates):
+    start = max(0, hit.first - 1)  # read with the word before: "الهجوم الإرهابي" is an adjective, no count
+    if hit.first == hit.last and any(amount.first == hit.first - start and not any(
+            s <= tokens[hit.first].start < e for s, e in dates) for amount in amounts(tokens[start : hit.last + 1])):
         return True  # the force's name is itself a count: "قتل جنديان"
     before = tokens[max(0, hit.first - 4) : hit.first]
     if before and (before[-1].text.lower() in ("the", "a", "an", "al", "قوات", "forces")

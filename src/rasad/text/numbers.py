@@ -90,6 +90,8 @@ def amounts(tokens: list[Token]) -> list[Amount]:
             continue
         counted_noun = (bool(found) and found[-1].last == i - 1 and found[-1].value is not None
                         and not found[-1].implicit)  # "مئة معتقل"; but "قتيل وجريح" are two
+        # "الهجوم الإرهابي", "التفجير الانتحاري": a definite adjective after a definite noun that counts nobody
+        attributive = word.startswith("ال") and i > 0 and tokens[i - 1].text.startswith(("ال", "بال", "وال", "لل"))
         if (word in ("احد", "احدي") and i + 1 < len(tokens) and (
                 tokens[i + 1].text.startswith("ال") or without_possessive(tokens[i + 1].text) in data["one_of"])) or (
             # "أحد المسلحين", "أحد عناصر الجيش": one of them; but "لم يصب أحد بأذى" counts nobody
@@ -97,7 +99,7 @@ def amounts(tokens: list[Token]) -> list[Amount]:
             (bare_forms(word) | bare_forms(word[:-1] if word.endswith("ا") else word)
              | ({without_possessive(form) for form in bare_forms(word)} if not word.startswith("ال")
                 else set())) & data["singulars"]  # a definite noun takes no possessive
-            and word not in units and not counted_noun  # "عنصر", "شخصا" with its accusative alif, "سائقها"
+            and word not in units and not counted_noun and not attributive  # "عنصر", "شخصا" (accusative), "سائقها"
         ) or (  # "آمر فوج", "آمر اللواء": a commander, though آمر folds like أمر (an order) and counts only so
             bare_forms(word) & {"امر"} and i + 1 < len(tokens) and bare_forms(tokens[i + 1].text) & _UNITS_COMMANDED
         ):
