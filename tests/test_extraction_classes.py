@@ -2026,3 +2026,16 @@ def test_a_definite_adjective_of_a_definite_noun_counts_nobody(extract):
     # "الهجوم الإرهابي" is "the terrorist attack": the group is named by its adjective, nobody is counted
     event = only(extract("أدان محافظ الأنبار الهجوم الإرهابي الذي استهدف نقطة للجيش في قضاء القائم أمس."))
     assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Military Forces of Iraq", None)
+
+
+def test_a_dateline_with_its_country_gives_neither_the_scene_nor_the_day(extract):
+    text = ("DEIR EZ-ZOR, Syria, Feb 10 (Reuters) - Islamic State militants killed five Syrian soldiers in an ambush "
+            "on a bus in the desert near Palmyra on Sunday, a war monitor said.")
+    event = only(extract(text, published=date(2026, 2, 10)))
+    assert (event.location, event.event_date) == ("Tadmur", "2026-02-08")
+
+
+def test_who_backs_a_force_is_part_of_its_name_between_a_count_and_its_verb(extract):
+    event = only(extract("Two members of the U.S.-backed Syrian Democratic Forces were killed when gunmen opened fire "
+                         "on their checkpoint near the town of Hajin on Monday.", published=PUBLISHED))
+    assert (event.fatalities, event.actor2) == (2, "Syrian Democratic Forces")

@@ -56,6 +56,7 @@ _REFERENCE_CITY = 300_000  # population of the cities reports use as reference p
 # Words before a force that make it the target, not the side that acted ("هجوم على قوة للحشد").
 _TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
 _UNIT_CUES = {"ناحيه", "قضاء", "لناحيه", "لقضاء", "بناحيه", "بقضاء", "subdistrict", "district"}
+_BACKED = {"backed", "led", "supported", "allied", "aligned"}
 _FORCE_NOUNS = {"قوات", "قوة", "عناصر", "the", "forces"}
 _OPPONENT_MARKERS = {"مع", "with", "with the"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
@@ -190,7 +191,7 @@ class RuleExtractor:
                 paragraph, paragraph_places = sentence.paragraph, []
             sentence_tokens = tokens_of(sentence.start, sentence.end)
             self._attribution(sentence_tokens, state)
-            sentence_all_dates = find_dates(text, sentence_tokens, published)
+            sentence_all_dates = _after_dateline(text, sentence, find_dates(text, sentence_tokens, published))
             sentence_dates = [d for d in sentence_all_dates if d.kind != "year"]
             statement_days = self._announcement_dates(sentence_tokens, sentence_dates)
             state.announced |= statement_days
@@ -546,7 +547,7 @@ class RuleExtractor:
             return []
         if self._denied_after(tokens, sentence_tokens):
             return []  # "زعم التنظيم أنه قتل 10 …، فيما نفت قسد ذلك": the incident is denied in the same sentence
-        clause_dates = find_dates(norm.text, tokens, published)
+        clause_dates = _after_dateline(norm.text, sentence, find_dates(norm.text, tokens, published))
         if any(d.kind == "future" for d in clause_dates):
             return []
         dated = [d for d in clause_dates if d.kind != "year"]
@@ -993,9 +994,14 @@ class RuleExtractor:
             if in_place[k] and not in_place[k - 1] and bare_forms(tokens[k - 1].text) & _PLACE_LEAD:
                 in_place[k - 1] = True
         qualifying = {k for hit in lex.qualifiers.find(tokens) for k in range(hit.first, hit.last + 1)}  # "at least"
+        # "the U.S.-backed Syrian Democratic Forces": who backs a force is part of its name
+        backers = {k for a in actors if a.first >= 2 and tokens[a.first - 1].text.lower() in _BACKED
+                   for k in range(max(0, a.first - 4), a.first)
+                   if k >= a.first - 2 or tokens[k].text.lower() not in ("of", "the", "a", "an", "من")}
         skip = [0] * (len(tokens) + 1)
         for k, token in enumerate(tokens):
             inside = (any(s <= token.start < e for s, e in date_ranges) or any(a.first <= k <= a.last for a in actors)
+                      or k in backers
                       or in_place[k] or (token.text == "من" and k and any(a.first == k + 1 for a in actors))
                       or k in qualifying)
             skip[k + 1] = skip[k] + inside
@@ -1220,8 +1226,20 @@ def _dateline(text: str, tokens: list[Token], mention) -> bool:
             or bool(_DATELINE_REGION.match(after)))
 
 
+def _after_dateline(text: str, sentence: Span, dates: list[DateMention]) -> list[DateMention]:
+    """The dates after a dateline that opens the sentence ("DEIR EZ-ZOR, Syria, Feb 9 (Reuters) -", "بغداد 16 أغسطس
+    (شينخوا) –"): the dateline's day is the filing day, not the incident's."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    if text[line_start : sentence.start].strip():
+        return dates
+    match = _DATELINE.match(text, sentence.start)
+    return [d for d in dates if d.start >= match.end()] if match else dates
+
+
+_DATELINE = re.compile(r"[^\n()]{2,60}\([^()\n]{2,40}\)\s*[-–—:]")
 # "بغداد 16 أغسطس 2025 (شينخوا)", "BAGHDAD, March 10 (Reuters)": a date, then the agency in brackets
-_DATELINE_TAIL = re.compile(r"[ ,]*\d{0,2}\s*[^\W\d_]+\s*\d{0,4}[ ,]*\d{0,4}\s*\(")
+# ("DEIR EZ-ZOR, Syria, Feb 9 (Reuters)": the country may stand between)
+_DATELINE_TAIL = re.compile(r"(?:[ ,]*[^\W\d_]+[ ]*,)?[ ,]*\d{0,2}\s*[^\W\d_]+\.?\s*\d{0,4}[ ,]*\d{0,4}\s*\(")
 # "ERBIL, Kurdistan Region - …", "القامشلي، شمال شرق سوريا - …": the city, its region, then a dash
 _DATELINE_REGION = re.compile(r"\s*[,،]\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*-")
 _MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
