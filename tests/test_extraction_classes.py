@@ -2039,3 +2039,14 @@ def test_who_backs_a_force_is_part_of_its_name_between_a_count_and_its_verb(extr
     event = only(extract("Two members of the U.S.-backed Syrian Democratic Forces were killed when gunmen opened fire "
                          "on their checkpoint near the town of Hajin on Monday.", published=PUBLISHED))
     assert (event.fatalities, event.actor2) == (2, "Syrian Democratic Forces")
+
+
+@pytest.mark.parametrize("text", [
+    'قالت مصادر أمنية في قوى الأمن الداخلي "الأسايش" إن خلية لداعش استهدفت سيارة تقل عنصرين من قوات سوريا '
+    "الديمقراطية قرب بلدة الشدادي أمس، ما أدى لمقتل أحدهما.",
+    "A source in the Asayish said an Islamic State cell shot dead a member of the Syrian Democratic Forces near "
+    "the town of Shaddadi on Monday.",
+])
+def test_the_force_a_quoted_source_belongs_to_is_no_side(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Islamic State", "Syrian Democratic Forces")

@@ -277,7 +277,8 @@ class Lexicons:
                    frozenset(fold(word) for word in actor_data["members"]["exposed"]), locating,
                    frozenset(fold(word).lower() for word in actor_data["accusations"]["words"]),
                    frozenset(tuple(fold(phrase).lower().split()) for phrase in count_data["subsets"]["words"]),
-                   (frozenset(tuple(fold(phrase).split()) for phrase in actor_data["outlets"]["before"]),
+                   (frozenset(tuple(fold(phrase).split()) for phrase in (
+                       *actor_data["outlets"]["before"], *actor_data["outlets"]["sources"])),
                     frozenset(fold(word).lower() for word in actor_data["outlets"]["after"])),
                    frozenset(fold(word).lower() for word in places["country_scene"]["words"]),
                    int(places["country_scene"]["window"]),

@@ -821,16 +821,18 @@ class RuleExtractor:
         lex = self.lexicons
         before, after = lex.outlets
         hits = []
+        reporting_last = -2  # the last token of an outlet's or a source's force, whose alias may follow it
         for hit in matches:
             actor: Actor = hit.payload
             if actor.alternative and actor.name in switched:
                 hit = Hit(Actor(actor.alternative, actor.side, actor.country), hit.first, hit.last)
             if any(bare_forms(token.text.lower()) & lex.accusations for token in tokens[max(0, hit.first - 3) : hit.first]):
                 continue  # "بتهمة التعامل مع قسد": what the victims were accused of
-            preceding = tuple(token.text for token in tokens[max(0, hit.first - 2) : hit.first])
+            preceding = tuple(token.text.lower() for token in tokens[max(0, hit.first - 3) : hit.first])
             following = tokens[hit.last + 1].text.lower() if hit.last + 1 < len(tokens) else ""
             if following in after or any(len(phrase) <= len(preceding) and preceding[len(preceding) - len(phrase):] == phrase
-                                         for phrase in before):
+                                         for phrase in before) or hit.first == reporting_last + 1:
+                reporting_last = hit.last  # … 'قوى الأمن الداخلي "الأسايش"': the alias reports with it
                 continue
             hits.append(hit)
         # "two Peshmerga soldiers", "جندي في البيشمركة": a force's members named by a common noun are that force's,
