@@ -852,15 +852,17 @@ def test_two_days_the_report_names_a_week_apart_are_two_incidents():
 
     from rasad.extract.rules import _compatible_dates
 
-    def told(day: str, source: str, explicit: bool, precision: int = 1) -> SimpleNamespace:
+    def told(day: str, source: str, explicit: bool, precision: int = 1, earlier: bool = False) -> SimpleNamespace:
         return SimpleNamespace(event=SimpleNamespace(event_date=day, time_precision=precision),
-                               date_source=source, explicit_day=explicit)
+                               date_source=source, explicit_day=explicit, earlier=earlier)
 
     yesterday = told("2025-03-12", "clause", True)
     assert not _compatible_dates(yesterday, told("2025-03-05", "sentence", False))  # "… في الـ 5 من الشهر الجاري"
     assert _compatible_dates(yesterday, told("2025-03-11", "sentence", False))  # a night between two days
     assert _compatible_dates(yesterday, told("2025-03-05", "context", False))  # a day only borrowed from the report
     assert _compatible_dates(yesterday, told("2025-03-06", "sentence", False, precision=2))  # "last week"
+    # "the attack comes days after …": another, earlier incident
+    assert not _compatible_dates(yesterday, told("2025-03-06", "clause", False, precision=2, earlier=True))
 
 
 def test_a_death_toll_does_not_join_an_arrest(extract):
@@ -2050,3 +2052,17 @@ def test_who_backs_a_force_is_part_of_its_name_between_a_count_and_its_verb(extr
 def test_the_force_a_quoted_source_belongs_to_is_no_side(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Islamic State", "Syrian Democratic Forces")
+
+
+@pytest.mark.parametrize("text, published, earlier", [
+    ("قتل عنصران من قسد بهجوم لخلية من داعش على حاجز قرب بلدة الشدادي اليوم.\n"
+     "ويأتي الهجوم بعد أيام من هجوم مماثل استهدف نقطة لقسد في بلدة ذيبان، أسفر عن مقتل ثلاثة عناصر.",
+     date(2026, 2, 10), ("Dhiban", "2026-02-03", 2)),
+    ("Islamic State militants killed two Peshmerga fighters in an attack in the Kifri area on Saturday.\n"
+     "The attack comes a week after militants killed a Peshmerga officer near Khanaqin.",
+     date(2026, 2, 15), ("Khanaqin", "2026-02-08", 2)),
+])
+def test_an_incident_the_news_comes_days_after_is_an_earlier_one(extract, text, published, earlier):
+    events = extract(text, published=published)
+    assert len(events) == 2
+    assert (events[1].location, events[1].event_date, events[1].time_precision) == earlier

@@ -83,6 +83,7 @@ class _Mention:
     trigger: str = ""  # the id of the trigger that typed it
     reference: bool = False  # "the operation …" with no place: adds to the incident told before, never new
     headline: bool = False  # the report's first line: a summary of an incident the body tells in full
+    earlier: bool = False  # an incident the news "comes days after" ("بعد أيام من هجوم مماثل"): another one
 
 
 @dataclass
@@ -810,7 +811,8 @@ class RuleExtractor:
                                 bool(when and when.value and when.precision == 1 and date_source == "clause"),
                                 casualties_only=all(hit.payload.id == "kill" for hit in events),
                                 trigger=trigger.id, reference=reference,
-                                headline=_headline(norm.text, sentence)))
+                                headline=_headline(norm.text, sentence),
+                                earlier=bool(when and when.kind == "earlier" and date_source == "clause")))
         return out
 
     def _actor_hits(self, matches: list[Hit], tokens: list[Token], switched: frozenset[str] | set[str] = frozenset(),
@@ -1611,6 +1613,8 @@ def _whole_line(text: str, sentence: Span) -> bool:
 
 
 def _compatible_dates(a: _Mention, b: _Mention) -> bool:
+    if a.earlier != b.earlier:
+        return False  # "the attack comes a week after …": the incident told is an earlier one
     da, db = a.event.event_date, b.event.event_date
     if not da or not db:
         return True

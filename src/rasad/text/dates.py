@@ -26,6 +26,7 @@ class DateMention:
     """A date expression: its resolved value (None where it cannot be resolved) and what kind it is.
 
     kind is one of: ``day`` (a full date), ``weekday``, ``relative`` (yesterday, last week, days ago),
+    ``earlier`` (an incident the news "comes days after": another one, some days back),
     ``month`` (a month without a day), ``year`` (a bare year: history, not an event date) and
     ``future`` (next month, next Tuesday: the sentence speaks of a plan).
     """
@@ -44,13 +45,14 @@ def calendar() -> dict:
     data["month_phrases"] = {tuple(fold(k).split()): v for k, v in data["months"].items()}
     data["hijri_phrases"] = {tuple(fold(k).split()): v for k, v in data["hijri_months"].items()}
     data["relative_phrases"] = {tuple(fold(k).split()): tuple(v) for k, v in data["relative"].items()}
+    data["earlier_phrases"] = {tuple(fold(k).split()): tuple(v) for k, v in data["earlier"].items()}
     data["relative_month_phrases"] = {tuple(fold(k).split()): v for k, v in data["relative_months"].items()}
     data["month_parts"] = {fold(k): v for k, v in data["month_parts"].items()}
     data["future_phrases"] = {tuple(fold(k).split()): True for k in data["future"]["phrases"]}
     data["long_phrases"] = {tuple(fold(k).split()): True for k in data["long_periods"]["phrases"]}
     data["weekday_phrases"] = {(fold(k),): v for k, v in data["weekdays"].items()}
-    tables = ("month_phrases", "hijri_phrases", "relative_phrases", "relative_month_phrases", "weekday_phrases",
-              "future_phrases", "long_phrases")
+    tables = ("month_phrases", "hijri_phrases", "relative_phrases", "earlier_phrases", "relative_month_phrases",
+              "weekday_phrases", "future_phrases", "long_phrases")
     data["first_words"] = frozenset(key[0] for table in tables for key in data[table])
     data["ordinals"] = {fold(k): v for k, v in data["ordinals"].items()}
     for group in ("past_markers", "future_markers", "year_markers"):
@@ -210,11 +212,13 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             found.append(DateMention(value, 1, "weekday", start, stop))
             i += 2 if nxt in past_words else 1
             continue
-        relative_hit = _phrase_at(tokens, i, cal["relative_phrases"])
+        earlier_hit = _phrase_at(tokens, i, cal["earlier_phrases"])
+        relative_hit = earlier_hit or _phrase_at(tokens, i, cal["relative_phrases"])
         if relative_hit:
             (days_back, precision), length = relative_hit
             value = published - timedelta(days=days_back) if published else None
-            found.append(DateMention(value, precision, "relative", tokens[i].start, tokens[i + length - 1].end))
+            kind = "earlier" if earlier_hit else "relative"
+            found.append(DateMention(value, precision, kind, tokens[i].start, tokens[i + length - 1].end))
             i += length
             continue
         long_hit = _phrase_at(tokens, i, cal["long_phrases"])
