@@ -2066,3 +2066,28 @@ def test_an_incident_the_news_comes_days_after_is_an_earlier_one(extract, text, 
     events = extract(text, published=published)
     assert len(events) == 2
     assert (events[1].location, events[1].event_date, events[1].time_precision) == earlier
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("سيطرت القوات الحكومية على مدينة الطبقة بعد انسحاب قسد منها دون قتال أمس.", "Military Forces of Syria"),
+    ("انسحبت قوات سوريا الديمقراطية من مخيم الهول أمس وتسلمت قوات الحكومة السورية إدارته.",
+     "Syrian Democratic Forces"),
+    ("Syrian government forces took control of the al-Hol camp on Monday after the SDF withdrew from the area.",
+     "Military Forces of Syria"),
+])
+def test_ground_that_changes_hands_without_a_fight_is_a_non_violent_transfer(extract, text, actor1):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.sub_event_type, event.actor1) == (
+        "Strategic developments", "Non-violent transfer of territory", actor1)
+
+
+def test_a_takeover_after_a_fight_stays_a_battle_and_a_candidates_withdrawal_is_no_event(extract):
+    event = only(extract("سيطرت قوات الحكومة على قرى في ريف دير الزور أمس بعد اشتباكات عنيفة مع قسد."))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Government regains territory")
+    assert extract("انسحب المرشح من الانتخابات في محافظة نينوى أمس.") == []
+
+
+def test_a_force_that_shot_a_civilian_committed_violence_against_civilians(extract):
+    event = only(extract("قتل شاب برصاص دورية تابعة لقسد بعد رفضه التوقف على حاجز في بلدة الصور أمس."))
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Violence against civilians", "Syrian Democratic Forces", "Civilians")

@@ -116,6 +116,7 @@ class Trigger:
     requires: frozenset[str]
     counts: str | None = None  # the count a group's size gives ("خلية مكونة من ثلاثة" arrested: 3)
     takes_type_of: tuple[str, ...] = ()  # a bare "ضربة" is the kind of strike the report named before it
+    peaceful: tuple[tuple[str, ...], ...] = ()  # "انسحاب", "without a fight": a takeover beside one was no fight
 
     @property
     def is_modifier(self) -> bool:
@@ -202,6 +203,7 @@ class Lexicons:
                 requires=frozenset(fold(word) for word in entry.get("requires", ())),
                 counts=entry.get("counts"),
                 takes_type_of=tuple(entry.get("takes_type_of", ())),
+                peaceful=tuple(tuple(fold(phrase).lower().split()) for phrase in entry.get("peaceful", ())),
             )
             by_id[trigger.id] = trigger
             _add_all(triggers, (form for term in entry["terms"] for form in english_forms(term)), trigger)

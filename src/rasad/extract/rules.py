@@ -574,6 +574,9 @@ class RuleExtractor:
         if main.payload.id == "clash":  # "سيطرت قسد على القرية بعد اشتباكات": a fight that changed who holds ground
             main = next((hit for hit in events if hit.payload.id in ("regain", "takeover")), main)
         trigger: Trigger = main.payload
+        handover = lex.triggers_by_id.get("handover")
+        if trigger.id == "takeover" and handover is not None and _says_any(tokens, handover.peaceful):
+            trigger = handover  # "تسلمت القوات الحكومية المخيم بعد انسحاب قسد": ground that changed hands, no fight
         # "149 هجوما في 2025", "12 من الهجمات": a tally of incidents, not one; but "قتل 4 وأصيب 6 آخرون بهجوم"
         # counts people, and its number does not stand right before the trigger
         before = tokens[max(0, main.first - 2) : main.first]
@@ -743,16 +746,19 @@ class RuleExtractor:
                 actor1, actor2 = actor2 or (UNIDENTIFIED if violent else None), "Civilians"
                 actor_spans = {"actor2": actor_spans["actor1"]} | (
                     {"actor1": actor_spans["actor2"]} if "actor2" in actor_spans else {})
+            if trigger.id == "handover" and actor1 is None and actor2 is None:
+                continue  # "انسحب المرشح من الانتخابات": ground changes hands between forces, or not at all
             final_type, final_sub = event_type, sub_type
             if final_sub == "Shelling/artillery/missile attack" and (
                 lex.aircraft & words
                 or actor1 in ("International Coalition", "Military Forces of the United States")
             ):
                 final_sub = "Air/drone strike"
-            if final_type == "Battles" and trigger.id in ("kill", "attack", "clash") and actor1 in (
+            if final_type == "Battles" and trigger.id in ("kill", "attack", "clash") and (actor1 in (
                 "Islamic State", UNIDENTIFIED, None
-            ) and (actor2 == "Civilians" or (actor2 is None and place.place.feature == "camp")):
-                # unarmed victims of gunmen (شاب، راعي، مختار), or a killing inside a camp, with no force fighting
+            ) or trigger.id != "clash") and (actor2 == "Civilians" or (actor2 is None and place.place.feature == "camp")):
+                # unarmed victims of gunmen (شاب، راعي، مختار), or a killing inside a camp, with no force fighting;
+                # a force that killed civilians too ("قتل شاب برصاص دورية لقسد"), but not in a fight between forces
                 final_type, final_sub = "Violence against civilians", "Attack"
                 actor1 = actor1 or UNIDENTIFIED  # somebody killed them
             if final_sub == "Government regains territory" and actor1 is not None and next(
@@ -1150,6 +1156,12 @@ class RuleExtractor:
         """The words right after the count at ``span`` take it from a group told before ("اثنان منهم")."""
         after = [token.text.lower() for token in tokens if token.start >= span[1]]
         return any(tuple(after[: len(words)]) == words for words in self.lexicons.of_them)
+
+
+def _says_any(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """One of the phrases (folded words) stands among the tokens."""
+    words = [token.text.lower() for token in tokens]
+    return any(words[k : k + len(phrase)] == list(phrase) for phrase in phrases for k in range(len(words)))
 
 
 def _beside(tokens: list[Token], left: int, right: int) -> bool:
