@@ -524,7 +524,8 @@ def _synthetic_rows(count: int, seed: int = 1):
                "country": place.country, "admin1": place.admin1, "location": place.name, "location_ar": place.name_ar,
                "latitude": place.lat + rng.uniform(-0.05, 0.05), "longitude": place.lon + rng.uniform(-0.05, 0.05),
                "geo_precision": 1, "confidence": round(rng.random(), 2), "source_count": 1, "created_at": day,
-               "updated_at": day, "review_state": "unreviewed"}
+               "updated_at": day, "review_state": "unreviewed", "conflicting": 0, "first_reported": day,
+               "last_reported": day}
         yield [row.get(name) for name in EVENT_COLUMNS]
 
 
