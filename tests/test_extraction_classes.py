@@ -2091,3 +2091,18 @@ def test_a_force_that_shot_a_civilian_committed_violence_against_civilians(extra
     event = only(extract("قتل شاب برصاص دورية تابعة لقسد بعد رفضه التوقف على حاجز في بلدة الصور أمس."))
     assert (event.event_type, event.actor1, event.actor2) == (
         "Violence against civilians", "Syrian Democratic Forces", "Civilians")
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("هاجم مسلحون منزل مختار قرية في ناحية العباسي أمس وقتلوه مع اثنين من أبنائه.", 3),
+    ("Gunmen killed a farmer with two of his sons near Hawija on Monday.", 3),
+    # but the five a clash was with are the other side, not more dead
+    ("قتل جنديان في اشتباك مع خمسة مسلحين في قضاء الحويجة أمس.", 2),
+])
+def test_those_killed_with_the_one_counted_add_to_the_toll(extract, text, killed):
+    assert only(extract(text, published=PUBLISHED)).fatalities == killed
+
+
+def test_a_shops_owner_shot_is_a_civilian(extract):
+    event = only(extract("أطلق مجهولون النار على محل تجاري في مدينة الرقة أمس ما أسفر عن إصابة صاحبه."))
+    assert (event.event_type, event.actor2, event.wounded) == ("Violence against civilians", "Civilians", 1)

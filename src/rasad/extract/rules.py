@@ -1115,7 +1115,10 @@ class RuleExtractor:
                                  and len([t for k, t in enumerate(tokens) if span[1] <= t.start < tokens[a.first].start
                                           and k not in actor_tokens and k not in rank_tokens and t.text != "من"]) <= 2)
                                  # "عنصر من قسد وشخص آخر", "ضابط برتبة ملازم أول وجنديان"
-                                or _along_with(tokens, a.first))  # "… was captured, along with six others"
+                                or _along_with(tokens, a.first)  # "… was captured, along with six others"
+                                # "قتلوه مع اثنين من أبنائه": with those right after the one counted
+                                or (a.first >= 2 and tokens[a.first - 1].text in ("مع", "with")
+                                    and tokens[a.first - 2].end <= span[1]))
                            and not any(c.first <= a.last and tokens[c.last].end > span[1] for c in count_cues)),
                           None)  # but "قتل شاب وأصيب والده": a count word between them counts the second
             if joined is not None and value is not None:
