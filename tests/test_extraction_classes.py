@@ -2106,3 +2106,12 @@ def test_those_killed_with_the_one_counted_add_to_the_toll(extract, text, killed
 def test_a_shops_owner_shot_is_a_civilian(extract):
     event = only(extract("أطلق مجهولون النار على محل تجاري في مدينة الرقة أمس ما أسفر عن إصابة صاحبه."))
     assert (event.event_type, event.actor2, event.wounded) == ("Violence against civilians", "Civilians", 1)
+
+
+@pytest.mark.parametrize("text, location", [
+    ("أنقرة ـ رويترز: قال الجيش التركي إن طائراته قصفت مواقع لمسلحين أكراد في شمال العراق أمس.", "Iraq"),
+    ("قال الجيش التركي إن طائراته قصفت مواقع لحزب العمال الكردستاني في قضاء سنجار أمس.", "Sinjar"),
+])
+def test_a_force_that_says_its_own_aircraft_struck_acted_whatever_city_it_speaks_from(extract, text, location):
+    event = only(extract(text))
+    assert (event.actor1, event.location) == ("Military Forces of Turkey", location)

@@ -209,7 +209,8 @@ class RuleExtractor:
                 groups = self._places(text, tokens, clause_found, context, actors_in(tokens))
                 for group in groups:
                     state.places.extend(place for place, _ in group)
-                abroad = [m for m in clause_found if isinstance(m, ForeignMention)]
+                # a foreign dateline ("أنقرة ـ رويترز:") says where the report was filed, not where it happened
+                abroad = [m for m in clause_found if isinstance(m, ForeignMention) and not _dateline(text, tokens, m)]
                 found = self._clause(document, norm, published, context, state, sentence, sentence_tokens,
                                      sentence_dates, sentence_periods, tokens, groups, abroad, previous_places,
                                      index, paragraph_places, lambda index=index: next_places(index), carried)
@@ -862,8 +863,10 @@ class RuleExtractor:
             if told is None:
                 continue
             source = next((hit for hit in hits if hit.last + 1 == verb.first or hit.first == verb.last + 1), None)
+            # … but "قال الجيش التركي إن طائراته قصفت": its own aircraft, named by no country, are the source's
             if source is not None and any(other is not source and verb.last < other.first and other.last < told
-                                          and other.first > source.last for other in hits):
+                                          and other.first > source.last and not other.payload.nationality_only
+                                          for other in hits):
                 sources.add(id(source))
         return [hit for hit in hits if id(hit) not in sources]
 
@@ -1242,7 +1245,7 @@ def _dateline(text: str, tokens: list[Token], mention) -> bool:
         return False
     after = text[tokens[mention.last].end : tokens[mention.last].end + 40]
     return (after.lstrip(" ")[:1] in (":", "-", "(", "/") or bool(_DATELINE_TAIL.match(after))
-            or bool(_DATELINE_REGION.match(after)))
+            or bool(_DATELINE_REGION.match(after)) or bool(_DATELINE_AGENCY.match(after)))
 
 
 def _after_dateline(text: str, sentence: Span, dates: list[DateMention]) -> list[DateMention]:
@@ -1259,6 +1262,8 @@ _DATELINE = re.compile(r"[^\n()]{2,60}\([^()\n]{2,40}\)\s*[-–—:]")
 # "بغداد 16 أغسطس 2025 (شينخوا)", "BAGHDAD, March 10 (Reuters)": a date, then the agency in brackets
 # ("DEIR EZ-ZOR, Syria, Feb 9 (Reuters)": the country may stand between)
 _DATELINE_TAIL = re.compile(r"(?:[ ,]*[^\W\d_]+[ ]*,)?[ ,]*\d{0,2}\s*[^\W\d_]+\.?\s*\d{0,4}[ ,]*\d{0,4}\s*\(")
+# "أنقرة ـ رويترز:" (the dash a tatweel that folding drops): the city, the agency, then a colon
+_DATELINE_AGENCY = re.compile(r"\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:")
 # "ERBIL, Kurdistan Region - …", "القامشلي، شمال شرق سوريا - …": the city, its region, then a dash
 _DATELINE_REGION = re.compile(r"\s*[,،]\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*-")
 _MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
