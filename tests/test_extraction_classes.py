@@ -2115,3 +2115,23 @@ def test_a_shops_owner_shot_is_a_civilian(extract):
 def test_a_force_that_says_its_own_aircraft_struck_acted_whatever_city_it_speaks_from(extract, text, location):
     event = only(extract(text))
     assert (event.actor1, event.location) == ("Military Forces of Turkey", location)
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("A roadside bomb struck a minibus north of Baghdad on Monday, killing at least four people and wounding 11.",
+     (4, 11)),
+    ("An Iraqi army officer and two soldiers were killed on Monday when militants attacked their checkpoint near "
+     "Kirkuk.", (3, None)),
+])
+def test_english_objects_after_a_qualifier_and_a_first_victim_before_the_counted_ones(extract, text, counts):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == counts
+
+
+def test_a_cleric_is_a_civilian_and_central_baghdad_is_the_city(extract):
+    cleric = only(extract("Gunmen killed a Sunni cleric in the town of Hit in Anbar province on Monday.",
+                          published=PUBLISHED))
+    assert (cleric.event_type, cleric.actor2, cleric.fatalities) == ("Violence against civilians", "Civilians", 1)
+    market = only(extract("Twelve people were killed in a bombing at a market in central Baghdad on Monday.",
+                          published=PUBLISHED))
+    assert (market.location, market.geo_precision) == ("Baghdad", 1)

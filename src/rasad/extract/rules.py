@@ -1075,7 +1075,8 @@ class RuleExtractor:
                         distance = 0  # the noun a number counts: "قتيلان وثلاثة جرحى"; but "مقتل 3 وإصابة 5"
                 else:
                     continue
-                if english and cue.last < amount.first and _object_of(tokens, cue, amount.first, actor_tokens):
+                if english and cue.last < amount.first and _object_of(tokens, cue, amount.first, actor_tokens,
+                                                                       qualifying):
                     distance = 0  # the verb's object: "killed two shepherds and wounded a third"
                 inside = cue.first <= amount.first and cue.last >= amount.last  # "جثة", "قتيل": itself one
                 # "killed Abu Yusif, a senior ISIS leader": the one the verb named, told again by "a" and his title
@@ -1126,6 +1127,15 @@ class RuleExtractor:
                           None)  # but "قتل شاب وأصيب والده": a count word between them counts the second
             if joined is not None and value is not None:
                 nearest[number] = (distance, name, value + joined.value, (span[0], tokens[joined.last].end))
+                continue
+            # "An Iraqi army officer and two soldiers were killed": in English the one before the counted figure
+            start = next((k for k, token in enumerate(tokens) if token.start == span[0]), None)
+            before = next((a for a in found if start is not None and a.value and a.last + 2 == start
+                           and tokens[a.last + 1].text == "and" and tokens[a.first].start not in counted_elsewhere
+                           and not any(s <= tokens[a.first].start < e for s, e in date_ranges)), None) if english else None
+            if before is not None and value is not None and not any(
+                    before.last < c.first < start for c in count_cues):
+                nearest[number] = (distance, name, value + before.value, (tokens[before.first].start, span[1]))
         # "ارتفاع حصيلة قتلى الهجوم … إلى 9", "the death toll rose to nine": the figure a toll rose to is its count
         for amount in found:
             if amount.value and amount.first >= 2 and tokens[amount.first - 1].text in _UP_TO and any(
@@ -1200,13 +1210,15 @@ def _along_with(tokens: list[Token], first: int) -> bool:
     return any(before[len(before) - len(words):] == words for words in _ALONG_WITH if len(words) <= len(before))
 
 
-def _object_of(tokens: list[Token], verb: Hit, first: int, actor_tokens: frozenset[int] | set[int] = frozenset()) -> bool:
+def _object_of(tokens: list[Token], verb: Hit, first: int, actor_tokens: frozenset[int] | set[int] = frozenset(),
+               qualifying: frozenset[int] | set[int] = frozenset()) -> bool:
     """English: the amount at ``first`` is the object of the verb at ``verb`` ("killed two", "wounded a third"),
-    right after it or after an article and one adjective, a force's name aside ("killed a senior Islamic State
-    official"), with no punctuation between."""
+    right after it or after an article and one adjective, a force's name or a qualifier aside ("killed a senior
+    Islamic State official", "killing at least four"), with no punctuation between."""
     if not tokens[verb.first].text.endswith(("ed", "ing", "shot")):  # "killed", "shot dead", "gunned down"
         return False
-    between = [token for k, token in enumerate(tokens[verb.last + 1 : first], start=verb.last + 1) if k not in actor_tokens]
+    between = [token for k, token in enumerate(tokens[verb.last + 1 : first], start=verb.last + 1)
+               if k not in actor_tokens and k not in qualifying]
     if between and (len(between) > 2 or between[0].text not in ("a", "an")):
         return False  # "killed two", "wounded a third", "shot dead a local official"
     return all(tokens[k + 1].start - tokens[k].end == 1 for k in range(verb.last, first))

@@ -276,7 +276,9 @@ class Gazetteer:
             beyond = tokens[i + length + 1].text if after == "s" and i + length + 1 < len(tokens) else ""
             if after in TRAILING_RELATIVE or beyond in TRAILING_RELATIVE:  # "the Deir ez-Zor countryside",
                 relative = True  # "al-Hasakah's countryside": around the place, not at it
-            if cue is None and i > 0 and tokens[i - 1].text in REGIONAL_ADJECTIVES:
+            if cue is None and i > 0 and tokens[i - 1].text == "central":
+                cue = ("city", "admin1")  # "a market in central Baghdad": the city's centre
+            elif cue is None and i > 0 and tokens[i - 1].text in REGIONAL_ADJECTIVES:
                 cue = ("admin1", "district", "region", "city")  # "southwestern Kirkuk": part of the governorate
             if cue is None and after == "s" and i + length + 1 < len(tokens):  # "Kirkuk's Hawija district"
                 # the governorate where a place of it follows; the city where what follows is no place the
