@@ -226,10 +226,12 @@ class Store:
         per_band = " UNION ALL ".join(
             "SELECT * FROM (SELECT doc_id FROM document_bands WHERE band = ? ORDER BY doc_id LIMIT 30) AS b" + str(k)
             for k in range(len(keys)))
+        # the sketches of the five best only: the bands are counted before any report's row is read
         rows = self.db.execute(
-            f"SELECT b.doc_id, count(*) AS n, d.minhash FROM ({per_band}) b "
-            "JOIN documents d ON d.doc_id = b.doc_id GROUP BY b.doc_id, d.minhash "
-            "HAVING count(*) >= ? ORDER BY n DESC, b.doc_id DESC LIMIT 5", (*keys, MIN_SHARED_BANDS)).fetchall()
+            f"SELECT c.doc_id, c.n, d.minhash FROM (SELECT b.doc_id, count(*) AS n FROM ({per_band}) b "
+            "GROUP BY b.doc_id HAVING count(*) >= ? ORDER BY n DESC, b.doc_id DESC LIMIT 5) c "
+            "JOIN documents d ON d.doc_id = c.doc_id ORDER BY c.n DESC, c.doc_id DESC",
+            (*keys, MIN_SHARED_BANDS)).fetchall()
         for row in rows:
             if similarity(signature, json.loads(row["minhash"])) >= NEAR_DUPLICATE:
                 return row["doc_id"]
