@@ -258,3 +258,16 @@ def test_the_near_duplicate_look_up_reads_each_band_through_its_ordered_index(st
     # SQLite sorts only the few candidates and then the five best, whose sketches alone are read
     assert plan.count("TEMP B-TREE FOR ORDER BY") <= 2
     assert "SCAN d" not in plan and "SCAN documents" not in plan
+
+
+def test_a_new_event_is_fused_as_it_would_be_from_its_stored_mentions(tmp_path, store):
+    # a mention that starts an event is fused without reading it back: the record must equal the one recomputed
+    # from the stored mentions, and an event that another report then joins is recomputed from both
+    ingest(store, docs_file(tmp_path, rows(REPORT_A, REPORT_C)))
+    before = {e["event_id"]: e for e in store.query_events(EventFilter())[0]}
+    with store.transaction():
+        store.settle(set(before))
+    after = {e["event_id"]: e for e in store.query_events(EventFilter())[0]}
+    drop = ("updated_at",)
+    assert {k: {f: v for f, v in e.items() if f not in drop} for k, e in before.items()} == {
+        k: {f: v for f, v in e.items() if f not in drop} for k, e in after.items()}

@@ -442,19 +442,24 @@ class Store:
             return pinned
         match = best_match(self, data)
         event_id = match.event_id if match else event_id_for(data, event.doc_id, index)
+        stored = json.dumps(data, ensure_ascii=False)
         self.db.execute("INSERT INTO mentions (mention_id, event_id, doc_id, data) VALUES (?,?,?,?) "
                         "ON CONFLICT (mention_id) DO UPDATE SET event_id = excluded.event_id, data = excluded.data",
-                        (mention_id, event_id, event.doc_id, json.dumps(data, ensure_ascii=False)))
-        self._refuse(event_id)
+                        (mention_id, event_id, event.doc_id, stored))
+        self._refuse(event_id, json.loads(stored) if match is None else None)  # as it would be read back
         self._history(event_id, SYSTEM, "created" if match is None else "source added",
                       {"doc_id": event.doc_id, "mention_id": mention_id})
         return event_id
 
-    def _refuse(self, event_id: str) -> None:
-        """Recompute an event from its mentions, then apply the analysts' edits."""
-        mentions = [json.loads(row["data"]) for row in
-                    self.db.execute("SELECT data FROM mentions WHERE event_id = ?", (event_id,))]
+    def _refuse(self, event_id: str, first: dict[str, Any] | None = None) -> None:
+        """Recompute an event from its mentions, then apply the analysts' edits. ``first``: the mention just
+        stored, where it found no event to join; if no event of that id is stored yet, it is the only one."""
         existing = self.db.execute("SELECT created_at, overrides FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if first is not None and existing is None:
+            mentions = [first]  # a new event: no mention of it to read back, and nothing of it shared yet
+        else:
+            mentions = [json.loads(row["data"]) for row in
+                        self.db.execute("SELECT data FROM mentions WHERE event_id = ?", (event_id,))]
         if not mentions:
             return
         docs = sorted({m["doc_id"] for m in mentions})
@@ -470,7 +475,8 @@ class Store:
         updates = ", ".join(f"{name} = excluded.{name}" for name in EVENT_COLUMNS if name not in ("event_id", "created_at"))
         self.db.execute(f"INSERT INTO events ({columns}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
                         f"ON CONFLICT (event_id) DO UPDATE SET {updates}", [record.get(name) for name in EVENT_COLUMNS])
-        self.touch_shared("event", event_id)
+        if existing is not None:  # only a stored event can have been released
+            self.touch_shared("event", event_id)
 
     def next_share_seq(self) -> int:
         """The next number of the sharing change feed (partners sync from a cursor on it)."""
