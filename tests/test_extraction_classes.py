@@ -2135,3 +2135,25 @@ def test_a_cleric_is_a_civilian_and_central_baghdad_is_the_city(extract):
     market = only(extract("Twelve people were killed in a bombing at a market in central Baghdad on Monday.",
                           published=PUBLISHED))
     assert (market.location, market.geo_precision) == ("Baghdad", 1)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("A Turkish drone strike near Kobani on Monday killed a commander of the Women's Protection Units (YPJ).",
+     "Syrian Democratic Forces"),
+    ("A drone strike in Babil province on Monday killed two members of Kata'ib Hezbollah.",
+     "Popular Mobilization Forces"),
+])
+def test_names_with_an_apostrophe_are_matched_as_the_text_is_split(extract, text, actor):
+    assert only(extract(text, published=PUBLISHED)).actor2 == actor
+
+
+def test_the_killing_of_a_person_counts_one_and_a_possessive_countryside_keeps_its_bearing(extract):
+    event = only(extract("ISIS claimed the assassination of a tribal leader in Deir ez-Zor's eastern countryside on "
+                         "Monday.", published=PUBLISHED))
+    assert (event.fatalities, event.geo_precision) == (1, 2)
+
+
+def test_kurdish_authorities_are_the_sdfs_administration(extract):
+    event = only(extract("Kurdish authorities repatriated 120 Iraqi families from al-Hol camp on Monday.",
+                         published=PUBLISHED))
+    assert (event.actor1, event.transferred) == ("Syrian Democratic Forces", 120)

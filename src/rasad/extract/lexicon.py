@@ -16,7 +16,7 @@ from rasad.errors import DataError
 from rasad.model import ACLED_TYPES, MISSION_TAGS
 from rasad.text.morphology import english_forms, inflections
 from rasad.text.normalize import fold
-from rasad.text.tokens import Token, cue_forms, ordered_match_forms
+from rasad.text.tokens import Token, cue_forms, ordered_match_forms, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,9 @@ class PhraseMatcher:
     forms: Callable[[str], tuple[str, ...]] = ordered_match_forms  # how a report's word may match a lexicon word
 
     def add(self, phrase: str, payload: Any) -> None:
-        words = tuple(fold(phrase).replace("-", " ").split())
+        # split as a report's text is ("women's" is two words), the gap marker kept
+        parts = [[token.text for token in tokenize(part)] for part in fold(phrase).split(GAP)]
+        words = tuple(word for k, part in enumerate(parts) for word in ([GAP] if k else []) + part)
         if not words:
             return
         entries = self._index.setdefault(words[0], [])

@@ -1075,9 +1075,13 @@ class RuleExtractor:
                         distance = 0  # the noun a number counts: "قتيلان وثلاثة جرحى"; but "مقتل 3 وإصابة 5"
                 else:
                     continue
-                if english and cue.last < amount.first and _object_of(tokens, cue, amount.first, actor_tokens,
-                                                                       qualifying):
-                    distance = 0  # the verb's object: "killed two shepherds and wounded a third"
+                if english and cue.last < amount.first and (_object_of(tokens, cue, amount.first, actor_tokens,
+                                                                        qualifying) or {
+                        tokens[k].text for k in range(cue.last + 1, amount.first) if k not in actor_tokens} <= {
+                        "of", "a", "an"} and tokens[cue.last + 1].text == "of"):
+                    # the verb's object: "killed two shepherds and wounded a third"; the noun's: "the killing of a
+                    # tribal leader"
+                    distance = 0
                 inside = cue.first <= amount.first and cue.last >= amount.last  # "جثة", "قتيل": itself one
                 # "killed Abu Yusif, a senior ISIS leader": the one the verb named, told again by "a" and his title
                 appositive = english and cue.last + 1 < amount.first and any(

@@ -274,6 +274,8 @@ class Gazetteer:
             if cue is None and after in TRAILING_CUES:  # "Deir ez-Zor province"
                 cue = TRAILING_CUES[after]
             beyond = tokens[i + length + 1].text if after == "s" and i + length + 1 < len(tokens) else ""
+            if beyond in REGIONAL_ADJECTIVES and i + length + 2 < len(tokens):
+                beyond = tokens[i + length + 2].text  # "Deir ez-Zor's eastern countryside"
             if after in TRAILING_RELATIVE or beyond in TRAILING_RELATIVE:  # "the Deir ez-Zor countryside",
                 relative = True  # "al-Hasakah's countryside": around the place, not at it
             if cue is None and i > 0 and tokens[i - 1].text == "central":
