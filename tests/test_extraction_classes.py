@@ -2157,3 +2157,27 @@ def test_kurdish_authorities_are_the_sdfs_administration(extract):
     event = only(extract("Kurdish authorities repatriated 120 Iraqi families from al-Hol camp on Monday.",
                          published=PUBLISHED))
     assert (event.actor1, event.transferred) == ("Syrian Democratic Forces", 120)
+
+
+def test_a_site_named_in_full_with_its_cue_is_a_place_whatever_its_source_calls_it(extract):
+    # the gazetteer's source files Baghdad International Airport as a neighbourhood; its name says airport
+    event = only(extract("سقطت ثلاثة صواريخ كاتيوشا قرب مطار بغداد الدولي فجر اليوم، ولم تسفر عن خسائر."))
+    assert (event.location, event.sub_event_type) == ("Baghdad International Airport", "Shelling/artillery/missile attack")
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("أعلنت المقاومة الإسلامية في العراق استهداف قاعدة التنف الأمريكية بطائرة مسيرة فجر اليوم.",
+     ("Islamic Resistance in Iraq", None)),
+    ("قصف الحرس الثوري الإيراني مقرات لأحزاب كردية معارضة في قضاء كويسنجق بمحافظة أربيل فجر اليوم.",
+     ("Military Forces of Iran", None)),
+    ("Militants claimed an attack on US troops at the al-Tanf garrison on Monday.",
+     (None, "Military Forces of the United States")),
+])
+def test_who_struck_a_base_and_whose_base_it_was(extract, text, actors):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == actors
+
+
+def test_explosive_laden_drones_are_no_car_bombs(extract):
+    event = only(extract("تعرضت قاعدة حرير في أربيل فجر اليوم لهجوم بثلاث طائرات مسيرة مفخخة."))
+    assert event.sub_event_type == "Air/drone strike" and "vbied" not in event.tags

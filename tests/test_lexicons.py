@@ -17,10 +17,10 @@ ACTORS = {"Islamic State", "Military Forces of Iraq", "Police Forces of Iraq", "
           "Military Forces of Syria", "Syrian Democratic Forces", "Asayish", "International Coalition",
           "Military Forces of the United States", "Civilians",
           # forces that fit no standard name are written out in full (GUIDELINES §5)
-          "Military Forces of Turkey", "Military Forces of Israel", "Military Forces of Russia",
+          "Military Forces of Turkey", "Military Forces of Israel", "Military Forces of Russia", "Military Forces of Iran",
           # groups with a name of their own, as ACLED writes them (GUIDELINES §5: "the PKK, for instance")
           "PKK: Kurdistan Workers Party", "YBS: Sinjar Resistance Units", "SNA: Syrian National Army",
-          "Hayat Tahrir al-Sham", "Hurras al-Din"}
+          "Hayat Tahrir al-Sham", "Hurras al-Din", "Islamic Resistance in Iraq"}
 
 
 def test_triggers_use_acled_types_and_mission_tags():

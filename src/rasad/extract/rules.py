@@ -465,7 +465,10 @@ class RuleExtractor:
                 next_places: Callable[[], list[ResolvedPlace]], carried: Trigger | None = None) -> list[_Mention]:
         lex = self.lexicons
         hits = lex.triggers.find(tokens)
-        excluded = {i for hit in lex.exclusions.find(tokens, overlapping=True) for i in range(hit.first, hit.last + 1)}
+        exclusions = lex.exclusions.find(tokens, overlapping=True)
+        excluded = {i for hit in exclusions for i in range(hit.first, hit.last + 1)}
+        # a modifier's own exclusions ("طائرات مسيرة مفخخة" is no car bomb) drop only it
+        excluded_modifiers = {(i, hit.payload) for hit in exclusions for i in range(hit.first, hit.last + 1)}
         words = {form for token in tokens for form in bare_forms(token.text)}
         stems = {form for token in tokens for form in match_forms(token.text)}
         cues = lex.cues.find(tokens, overlapping=True)
@@ -482,7 +485,8 @@ class RuleExtractor:
             if hit.first in excluded and not trigger.is_modifier:
                 continue
             if trigger.is_modifier:
-                modifiers.append(hit)
+                if (hit.first, trigger.id) not in excluded_modifiers:
+                    modifiers.append(hit)
                 continue
             if trigger.takes_type_of:
                 named = next((name for name in reversed(state.triggers) if name in trigger.takes_type_of), None)
@@ -1422,7 +1426,9 @@ def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str]) -
     """The country an adjective gives a force named without one: "Iraqi authorities", "السلطات العراقية",
     "طائرة مسيرة تركية"."""
     before = hit.first - 2 if hit.first >= 2 and tokens[hit.first - 1].text == "s" else hit.first - 1  # "Iraq's army"
-    for k in (before, hit.last + 1):
+    # an Arabic adjective follows its noun, an English one comes before it ("قاعدة التنف الأمريكية بطائرة مسيرة": the
+    # base is American, not the drone)
+    for k in ((before,) if tokens[hit.first].text.isascii() else (hit.last + 1,)):
         if 0 <= k < len(tokens):
             forms = bare_forms(tokens[k].text.lower())
             country = next((COUNTRY_WORDS.get(form) or nationalities[form] for form in forms
@@ -1501,11 +1507,17 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
                           and not _suffered(item[0], tokens, members, dates)), None)
         if first is None:  # the report names no perpetrator: only the victims (civilians or a force) or responders
             others = [item for item in ordered if item[2] == "civilian" or (
-                item[2] == "state" and (_suffered(item[0], tokens, members, dates) or own_members))]
+                item[2] == "state" and (_suffered(item[0], tokens, members, dates) or own_members
+                                        or id(item[0]) in targets))]  # "an attack on US troops"
             if not others:
                 return None, None, {}
             target = others[0][0]
             return None, others[0][1], {"actor2": (tokens[target.first].start, tokens[target.last].end)}
+    if first is None and agent == "state":
+        # "أعلنت المقاومة الإسلامية استهداف قاعدة … بطائرة مسيرة": a group named before the strike, as no target and
+        # as nobody who suffered, struck
+        first = next((item for item in by_position if item[0].last < main.first and id(item[0]) not in targets
+                      and item[2] != "civilian" and not _suffered(item[0], tokens, members, dates)), None)
     if first is None and agent == "state":  # the acting force is not named: never make its target actor1
         target = ordered[0]
         return None, target[1], {"actor2": (tokens[target[0].first].start, tokens[target[0].last].end)}

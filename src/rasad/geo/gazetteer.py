@@ -106,6 +106,7 @@ class PlaceMention:
     ambiguous: bool
     weak: bool = False  # the cue is a word as general as "منطقة", or there is only a relation ("قرب …")
     locative: bool = False  # right after a preposition of place ("في …", "بـ…")
+    named_cue: bool = False  # the name itself opens with its cue word ("مطار بغداد الدولي", "مخيم الهول")
 
     @property
     def minor(self) -> bool:
@@ -268,7 +269,8 @@ class Gazetteer:
                 dash = tokens[i].start - tokens[mentions[-1].last].end <= 3  # "طريق البوكمال – الميادين"
                 relative = (not between and (tokens[i].text.startswith("و") or dash)) or (
                     bool(between) and between[0] == "and" and set(between[1:]) <= _ENGLISH_ARTICLES)
-            if cue is None and len(key) > 1 and key[0] in FEATURE_CUES:  # the name itself begins with one: "مخيم الهول"
+            named_cue = cue is None and len(key) > 1 and key[0] in FEATURE_CUES
+            if named_cue:  # the name itself begins with one: "مخيم الهول"
                 cue, weak = FEATURE_CUES[key[0]], False
             after = tokens[i + length].text if i + length < len(tokens) else ""
             if cue is None and after in TRAILING_CUES:  # "Deir ez-Zor province"
@@ -298,7 +300,7 @@ class Gazetteer:
                 word.startswith(prefix) and key[0] in bare_forms(word[len(prefix):]) for prefix in ("ب", "وب", "فب"))
             ambiguous = without_article or key in self.ambiguous
             mentions.append(PlaceMention(i, i + length - 1, candidates, cue, relative, ambiguous,
-                                         weak or (relative and cue is None), locative))
+                                         weak or (relative and cue is None), locative, named_cue))
             i += length
         return mentions
 

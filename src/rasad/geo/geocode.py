@@ -109,6 +109,8 @@ class Geocoder:
         """
         if mention.cue == ("admin1",) and not any(c.feature == "admin1" for c in mention.candidates):
             return False
+        if mention.named_cue and not mention.ambiguous:
+            return True  # a site named in full with its own cue word ("مطار بغداد الدولي"), whatever its source calls it
         if mention.cue and mention.minor and not any(c.feature in mention.cue for c in mention.candidates):
             # "جبال مكحول", "بادية الشولا": terrain named after a settlement lies around it, where the report agrees
             # or, after a cue that is only terrain ("بادية الرصافة", not "منطقة"), lies in the country the report names
