@@ -2181,3 +2181,13 @@ def test_who_struck_a_base_and_whose_base_it_was(extract, text, actors):
 def test_explosive_laden_drones_are_no_car_bombs(extract):
     event = only(extract("تعرضت قاعدة حرير في أربيل فجر اليوم لهجوم بثلاث طائرات مسيرة مفخخة."))
     assert event.sub_event_type == "Air/drone strike" and "vbied" not in event.tags
+
+
+def test_a_word_of_an_actor_in_a_places_name_is_the_places(extract):
+    event = only(extract("اعتقلت مفارز الاستخبارات متهما بالإرهاب في حي العامل ببغداد أمس."))
+    assert (event.actor1, event.actor2, event.arrested) == ("Military Forces of Iraq", None, 1)
+
+
+def test_a_wanted_man_seized_is_arrested(extract):
+    event = only(extract("ضبطت مفرزة من شرطة نينوى مطلوبا وفق المادة 4 إرهاب في مدينة الموصل أمس."))
+    assert (event.sub_event_type, event.actor1) == ("Arrests", "Police Forces of Iraq")

@@ -713,6 +713,11 @@ class RuleExtractor:
         date_spans = tuple((d.start, d.end) for d in (*clause_dates, *sentence_dates))
         actor_tokens = tokens if actor_found else sentence_tokens
         place_spans = [(place.start, place.end) for group in groups for place, _ in group]
+        # a word of an actor inside a place's name ("حي العامل" is no worker), or right after a site's cue word
+        # where the gazetteer holds no such place, is the place's
+        actor_hits = [hit for hit in actor_hits if not any(
+            s <= actor_tokens[hit.first].start and actor_tokens[hit.last].end <= e for s, e in place_spans)
+            and not (hit.first and bare_forms(actor_tokens[hit.first - 1].text) & _SITE_CUES)]
         counts, count_spans = self._counts(tokens, clause_dates, actor_found, place_spans)
         if carried_over and trigger.counts and counts.get(trigger.counts) is None:
             counts[trigger.counts] = amounts(tokens[:1])[0].value  # "واثنين": the count its verb would have taken
