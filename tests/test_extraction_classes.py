@@ -2191,3 +2191,20 @@ def test_a_word_of_an_actor_in_a_places_name_is_the_places(extract):
 def test_a_wanted_man_seized_is_arrested(extract):
     event = only(extract("ضبطت مفرزة من شرطة نينوى مطلوبا وفق المادة 4 إرهاب في مدينة الموصل أمس."))
     assert (event.sub_event_type, event.actor1) == ("Arrests", "Police Forces of Iraq")
+
+
+@pytest.mark.parametrize("text, types", [
+    ("قتل ثلاثة متظاهرين برصاص قوات الأمن خلال تظاهرات في مدينة الناصرية أمس.",
+     ("Protests", "Excessive force against protesters", "Civilians", "Military Forces of Iraq")),
+    ("Security forces fired live ammunition at protesters in the city of Nasiriyah on Monday, killing two.",
+     ("Protests", "Excessive force against protesters", "Civilians", "Military Forces of Iraq")),
+    ("أحرق محتجون غاضبون مبنى القنصلية الإيرانية في مدينة النجف أمس.",
+     ("Riots", "Violent demonstration", "Civilians", None)),
+    ("اقتحم محتجون مقر المجلس المحلي في مدينة الرقة أمس احتجاجا على اعتقال ناشطين.",
+     ("Riots", "Violent demonstration", "Civilians", None)),
+    ("تظاهر المئات في ساحة التحرير وسط بغداد أمس للمطالبة بإسقاط الحكومة.",
+     ("Protests", "Peaceful protest", "Civilians", None)),
+])
+def test_force_against_protesters_and_protesters_who_riot(extract, text, types):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.sub_event_type, event.actor1, event.actor2) == types

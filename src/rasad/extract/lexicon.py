@@ -119,6 +119,7 @@ class Trigger:
     counts: str | None = None  # the count a group's size gives ("خلية مكونة من ثلاثة" arrested: 3)
     takes_type_of: tuple[str, ...] = ()  # a bare "ضربة" is the kind of strike the report named before it
     peaceful: tuple[tuple[str, ...], ...] = ()  # "انسحاب", "without a fight": a takeover beside one was no fight
+    violent: tuple[tuple[str, ...], ...] = ()  # "اقتحموا", "torched": a protest beside one is a riot
 
     @property
     def is_modifier(self) -> bool:
@@ -206,6 +207,7 @@ class Lexicons:
                 counts=entry.get("counts"),
                 takes_type_of=tuple(entry.get("takes_type_of", ())),
                 peaceful=tuple(tuple(fold(phrase).lower().split()) for phrase in entry.get("peaceful", ())),
+                violent=tuple(tuple(fold(phrase).lower().split()) for phrase in entry.get("violent", ())),
             )
             by_id[trigger.id] = trigger
             _add_all(triggers, (form for term in entry["terms"] for form in english_forms(term)), trigger)

@@ -40,7 +40,8 @@ _FEATURE_ANAPHORA = {"المخيم": ("camp",), "السجن": ("prison",), "ال
                      "the crossing": ("crossing",), "the city": ("city",), "the town": ("city",), "السد": ("dam",),
                      "the dam": ("dam",)}
 # Cue words of a named site that the gazetteer may not hold ("ساحة الطيران", "سوق ...").
-_SITE_CUES = {"ساحه", "سوق", "شارع", "حي", "جسر", "قريه", "مخيم", "سجن", "مطار", "جامع", "مسجد", "square", "market"}
+_SITE_CUES = {"ساحه", "سوق", "شارع", "حي", "جسر", "قريه", "مخيم", "سجن", "مطار", "جامع", "مسجد", "ميدان", "square",
+              "market"}
 _FUNCTION_WORDS = {"في", "من", "على", "الى", "عن", "بما", "التي", "الذي", "الواقع", "الواقعه", "التابع", "التابعه",
                    "قرب", "و", "او", "ثم", "حيث", "كما", "مع", "of", "in", "on", "near"}
 # The credit at the end of a photo caption: a short parenthesis, or an agency after a dash.
@@ -484,6 +485,9 @@ class RuleExtractor:
             trigger: Trigger = hit.payload
             if hit.first in excluded and not trigger.is_modifier:
                 continue
+            if hit.first and tokens[hit.first].text.startswith("ال") and bare_forms(
+                    tokens[hit.first - 1].text) & _SITE_CUES:
+                continue  # "ساحة التحرير": a definite word right after a site's cue is its name, no liberation
             if trigger.is_modifier:
                 if (hit.first, trigger.id) not in excluded_modifiers:
                     modifiers.append(hit)
@@ -578,6 +582,12 @@ class RuleExtractor:
             main = next((hit for hit in events if hit.payload.id == "kill"), main)
         if main.payload.id == "clash":  # "سيطرت قسد على القرية بعد اشتباكات": a fight that changed who holds ground
             main = next((hit for hit in events if hit.payload.id in ("regain", "takeover")), main)
+        # "قتل ثلاثة متظاهرين برصاص قوات الأمن", "fired live ammunition at protesters, killing two": force against a
+        # protest, not a fight; protesters who storm or burn ("أحرق محتجون مبنى") riot
+        force_on_protest = bool(protests) and main.payload.id in ("kill", "attack", "clash", "shooting")
+        rioting = bool(protests) and not force_on_protest and _says_any(tokens, protests[0].payload.violent)
+        if force_on_protest or rioting:
+            main = protests[0]
         trigger: Trigger = main.payload
         handover = lex.triggers_by_id.get("handover")
         if trigger.id == "takeover" and handover is not None and _says_any(tokens, handover.peaceful):
@@ -779,7 +789,11 @@ class RuleExtractor:
                 actor1 = UNIDENTIFIED  # a killing, a body found: somebody did it (GUIDELINES §5)
             if final_type == "Violence against civilians" and actor2 is None and actor1 != "Civilians":
                 actor2 = "Civilians"  # violence against civilians is against civilians, named or not
-            if final_type == "Protests" and "intervention" in modifier_ids:
+            if final_type == "Protests" and rioting:
+                final_type, final_sub = "Riots", "Violent demonstration"
+                actor1, actor2 = "Civilians", None if actor2 == "Civilians" else actor2
+                actor_spans = {}
+            elif final_type == "Protests" and ("intervention" in modifier_ids or force_on_protest):
                 # "فرقت قوات الأمن المتظاهرين": the protesters act, the force that dispersed them is actor2; with
                 # someone killed or wounded, excessive force (ACLED)
                 hurt = bool(counts.get("fatalities") or counts.get("wounded"))
