@@ -2208,3 +2208,15 @@ def test_a_wanted_man_seized_is_arrested(extract):
 def test_force_against_protesters_and_protesters_who_riot(extract, text, types):
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_type, event.sub_event_type, event.actor1, event.actor2) == types
+
+
+@pytest.mark.parametrize("text", [
+    "قتل جنديان بهجوم لداعش على نقطة في قضاء الطارمية أمس، بعد يومين من هجوم مماثل في قضاء الحويجة أدى إلى "
+    "مقتل ثلاثة جنود.",
+    "Two soldiers were killed in an IS attack in Tarmiyah on Tuesday, two days after militants killed three "
+    "soldiers in Hawija.",
+])
+def test_an_earlier_incident_in_the_same_sentence_keeps_its_own_toll(extract, text):
+    events = extract(text, published=date(2026, 2, 11))
+    assert [(e.admin1, e.fatalities) for e in events] == [("Baghdad", 2), ("Kirkuk", 3)]
+    assert events[1].event_date < events[0].event_date and events[1].time_precision == 2

@@ -11,6 +11,8 @@ _SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s\"')\]]|$)")
 # A clause boundary: a comma (or semicolon) followed by a discourse connective that opens a new clause.
 _CLAUSE_BREAK = re.compile(
     r"[،,؛;]\s*(?=(?:حيث|فيما|بينما|في حين|وفي|وذلك|غداة|while|whereas)\b"
+    # "…، بعد يومين من هجوم مماثل في …", "…, two days after militants killed …": an earlier incident of its own
+    r"|(?:بعد\s+(?:يومين|ايام|اسبوع|اسبوعين|\S+\s+ايام)\s+من)\b|(?:(?:\S+\s+)?(?:days|weeks)|a\s+week)\s+after\b"
     # "… ثلاثة في الموصل، واثنين في تكريت": a number and its place, the verb left out, are a clause of their own
     r"|و(?:\d+|اثن\S*|ثلاث\S*|اربع\S*|خمس\S*|ست\S*|سبع\S*|ثمان\S*|تسع\S*|عشر\S*)\s+(?:في|ب)\S*)"
 )
