@@ -46,6 +46,19 @@ def test_counts_by_governorate_and_by_type_read_the_visible_indexes(store):
     assert "events_visible_type" in by_type
 
 
+def test_a_radius_count_reads_the_map_cells_index_and_finds_the_same_events(store):
+    fill(store)
+    near = EventFilter(near=(32.0, 41.5, 120))
+    expected = {e["event_id"] for e in store.query_events(EventFilter(limit=1000))[0]
+                if ((e["latitude"] - 32.0) ** 2 + ((e["longitude"] - 41.5) * 0.848) ** 2) ** 0.5 * 111.2 <= 119}
+    found = {e["event_id"] for e in store.query_events(near)[0]}
+    assert expected and expected <= found  # the box and its cells keep every event in the circle
+    if store.db.dialect == "postgresql":
+        store.db.execute("ANALYZE events")
+        store.db.execute("SET enable_seqscan = off")
+    assert "events_cell" in " ".join(store.explain_count(near))
+
+
 def test_the_command_prints_tables_and_timings_or_json(tmp_path):
     from rasad.store.store import open_store
 

@@ -722,6 +722,12 @@ class Store:
             dlon = km / (111.0 * max(0.2, abs(math.cos(math.radians(lat)))))
             clauses.append("latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?")
             args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+            # … and the map cells the box covers: the cell index (visible events, their coordinates in it) answers
+            # the count alone, a few short ranges instead of a band of latitude across both countries
+            row, col = CELL_SQL[self.db.dialect]
+            cell = math.floor if self.db.dialect == "postgresql" else int  # as the index computes it (CAST truncates)
+            clauses.append(f"latitude IS NOT NULL AND {row} BETWEEN ? AND ? AND {col} BETWEEN ? AND ?")
+            args += [cell((lat - dlat) * 4), cell((lat + dlat) * 4), cell((lon - dlon) * 4), cell((lon + dlon) * 4)]
         if f.text and _fts_words(f.text):
             words = _fts_words(f.text)
             if self.db.dialect == "postgresql":
