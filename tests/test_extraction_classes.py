@@ -2220,3 +2220,14 @@ def test_an_earlier_incident_in_the_same_sentence_keeps_its_own_toll(extract, te
     events = extract(text, published=date(2026, 2, 11))
     assert [(e.admin1, e.fatalities) for e in events] == [("Baghdad", 2), ("Kirkuk", 3)]
     assert events[1].event_date < events[0].event_date and events[1].time_precision == 2
+
+
+@pytest.mark.parametrize("text, location, admin1", [
+    ("Two civilians were killed by a landmine in the village of Ar Rumiyah in Anbar province on Monday.",
+     "Ar Rumiyah", "Al-Anbar"),
+    ("Gunmen killed two farmers in Al-Qadissiya province on Monday.", "Al-Qadisiyah", "Al-Qadisiyah"),
+    ("A bomb wounded three people in Wassit province on Monday.", "Wasit", "Wasit"),
+])
+def test_english_sun_letter_articles_and_the_governorates_other_spellings(extract, text, location, admin1):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.admin1) == (location, admin1)

@@ -66,6 +66,7 @@ RELATIVE_WORDS = {
     "طريق", "road", "highway",  # "على طريق البوكمال – الميادين": on the road, not in the town
 }
 COUNTRYSIDE_WORDS = frozenset({"ريف", "countryside"})
+_TRANSLITERATED_ARTICLES = frozenset({"al", "ar", "as", "ash", "ad", "adh", "an", "at", "ath", "az", "el"})
 _BEARINGS = frozenset({"شمالي", "جنوبي", "شرقي", "غربي", "الشمالي", "الجنوبي", "الشرقي", "الغربي", "شمال", "جنوب",
                        "شرق", "غرب"})
 COUNTRY_WORDS = {
@@ -365,13 +366,14 @@ class Gazetteer:
         A cue with the article ("المنطقة الخضراء", "البلدة محمد") or across punctuation opens no name.
         """
         cue, relative, weak = None, False, False
-        for back in range(1, 5):  # "near the village of …": a relation four words back
+        articles = 0  # a transliterated article before the name ("the village of Ar Rumiyah") stands aside
+        for back in range(1, 6):  # "near the village of …": a relation four words back
             if i - back < 0 or not adjacent(tokens[i - back], tokens[i - back + 1]):
                 break
             word = tokens[i - back].text
             forms = bare_forms(word)
             hits = [f for f in forms if f in FEATURE_CUES and "ال" + f not in forms]
-            if hits and cue is None and back <= 2:
+            if hits and cue is None and back <= 2 + articles:
                 cue, weak = FEATURE_CUES[hits[0]], hits[0] in WEAK_CUES
                 continue
             if forms & RELATIVE_WORDS:
@@ -379,6 +381,10 @@ class Gazetteer:
                 if cue is None and back == 1 and forms & COUNTRYSIDE_WORDS:
                     cue = ("city", "admin1")  # "ريف حماة": only a governorate or a town has a countryside
                 break
+            # the article, also as its sun-letter forms in transliteration ("the village of Ar Rumiyah")
+            if back == 1 and word in _TRANSLITERATED_ARTICLES:
+                articles = 1
+                continue
             if word in ("من", "of", "the", "al", "عمليات", "operations") or forms & {"مدينه", "محافظه"}:
                 continue
             break
