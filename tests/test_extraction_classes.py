@@ -2238,3 +2238,14 @@ def test_an_alias_names_an_ocha_unit_and_english_mountains_follow_their_name(ext
     event = only(extract("Iraqi F-16 jets destroyed an ISIS hideout in the Makhoul mountains on Monday, killing three "
                          "militants.", published=PUBLISHED))
     assert (event.admin1, event.sub_event_type, event.fatalities) == ("Salah Al-Din", "Air/drone strike", 3)
+
+
+def test_one_incident_told_twice_under_two_names_is_one_event(extract):
+    text = ("نفذت القوات الأمريكية فجر اليوم عملية إنزال جوي في قرية جنوبي مدينة القامشلي وقتلت شخصا.\n"
+            "وقال مصدر أمني إن غارة نفذتها القوات الأمريكية فجر اليوم في ريف الحسكة أسفرت عن مقتل قيادي في داعش.")
+    event = only(extract(text))
+    assert (event.event_type, event.actor1, event.fatalities) == ("Battles", "Military Forces of the United States", 1)
+    # two incidents by two sides stay two
+    other = ("نفذت القوات الأمريكية فجر اليوم عملية إنزال جوي في قرية جنوبي مدينة القامشلي وقتلت شخصا.\n"
+             "وقال مصدر أمني إن غارة تركية فجر اليوم في ريف الحسكة أسفرت عن مقتل مدني.")
+    assert len(extract(other)) == 2

@@ -1828,6 +1828,20 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             fight.event.arrested = (fight.event.arrested or 0) + arrest.event.arrested
             fight.event.evidence += [e for e in arrest.event.evidence if e not in fight.event.evidence]
             merged.remove(arrest)
+    # one incident told twice in a report with two names for it ("عملية إنزال جوي … وقتلت شخصا" and later "غارة نفذتها
+    # القوات الأميركية … أسفرت عن مقتل قيادي"): the same named side, governorate, day and toll, whatever the type
+    for later in [m for m in merged if not m.headline and not m.summary]:
+        same = next((m for m in merged if m is not later and not m.headline and not m.summary
+                     and m.event.evidence[0].start < later.event.evidence[0].start
+                     and m.event.event_type != later.event.event_type and m.event.event_type in _VIOLENT
+                     and later.event.event_type in _VIOLENT and m.event.actor1 not in (None, UNIDENTIFIED)
+                     and m.event.actor1 == later.event.actor1 and m.event.admin1 == later.event.admin1
+                     and m.event.event_date == later.event.event_date and m.event.fatalities
+                     and m.event.fatalities == later.event.fatalities), None)
+        if same is not None and later in merged:
+            later.event.event_type, later.event.sub_event_type = same.event.event_type, same.event.sub_event_type
+            _absorb(same, later)
+            merged.remove(later)
     # a headline ("8 قتلى بهجوم لداعش في بادية دير الزور") is the body's incident, typed as the body tells it
     for headline in [m for m in merged if m.headline]:
         bodies = [m for m in merged if not m.headline and not m.summary and m.event.admin1 == headline.event.admin1
