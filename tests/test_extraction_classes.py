@@ -2227,6 +2227,7 @@ def test_an_earlier_incident_in_the_same_sentence_keeps_its_own_toll(extract, te
      "Ar Rumiyah", "Al-Anbar"),
     ("Gunmen killed two farmers in Al-Qadissiya province on Monday.", "Al-Qadisiyah", "Al-Qadisiyah"),
     ("A bomb wounded three people in Wassit province on Monday.", "Wasit", "Wasit"),
+    ("Gunmen killed two shepherds in Dar'a province on Monday.", "Dara", "Dara"),
 ])
 def test_english_sun_letter_articles_and_the_governorates_other_spellings(extract, text, location, admin1):
     event = only(extract(text, published=PUBLISHED))
