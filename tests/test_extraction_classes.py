@@ -2250,3 +2250,11 @@ def test_one_incident_told_twice_under_two_names_is_one_event(extract):
     other = ("نفذت القوات الأمريكية فجر اليوم عملية إنزال جوي في قرية جنوبي مدينة القامشلي وقتلت شخصا.\n"
              "وقال مصدر أمني إن غارة تركية فجر اليوم في ريف الحسكة أسفرت عن مقتل مدني.")
     assert len(extract(other)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "غادرت دفعة جديدة تضم 150 عائلة عراقية بإجمالي 600 شخص مخيم الهول متجهة إلى العراق أمس.",
+    "A new batch of 150 Iraqi families, 600 people in all, left al-Hol camp for Iraq on Monday.",
+])
+def test_a_transfer_counts_people_not_families(extract, text):
+    assert only(extract(text, published=PUBLISHED)).transferred == 600

@@ -1178,6 +1178,14 @@ class RuleExtractor:
             if value is not None and (counts[name] is None or value > counts[name]):
                 counts[name] = value
                 spans[name] = span
+        if counts["transferred"]:  # "150 عائلة بإجمالي 600 شخص": people are counted, not families (GUIDELINES §6)
+            def counting(words: set[str]) -> list[Amount]:  # the number's noun, an adjective may stand between
+                return [a for a in found if a.value and any(bare_forms(token.text.lower()) & words
+                                                            for token in tokens[a.last + 1 : a.last + 3])]
+            if any(a.value == counts["transferred"] for a in counting(_FAMILY_WORDS)) and counting(_PERSON_WORDS):
+                people = counting(_PERSON_WORDS)[0]
+                counts["transferred"] = people.value
+                spans["transferred"] = (tokens[people.first].start, tokens[people.last].end)
         if counts["wounded"] and counts["fatalities"] and spans["wounded"] < spans["fatalities"] and (
                 self._of_them(tokens, spans["fatalities"])) and counts["fatalities"] < counts["wounded"]:
             counts["wounded"] -= counts["fatalities"]  # "أصيب خمسة … توفي اثنان منهم": three still wounded
@@ -1755,6 +1763,9 @@ _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
 _ENGLISH_POSSESSIVES = {"his", "her", "their"}
 _PLACE_KIND_WORDS = {"the", "city", "town", "village", "of", "مدينه", "بلده", "قريه"}
 _CLAUSE_OPENERS = {"it", "they", "he", "she", "we", "that", "the", "its", "their", "his", "a", "an"}
+_FAMILY_WORDS = {fold(word) for word in ("عائلة", "عائلات", "عائله", "أسرة", "أسر", "عوائل", "families", "family")}
+_PERSON_WORDS = {fold(word) for word in ("شخص", "شخصا", "أشخاص", "فرد", "فردا", "أفراد", "people", "persons",
+                                         "individuals")}
 _TOLL_WORDS = {fold("حصيلة"), "toll"}  # "ارتفاع حصيلة قتلى … إلى 9": a toll and the figure it reached
 _UP_TO = {fold("إلى"), "to"}
 _KIN_OF = {fold(word) for word in ("عائلات", "عوائل", "ذوي", "ذوو", "أسر", "أهالي", "عائلة", "أسرة", "أرامل", "أيتام",
