@@ -2258,3 +2258,9 @@ def test_one_incident_told_twice_under_two_names_is_one_event(extract):
 ])
 def test_a_transfer_counts_people_not_families(extract, text):
     assert only(extract(text, published=PUBLISHED)).transferred == 600
+
+
+def test_where_a_transfer_came_from_is_its_scene(extract):
+    event = only(extract("وصلت إلى محافظة نينوى أمس قافلة تقل 200 عائلة عراقية قادمة من مخيم الهول."))
+    assert (event.location, event.transferred) == ("Al-Hol camp", 200)
+    assert "detainee_transfer" in event.tags

@@ -281,11 +281,15 @@ class RuleExtractor:
         """
         # a place inside a force's name ("مجلس دير الزور العسكري", "Anbar Tribal Mobilisation") is not the scene
         named = {k for hit in actors for k in range(hit.first, hit.last + 1)}
+        # a transfer is placed where it left (GUIDELINES §6): "قافلة تقل 200 عائلة قادمة من مخيم الهول"
+        stems = {form for token in tokens for form in match_forms(token.text)}
+        transfer = any(hit.payload.id == "transfer" and hit.payload.requires & stems
+                       for hit in self.lexicons.triggers.find(tokens))
         mentions = [m if _distance(tokens, m.first) is None else dataclasses.replace(m, relative=True)
                     for m in found if isinstance(m, PlaceMention)
                     if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)
                     and not (m.first in named and m.last in named)
-                    and not self._names_something_else(tokens, m.first)]  # "17 كم جنوبي القامشلي": near it
+                    and not self._names_something_else(tokens, m.first, transfer)]  # "17 كم جنوبي القامشلي": near it
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
         mentions = [m for m in mentions if not _dateline(text, tokens, m)]
         mentions = self._held_by_units(tokens, mentions)
@@ -421,7 +425,7 @@ class RuleExtractor:
             between = ["بمدينه"]
         return tuple(between) in self.lexicons.containers
 
-    def _names_something_else(self, tokens: list[Token], first: int) -> bool:
+    def _names_something_else(self, tokens: list[Token], first: int, transfer: bool = False) -> bool:
         """A place that is not where the clause's incident happened: where people were heading or coming
         from ("باتجاه حديثة"), or part of a name: of an institution ("قيادة عمليات كركوك", "مستشفى الموصل"),
         of an outlet quoted after a standalone lām ("لـ"بغداد اليوم""), or a person's family name after a
@@ -437,10 +441,11 @@ class RuleExtractor:
         way = first - 1
         if way >= 1 and before == "the":  # "fled towards the Hamrin mountains"
             way -= 1
+        departure = way >= 1 and tokens[way].text in ("من", "from")
         if way >= 1 and tokens[way].text in ("من", "الى", "to", "from"):
             way -= 1
         if bare_forms(tokens[way].text) & self.lexicons.destinations:  # "باتجاه حديثة", "القادمين من …"
-            return True
+            return not (transfer and departure)  # … but where a transfer came from is its scene
         return before in ("ل", "عبد") or self._institution(tokens, first) or bool(  # "عبد الصمد": a man's name
             # a family name after a given name has the article ("صالح العبيدي"); "على قاعدة عين الأسد" is
             # the preposition, folded like the name علي
