@@ -2264,3 +2264,12 @@ def test_where_a_transfer_came_from_is_its_scene(extract):
     event = only(extract("وصلت إلى محافظة نينوى أمس قافلة تقل 200 عائلة عراقية قادمة من مخيم الهول."))
     assert (event.location, event.transferred) == ("Al-Hol camp", 200)
     assert "detainee_transfer" in event.tags
+
+
+def test_a_courts_execution_is_no_event_and_the_one_captured_did_not_act(extract):
+    assert extract("Iraqi authorities executed 11 people convicted of terrorism at Nasiriyah prison on Monday.",
+                   published=PUBLISHED) == []
+    assert extract("نفذت السلطات حكم الإعدام بحق خمسة مدانين بالإرهاب في سجن الناصرية أمس.") == []
+    event = only(extract("A senior ISIS official was captured alive in an airdrop operation near the town of "
+                         "al-Busayrah on Monday.", published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.arrested) == (None, "Islamic State", 1)

@@ -1545,9 +1545,9 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
                 return None, None, {}
             target = others[0][0]
             return None, others[0][1], {"actor2": (tokens[target.first].start, tokens[target.last].end)}
-    if first is None and agent == "state":
+    if first is None and agent == "state" and trigger.event_type in _VIOLENT:
         # "أعلنت المقاومة الإسلامية استهداف قاعدة … بطائرة مسيرة": a group named before the strike, as no target and
-        # as nobody who suffered, struck
+        # as nobody who suffered, struck (but "a senior ISIS official was captured": the one arrested)
         first = next((item for item in by_position if item[0].last < main.first and id(item[0]) not in targets
                       and item[2] != "civilian" and not _suffered(item[0], tokens, members, dates)), None)
     if first is None and agent == "state":  # the acting force is not named: never make its target actor1
