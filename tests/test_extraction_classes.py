@@ -2273,3 +2273,12 @@ def test_a_courts_execution_is_no_event_and_the_one_captured_did_not_act(extract
     event = only(extract("A senior ISIS official was captured alive in an airdrop operation near the town of "
                          "al-Busayrah on Monday.", published=PUBLISHED))
     assert (event.actor1, event.actor2, event.arrested) == (None, "Islamic State", 1)
+
+
+def test_people_wounded_by_gunfire_and_a_separate_incident_takes_no_period_from_the_one_before(extract):
+    text = ("اعتقلت قسد نحو 50 شخصا في حملة أمنية بريف دير الزور الأسبوع الماضي.\n\n"
+            "في الأثناء، أصيب ثلاثة مدنيين برصاص مجهولين في بلدة الصور بريف دير الزور.")
+    arrests, shooting = extract(text, published=date(2026, 2, 11))
+    assert (shooting.event_type, shooting.wounded, shooting.actor1) == (
+        "Violence against civilians", 3, "Unidentified Armed Group")
+    assert arrests.event_date == "2026-02-04" and shooting.event_date == "2026-02-11"

@@ -589,7 +589,7 @@ class RuleExtractor:
             main = next((hit for hit in events if hit.payload.id in ("regain", "takeover")), main)
         # "قتل ثلاثة متظاهرين برصاص قوات الأمن", "fired live ammunition at protesters, killing two": force against a
         # protest, not a fight; protesters who storm or burn ("أحرق محتجون مبنى") riot
-        force_on_protest = bool(protests) and main.payload.id in ("kill", "attack", "clash", "shooting")
+        force_on_protest = bool(protests) and main.payload.id in ("kill", "attack", "clash", "gunfire")
         rioting = bool(protests) and not force_on_protest and _says_any(tokens, protests[0].payload.violent)
         if force_on_protest or rioting:
             main = protests[0]
@@ -710,9 +710,12 @@ class RuleExtractor:
             groups = [_governorate_named(groups[0], tokens)]
 
         # date: the clause, the sentence, a date of the three sentences before, else publication
+        # "في الأثناء، أصيب …", "Separately, …": another incident, which takes no period from the one before it
+        separate = _says_any(tokens[:4], _SEPARATE) or _says_any(sentence_tokens[:4], _SEPARATE)
         when, date_source = _choose_date(
             [d for d in dated if (d.start, d.end) not in state.announced],
-            [d for d in sentence_dates if (d.start, d.end) not in state.announced], state, sentence_index, published)
+            [d for d in sentence_dates if (d.start, d.end) not in state.announced], state, sentence_index, published,
+            separate)
         announced = [d for d in sentence_dates if (d.start, d.end) in state.announced and d.value] or [
             d for i, d in state.statements if 0 < sentence_index - i <= 3][-1:]  # "announced late Thursday …" before
         if date_source in ("publication", "none") and announced:
@@ -779,7 +782,7 @@ class RuleExtractor:
                 or actor1 in ("International Coalition", "Military Forces of the United States")
             ):
                 final_sub = "Air/drone strike"
-            if final_type == "Battles" and trigger.id in ("kill", "attack", "clash") and (actor1 in (
+            if final_type == "Battles" and trigger.id in ("kill", "attack", "clash", "gunfire") and (actor1 in (
                 "Islamic State", UNIDENTIFIED, None
             ) or trigger.id != "clash") and (actor2 == "Civilians" or (actor2 is None and place.place.feature == "camp")):
                 # unarmed victims of gunmen (شاب، راعي، مختار), or a killing inside a camp, with no force fighting;
@@ -1413,12 +1416,12 @@ def _site_name(tokens: list[Token]) -> str | None:
 
 
 def _choose_date(dated: list[DateMention], sentence_dates: list[DateMention], state: _DocState, index: int,
-                 published: date | None) -> tuple[DateMention | None, str]:
+                 published: date | None, separate: bool = False) -> tuple[DateMention | None, str]:
     if dated:
         return dated[0], "clause"
     if sentence_dates:
         return sentence_dates[0], "sentence"
-    recent = [d for i, d in state.dates if index - i <= 3 and d.value]
+    recent = [d for i, d in state.dates if index - i <= 3 and d.value and not (separate and (d.precision or 2) > 1)]
     if recent:
         return recent[-1], "context"
     if published:
@@ -1768,6 +1771,10 @@ _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
 _ENGLISH_POSSESSIVES = {"his", "her", "their"}
 _PLACE_KIND_WORDS = {"the", "city", "town", "village", "of", "مدينه", "بلده", "قريه"}
 _CLAUSE_OPENERS = {"it", "they", "he", "she", "we", "that", "the", "its", "their", "his", "a", "an"}
+_SEPARATE = tuple(tuple(fold(phrase).lower().split()) for phrase in (
+    "في الأثناء", "وفي الأثناء", "في غضون ذلك", "وفي غضون ذلك", "في سياق منفصل", "وفي سياق منفصل", "في حادثة منفصلة",
+    "وفي حادثة منفصلة", "في حادث منفصل", "وفي حادث منفصل", "meanwhile", "separately", "in a separate incident",
+    "in another incident"))
 _FAMILY_WORDS = {fold(word) for word in ("عائلة", "عائلات", "عائله", "أسرة", "أسر", "عوائل", "families", "family")}
 _PERSON_WORDS = {fold(word) for word in ("شخص", "شخصا", "أشخاص", "فرد", "فردا", "أفراد", "people", "persons",
                                          "individuals")}
@@ -1783,7 +1790,7 @@ _SINGLED_OUT = {"ابرزها", "اخرها", "اعنفها", "اكبرها", "i
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _AFTER_WORDS = {"بعد", "عقب", "اثر", "after", "following"}
 _AROUND_WORDS = _AFTER_WORDS | {"قبل", "قبيل", "منذ"}
-_GENERIC_TRIGGERS = {"kill", "attack", "clash", "operation"}
+_GENERIC_TRIGGERS = {"kill", "attack", "clash", "gunfire", "operation"}
 _SAME_INCIDENT_SUB_TYPES = ({"Remote explosive/landmine/IED", "Suicide bomb"},
                             {"Armed clash", "Government regains territory"})
 
