@@ -2282,3 +2282,13 @@ def test_people_wounded_by_gunfire_and_a_separate_incident_takes_no_period_from_
     assert (shooting.event_type, shooting.wounded, shooting.actor1) == (
         "Violence against civilians", 3, "Unidentified Armed Group")
     assert arrests.event_date == "2026-02-04" and shooting.event_date == "2026-02-11"
+
+
+@pytest.mark.parametrize("text", [
+    "صدت قوات الحشد الشعبي تعرضا إرهابيا على قاطع عمليات غرب نينوى فجر اليوم، دون خسائر.",
+    "PMF fighters repelled an attack by Islamic State militants west of Mosul on Monday.",
+])
+def test_an_attack_repelled_is_a_clash(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert event.event_type == "Battles"
+    assert {event.actor1, event.actor2} == {"Popular Mobilization Forces", "Islamic State"}
