@@ -189,6 +189,9 @@ class Lexicons:
     containers: frozenset[tuple[str, ...]] = frozenset()  # "في مدينة", "neighborhood of": a big city after contains
     held_by: frozenset[tuple[str, ...]] = frozenset()  # "التابعة لناحية": the unit after holds the place before
     nobody_hurt: PhraseMatcher = field(default_factory=PhraseMatcher)  # "دون وقوع إصابات": payload the counts at 0
+    separate: tuple[tuple[str, ...], ...] = ()  # "في الأثناء", "separately": a clause on another incident
+    families: frozenset[str] = frozenset()  # "عائلة", "families": what a transfer's number may count
+    people: frozenset[str] = frozenset()  # "شخص", "people": counted instead of families where both are given
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -298,7 +301,10 @@ class Lexicons:
                      for key in ("grievances", "likenesses", "has_seen")),
                    frozenset(tuple(fold(phrase).lower().split()) for phrase in places["containers"]["words"]),
                    frozenset(tuple(fold(phrase).lower().split()) for phrase in places["held_by"]["words"]),
-                   nobody_hurt)
+                   nobody_hurt,
+                   tuple(tuple(fold(phrase).lower().split()) for phrase in trigger_data["separate"]["words"]),
+                   *(frozenset(fold(word).lower() for word in count_data["transfer_units"][key])
+                     for key in ("families", "people")))
 
 
 def _check_trigger(entry: dict) -> None:

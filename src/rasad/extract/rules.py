@@ -711,7 +711,7 @@ class RuleExtractor:
 
         # date: the clause, the sentence, a date of the three sentences before, else publication
         # "في الأثناء، أصيب …", "Separately, …": another incident, which takes no period from the one before it
-        separate = _says_any(tokens[:4], _SEPARATE) or _says_any(sentence_tokens[:4], _SEPARATE)
+        separate = _says_any(tokens[:4], lex.separate) or _says_any(sentence_tokens[:4], lex.separate)
         when, date_source = _choose_date(
             [d for d in dated if (d.start, d.end) not in state.announced],
             [d for d in sentence_dates if (d.start, d.end) not in state.announced], state, sentence_index, published,
@@ -1187,11 +1187,11 @@ class RuleExtractor:
                 counts[name] = value
                 spans[name] = span
         if counts["transferred"]:  # "150 عائلة بإجمالي 600 شخص": people are counted, not families (GUIDELINES §6)
-            def counting(words: set[str]) -> list[Amount]:  # the number's noun, an adjective may stand between
+            def counting(words: frozenset[str]) -> list[Amount]:  # the number's noun, an adjective may stand between
                 return [a for a in found if a.value and any(bare_forms(token.text.lower()) & words
                                                             for token in tokens[a.last + 1 : a.last + 3])]
-            if any(a.value == counts["transferred"] for a in counting(_FAMILY_WORDS)) and counting(_PERSON_WORDS):
-                people = counting(_PERSON_WORDS)[0]
+            if any(a.value == counts["transferred"] for a in counting(lex.families)) and counting(lex.people):
+                people = counting(lex.people)[0]
                 counts["transferred"] = people.value
                 spans["transferred"] = (tokens[people.first].start, tokens[people.last].end)
         if counts["wounded"] and counts["fatalities"] and spans["wounded"] < spans["fatalities"] and (
@@ -1771,13 +1771,6 @@ _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
 _ENGLISH_POSSESSIVES = {"his", "her", "their"}
 _PLACE_KIND_WORDS = {"the", "city", "town", "village", "of", "مدينه", "بلده", "قريه"}
 _CLAUSE_OPENERS = {"it", "they", "he", "she", "we", "that", "the", "its", "their", "his", "a", "an"}
-_SEPARATE = tuple(tuple(fold(phrase).lower().split()) for phrase in (
-    "في الأثناء", "وفي الأثناء", "في غضون ذلك", "وفي غضون ذلك", "في سياق منفصل", "وفي سياق منفصل", "في حادثة منفصلة",
-    "وفي حادثة منفصلة", "في حادث منفصل", "وفي حادث منفصل", "meanwhile", "separately", "in a separate incident",
-    "in another incident"))
-_FAMILY_WORDS = {fold(word) for word in ("عائلة", "عائلات", "عائله", "أسرة", "أسر", "عوائل", "families", "family")}
-_PERSON_WORDS = {fold(word) for word in ("شخص", "شخصا", "أشخاص", "فرد", "فردا", "أفراد", "people", "persons",
-                                         "individuals")}
 _TOLL_WORDS = {fold("حصيلة"), "toll"}  # "ارتفاع حصيلة قتلى … إلى 9": a toll and the figure it reached
 _UP_TO = {fold("إلى"), "to"}
 _KIN_OF = {fold(word) for word in ("عائلات", "عوائل", "ذوي", "ذوو", "أسر", "أهالي", "عائلة", "أسرة", "أرامل", "أيتام",
