@@ -192,6 +192,7 @@ class Lexicons:
     separate: tuple[tuple[str, ...], ...] = ()  # "في الأثناء", "separately": a clause on another incident
     families: frozenset[str] = frozenset()  # "عائلة", "families": what a transfer's number may count
     people: frozenset[str] = frozenset()  # "شخص", "people": counted instead of families where both are given
+    backed: frozenset[str] = frozenset()  # "backed" of "U.S.-backed": who backs a force is part of its name
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -304,7 +305,8 @@ class Lexicons:
                    nobody_hurt,
                    tuple(tuple(fold(phrase).lower().split()) for phrase in trigger_data["separate"]["words"]),
                    *(frozenset(fold(word).lower() for word in count_data["transfer_units"][key])
-                     for key in ("families", "people")))
+                     for key in ("families", "people")),
+                   frozenset(fold(word).lower() for word in actor_data["backers"]["words"]))
 
 
 def _check_trigger(entry: dict) -> None:

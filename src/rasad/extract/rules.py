@@ -21,7 +21,7 @@ from rasad.extract.base import register_extractor
 from rasad.extract.confidence import FACTORS, Calibration, default_calibration
 from rasad.extract.lexicon import Actor, Hit, Lexicons, Trigger, default_lexicons
 from rasad.geo.boundaries import haversine_km
-from rasad.geo.gazetteer import COUNTRY_WORDS, ForeignMention, PlaceMention
+from rasad.geo.gazetteer import COUNTRY_WORDS, FEATURE_CUES, ForeignMention, PlaceMention
 from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace, countries
 from rasad.model import COUNT_FIELDS, Document, Event, Evidence
 from rasad.text.dates import DateMention, find_dates
@@ -56,8 +56,8 @@ _LANDMARK_WORDS = {"قرب", "بالقرب", "امام", "داخل", "خلف", "
 _REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
 # Words before a force that make it the target, not the side that acted ("هجوم على قوة للحشد").
 _TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
-_UNIT_CUES = {"ناحيه", "قضاء", "لناحيه", "لقضاء", "بناحيه", "بقضاء", "subdistrict", "district"}
-_BACKED = {"backed", "led", "supported", "allied", "aligned"}
+# the cue words of a district or sub-district ("ناحية", "قضاء", "district"), as the gazetteer reads them
+_UNIT_CUES = frozenset(word for word, features in FEATURE_CUES.items() if features[0] in ("district", "subdistrict"))
 _FORCE_NOUNS = {"قوات", "قوة", "عناصر", "the", "forces"}
 _OPPONENT_MARKERS = {"مع", "with", "with the"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
@@ -1039,7 +1039,7 @@ class RuleExtractor:
                 in_place[k - 1] = True
         qualifying = {k for hit in lex.qualifiers.find(tokens) for k in range(hit.first, hit.last + 1)}  # "at least"
         # "the U.S.-backed Syrian Democratic Forces": who backs a force is part of its name
-        backers = {k for a in actors if a.first >= 2 and tokens[a.first - 1].text.lower() in _BACKED
+        backers = {k for a in actors if a.first >= 2 and tokens[a.first - 1].text.lower() in lex.backed
                    for k in range(max(0, a.first - 4), a.first)
                    if k >= a.first - 2 or tokens[k].text.lower() not in ("of", "the", "a", "an", "من")}
         skip = [0] * (len(tokens) + 1)
