@@ -106,7 +106,9 @@ class Store:
     # -- schema ---------------------------------------------------------------------------------
     def migrate(self) -> int:
         """Apply pending migrations; returns the schema version."""
-        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        # under the write lock: a second process creating the same new store waits here, never reads then writes
+        with self.transaction():
+            self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
         done = {row["version"] for row in self.db.execute("SELECT version FROM schema_migrations")}
         migrations = MIGRATIONS[self.db.dialect]
         for version, script in migrations:
@@ -131,7 +133,10 @@ class Store:
             if bulk:
                 self.db.execute("VACUUM (ANALYZE) events, mentions, documents, document_bands")
         else:
-            self.db.execute("PRAGMA optimize=0x10002")
+            # under the write lock: run alone, it reads the statistics and then writes them, and another process's
+            # commit in between makes SQLite refuse at once ("database is locked") instead of waiting
+            with self.transaction():
+                self.db.execute("PRAGMA optimize=0x10002")
 
     def transaction(self) -> Any:
         """One atomic batch of writes."""
