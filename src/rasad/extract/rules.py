@@ -281,10 +281,12 @@ class RuleExtractor:
         """
         # a place inside a force's name ("مجلس دير الزور العسكري", "Anbar Tribal Mobilisation") is not the scene
         named = {k for hit in actors for k in range(hit.first, hit.last + 1)}
-        # a transfer is placed where it left (GUIDELINES §6): "قافلة تقل 200 عائلة قادمة من مخيم الهول"
-        stems = {form for token in tokens for form in match_forms(token.text)}
-        transfer = any(hit.payload.id == "transfer" and hit.payload.requires & stems
-                       for hit in self.lexicons.triggers.find(tokens))
+        # a transfer is placed where it left (GUIDELINES §6): "قافلة تقل 200 عائلة قادمة من مخيم الهول"; the
+        # clause's triggers are read for it only where a place follows "من"/"from" (the clause reads them later)
+        transfer = any(m.first and tokens[m.first - 1].text in ("من", "from") for m in found) and any(
+            hit.payload.id == "transfer" and hit.payload.requires & {form for token in tokens
+                                                                     for form in match_forms(token.text)}
+            for hit in self.lexicons.triggers.find(tokens))
         mentions = [m if _distance(tokens, m.first) is None else dataclasses.replace(m, relative=True)
                     for m in found if isinstance(m, PlaceMention)
                     if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)
