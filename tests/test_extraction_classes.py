@@ -2292,3 +2292,15 @@ def test_an_attack_repelled_is_a_clash(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert event.event_type == "Battles"
     assert {event.actor1, event.actor2} == {"Popular Mobilization Forces", "Islamic State"}
+
+
+def test_a_country_scene_dated_by_the_statement_that_tells_it_and_a_headline_before_a_foreign_dateline(extract):
+    # the statement's day dates an incident placed only at the country; a month's tally stays no incident
+    text = "قالت القوات الأمريكية أمس إن طائرة مسيرة قصفت مسلحين في شرق سوريا."
+    event = only(extract(text))
+    assert (event.event_type, event.country, event.geo_precision) == ("Explosions/Remote violence", "SY", 3)
+    assert extract("قال الجيش أمس إن الهجمات بالصواريخ في العراق خلال يناير بلغت أدنى مستوى لها منذ 2019.") == []
+    # a wire's headline, a bullet, then its foreign dateline: the dateline files the report, the scene is Syria's
+    text = "مسيرة تقصف مسلحين شرق سوريا  * عمان ـ وكالات: قالت القوات الأمريكية أمس إن طائرة مسيرة قصفت مسلحين في شرق سوريا."
+    event = only(extract(text))
+    assert (event.country, event.geo_precision) == ("SY", 3)

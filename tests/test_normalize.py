@@ -1,5 +1,5 @@
 from rasad.text.normalize import fold, normalize
-from rasad.text.segment import clauses, sentences
+from rasad.text.segment import clauses, opens_line, sentences
 from rasad.text.tokens import bare_forms, match_forms
 
 
@@ -54,6 +54,14 @@ def test_initials_and_abbreviations_end_no_sentence_but_a_full_stop_at_a_lines_e
     text = normalize("A U.S. strike hit a car. Lt. Gen. Smith said on Jan. 5 it was over.\nEnd at a letter A.").text
     assert [text[s.start : s.end] for s in sentences(text)] == [
         "a u.s. strike hit a car.", "lt. gen. smith said on jan. 5 it was over.", "end at a letter a."]
+
+
+def test_a_bullet_set_apart_in_a_line_ends_a_sentence_and_a_line_opens_after_it():
+    text = fold("غارات على مواقع المسلحين  * الموصل ـ وكالات: قصفت الطائرات مواقع 5*3 أمس")
+    spans = sentences(text)
+    assert [text[s.start : s.end] for s in spans] == ["غارات علي مواقع المسلحين",
+                                                        "الموصل  وكالات: قصفت الطايرات مواقع 5*3 امس"]
+    assert opens_line(text, spans[1].start) and not opens_line(text, spans[1].start + 7)
 
 
 def test_clauses_split_at_connectives():

@@ -27,7 +27,7 @@ from rasad.model import COUNT_FIELDS, Document, Event, Evidence
 from rasad.text.dates import DateMention, find_dates
 from rasad.text.normalize import NormalizedText, fold, normalize
 from rasad.text.numbers import Amount, amounts, number_word, without_possessive
-from rasad.text.segment import Span, clauses, sentences
+from rasad.text.segment import Span, clauses, opens_line, sentences
 from rasad.text.tokens import Token, bare_forms, match_forms, tokenize
 
 # Words that refer back to the place last named ("in the same area", "the desert").
@@ -689,7 +689,9 @@ class RuleExtractor:
                 groups = [[(following[0], False)]]
                 place_source = "next sentence"
         if not groups:
-            day = any(d.precision == 1 and (d.start, d.end) not in state.announced for d in dated or sentence_dates)
+            # a day, of the incident or of the statement that tells it ("قال الجيش أمس إن طائراته قصفت …")
+            day = any(d.precision == 1 and ((d.start, d.end) not in state.announced or not (
+                sentence_periods or any(other.precision > 1 for other in dated))) for d in dated or sentence_dates)
             figure = _figure(tokens, clause_dates)
             scene = self._country_scene(tokens, events, figure) if day or figure else None
             if scene is None:
@@ -1295,10 +1297,7 @@ def _figure(tokens: list[Token], dates: list[DateMention]) -> bool:
 
 def _dateline(text: str, tokens: list[Token], mention) -> bool:
     """The place a report was filed from ("Baghdad:", "بغداد - ", "ANBAR —"), not where anything happened."""
-    if mention.first != 0:
-        return False
-    line_start = text.rfind("\n", 0, tokens[0].start) + 1
-    if text[line_start : tokens[0].start].strip():
+    if mention.first != 0 or not opens_line(text, tokens[0].start):
         return False
     after = text[tokens[mention.last].end : tokens[mention.last].end + 40]
     return (after.lstrip(" ")[:1] in (":", "-", "(", "/") or bool(_DATELINE_TAIL.match(after))
@@ -1308,8 +1307,7 @@ def _dateline(text: str, tokens: list[Token], mention) -> bool:
 def _after_dateline(text: str, sentence: Span, dates: list[DateMention]) -> list[DateMention]:
     """The dates after a dateline that opens the sentence ("DEIR EZ-ZOR, Syria, Feb 9 (Reuters) -", "بغداد 16 أغسطس
     (شينخوا) –"): the dateline's day is the filing day, not the incident's."""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    if text[line_start : sentence.start].strip():
+    if not opens_line(text, sentence.start):
         return dates
     match = _DATELINE.match(text, sentence.start)
     return [d for d in dates if d.start >= match.end()] if match else dates

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-_SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s\"')\]]|$)")
+# A sentence ends at its full stop, or before a bullet set apart inside a line, as wires set a headline or
+# a dateline before the text ("… العراق  * أنقرة ـ …")
+_SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s\"')\]]|$)|(?<=\s)[*•▪]+(?=\s)")
 # A clause boundary: a comma (or semicolon) followed by a discourse connective that opens a new clause.
 _CLAUSE_BREAK = re.compile(
     r"[،,؛;]\s*(?=(?:حيث|فيما|بينما|في حين|وفي|وذلك|غداة|while|whereas)\b"
@@ -17,6 +19,7 @@ _CLAUSE_BREAK = re.compile(
     r"|و(?:\d+|اثن\S*|ثلاث\S*|اربع\S*|خمس\S*|ست\S*|سبع\S*|ثمان\S*|تسع\S*|عشر\S*)\s+(?:في|ب)\S*)"
 )
 
+_BULLET = re.compile(r"[*•▪]+$")
 _WORD_BEFORE_STOP = re.compile(r"(?:^|[^a-z])([a-z]+)\.$", re.IGNORECASE)
 
 
@@ -58,6 +61,10 @@ def sentences(text: str) -> list[Span]:
         position = line_start
         for end_match in _SENTENCE_END.finditer(text, line_start, line_end):
             end = end_match.end()
+            if end_match.group()[0] in "*•▪":  # the bullet opens the next sentence and belongs to neither
+                _append(spans, text, position, end_match.start(), paragraph)
+                position = end
+                continue
             if end_match.group() == "." and _abbreviation(text, end_match.start()) and end < line_end and any(
                     character.isalnum() for character in text[end:line_end]):
                 continue
@@ -67,6 +74,15 @@ def sentences(text: str) -> list[Span]:
             _append(spans, text, position, line_end, paragraph)
         paragraph += 1
     return spans
+
+
+def opens_line(text: str, start: int) -> bool:
+    """Nothing but blanks, or a bullet set apart, stands before ``start`` on its line (where datelines stand)."""
+    before = text[text.rfind("\n", 0, start) + 1 : start].strip()
+    if not before or not _BULLET.search(before):
+        return not before
+    rest = _BULLET.sub("", before)
+    return not rest or rest[-1].isspace()
 
 
 def _append(spans: list[Span], text: str, start: int, end: int, paragraph: int) -> None:
