@@ -2304,3 +2304,23 @@ def test_a_country_scene_dated_by_the_statement_that_tells_it_and_a_headline_bef
     text = "مسيرة تقصف مسلحين شرق سوريا  * عمان ـ وكالات: قالت القوات الأمريكية أمس إن طائرة مسيرة قصفت مسلحين في شرق سوريا."
     event = only(extract(text))
     assert (event.country, event.geo_precision) == ("SY", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "تعرضت دورية روسية لنيران مسلحين مجهولين قرب بلدة تل تمر أمس.",
+    "تعرضت مروحية روسية لهجوم بنيران أرضية قرب بلدة تل تمر أمس.",
+    "ذكرت الوزارة أن مروحية روسية تعرضت لإطلاق نار قرب بلدة تل تمر أمس.",
+    "ذكرت الوزارة أنه تعرضت مروحية روسية من طراز «إم آي 8» لإطلاق نار قرب بلدة تل تمر أمس.",
+])
+def test_a_patrol_or_aircraft_that_came_under_fire_suffered_an_attack(extract, text):
+    # the one attacked is actor2; an aircraft attacked struck nothing from the air; letters of a model's name
+    # ("إم آي") are no "any"
+    event = only(extract(text))
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Battles", None if "مجهولين" not in text else "Unidentified Armed Group", "Military Forces of Russia")
+
+
+def test_a_warplane_that_struck_militants_is_no_militant(extract):
+    event = only(extract("استهدفت طائرة حربية تجمعا للمسلحين في وادي حوران أمس."))
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Air/drone strike", None, "Unidentified Armed Group")

@@ -225,3 +225,22 @@ def test_english_news_may_drop_the_final_h_of_a_towns_name():
     gazetteer = default_gazetteer()
     for short, full in (("Hawija", "Al Hawijah"), ("Rutba", "Ar Rutbah"), ("Tarmiya", "At Tarmiyah")):
         assert gazetteer.lookup(short)[0].name == full
+
+
+def test_places_keep_arabic_names_written_with_marks_kurdish_letters_or_eastern_digits(tmp_path):
+    from rasad.geo.build import read_places
+
+    header = ("id,name_ar,name_en,alt_names_ar,alt_names,lat,lon,country,admin1,admin2,admin3,admin1_en,admin2_en,"
+              "admin3_en,admin1_pcode,admin2_pcode,admin3_pcode,kind,feature_code,is_current,geonames_id,wikidata_id,"
+              "source,source_id,licence")
+    rows = ["t:1,حيّ السلام,Hay al-Salam,,,33.3,44.4,IQ,,,,,Al-Risafa,,IQG08,,,neighbourhood,PPLX,,,,wof,1,x",
+            "t:2,گوێزە,Gweza,,,35.5,45.4,IQ,,,,,Sulaymaniyah,,IQG18,,,locality,PPL,,,,wof,2,x",
+            "t:3,قرية ١٤ تموز,,,,32.0,45.0,IQ,,,,,Kut,,IQG15,,,locality,PPL,,,,wof,3,x",
+            "t:4,١٢,Twelve,,,32.0,45.0,IQ,,,,,Kut,,IQG15,,,locality,PPL,,,,wof,4,x"]
+    path = tmp_path / "places.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    names = {place.id: place.names for place, _ in read_places(path, {"IQG08": "Baghdad"})}
+    assert "حي السلام" in names["t:1"]
+    assert "كويزه" in names["t:2"]  # as an Arabic report writes it: ك for گ, ه for ە
+    assert "قريه 14 تموز" in names["t:3"]
+    assert names["t:4"] == {"twelve"}  # digits alone are no Arabic name

@@ -56,6 +56,10 @@ def test_initials_and_abbreviations_end_no_sentence_but_a_full_stop_at_a_lines_e
         "a u.s. strike hit a car.", "lt. gen. smith said on jan. 5 it was over.", "end at a letter a."]
 
 
+def test_kurdish_and_persian_letters_fold_as_arabic_news_writes_them():
+    assert fold("چمچمال ڤ پ ژ") == "جمجمال ف ب ز"
+
+
 def test_a_bullet_set_apart_in_a_line_ends_a_sentence_and_a_line_opens_after_it():
     text = fold("غارات على مواقع المسلحين  * الموصل ـ وكالات: قصفت الطائرات مواقع 5*3 أمس")
     spans = sentences(text)

@@ -256,6 +256,9 @@ class Lexicons:
             windows[kind] = (int(entry.get("window", 0)), bool(entry.get("anywhere", False)), int(entry.get("after", 0)))
             _add_all(cues, entry["terms"], kind)
             _add_all(cue_exclusions, entry.get("exclude", ()), kind)
+            _add_all(cue_exclusions, (phrase for term in entry["terms"] if " " not in term
+                                      for letter in entry.get("beside_letters", ())
+                                      for phrase in (f"{term} {letter}", f"{letter} {term}")), kind)
         counts = PhraseMatcher()
         count_data = read_toml("rasad.extract", "counts.toml", override_dir)
         for name, words in count_data["counts"].items():

@@ -628,9 +628,13 @@ class RuleExtractor:
             event_type = "Explosions/Remote violence"
             sub_type = "Suicide bomb" if "suicide" in tags and trigger.id == "attack" else "Remote explosive/landmine/IED"
         if trigger.id == "attack" and event_type == "Battles" and any(
-                bare_forms(token.text.lower()) & lex.aircraft for token in tokens[max(0, main.first - 4) : main.first + 3]):
-            # "طائرات مجهولة استهدفت شاحنات", "استهدفت طائرة حربية …": aircraft that attacked struck from the air
+                bare_forms(tokens[k].text.lower()) & lex.aircraft and not any(
+                    token.text in lex.exposed for token in tokens[max(0, k - 1) : k] + tokens[k + 1 : k + 3])
+                for k in range(max(0, main.first - 4), min(len(tokens), main.first + 3))):
+            # "طائرات مجهولة استهدفت شاحنات", "استهدفت طائرة حربية …": aircraft that attacked struck from the air;
+            # "تعرضت مروحية لهجوم": one attacked did not; who struck is the air strike's agent, not its target
             event_type, sub_type = "Explosions/Remote violence", "Air/drone strike"
+            trigger = lex.triggers_by_id.get("airstrike", trigger)
         if trigger.id == "weapons":
             tags.discard("suicide")  # "ضبط أحزمة ناسفة": belts seized, no bomber
         if trigger.id != "transfer":
@@ -1457,6 +1461,13 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in members
 
 
+def _exposed(hit: Hit, tokens: list[Token], exposed: frozenset[str]) -> bool:
+    """A verb of suffering stands just before the force ("تعرضت دورية للجيش لهجوم") or after it and its adjective
+    ("مروحية روسية تعرضت لإطلاق نار")."""
+    return any(bare_forms(token.text) & exposed
+               for token in tokens[max(0, hit.first - 3) : hit.first] + tokens[hit.last + 1 : hit.last + 3])
+
+
 def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str]) -> str | None:
     """The country an adjective gives a force named without one: "Iraqi authorities", "السلطات العراقية",
     "طائرة مسيرة تركية"."""
@@ -1543,7 +1554,8 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         if first is None:  # the report names no perpetrator: only the victims (civilians or a force) or responders
             others = [item for item in ordered if item[2] == "civilian" or (
                 item[2] == "state" and (_suffered(item[0], tokens, members, dates) or own_members
-                                        or id(item[0]) in targets))]  # "an attack on US troops"
+                                        or id(item[0]) in targets  # "an attack on US troops"
+                                        or _exposed(item[0], tokens, exposed)))]  # "تعرضت مروحية أمريكية لنيران"
             if not others:
                 return None, None, {}
             target = others[0][0]
@@ -1560,7 +1572,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         first = ordered[0]
     if trigger.event_type in _VIOLENT and _suffered(first[0], tokens, members, dates) and (
             _counted(first[0], tokens, dates) or _suffered(first[0], tokens, posts, dates)
-            or any(bare_forms(token.text) & exposed for token in tokens[max(0, first[0].first - 3) : first[0].first])):
+            or _exposed(first[0], tokens, exposed)):
         # "قتيلان من عناصر الجيش إثر كمين نصبه عناصر التنظيم", "تعرضت دورية للجيش لهجوم": who suffered did not act
         other = next((item for item in ordered if item[1] != first[1] and item[2] not in ("civilian", first[2])
                       # "نفذه عناصر داعش": members named as who acted; only a count makes them victims here

@@ -29,7 +29,7 @@ GEONAMES_FEATURES = {
     "CMP": "camp", "CMPRF": "camp", "PRN": "prison", "BDG": "bridge", "AIRP": "airport", "AIRF": "airport",
     "PSTB": "crossing", "AREA": "region", "RGN": "region", "LK": "lake", "DSRT": "region",
 }
-_ARABIC_ONLY = re.compile(r"^[\u0621-\u064A\s]+$")
+_ARABIC_ONLY = re.compile(r"^[\u0621-\u064A 0-9]+$")
 # Kinds of rows of the places file (../shared/geo/places) and the feature class Rasad gives them. Villages,
 # districts, sub-districts and neighbourhoods are named in reports with a cue word ("قرية …", "ناحية …"):
 # see MINOR_FEATURES in gazetteer.py. Abandoned and destroyed localities (PPLQ, PPLW) are left out.
@@ -162,7 +162,14 @@ def _chain(points: list[tuple[float, float]]) -> tuple[tuple[float, float], ...]
 
 
 def _arabic_names(names: Iterable[str]) -> list[str]:
-    return [name for name in names if _ARABIC_ONLY.match(name) and len(fold(name).replace(" ", "")) >= 3]
+    """The names written in Arabic, read as folded (diacritics, Kurdish letters and Eastern digits as reports write
+    them: "كرّادة", "گردسين", "قرية ١٤ تموز"; the marks that join two names as spaces: "الحرية_ عش الورور")."""
+    out = []
+    for name in names:
+        folded = name_key(name)
+        if _ARABIC_ONLY.match(folded) and len(folded.replace(" ", "")) >= 3 and not folded.replace(" ", "").isdigit():
+            out.append(name)
+    return out
 
 
 def _english_names(names: Iterable[str]) -> list[str]:
