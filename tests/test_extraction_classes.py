@@ -2324,3 +2324,32 @@ def test_a_warplane_that_struck_militants_is_no_militant(extract):
     event = only(extract("استهدفت طائرة حربية تجمعا للمسلحين في وادي حوران أمس."))
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Air/drone strike", None, "Unidentified Armed Group")
+
+
+def test_a_foreign_place_beside_the_incident_word_is_its_scene_not_the_sources_town(extract):
+    assert extract("قال مسؤول في دمشق إن انفجارا وقع في بيروت أمس أسفر عن مقتل ثلاثة أشخاص.") == []
+    assert extract("An official in Baghdad said that a bomb exploded in Amman on Monday, killing two people.",
+                   published=PUBLISHED) == []
+    # a home place beside the incident keeps it, whatever foreign place the clause also names
+    event = only(extract("قال مسؤول أردني إن انفجارا وقع في مدينة الرطبة أمس قرب الطريق إلى عمان."))
+    assert event.admin1 == "Al-Anbar"
+
+
+def test_the_border_with_a_neighbour_is_no_scene_abroad(extract):
+    text = ("نفذت قوات حرس الحدود عملية في قضاء الرطبة أمس. واشتبكت القوة مع مهربين قرب الحدود مع الأردن، ما أدى إلى "
+            "مقتل اثنين منهم.")
+    events = extract(text)
+    assert [(e.event_type, e.admin1, e.fatalities) for e in events] == [("Battles", "Al-Anbar", 2)]
+
+
+def test_a_plural_nationality_names_the_force(extract):
+    event = only(extract("قتل ثلاثة جنود أتراك في هجوم على قاعدة في شمال العراق أمس."))
+    assert (event.actor2, event.fatalities) == ("Military Forces of Turkey", 3)
+    event = only(extract("أصيب جنديان أمريكيون بهجوم على قاعدة في شرق سوريا أمس."))
+    assert event.actor2 == "Military Forces of the United States"
+
+
+def test_an_accusation_alleges_no_incident_and_a_suspect_arrested_is_only_the_arrest(extract):
+    assert extract("ردت الشرطة على اتهامات وجهها ناشطون لعناصرها بقتل شابين في قضاء الفلوجة الأسبوع الماضي.") == []
+    event = only(extract("اعتقلت الشرطة متهما بقتل شابين في قضاء الفلوجة أمس."))
+    assert (event.sub_event_type, event.fatalities, event.arrested) == ("Arrests", None, 1)

@@ -211,7 +211,8 @@ class RuleExtractor:
                 for group in groups:
                     state.places.extend(place for place, _ in group)
                 # a foreign dateline ("أنقرة ـ رويترز:") says where the report was filed, not where it happened
-                abroad = [m for m in clause_found if isinstance(m, ForeignMention) and not _dateline(text, tokens, m)]
+                abroad = [m for m in clause_found if isinstance(m, ForeignMention) and not _dateline(text, tokens, m)
+                          and not _border_with(tokens, m)]
                 found = self._clause(document, norm, published, context, state, sentence, sentence_tokens,
                                      sentence_dates, sentence_periods, tokens, groups, abroad, previous_places,
                                      index, paragraph_places, lambda index=index: next_places(index), carried)
@@ -649,6 +650,8 @@ class RuleExtractor:
         abroad = [m for m in abroad if not any(a.first <= m.first and m.last <= a.last for a in actor_found)]
         if not groups and abroad:
             return []  # "في لبنان": the incident is elsewhere; it borrows no place of Iraq or Syria
+        if groups and abroad and _abroad_nearer(tokens, main, abroad, groups, lex.complements):
+            return []  # "قال مسؤول في دمشق إن انفجارا وقع في بيروت": the place of the incident is the one beside it
         if not groups and _site_name(tokens) and not _refers_back(tokens):
             return []  # the clause names its own site ("سجن الأطباق"), one the gazetteer does not know
         if not groups and previous_places:
@@ -1330,6 +1333,9 @@ _MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july", "a
 
 
 _DISTANCE_UNITS = {"كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "km", "kilometres", "kilometers", "miles"}
+_BORDER_WORDS = frozenset({"الحدود", "حدود", "الحدودي", "الحدودية", "الشريط", "border", "frontier"})
+# the words before a foreign place that make it where something happened ("في لبنان", "على أرض لبنان")
+_LOCATIVE_ABROAD = frozenset({"في", "داخل", "in", "inside", "ارض", "اراضي", "الاراضي"})
 BACKGROUND_DAYS = 92  # a month named this long before publication, with no figure, is background
 NEAR_KM = 30  # a scene this close to a town is "near" it (precision 2); farther, the town only gives a bearing
 
@@ -1459,6 +1465,31 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     if tuple(token.text.lower() for token in tokens[hit.last + 1 : hit.last + 3]) in _SUFFERED_AFTER:
         return True  # "Russian troops came under fire", "an army patrol was ambushed"
     return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in members
+
+
+def _border_with(tokens: list[Token], mention: ForeignMention) -> bool:
+    """The foreign country names a border of Iraq or Syria ("قرب الحدود مع تركيا", "near the border with Jordan"),
+    which is no scene abroad."""
+    before = [token.text.lower() for token in tokens[max(0, mention.first - 4) : mention.first]]
+    return bool(before) and before[-1] in ("مع", "with") and any(
+        bare_forms(word) & _BORDER_WORDS for word in before[:-1])
+
+
+def _abroad_nearer(tokens: list[Token], main: Hit, abroad: list[ForeignMention], groups: list,
+                   complements: frozenset[str]) -> bool:
+    """A foreign place after "في"/"in" (or "على أرض") stands nearer the incident's word than any place of Iraq or
+    Syria in the clause, leaving out those before the "إن"/"that" that opens a statement (a source's town): the
+    incident happened there ("قال مسؤول في دمشق إن انفجارا وقع في بيروت")."""
+    def distance(first: int, last: int) -> int:  # of two as near, the one after the word
+        return 2 * (main.first - last) + 1 if last < main.first else 2 * (first - main.last)
+
+    starts = [token.start for token in tokens]
+    home = min((distance(k, k) for group in groups for place, _ in group
+                for k in [bisect_left(starts, place.start)]
+                if not (k < main.first and any(bare_forms(token.text.lower()) & complements
+                                               for token in tokens[k + 1 : main.first]))), default=len(tokens) * 2)
+    return any(m.first and bare_forms(tokens[m.first - 1].text.lower()) & _LOCATIVE_ABROAD
+               and distance(m.first, m.last) < home for m in abroad)
 
 
 def _exposed(hit: Hit, tokens: list[Token], exposed: frozenset[str]) -> bool:
