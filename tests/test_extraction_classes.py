@@ -2353,3 +2353,20 @@ def test_an_accusation_alleges_no_incident_and_a_suspect_arrested_is_only_the_ar
     assert extract("ردت الشرطة على اتهامات وجهها ناشطون لعناصرها بقتل شابين في قضاء الفلوجة الأسبوع الماضي.") == []
     event = only(extract("اعتقلت الشرطة متهما بقتل شابين في قضاء الفلوجة أمس."))
     assert (event.sub_event_type, event.fatalities, event.arrested) == ("Arrests", None, 1)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("هاجم داعش نقطة للشرطة الاتحادية في قضاء الدبس أمس.", "Police Forces of Iraq"),
+    ("هاجم مسلحو داعش سرية للحشد الشعبي في قضاء الطارمية ليلة أمس.", "Popular Mobilization Forces"),
+    ("هاجمت داعش دورية لقسد في بلدة الشحيل بريف دير الزور أمس.", "Syrian Democratic Forces"),
+    ("هاجم عناصر داعش ثكنة للقوات الأمريكية في ريف دير الزور الشرقي أمس.", "Military Forces of the United States"),
+])
+def test_what_a_group_attacked_is_the_target_not_the_attacker(extract, text, target):
+    # Arabic names what was hit after the attacker ("داعش حاجزا للشرطة"): the word after the group is no member of it
+    event = only(extract(text))
+    assert (event.actor1, event.actor2) == ("Islamic State", target)
+
+
+def test_a_word_inside_a_forces_name_is_no_person_counted(extract):
+    event = only(extract("اعتقل مجلس منبج العسكري سبعة مطلوبين في مدينة منبج أمس."))
+    assert (event.actor1, event.arrested) == ("Syrian Democratic Forces", 7)

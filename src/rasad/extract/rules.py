@@ -1084,9 +1084,11 @@ class RuleExtractor:
             found = sorted(found + pronouns, key=lambda amount: amount.first)
         cue_tokens = {k for cue in count_cues for k in range(cue.first, cue.last + 1)}
         actor_tokens = {k for actor in actors for k in range(actor.first, actor.last + 1)}
+        # a word of a force's name of several words is no person counted ("مجلس منبج العسكري"); "جنديان" is a count
+        named_inside = {k for actor in actors if actor.last > actor.first for k in range(actor.first, actor.last + 1)}
         for amount in found:
             span = (tokens[amount.first].start, tokens[amount.last].end)
-            if any(s <= span[0] < e for s, e in date_ranges):
+            if any(s <= span[0] < e for s, e in date_ranges) or (amount.implicit and amount.first in named_inside):
                 continue
             word = tokens[amount.first].text
             if (amount.first == amount.last and amount.first > 0 and number_word(word) in (1, 2)
@@ -1464,7 +1466,9 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
         return True  # "ثلاثة من قسد", "خمسة جنود", "عناصر الجيش"
     if tuple(token.text.lower() for token in tokens[hit.last + 1 : hit.last + 3]) in _SUFFERED_AFTER:
         return True  # "Russian troops came under fire", "an army patrol was ambushed"
-    return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in members
+    # "an army post", "SDF fighters": English names the force before its members; an Arabic word after the force is
+    # what it acted on ("هاجم داعش نقطة للجيش")
+    return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.isascii() and tokens[hit.last + 1].text.lower() in members
 
 
 def _border_with(tokens: list[Token], mention: ForeignMention) -> bool:
