@@ -1084,8 +1084,10 @@ class RuleExtractor:
             found = sorted(found + pronouns, key=lambda amount: amount.first)
         cue_tokens = {k for cue in count_cues for k in range(cue.first, cue.last + 1)}
         actor_tokens = {k for actor in actors for k in range(actor.first, actor.last + 1)}
-        # a word of a force's name of several words is no person counted ("مجلس منبج العسكري"); "جنديان" is a count
-        named_inside = {k for actor in actors if actor.last > actor.first for k in range(actor.first, actor.last + 1)}
+        # a definite adjective inside a force's name of several words is no person counted ("مجلس منبج العسكري");
+        # "جنديان", "an IS official", "a local official" are
+        named_inside = {k for actor in actors if actor.last > actor.first for k in range(actor.first + 1, actor.last + 1)
+                        if tokens[k].text.startswith("ال")}
         for amount in found:
             span = (tokens[amount.first].start, tokens[amount.last].end)
             if any(s <= span[0] < e for s, e in date_ranges) or (amount.implicit and amount.first in named_inside):
@@ -1468,7 +1470,8 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
         return True  # "Russian troops came under fire", "an army patrol was ambushed"
     # "an army post", "SDF fighters": English names the force before its members; an Arabic word after the force is
     # what it acted on ("هاجم داعش نقطة للجيش")
-    return hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.isascii() and tokens[hit.last + 1].text.lower() in members
+    following = tokens[hit.last + 1].text if hit.last + 1 < len(tokens) else ""
+    return following.isascii() and following.lower() in members
 
 
 def _border_with(tokens: list[Token], mention: ForeignMention) -> bool:
