@@ -36,3 +36,11 @@ def test_an_outlet_that_names_the_perpetrator_outweighs_those_that_do_not():
     named = account(actor1="Islamic State", doc_id="b", confidence=0.8)
     record = fuse_mentions([unnamed, unnamed | {"doc_id": "c"}, named], {"a": None, "b": None, "c": None})
     assert record["actor1"] == "Islamic State"
+
+
+def test_an_area_of_a_governorate_whose_district_is_not_known_holds_any_place_of_it():
+    countryside = account(latitude=35.34, longitude=40.14, geo_precision=2, admin2=None)  # ~340 km, same governorate
+    assert compatibility(account(), countryside) is not None
+    assert compatibility(account(), countryside | {"admin1": "Deir-ez-Zor"}) is None
+    # a place named with its district is not such an area
+    assert compatibility(account(), countryside | {"admin2": "Daquq"}) is None

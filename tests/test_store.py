@@ -38,6 +38,22 @@ def test_reports_of_one_incident_fuse_into_one_event_with_every_source(tmp_path,
     assert sorted(m["arrested"] for m in detail["mentions"]) == [5, 6]  # every figure stays visible
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_town_and_the_countryside_or_district_around_it_are_one_incident_whichever_is_told_first(
+        tmp_path, store, order):
+    town = "انفجرت عبوة ناسفة بدورية لقسد في بلدة هجين أمس، ما أسفر عن مقتل عنصرين."
+    countryside = "قتل عنصران من قسد بانفجار عبوة ناسفة في ريف دير الزور الشرقي أمس."  # 90 km from the city
+    other = "انفجرت عبوة ناسفة بدورية لقسد في بلدة الطبقة أمس، ما أسفر عن مقتل عنصرين."  # another governorate
+    near = "انفجرت عبوة ناسفة بدورية للجيش في قضاء الطارمية أمس، ما أسفر عن مقتل جنديين."
+    north = "قتل جنديان بانفجار عبوة ناسفة استهدفت دورية للجيش شمال بغداد أمس."  # Baghdad, 40 km from Tarmiyah
+    ingest(store, docs_file(tmp_path, rows(*[town, countryside, other, near, north][::order])))
+    items, total = store.query_events(EventFilter())
+    assert total == 3
+    assert sorted(e["source_count"] for e in items) == [1, 2, 2]
+    assert {(e["location"], e["admin1"]) for e in items if e["source_count"] == 2} >= {("Hajin", "Deir-ez-Zor")}
+    assert {e["admin1"] for e in items if e["source_count"] == 2} == {"Deir-ez-Zor", "Baghdad"}
+
+
 def test_ingesting_the_same_documents_twice_changes_nothing(tmp_path, store):
     path = docs_file(tmp_path, rows(REPORT_A, REPORT_C))
     ingest(store, path)

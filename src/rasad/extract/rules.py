@@ -844,7 +844,7 @@ class RuleExtractor:
                 tags=sorted(event_tags), event_date=when.value.isoformat() if when and when.value else None,
                 time_precision=(when.precision or 2) if when and when.value else None,
                 actor1=actor1, actor2=actor2, country=country, admin1=place.admin1 or place.place.admin1 or None,
-                admin2=place.place.admin2 or None, location=place.place.name,
+                admin2=None if place.spans_districts else place.place.admin2 or None, location=place.place.name,
                 location_ar=_source_text(norm, document.text, place.start, place.end),
                 latitude=round(place.place.lat, 5), longitude=round(place.place.lon, 5),
                 geo_precision=place.precision, border_km=border_km, border_sector=sector,

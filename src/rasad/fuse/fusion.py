@@ -33,7 +33,11 @@ class CandidateSource(Protocol):
     """Where fusion looks for the stored events a mention may belong to (the store implements it)."""
 
     def candidates(self, event_type: str, day_from: str | None, day_to: str | None,
-                   bbox: tuple[float, float, float, float] | None) -> list[dict[str, Any]]: ...
+                   bbox: tuple[float, float, float, float] | None, admin1: str | None = None,
+                   admin2: str | None = None, precision: int = 1) -> list[dict[str, Any]]:
+        """Events of the type and days within the box, or placed only at a governorate or at an area of
+        ``admin1`` whose district is not known, or in district ``admin2`` where either is placed only there."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,10 @@ def compatibility(stored: dict[str, Any], mention: dict[str, Any]) -> float | No
     distance = haversine_km(stored["latitude"], stored["longitude"], mention["latitude"], mention["longitude"])
     coarse = max(stored.get("geo_precision") or 3, mention.get("geo_precision") or 3)
     same_district = coarse >= 2 and stored.get("admin2") and stored.get("admin2") == mention.get("admin2")
-    if distance > PLACE_KM and not (coarse >= 3 and stored.get("admin1") == mention.get("admin1")) and not (
-            same_district and distance <= DISTRICT_KM):
+    # a governorate, or an area of it whose district is not known ("ريف دير الزور الشرقي"), holds any place of it
+    region = (coarse >= 3 or (coarse == 2 and not (stored.get("admin2") and mention.get("admin2")))) and (
+        stored.get("admin1") == mention.get("admin1"))
+    if distance > PLACE_KM and not region and not (same_district and distance <= DISTRICT_KM):
         return None
     if not _tolls_agree(stored, mention):
         return None
@@ -119,12 +125,15 @@ def best_match(source: CandidateSource, mention: dict[str, Any]) -> Match | None
     day_from = (when - timedelta(days=DATE_WINDOW_DAYS)).isoformat() if when else None
     day_to = (when + timedelta(days=DATE_WINDOW_DAYS)).isoformat() if when else None
     bbox = None
-    if mention.get("latitude") is not None and (mention.get("geo_precision") or 3) < 3:
+    precision = mention.get("geo_precision") or 3
+    # an area whose district is not known ("ريف دير الزور الشرقي") may be any place of its governorate: no box
+    if mention.get("latitude") is not None and (precision == 1 or (precision == 2 and mention.get("admin2"))):
         lat, lon = mention["latitude"], mention["longitude"]
         bbox = (lon - 0.4, lat - 0.3, lon + 0.4, lat + 0.3)
     best = None
     for event_type in (mention["event_type"], *RELATED_TYPES.get(mention["event_type"], ())):
-        for stored in source.candidates(event_type, day_from, day_to, bbox):
+        for stored in source.candidates(event_type, day_from, day_to, bbox, mention.get("admin1"),
+                                        mention.get("admin2"), precision):
             score = compatibility(stored, mention)
             if score is not None and (best is None or score > best.score):
                 best = Match(stored["event_id"], score)

@@ -15,7 +15,16 @@ from functools import cache
 from importlib import resources
 
 from rasad.geo.boundaries import Boundaries, approx_km, default_boundaries, haversine_km
-from rasad.geo.gazetteer import COUNTRY_WORDS, FEATURE_CUES, Gazetteer, Place, PlaceMention, default_gazetteer
+from rasad.geo.gazetteer import (
+    COUNTRY_WORDS,
+    COUNTRYSIDE_WORDS,
+    FEATURE_CUES,
+    TRAILING_RELATIVE,
+    Gazetteer,
+    Place,
+    PlaceMention,
+    default_gazetteer,
+)
 from rasad.text.normalize import fold
 from rasad.text.tokens import Token, bare_forms
 
@@ -53,6 +62,9 @@ class ResolvedPlace:
     alternatives: tuple[str, ...]
     admin1: str | None = None  # where the report names the governorate of a feature that spans several
     cued: bool = False  # named with a cue word or a relation ("قرية …"، "قرب …"): a place the report locates
+    # the countryside of a city named like its governorate ("ريف دير الزور الشرقي"): it spans the governorate's
+    # districts, so the district is not known
+    spans_districts: bool = False
 
     @property
     def coordinates(self) -> tuple[float, float]:
@@ -189,8 +201,14 @@ class Geocoder:
             precision = max(precision, 2)
         before = bare_forms(tokens[mention.first - 1].text) if mention.first > 0 else frozenset()
         first = mention.first - 1 if mention.cue and before & FEATURE_CUES.keys() else mention.first
+        countryside = mention.relative and (
+            (mention.first > 0 and bare_forms(tokens[mention.first - 1].text) & COUNTRYSIDE_WORDS)
+            or any(token.text in TRAILING_RELATIVE for token in tokens[mention.last + 1 : mention.last + 4]))
+        spans = bool(countryside) and best.feature == "city" and any(
+            c.feature == "admin1" and c.admin1 == best.admin1 for c in mention.candidates)
         return ResolvedPlace(best, precision, tokens[first].start, tokens[mention.last].end,
-                             tuple(c.id for c in ranked[1:4]), cued=bool(mention.cue) or mention.relative)
+                             tuple(c.id for c in ranked[1:4]), cued=bool(mention.cue) or mention.relative,
+                             spans_districts=spans)
 
     @staticmethod
     def _score(place: Place, context: DocumentContext, prefer_admin1: bool) -> float:

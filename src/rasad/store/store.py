@@ -423,12 +423,17 @@ class Store:
 
     # -- fusion ---------------------------------------------------------------------------------
     def candidates(self, event_type: str, day_from: str | None, day_to: str | None,
-                   bbox: tuple[float, float, float, float] | None) -> list[dict[str, Any]]:
+                   bbox: tuple[float, float, float, float] | None, admin1: str | None = None,
+                   admin2: str | None = None, precision: int = 1) -> list[dict[str, Any]]:
         """Stored events that a new mention may report (for fusion); merged events are not candidates."""
         where, args = "event_type = ? AND merged_into IS NULL", [event_type]
         if bbox:
-            where += " AND ((latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?) OR geo_precision >= 3)"
-            args += [bbox[1], bbox[3], bbox[0], bbox[2]]
+            # within the box, or only a governorate, or an area of the governorate whose district is not known, or
+            # in the mention's district where either is placed only at the district or near a town of it
+            where += (" AND ((latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?) OR geo_precision >= 3"
+                      " OR (geo_precision = 2 AND admin2 IS NULL AND admin1 = ?)"
+                      " OR (admin2 = ? AND (geo_precision = 2 OR ? = 2)))")
+            args += [bbox[1], bbox[3], bbox[0], bbox[2], admin1, admin2, precision]
         if day_from and day_to:  # two index range scans: the dated events of the window, and the undated ones
             sql = (f"SELECT * FROM events WHERE {where} AND event_date BETWEEN ? AND ? UNION ALL "
                    f"SELECT * FROM events WHERE {where} AND event_date IS NULL")
