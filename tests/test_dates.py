@@ -38,6 +38,12 @@ def first(text: str, published: date | None = PUBLISHED):
         ("قبل أيام", date(2025, 3, 5), 2),
         ("27/01/2025", date(2025, 1, 27), 1),
         ("on January 9, 2025", date(2025, 1, 9), 1),
+        # the weekday of publication said "last" is a week before; a day with the article or an English ordinal
+        ("يوم الأربعاء الماضي", date(2025, 3, 5), 1),
+        ("last Wednesday", date(2025, 3, 5), 1),
+        ("في الـ4 من الشهر الجاري", date(2025, 3, 4), 1),
+        ("on the 4th of March", date(2025, 3, 4), 1),
+        ("on Mar. 4", date(2025, 3, 4), 1),
         ("yesterday", date(2025, 3, 11), 1),
     ],
 )

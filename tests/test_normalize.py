@@ -68,6 +68,12 @@ def test_a_bullet_set_apart_in_a_line_ends_a_sentence_and_a_line_opens_after_it(
     assert opens_line(text, spans[1].start) and not opens_line(text, spans[1].start + 7)
 
 
+def test_every_english_month_abbreviation_ends_no_sentence():
+    for month in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"):
+        text = normalize(f"A bomb went off on {month}. 4 in Kirkuk.").text
+        assert len(sentences(text)) == 1, month
+
+
 def test_clauses_split_at_connectives():
     text = fold("نفذت القوات عمليات في كركوك، حيث اعتقلت الشرطة خمسة مطلوبين في الحويجة")
     parts = [text[c.start : c.end] for c in clauses(text, sentences(text)[0])]

@@ -102,9 +102,14 @@ def _day_ending(tokens: list[Token], j: int, ordinals: dict[str, int]) -> tuple[
 
 
 def _number(tokens: list[Token], i: int) -> int | None:
-    if 0 <= i < len(tokens) and tokens[i].text.isdigit():
-        return int(tokens[i].text)
-    return None
+    """A number written in digits, with the article ("في الـ5 من الشهر") or an English ordinal's ending ("5th")."""
+    if not 0 <= i < len(tokens):
+        return None
+    match = _DAY_NUMBER.fullmatch(tokens[i].text)
+    return int(match.group(1)) if match else None
+
+
+_DAY_NUMBER = re.compile(r"(?:ال)?(\d+)(?:st|nd|rd|th)?")
 
 
 def _past(year: int | None, month: int, day: int, published: date | None) -> date | None:
@@ -163,7 +168,7 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             if (day is None or first == i) and after is not None and 1 <= after <= 31:  # "January 9, 2025"
                 day, first = after, i
                 end += 1
-            if first == i and i >= 2 and tokens[i - 1].text == "من":  # "الثاني من كانون الأول", "26 من أيلول"
+            if first == i and i >= 2 and tokens[i - 1].text in ("من", "of"):  # "الثاني من كانون الأول", "the 5th of"
                 ordinal, start = _day_ending(tokens, i - 2, cal["ordinals"])
                 if ordinal:
                     day, first = ordinal, start
@@ -206,7 +211,10 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
                 continue
             value = None
             if published is not None:
-                value = published - timedelta(days=(published.weekday() - weekday) % 7)
+                back = (published.weekday() - weekday) % 7
+                if back == 0 and (nxt in past_words or (i and tokens[i - 1].text == "last")):
+                    back = 7  # "الثلاثاء الماضي", "last Tuesday", said on a Tuesday: a week before
+                value = published - timedelta(days=back)
             stop = tokens[i + 1].end if nxt in past_words else tokens[i].end
             start = tokens[i - 1].start if i > 0 and tokens[i - 1].text in _DAY_PARTS else tokens[i].start
             found.append(DateMention(value, 1, "weekday", start, stop))
