@@ -2370,3 +2370,13 @@ def test_what_a_group_attacked_is_the_target_not_the_attacker(extract, text, tar
 def test_a_word_inside_a_forces_name_is_no_person_counted(extract):
     event = only(extract("اعتقل مجلس منبج العسكري سبعة مطلوبين في مدينة منبج أمس."))
     assert (event.actor1, event.arrested) == ("Syrian Democratic Forces", 7)
+
+
+@pytest.mark.parametrize("text", [
+    "أبطلت فرق الجهد الهندسي مفعول عبوة ناسفة على طريق قضاء الدبس أمس.",
+    "فككت فرق الجهد الهندسي عبوتين ناسفتين على طريق قضاء الدبس أمس.",
+    "Army engineers disarmed a roadside bomb on a road in the Dibis district on Monday.",
+])
+def test_a_device_made_safe_is_disrupted_weapons_use(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
