@@ -2380,3 +2380,10 @@ def test_a_word_inside_a_forces_name_is_no_person_counted(extract):
 def test_a_device_made_safe_is_disrupted_weapons_use(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+@pytest.mark.parametrize(("side", "longitude"), [("الشرقي", 41.69), ("الغربي", 40.54)])
+def test_the_part_of_a_citys_countryside_picks_which_namesake_of_a_village_is_meant(extract, side, longitude):
+    # two villages of the name in al-Hasakah's countryside, east and west of the city (GeoNames)
+    event = only(extract(f"قتل مدنيان بانفجار لغم أرضي في قرية معشوق بريف الحسكة {side} أمس."))
+    assert (event.admin1, round(event.longitude, 2)) == ("Al-Hasakeh", longitude)

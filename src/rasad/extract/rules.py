@@ -346,6 +346,15 @@ class RuleExtractor:
                 unplaced.add(k - 1)
                 cities.setdefault(k, anchor)
                 locating.add(k)
+        # "قرية تل شعير بريف الحسكة الشرقي": of the village's namesakes, those in that part of the city's countryside
+        for k, city in cities.items():
+            directions = _bearings(tokens[mentions[k].last + 1 : mentions[k].last + 2])
+            if k - 1 in unplaced or not directions or not mentions[k].relative:
+                continue
+            toward = tuple(c for c in mentions[k - 1].candidates
+                           if c.admin1 == city.admin1 and _lies_towards(c, city, directions))
+            if toward and len(toward) < len(mentions[k - 1].candidates):
+                mentions[k - 1] = dataclasses.replace(mentions[k - 1], candidates=toward)
         # the city that only locates the place before it still says which of its namesakes is meant
         located_by = [city for k, city in cities.items() if k - 1 not in unplaced]
         mentions = [m for k, m in enumerate(mentions)
