@@ -2387,3 +2387,17 @@ def test_the_part_of_a_citys_countryside_picks_which_namesake_of_a_village_is_me
     # two villages of the name in al-Hasakah's countryside, east and west of the city (GeoNames)
     event = only(extract(f"قتل مدنيان بانفجار لغم أرضي في قرية معشوق بريف الحسكة {side} أمس."))
     assert (event.admin1, round(event.longitude, 2)) == ("Al-Hasakeh", longitude)
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # a place after a governorate's possessive, with its article
+    ("Two soldiers were killed in a bomb attack in Deir ez-Zor's al-Busayrah on Monday.", "Al Busayrah"),
+    # "the X district of G": the cue word is X's, and G, a governorate, holds it
+    ("Two soldiers were killed in a bomb attack in the Hajin district of Deir ez-Zor on Monday.", "Hajin"),
+    ("Two soldiers were killed in a bomb attack in the Baiji district of Salahuddin on Monday.", "Bayji"),
+    # a town written as its district is ("Shirqat" for Ash Sharqat)
+    ("Two soldiers were killed in a bomb attack in Shirqat on Monday.", "Ash Sharqat"),
+])
+def test_english_ways_of_naming_a_town_with_its_governorate(extract, text, location):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.event_type, event.fatalities) == (location, "Explosions/Remote violence", 2)

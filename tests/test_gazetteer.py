@@ -244,3 +244,16 @@ def test_places_keep_arabic_names_written_with_marks_kurdish_letters_or_eastern_
     assert "كويزه" in names["t:2"]  # as an Arabic report writes it: ك for گ, ه for ە
     assert "قريه 14 تموز" in names["t:3"]
     assert names["t:4"] == {"twelve"}  # digits alone are no Arabic name
+
+
+def test_a_town_gains_its_districts_spellings_that_differ_only_in_vowels():
+    from rasad.geo.build import Place, _share_seat_names
+
+    town = Place("t", "Ash Sharqat", "الشرقاط", "city", "IQ", "Salah Al-Din", 35.5, 43.2, names={"ash sharqat", "الشرقاط"})
+    district = Place("d", "Al-Shirqat", "الشرقاط", "district", "IQ", "Salah Al-Din", 35.4, 43.3,
+                     names={"al shirqat", "الشرقاط"})
+    other = Place("o", "Mandali", "مندلي", "city", "IQ", "Diyala", 33.7, 45.5, names={"mandali", "مندلي"})
+    misnamed = Place("m", "Baladruz", "مندلي", "district", "IQ", "Diyala", 33.8, 45.2, names={"baladruz", "مندلي"})
+    places = {p.id: p for p in (town, district, other, misnamed)}
+    assert _share_seat_names(places) == 1
+    assert "al shirqat" in town.names and "baladruz" not in other.names

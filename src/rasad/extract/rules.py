@@ -312,11 +312,16 @@ class RuleExtractor:
         inside = {k for k, m in enumerate(mentions) if k and not m.relative and (
             (m.first - mentions[k - 1].last == 1 and tokens[m.first].text.startswith(("ب", "وب")) and m.cue is None)
             or (self._contained(tokens, mentions[k - 1].last, m.first) and (m.cue is None or "city" in m.cue)))}
+        # (… or the governorate that holds the place: "the Hajin district of Deir ez-Zor")
         locating = {k for k, m in enumerate(mentions)
                     if k and (m.relative or k in inside) and m.first - mentions[k - 1].last <= 3
-                    and max(c.population for c in m.candidates) >= _REFERENCE_CITY
+                    and (max(c.population for c in m.candidates) >= _REFERENCE_CITY or (k in inside and any(
+                        c.feature == "admin1" and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}
+                        for c in m.candidates)))
                     and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}}
-        cities = {k: max(mentions[k].candidates, key=lambda c: c.population) for k in locating}
+        cities = {k: next((c for c in mentions[k].candidates if c.feature == "admin1" and k in inside
+                           and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}),
+                          max(mentions[k].candidates, key=lambda c: c.population)) for k in locating}
         unplaced = {k - 1 for k, city in cities.items() if (_namesakes(mentions[k - 1]) or k in inside)
                     and not any(a.admin1 == city.admin1 for a in mentions[k - 1].candidates)
                     and min(haversine_km(a.lat, a.lon, city.lat, city.lon) for a in mentions[k - 1].candidates)

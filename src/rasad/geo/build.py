@@ -360,6 +360,7 @@ def build(
     if places_file:
         progress(f"{_add_places(places, places_file, table, boundaries)} villages, districts and sub-districts added")
         _add_aliases(places)  # and for the places file's villages and units
+        progress(f"{_share_seat_names(places)} towns given their district's spellings")
 
     out_dir = Path(out_dir) if out_dir else Path(str(resources.files("rasad.geo").joinpath("data")))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -418,6 +419,38 @@ def _centroid(polygon: Governorate) -> tuple[float, float]:
     if math.isclose(area, 0.0):
         return ring[0][1], ring[0][0]
     return cy / (3 * area), cx / (3 * area)
+
+
+def _share_seat_names(places: dict[str, Place]) -> int:
+    """A town that bears its district's Arabic name is also written as the district is ("Shirqat" for the town of
+    Ash Sharqat, seat of Al-Shirqat district): it gains the district's Latin spellings that differ from one of its
+    own only in vowels (not OCHA's "Baladruz" for a district whose Arabic name is مندلي), where it is the only town
+    of that name in the governorate."""
+    towns: dict[tuple[str, str], list[Place]] = {}
+    for place in places.values():
+        if place.feature == "city" and place.name_ar:
+            towns.setdefault((place.admin1, name_key(place.name_ar)), []).append(place)
+    shared = 0
+    for unit in places.values():
+        if unit.feature != "district" or not unit.name_ar:
+            continue
+        seats = towns.get((unit.admin1, name_key(unit.name_ar)), [])
+        if len(seats) != 1:
+            continue
+        skeletons = {_consonants(name) for name in seats[0].names if name.isascii()}
+        latin = {name for name in unit.names if name.isascii() and _consonants(name) in skeletons}
+        if latin - seats[0].names:
+            seats[0].names |= latin
+            shared += 1
+    return shared
+
+
+def _consonants(name: str) -> str:
+    """A Latin spelling without its article and vowels: "al shirqat" and "ash sharqat" are both "shrqt"."""
+    words = name.split()
+    while len(words) > 1 and words[0] in ("al", "el", "an", "ar", "as", "ash", "at", "az", "ad", "ath"):
+        words = words[1:]
+    return re.sub(r"[aeiouy\s]", "", "".join(words))
 
 
 def _add_districts(places: dict[str, Place], path: Path) -> int:

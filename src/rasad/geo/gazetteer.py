@@ -265,6 +265,11 @@ class Gazetteer:
                 if shorter is not None and self._starts_name(tokens, i + length):
                     length, numbers, key = shorter
             cue, relative, weak = self._context(tokens, i)
+            previous = mentions[-1] if mentions and isinstance(mentions[-1], PlaceMention) else None
+            trailing = next((k for k in (previous.last, previous.last + 1) if k < i and tokens[k].text in TRAILING_CUES),
+                            None) if previous is not None else None
+            if cue is not None and trailing is not None and {t.text for t in tokens[trailing + 1 : i]} <= {"of", "the"}:
+                cue = None  # "the Manbij district of Aleppo": the cue word is the name's before it, not Aleppo's
             if not (cue or relative) and mentions and isinstance(mentions[-1], PlaceMention) and mentions[-1].relative:
                 # "بين دير الزور والميادين", "between Deir ez-Zor and al-Mayadin": the relation holds both
                 between = [token.text for token in tokens[mentions[-1].last + 1 : i]]
@@ -277,6 +282,8 @@ class Gazetteer:
             after = tokens[i + length].text if i + length < len(tokens) else ""
             if cue is None and after in TRAILING_CUES:  # "Deir ez-Zor province"
                 cue = TRAILING_CUES[after]
+            elif cue is None and len(key) > 1 and key[-1] in TRAILING_CUES:  # a name that ends in it: "Manbij district"
+                cue = TRAILING_CUES[key[-1]]
             beyond = tokens[i + length + 1].text if after == "s" and i + length + 1 < len(tokens) else ""
             if beyond in REGIONAL_ADJECTIVES and i + length + 2 < len(tokens):
                 beyond = tokens[i + length + 2].text  # "Deir ez-Zor's eastern countryside"
@@ -307,7 +314,9 @@ class Gazetteer:
         return mentions
 
     def _starts_name(self, tokens: list[Token], i: int) -> bool:
-        """A place's name begins at token ``i``."""
+        """A place's name begins at token ``i`` (after an English article: "Deir ez-Zor's al-Mayadin")."""
+        if i + 1 < len(tokens) and tokens[i].text in _ENGLISH_ARTICLES and tokens[i + 1].text.isascii():
+            i += 1
         return i < len(tokens) and self._match_at(tokens, i, self._index) is not None
 
     def _attribute(self, tokens: list[Token], i: int, key: tuple[str, ...],
