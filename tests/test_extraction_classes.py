@@ -2401,3 +2401,10 @@ def test_the_part_of_a_citys_countryside_picks_which_namesake_of_a_village_is_me
 def test_english_ways_of_naming_a_town_with_its_governorate(extract, text, location):
     event = only(extract(text, published=PUBLISHED))
     assert (event.location, event.event_type, event.fatalities) == (location, "Explosions/Remote violence", 2)
+
+
+def test_a_known_town_whose_name_is_also_a_word_is_a_place_after_any_cue(extract):
+    # القائم is also "existing"; after "منطقة" it is the town, with no governorate named
+    event = only(extract("قتل جنديان بانفجار عبوة ناسفة في منطقة القائم أمس."))
+    assert (event.location, event.admin1) == ("Al Qa’im", "Al-Anbar")
+    assert extract("قتل جنديان بانفجار عبوة ناسفة في القائم أمس.") == []  # the word alone stays a word

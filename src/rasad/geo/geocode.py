@@ -51,6 +51,9 @@ class DocumentContext:
 TERRAIN = frozenset({"region", "mountain", "wadi"})  # cues of terrain that may bear a settlement's name
 
 
+_KNOWN_TOWN = 10_000  # a town this large is meant when a cue word names it, whatever else its name means
+
+
 @dataclass(frozen=True)
 class ResolvedPlace:
     """A place mention resolved to one gazetteer place, with its precision and the runners-up."""
@@ -139,6 +142,9 @@ class Geocoder:
             return True
         if mention.cue and not mention.weak and self._names_its_city(mention):  # "حي بغداد الجديدة"
             return True
+        if mention.cue and not mention.minor and any(
+                place.feature == "city" and place.population >= _KNOWN_TOWN for place in mention.candidates):
+            return True  # "في منطقة القائم": after a cue, even one as general as منطقة, a known town is no common word
         if mention.cue or mention.relative or (mention.locative and not mention.minor):
             return self._agrees(mention, context)
         return False
