@@ -2408,3 +2408,20 @@ def test_a_known_town_whose_name_is_also_a_word_is_a_place_after_any_cue(extract
     event = only(extract("قتل جنديان بانفجار عبوة ناسفة في منطقة القائم أمس."))
     assert (event.location, event.admin1) == ("Al Qa’im", "Al-Anbar")
     assert extract("قتل جنديان بانفجار عبوة ناسفة في القائم أمس.") == []  # the word alone stays a word
+
+
+@pytest.mark.parametrize("tally", [
+    "More than 30 police officers have been killed in similar attacks since January.",
+    "وقتل أكثر من 30 شرطيا في هجمات مماثلة منذ مطلع العام.",
+])
+def test_a_figure_summed_over_similar_attacks_is_no_toll_of_the_incident(extract, tally):
+    lead = "A roadside bomb killed two policemen in the Dibis district, northwest of Kirkuk, on Monday."
+    event = only(extract(lead + "\n\n" + tally, published=PUBLISHED))
+    assert (event.fatalities, event.admin1) == (2, "Kirkuk")
+
+
+def test_an_english_place_north_of_a_city_is_what_the_same_area_refers_back_to(extract):
+    text = ("A roadside bomb killed two soldiers in Tarmiyah district, north of Baghdad, on Monday.\n\n"
+            "Security forces arrested six suspects in the same area on Tuesday.")
+    bomb, arrests = extract(text, published=date(2025, 3, 12))
+    assert (bomb.location, arrests.location, arrests.arrested) == ("At Tarmiyah", "At Tarmiyah", 6)

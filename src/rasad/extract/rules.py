@@ -313,8 +313,10 @@ class RuleExtractor:
             (m.first - mentions[k - 1].last == 1 and tokens[m.first].text.startswith(("ب", "وب")) and m.cue is None)
             or (self._contained(tokens, mentions[k - 1].last, m.first) and (m.cue is None or "city" in m.cue)))}
         # (… or the governorate that holds the place: "the Hajin district of Deir ez-Zor")
+        # ("… in Tarmiyah district, north of Baghdad": English takes a word more, its cue word and "of")
         locating = {k for k, m in enumerate(mentions)
-                    if k and (m.relative or k in inside) and m.first - mentions[k - 1].last <= 3
+                    if k and (m.relative or k in inside) and m.first - mentions[k - 1].last <= 3 + (
+                        tokens[m.first - 1].text == "of")
                     and (max(c.population for c in m.candidates) >= _REFERENCE_CITY or (k in inside and any(
                         c.feature == "admin1" and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}
                         for c in m.candidates)))
@@ -533,8 +535,9 @@ class RuleExtractor:
             if trigger.id == "regain" and (amounts(tokens[hit.last + 1 : hit.last + 2]) or (
                     hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in _RECAPTURED_PEOPLE)):
                 continue  # "recaptured 12 of them", "recaptured the escapees": people caught again, no ground
-            if ((hit.last + 1 < len(tokens) and bare_forms(tokens[hit.last + 1].text) & lex.likenesses) or (
-                    hit.first and tokens[hit.first - 1].text.lower() in lex.likenesses)) and not lex.counts.find(tokens):
+            compared = (hit.last + 1 < len(tokens) and bare_forms(tokens[hit.last + 1].text) & lex.likenesses) or (
+                hit.first and tokens[hit.first - 1].text.lower() in lex.likenesses)
+            if compared and not lex.counts.find(tokens):
                 likeness = True
                 continue  # "بعد أسبوع من هجوم مماثل": an earlier one told only as a likeness, with no figure of its own
             events.append(hit)
@@ -583,6 +586,8 @@ class RuleExtractor:
         if any(d.kind == "future" for d in clause_dates):
             return []
         dated = [d for d in clause_dates if d.kind != "year"]
+        if self._like_many(tokens) and not any(d.precision == 1 for d in dated):
+            return []  # "40 killed in similar attacks since January": a figure summed over other incidents
         if not dated:
             events = [hit for hit in events if not self._of_a_kind(hit, tokens)]
             if not events:
@@ -998,6 +1003,21 @@ class RuleExtractor:
                 # marking the sixth killing" closes the report it attributes)
                 out.add((mention.start, mention.end))
         return out
+
+    def _like_many(self, tokens: list[Token]) -> bool:
+        """Incidents named in the plural as like the one told ("in similar attacks", "في هجمات مماثلة"): a figure of
+        the clause sums other incidents."""
+        lex = self.lexicons
+        for k, token in enumerate(tokens):
+            if not bare_forms(token.text.lower()) & lex.likenesses:
+                continue
+            for near in tokens[max(0, k - 1) : k] + tokens[k + 1 : k + 2]:
+                word = near.text.lower()
+                singular = word[:-1] if word.endswith("s") else word[:-2] if word.endswith("ات") else ""
+                if singular and (lex.triggers.find([dataclasses.replace(near, text=singular)])
+                                 or lex.triggers.find([near])):
+                    return True
+        return False
 
     def _of_a_kind(self, hit: Hit, tokens: list[Token]) -> bool:
         """A plural event noun after a word of quantity ("العديد من الهجمات", "a string of attacks")."""
