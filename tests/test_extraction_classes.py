@@ -2425,3 +2425,11 @@ def test_an_english_place_north_of_a_city_is_what_the_same_area_refers_back_to(e
             "Security forces arrested six suspects in the same area on Tuesday.")
     bomb, arrests = extract(text, published=date(2025, 3, 12))
     assert (bomb.location, arrests.location, arrests.arrested) == ("At Tarmiyah", "At Tarmiyah", 6)
+
+
+def test_one_written_after_its_noun_is_that_noun_and_a_bomb_that_killed_is_an_explosion(extract):
+    # "واحد" opens with the letter of "and" but is "one": the noun it follows is counted once, the next figure stands
+    event = only(extract("أسفر انفجار العبوة عن مقتل مدني واحد وإصابة ثلاثة آخرين في قضاء الدبس أمس."))
+    assert (event.fatalities, event.wounded) == (1, 3)
+    event = only(extract("A bomb killed three shepherds in the Dibis district on Monday.", published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 3)

@@ -1128,8 +1128,12 @@ class RuleExtractor:
                 continue
             word = tokens[amount.first].text
             if (amount.first == amount.last and amount.first > 0 and number_word(word) in (1, 2)
-                    and amount.first - 1 not in cue_tokens and not english and not word.startswith("و")):
-                # one and two follow the noun they count ("مقتل مقاتلين اثنين"): the count stands where the noun does
+                    and amount.first - 1 not in cue_tokens and not english
+                    and (not word.startswith("و") or word in _ONE_WORDS)):  # "شخص واحد": one, not "and"
+                # one and two follow the noun they count ("مقتل مقاتلين اثنين"): the count stands where the noun does,
+                # and where the noun counts itself ("شخص واحد"), it is that count already
+                if any(other.implicit and other.first == amount.first - 1 for other in found):
+                    continue
                 amount = Amount(amount.value, amount.first - 1, amount.last)
             following = tokens[amount.last + 1].text if amount.last + 1 < len(tokens) else ""
             preceding = tokens[amount.first - 1].text if amount.first > 0 else ""
