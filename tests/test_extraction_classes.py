@@ -2433,3 +2433,14 @@ def test_one_written_after_its_noun_is_that_noun_and_a_bomb_that_killed_is_an_ex
     assert (event.fatalities, event.wounded) == (1, 3)
     event = only(extract("A bomb killed three shepherds in the Dibis district on Monday.", published=PUBLISHED))
     assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 3)
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("قتل أربعة من عناصر داعش على يد قوات الحشد الشعبي في قضاء الطارمية أمس.",
+     ("Popular Mobilization Forces", "Islamic State")),
+    ("قتل قيادي في داعش من قبل القوات الأمريكية في بلدة الشحيل بريف دير الزور أمس.",
+     ("Military Forces of the United States", "Islamic State")),
+])
+def test_the_agent_of_a_passive_verb_acted_whatever_its_side(extract, text, actors):
+    event = only(extract(text))
+    assert (event.actor1, event.actor2) == actors

@@ -56,6 +56,8 @@ _LANDMARK_WORDS = {"قرب", "بالقرب", "امام", "داخل", "خلف", "
 _REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
 # Words before a force that make it the target, not the side that acted ("هجوم على قوة للحشد").
 _TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
+# Words before a force that make it the one who acted on a passive verb ("قتل ثلاثة على يد قسد", "من قبل الجيش")
+_AGENT_MARKERS = {"على يد", "علي يد", "على ايدي", "علي ايدي", "من قبل", "بيد", "بايدي"}
 # the cue words of a district or sub-district ("ناحية", "قضاء", "district"), as the gazetteer reads them
 _UNIT_CUES = frozenset(word for word, features in FEATURE_CUES.items() if features[0] in ("district", "subdistrict"))
 _FORCE_NOUNS = {"قوات", "قوة", "عناصر", "the", "forces"}
@@ -1595,6 +1597,16 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         agent = "state"  # "اشتباكات بين حزب العمال الكردستاني والجيش العراقي": the state's force is named first
     if not resolved:  # nobody named: actor1 stays empty (GUIDELINES §5: a device of no stated party)
         return None, None, {}
+    # "قتل ثلاثة من مسلحي داعش على يد قسد": the force named as the agent of a passive verb acted, whatever its side
+    marked = next((item for item in resolved if " ".join(
+        token.text for token in tokens[max(0, item[0].first - 2) : item[0].first]) in _AGENT_MARKERS
+        or tokens[item[0].first - 1 : item[0].first] and tokens[item[0].first - 1].text in _AGENT_MARKERS), None)
+    if marked is not None:
+        other = next((item for item in resolved if item[1] != marked[1]), None)
+        spans = {"actor1": (tokens[marked[0].first].start, tokens[marked[0].last].end)}
+        if other is not None:
+            spans["actor2"] = (tokens[other[0].first].start, tokens[other[0].last].end)
+        return marked[1], other[1] if other else None, spans
 
     def nearness(item: tuple[Hit, str, str]) -> int:
         hit = item[0]
