@@ -2440,6 +2440,10 @@ def test_one_written_after_its_noun_is_that_noun_and_a_bomb_that_killed_is_an_ex
      ("Popular Mobilization Forces", "Islamic State")),
     ("قتل قيادي في داعش من قبل القوات الأمريكية في بلدة الشحيل بريف دير الزور أمس.",
      ("Military Forces of the United States", "Islamic State")),
+    ("قتل خمسة من مسلحي داعش على يد قوات التحالف في بلدة الشحيل بريف دير الزور أمس.",
+     ("International Coalition", "Islamic State")),
+    ("قتل اثنان من عناصر التنظيم على أيدي القوات التركية في قضاء سنجار أمس.",
+     ("Military Forces of Turkey", "Islamic State")),
 ])
 def test_the_agent_of_a_passive_verb_acted_whatever_its_side(extract, text, actors):
     event = only(extract(text))
