@@ -81,3 +81,38 @@ def test_the_benchmarks_bulk_fill_loads_into_either_store(store):
     _synthetic_events(store, 50)
     sizes = {row["table"]: row for row in table_sizes(store)}
     assert sizes["events"]["rows"] == 50
+
+
+def test_a_radius_finds_exactly_the_events_within_its_great_circle_distance(store):
+    import math
+    from datetime import date, timedelta
+
+    def km(lat, lon):  # the great-circle distance from the centre, as the store's EARTH_KM reads it
+        p = math.radians
+        h = math.sin(p(lat - 36.0) / 2) ** 2 + math.cos(p(36.0)) * math.cos(p(lat)) * math.sin(p(lon - 41.0) / 2) ** 2
+        return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+    points = [(36.0 + row * 0.05, 41.0 + col * 0.06) for row in range(-8, 9) for col in range(-8, 9)]
+    with store.transaction():
+        for number, (lat, lon) in enumerate(points):
+            store.add_document(Document(doc_id=f"g{number}", text=f"تقرير رقم {number} عن اشتباك قرب تلعفر."))
+            store.add_mention(Event(doc_id=f"g{number}", event_type="Battles", sub_event_type="Armed clash",
+                                    # three days apart: no two of them are one incident to fusion
+                                    event_date=(date(2023, 1, 1) + timedelta(days=3 * number)).isoformat(),
+                                    time_precision=1, admin1="Ninewa", country="IQ",
+                                    location=f"Point {number}", latitude=lat, longitude=lon, geo_precision=1,
+                                    confidence=0.9), 0, None)
+    def flat(lat, lon):  # the distance on a flat map scaled at the centre's latitude, which the store reads first
+        return math.hypot(lat - 36.0, (lon - 41.0) * math.cos(math.radians(36.0))) * 6371.0 * math.pi / 180
+
+    # circles whose edge passes between a point's flat and great-circle distances: only the latter may decide
+    ring = max(points, key=lambda point: abs(flat(*point) - km(*point)))
+    for radius in (12.0, 30.0, (flat(*ring) + km(*ring)) / 2):
+        inside = {number for number, (lat, lon) in enumerate(points) if km(lat, lon) <= radius}
+        page, total = store.query_events(EventFilter(near=(36.0, 41.0, radius), limit=1000))
+        assert total == len(inside) == len(page)
+        assert {int(e["location"].split()[1]) for e in page} == inside
+    newest, total = store.query_events(EventFilter(near=(36.0, 41.0, 30.0), limit=5))
+    assert [e["event_date"] for e in newest] == sorted((e["event_date"] for e in newest), reverse=True)
+    assert "total_" not in newest[0] and store.query_events(EventFilter(near=(36.0, 41.0, 30.0), offset=5000)) == (
+        [], total)  # a page past the end still counts

@@ -350,6 +350,14 @@ CREATE INDEX document_bands_band_doc ON document_bands(band, doc_id);
 DROP INDEX document_bands_band
 """
 
+# the radius filter's page: the cell index also holds each event's day and id, so the hundred newest events of a
+# circle are chosen from the index alone and only they are read from the table (PostgreSQL keeps them as payload)
+_CELLS_PAGED = """
+DROP INDEX events_cell;
+CREATE INDEX events_cell ON events({row}, {col}, event_type, latitude, longitude{columns})
+WHERE merged_into IS NULL AND review_state <> 'rejected' AND latitude IS NOT NULL
+"""
+
 MIGRATIONS: dict[str, list[tuple[int, str]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
@@ -369,6 +377,8 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         (15, _CONFLICTING.format(having=_disagree("json_extract(data, '$.NAME')"))),
         (16, "SELECT 1"),  # PostgreSQL's search column became a generated one; nothing to do here
         (17, _BANDS_BY_DOC),
+        (18, _CELLS_PAGED.format(row=f"({CELL_SQL['sqlite'][0]})", col=f"({CELL_SQL['sqlite'][1]})",
+                                 columns=", event_date, event_id")),
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -390,5 +400,7 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (15, _CONFLICTING.format(having=_disagree("(data::jsonb ->> 'NAME')"))),
         (16, _GENERATED_TSV),
         (17, _BANDS_BY_DOC),
+        (18, _CELLS_PAGED.format(row=f"({CELL_SQL['postgresql'][0]})", col=f"({CELL_SQL['postgresql'][1]})",
+                                 columns=") INCLUDE (event_date, event_id")),
     ],
 }
