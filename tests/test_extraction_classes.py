@@ -2170,8 +2170,9 @@ def test_a_site_named_in_full_with_its_cue_is_a_place_whatever_its_source_calls_
      ("Islamic Resistance in Iraq", None)),
     ("قصف الحرس الثوري الإيراني مقرات لأحزاب كردية معارضة في قضاء كويسنجق بمحافظة أربيل فجر اليوم.",
      ("Military Forces of Iran", None)),
+    # militants of no named group are an unidentified armed group (GUIDELINES §5)
     ("Militants claimed an attack on US troops at the al-Tanf garrison on Monday.",
-     (None, "Military Forces of the United States")),
+     ("Unidentified Armed Group", "Military Forces of the United States")),
 ])
 def test_who_struck_a_base_and_whose_base_it_was(extract, text, actors):
     event = only(extract(text, published=PUBLISHED))
@@ -2448,3 +2449,13 @@ def test_one_written_after_its_noun_is_that_noun_and_a_bomb_that_killed_is_an_ex
 def test_the_agent_of_a_passive_verb_acted_whatever_its_side(extract, text, actors):
     event = only(extract(text))
     assert (event.actor1, event.actor2) == actors
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلحون جنديين في قضاء الطارمية أمس.",  # the subject, then the object: the soldiers are no gunmen
+    "Masked men killed two soldiers in Tarmiyah district on Monday.",
+    "Militants killed two soldiers in Tarmiyah district on Monday.",
+])
+def test_unnamed_armed_men_killed_the_soldiers_named_after_them(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Unidentified Armed Group", "Military Forces of Iraq", 2)

@@ -907,11 +907,15 @@ class RuleExtractor:
                 reporting_last = hit.last  # … 'قوى الأمن الداخلي "الأسايش"': the alias reports with it
                 continue
             hits.append(hit)
-        # "two Peshmerga soldiers", "جندي في البيشمركة": a force's members named by a common noun are that force's,
-        # not the country's army
+        # "two Peshmerga soldiers", "جنود البيشمركة", "جندي في البيشمركة": a force's members named by a common noun
+        # are that force's, not the country's army (English names the force first; Arabic names the members first,
+        # and "قتل مسلحون جنديين" is the subject, then the object)
         named = [hit for hit in hits if hit.payload.name is not None]
         return [hit for hit in hits if hit.payload.name is not None or not any(
-            other.last + 1 == hit.first or (other.first == hit.last + 2 and tokens[hit.last + 1].text in _MEMBER_OF)
+            (other.last + 1 == hit.first and tokens[hit.first].text.isascii())
+            or (hit.last + 1 == other.first and not tokens[hit.first].text.isascii()
+                and not tokens[hit.first].text.startswith("ال") and other.payload.side != "civilian")
+            or (other.first == hit.last + 2 and tokens[hit.last + 1].text in _MEMBER_OF)
             for other in named)]
 
     def _without_sources(self, hits: list[Hit], tokens: list[Token], events: list[Hit]) -> list[Hit]:
