@@ -2459,3 +2459,13 @@ def test_the_agent_of_a_passive_verb_acted_whatever_its_side(extract, text, acto
 def test_unnamed_armed_men_killed_the_soldiers_named_after_them(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2, event.fatalities) == ("Unidentified Armed Group", "Military Forces of Iraq", 2)
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("اعتقلت شرطة كركوك أربعة مطلوبين في ناحية الرياض أمس.", "Al-Riyadh"),
+    ("Kirkuk police arrested four suspects in the Hawija district on Monday.", "Al Hawijah"),
+    ("اعتقلت شرطة كركوك أربعة مطلوبين أمس.", "Kirkuk"),  # the force's city is the only place: it stays
+])
+def test_the_city_a_force_is_named_by_is_the_forces_where_another_place_is_named(extract, text, location):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.arrested) == (location, 4)

@@ -295,6 +295,13 @@ class RuleExtractor:
                     if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)
                     and not (m.first in named and m.last in named)
                     and not self._names_something_else(tokens, m.first, transfer)]  # "17 كم جنوبي القامشلي": near it
+        # the city a force is named by ("أسايش أربيل", "شرطة كركوك", "Kirkuk police") is the force's, where the clause
+        # names another place
+        owned = {k for k, m in enumerate(mentions) if any(
+            (hit.last + 1 == m.first and not tokens[m.first].text.isascii())
+            or (m.last + 1 == hit.first and tokens[m.first].text.isascii()) for hit in actors)}
+        if owned and len(owned) < len(mentions):
+            mentions = [m for k, m in enumerate(mentions) if k not in owned]
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
         mentions = [m for m in mentions if not _dateline(text, tokens, m)]
         mentions = self._held_by_units(tokens, mentions)
