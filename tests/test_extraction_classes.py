@@ -2469,3 +2469,12 @@ def test_unnamed_armed_men_killed_the_soldiers_named_after_them(extract, text):
 def test_the_city_a_force_is_named_by_is_the_forces_where_another_place_is_named(extract, text, location):
     event = only(extract(text, published=PUBLISHED))
     assert (event.location, event.arrested) == (location, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل جنديان بانفجار عبوة ناسفة في قضاء الطارمية شمال العاصمة بغداد أمس.",
+    "Two soldiers were killed by a roadside bomb in Tarmiyah district, north of the capital Baghdad, on Monday.",
+])
+def test_the_capital_is_no_village_and_a_place_north_of_it_is_located_by_the_city(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.admin1) == ("At Tarmiyah", "Baghdad")

@@ -395,7 +395,8 @@ class Gazetteer:
             if back == 1 and word in _TRANSLITERATED_ARTICLES:
                 articles = 1
                 continue
-            if word in ("من", "of", "the", "al", "عمليات", "operations") or forms & {"مدينه", "محافظه"}:
+            if word in ("من", "of", "the", "al", "عمليات", "operations", "capital") or forms & {
+                    "مدينه", "محافظه", "العاصمه", "عاصمه"}:  # "شمال العاصمة بغداد", "north of the capital Baghdad"
                 continue
             break
         return cue, relative, weak
