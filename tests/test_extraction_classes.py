@@ -2478,3 +2478,12 @@ def test_the_city_a_force_is_named_by_is_the_forces_where_another_place_is_named
 def test_the_capital_is_no_village_and_a_place_north_of_it_is_located_by_the_city(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.location, event.admin1) == ("At Tarmiyah", "Baghdad")
+
+
+@pytest.mark.parametrize("text", [
+    "اشتبك مقاتلون من العشائر مع قوات قسد في بلدة الشحيل بريف دير الزور أمس.",
+    "Tribal fighters clashed with the SDF in the town of al-Shuhayl in Deir ez-Zor on Monday.",
+])
+def test_the_only_force_named_in_a_clash_is_the_one_it_was_with(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.actor1, event.actor2) == ("Battles", None, "Syrian Democratic Forces")

@@ -1601,11 +1601,19 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     between = trigger.id == "clash" and any(
         token.text in ("بين", "between") for token in tokens[main.last + 1 : main.last + 4])
     # "اشتبك الجيش السوري مع قسد": the force a clash was "with" is the other side, whatever its side
-    opposed = trigger.id == "clash" and any(
-        hit.first > main.last and _OPPONENT_MARKERS & {tokens[hit.first - 1].text, " ".join(
-            token.text for token in tokens[max(0, hit.first - 2) : hit.first])} for hit, _, _ in resolved)
+    def with_(hit: Hit) -> bool:  # "مع قسد", "مع قوات قسد", "with the SDF"
+        k = hit.first
+        while k > 0 and tokens[k - 1].text in _FORCE_NOUNS:
+            k -= 1
+        return k > 0 and tokens[k - 1].text in _OPPONENT_MARKERS
+
+    opposed = trigger.id == "clash" and any(hit.first > main.last and with_(hit) for hit, _, _ in resolved)
     if agent is None and between:
         agent = "state"  # "اشتباكات بين حزب العمال الكردستاني والجيش العراقي": the state's force is named first
+    if opposed and len({name for _, name, _ in resolved}) == 1:
+        # "اشتبك مقاتلو العشائر مع قسد": the only force named is the one the clash was with; who fought it is not named
+        hit = resolved[0][0]
+        return None, resolved[0][1], {"actor2": (tokens[hit.first].start, tokens[hit.last].end)}
     if not resolved:  # nobody named: actor1 stays empty (GUIDELINES §5: a device of no stated party)
         return None, None, {}
     # "قتل ثلاثة من مسلحي داعش على يد قسد": the force named as the agent of a passive verb acted, whatever its side
