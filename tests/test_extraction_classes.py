@@ -2487,3 +2487,15 @@ def test_the_capital_is_no_village_and_a_place_north_of_it_is_located_by_the_cit
 def test_the_only_force_named_in_a_clash_is_the_one_it_was_with(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_type, event.actor1, event.actor2) == ("Battles", None, "Syrian Democratic Forces")
+
+
+@pytest.mark.parametrize("text", [
+    "A member of the SDF was killed by unknown gunmen in Thiban, east of Deir ez-Zor, on Monday.",
+    "An SDF fighter was shot dead by unknown gunmen in Thiban, east of Deir ez-Zor, on Monday.",
+])
+def test_english_passive_agents_victims_and_a_village_located_by_a_bearing(extract, text):
+    # the force after "by" and a participle acted; "a member of the SDF" counts one; a village with no cue word is
+    # placed where its bearing from a governorate's city says
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Unidentified Armed Group", "Syrian Democratic Forces", 1)
+    assert (event.location, event.admin1) == ("Thiban", "Deir-ez-Zor")

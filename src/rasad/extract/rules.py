@@ -290,6 +290,7 @@ class RuleExtractor:
             hit.payload.id == "transfer" and hit.payload.requires & {form for token in tokens
                                                                      for form in match_forms(token.text)}
             for hit in self.lexicons.triggers.find(tokens))
+        found = self._located_by_bearing(tokens, found)
         mentions = [m if _distance(tokens, m.first) is None else dataclasses.replace(m, relative=True)
                     for m in found if isinstance(m, PlaceMention)
                     if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)
@@ -326,7 +327,7 @@ class RuleExtractor:
         locating = {k for k, m in enumerate(mentions)
                     if k and (m.relative or k in inside) and m.first - mentions[k - 1].last <= 3 + (
                         tokens[m.first - 1].text == "of")
-                    and (max(c.population for c in m.candidates) >= _REFERENCE_CITY or (k in inside and any(
+                    and (max(c.population for c in m.candidates) >= _REFERENCE_CITY or _seat(m) or (k in inside and any(
                         c.feature == "admin1" and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}
                         for c in m.candidates)))
                     and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}}
@@ -417,6 +418,23 @@ class RuleExtractor:
                        if item[0].place.feature == "admin1"]
             groups = [chosen]
         return groups
+
+    @staticmethod
+    def _located_by_bearing(tokens: list[Token], found: list) -> list:
+        """A village named with no cue word, then a bearing from a town it lies near ("in Thiban, east of Deir
+        ez-Zor", "في ذيبان شرق دير الزور"): the bearing locates it as a cue word would."""
+        out = list(found)
+        for k in range(len(out) - 1):
+            place, anchor = out[k], out[k + 1]
+            if not (isinstance(place, PlaceMention) and isinstance(anchor, PlaceMention)) or place.cue or not (
+                    place.minor and anchor.relative and not anchor.minor and 0 < anchor.first - place.last <= 4
+                    and _bearings(tokens[place.last + 1 : anchor.first])):
+                continue
+            near = tuple(c for c in place.candidates if any(
+                haversine_km(c.lat, c.lon, a.lat, a.lon) <= _LOCATED_KM for a in anchor.candidates))
+            if near:
+                out[k] = dataclasses.replace(place, candidates=near, cue=("village", "city", "subdistrict"), weak=False)
+        return out
 
     def _held_by_units(self, tokens: list[Token], mentions: list[PlaceMention]) -> list[PlaceMention]:
         """"قرية حرير التابعة لناحية الرشيد", "قرية … في قضاء …": the district or sub-district named right after a
@@ -1105,6 +1123,8 @@ class RuleExtractor:
             inside = (any(s <= token.start < e for s, e in date_ranges) or any(a.first <= k <= a.last for a in actors)
                       or k in backers
                       or in_place[k] or (token.text == "من" and k and any(a.first == k + 1 for a in actors))
+                      # "a member of the SDF was killed": the force's "of the" stands between the count and its verb
+                      or (token.text in ("of", "the") and any(a.first in (k + 1, k + 2) for a in actors))
                       or k in qualifying)
             skip[k + 1] = skip[k] + inside
         # "مقتل وإصابة 12 شخصا", "12 قتيلا وجريحا", "killed or wounded": one figure for both, so neither is known
@@ -1550,6 +1570,26 @@ def _abroad_nearer(tokens: list[Token], main: Hit, abroad: list[ForeignMention],
                and distance(m.first, m.last) < home for m in abroad)
 
 
+def _passive_by(tokens: list[Token], first: int) -> bool:
+    """"was killed by unknown gunmen", "were arrested by the SDF": the force after "by" and a participle acted."""
+    k = first - 1
+    if k >= 1 and tokens[k].text == "the":
+        k -= 1
+    if k < 1 or tokens[k].text != "by":
+        return False
+    verb = tokens[k - 1].text.lower()
+    if verb in ("dead", "down") and k >= 2:  # "shot dead by", "gunned down by"
+        verb = tokens[k - 2].text.lower()
+    return verb.endswith("ed") and verb not in ("backed", "supported", "led", "funded", "armed", "trained") or verb in (
+        "shot", "hit", "struck", "taken", "seized")
+
+
+def _seat(mention: PlaceMention) -> bool:
+    """A city named like its governorate ("دير الزور", "Raqqa"): reports take it as a reference point like a big one."""
+    return any(c.feature == "city" for c in mention.candidates) and any(
+        c.feature == "admin1" for c in mention.candidates)
+
+
 def _exposed(hit: Hit, tokens: list[Token], exposed: frozenset[str]) -> bool:
     """A verb of suffering stands just before the force ("تعرضت دورية للجيش لهجوم") or after it and its adjective
     ("مروحية روسية تعرضت لإطلاق نار")."""
@@ -1619,7 +1659,8 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     # "قتل ثلاثة من مسلحي داعش على يد قسد": the force named as the agent of a passive verb acted, whatever its side
     marked = next((item for item in resolved if " ".join(
         token.text for token in tokens[max(0, item[0].first - 2) : item[0].first]) in _AGENT_MARKERS
-        or tokens[item[0].first - 1 : item[0].first] and tokens[item[0].first - 1].text in _AGENT_MARKERS), None)
+        or tokens[item[0].first - 1 : item[0].first] and tokens[item[0].first - 1].text in _AGENT_MARKERS
+        or _passive_by(tokens, item[0].first)), None)
     if marked is not None:
         other = next((item for item in resolved if item[1] != marked[1]), None)
         spans = {"actor1": (tokens[marked[0].first].start, tokens[marked[0].last].end)}
