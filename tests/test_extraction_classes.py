@@ -2499,3 +2499,14 @@ def test_english_passive_agents_victims_and_a_village_located_by_a_bearing(extra
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2, event.fatalities) == ("Unidentified Armed Group", "Syrian Democratic Forces", 1)
     assert (event.location, event.admin1) == ("Thiban", "Deir-ez-Zor")
+
+
+@pytest.mark.parametrize("text", [
+    "The SDF said its fighters killed two ISIS members in a joint operation with the US-led coalition in the town "
+    "of Thiban on Monday.",
+    "قتلت قسد عنصرين من داعش بعملية أمنية بالتنسيق مع التحالف الدولي في بلدة ذيبان أمس.",
+])
+def test_the_coalition_that_took_part_tags_the_event_without_being_a_side(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Syrian Democratic Forces", "Islamic State")
+    assert "coalition" in event.tags

@@ -56,6 +56,10 @@ _LANDMARK_WORDS = {"قرب", "بالقرب", "امام", "داخل", "خلف", "
 _REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
 # Words before a force that make it the target, not the side that acted ("هجوم على قوة للحشد").
 _TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
+# Words before a force that make it a party to what the clause tells, besides its sides ("بالتنسيق مع التحالف")
+_PARTICIPATION_MARKERS = {"بدعم من", "بمسانده من", "بدعم جوي من", "بمشاركه", "بمشاركه من", "بالتعاون مع", "بالتنسيق مع",
+                          "بمسانده", "supported by", "with support from", "in coordination with", "in cooperation with",
+                          "operation with", "operations with", "alongside", "with the support of"}
 # Words before a force that make it the one who acted on a passive verb ("قتل ثلاثة على يد قسد", "من قبل الجيش")
 _AGENT_MARKERS = {"على يد", "علي يد", "على ايدي", "علي ايدي", "من قبل", "بيد", "بايدي"}
 # the cue words of a district or sub-district ("ناحية", "قضاء", "district"), as the gazetteer reads them
@@ -873,7 +877,9 @@ class RuleExtractor:
             event_tags = set(tags)
             for hit in actor_hits:
                 actor: Actor = hit.payload
-                if actor.resolve(country) in (actor1, actor2):
+                # a side of the incident, or a force that took part in it ("بالتنسيق مع التحالف الدولي", "a joint
+                # operation with the US-led coalition"): GUIDELINES §4's tags of who took part
+                if actor.resolve(country) in (actor1, actor2) or _took_part(actor_tokens, hit):
                     event_tags |= set(actor.tags)
             if place.place.feature == "camp":
                 event_tags.add("camp")
@@ -1568,6 +1574,14 @@ def _abroad_nearer(tokens: list[Token], main: Hit, abroad: list[ForeignMention],
                                                for token in tokens[k + 1 : main.first]))), default=len(tokens) * 2)
     return any(m.first and bare_forms(tokens[m.first - 1].text.lower()) & _LOCATIVE_ABROAD
                and distance(m.first, m.last) < home for m in abroad)
+
+
+def _took_part(tokens: list[Token], hit: Hit) -> bool:
+    """The force is named as taking part in what the clause tells ("بالتنسيق مع التحالف", "with the coalition")."""
+    before = [token.text.lower() for token in tokens[max(0, hit.first - 4) : hit.first]]
+    while before and before[-1] in ("the", "us-led", "u.s.-led", "international"):
+        before.pop()
+    return any(" ".join(before[len(before) - len(marker.split()):]) == marker for marker in _PARTICIPATION_MARKERS)
 
 
 def _passive_by(tokens: list[Token], first: int) -> bool:
