@@ -2510,3 +2510,12 @@ def test_the_coalition_that_took_part_tags_the_event_without_being_a_side(extrac
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Syrian Democratic Forces", "Islamic State")
     assert "coalition" in event.tags
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("تظاهر العشرات أمام مبنى محافظة ديالى أمس للمطالبة بتعيينات.", "Baqubah"),
+    ("سقطت قذيفة هاون قرب مبنى مجلس محافظة صلاح الدين أمس دون وقوع إصابات.", "Tikrit"),
+])
+def test_a_governorates_building_stands_in_its_seat(extract, text, location):
+    event = only(extract(text))
+    assert (event.location, event.geo_precision) == (location, 1)

@@ -193,6 +193,7 @@ class Lexicons:
     families: frozenset[str] = frozenset()  # "عائلة", "families": what a transfer's number may count
     people: frozenset[str] = frozenset()  # "شخص", "people": counted instead of families where both are given
     backed: frozenset[str] = frozenset()  # "backed" of "U.S.-backed": who backs a force is part of its name
+    seat_words: frozenset[str] = frozenset()  # "مبنى" of "مبنى محافظة ديالى": the building stands in the seat
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -309,7 +310,8 @@ class Lexicons:
                    tuple(tuple(fold(phrase).lower().split()) for phrase in trigger_data["separate"]["words"]),
                    *(frozenset(fold(word).lower() for word in count_data["transfer_units"][key])
                      for key in ("families", "people")),
-                   frozenset(fold(word).lower() for word in actor_data["backers"]["words"]))
+                   frozenset(fold(word).lower() for word in actor_data["backers"]["words"]),
+                   frozenset(fold(word).lower() for word in places["seats"]["words"]))
 
 
 def _check_trigger(entry: dict) -> None:

@@ -294,7 +294,7 @@ class RuleExtractor:
             hit.payload.id == "transfer" and hit.payload.requires & {form for token in tokens
                                                                      for form in match_forms(token.text)}
             for hit in self.lexicons.triggers.find(tokens))
-        found = self._located_by_bearing(tokens, found)
+        found = self._located_by_bearing(tokens, self._governorate_seats(tokens, found))
         mentions = [m if _distance(tokens, m.first) is None else dataclasses.replace(m, relative=True)
                     for m in found if isinstance(m, PlaceMention)
                     if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)
@@ -422,6 +422,19 @@ class RuleExtractor:
                        if item[0].place.feature == "admin1"]
             groups = [chosen]
         return groups
+
+    def _governorate_seats(self, tokens: list[Token], found: list) -> list:
+        """"أمام مبنى محافظة ديالى", "مجلس محافظة الأنبار": a governorate's building or council stands in its seat."""
+        out = list(found)
+        for k, mention in enumerate(out):
+            if not (isinstance(mention, PlaceMention) and mention.first >= 2 and mention.cue == ("admin1",)
+                    and bare_forms(tokens[mention.first - 2].text) & self.lexicons.seat_words):
+                continue
+            seats = {seat for c in mention.candidates if c.feature == "admin1"
+                     for seat in [self.geocoder.seat(c.admin1)] if seat is not None}
+            if len(seats) == 1:
+                out[k] = dataclasses.replace(mention, candidates=tuple(seats), cue=("city",), weak=False)
+        return out
 
     @staticmethod
     def _located_by_bearing(tokens: list[Token], found: list) -> list:

@@ -94,6 +94,17 @@ class Geocoder:
         self.gazetteer = gazetteer or default_gazetteer()
         self.boundaries = boundaries or default_boundaries()
         self._border_cache: dict[tuple[float, float], float] = {}  # bounded by the gazetteer's points
+        self._seats: dict[str, Place | None] | None = None
+
+    def seat(self, admin1: str) -> Place | None:
+        """The city that seats a governorate (governorates.csv ``seat_ar``): where its building and council stand."""
+        if self._seats is None:
+            with resources.files("rasad.geo").joinpath("data/governorates.csv").open(encoding="utf-8") as handle:
+                names = {row["name"]: row.get("seat_ar", "") for row in csv.DictReader(handle)}
+            self._seats = {name: max((place for place in self.gazetteer.lookup(seat) if place.feature == "city"
+                                      and place.admin1 == name), key=lambda place: place.population, default=None)
+                           for name, seat in names.items() if seat}
+        return self._seats.get(admin1)
 
     def context(self, tokens: list[Token], mentions: Iterable[PlaceMention]) -> DocumentContext:
         """Governorates and countries named anywhere in the report."""
