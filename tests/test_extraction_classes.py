@@ -2519,3 +2519,10 @@ def test_the_coalition_that_took_part_tags_the_event_without_being_a_side(extrac
 def test_a_governorates_building_stands_in_its_seat(extract, text, location):
     event = only(extract(text))
     assert (event.location, event.geo_precision) == (location, 1)
+
+
+def test_a_forces_own_statement_names_its_forces_as_ours_and_fighters_repel_an_attack(extract):
+    event = only(extract("أعلنت خلية الإعلام الأمني أن قواتنا تمكنت من قتل أربعة إرهابيين في وادي حوران أمس."))
+    assert (event.actor1, event.fatalities) == ("Military Forces of Iraq", 4)
+    event = only(extract("قالت هيئة الحشد الشعبي إن مقاتليها صدوا تعرضا لداعش في قاطع عمليات غرب نينوى أمس."))
+    assert event.event_type == "Battles" and {event.actor1, event.actor2} == {"Popular Mobilization Forces", "Islamic State"}
