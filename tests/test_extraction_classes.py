@@ -2526,3 +2526,20 @@ def test_a_forces_own_statement_names_its_forces_as_ours_and_fighters_repel_an_a
     assert (event.actor1, event.fatalities) == ("Military Forces of Iraq", 4)
     event = only(extract("قالت هيئة الحشد الشعبي إن مقاتليها صدوا تعرضا لداعش في قاطع عمليات غرب نينوى أمس."))
     assert event.event_type == "Battles" and {event.actor1, event.actor2} == {"Popular Mobilization Forces", "Islamic State"}
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("قتل أربعة جنود بهجوم لداعش في قضاء الدبس أمس.", ("Islamic State", "Military Forces of Iraq")),
+    ("قتل جنديان بقصف لقسد على قرية في ريف منبج أمس.", ("Syrian Democratic Forces", "Military Forces of Syria")),
+    ("قتل عنصران من قسد بكمين للجيش السوري في ريف منبج أمس.", ("Military Forces of Syria", "Syrian Democratic Forces")),
+])
+def test_the_force_that_owns_the_means_of_the_blow_acted(extract, text, actors):
+    # the soldiers counted before "بهجوم لداعش" are not the group's: the group the attack is of acted
+    event = only(extract(text))
+    assert (event.actor1, event.actor2) == actors
+
+
+def test_what_a_region_became_the_theatre_of_is_no_incident(extract):
+    assert extract("تحولت البادية إلى مسرح لاشتباكات تتخللها غارات روسية في ريف حمص الشرقي.") == []
+    assert extract("The desert became a theatre of clashes and Russian air strikes in eastern Homs.",
+                   published=PUBLISHED) == []

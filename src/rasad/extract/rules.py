@@ -1538,12 +1538,20 @@ def _people(tokens: list[Token], dates: tuple[tuple[int, int], ...]) -> bool:
     return any(not any(start <= tokens[amount.first].start < end for start, end in dates) for amount in amounts(tokens))
 
 
+def _owns_means(hit: Hit, tokens: list[Token], members: frozenset[str]) -> bool:
+    """The force is named as the owner of the means of the blow ("بهجوم لداعش", "بقصف لقسد", "بكمين للجيش")."""
+    return hit.first > 0 and tokens[hit.first].text.startswith("ل") and tokens[hit.first - 1].text.startswith("ب") and (
+        not bare_forms(tokens[hit.first - 1].text) & members)
+
+
 def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tuple[tuple[int, int], ...] = ()) -> bool:
     """The force is named as the people who suffered: "عنصرين من قسد", "3 من الجيش", "SDF fighters", "جنديان"."""
     start = max(0, hit.first - 1)  # read with the word before: "الهجوم الإرهابي" is an adjective, no count
     if hit.first == hit.last and any(amount.first == hit.first - start and not any(
             s <= tokens[hit.first].start < e for s, e in dates) for amount in amounts(tokens[start : hit.last + 1])):
         return True  # the force's name is itself a count: "قتل جنديان"
+    if _owns_means(hit, tokens, members):
+        return False  # "قتل ثلاثة جنود بهجوم لداعش": the force the means ("بهجوم") is of, not the soldiers' force
     before = tokens[max(0, hit.first - 4) : hit.first]
     if before and (before[-1].text.lower() in ("the", "a", "an", "al", "قوات", "forces")
                    or before[-1].text.lower() in COUNTRY_WORDS):
@@ -1749,7 +1757,8 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
             _counted(first[0], tokens, dates) or _suffered(first[0], tokens, posts, dates)
             or _exposed(first[0], tokens, exposed)):
         # "قتيلان من عناصر الجيش إثر كمين نصبه عناصر التنظيم", "تعرضت دورية للجيش لهجوم": who suffered did not act
-        other = next((item for item in ordered if item[1] != first[1] and item[2] not in ("civilian", first[2])
+        other = next((item for item in ordered if item[1] != first[1] and item[2] != "civilian"
+                      and (item[2] != first[2] or _owns_means(item[0], tokens, members))
                       # "نفذه عناصر داعش": members named as who acted; only a count makes them victims here
                       and not (_suffered(item[0], tokens, members, dates) and _counted(item[0], tokens, dates))), None)
         if other is None:
