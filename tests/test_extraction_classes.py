@@ -2543,3 +2543,13 @@ def test_what_a_region_became_the_theatre_of_is_no_incident(extract):
     assert extract("تحولت البادية إلى مسرح لاشتباكات تتخللها غارات روسية في ريف حمص الشرقي.") == []
     assert extract("The desert became a theatre of clashes and Russian air strikes in eastern Homs.",
                    published=PUBLISHED) == []
+
+
+def test_a_way_between_two_towns_is_near_either_and_one_incident_with_the_town_named_later(extract):
+    text = ("انفجرت عبوة ناسفة بسيارة مدنية على الطريق الواصل بين الرقة والحسكة، ما أسفر عن إصابة أربعة مدنيين.\n\n"
+            "وقال مصدر محلي إن الانفجار وقع قرب مدخل مدينة الحسكة الجنوبي.")
+    event = only(extract(text))
+    assert (event.location, event.wounded) == ("Al Hasakah", 4)
+    # alone, the way is placed at its first town, near it (precision 2), not at a governorate
+    event = only(extract("انفجرت عبوة ناسفة بسيارة مدنية على الطريق الواصل بين الرقة والحسكة أمس."))
+    assert (event.location, event.geo_precision) == ("Ar Raqqah", 2)

@@ -334,7 +334,9 @@ class RuleExtractor:
                     and (max(c.population for c in m.candidates) >= _REFERENCE_CITY or _seat(m) or (k in inside and any(
                         c.feature == "admin1" and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}
                         for c in m.candidates)))
-                    and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}}
+                    and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}
+                    # "بين الرقة والحسكة": the second end of a way between two places locates nothing
+                    and not (mentions[k - 1].first and tokens[mentions[k - 1].first - 1].text in ("بين", "between"))}
         cities = {k: next((c for c in mentions[k].candidates if c.feature == "admin1" and k in inside
                            and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}),
                           max(mentions[k].candidates, key=lambda c: c.population)) for k in locating}
@@ -395,11 +397,16 @@ class RuleExtractor:
         groups: list[list[tuple[ResolvedPlace, bool]]] = []
         for run in runs:
             admin_like = sum(1 for m in run if any(c.feature == "admin1" for c in m.candidates))
-            prefer_admin1 = len(run) >= 2 and admin_like >= 2
+            between = run[0].first and tokens[run[0].first - 1].text in ("بين", "between")
+            prefer_admin1 = len(run) >= 2 and admin_like >= 2 and not between  # the way between two is the towns
             resolved = [self.geocoder.resolve(m, tokens, context, prefer_admin1, anchors) for m in run]
             region_list = run[0].cue == ("region",)
             # "الطريق الواصل بين الرقة والحسكة": one place between two, not an incident in each
-            between = run[0].first and tokens[run[0].first - 1].text in ("بين", "between")
+            if between and len(resolved) >= 2:
+                # … somewhere on the way from one to the other: near either end, each the other's reading
+                resolved = [dataclasses.replace(r, precision=max(r.precision, 2), alternatives=tuple(
+                    place for other in resolved if other is not r for place in (other.place.id, *other.alternatives))
+                    + r.alternatives) for r in resolved]
             if len(resolved) >= 2 and not region_list and not between and len({r.place.admin1 for r in resolved}) >= 2:
                 groups.extend([[(r, True)] for r in resolved])
             else:
