@@ -2553,3 +2553,13 @@ def test_a_way_between_two_towns_is_near_either_and_one_incident_with_the_town_n
     # alone, the way is placed at its first town, near it (precision 2), not at a governorate
     event = only(extract("انفجرت عبوة ناسفة بسيارة مدنية على الطريق الواصل بين الرقة والحسكة أمس."))
     assert (event.location, event.geo_precision) == ("Ar Raqqah", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Ten Islamic State (ISIS) militants were killed in air strikes in the Rutba district of Anbar on Monday.",
+    "قتل عشرة من مسلحي داعش بغارات جوية في قضاء الرطبة أمس.",
+])
+def test_armed_men_named_beside_their_group_are_the_group(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor2, event.fatalities) == ("Islamic State", 10)
+    assert event.actor1 != "Islamic State"

@@ -961,7 +961,20 @@ class RuleExtractor:
         # "two Peshmerga soldiers", "جنود البيشمركة", "جندي في البيشمركة": a force's members named by a common noun
         # are that force's, not the country's army (English names the force first; Arabic names the members first,
         # and "قتل مسلحون جنديين" is the subject, then the object)
+        # "Islamic State (ISIS)", "قوات سوريا الديمقراطية (قسد)": a name and its alias right after it are one mention
+        merged: list[Hit] = []
+        for hit in hits:
+            if merged and hit.payload.name is not None and merged[-1].payload.name == hit.payload.name and (
+                    hit.first == merged[-1].last + 1):
+                merged[-1] = Hit(merged[-1].payload, merged[-1].first, hit.last)
+            else:
+                merged.append(hit)
+        hits = merged
         named = [hit for hit in hits if hit.payload.name is not None]
+        # "Islamic State (ISIS) militants", "مسلحو داعش": armed men named beside their group are the group's
+        hits = [hit for hit in hits if hit.payload.side != "unknown" or not any(
+            other.payload.side not in ("unknown", "civilian")
+            and (other.last + 1 == hit.first or hit.last + 1 == other.first) for other in named)]
         return [hit for hit in hits if hit.payload.name is not None or not any(
             (other.last + 1 == hit.first and tokens[hit.first].text.isascii())
             or (hit.last + 1 == other.first and not tokens[hit.first].text.isascii()
@@ -1546,9 +1559,13 @@ def _people(tokens: list[Token], dates: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _owns_means(hit: Hit, tokens: list[Token], members: frozenset[str]) -> bool:
-    """The force is named as the owner of the means of the blow ("بهجوم لداعش", "بقصف لقسد", "بكمين للجيش")."""
-    return hit.first > 0 and tokens[hit.first].text.startswith("ل") and tokens[hit.first - 1].text.startswith("ب") and (
-        not bare_forms(tokens[hit.first - 1].text) & members)
+    """The force is named as the owner of the means of the blow ("بهجوم لداعش", "بقصف لقسد", "بكمين للجيش", and with
+    its men: "بهجوم لمسلحي داعش")."""
+    first = hit.first
+    if first > 1 and tokens[first - 1].text.startswith("ل") and bare_forms(tokens[first - 1].text) & members:
+        first -= 1  # "لمسلحي داعش": the group's men
+    return first > 0 and tokens[first].text.startswith("ل") and tokens[first - 1].text.startswith("ب") and (
+        not bare_forms(tokens[first - 1].text) & members)
 
 
 def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tuple[tuple[int, int], ...] = ()) -> bool:
