@@ -2563,3 +2563,14 @@ def test_armed_men_named_beside_their_group_are_the_group(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor2, event.fatalities) == ("Islamic State", 10)
     assert event.actor1 != "Islamic State"
+
+
+@pytest.mark.parametrize(("force", "actor"), [
+    ("Popular Mobilization Units", "Popular Mobilization Forces"), ("Hashd al-Shaabi", "Popular Mobilization Forces"),
+    ("Golden Division", "Iraqi Counter-Terrorism Service"), ("Emergency Response Division", "Police Forces of Iraq"),
+    ("Zeravani", "Peshmerga"), ("Tribal Mobilization", "Popular Mobilization Forces"),
+])
+def test_english_names_of_iraqi_forces_and_their_units(extract, force, actor):
+    event = only(extract(f"The {force} detained four suspects in the Dibis district of Kirkuk on Monday.",
+                         published=PUBLISHED))
+    assert (event.actor1, event.arrested) == (actor, 4)
