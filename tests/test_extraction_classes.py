@@ -2574,3 +2574,12 @@ def test_english_names_of_iraqi_forces_and_their_units(extract, force, actor):
     event = only(extract(f"The {force} detained four suspects in the Dibis district of Kirkuk on Monday.",
                          published=PUBLISHED))
     assert (event.actor1, event.arrested) == (actor, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "عثرت فرق الجهد الهندسي على عبوتين ناسفتين وتم تفجيرهما تفجيرا مسيطرا عليه في قضاء الدبس أمس.",
+    "Army engineers found two IEDs and destroyed them in a controlled explosion in the Dibis district on Monday.",
+])
+def test_devices_found_and_blown_up_by_their_finders_are_disrupted_weapons_use(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
