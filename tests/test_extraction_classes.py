@@ -2583,3 +2583,8 @@ def test_english_names_of_iraqi_forces_and_their_units(extract, force, actor):
 def test_devices_found_and_blown_up_by_their_finders_are_disrupted_weapons_use(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_the_kurdistan_regions_english_spelling_of_sulaymaniyah(extract):
+    event = only(extract("Asayish forces arrested an ISIS suspect in Sulaimani on Monday.", published=PUBLISHED))
+    assert (event.location, event.admin1) == ("Sulaymaniyah", "Sulaymaniyah")
