@@ -2588,3 +2588,12 @@ def test_devices_found_and_blown_up_by_their_finders_are_disrupted_weapons_use(e
 def test_the_kurdistan_regions_english_spelling_of_sulaymaniyah(extract):
     event = only(extract("Asayish forces arrested an ISIS suspect in Sulaimani on Monday.", published=PUBLISHED))
     assert (event.location, event.admin1) == ("Sulaymaniyah", "Sulaymaniyah")
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Two soldiers were killed by a roadside bomb in Beiji on Monday.", "Bayji"),
+    ("The Asayish arrested three ISIS suspects in Qamishlo on Monday.", "Al Qamishli"),
+    ("Two soldiers were killed by a roadside bomb near Tuz Khurmato on Monday.", "Tuz Khurmatu"),
+])
+def test_the_english_and_kurdish_spellings_of_towns_that_news_uses(extract, text, location):
+    assert only(extract(text, published=PUBLISHED)).location == location
