@@ -2597,3 +2597,12 @@ def test_the_kurdistan_regions_english_spelling_of_sulaymaniyah(extract):
 ])
 def test_the_english_and_kurdish_spellings_of_towns_that_news_uses(extract, text, location):
     assert only(extract(text, published=PUBLISHED)).location == location
+
+
+def test_an_english_spelling_of_a_village_that_differs_only_in_vowels_after_its_cue(extract):
+    # "Shaafa" is GeoNames' Ash Sha`fah; only after "the village of" and where the report agrees (Deir ez-Zor named)
+    event = only(extract("Two civilians were killed by a landmine in the village of Shaafa in Deir ez-Zor on Monday.",
+                         published=PUBLISHED))
+    assert (event.location, event.admin1) == ("Ash Sha`fah", "Deir-ez-Zor")
+    assert extract("Two civilians were killed by a landmine in the village of Shaafa on Monday.",
+                   published=PUBLISHED) == []

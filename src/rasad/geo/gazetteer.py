@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -124,6 +125,13 @@ class ForeignMention:
     last: int
 
 
+def consonants(word: str) -> str:
+    """An English spelling without its vowels, doubled letters or a final h: "shaafa" and "sha`fah" are "shf"."""
+    letters = re.sub(r"[^a-z]", "", word.lower()).replace("q", "k")
+    skeleton = re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", letters))
+    return skeleton[:-1] if skeleton.endswith("h") and len(skeleton) > 3 else skeleton
+
+
 def _key_words(name: str) -> tuple[str, ...]:
     words = name.split()
     if not words:
@@ -189,6 +197,12 @@ class Gazetteer:
                     self.ambiguous.add((first, *rest))
         self.by_id = {place.id: place for place in places}
         self._starts = frozenset(self._index) | frozenset(self._without_article) | frozenset(self._foreign)
+        # English spellings of a village differ from its transliteration in the vowels ("Shaafa" for Ash Sha`fah,
+        # "Mohassan" for Muh Hasan): the consonants of the Latin names of villages and towns, looked up only right
+        # after an English village or town cue word, and built the first time one is (it would double the load)
+        self._latin_names = [{name for name in place_names if name.isascii()} if places[number].feature in (
+            "village", "city") else set() for number, place_names in enumerate(names)]
+        self._skeletons: dict[str, set[int]] | None = None
 
     @classmethod
     def from_tsv(cls, text: str, ambiguous: set[str], path: str = "gazetteer.tsv") -> Gazetteer:
@@ -242,6 +256,11 @@ class Gazetteer:
         starts = self._starts
         i = 0
         while i < len(tokens):
+            spelt = self._spelt_otherwise(tokens, i)
+            if spelt is not None:  # "the village of Shaafa": a village's name in another English spelling
+                mentions.append(spelt)
+                i += 1
+                continue
             if starts.isdisjoint(ordered_forms(tokens[i].text)):  # most words begin no name at all
                 i += 1
                 continue
@@ -312,6 +331,32 @@ class Gazetteer:
                                          weak or (relative and cue is None), locative, named_cue))
             i += length
         return mentions
+
+    def _spelt_otherwise(self, tokens: list[Token], i: int) -> PlaceMention | None:
+        """A one-word English name right after "the village of", "the town of" (or "village", "town") that the
+        index lacks but whose consonants are those of villages or towns of the gazetteer: all of them, as
+        ambiguous candidates the report must agree with."""
+        word = tokens[i].text
+        if not (word.isascii() and word.isalpha() and i >= 2) or word in _ENGLISH_ARTICLES:
+            return None
+        before = [token.text for token in tokens[max(0, i - 3) : i] if token.text not in _ENGLISH_ARTICLES]
+        if not before or before[-1] not in ("of", "village", "town") or (
+                before[-1] == "of" and (len(before) < 2 or before[-2] not in ("village", "town", "villages", "towns"))):
+            return None
+        if self._match_at(tokens, i, self._index) or self._match_at(tokens, i, self._without_article):
+            return None
+        if self._skeletons is None:
+            self._skeletons = {}
+            for number, latin in enumerate(self._latin_names):
+                for name in latin:
+                    words = _key_words(name)  # "sha fah": an apostrophe split it
+                    if 1 <= len(words) <= 2 and len(skeleton := consonants("".join(words))) >= 3:
+                        self._skeletons.setdefault(skeleton, set()).add(number)
+        numbers = self._skeletons.get(consonants(word), set())
+        if not numbers or len(numbers) > 40:
+            return None
+        candidates = tuple(sorted({self.places[n] for n in numbers}, key=lambda place: place.id))
+        return PlaceMention(i, i, candidates, ("village", "city"), False, True, weak=True)
 
     def _starts_name(self, tokens: list[Token], i: int) -> bool:
         """A place's name begins at token ``i`` (after an English article: "Deir ez-Zor's al-Mayadin")."""
