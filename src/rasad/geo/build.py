@@ -19,6 +19,7 @@ from pathlib import Path
 
 from rasad.errors import InputError
 from rasad.geo.boundaries import Boundaries, Governorate, haversine_km, parse_boundaries
+from rasad.geo.gazetteer import consonants, key_words
 from rasad.text.normalize import fold
 
 GAZETTEER_COLUMNS = ("id", "name", "name_ar", "feature", "country", "admin1", "admin2", "lat", "lon", "population",
@@ -446,11 +447,8 @@ def _share_seat_names(places: dict[str, Place]) -> int:
 
 
 def _consonants(name: str) -> str:
-    """A Latin spelling without its article and vowels: "al shirqat" and "ash sharqat" are both "shrqt"."""
-    words = name.split()
-    while len(words) > 1 and words[0] in ("al", "el", "an", "ar", "as", "ash", "at", "az", "ad", "ath"):
-        words = words[1:]
-    return re.sub(r"[aeiouy\s]", "", "".join(words))
+    """A Latin spelling without its article and vowels: "al shirqat" and "ash sharqat" are both "shrkt"."""
+    return consonants("".join(key_words(name)))
 
 
 def _add_districts(places: dict[str, Place], path: Path) -> int:

@@ -132,7 +132,7 @@ def consonants(word: str) -> str:
     return skeleton[:-1] if skeleton.endswith("h") and len(skeleton) > 3 else skeleton
 
 
-def _key_words(name: str) -> tuple[str, ...]:
+def key_words(name: str) -> tuple[str, ...]:
     words = name.split()
     if not words:
         return ()
@@ -152,7 +152,7 @@ class Gazetteer:
                  given_names: set[str] = frozenset()) -> None:
         self.places = places
         self.given_names = frozenset(fold(name) for name in given_names if " " not in name)
-        self.ambiguous = {_key_words(fold(word)) for word in ambiguous}
+        self.ambiguous = {key_words(fold(word)) for word in ambiguous}
         self.prefixes = {fold(word) for word in prefixes}
         # Names by first word, then by second word ("" for one-word names), so a match checks few names.
         self._index: _Index = {}
@@ -167,7 +167,7 @@ class Gazetteer:
             for name in place_names:
                 if "ال" + name in place_names and not name.isascii() and name != fold(places[number].name_ar):
                     continue  # "رقه" beside "الرقه": Arabic writes the article, and "ورقه" is a sheet of paper
-                words = _key_words(name)
+                words = key_words(name)
                 if len(words) > 1 and words[0] in _NAME_CUES:  # "ناحية ربيعة": the cue is read from the text
                     words = words[1:]
                 if words and not (len(words) == 1 and words[0] in self.prefixes):
@@ -232,7 +232,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         """Places whose name is exactly ``name`` (any spelling the gazetteer knows)."""
-        words = _key_words(" ".join(fold(name).replace("-", " ").split()))
+        words = key_words(" ".join(fold(name).replace("-", " ").split()))
         if len(words) > 1 and words[0] in _NAME_CUES:
             words = words[1:]
         if not words:
@@ -349,7 +349,7 @@ class Gazetteer:
             self._skeletons = {}
             for number, latin in enumerate(self._latin_names):
                 for name in latin:
-                    words = _key_words(name)  # "sha fah": an apostrophe split it
+                    words = key_words(name)  # "sha fah": an apostrophe split it
                     if 1 <= len(words) <= 2 and len(skeleton := consonants("".join(words))) >= 3:
                         self._skeletons.setdefault(skeleton, set()).add(number)
         numbers = self._skeletons.get(consonants(word), set())
