@@ -194,6 +194,10 @@ class Lexicons:
     people: frozenset[str] = frozenset()  # "شخص", "people": counted instead of families where both are given
     backed: frozenset[str] = frozenset()  # "backed" of "U.S.-backed": who backs a force is part of its name
     seat_words: frozenset[str] = frozenset()  # "مبنى" of "مبنى محافظة ديالى": the building stands in the seat
+    agent_markers: frozenset[str] = frozenset()  # "على يد": the force after acted on a passive verb
+    participation: frozenset[str] = frozenset()  # "بالتنسيق مع": the force after took part
+    abroad_locative: frozenset[str] = frozenset()  # "في" before a foreign place: its scene
+    border_words: frozenset[str] = frozenset()  # "الحدود مع تركيا": a border, no scene abroad
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -311,7 +315,11 @@ class Lexicons:
                    *(frozenset(fold(word).lower() for word in count_data["transfer_units"][key])
                      for key in ("families", "people")),
                    frozenset(fold(word).lower() for word in actor_data["backers"]["words"]),
-                   frozenset(fold(word).lower() for word in places["seats"]["words"]))
+                   frozenset(fold(word).lower() for word in places["seats"]["words"]),
+                   frozenset(fold(word).lower() for word in actor_data["agents"]["words"]),
+                   frozenset(fold(word).lower() for word in actor_data["participation"]["words"]),
+                   frozenset(fold(word).lower() for word in places["abroad"]["locative"]),
+                   frozenset(fold(word).lower() for word in places["abroad"]["border"]))
 
 
 def _check_trigger(entry: dict) -> None:

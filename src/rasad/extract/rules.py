@@ -55,13 +55,8 @@ _SUPPORT_MARKERS = {"بدعم من", "بمسانده من", "بدعم جوي", "
 _LANDMARK_WORDS = {"قرب", "بالقرب", "امام", "داخل", "خلف", "مقابل", "محيط", "near", "outside", "inside"}
 _REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
 # Words before a force that make it the target, not the side that acted ("هجوم على قوة للحشد").
+_BETWEEN = frozenset({"بين", "between"})  # "بين الرقة والحسكة", "between X and Y"
 _TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
-# Words before a force that make it a party to what the clause tells, besides its sides ("بالتنسيق مع التحالف")
-_PARTICIPATION_MARKERS = {"بدعم من", "بمسانده من", "بدعم جوي من", "بمشاركه", "بمشاركه من", "بالتعاون مع", "بالتنسيق مع",
-                          "بمسانده", "supported by", "with support from", "in coordination with", "in cooperation with",
-                          "operation with", "operations with", "alongside", "with the support of"}
-# Words before a force that make it the one who acted on a passive verb ("قتل ثلاثة على يد قسد", "من قبل الجيش")
-_AGENT_MARKERS = {"على يد", "علي يد", "على ايدي", "علي ايدي", "من قبل", "بيد", "بايدي"}
 # the cue words of a district or sub-district ("ناحية", "قضاء", "district"), as the gazetteer reads them
 _UNIT_CUES = frozenset(word for word, features in FEATURE_CUES.items() if features[0] in ("district", "subdistrict"))
 _FORCE_NOUNS = {"قوات", "قوة", "عناصر", "the", "forces"}
@@ -218,7 +213,7 @@ class RuleExtractor:
                     state.places.extend(place for place, _ in group)
                 # a foreign dateline ("أنقرة ـ رويترز:") says where the report was filed, not where it happened
                 abroad = [m for m in clause_found if isinstance(m, ForeignMention) and not _dateline(text, tokens, m)
-                          and not _border_with(tokens, m)]
+                          and not _border_with(tokens, m, self.lexicons.border_words)]
                 found = self._clause(document, norm, published, context, state, sentence, sentence_tokens,
                                      sentence_dates, sentence_periods, tokens, groups, abroad, previous_places,
                                      index, paragraph_places, lambda index=index: next_places(index), carried)
@@ -336,7 +331,7 @@ class RuleExtractor:
                         for c in m.candidates)))
                     and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}
                     # "بين الرقة والحسكة": the second end of a way between two places locates nothing
-                    and not (mentions[k - 1].first and tokens[mentions[k - 1].first - 1].text in ("بين", "between"))}
+                    and not (mentions[k - 1].first and tokens[mentions[k - 1].first - 1].text in _BETWEEN)}
         cities = {k: next((c for c in mentions[k].candidates if c.feature == "admin1" and k in inside
                            and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}),
                           max(mentions[k].candidates, key=lambda c: c.population)) for k in locating}
@@ -397,7 +392,7 @@ class RuleExtractor:
         groups: list[list[tuple[ResolvedPlace, bool]]] = []
         for run in runs:
             admin_like = sum(1 for m in run if any(c.feature == "admin1" for c in m.candidates))
-            between = run[0].first and tokens[run[0].first - 1].text in ("بين", "between")
+            between = run[0].first and tokens[run[0].first - 1].text in _BETWEEN
             prefer_admin1 = len(run) >= 2 and admin_like >= 2 and not between  # the way between two is the towns
             resolved = [self.geocoder.resolve(m, tokens, context, prefer_admin1, anchors) for m in run]
             region_list = run[0].cue == ("region",)
@@ -720,7 +715,7 @@ class RuleExtractor:
         abroad = [m for m in abroad if not any(a.first <= m.first and m.last <= a.last for a in actor_found)]
         if not groups and abroad:
             return []  # "في لبنان": the incident is elsewhere; it borrows no place of Iraq or Syria
-        if groups and abroad and _abroad_nearer(tokens, main, abroad, groups, lex.complements):
+        if groups and abroad and _abroad_nearer(tokens, main, abroad, groups, lex.complements, lex.abroad_locative):
             return []  # "قال مسؤول في دمشق إن انفجارا وقع في بيروت": the place of the incident is the one beside it
         if not groups and _site_name(tokens) and not _refers_back(tokens):
             return []  # the clause names its own site ("سجن الأطباق"), one the gazetteer does not know
@@ -848,7 +843,7 @@ class RuleExtractor:
             country = place.place.country
             actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled,
                                                        lex.members, lex.exposed, date_spans, lex.nationalities,
-                                                       lex.posts)
+                                                       lex.posts, lex.agent_markers)
             if actor1 == "Civilians" and event_type not in ("Protests", "Riots"):
                 # the victims never acted: "قتل مدنيان برصاص مجهولين", "a woman was found dead"
                 violent = event_type != "Strategic developments"
@@ -899,7 +894,7 @@ class RuleExtractor:
                 actor: Actor = hit.payload
                 # a side of the incident, or a force that took part in it ("بالتنسيق مع التحالف الدولي", "a joint
                 # operation with the US-led coalition"): GUIDELINES §4's tags of who took part
-                if actor.resolve(country) in (actor1, actor2) or _took_part(actor_tokens, hit):
+                if actor.resolve(country) in (actor1, actor2) or _took_part(actor_tokens, hit, lex.participation):
                     event_tags |= set(actor.tags)
             if place.place.feature == "camp":
                 event_tags.add("camp")
@@ -1357,7 +1352,7 @@ def _joined_by_and(tokens: list[Token], first: int) -> bool:
     """The amount at ``first`` is joined by "و" or "and" to what comes before it, and is not in digits ("و15
     جريحا", "7 killed and 15 wounded" give two counts) nor the top of a range ("between five and seven", "ما بين
     خمسة وسبعة": the lowest figure stands)."""
-    if any(token.text in ("بين", "between") for token in tokens[max(0, first - 3) : first]):
+    if any(token.text in _BETWEEN for token in tokens[max(0, first - 3) : first]):
         return False
     word = tokens[first].text
     if word.startswith("و") and word not in _ONE_WORDS:  # "عائلة واحدة": one, not "and"
@@ -1447,9 +1442,6 @@ _MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july", "a
 
 
 _DISTANCE_UNITS = {"كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "km", "kilometres", "kilometers", "miles"}
-_BORDER_WORDS = frozenset({"الحدود", "حدود", "الحدودي", "الحدودية", "الشريط", "border", "frontier"})
-# the words before a foreign place that make it where something happened ("في لبنان", "على أرض لبنان")
-_LOCATIVE_ABROAD = frozenset({"في", "داخل", "in", "inside", "ارض", "اراضي", "الاراضي"})
 BACKGROUND_DAYS = 92  # a month named this long before publication, with no figure, is background
 NEAR_KM = 30  # a scene this close to a town is "near" it (precision 2); farther, the town only gives a bearing
 
@@ -1596,16 +1588,16 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     return following.isascii() and following.lower() in members
 
 
-def _border_with(tokens: list[Token], mention: ForeignMention) -> bool:
+def _border_with(tokens: list[Token], mention: ForeignMention, border_words: frozenset[str]) -> bool:
     """The foreign country names a border of Iraq or Syria ("قرب الحدود مع تركيا", "near the border with Jordan"),
     which is no scene abroad."""
     before = [token.text.lower() for token in tokens[max(0, mention.first - 4) : mention.first]]
     return bool(before) and before[-1] in ("مع", "with") and any(
-        bare_forms(word) & _BORDER_WORDS for word in before[:-1])
+        bare_forms(word) & border_words for word in before[:-1])
 
 
 def _abroad_nearer(tokens: list[Token], main: Hit, abroad: list[ForeignMention], groups: list,
-                   complements: frozenset[str]) -> bool:
+                   complements: frozenset[str], locative: frozenset[str]) -> bool:
     """A foreign place after "في"/"in" (or "على أرض") stands nearer the incident's word than any place of Iraq or
     Syria in the clause, leaving out those before the "إن"/"that" that opens a statement (a source's town): the
     incident happened there ("قال مسؤول في دمشق إن انفجارا وقع في بيروت")."""
@@ -1617,16 +1609,16 @@ def _abroad_nearer(tokens: list[Token], main: Hit, abroad: list[ForeignMention],
                 for k in [bisect_left(starts, place.start)]
                 if not (k < main.first and any(bare_forms(token.text.lower()) & complements
                                                for token in tokens[k + 1 : main.first]))), default=len(tokens) * 2)
-    return any(m.first and bare_forms(tokens[m.first - 1].text.lower()) & _LOCATIVE_ABROAD
+    return any(m.first and bare_forms(tokens[m.first - 1].text.lower()) & locative
                and distance(m.first, m.last) < home for m in abroad)
 
 
-def _took_part(tokens: list[Token], hit: Hit) -> bool:
+def _took_part(tokens: list[Token], hit: Hit, markers: frozenset[str]) -> bool:
     """The force is named as taking part in what the clause tells ("بالتنسيق مع التحالف", "with the coalition")."""
     before = [token.text.lower() for token in tokens[max(0, hit.first - 4) : hit.first]]
     while before and before[-1] in ("the", "us-led", "u.s.-led", "international"):
         before.pop()
-    return any(" ".join(before[len(before) - len(marker.split()):]) == marker for marker in _PARTICIPATION_MARKERS)
+    return any(" ".join(before[len(before) - len(marker.split()):]) == marker for marker in markers)
 
 
 def _passive_by(tokens: list[Token], first: int) -> bool:
@@ -1682,7 +1674,7 @@ def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...]) 
 def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, country: str,
             foiled: bool, members: frozenset[str], exposed: frozenset[str],
             dates: tuple[tuple[int, int], ...], nationalities: dict[str, str], posts: frozenset[str] = frozenset(),
-            ) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
+            agents: frozenset[str] = frozenset()) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
     """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it."""
     adjectives = [_nationality(hit, tokens, nationalities) if hit.payload.name is None else None for hit in hits]
     resolved = [(hit, None if hit.payload.nationality_only and not adjective else hit.payload.resolve(adjective or country),
@@ -1698,7 +1690,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
             item for item in resolved if id(item[0]) in targets]
     agent = "state" if foiled else trigger.agent
     between = trigger.id == "clash" and any(
-        token.text in ("بين", "between") for token in tokens[main.last + 1 : main.last + 4])
+        token.text in _BETWEEN for token in tokens[main.last + 1 : main.last + 4])
     # "اشتبك الجيش السوري مع قسد": the force a clash was "with" is the other side, whatever its side
     def with_(hit: Hit) -> bool:  # "مع قسد", "مع قوات قسد", "with the SDF"
         k = hit.first
@@ -1717,8 +1709,8 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         return None, None, {}
     # "قتل ثلاثة من مسلحي داعش على يد قسد": the force named as the agent of a passive verb acted, whatever its side
     marked = next((item for item in resolved if " ".join(
-        token.text for token in tokens[max(0, item[0].first - 2) : item[0].first]) in _AGENT_MARKERS
-        or tokens[item[0].first - 1 : item[0].first] and tokens[item[0].first - 1].text in _AGENT_MARKERS
+        token.text for token in tokens[max(0, item[0].first - 2) : item[0].first]) in agents
+        or tokens[item[0].first - 1 : item[0].first] and tokens[item[0].first - 1].text in agents
         or _passive_by(tokens, item[0].first)), None)
     if marked is not None:
         other = next((item for item in resolved if item[1] != marked[1]), None)
