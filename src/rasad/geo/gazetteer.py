@@ -337,8 +337,9 @@ class Gazetteer:
         index lacks but whose consonants are those of villages or towns of the gazetteer: all of them, as
         ambiguous candidates the report must agree with."""
         word = tokens[i].text
-        if not (word.isascii() and word.isalpha() and i >= 2) or word in _ENGLISH_ARTICLES:
-            return None
+        if i < 2 or not (tokens[i - 1].text in ("of", "village", "town") or tokens[i - 1].text in _ENGLISH_ARTICLES) or (
+                not (word.isascii() and word.isalpha()) or word in _ENGLISH_ARTICLES):
+            return None  # most words: checked first, as this runs at every token
         before = [token.text for token in tokens[max(0, i - 3) : i] if token.text not in _ENGLISH_ARTICLES]
         if not before or before[-1] not in ("of", "village", "town") or (
                 before[-1] == "of" and (len(before) < 2 or before[-2] not in ("village", "town", "villages", "towns"))):
