@@ -2606,3 +2606,37 @@ def test_an_english_spelling_of_a_village_that_differs_only_in_vowels_after_its_
     assert (event.location, event.admin1) == ("Ash Sha`fah", "Deir-ez-Zor")
     assert extract("Two civilians were killed by a landmine in the village of Shaafa on Monday.",
                    published=PUBLISHED) == []
+
+
+# -- people named by their trade, and people shot where no side is named -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "اغتال مسلحون مجهولون مهندسا في مدينة تكريت مساء أمس.",
+    "اغتيل قاض أمام منزله في مدينة بعقوبة أمس.",
+    "أقدم مسلحون على قتل صيدلاني داخل صيدليته في مدينة الرمادي أمس.",
+    "اغتال مسلحون محاميا في مدينة بعقوبة أمس.",
+    "Gunmen shot dead a pharmacist in Tikrit on Monday.",
+])
+def test_a_victim_named_by_their_trade_is_one_civilian(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.actor2, event.fatalities) == ("Violence against civilians", "Civilians", 1)
+
+
+def test_a_student_whom_an_incident_befell_is_no_call_to_act(extract):
+    event = only(extract("لقي طالب مصرعه بإطلاق نار في مدينة تكريت أمس."))
+    assert (event.event_type, event.fatalities) == ("Violence against civilians", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل شخصان بإطلاق نار في مدينة الرمادي أمس.",
+    "Two people were killed in a shooting in Ramadi on Monday.",
+])
+def test_people_shot_where_no_side_is_named_are_attacked_by_somebody(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (event.actor1, event.actor2, event.fatalities) == ("Unidentified Armed Group", "Civilians", 2)
+
+
+def test_soldiers_shot_where_no_shooter_is_named_stay_a_fight(extract):
+    event = only(extract("قتل جنديان بإطلاق نار في قضاء الحويجة أمس."))
+    assert event.event_type == "Battles" and event.actor2 == "Military Forces of Iraq"

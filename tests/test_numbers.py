@@ -56,6 +56,9 @@ def test_sunday_is_not_the_number_one():
     ("عثر على جثتين", [2]),   # the dual of a feminine noun keeps its ت
     ("اصابة مدنيين", []),     # a sound plural, not a dual
     ("مئة عنصر", [100]),      # the noun after a number is what it counts, not one more
+    ("مقتل طالبين جامعيين", [2]),  # two students
+    ("هجوم تبنته حركة طالبان", []),  # the Taliban, not two students
+    ("مقتل طالبتين", [2]),    # the feminine dual of a student still counts two
 ])
 def test_duals_and_counted_nouns(text, expected):
     assert [a.value for a in amounts(tokenize(normalize(text).text)) if a.value is not None] == expected

@@ -231,12 +231,22 @@ class RuleExtractor:
                 state.dates.append((index, mention))
         placed = [mention for mention in mentions if mention.place_source != "country"]
         events = merge_mentions(placed or mentions)  # the country places only a report that names no place
+        for mention in events:
+            event = mention.event
+            if (event.sub_event_type == "Armed clash" and mention.trigger in ("kill", "gunfire")
+                    and event.actor1 is None and event.actor2 is None):
+                # people killed or shot where the report names no side at all ("قتل شخص بإطلاق نار", "two people
+                # were killed in a shooting"): somebody attacked them, as unarmed victims of gunmen are (GUIDELINES §5)
+                event.event_type, event.sub_event_type, event.actor2 = "Violence against civilians", "Attack", "Civilians"
         if len(state.attributed) == 1:
             group = next(iter(state.attributed))
             for mention in events:
                 event = mention.event
                 if event.actor1 in (None, UNIDENTIFIED) and event.actor2 != group and event.event_type in _VIOLENT:
                     event.actor1 = group
+        for mention in events:
+            if mention.event.event_type == "Violence against civilians" and mention.event.actor1 is None:
+                mention.event.actor1 = UNIDENTIFIED
         _upgrade_suicide_bombings(events, mentions, text, spans)
         report = {"english": _english(text), "single_sentence": len(spans) - len(skipped) <= 1}
         out = []

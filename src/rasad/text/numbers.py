@@ -35,8 +35,9 @@ def _words() -> dict:
     data["one_of_them"] = frozenset(fold(w) for w in data["one_of"]["pronouns"])
     data["one_of"] = frozenset(fold(w) for w in data["one_of"]["words"])
     sound = frozenset(fold(w) for w in data["sound_plurals"]["words"])
-    data["duals"] = frozenset(fold(w) for w in data["duals"]["words"]) | {
-        form for word in data["singulars"] if not word.isascii() for form in _duals(word, word in sound)}
+    data["duals"] = (frozenset(fold(w) for w in data["duals"]["words"]) | {
+        form for word in data["singulars"] if not word.isascii() for form in _duals(word, word in sound)}) - {
+        fold(w) for w in data["duals"]["not_duals"]}
     return data
 
 
