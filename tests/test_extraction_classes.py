@@ -2640,3 +2640,12 @@ def test_people_shot_where_no_side_is_named_are_attacked_by_somebody(extract, te
 def test_soldiers_shot_where_no_shooter_is_named_stay_a_fight(extract):
     event = only(extract("قتل جنديان بإطلاق نار في قضاء الحويجة أمس."))
     assert event.event_type == "Battles" and event.actor2 == "Military Forces of Iraq"
+
+
+@pytest.mark.parametrize("text", [
+    "اغتيل مدرس في جامعة تكريت أمس.",
+    "انفجرت عبوة ناسفة بجامعة تكريت أمس دون وقوع إصابات.",
+])
+def test_a_university_an_incident_happened_in_stands_in_its_city(extract, text):
+    event = only(extract(text))
+    assert (event.location, event.admin1) == ("Tikrit", "Salah Al-Din")

@@ -198,6 +198,7 @@ class Lexicons:
     participation: frozenset[str] = frozenset()  # "بالتنسيق مع": the force after took part
     abroad_locative: frozenset[str] = frozenset()  # "في" before a foreign place: its scene
     border_words: frozenset[str] = frozenset()  # "الحدود مع تركيا": a border, no scene abroad
+    sites: frozenset[str] = frozenset()  # "في جامعة الموصل": an institution's building, the scene after "في"
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -319,7 +320,8 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in actor_data["agents"]["words"]),
                    frozenset(fold(word).lower() for word in actor_data["participation"]["words"]),
                    frozenset(fold(word).lower() for word in places["abroad"]["locative"]),
-                   frozenset(fold(word).lower() for word in places["abroad"]["border"]))
+                   frozenset(fold(word).lower() for word in places["abroad"]["border"]),
+                   frozenset(fold(word).lower() for word in places["institutions"]["sites"]))
 
 
 def _check_trigger(entry: dict) -> None:

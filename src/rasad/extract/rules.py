@@ -532,10 +532,16 @@ class RuleExtractor:
             return False
         phrases = [phrase for form in bare_forms(tokens[first - 1].text)
                    for phrase in self.lexicons.institutions.get(form, ())]
-        return any(first >= len(phrase) and all(
-            word in bare_forms(tokens[first - len(phrase) + k].text) for k, word in enumerate(phrase))
-            for phrase in phrases) and not any(  # "قرب جامعة الموصل": the institution is a landmark of the scene
-            bare_forms(t.text) & _LANDMARK_WORDS for t in tokens[max(0, first - 3) : first - 1])
+        named = next((phrase for phrase in phrases if first >= len(phrase) and all(
+            word in bare_forms(tokens[first - len(phrase) + k].text) for k, word in enumerate(phrase))), None)
+        if named is None:
+            return False
+        opening = first - len(named)  # "في جامعة الموصل": the building is the scene, in its city
+        if bare_forms(tokens[opening].text) & self.lexicons.sites and (
+                tokens[opening].text.startswith("ب") or (opening > 0 and tokens[opening - 1].text in ("في", "in", "at"))):
+            return False
+        # "قرب جامعة الموصل": the institution is a landmark of the scene
+        return not any(bare_forms(t.text) & _LANDMARK_WORDS for t in tokens[max(0, first - 3) : first - 1])
 
     # -- one clause -----------------------------------------------------------------------------
     def _clause(self, document: Document, norm: NormalizedText, published: date | None, context: DocumentContext,
