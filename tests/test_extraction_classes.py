@@ -2649,3 +2649,18 @@ def test_soldiers_shot_where_no_shooter_is_named_stay_a_fight(extract):
 def test_a_university_an_incident_happened_in_stands_in_its_city(extract, text):
     event = only(extract(text))
     assert (event.location, event.admin1) == ("Tikrit", "Salah Al-Din")
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت القوات الأمنية ثلاثة من داعش على علاقة بخطف رعاة في قضاء الدبس أمس.",
+    "اعتقلت قوات الأمن شخصا على صلة بتفجير عبوة ناسفة في قضاء الدبس أمس.",
+    "Security forces arrested three men linked to the kidnapping of two farmers in Dibis district on Monday.",
+])
+def test_the_incident_a_suspect_is_linked_to_is_no_event_of_its_own(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1) == ("Arrests", "Military Forces of Iraq")
+
+
+def test_a_related_context_is_no_link_to_a_crime(extract):
+    event = only(extract("وفي سياق ذي صلة، قتل جنديان بانفجار عبوة في قضاء الدبس أمس."))
+    assert (event.event_type, event.fatalities) == ("Explosions/Remote violence", 2)
