@@ -2664,3 +2664,11 @@ def test_the_incident_a_suspect_is_linked_to_is_no_event_of_its_own(extract, tex
 def test_a_related_context_is_no_link_to_a_crime(extract):
     event = only(extract("وفي سياق ذي صلة، قتل جنديان بانفجار عبوة في قضاء الدبس أمس."))
     assert (event.event_type, event.fatalities) == ("Explosions/Remote violence", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "شن رئيس الكتلة هجوما لاذعا على محافظ ديالى في بعقوبة أمس.",
+    "The MP launched a scathing attack on the governor in Baqubah on Monday.",
+])
+def test_an_attack_in_words_is_no_incident(extract, text):
+    assert extract(text, published=PUBLISHED) == []
