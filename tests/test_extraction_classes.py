@@ -2672,3 +2672,28 @@ def test_a_related_context_is_no_link_to_a_crime(extract):
 ])
 def test_an_attack_in_words_is_no_incident(extract, text):
     assert extract(text, published=PUBLISHED) == []
+
+
+# -- who acted, as a statement tells it ----------------------------------------------------------------------
+
+def test_the_forces_spokesman_announcing_a_strike_names_the_force_that_struck(extract):
+    event = only(extract("أعلنت خلية الإعلام الأمني، اليوم، تنفيذ ضربة جوية على مضافة لداعش في قضاء الدبس أسفرت عن "
+                         "مقتل أربعة إرهابيين."))
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Air/drone strike", "Military Forces of Iraq", "Islamic State")
+
+
+def test_the_spokesman_gives_way_to_the_force_it_names(extract):
+    event = only(extract("أعلنت خلية الإعلام الأمني أن مفارز شرطة محافظة كركوك تمكنت من القبض على مطلوبين اثنين "
+                         "في قضاء الدبس أمس."))
+    assert (event.sub_event_type, event.actor1) == ("Arrests", "Police Forces of Iraq")
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت قيادة العمليات المشتركة مقتل قيادي في داعش بعملية نفذها جهاز مكافحة الإرهاب في قضاء الدبس أمس.",
+    "A senior IS leader was killed in Dibis district on Monday in an operation carried out by the Counter-Terrorism "
+    "Service, the Joint Operations Command said.",
+])
+def test_the_force_that_carried_out_an_operation_acted_not_the_command_that_announced_it(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Iraqi Counter-Terrorism Service", "Islamic State")

@@ -138,6 +138,7 @@ class Actor:
     nationality_only: bool = False  # "طائرة مسيرة": a force only with its adjective ("تركية"), never the scene's
     alternative: str | None = None  # the force these forms name where the report names a `shared.when` phrase
     inter: int | None = None  # ACLED's interaction code: 1 a state's forces (a government regains territory)
+    spokesman: bool = False  # "خلية الإعلام الأمني": the force only where no other of its side is named
 
     def resolve(self, country: str | None) -> str | None:
         if self.name:
@@ -249,6 +250,7 @@ class Lexicons:
             if shared:  # forms another force shares, where the report names what makes them that force's
                 _add_all(actors, shared["forms"], dataclasses.replace(actor, alternative=shared["with"]))
                 _add_all(switches, shared["when"], entry["name"])
+            _add_all(actors, entry.get("spokesman", {}).get("forms", ()), dataclasses.replace(actor, spokesman=True))
             if actor.country:
                 _add_all(locating, (f for f in entry["forms"] if fold(f).lower() in locating_forms), actor.country)
         for entry in actor_data.get("generic", ()):

@@ -1645,7 +1645,7 @@ def _passive_by(tokens: list[Token], first: int) -> bool:
     if k < 1 or tokens[k].text != "by":
         return False
     verb = tokens[k - 1].text.lower()
-    if verb in ("dead", "down") and k >= 2:  # "shot dead by", "gunned down by"
+    if verb in ("dead", "down", "out") and k >= 2:  # "shot dead by", "gunned down by", "carried out by"
         verb = tokens[k - 2].text.lower()
     return verb.endswith("ed") and verb not in ("backed", "supported", "led", "funded", "armed", "trained") or verb in (
         "shot", "hit", "struck", "taken", "seized")
@@ -1696,6 +1696,9 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     resolved = [(hit, None if hit.payload.nationality_only and not adjective else hit.payload.resolve(adjective or country),
                  hit.payload.side) for hit, adjective in zip(hits, adjectives, strict=True)]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
+    # a spokesman ("خلية الإعلام الأمني") is its force only where no other force of its side is named
+    resolved = [(hit, name, side) for hit, name, side in resolved if not hit.payload.spokesman or not any(
+        other.payload.side == side and not other.payload.spokesman for other, _, _ in resolved)]
     supporters = {id(hit) for hit in hits
                   if " ".join(t.text for t in tokens[max(0, hit.first - 2) : hit.first]) in _SUPPORT_MARKERS}
     if len(supporters) < len(resolved):  # "فصائل الجيش الوطني المدعومة من تركيا": the backer is no side here
@@ -1729,7 +1732,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         or tokens[item[0].first - 1 : item[0].first] and tokens[item[0].first - 1].text in agents
         or _passive_by(tokens, item[0].first)), None)
     if marked is not None:
-        other = next((item for item in resolved if item[1] != marked[1]), None)
+        # the other side: a force of another side, or one of the same side that suffered ("قتل جنديان على يد
+        # عناصر من الحشد"); an ally that only announced it ("أعلنت قيادة العمليات … بعملية نفذها جهاز …") is none
+        other = next((item for item in resolved if item[1] != marked[1] and item[2] != marked[2]), None) or next(
+            (item for item in resolved if item[1] != marked[1] and _suffered(item[0], tokens, members, dates)), None)
         spans = {"actor1": (tokens[marked[0].first].start, tokens[marked[0].last].end)}
         if other is not None:
             spans["actor2"] = (tokens[other[0].first].start, tokens[other[0].last].end)
