@@ -2698,3 +2698,25 @@ def test_the_spokesman_gives_way_to_the_force_it_names(extract):
 def test_the_force_that_carried_out_an_operation_acted_not_the_command_that_announced_it(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Iraqi Counter-Terrorism Service", "Islamic State")
+
+
+# -- grenades ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ألقى مجهولون قنبلة يدوية على محل تجاري في قضاء الخالص أمس ما أدى إلى إصابة شخصين.",
+    "أصيب شخصان بانفجار رمانة يدوية داخل منزل في قضاء الخالص أمس.",
+    "Two people were wounded when unknown assailants threw a grenade at a shop in Khalis on Monday.",
+])
+def test_a_grenade_thrown_or_set_off_is_acleds_grenade(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.wounded) == ("Grenade", 2)
+
+
+def test_grenades_seized_are_disrupted_weapons_use(extract):
+    event = only(extract("ضبطت القوات الأمنية عشر قنابل يدوية وبنادق في مخبأ لداعش في قضاء الخالص أمس."))
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_tear_gas_grenades_at_a_protest_are_no_blow(extract):
+    event = only(extract("أطلقت قوات الأمن قنابل الغاز لتفريق المحتجين في مدينة الكوت أمس."))
+    assert event.event_type == "Protests"
