@@ -2720,3 +2720,32 @@ def test_grenades_seized_are_disrupted_weapons_use(extract):
 def test_tear_gas_grenades_at_a_protest_are_no_blow(extract):
     event = only(extract("أطلقت قوات الأمن قنابل الغاز لتفريق المحتجين في مدينة الكوت أمس."))
     assert event.event_type == "Protests"
+
+
+# -- the sub-types ACLED has for rape and for chemical weapons -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أقدم مسلحون على اغتصاب فتاة في قرية قرب قضاء تلعفر أمس.",
+    "Gunmen raped a girl in a village near Tal Afar on Monday.",
+])
+def test_rape_is_sexual_violence_against_civilians(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.sub_event_type, event.actor2) == (
+        "Violence against civilians", "Sexual violence", "Civilians")
+
+
+def test_a_law_against_rape_is_no_incident(extract):
+    assert extract("ناقش مجلس محافظة نينوى قانون مكافحة الاغتصاب في الموصل أمس.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "قصف داعش قرية قرب قضاء مخمور بقذائف كيميائية ما أدى إلى إصابة 12 مدنيا بحالات اختناق.",
+    "Islamic State fighters shelled Peshmerga positions near Makhmour with chlorine, wounding five.",
+])
+def test_shells_of_chlorine_or_mustard_are_a_chemical_weapon(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1) == ("Chemical weapon", "Islamic State")
+
+
+def test_chemical_weapons_destroyed_are_no_attack(extract):
+    assert extract("دمرت منظمة حظر الأسلحة الكيميائية مخزونا من الأسلحة الكيميائية في سوريا أمس.") == []

@@ -75,7 +75,7 @@ const TYPE_AR = { "Battles": "معارك", "Explosions/Remote violence": "تفج
 const SUBTYPE_AR = { "Armed clash": "اشتباك مسلح", "Government regains territory": "استعادة الحكومة لأراض",
   "Non-state actor overtakes territory": "سيطرة جماعة مسلحة على أراض", "Air/drone strike": "غارة جوية/بمسيّرة",
   "Suicide bomb": "تفجير انتحاري", "Shelling/artillery/missile attack": "قصف مدفعي/صاروخي",
-  "Remote explosive/landmine/IED": "عبوة ناسفة/لغم", "Grenade": "قنبلة يدوية", "Attack": "هجوم", "Abduction/forced disappearance": "خطف/إخفاء قسري",
+  "Remote explosive/landmine/IED": "عبوة ناسفة/لغم", "Grenade": "قنبلة يدوية", "Chemical weapon": "سلاح كيميائي", "Attack": "هجوم", "Sexual violence": "عنف جنسي", "Abduction/forced disappearance": "خطف/إخفاء قسري",
   "Arrests": "اعتقالات", "Agreement": "اتفاق", "Disrupted weapons use": "إحباط استخدام أسلحة",
   "Looting/property destruction": "نهب/تدمير ممتلكات", "Other": "أخرى", "Peaceful protest": "احتجاج سلمي" };
 // Okabe–Ito's palette, told apart with every common kind of colour blindness; the map adds a shape per type
