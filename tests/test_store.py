@@ -173,6 +173,17 @@ def test_a_syndicated_copy_with_other_furniture_is_a_near_duplicate(tmp_path, st
     assert clash["source_count"] == 1
 
 
+def test_the_same_words_weeks_apart_are_another_incident_not_a_copy(tmp_path, store):
+    # an outlet's template ("an attack killed two SDF members in the eastern countryside") told again a month on
+    text = "قتل عنصران من قسد بهجوم لمسلحي داعش على نقطة عسكرية في بلدة الشحيل بريف دير الزور الشرقي مساء أمس."
+    first = {"doc_id": "a", "published": "2025-03-12", "text": text}
+    week_on = {"doc_id": "b", "published": "2025-03-18", "text": text}
+    month_on = {"doc_id": "c", "published": "2025-04-20", "text": text}
+    report = ingest(store, docs_file(tmp_path, [first, week_on, month_on]))
+    assert (report.new, report.duplicates) == (2, 1)
+    assert len(store.query_events(EventFilter())[0]) == 2
+
+
 def test_the_same_url_under_another_id_is_a_duplicate(tmp_path, store):
     first = {"doc_id": "a", "published": "2025-03-12", "text": REPORT_A, "url": "https://example.org/news/1"}
     again = {"doc_id": "b", "published": "2025-03-12", "text": REPORT_A + " (محدث)", "url": "https://example.org/news/1"}
@@ -268,7 +279,7 @@ def test_the_near_duplicate_look_up_reads_each_band_through_its_ordered_index(st
     if store.db.dialect == "postgresql":
         execute("SET enable_seqscan = off")  # a table of one report: have the planner show what it would use
     store.db.execute = capture
-    store._near_duplicate(signature)
+    store._near_duplicate(signature, None)
     plan = " ".join(captured[0])
     assert plan.count("document_bands_band_doc") == 8  # each band through the index that orders it
     # SQLite sorts only the few candidates and then the five best, whose sketches alone are read

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+from datetime import date
 
 from rasad.text.normalize import fold
 from rasad.text.tokens import TOKEN_RE
@@ -18,6 +19,8 @@ SKETCH_SIZE = 32
 BAND_COUNT = 8
 NEAR_DUPLICATE = 0.8
 MIN_SHARED_BANDS = 3  # a text this close to another shares most of its smallest hashes
+COPY_DAYS = 7  # a copy appears within a week of its original; the same words weeks apart are an outlet's
+# template told of another incident ("قتل عنصران من قسد بهجوم لداعش في ريف دير الزور الشرقي")
 BODY_LINE_WORDS = 8
 
 
@@ -31,6 +34,13 @@ def sketch(text: str) -> list[int]:
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
     hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=7).digest(), "big") for s in shingles}
     return sorted(heapq.nsmallest(SKETCH_SIZE, hashes))
+
+
+def published_together(a: str | None, b: str | None) -> bool:
+    """Two reports' publication days (ISO dates) are close enough for one to copy the other; unknown days are."""
+    if not a or not b:
+        return True
+    return abs((date.fromisoformat(str(a)[:10]) - date.fromisoformat(str(b)[:10])).days) <= COPY_DAYS
 
 
 def similarity(a: list[int], b: list[int]) -> float:

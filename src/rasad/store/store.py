@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from rasad.errors import InputError, NotFound
-from rasad.fuse.dedup import MIN_SHARED_BANDS, NEAR_DUPLICATE, bands, similarity, sketch
+from rasad.fuse.dedup import MIN_SHARED_BANDS, NEAR_DUPLICATE, bands, published_together, similarity, sketch
 from rasad.fuse.fusion import best_match, event_id_for, fuse_mentions
 from rasad.geo.boundaries import EARTH_KM
 from rasad.model import COUNT_FIELDS, Document, Event
@@ -182,13 +182,15 @@ class Store:
         prepared = prepared or prepare_document(document, deduplicate)
         text_hash, signature = prepared.text_hash, prepared.signature if deduplicate else []
         original = None
-        if deduplicate:
-            original = self._one("SELECT doc_id FROM documents WHERE text_hash = ? AND duplicate_of IS NULL",
-                                 (text_hash,))
+        published = document.published.isoformat() if document.published else None
+        if deduplicate:  # the same text, published near in time (see dedup.COPY_DAYS)
+            original = next((row["doc_id"] for row in self.db.execute(
+                "SELECT doc_id, published FROM documents WHERE text_hash = ? AND duplicate_of IS NULL ORDER BY doc_id",
+                (text_hash,)).fetchall() if published_together(row["published"], published)), None)
         if original is None and document.url and deduplicate:
             original = self._one("SELECT doc_id FROM documents WHERE url = ? AND duplicate_of IS NULL", (document.url,))
         if original is None and signature:
-            original = self._near_duplicate(signature)
+            original = self._near_duplicate(signature, published)
         self.db.execute(
             "INSERT INTO documents (doc_id, text_hash, url, source, title, published, language, text, ingested_at,"
             " duplicate_of, minhash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -219,8 +221,9 @@ class Store:
         finally:
             self._search_rows = None
 
-    def _near_duplicate(self, signature: list[int]) -> str | None:
-        """A stored report whose sketch shares enough of this one's smallest hashes and is close enough.
+    def _near_duplicate(self, signature: list[int], published: str | None) -> str | None:
+        """A stored report whose sketch shares enough of this one's smallest hashes and is close enough, published
+        near in time.
 
         One query: the first reports under each band (at most 30 a band, read in order from the band's index,
         so a hash that many reports share, a site's boilerplate, costs no more than any other), those sharing
@@ -233,12 +236,13 @@ class Store:
             for k in range(len(keys)))
         # the sketches of the five best only: the bands are counted before any report's row is read
         rows = self.db.execute(
-            f"SELECT c.doc_id, c.n, d.minhash FROM (SELECT b.doc_id, count(*) AS n FROM ({per_band}) b "
+            f"SELECT c.doc_id, c.n, d.minhash, d.published FROM (SELECT b.doc_id, count(*) AS n FROM ({per_band}) b "
             "GROUP BY b.doc_id HAVING count(*) >= ? ORDER BY n DESC, b.doc_id DESC LIMIT 5) c "
             "JOIN documents d ON d.doc_id = c.doc_id ORDER BY c.n DESC, c.doc_id DESC",
             (*keys, MIN_SHARED_BANDS)).fetchall()
         for row in rows:
-            if similarity(signature, json.loads(row["minhash"])) >= NEAR_DUPLICATE:
+            if similarity(signature, json.loads(row["minhash"])) >= NEAR_DUPLICATE and published_together(
+                    row["published"], published):
                 return row["doc_id"]
         return None
 
