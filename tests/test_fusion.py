@@ -44,3 +44,46 @@ def test_an_area_of_a_governorate_whose_district_is_not_known_holds_any_place_of
     assert compatibility(account(), countryside | {"admin1": "Deir-ez-Zor"}) is None
     # a place named with its district is not such an area
     assert compatibility(account(), countryside | {"admin2": "Daquq"}) is None
+
+
+def test_an_area_of_a_known_district_does_not_hold_a_town_of_another_the_gazetteer_gives_no_district():
+    town = account(admin2=None)  # a town the gazetteer places in no district
+    other_district = account(latitude=35.00, longitude=44.20, geo_precision=2, admin2="Daquq")  # ~52 km away
+    assert compatibility(town, other_district) is None
+    assert compatibility(town, other_district | {"admin2": None}) is not None  # an area of no known district
+
+
+def test_the_stores_candidates_hold_every_event_fusion_could_accept(store):
+    """The store's look-up is fusion's only way to its events: it may return more, never fewer."""
+    import random
+
+    from rasad.fuse.fusion import best_match
+    from rasad.model import Document, Event
+
+    rng = random.Random(3)
+    districts = {"Kirkuk": ["Al-Hawiga", "Daquq", None], "Salah Al-Din": ["Tikrit", "Al-Shirqat", None]}
+
+    def placed(doc_id: str) -> Event:
+        admin1 = rng.choice(list(districts))
+        return Event(doc_id=doc_id, event_type="Battles", sub_event_type="Armed clash",
+                     event_date=f"2025-03-{rng.randint(3, 17):02d}", time_precision=1, admin1=admin1,
+                     admin2=rng.choice(districts[admin1]),
+                     latitude=round(rng.uniform(34.4, 35.8), 3), longitude=round(rng.uniform(43.2, 44.6), 3),
+                     geo_precision=rng.choice([1, 1, 2, 3]))
+
+    with store.transaction():
+        for index in range(120):
+            store.add_document(Document(doc_id=f"stored{index}", text=f"تقرير رقم {index}"))
+            store.add_mention(placed(f"stored{index}"), 0)
+    stored = store.candidates("Battles", "2025-03-01", "2025-03-20", None)
+    assert len(stored) > 40  # what fusion left apart
+    for index in range(150):
+        mention = placed(f"probe{index}").to_dict()
+        lat, lon = mention["latitude"], mention["longitude"]
+        found = {e["event_id"] for e in store.candidates("Battles", "2025-03-01", "2025-03-20",
+                                                         (lon - 0.4, lat - 0.3, lon + 0.4, lat + 0.3),
+                                                         mention["admin1"], mention["admin2"], mention["geo_precision"])}
+        fits = {e["event_id"] for e in stored if compatibility(e, mention) is not None}
+        assert fits <= found, (mention, fits - found)
+        best = best_match(store, mention)
+        assert (best is None) == (not fits)

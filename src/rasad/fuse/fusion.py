@@ -35,8 +35,9 @@ class CandidateSource(Protocol):
     def candidates(self, event_type: str, day_from: str | None, day_to: str | None,
                    bbox: tuple[float, float, float, float] | None, admin1: str | None = None,
                    admin2: str | None = None, precision: int = 1) -> list[dict[str, Any]]:
-        """Events of the type and days within the box, or placed only at a governorate or at an area of
-        ``admin1`` whose district is not known, or in district ``admin2`` where either is placed only there."""
+        """Events of the type and days within the box, or of ``admin1`` where either is placed only at the
+        governorate or at an area whose district is not known, or in district ``admin2`` where either is placed
+        only there: every event :func:`compatibility` could accept, and no other."""
         ...
 
 
@@ -77,9 +78,11 @@ def compatibility(stored: dict[str, Any], mention: dict[str, Any]) -> float | No
     distance = haversine_km(stored["latitude"], stored["longitude"], mention["latitude"], mention["longitude"])
     coarse = max(stored.get("geo_precision") or 3, mention.get("geo_precision") or 3)
     same_district = coarse >= 2 and stored.get("admin2") and stored.get("admin2") == mention.get("admin2")
-    # a governorate, or an area of it whose district is not known ("ريف دير الزور الشرقي"), holds any place of it
-    region = (coarse >= 3 or (coarse == 2 and not (stored.get("admin2") and mention.get("admin2")))) and (
-        stored.get("admin1") == mention.get("admin1"))
+    # a governorate, or an area of it whose district is not known ("ريف دير الزور الشرقي"), holds any place of it;
+    # an area of a known district does not hold a town of another that the gazetteer gives no district
+    area_anywhere = any((account.get("geo_precision") or 3) == 2 and not account.get("admin2")
+                        for account in (stored, mention))
+    region = (coarse >= 3 or area_anywhere) and stored.get("admin1") == mention.get("admin1")
     if distance > PLACE_KM and not region and not (same_district and distance <= DISTRICT_KM):
         return None
     if not _tolls_agree(stored, mention):
@@ -121,15 +124,14 @@ def _related(stored: dict[str, Any], mention: dict[str, Any]) -> float | None:
 
 def best_match(source: CandidateSource, mention: dict[str, Any]) -> Match | None:
     """The stored event this mention reports, if any."""
+    if mention.get("latitude") is None:
+        return None  # an unplaced account fits no stored event (compatibility needs both places)
     when = _day(mention.get("event_date")) or _day(mention.get("published"))
     day_from = (when - timedelta(days=DATE_WINDOW_DAYS)).isoformat() if when else None
     day_to = (when + timedelta(days=DATE_WINDOW_DAYS)).isoformat() if when else None
-    bbox = None
     precision = mention.get("geo_precision") or 3
-    # an area whose district is not known ("ريف دير الزور الشرقي") may be any place of its governorate: no box
-    if mention.get("latitude") is not None and (precision == 1 or (precision == 2 and mention.get("admin2"))):
-        lat, lon = mention["latitude"], mention["longitude"]
-        bbox = (lon - 0.4, lat - 0.3, lon + 0.4, lat + 0.3)
+    lat, lon = mention["latitude"], mention["longitude"]
+    bbox = (lon - 0.4, lat - 0.3, lon + 0.4, lat + 0.3)  # PLACE_KM around it, and more, at these latitudes
     best = None
     for event_type in (mention["event_type"], *RELATED_TYPES.get(mention["event_type"], ())):
         for stored in source.candidates(event_type, day_from, day_to, bbox, mention.get("admin1"),

@@ -432,12 +432,17 @@ class Store:
         """Stored events that a new mention may report (for fusion); merged events are not candidates."""
         where, args = "event_type = ? AND merged_into IS NULL", [event_type]
         if bbox:
-            # within the box, or only a governorate, or an area of the governorate whose district is not known, or
-            # in the mention's district where either is placed only at the district or near a town of it
-            where += (" AND ((latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?) OR geo_precision >= 3"
-                      " OR (geo_precision = 2 AND admin2 IS NULL AND admin1 = ?)"
-                      " OR (admin2 = ? AND (geo_precision = 2 OR ? = 2)))")
-            args += [bbox[1], bbox[3], bbox[0], bbox[2], admin1, admin2, precision]
+            # within the box; or in the governorate where either is placed only at it, or at an area of it of no
+            # known district; or in the mention's district where either is placed only at a district or near a
+            # town of it (fusion.compatibility's three ways)
+            region = ("" if precision >= 3 or (precision == 2 and admin2 is None) else
+                      " AND (geo_precision >= 3 OR (geo_precision = 2 AND admin2 IS NULL))")
+            where += f" AND ((latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?) OR (admin1 = ?{region})"
+            args += [bbox[1], bbox[3], bbox[0], bbox[2], admin1]
+            if admin2 is not None:
+                where += " OR (admin2 = ?" + ("" if precision >= 2 else " AND geo_precision >= 2") + ")"
+                args.append(admin2)
+            where += ")"
         if day_from and day_to:  # two index range scans: the dated events of the window, and the undated ones
             sql = (f"SELECT * FROM events WHERE {where} AND event_date BETWEEN ? AND ? UNION ALL "
                    f"SELECT * FROM events WHERE {where} AND event_date IS NULL")
