@@ -2749,3 +2749,11 @@ def test_shells_of_chlorine_or_mustard_are_a_chemical_weapon(extract, text):
 
 def test_chemical_weapons_destroyed_are_no_attack(extract):
     assert extract("دمرت منظمة حظر الأسلحة الكيميائية مخزونا من الأسلحة الكيميائية في سوريا أمس.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "يقتل جندي كل أسبوع في هجمات على النقاط الحدودية في قضاء القائم.",
+    "Every week militants attack army posts in Qaim district.",
+])
+def test_what_happens_every_week_is_no_one_incident(extract, text):
+    assert extract(text, published=PUBLISHED) == []

@@ -12,6 +12,7 @@ from rasad.text.morphology import inflections
     ("احتج", {"يحتج", "احتجاج"}),      # doubled form VIII
     ("استهدف", {"يستهدف", "استهداف"}),  # form X
     ("فجر", {"يفجر", "تفجير"}),        # forms I and II
+    ("هاجم", {"يهاجم", "هوجم", "مهاجمه"}),  # form III: passive and verbal noun
 ])
 def test_a_verb_gives_its_imperfect_verbal_noun_and_passive(verb, expected):
     assert expected <= set(inflections(verb))
@@ -28,6 +29,8 @@ def test_participles_only_when_asked():
     ("يعتقلون المطلوبين في قضاء الحويجة منذ صباح أمس بحسب بيان الشرطة.", "Arrests"),
     ("تظاهر المئات من الأهالي في مدينة كركوك أمس للمطالبة بالخدمات.", "Peaceful protest"),
     ("خرج المحتجون في مدينة الرمادي أمس رافعين لافتات.", "Peaceful protest"),
+    ("هوجمت نقطة للجيش في قضاء الدبس فجر اليوم.", "Armed clash"),
+    ("قام مسلحون بمهاجمة نقطة للجيش في قضاء الدبس فجر اليوم.", "Armed clash"),
 ])
 def test_sentences_with_inflected_triggers_are_events(extract, text, sub_type):
     events = extract(text)

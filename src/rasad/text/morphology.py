@@ -2,8 +2,9 @@
 
 Lexicons list a verb once ("اعتقل", "تظاهر", "اغتال"); the matcher takes clitics and common suffixes off a
 report's words (``tokens.match_forms``), so only the stems that differ need generating: the imperfect
-(يعتقل، تتظاهر; third persons), the verbal noun (اعتقال، تفجير، اغتيال), the passive of a hollow verb (اغتيل) and, where
-asked, the participle of the one who acts (متظاهر، محتج). Letters are written as ``normalize`` leaves them.
+(يعتقل، تتظاهر; third persons), the verbal noun (اعتقال، تفجير، اغتيال، مهاجمة), the passive of a hollow verb
+(اغتيل) or of form III (هوجم) and, where asked, the participle of the one who acts (متظاهر، محتج). Letters are
+written as ``normalize`` leaves them.
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ def inflections(verb: str, participles: bool = False) -> list[str]:
             noun = v[:-1] + "ا" + v[-1]
     elif len(v) == 3:  # forms I and II share their letters: فجر → يفجر، تفجير
         stem, noun, participle = v, "ت" + v[:-1] + "ي" + v[-1], ""
-    else:  # form III and others: هاجم → يهاجم
+    elif len(v) == 4 and v[1] == "ا":  # form III: هاجم → يهاجم، مهاجمة، passive هوجم
+        stem, noun, participle = v, "م" + v + "ه", ""
+        forms.append(v[0] + "و" + v[2:])
+    else:  # other forms: the verb itself and its imperfect
         stem, noun, participle = v, "", ""
     forms += [prefix + stem for prefix in _IMPERFECT_PREFIXES]
     if noun:
