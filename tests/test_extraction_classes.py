@@ -2757,3 +2757,15 @@ def test_chemical_weapons_destroyed_are_no_attack(extract):
 ])
 def test_what_happens_every_week_is_no_one_incident(extract, text):
     assert extract(text, published=PUBLISHED) == []
+
+
+# -- lists of places -----------------------------------------------------------------------------------------
+
+def test_a_list_of_districts_each_with_its_cue_word_is_no_district_holding_another(extract):
+    events = extract("شنت طائرات التحالف غارات على مواقع لداعش في قضاء الشرقاط وقضاء القائم أمس.")
+    assert sorted(e.admin1 for e in events) == ["Al-Anbar", "Salah Al-Din"]
+
+
+def test_a_known_town_in_a_list_is_not_a_village_of_the_other_towns_governorate(extract):
+    events = extract("شنت طائرات التحالف غارات على مواقع لداعش في الحويجة والرطبة أمس.")
+    assert ("Al Hawijah", "Kirkuk") in [(e.location, e.admin1) for e in events]

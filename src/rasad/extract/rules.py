@@ -480,6 +480,10 @@ class RuleExtractor:
                 continue
             if tuple(between[:-1]) not in self.lexicons.held_by:
                 continue
+            # "قضاء الحويجة وقضاء الرطبة": a list of units, the second no holder of the first
+            if between[-1][:1] == "و" or (
+                    place.cue and {"district", "subdistrict"} & set(place.cue)):
+                continue
             units = [u for u in unit.candidates if u.feature in ("district", "subdistrict")]
             pairs = [(a, u) for a in place.candidates for u in units
                      if a.feature not in ("district", "subdistrict", "admin1") and a.admin1 == u.admin1
@@ -1489,7 +1493,9 @@ def _coordinated(text: str, tokens: list[Token], previous_last: int, first: int)
     ("بادية الميادين"، "طريق دير الزور – الحسكة")."""
     if first != previous_last + 1:
         between = [t.text for t in tokens[previous_last + 1 : first]]
-        return between in (["و"], ["and"], ["or"])
+        # "قضاء الحويجة وقضاء الرطبة": the second name's cue word carries the "و"
+        return between in (["و"], ["and"], ["or"]) or (
+            len(between) == 1 and between[0][:1] == "و" and between[0][1:] in _LISTED_CUES)
     gap = text[tokens[previous_last].end : tokens[first].start]
     return "،" in gap or "," in gap or (tokens[first].text[:1] == "و" and not tokens[first].text.isascii())
 
@@ -2011,6 +2017,7 @@ _KIN_OF = {fold(word) for word in ("عائلات", "عوائل", "ذوي", "ذو
                                     "families", "relatives", "family")}
 _JOINED_DIRECTIONS = {"وشرق", "وغرب", "وشمال", "وجنوب", "وشرقي", "وغربي", "وشمالي", "وجنوبي"}
 _ADMIN_CUES = {"محافظه", "قضاء", "ناحيه"}
+_LISTED_CUES = _ADMIN_CUES | {"مدينه", "بلده", "قريه", "منطقه"}  # "وقضاء الرطبة": a list's next item
 # what leads a place's name and goes with it when a count is looked for across it ("في محافظة كركوك")
 _PLACE_LEAD = {"في", "محافظه", "قضاء", "ناحيه", "مدينه", "بلده", "قريه", "منطقه", "حي", "in", "near", "قرب"}
 _SINGLED_OUT = {"ابرزها", "اخرها", "اعنفها", "اكبرها", "including"}

@@ -197,6 +197,15 @@ class Geocoder:
             fitting = [c for c in candidates if c.feature in mention.cue]
             candidates = fitting or candidates
         preferred = mention.cue[0] if mention.cue else None  # "حي …" is a neighbourhood before a village
+        # a name with no cue word that a known town bears is that town, wherever the clause's other places lie
+        # ("في بغداد وسنجار": not a village called Sinjar near Baghdad)
+        # (large, or the seat of the district that bears its name)
+        # and the report's other governorates do not make it a village of theirs ("في الحويجة والرطبة")
+        known_town = not mention.cue and any(c.feature == "city" and (c.population >= _KNOWN_TOWN or any(
+            d.feature == "district" and (d.admin1, d.admin2) == (c.admin1, c.admin2) for d in candidates))
+            for c in candidates)
+        if known_town:
+            candidates = [c for c in candidates if c.feature not in ("village", "neighbourhood")]
 
         def score(place: Place) -> float:
             bonus = 15 if place.feature == preferred else 0
