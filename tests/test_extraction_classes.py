@@ -2769,3 +2769,14 @@ def test_a_list_of_districts_each_with_its_cue_word_is_no_district_holding_anoth
 def test_a_known_town_in_a_list_is_not_a_village_of_the_other_towns_governorate(extract):
     events = extract("شنت طائرات التحالف غارات على مواقع لداعش في الحويجة والرطبة أمس.")
     assert ("Al Hawijah", "Kirkuk") in [(e.location, e.admin1) for e in events]
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Three SDF fighters and two civilians were killed in an IS attack in Hajin on Monday.", "fatalities", 5),
+    ("Three policemen and a civilian were wounded in a bombing in Hajin on Monday.", "wounded", 4),
+    ("Two soldiers, three policemen and a civilian were killed in an attack in Hajin on Monday.", "fatalities", 6),
+    ("Two IS militants and three of their associates were arrested in Hajin on Monday.", "arrested", 5),
+    ("Three soldiers were killed and two civilians were wounded in an attack in Hajin on Monday.", "fatalities", 3),
+])
+def test_english_counts_joined_before_their_verb_add_up(extract, text, field, value):
+    assert getattr(only(extract(text, published=PUBLISHED)), field) == value

@@ -1303,14 +1303,24 @@ class RuleExtractor:
             if joined is not None and value is not None:
                 nearest[number] = (distance, name, value + joined.value, (span[0], tokens[joined.last].end))
                 continue
-            # "An Iraqi army officer and two soldiers were killed": in English the one before the counted figure
+            # "An Iraqi army officer and two soldiers were killed", "Three SDF fighters, two policemen and a
+            # civilian were killed": in English the ones before the counted figure, each noun (up to three words)
+            # between them, joined by "and" or a comma
             start = next((k for k, token in enumerate(tokens) if token.start == span[0]), None)
-            before = next((a for a in found if start is not None and a.value and a.last + 2 == start
-                           and tokens[a.last + 1].text == "and" and tokens[a.first].start not in counted_elsewhere
-                           and not any(s <= tokens[a.first].start < e for s, e in date_ranges)), None) if english else None
-            if before is not None and value is not None and not any(
-                    before.last < c.first < start for c in count_cues):
-                nearest[number] = (distance, name, value + before.value, (tokens[before.first].start, span[1]))
+            total, first = value, start
+            while english and first is not None and total is not None:
+                opening = first - 1 if first > 0 and tokens[first - 1].text in ("a", "an") else first
+                before = next((a for a in found if a.value and a.last + 2 <= opening <= a.last + 5 and (
+                    tokens[opening - 1].text == "and" or tokens[opening].start - tokens[opening - 1].end >= 2)  # ", "
+                    and not any(other.first > a.last and other.last < opening for other in found)
+                    and tokens[a.first].start not in counted_elsewhere
+                    and not any(s <= tokens[a.first].start < e for s, e in date_ranges)
+                    and not any(a.last < c.first < start for c in count_cues)), None)
+                if before is None:
+                    break
+                total, first = total + before.value, before.first
+            if first is not None and first != start:
+                nearest[number] = (distance, name, total, (tokens[first].start, span[1]))
         # "ارتفاع حصيلة قتلى الهجوم … إلى 9", "the death toll rose to nine": the figure a toll rose to is its count
         for amount in found:
             if amount.value and amount.first >= 2 and tokens[amount.first - 1].text in _UP_TO and any(
