@@ -2780,3 +2780,11 @@ def test_a_known_town_in_a_list_is_not_a_village_of_the_other_towns_governorate(
 ])
 def test_english_counts_joined_before_their_verb_add_up(extract, text, field, value):
     assert getattr(only(extract(text, published=PUBLISHED)), field) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("قتل ثلاثة جنود وشرطيان ومدني بهجوم في قضاء الطارمية أمس.", 6),
+    ("قتل ضابط وجنديان وثلاثة مدنيين بانفجار عبوة في قضاء الطارمية أمس.", 6),
+])
+def test_every_figure_of_a_list_of_victims_adds_up(extract, text, value):
+    assert only(extract(text)).fatalities == value

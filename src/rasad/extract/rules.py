@@ -1150,6 +1150,25 @@ class RuleExtractor:
                 return True  # but "في هجمات متفرقة كان من أبرزها هجوم انتحاري": the one singled out happened
         return _modal_qad(tokens, hit.first)
 
+    @staticmethod
+    def _joined_count(found: list[Amount], tokens: list[Token], span: tuple[int, int], counted_elsewhere: set[int],
+                      date_ranges: list[tuple[int, int]], actor_tokens: set[int], rank_tokens: set[int],
+                      count_cues: list[Hit]) -> Amount | None:
+        """A number joined by "و"/"and" (or "مع", "along with") to the figure counted at ``span``: "مقتل ضابط وخمسة
+        جنود"; but "قتل شاب وأصيب والده": a count word between them counts the second."""
+        return next((a for a in found if a.value and tokens[a.first].start > span[1]
+                     and tokens[a.first].start not in counted_elsewhere  # "قتيلان وثلاثة جرحى"
+                     and not any(s <= tokens[a.first].start < e for s, e in date_ranges)  # "الحادي والعشرين"
+                     and ((_joined_by_and(tokens, a.first)
+                           and len([t for k, t in enumerate(tokens) if span[1] <= t.start < tokens[a.first].start
+                                    and k not in actor_tokens and k not in rank_tokens and t.text != "من"]) <= 2)
+                          # "عنصر من قسد وشخص آخر", "ضابط برتبة ملازم أول وجنديان"
+                          or _along_with(tokens, a.first)  # "… was captured, along with six others"
+                          # "قتلوه مع اثنين من أبنائه": with those right after the one counted
+                          or (a.first >= 2 and tokens[a.first - 1].text in ("مع", "with")
+                              and tokens[a.first - 2].end <= span[1]))
+                     and not any(c.first <= a.last and tokens[c.last].end > span[1] for c in count_cues)), None)
+
     def _counts(self, tokens: list[Token], dates: list[DateMention], actors: list[Hit],
                 places: list[tuple[int, int]] = ()) -> tuple[dict, dict]:
         """Counts of the clause: each number goes to the nearest count word, dates, actor names and places (with
@@ -1287,21 +1306,15 @@ class RuleExtractor:
         rank_tokens = {k + step for k, token in enumerate(tokens) if token.text in _RANK_WORDS for step in range(3)}
         for number, (distance, name, value, span) in list(nearest.items()):
             counted_elsewhere = {other[3][0] for key, other in nearest.items() if key != number}
-            joined = next((a for a in found if a.value and tokens[a.first].start > span[1]
-                           and tokens[a.first].start not in counted_elsewhere  # "قتيلان وثلاثة جرحى"
-                           and not any(s <= tokens[a.first].start < e for s, e in date_ranges)  # "الحادي والعشرين"
-                           and ((_joined_by_and(tokens, a.first)
-                                 and len([t for k, t in enumerate(tokens) if span[1] <= t.start < tokens[a.first].start
-                                          and k not in actor_tokens and k not in rank_tokens and t.text != "من"]) <= 2)
-                                 # "عنصر من قسد وشخص آخر", "ضابط برتبة ملازم أول وجنديان"
-                                or _along_with(tokens, a.first)  # "… was captured, along with six others"
-                                # "قتلوه مع اثنين من أبنائه": with those right after the one counted
-                                or (a.first >= 2 and tokens[a.first - 1].text in ("مع", "with")
-                                    and tokens[a.first - 2].end <= span[1]))
-                           and not any(c.first <= a.last and tokens[c.last].end > span[1] for c in count_cues)),
-                          None)  # but "قتل شاب وأصيب والده": a count word between them counts the second
+            joined = self._joined_count(found, tokens, span, counted_elsewhere, date_ranges, actor_tokens, rank_tokens,
+                                        count_cues)
             if joined is not None and value is not None:
-                nearest[number] = (distance, name, value + joined.value, (span[0], tokens[joined.last].end))
+                # each in turn: "ثلاثة جنود وشرطيان ومدني"
+                while joined is not None:
+                    value, span = value + joined.value, (span[0], tokens[joined.last].end)
+                    joined = self._joined_count(found, tokens, span, counted_elsewhere, date_ranges, actor_tokens,
+                                                rank_tokens, count_cues)
+                nearest[number] = (distance, name, value, span)
                 continue
             # "An Iraqi army officer and two soldiers were killed", "Three SDF fighters, two policemen and a
             # civilian were killed": in English the ones before the counted figure, each noun (up to three words)

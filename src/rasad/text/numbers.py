@@ -90,7 +90,9 @@ def amounts(tokens: list[Token]) -> list[Amount]:
             i += 1
             continue
         counted_noun = (bool(found) and found[-1].last == i - 1 and found[-1].value is not None
-                        and not found[-1].implicit)  # "مئة معتقل"; but "قتيل وجريح" are two
+                        and not found[-1].implicit  # "مئة معتقل"; but "قتيل وجريح" are two
+                        # nor after a dual, its own noun, a noun joined by "و" ("جنود وشرطيان ومدني")
+                        and not (word[:1] == "و" and bare_forms(tokens[i - 1].text) & data["duals"]))
         # "الهجوم الإرهابي", "التفجير الانتحاري": a definite adjective after a definite noun that counts nobody
         attributive = word.startswith("ال") and i > 0 and tokens[i - 1].text.startswith(("ال", "بال", "وال", "لل"))
         if (word in ("احد", "احدي") and i + 1 < len(tokens) and (
