@@ -34,7 +34,11 @@ def first(text: str, published: date | None = PUBLISHED):
         ("في الثاني من كانون الأول/ ديسمبر الماضي", date(2024, 12, 2), 1),
         ("مطلع شباط الماضي", date(2025, 2, 1), 3),
         ("الشهر الماضي", date(2025, 2, 1), 3),
-        ("الأسبوع الماضي", date(2025, 3, 5), 2),
+        # a week is dated by the Monday that opened it (GUIDELINES §6: the first day of that week)
+        ("الأسبوع الماضي", date(2025, 3, 3), 2),
+        ("last week", date(2025, 3, 3), 2),
+        ("مطلع الأسبوع الجاري", date(2025, 3, 10), 2),
+        ("earlier this week", date(2025, 3, 10), 2),
         ("قبل أيام", date(2025, 3, 5), 2),
         ("27/01/2025", date(2025, 1, 27), 1),
         ("on January 9, 2025", date(2025, 1, 9), 1),

@@ -2283,7 +2283,7 @@ def test_people_wounded_by_gunfire_and_a_separate_incident_takes_no_period_from_
     arrests, shooting = extract(text, published=date(2026, 2, 11))
     assert (shooting.event_type, shooting.wounded, shooting.actor1) == (
         "Violence against civilians", 3, "Unidentified Armed Group")
-    assert arrests.event_date == "2026-02-04" and shooting.event_date == "2026-02-11"
+    assert arrests.event_date == "2026-02-02" and shooting.event_date == "2026-02-11"  # last week's Monday
 
 
 @pytest.mark.parametrize("text", [
@@ -2788,3 +2788,11 @@ def test_english_counts_joined_before_their_verb_add_up(extract, text, field, va
 ])
 def test_every_figure_of_a_list_of_victims_adds_up(extract, text, value):
     assert only(extract(text)).fatalities == value
+
+
+def test_a_period_told_in_another_paragraph_does_not_date_an_undated_incident(extract):
+    text = ("اعتقلت قسد نحو 40 شخصا في حملة أمنية بريف دير الزور الأسبوع الماضي.\n\n"
+            "كما عثرت القوات على مستودع للأسلحة في بلدة الصور بريف دير الزور وضبطت صواريخ وعبوات ناسفة.")
+    arrests, depot = extract(text, published=date(2026, 2, 11))
+    assert (arrests.event_date, arrests.time_precision) == ("2026-02-02", 2)
+    assert depot.sub_event_type == "Disrupted weapons use" and depot.event_date == "2026-02-11"

@@ -93,7 +93,7 @@ class _DocState:
     """What earlier sentences of the report established: places and dates to refer back to."""
 
     places: list[ResolvedPlace] = field(default_factory=list)
-    dates: list[tuple[int, DateMention]] = field(default_factory=list)
+    dates: list[tuple[int, int, DateMention]] = field(default_factory=list)  # sentence, paragraph, date
     triggers: list[str] = field(default_factory=list)  # ids of the event triggers read so far, in order
     attributed: set[str] = field(default_factory=set)  # groups the report says carried out an incident
     announced: set[tuple[int, int]] = field(default_factory=set)  # spans of dates that are a statement's day
@@ -228,7 +228,7 @@ class RuleExtractor:
                     continue
                 if index < 4 and mention.kind == "day" and mention.value == published and not told:
                     continue  # the dateline ("February 3, 2021 at 4:12 pm"): when the report was published, no more
-                state.dates.append((index, mention))
+                state.dates.append((index, sentence.paragraph, mention))
         placed = [mention for mention in mentions if mention.place_source != "country"]
         events = merge_mentions(placed or mentions)  # the country places only a report that names no place
         for mention in events:
@@ -811,7 +811,7 @@ class RuleExtractor:
         when, date_source = _choose_date(
             [d for d in dated if (d.start, d.end) not in state.announced],
             [d for d in sentence_dates if (d.start, d.end) not in state.announced], state, sentence_index, published,
-            separate)
+            separate, sentence.paragraph)
         announced = [d for d in sentence_dates if (d.start, d.end) in state.announced and d.value] or [
             d for i, d in state.statements if 0 < sentence_index - i <= 3][-1:]  # "announced late Thursday …" before
         if date_source in ("publication", "none") and announced:
@@ -1577,12 +1577,14 @@ def _site_name(tokens: list[Token]) -> str | None:
 
 
 def _choose_date(dated: list[DateMention], sentence_dates: list[DateMention], state: _DocState, index: int,
-                 published: date | None, separate: bool = False) -> tuple[DateMention | None, str]:
+                 published: date | None, separate: bool = False, paragraph: int = 0) -> tuple[DateMention | None, str]:
     if dated:
         return dated[0], "clause"
     if sentence_dates:
         return sentence_dates[0], "sentence"
-    recent = [d for i, d in state.dates if index - i <= 3 and d.value and not (separate and (d.precision or 2) > 1)]
+    # a period ("الأسبوع الماضي", "this month") of another incident, or of another paragraph, is not this one's
+    recent = [d for i, p, d in state.dates if index - i <= 3 and d.value
+              and not ((separate or p != paragraph) and (d.precision or 2) > 1)]
     if recent:
         return recent[-1], "context"
     if published:
