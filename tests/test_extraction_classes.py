@@ -2796,3 +2796,12 @@ def test_a_period_told_in_another_paragraph_does_not_date_an_undated_incident(ex
     arrests, depot = extract(text, published=date(2026, 2, 11))
     assert (arrests.event_date, arrests.time_precision) == ("2026-02-02", 2)
     assert depot.sub_event_type == "Disrupted weapons use" and depot.event_date == "2026-02-11"
+
+
+@pytest.mark.parametrize("text", [
+    "تداولت مواقع التواصل أنباء عن هجوم لداعش على نقطة للجيش في قضاء الدبس، فيما نفت قيادة العمليات صحتها.",
+    "Reports said IS fighters attacked an army post in Dibis on Monday, but the Joint Operations Command denied the "
+    "reports.",
+])
+def test_an_incident_a_later_clause_denies_the_truth_of_is_none(extract, text):
+    assert extract(text, published=PUBLISHED) == []

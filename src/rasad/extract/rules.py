@@ -2019,7 +2019,8 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 
 NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place reaches, for one incident
-_BACK_REFERENCES = {"ذلك", "هذا", "هذه", "الخبر", "الانباء", "الادعاء", "الادعاءات", "that", "this", "it", "the claim"}
+_BACK_REFERENCES = {"ذلك", "هذا", "هذه", "الخبر", "الانباء", "الادعاء", "الادعاءات", "صحه", "صحتها", "صحته", "صحتهما",
+                    "that", "this", "it", "the claim", "reports", "the reports"}  # "فيما نفت القيادة صحتها"
 _CITY_KM = 20  # how far from a big city's centre its neighbourhoods lie
 _LOCATED_KM = 90  # how far from the big city that locates it a place of several namesakes named before it may lie
 _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
