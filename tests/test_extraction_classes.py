@@ -2805,3 +2805,21 @@ def test_a_period_told_in_another_paragraph_does_not_date_an_undated_incident(ex
 ])
 def test_an_incident_a_later_clause_denies_the_truth_of_is_none(extract, text):
     assert extract(text, published=PUBLISHED) == []
+
+
+# -- village names the places file spells from their Latin name ---------------------------------------------
+
+def test_a_village_spelt_otherwise_in_the_places_file_is_found_by_its_consonants(extract):
+    # the places file writes the village دامان (Daman, Who's On First / GeoNames); reports write it ضمان
+    event = only(extract('قتل رجل برصاص مسلحين مجهولين في قرية "ضمان" شمالي دير الزور أمس.'))
+    assert (event.location, event.admin1) == ("Daman", "Deir-ez-Zor")
+
+
+@pytest.mark.parametrize("word", ["تابعة", "قريبة", "صغيرة", "حدودية"])
+def test_an_adjective_after_the_word_village_is_no_village(extract, word):
+    event = only(extract(f"قتل رجل برصاص مسلحين مجهولين في قرية {word} شرقي دير الزور أمس."))
+    assert (event.location, event.geo_precision) == ("Deir ez-Zor", 2)
+
+
+def test_a_name_spelt_otherwise_needs_its_governorate_beside_it(extract):
+    assert extract('هاجم مستوطنون سكان قرية "كفر نعمة" قرب رام الله أمس.') == []

@@ -132,6 +132,28 @@ def consonants(word: str) -> str:
     return skeleton[:-1] if skeleton.endswith("h") and len(skeleton) > 3 else skeleton
 
 
+# How the places file's Latin names write each Arabic letter (its variants where transliterations differ); long
+# vowels and ع, written as vowels or marks, are nothing, as in `consonants`.
+_LATIN_LETTERS = {"ب": ("b",), "ت": ("t",), "ث": ("th", "t", "s"), "ج": ("j", "g"), "ح": ("h",), "خ": ("kh",),
+                  "د": ("d",), "ذ": ("dh", "z", "d"), "ر": ("r",), "ز": ("z",), "س": ("s",), "ش": ("sh",), "ص": ("s",),
+                  "ض": ("d", "dh"), "ط": ("t",), "ظ": ("z", "dh"), "ع": ("",), "غ": ("gh",), "ف": ("f",), "ق": ("k",),
+                  "ك": ("k",), "ل": ("l",), "م": ("m",), "ن": ("n",), "ه": ("h",), "و": ("w", ""), "ي": ("",),
+                  "ا": ("",), "ء": ("",), "ئ": ("",), "ؤ": ("",), "ى": ("",)}
+_VILLAGE_CUES_AR = frozenset({"قريه", "بلده"})
+
+
+def arabic_consonants(word: str) -> set[str]:
+    """The Latin consonant skeletons an Arabic name may have in the places file (see `consonants`): "ضمان" →
+    {"dmn", "dhmn"}; the article is left out, as `key_words` leaves "al" out; none for a word of other letters."""
+    letters = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    if not letters or any(letter not in _LATIN_LETTERS for letter in letters):
+        return set()
+    spellings = [""]
+    for letter in letters:
+        spellings = [done + choice for done in spellings for choice in _LATIN_LETTERS[letter]][:64]
+    return {skeleton for spelling in spellings if len(skeleton := consonants(spelling)) >= 3}
+
+
 def key_words(name: str) -> tuple[str, ...]:
     words = name.split()
     if not words:
@@ -333,18 +355,31 @@ class Gazetteer:
         return mentions
 
     def _spelt_otherwise(self, tokens: list[Token], i: int) -> PlaceMention | None:
-        """A one-word English name right after "the village of", "the town of" (or "village", "town") that the
-        index lacks but whose consonants are those of villages or towns of the gazetteer: all of them, as
-        ambiguous candidates the report must agree with."""
+        """A one-word name right after "the village of", "the town of" (or "village", "town"), or after "قرية"
+        or "بلدة", that the index lacks but whose consonants are those of the Latin name of villages or towns of
+        the gazetteer: all of them, as ambiguous candidates the report must agree with. In Arabic the letters are
+        read as the places file's Latin names write them ("قرية ضمان" is the village it spells دامان, Daman)."""
         word = tokens[i].text
-        if i < 2 or not (tokens[i - 1].text in ("of", "village", "town") or tokens[i - 1].text in _ENGLISH_ARTICLES) or (
-                not (word.isascii() and word.isalpha()) or word in _ENGLISH_ARTICLES):
-            return None  # most words: checked first, as this runs at every token
-        before = [token.text for token in tokens[max(0, i - 3) : i] if token.text not in _ENGLISH_ARTICLES]
-        if not before or before[-1] not in ("of", "village", "town") or (
-                before[-1] == "of" and (len(before) < 2 or before[-2] not in ("village", "town", "villages", "towns"))):
-            return None
-        if self._match_at(tokens, i, self._index) or self._match_at(tokens, i, self._without_article):
+        if i and not word.isascii() and bare_forms(tokens[i - 1].text) & _VILLAGE_CUES_AR:
+            # a quoted name, or one that does not end as the feminine adjectives after "قرية" do ("قرية تابعة")
+            if (word.endswith("ه") and not tokens[i].quoted) or self._match_at(tokens, i, self._index) or (
+                    self._match_at(tokens, i, self._without_article)):
+                return None
+            skeletons = arabic_consonants(word)
+        else:
+            if i < 2 or not (tokens[i - 1].text in ("of", "village", "town")
+                             or tokens[i - 1].text in _ENGLISH_ARTICLES) or (
+                    not (word.isascii() and word.isalpha()) or word in _ENGLISH_ARTICLES):
+                return None  # most words: checked first, as this runs at every token
+            before = [token.text for token in tokens[max(0, i - 3) : i] if token.text not in _ENGLISH_ARTICLES]
+            if not before or before[-1] not in ("of", "village", "town") or (
+                    before[-1] == "of" and (len(before) < 2
+                                            or before[-2] not in ("village", "town", "villages", "towns"))):
+                return None
+            if self._match_at(tokens, i, self._index) or self._match_at(tokens, i, self._without_article):
+                return None
+            skeletons = {consonants(word)}
+        if not skeletons:
             return None
         if self._skeletons is None:
             self._skeletons = {}
@@ -353,11 +388,22 @@ class Gazetteer:
                     words = key_words(name)  # "sha fah": an apostrophe split it
                     if 1 <= len(words) <= 2 and len(skeleton := consonants("".join(words))) >= 3:
                         self._skeletons.setdefault(skeleton, set()).add(number)
-        numbers = self._skeletons.get(consonants(word), set())
+        numbers = {n for skeleton in skeletons for n in self._skeletons.get(skeleton, ())}
         if not numbers or len(numbers) > 40:
             return None
         candidates = tuple(sorted({self.places[n] for n in numbers}, key=lambda place: place.id))
+        if not word.isascii():  # only where the next words name its governorate or a town of it ("شمالي دير الزور")
+            named = {place.admin1 for k in range(i + 1, min(len(tokens), i + 5))
+                     for place in self._match_places(tokens, k)}
+            candidates = tuple(place for place in candidates if place.admin1 in named)
+            if not candidates:
+                return None
         return PlaceMention(i, i, candidates, ("village", "city"), False, True, weak=True)
+
+    def _match_places(self, tokens: list[Token], i: int) -> list[Place]:
+        """The places of the name that begins at token ``i``, if one does."""
+        hit = self._match_at(tokens, i, self._index)
+        return [self.places[n] for n in hit[1]] if hit else []
 
     def _starts_name(self, tokens: list[Token], i: int) -> bool:
         """A place's name begins at token ``i`` (after an English article: "Deir ez-Zor's al-Mayadin")."""
