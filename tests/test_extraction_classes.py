@@ -2823,3 +2823,24 @@ def test_an_adjective_after_the_word_village_is_no_village(extract, word):
 
 def test_a_name_spelt_otherwise_needs_its_governorate_beside_it(extract):
     assert extract('هاجم مستوطنون سكان قرية "كفر نعمة" قرب رام الله أمس.') == []
+
+
+# -- air strikes in a ground force's operation ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "striker"), [
+    ("نفذ جهاز مكافحة الإرهاب عملية في وادي حوران بإسناد جوي من طيران التحالف الدولي أسفرت عن مقتل ستة إرهابيين "
+     "بضربات جوية.", "International Coalition"),
+    ("نفذت قوات الحشد الشعبي عملية بإسناد من طيران الجيش العراقي في جبال حمرين أسفرت عن مقتل أربعة إرهابيين "
+     "بغارات جوية.", "Military Forces of Iraq"),
+])
+def test_the_strikes_of_a_ground_operation_are_the_aircrafts_owners(extract, text, striker):
+    event = only(extract(text))
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", striker)
+
+
+def test_a_strike_of_no_named_striker_is_the_air_force_the_report_names(extract):
+    text = ("Counter-Terrorism Service units raided IS hideouts in Wadi Hauran in coordination with the US-led "
+            "coalition's airpower, the service said on Monday. The raid used several air strikes and killed six "
+            "militants in Wadi Hauran.")
+    events = extract(text, published=PUBLISHED)
+    assert [e.actor1 for e in events if e.sub_event_type == "Air/drone strike"] == ["International Coalition"]

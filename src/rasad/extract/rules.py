@@ -96,6 +96,7 @@ class _DocState:
     dates: list[tuple[int, int, DateMention]] = field(default_factory=list)  # sentence, paragraph, date
     triggers: list[str] = field(default_factory=list)  # ids of the event triggers read so far, in order
     attributed: set[str] = field(default_factory=set)  # groups the report says carried out an incident
+    airborne: set[str] = field(default_factory=set)  # forces the report names by their aircraft
     announced: set[tuple[int, int]] = field(default_factory=set)  # spans of dates that are a statement's day
     statements: list[tuple[int, DateMention]] = field(default_factory=list)  # those dates, by sentence
     switched: set[str] = field(default_factory=set)  # actors whose shared forms the report gives to another force
@@ -247,6 +248,10 @@ class RuleExtractor:
         for mention in events:
             if mention.event.event_type == "Violence against civilians" and mention.event.actor1 is None:
                 mention.event.actor1 = UNIDENTIFIED
+            if (mention.event.sub_event_type == "Air/drone strike" and mention.event.actor1 is None
+                    and len(state.airborne) == 1):
+                # a strike of no named striker, in a report that names one force by its aircraft
+                mention.event.actor1 = next(iter(state.airborne))
         _upgrade_suicide_bombings(events, mentions, text, spans)
         report = {"english": _english(text), "single_sentence": len(spans) - len(skipped) <= 1}
         out = []
@@ -878,6 +883,14 @@ class RuleExtractor:
                 or actor1 in ("International Coalition", "Military Forces of the United States")
             ):
                 final_sub = "Air/drone strike"
+            if final_sub == "Air/drone strike" and actor1 is not None:
+                # a ground force's operation with another's aircraft ("بإسناد جوي من طيران التحالف", "in coordination
+                # with the coalition's airpower"): the strike is the aircraft's owner's
+                striker = _air_force(actor_hits, actor_tokens, country, actor1, lex.aircraft)
+                if striker is not None:
+                    actor1 = striker
+                    if actor2 == striker:
+                        actor2 = None
             if final_type == "Battles" and trigger.id in ("kill", "attack", "clash", "gunfire") and (actor1 in (
                 "Islamic State", UNIDENTIFIED, None
             ) or trigger.id != "clash") and (actor2 == "Civilians" or (actor2 is None and place.place.feature == "camp")):
@@ -1030,7 +1043,12 @@ class RuleExtractor:
         return [Hit(named[-1].payload, at, at)] if named else []
 
     def _attribution(self, tokens: list[Token], state: _DocState) -> None:
-        """Note the armed group a sentence says carried out an incident ("أعلن داعش مسؤوليته")."""
+        """Note the armed group a sentence says carried out an incident ("أعلن داعش مسؤوليته"), and the forces it
+        names by their aircraft ("بإسناد من طيران التحالف", "the coalition's airpower")."""
+        hits = state.actors_in(tokens)
+        state.airborne |= {name for hit in hits if hit.payload.name and not hit.payload.nationality_only
+                           and _air_force([hit], tokens, "", "", self.lexicons.aircraft)
+                           for name in [hit.payload.resolve(None)]}
         if not any(bare_forms(token.text) & self.lexicons.attribution for token in tokens):
             return
         for hit in state.actors_in(tokens):
@@ -1658,6 +1676,21 @@ def _abroad_nearer(tokens: list[Token], main: Hit, abroad: list[ForeignMention],
                                                for token in tokens[k + 1 : main.first]))), default=len(tokens) * 2)
     return any(m.first and bare_forms(tokens[m.first - 1].text.lower()) & locative
                and distance(m.first, m.last) < home for m in abroad)
+
+
+def _air_force(hits: list[Hit], tokens: list[Token], country: str, actor1: str,
+               aircraft: frozenset[str]) -> str | None:
+    """Another state force named by its aircraft ("طيران التحالف", "طائرات الجيش", "the coalition's airpower"),
+    where the one that acted is not: the air strike's owner."""
+    def airborne(hit: Hit) -> bool:
+        after = hit.last + 2 if hit.last + 1 < len(tokens) and tokens[hit.last + 1].text == "s" else hit.last + 1
+        near = [tokens[k].text.lower() for k in range(max(0, hit.first - 1), min(len(tokens), after + 1))]
+        return any(bare_forms(word) & aircraft or word in ("airpower", "air", "aviation") for word in near)
+
+    if any(airborne(hit) and hit.payload.resolve(country) == actor1 for hit in hits):
+        return None  # the force that acted flew the aircraft itself
+    return next((name for hit in hits if hit.payload.side == "state" and not hit.payload.nationality_only
+                 and airborne(hit) for name in [hit.payload.resolve(country)] if name and name != actor1), None)
 
 
 def _took_part(tokens: list[Token], hit: Hit, markers: frozenset[str]) -> bool:
