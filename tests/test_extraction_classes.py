@@ -2844,3 +2844,10 @@ def test_a_strike_of_no_named_striker_is_the_air_force_the_report_names(extract)
             "militants in Wadi Hauran.")
     events = extract(text, published=PUBLISHED)
     assert [e.actor1 for e in events if e.sub_event_type == "Air/drone strike"] == ["International Coalition"]
+
+
+def test_a_second_strike_of_a_statement_is_the_same_forces(extract):
+    text = ("قالت خلية الإعلام الأمني إن القوات الأمنية نفذت ضربة جوية على وكر لداعش في جبال حمرين يوم الأحد. "
+            "واستهدفت ضربة ثانية مماثلة يوم الاثنين وكرا آخر في قضاء الدبس.")
+    events = extract(text, published=PUBLISHED)
+    assert [e.actor1 for e in events] == ["Military Forces of Iraq", "Military Forces of Iraq"]

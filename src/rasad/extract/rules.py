@@ -248,10 +248,13 @@ class RuleExtractor:
         for mention in events:
             if mention.event.event_type == "Violence against civilians" and mention.event.actor1 is None:
                 mention.event.actor1 = UNIDENTIFIED
-            if (mention.event.sub_event_type == "Air/drone strike" and mention.event.actor1 is None
-                    and len(state.airborne) == 1):
-                # a strike of no named striker, in a report that names one force by its aircraft
-                mention.event.actor1 = next(iter(state.airborne))
+        # a strike of no named striker, in a report whose other strikes, or the aircraft it names, are one force's
+        # ("القوات الأمنية نفذت ضربتين جويتين … واستهدفت ضربة ثانية مماثلة …")
+        strikers = state.airborne | {m.event.actor1 for m in events
+                                     if m.event.sub_event_type == "Air/drone strike" and m.event.actor1}
+        for mention in events:
+            if mention.event.sub_event_type == "Air/drone strike" and mention.event.actor1 is None and len(strikers) == 1:
+                mention.event.actor1 = next(iter(strikers))
         _upgrade_suicide_bombings(events, mentions, text, spans)
         report = {"english": _english(text), "single_sentence": len(spans) - len(skipped) <= 1}
         out = []
