@@ -2851,3 +2851,16 @@ def test_a_second_strike_of_a_statement_is_the_same_forces(extract):
             "واستهدفت ضربة ثانية مماثلة يوم الاثنين وكرا آخر في قضاء الدبس.")
     events = extract(text, published=PUBLISHED)
     assert [e.actor1 for e in events] == ["Military Forces of Iraq", "Military Forces of Iraq"]
+
+
+def test_a_force_that_came_under_attack_before_it_fought_back_did_not_start_it(extract):
+    event = only(extract("قوة من الجيش تعرضت إلى هجوم مباغت دفعها إلى الاشتباك مع عناصر داعش الإرهابي في قضاء "
+                         "الدبس أمس."))
+    assert (event.actor1, event.actor2) == ("Islamic State", "Military Forces of Iraq")
+
+
+def test_the_account_that_names_both_sides_settles_who_acted(extract):
+    text = ("أعلنت هيئة الحشد الشعبي مقتل ثلاثة من مقاتليها أثناء عملية أمنية في قضاء الدبس أمس. "
+            "وذكرت الهيئة أن قوة من الحشد تعرضت إلى هجوم من عناصر داعش الإرهابي خلال العملية.")
+    event = only(extract(text))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Popular Mobilization Forces", 3)

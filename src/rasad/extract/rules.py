@@ -1751,7 +1751,9 @@ def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...]) 
     """A number stands in the three words before the force's name or is the name: its members were counted
     ("قتيلان من عناصر الجيش"; but in "وفقد ثالث إثر هجوم لعناصر داعش" the third is someone else)."""
     before = [token for token in tokens[max(0, hit.first - 5) : hit.first] if token.text not in ("a", "an", "the")]
-    return _people(before[-3:] + tokens[hit.first : hit.last + 1], dates)  # "two members of a militia"
+    # a definite adjective inside the name counts nobody ("داعش الإرهابي"); "جنديان" is its own number
+    name = [tokens[hit.first]] + [token for token in tokens[hit.first + 1 : hit.last + 1] if not token.text.startswith("ال")]
+    return _people(before[-3:] + name, dates)  # "two members of a militia"
 
 
 def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, country: str,
@@ -1858,9 +1860,9 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         return None, target[1], {"actor2": (tokens[target[0].first].start, tokens[target[0].last].end)}
     if first is None:
         first = ordered[0]
-    if trigger.event_type in _VIOLENT and _suffered(first[0], tokens, members, dates) and (
-            _counted(first[0], tokens, dates) or _suffered(first[0], tokens, posts, dates)
-            or _exposed(first[0], tokens, exposed)):
+    if trigger.event_type in _VIOLENT and ((_suffered(first[0], tokens, members, dates) and (
+            _counted(first[0], tokens, dates) or _suffered(first[0], tokens, posts, dates)))
+            or _exposed(first[0], tokens, exposed)):  # "قوة من الحشد تعرضت إلى هجوم … دفعهم إلى الاشتباك"
         # "قتيلان من عناصر الجيش إثر كمين نصبه عناصر التنظيم", "تعرضت دورية للجيش لهجوم": who suffered did not act
         other = next((item for item in ordered if item[1] != first[1] and item[2] != "civilian"
                       and (item[2] != first[2] or _owns_means(item[0], tokens, members))
@@ -2224,6 +2226,10 @@ def _absorb(target: _Mention, other: _Mention) -> None:
     a.tags = sorted(set(a.tags) | set(b.tags))
     if a.actor1 in (None, UNIDENTIFIED) and b.actor1 not in (None, UNIDENTIFIED) and b.actor1 != a.actor2:
         a.actor1 = b.actor1  # the account that names the perpetrator ("من مخلفات داعش")
+    elif b.actor1 and b.actor2 and a.actor2 is None and a.actor1 == b.actor2:
+        # one side only, then both, with that side as the one that suffered ("استشهاد خمسة مقاتلين من الحشد أثناء
+        # عملية" … "قوة من الحشد تعرضت لهجوم من داعش"): the account that names both sides
+        a.actor1, a.actor2 = b.actor1, b.actor2
     a.actor1 = a.actor1 or b.actor1
     a.actor2 = a.actor2 or (b.actor2 if b.actor2 != a.actor1 else None)
     for name in COUNT_FIELDS:
