@@ -2864,3 +2864,8 @@ def test_the_account_that_names_both_sides_settles_who_acted(extract):
             "وذكرت الهيئة أن قوة من الحشد تعرضت إلى هجوم من عناصر داعش الإرهابي خلال العملية.")
     event = only(extract(text))
     assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Popular Mobilization Forces", 3)
+
+
+def test_the_hostile_parties_a_force_blames_are_an_unidentified_group(extract):
+    event = only(extract('قالت قوى الأمن الداخلي إن جهات وصفتها بـ"المعادية" فجرت عبوة بسيارة في مدينة الحسكة أمس.'))
+    assert event.actor1 == "Unidentified Armed Group"
