@@ -2869,3 +2869,19 @@ def test_the_account_that_names_both_sides_settles_who_acted(extract):
 def test_the_hostile_parties_a_force_blames_are_an_unidentified_group(extract):
     event = only(extract('قالت قوى الأمن الداخلي إن جهات وصفتها بـ"المعادية" فجرت عبوة بسيارة في مدينة الحسكة أمس.'))
     assert event.actor1 == "Unidentified Armed Group"
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("An IS commander accused of attacks on villagers was captured by Iraqi forces in Dibis district on Monday "
+     "night, along with four other militants.", "arrested", 5),
+    ("A senior IS leader was killed in an air strike in the Hamrin mountains on Monday along with two of his aides.",
+     "fatalities", 3),
+])
+def test_the_one_a_passive_verb_tells_of_and_those_along_with_him(extract, text, field, value):
+    assert getattr(only(extract(text, published=PUBLISHED)), field) == value
+
+
+def test_a_group_whose_leader_was_killed_in_a_strike_did_not_strike(extract):
+    event = only(extract("A senior IS leader was killed in an air strike in the Hamrin mountains on Monday.",
+                         published=PUBLISHED))
+    assert (event.actor1, event.actor2) == (None, "Islamic State")

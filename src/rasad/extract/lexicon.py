@@ -155,7 +155,7 @@ class Lexicons:
     actors: PhraseMatcher
     cues: PhraseMatcher
     cue_exclusions: PhraseMatcher
-    cue_windows: dict[str, tuple[int, bool, int]]
+    cue_windows: dict[str, tuple[int, bool, int, frozenset[str]]]  # window, anywhere, after, triggers it spares
     counts: PhraseMatcher
     count_window: int
     pronoun_counts: dict[str, int]  # "مقتله": one, "مقتلهما": two, where the clause gives no number
@@ -261,7 +261,8 @@ class Lexicons:
         attribution = frozenset(fold(word).lower() for word in actor_data["attribution"]["words"])
         cues, cue_exclusions, windows = PhraseMatcher(forms=cue_forms), PhraseMatcher(forms=cue_forms), {}
         for kind, entry in read_toml("rasad.extract", "cues.toml", override_dir).items():
-            windows[kind] = (int(entry.get("window", 0)), bool(entry.get("anywhere", False)), int(entry.get("after", 0)))
+            windows[kind] = (int(entry.get("window", 0)), bool(entry.get("anywhere", False)), int(entry.get("after", 0)),
+                             frozenset(entry.get("spares", ())))
             _add_all(cues, entry["terms"], kind)
             _add_all(cue_exclusions, entry.get("exclude", ()), kind)
             _add_all(cue_exclusions, (phrase for term in entry["terms"] if " " not in term

@@ -1161,8 +1161,8 @@ class RuleExtractor:
 
     def _blocked(self, hit: Hit, cues: list[Hit], tokens: list[Token]) -> bool:
         for cue in cues:
-            window, anywhere, after = self.lexicons.cue_windows[cue.payload]
-            if cue.first <= hit.last and cue.last >= hit.first:
+            window, anywhere, after, spares = self.lexicons.cue_windows[cue.payload]
+            if (cue.first <= hit.last and cue.last >= hit.first) or hit.payload.id in spares:
                 continue
             if anywhere or (after and hit.last < cue.first <= hit.last + after):
                 return True
@@ -1188,7 +1188,9 @@ class RuleExtractor:
                           # "قتلوه مع اثنين من أبنائه": with those right after the one counted
                           or (a.first >= 2 and tokens[a.first - 1].text in ("مع", "with")
                               and tokens[a.first - 2].end <= span[1]))
-                     and not any(c.first <= a.last and tokens[c.last].end > span[1] for c in count_cues)), None)
+                     # but "قتل شاب وأصيب والده": a count word between them counts the second ("along with" never)
+                     and (_along_with(tokens, a.first)
+                          or not any(c.first <= a.last and tokens[c.last].end > span[1] for c in count_cues))), None)
 
     def _counts(self, tokens: list[Token], dates: list[DateMention], actors: list[Hit],
                 places: list[tuple[int, int]] = ()) -> tuple[dict, dict]:
@@ -1364,6 +1366,16 @@ class RuleExtractor:
                 if cue is not None:
                     nearest[cue] = (0, count_cues[cue].payload, amount.value,
                                     (tokens[amount.first].start, tokens[amount.last].end))
+        # "An IS commander … was captured …, along with six other militants": one, and those along with him
+        if english:
+            for number, cue in enumerate(count_cues):
+                if number in nearest or cue.first == 0 or tokens[cue.first - 1].text != "was":
+                    continue
+                along = next((a for a in found if a.value and a.first > cue.last and _along_with(tokens, a.first)
+                              and not any(c.first > cue.last and c.last < a.first for c in count_cues)), None)
+                if along is not None:
+                    nearest[number] = (0, cue.payload, along.value + 1,
+                                       (tokens[cue.first].start, tokens[along.last].end))
         counts: dict[str, int | None] = {name: None for name in (*COUNT_FIELDS, "group")}
         spans = {}
         for _, name, value, span in sorted(nearest.values(), key=lambda item: item[3]):
@@ -2064,7 +2076,10 @@ _LOCATED_KM = 90  # how far from the big city that locates it a place of several
 _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
 _MEMBER_OF = {"من", "في", "of", "from"}
 _SUFFERED_AFTER = {("came", "under"), ("come", "under"), ("was", "attacked"), ("were", "attacked"), ("was", "targeted"),
-                   ("were", "targeted"), ("was", "ambushed"), ("were", "ambushed"), ("was", "hit"), ("were", "hit")}
+                   ("were", "targeted"), ("was", "ambushed"), ("were", "ambushed"), ("was", "hit"), ("were", "hit"),
+                   # the force's men a passive count verb tells of ("a senior IS leader was killed in an air strike")
+                   *((aux, verb) for aux in ("was", "were") for verb in (
+                       "killed", "wounded", "injured", "captured", "arrested", "detained", "kidnapped", "abducted"))}
 _RECAPTURED_PEOPLE = {"them", "the", "escapees", "fugitives", "prisoners", "detainees", "inmates", "most", "all",
                       "some", "several", "dozens"}
 _FOILED_BY_ARREST = {"escape", "infiltration", "foiled_plot"}
