@@ -2885,3 +2885,29 @@ def test_a_group_whose_leader_was_killed_in_a_strike_did_not_strike(extract):
     event = only(extract("A senior IS leader was killed in an air strike in the Hamrin mountains on Monday.",
                          published=PUBLISHED))
     assert (event.actor1, event.actor2) == (None, "Islamic State")
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("US forces carried out an airstrike in Deir ez-Zor province on Thursday targeting an IS leader, killing him and "
+     "another operative.", "fatalities", 2),
+    ("Iraqi forces raided a hideout in Dibis district on Monday targeting an IS emir, arresting him and two aides.",
+     "arrested", 3),
+])
+def test_the_one_a_pronoun_tells_of_and_those_joined_to_him(extract, text, field, value):
+    assert getattr(only(extract(text, published=PUBLISHED)), field) == value
+
+
+def test_a_raid_that_only_arrests_is_arrests_in_english_too(extract):
+    event = only(extract("Iraqi forces raided a house in Dibis district on Monday and arrested three IS suspects.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.arrested) == ("Arrests", "Military Forces of Iraq", 3)
+    assert "security_operation" in event.tags
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen raided a house in Dibis district on Monday, killing a man.",
+    "داهمت مجموعة من المسلحين المجهولين منزلا في قضاء الدبس أمس وقتلت رجلا.",
+])
+def test_gunmen_who_raid_a_house_run_no_security_operation(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert event.event_type == "Violence against civilians" and "security_operation" not in event.tags

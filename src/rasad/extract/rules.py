@@ -942,6 +942,9 @@ class RuleExtractor:
             named = {COUNTRY_WORDS[w] for w in words if w in COUNTRY_WORDS}
             if final_sub == "Other" and named - {country}:
                 event_tags.add("border")
+            if actor1 == UNIDENTIFIED or any(
+                    hit.payload.side != "state" and hit.payload.resolve(country) == actor1 for hit in actor_hits):
+                event_tags.discard("security_operation")  # "Gunmen raided a house", "داهم مسلحون منزلا": no sweep
             event = Event(
                 doc_id=document.doc_id, event_type=final_type, sub_event_type=final_sub,
                 tags=sorted(event_tags), event_date=when.value.isoformat() if when and when.value else None,
@@ -1190,7 +1193,8 @@ class RuleExtractor:
                               and tokens[a.first - 2].end <= span[1]))
                      # but "قتل شاب وأصيب والده": a count word between them counts the second ("along with" never)
                      and (_along_with(tokens, a.first)
-                          or not any(c.first <= a.last and tokens[c.last].end > span[1] for c in count_cues))), None)
+                          or not any(c.first <= a.last and tokens[c.first].start >= span[1]
+                                     for c in count_cues))), None)
 
     def _counts(self, tokens: list[Token], dates: list[DateMention], actors: list[Hit],
                 places: list[tuple[int, int]] = ()) -> tuple[dict, dict]:
