@@ -2911,3 +2911,11 @@ def test_a_raid_that_only_arrests_is_arrests_in_english_too(extract):
 def test_gunmen_who_raid_a_house_run_no_security_operation(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert event.event_type == "Violence against civilians" and "security_operation" not in event.tags
+
+
+def test_sneaking_out_through_a_camps_fence_is_the_escape_not_a_border_crossing(extract):
+    text = ("أحبطت قوى الأمن الداخلي محاولة هروب من مخيم الهول ليلة الأربعاء. وتمكنت قوات الأمن من توقيف 14 شخصا "
+            "كانوا يحاولون التسلل خارج السياج.")
+    event = only(extract(text, published=date(2025, 3, 12)))
+    assert (event.sub_event_type, event.arrested) == ("Other", 14)
+    assert "prison_escape" in event.tags and "infiltration" not in event.tags and "border" not in event.tags
