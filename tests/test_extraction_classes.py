@@ -2919,3 +2919,12 @@ def test_sneaking_out_through_a_camps_fence_is_the_escape_not_a_border_crossing(
     event = only(extract(text, published=date(2025, 3, 12)))
     assert (event.sub_event_type, event.arrested) == ("Other", 14)
     assert "prison_escape" in event.tags and "infiltration" not in event.tags and "border" not in event.tags
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("أعلنت قسد أن القوات الأمنية اعتقلت أربعة من خلايا داعش في بلدة الصور أمس.", "Syrian Democratic Forces"),
+    ("أعلنت وزارة الداخلية السورية أن قوات الأمن اعتقلت أربعة من خلايا داعش في مدينة الميادين أمس.",
+     "Military Forces of Syria"),
+])
+def test_a_reports_generic_forces_are_the_sdfs_where_it_names_only_the_sdf(extract, text, actor):
+    assert only(extract(text)).actor1 == actor

@@ -139,6 +139,8 @@ class Actor:
     alternative: str | None = None  # the force these forms name where the report names a `shared.when` phrase
     inter: int | None = None  # ACLED's interaction code: 1 a state's forces (a government regains territory)
     spokesman: bool = False  # "خلية الإعلام الأمني": the force only where no other of its side is named
+    claims_generic: bool = False  # "قسد": a report's generic forces ("قوات الأمن") where it names no other state force
+    claimable: bool = False  # a generic form ("قوات الأمن") that a `claims_generic` force may own
 
     def resolve(self, country: str | None) -> str | None:
         if self.name:
@@ -243,7 +245,7 @@ class Lexicons:
         switches = PhraseMatcher()
         for entry in actor_data["actor"]:
             actor = Actor(entry["name"], entry["side"], entry.get("country"), tuple(entry.get("tags", ())),
-                          inter=entry.get("acled_inter"))
+                          inter=entry.get("acled_inter"), claims_generic=bool(entry.get("claims_generic", False)))
             shared = entry.get("shared", {})
             shared_forms = {fold(form).lower() for form in shared.get("forms", ())}
             _add_all(actors, (form for form in entry["forms"] if fold(form).lower() not in shared_forms), actor)
@@ -257,7 +259,7 @@ class Lexicons:
             by_country = tuple((key, value) for key, value in entry.items() if key.isupper())
             _add_all(actors, entry["forms"], Actor(None, "state", by_country=by_country,
                                                    nationality_only=bool(entry.get("nationality_only", False)),
-                                                   inter=1))
+                                                   inter=1, claimable=bool(entry.get("claimable", False))))
         attribution = frozenset(fold(word).lower() for word in actor_data["attribution"]["words"])
         cues, cue_exclusions, windows = PhraseMatcher(forms=cue_forms), PhraseMatcher(forms=cue_forms), {}
         for kind, entry in read_toml("rasad.extract", "cues.toml", override_dir).items():

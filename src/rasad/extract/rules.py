@@ -97,6 +97,7 @@ class _DocState:
     triggers: list[str] = field(default_factory=list)  # ids of the event triggers read so far, in order
     attributed: set[str] = field(default_factory=set)  # groups the report says carried out an incident
     airborne: set[str] = field(default_factory=set)  # forces the report names by their aircraft
+    generic_forces: dict[str, str] = field(default_factory=dict)  # whose a report's "قوات الأمن" are, by country
     announced: set[tuple[int, int]] = field(default_factory=set)  # spans of dates that are a statement's day
     statements: list[tuple[int, DateMention]] = field(default_factory=list)  # those dates, by sentence
     switched: set[str] = field(default_factory=set)  # actors whose shared forms the report gives to another force
@@ -176,6 +177,7 @@ class RuleExtractor:
             context.countries[hit.payload] = context.countries.get(hit.payload, 0) + 1
         state = _DocState(actors_in=actors_in)
         state.switched = {hit.payload for hit in self.lexicons.switches.find(all_tokens)}  # "وزارة الداخلية"
+        state.generic_forces = _generic_forces(doc_actors)
         mentions: list[_Mention] = []
         skipped = boilerplate(text, spans)
         paragraph, paragraph_places = -1, []
@@ -870,8 +872,8 @@ class RuleExtractor:
             place, summary = group[0]
             country = place.place.country
             actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled,
-                                                       lex.members, lex.exposed, date_spans, lex.nationalities,
-                                                       lex.posts, lex.agent_markers)
+                                                  lex.members, lex.exposed, date_spans, lex.nationalities,
+                                                  lex.posts, lex.agent_markers, state.generic_forces.get(country))
             if actor1 == "Civilians" and event_type not in ("Protests", "Riots"):
                 # the victims never acted: "قتل مدنيان برصاص مجهولين", "a woman was found dead"
                 violent = event_type != "Strategic developments"
@@ -1697,6 +1699,18 @@ def _abroad_nearer(tokens: list[Token], main: Hit, abroad: list[ForeignMention],
                and distance(m.first, m.last) < home for m in abroad)
 
 
+def _generic_forces(hits: list[Hit]) -> dict[str, str]:
+    """By country, the force that a report's generic forces ("قوات الأمن", "security forces") are: the first it names
+    of those that claim them (actors.toml ``claims_generic``: the SDF, the Asayish), where it names no other state
+    force of that country ("قالت قوى الأمن الداخلي إن قوات الأمن أوقفت …")."""
+    named: dict[str, list[Actor]] = {}
+    for hit in hits:
+        if hit.payload.name and hit.payload.side == "state" and hit.payload.country and not hit.payload.spokesman:
+            named.setdefault(hit.payload.country, []).append(hit.payload)
+    return {country: actors[0].name for country, actors in named.items()
+            if all(actor.claims_generic for actor in actors)}
+
+
 def _air_force(hits: list[Hit], tokens: list[Token], country: str, actor1: str,
                aircraft: frozenset[str]) -> str | None:
     """Another state force named by its aircraft ("طيران التحالف", "طائرات الجيش", "the coalition's airpower"),
@@ -1775,10 +1789,14 @@ def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...]) 
 def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, country: str,
             foiled: bool, members: frozenset[str], exposed: frozenset[str],
             dates: tuple[tuple[int, int], ...], nationalities: dict[str, str], posts: frozenset[str] = frozenset(),
-            agents: frozenset[str] = frozenset()) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
-    """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it."""
+            agents: frozenset[str] = frozenset(), generic: str | None = None,
+            ) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
+    """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it; ``generic``: whose
+    the report's generic forces of the country are, where it says (see :func:`_generic_forces`)."""
     adjectives = [_nationality(hit, tokens, nationalities) if hit.payload.name is None else None for hit in hits]
-    resolved = [(hit, None if hit.payload.nationality_only and not adjective else hit.payload.resolve(adjective or country),
+    resolved = [(hit, None if hit.payload.nationality_only and not adjective else
+                 generic if generic and hit.payload.claimable and not adjective else
+                 hit.payload.resolve(adjective or country),
                  hit.payload.side) for hit, adjective in zip(hits, adjectives, strict=True)]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
     # a spokesman ("خلية الإعلام الأمني") is its force only where no other force of its side is named
