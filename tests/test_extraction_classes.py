@@ -2928,3 +2928,11 @@ def test_sneaking_out_through_a_camps_fence_is_the_escape_not_a_border_crossing(
 ])
 def test_a_reports_generic_forces_are_the_sdfs_where_it_names_only_the_sdf(extract, text, actor):
     assert only(extract(text)).actor1 == actor
+
+
+@pytest.mark.parametrize("text", [
+    "حذر مسؤولون محليون أمس من تفجر الأوضاع في قضاء الدبس بعد التوترات العشائرية.",
+    "حذر نواب عن محافظة نينوى من انفجار شعبي في الموصل بسبب تردي الخدمات.",
+])
+def test_a_situation_that_explodes_is_no_blast(extract, text):
+    assert extract(text) == []
