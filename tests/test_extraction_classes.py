@@ -2936,3 +2936,11 @@ def test_a_reports_generic_forces_are_the_sdfs_where_it_names_only_the_sdf(extra
 ])
 def test_a_situation_that_explodes_is_no_blast(extract, text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وقع اشتباك كلامي بين أعضاء مجلس محافظة صلاح الدين خلال جلسة في تكريت أمس.",
+    "Verbal clashes broke out between council members in Tikrit on Monday.",
+])
+def test_a_clash_of_words_is_no_fight(extract, text):
+    assert extract(text, published=PUBLISHED) == []
