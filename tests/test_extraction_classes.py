@@ -2944,3 +2944,12 @@ def test_a_situation_that_explodes_is_no_blast(extract, text):
 ])
 def test_a_clash_of_words_is_no_fight(extract, text):
     assert extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مزارع بانفجار عبوة في قضاء عنه أمس، وارتفعت الحصيلة إلى اثنين بعد وفاة جريح في المستشفى.",
+    "قتل مزارع وأصيب آخر بانفجار عبوة في قضاء عنه أمس، توفي أحدهما لاحقا في المستشفى.",
+])
+def test_a_wounded_man_who_died_is_counted_dead_only(extract, text):
+    event = only(extract(text))
+    assert (event.fatalities, event.wounded) == (2, None)

@@ -1209,6 +1209,10 @@ class RuleExtractor:
             (cue.first and bare_forms(tokens[cue.first - 1].text) & _KIN_OF) or (
                 cue.first >= 2 and tokens[cue.first - 1].text == "of" and tokens[cue.first - 2].text in _KIN_OF)
             or (cue.first >= 3 and tokens[cue.first - 2].text == "of" and tokens[cue.first - 3].text in _KIN_OF))]
+        # "بعد وفاة جريح", "وفاة أحد الجرحى": a wounded man who died is counted dead only (GUIDELINES §6)
+        count_cues = [cue for cue in count_cues if not (
+            cue.payload == "wounded" and bare_forms(tokens[cue.first].text) & _WOUNDED_PEOPLE
+            and any(bare_forms(token.text) & _DYING for token in tokens[max(0, cue.first - 2) : cue.first]))]
         english = sum(token.text.isascii() for token in tokens) * 2 > len(tokens)
         date_ranges = [(d.start, d.end) for d in dates]
         in_place = [any(s <= token.start < e for s, e in places) for token in tokens]
@@ -1400,9 +1404,11 @@ class RuleExtractor:
                 self._of_them(tokens, spans["fatalities"])) and counts["fatalities"] < counts["wounded"]:
             counts["wounded"] -= counts["fatalities"]  # "أصيب خمسة … توفي اثنان منهم": three still wounded
         elif counts["wounded"] and any(  # "وإصابة الآخر، لكنه لفظ أنفاسه في المستشفى": one of them died of his wounds
-                cue.payload == "fatalities" and tokens[cue.first].start > spans["wounded"][1] and cue.first
-                and tokens[cue.first - 1].text.lower() in _BUT_HE
-                and not any(cue.first <= a.first <= cue.last + 2 and a.value for a in found)
+                cue.payload == "fatalities" and tokens[cue.first].start > spans["wounded"][1] and cue.first and (
+                    (tokens[cue.first - 1].text.lower() in _BUT_HE
+                     and not any(cue.first <= a.first <= cue.last + 2 and a.value for a in found))
+                    # "… وأصيب اثنان، توفي أحدهما لاحقا"
+                    or (cue.last + 1 < len(tokens) and tokens[cue.last + 1].text in _ONE_OF_THEM))
                 for cue in count_cues):
             counts["wounded"] -= 1
             if counts["fatalities"] is None or spans["fatalities"] < spans["wounded"]:  # not a toll given after
@@ -2106,6 +2112,9 @@ _RECAPTURED_PEOPLE = {"them", "the", "escapees", "fugitives", "prisoners", "deta
                       "some", "several", "dozens"}
 _FOILED_BY_ARREST = {"escape", "infiltration", "foiled_plot"}
 _ONE_WORDS = {"واحد", "واحده", "واحدا"}
+_ONE_OF_THEM = {"احدهم", "احدهما", "احداهم", "احداهما"}  # "توفي أحدهما": one of those counted before
+_WOUNDED_PEOPLE = {"جريح", "جريحا", "جرحي", "مصاب", "مصابين"}  # the wounded as people (folded: الجرحى → جرحي)
+_DYING = {"وفاه", "توفي", "توفيت"}
 _RANK_WORDS = {"برتبه", "بدرجه"}  # "ضابط برتبة نقيب": the rank after a title, up to two words
 _BUT_HE = {"لكنه", "لكنها", "ولكنه", "ولكنها", "الذي", "التي", "who", "later"}  # "…, but he died", "who later died"
 _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
