@@ -2953,3 +2953,11 @@ def test_a_clash_of_words_is_no_fight(extract, text):
 def test_a_wounded_man_who_died_is_counted_dead_only(extract, text):
     event = only(extract(text))
     assert (event.fatalities, event.wounded) == (2, None)
+
+
+def test_those_caught_foiling_an_escape_told_in_a_later_paragraph_are_its_count(extract):
+    text = ("أعلنت قوى الأمن الداخلي إحباط محاولة هروب من مخيم الهول ليلة الأربعاء.\n\n"
+            "وقال مصدر إن الدوريات رصدت تحركات مريبة خلال الليل.\n\n"
+            "وأشار المصدر إلى تمكن قوات الأمن من توقيف 16 شخصا كانوا يحاولون التسلل خارج الأسوار.")
+    event = only(extract(text, published=date(2025, 3, 12)))
+    assert (event.sub_event_type, event.arrested) == ("Other", 16)

@@ -774,7 +774,11 @@ class RuleExtractor:
         only_toll = all(hit.payload.id == "kill" for hit in events)  # "5-10 fighters were killed", placed before
         # "…، مشيرا إلى توقيف 12 شخصا" after "لإفشال المحاولة" in the sentence, or arrests counted in a sentence
         # with no place of its own: the incident told again
-        arrests_only = (all(hit.payload.id == "arrest" for hit in events) and _has_count(tokens)
+        # (and those caught foiling an escape or a crossing the report told before: "توقيف 18 كانوا يحاولون التسلل
+        # خارج الأسوار")
+        told_kinds = set(state.triggers[: len(state.triggers) - len(events)]) & _FOILED_BY_ARREST
+        arrests_only = (all(hit.payload.id == "arrest" or hit.payload.id in told_kinds for hit in events)
+                        and any(hit.payload.id == "arrest" for hit in events) and _has_count(tokens)
                         and len(state.triggers) > len(events))  # an incident was told before this clause
         if not groups and state.places and (only_toll or elliptic or arrests_only or self._refers_to_incident(tokens)
                                             or self._refers_to_incident(sentence_tokens)):
