@@ -2961,3 +2961,14 @@ def test_those_caught_foiling_an_escape_told_in_a_later_paragraph_are_its_count(
             "وأشار المصدر إلى تمكن قوات الأمن من توقيف 16 شخصا كانوا يحاولون التسلل خارج الأسوار.")
     event = only(extract(text, published=date(2025, 3, 12)))
     assert (event.sub_event_type, event.arrested) == ("Other", 16)
+
+
+def test_a_clash_between_two_forces_names_both_not_a_statement(extract):
+    event = only(extract("اندلعت اشتباكات بين قوات الحكومة السورية وقوات سوريا الديمقراطية قرب سد تشرين أمس، ما أسفر "
+                         "عن مقتل ثلاثة عناصر من الطرفين."))
+    assert {event.actor1, event.actor2} == {"Military Forces of Syria", "Syrian Democratic Forces"}
+
+
+def test_what_a_foreign_drone_hit_after_its_word_is_the_side_that_suffered(extract):
+    event = only(extract("قصفت مسيرة تركية سيارة لقسد قرب بلدة عامودا أمس ما أدى إلى مقتل عنصرين."))
+    assert (event.actor1, event.actor2) == ("Military Forces of Turkey", "Syrian Democratic Forces")

@@ -1926,7 +1926,8 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     second = lost_members or next((item for item in ordered if item[1] != first[1] and (
         item[2] not in one_side or between or opposed or (
         trigger.event_type in _VIOLENT and _suffered(item[0], tokens, members, dates)
-        and _counted(item[0], tokens, dates)))), None)
+        # counted, or what the blow hit after its word ("قصفت مسيرة تركية سيارة لقسد")
+        and (_counted(item[0], tokens, dates) or item[0].first > main.last)))), None)
     if second and second[2] == "unknown" and first[2] != "insurgent":
         # "اشتبكت قوات الحشد مع مسلحين من داعش": the gunmen are named by the group they belong to
         second = next((item for item in ordered if item[2] == "insurgent"), second)
