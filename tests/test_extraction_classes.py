@@ -2972,3 +2972,23 @@ def test_a_clash_between_two_forces_names_both_not_a_statement(extract):
 def test_what_a_foreign_drone_hit_after_its_word_is_the_side_that_suffered(extract):
     event = only(extract("قصفت مسيرة تركية سيارة لقسد قرب بلدة عامودا أمس ما أدى إلى مقتل عنصرين."))
     assert (event.actor1, event.actor2) == ("Military Forces of Turkey", "Syrian Democratic Forces")
+
+
+@pytest.mark.parametrize("text", [
+    "عثرت القوات الأمنية على جثث ثلاثة رعاة مقتولين بالرصاص في قضاء الدبس أمس.",
+    "Security forces found the bodies of three shepherds shot dead in Dibis district on Monday.",
+])
+def test_the_force_that_found_the_bodies_did_not_kill_them(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Unidentified Armed Group", "Civilians", 3)
+    assert event.time_precision == 2  # the day of discovery (GUIDELINES §6)
+
+
+def test_a_headline_toll_joins_the_killing_of_its_figure_not_the_abduction_before_it(extract):
+    text = ("القوات الأمنية تلاحق خلايا داعش بعد مقتل ثلاثة أشقاء في صلاح الدين\n\n"
+            "قتل مسلحو داعش يوم الجمعة ثلاثة أشقاء كانوا يرعون الأغنام في سلسلة جبال مكحول بمحافظة صلاح الدين.\n\n"
+            "وكان مسلحو داعش قد خطفوا الأشقاء الثلاثة يوم الخميس من قرية قرب قضاء بيجي.")
+    events = extract(text, published=date(2025, 3, 11))
+    abduction = [e for e in events if e.sub_event_type == "Abduction/forced disappearance"]
+    killing = [e for e in events if e.sub_event_type == "Attack"]
+    assert [e.fatalities for e in killing] == [3] and all(e.fatalities is None for e in abduction)

@@ -954,7 +954,9 @@ class RuleExtractor:
             event = Event(
                 doc_id=document.doc_id, event_type=final_type, sub_event_type=final_sub,
                 tags=sorted(event_tags), event_date=when.value.isoformat() if when and when.value else None,
-                time_precision=(when.precision or 2) if when and when.value else None,
+                # bodies found: the day of discovery, precision 2 (GUIDELINES §6)
+                time_precision=max(when.precision or 2, 2 if trigger.id in _FINDING else 1) if when and when.value
+                else None,
                 actor1=actor1, actor2=actor2, country=country, admin1=place.admin1 or place.place.admin1 or None,
                 admin2=None if place.spans_districts else place.place.admin2 or None, location=place.place.name,
                 location_ar=_source_text(norm, document.text, place.start, place.end),
@@ -1880,8 +1882,9 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
             lost_members, first = first, striker
     if first is None and agent == "insurgent":
         first = next((item for item in ordered if item[2] == "unknown"), None)
-        if first is None:  # "هاجم الجيش التركي موقعا", "هجوم للحشد": a force right after the word is its subject
-            # "The Turkish army attacked …": or right before it
+        if first is None and trigger.id not in _FINDING:  # "هاجم الجيش التركي موقعا", "هجوم للحشد": a force right
+            # after the word is its subject; "The Turkish army attacked …": or right before it (but the force that
+            # found the bodies did not kill them: "عثرت القوات الأمنية على جثث")
             first = next((item for item in ordered if item[2] == "state"
                           and (_beside(tokens, main.last, item[0].first) or _beside(tokens, item[0].last, main.first))
                           and not _suffered(item[0], tokens, members, dates)), None)
@@ -2118,6 +2121,7 @@ _RECAPTURED_PEOPLE = {"them", "the", "escapees", "fugitives", "prisoners", "deta
 _FOILED_BY_ARREST = {"escape", "infiltration", "foiled_plot"}
 _ONE_WORDS = {"واحد", "واحده", "واحدا"}
 _ONE_OF_THEM = {"احدهم", "احدهما", "احداهم", "احداهما"}  # "توفي أحدهما": one of those counted before
+_FINDING = {"body_found", "found_dead"}  # triggers whose subject found what others did
 _WOUNDED_PEOPLE = {"جريح", "جريحا", "جرحي", "مصاب", "مصابين"}  # the wounded as people (folded: الجرحى → جرحي)
 _DYING = {"وفاه", "توفي", "توفيت"}
 _RANK_WORDS = {"برتبه", "بدرجه"}  # "ضابط برتبة نقيب": the rank after a title, up to two words
@@ -2180,12 +2184,16 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
     # at the same place, or with no place of its own; a killing in a town the report names for it ("ففي بلدة
     # ذيبان، قتل شاب برصاص مجهولين" beside a bombing in the next town) is an incident of its own
     for toll in [m for m in merged if m.casualties_only]:
-        told = next((m for m in merged if m is not toll and not m.casualties_only and not m.summary
-                     and m.event.event_type in _VIOLENT
-                     and m.event.event_type != toll.event.event_type and _compatible_dates(m, toll)
-                     and _compatible_places(m.event, toll.event)
-                     and (toll.place_source != "clause" or _same_place(m.event, toll.event)
-                          or (toll.event.geo_precision or 3) >= 2)), None)
+        fitting = [m for m in merged if m is not toll and not m.summary
+                   and m.event.event_type in _VIOLENT
+                   and m.event.event_type != toll.event.event_type and _compatible_dates(m, toll)
+                   and _compatible_places(m.event, toll.event)
+                   and (toll.place_source != "clause" or _same_place(m.event, toll.event)
+                        or (toll.event.geo_precision or 3) >= 2)]
+        # the incident it counts: of the same figure (a toll told as the killing it is: "قتلت فلول داعش ثلاثة أشقاء"
+        # beside "بعد مقتل ثلاثة أخوة"), else the first that is more than a toll
+        told = next((m for m in fitting if toll.event.fatalities and m.event.fatalities == toll.event.fatalities),
+                    None) or next((m for m in fitting if not m.casualties_only), None)
         if told is not None:
             _absorb(told, toll)
             merged.remove(toll)
@@ -2223,7 +2231,11 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             # report is it only with its figure (a headline's toll is the main incident's)
             bodies = [m for m in bodies if m.event.fatalities is not None
                       and m.event.fatalities == headline.event.fatalities]
-        body = next((m for m in bodies if m.event.event_type == headline.event.event_type), bodies[0] if bodies else None)
+        # the body's account of its type, else of its figure ("بعد مقتل ثلاثة أخوة" is the killing of three, not the
+        # abduction before it), else the first
+        body = next((m for m in bodies if m.event.event_type == headline.event.event_type), None) or next(
+            (m for m in bodies if headline.event.fatalities and m.event.fatalities == headline.event.fatalities),
+            bodies[0] if bodies else None)
         if body is not None:
             _absorb(body, headline)
             merged.remove(headline)
