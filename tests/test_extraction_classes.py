@@ -2992,3 +2992,10 @@ def test_a_headline_toll_joins_the_killing_of_its_figure_not_the_abduction_befor
     abduction = [e for e in events if e.sub_event_type == "Abduction/forced disappearance"]
     killing = [e for e in events if e.sub_event_type == "Attack"]
     assert [e.fatalities for e in killing] == [3] and all(e.fatalities is None for e in abduction)
+
+
+def test_an_incident_told_after_at_the_same_time_is_another_one(extract):
+    text = ("أعدم عناصر من داعش شابا في قرية شرقي مدينة دير الزور في الحادي عشر من الشهر الجاري.\n\n"
+            'وفي الوقت ذاته عثر أهالي قرية "ضمان" شمالي دير الزور على جثة شاب مقتولا طعنا بالسكاكين.')
+    events = extract(text, published=date(2025, 3, 20))
+    assert len([e for e in events if e.sub_event_type == "Attack"]) == 2

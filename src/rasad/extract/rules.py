@@ -86,6 +86,7 @@ class _Mention:
     reference: bool = False  # "the operation …" with no place: adds to the incident told before, never new
     headline: bool = False  # the report's first line: a summary of an incident the body tells in full
     earlier: bool = False  # an incident the news "comes days after" ("بعد أيام من هجوم مماثل"): another one
+    separate: bool = False  # told after "في الأثناء", "Separately": another incident than those of sentences before
 
 
 @dataclass
@@ -975,7 +976,8 @@ class RuleExtractor:
                                 casualties_only=all(hit.payload.id == "kill" for hit in events),
                                 trigger=trigger.id, reference=reference,
                                 headline=_headline(norm.text, sentence),
-                                earlier=bool(when and when.kind == "earlier" and date_source == "clause")))
+                                earlier=bool(when and when.kind == "earlier" and date_source == "clause"),
+                                separate=separate))
         return out
 
     def _actor_hits(self, matches: list[Hit], tokens: list[Token], switched: frozenset[str] | set[str] = frozenset(),
@@ -2171,6 +2173,8 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             (m for m in merged
              if m.event.event_type == a.event_type and _compatible_sub_types(m.event.sub_event_type, a.sub_event_type)
              and not (m.summary or mention.summary)
+             # "في الأثناء، …": another incident than those told in sentences before
+             and not (mention.separate and m.event.evidence[0].start != a.evidence[0].start)
              and _compatible_dates(m, mention)
              and (_compatible_places(m.event, a) or (
                  m.event.admin1 == a.admin1 and m.event.sub_event_type == a.sub_event_type and _same_figures(m.event, a)))),
