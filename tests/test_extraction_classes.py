@@ -2812,7 +2812,7 @@ def test_an_incident_a_later_clause_denies_the_truth_of_is_none(extract, text):
 def test_a_village_spelt_otherwise_in_the_places_file_is_found_by_its_consonants(extract):
     # the places file writes the village دامان (Daman, Who's On First / GeoNames); reports write it ضمان
     event = only(extract('قتل رجل برصاص مسلحين مجهولين في قرية "ضمان" شمالي دير الزور أمس.'))
-    assert (event.location, event.admin1) == ("Daman", "Deir-ez-Zor")
+    assert (event.location, event.admin1, event.geo_precision) == ("Daman", "Deir-ez-Zor", 1)  # the village itself
 
 
 @pytest.mark.parametrize("word", ["تابعة", "قريبة", "صغيرة", "حدودية"])

@@ -398,7 +398,9 @@ class Gazetteer:
             candidates = tuple(place for place in candidates if place.admin1 in named)
             if not candidates:
                 return None
-        return PlaceMention(i, i, candidates, ("village", "city"), False, True, weak=True)
+        # English: a weak cue the report must agree with; Arabic agreed with its governorate already (above), and
+        # names the village itself (geo_precision 1)
+        return PlaceMention(i, i, candidates, ("village", "city"), False, True, weak=word.isascii())
 
     def _match_places(self, tokens: list[Token], i: int) -> list[Place]:
         """The places of the name that begins at token ``i``, if one does."""
