@@ -1062,9 +1062,8 @@ class RuleExtractor:
         """Note the armed group a sentence says carried out an incident ("أعلن داعش مسؤوليته"), and the forces it
         names by their aircraft ("بإسناد من طيران التحالف", "the coalition's airpower")."""
         hits = state.actors_in(tokens)
-        state.airborne |= {name for hit in hits if hit.payload.name and not hit.payload.nationality_only
-                           and _air_force([hit], tokens, "", "", self.lexicons.aircraft)
-                           for name in [hit.payload.resolve(None)]}
+        state.airborne |= {hit.payload.name for hit in hits if hit.payload.name and hit.payload.side == "state"
+                           and _airborne(hit, tokens, self.lexicons.aircraft)}
         if not any(bare_forms(token.text) & self.lexicons.attribution for token in tokens):
             return
         for hit in state.actors_in(tokens):
@@ -1725,19 +1724,21 @@ def _generic_forces(hits: list[Hit]) -> dict[str, str]:
             if all(actor.claims_generic for actor in actors)}
 
 
+def _airborne(hit: Hit, tokens: list[Token], aircraft: frozenset[str]) -> bool:
+    """The force is named by its aircraft: "طيران التحالف", "طائرات الجيش", "the coalition's airpower"."""
+    after = hit.last + 2 if hit.last + 1 < len(tokens) and tokens[hit.last + 1].text == "s" else hit.last + 1
+    near = [tokens[k].text.lower() for k in range(max(0, hit.first - 1), min(len(tokens), after + 1))]
+    return any(bare_forms(word) & aircraft or word in ("airpower", "air", "aviation") for word in near)
+
+
 def _air_force(hits: list[Hit], tokens: list[Token], country: str, actor1: str,
                aircraft: frozenset[str]) -> str | None:
-    """Another state force named by its aircraft ("طيران التحالف", "طائرات الجيش", "the coalition's airpower"),
-    where the one that acted is not: the air strike's owner."""
-    def airborne(hit: Hit) -> bool:
-        after = hit.last + 2 if hit.last + 1 < len(tokens) and tokens[hit.last + 1].text == "s" else hit.last + 1
-        near = [tokens[k].text.lower() for k in range(max(0, hit.first - 1), min(len(tokens), after + 1))]
-        return any(bare_forms(word) & aircraft or word in ("airpower", "air", "aviation") for word in near)
-
-    if any(airborne(hit) and hit.payload.resolve(country) == actor1 for hit in hits):
+    """Another state force named by its aircraft, where the one that acted is not: the air strike's owner."""
+    if any(_airborne(hit, tokens, aircraft) and hit.payload.resolve(country) == actor1 for hit in hits):
         return None  # the force that acted flew the aircraft itself
     return next((name for hit in hits if hit.payload.side == "state" and not hit.payload.nationality_only
-                 and airborne(hit) for name in [hit.payload.resolve(country)] if name and name != actor1), None)
+                 and _airborne(hit, tokens, aircraft) for name in [hit.payload.resolve(country)]
+                 if name and name != actor1), None)
 
 
 def _took_part(tokens: list[Token], hit: Hit, markers: frozenset[str]) -> bool:
