@@ -33,6 +33,11 @@ def first(text: str, published: date | None = PUBLISHED):
         ("في ٣ آذار/ مارس ٢٠٢٥", date(2025, 3, 3), 1),
         ("في الثاني من كانون الأول/ ديسمبر الماضي", date(2024, 12, 2), 1),
         ("مطلع شباط الماضي", date(2025, 2, 1), 3),
+        # a later part of a named month is a day of it, within days
+        ("أواخر شباط الماضي", date(2025, 2, 21), 2),
+        ("منتصف شهر شباط الماضي", date(2025, 2, 15), 2),
+        ("in mid-February", date(2025, 2, 15), 2),
+        ("in late February", date(2025, 2, 21), 2),
         ("الشهر الماضي", date(2025, 2, 1), 3),
         # a week is dated by the Monday that opened it (GUIDELINES §6: the first day of that week)
         ("الأسبوع الماضي", date(2025, 3, 3), 2),

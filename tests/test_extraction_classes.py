@@ -2999,3 +2999,8 @@ def test_an_incident_told_after_at_the_same_time_is_another_one(extract):
             'وفي الوقت ذاته عثر أهالي قرية "ضمان" شمالي دير الزور على جثة شاب مقتولا طعنا بالسكاكين.')
     events = extract(text, published=date(2025, 3, 20))
     assert len([e for e in events if e.sub_event_type == "Attack"]) == 2
+
+
+def test_soldiers_counted_by_their_dual_before_an_attack_are_no_tally_of_attacks(extract):
+    event = only(extract("قتل جنديان بهجوم لداعش في قضاء الطارمية في شباط الماضي.", published=date(2025, 3, 11)))
+    assert (event.fatalities, event.event_date, event.time_precision) == (2, "2025-02-01", 3)

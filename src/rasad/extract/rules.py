@@ -700,7 +700,9 @@ class RuleExtractor:
         # counts people, and its number does not stand right before the trigger
         before = tokens[max(0, main.first - 2) : main.first]
         gap = 1 if len(before) == 2 and before[1].text == "من" else 0
-        counted = [a for a in amounts(before) if a.value and a.value >= 2 and a.last == len(before) - 1 - gap]
+        # (a number, not a noun that counts itself: "قتل جنديان بهجوم" is two soldiers, one attack)
+        counted = [a for a in amounts(before) if a.value and a.value >= 2 and a.last == len(before) - 1 - gap
+                   and (before[a.first].text.replace(",", "").isdigit() or number_word(before[a.first].text))]
         if counted and not any(d.precision == 1 for d in dated) and (
                 sentence_periods or any(d.precision == 3 for d in dated + sentence_dates)):
             return []  # over a year or a month; "اثنين من التفجيرات وقعا في سوق" are two bombings of one day

@@ -197,8 +197,15 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             elif marker in future_words:
                 found.append(DateMention(None, None, "future", start, stop))
             else:
-                value = _past(year, month, day or 1, published)
-                found.append(DateMention(value, 1 if day else 3, "day" if day else "month", start, stop))
+                # "منتصف شباط", "أواخر آذار الماضي", "mid-February": a part of the month, within days (its start stays
+                # the month's: "مطلع شباط" is its first day, precision 3)
+                lead = i - 2 if i >= 2 and tokens[i - 1].text in ("شهر", "month") else i - 1  # "أواخر شهر شباط"
+                part = cal["month_parts"].get(tokens[lead].text.lower()) if day is None and lead >= 0 else None
+                if part is not None and part > 1:
+                    start = tokens[lead].start
+                value = _past(year, month, day or (part if part and part > 1 else 1), published)
+                precision = 1 if day else 2 if part and part > 1 else 3
+                found.append(DateMention(value, precision, "day" if day else "month", start, stop))
             used.update(range(first, end))
             i = end
             continue
