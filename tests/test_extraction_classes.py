@@ -3001,6 +3001,14 @@ def test_an_incident_told_after_at_the_same_time_is_another_one(extract):
     assert len([e for e in events if e.sub_event_type == "Attack"]) == 2
 
 
-def test_soldiers_counted_by_their_dual_before_an_attack_are_no_tally_of_attacks(extract):
-    event = only(extract("قتل جنديان بهجوم لداعش في قضاء الطارمية في شباط الماضي.", published=date(2025, 3, 11)))
-    assert (event.fatalities, event.event_date, event.time_precision) == (2, "2025-02-01", 3)
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("قتل جنديان بهجوم لداعش في قضاء الطارمية في شباط الماضي.", 2),
+    ("قتل ثلاثة بهجوم لداعش في قضاء الطارمية في شباط الماضي.", 3),
+])
+def test_people_counted_before_an_attack_of_a_month_are_no_tally_of_attacks(extract, text, fatalities):
+    event = only(extract(text, published=date(2025, 3, 11)))
+    assert (event.fatalities, event.event_date, event.time_precision) == (fatalities, "2025-02-01", 3)
+
+
+def test_attacks_counted_over_a_year_are_still_a_tally(extract):
+    assert extract("نفذ داعش 149 هجوما في محافظة ديالى خلال عام 2024.", published=date(2025, 3, 11)) == []

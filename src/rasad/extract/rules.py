@@ -702,7 +702,9 @@ class RuleExtractor:
         gap = 1 if len(before) == 2 and before[1].text == "من" else 0
         # (a number, not a noun that counts itself: "قتل جنديان بهجوم" is two soldiers, one attack)
         counted = [a for a in amounts(before) if a.value and a.value >= 2 and a.last == len(before) - 1 - gap
-                   and (before[a.first].text.replace(",", "").isdigit() or number_word(before[a.first].text))]
+                   and (before[a.first].text.replace(",", "").isdigit() or number_word(before[a.first].text))
+                   # … nor one the incident's noun follows after "ب" ("قتل ثلاثة بهجوم": by one attack)
+                   and not (gap == 0 and tokens[main.first].text.startswith("ب"))]
         if counted and not any(d.precision == 1 for d in dated) and (
                 sentence_periods or any(d.precision == 3 for d in dated + sentence_dates)):
             return []  # over a year or a month; "اثنين من التفجيرات وقعا في سوق" are two bombings of one day
