@@ -3012,3 +3012,13 @@ def test_people_counted_before_an_attack_of_a_month_are_no_tally_of_attacks(extr
 
 def test_attacks_counted_over_a_year_are_still_a_tally(extract):
     assert extract("نفذ داعش 149 هجوما في محافظة ديالى خلال عام 2024.", published=date(2025, 3, 11)) == []
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("هاجمت خلايا نائمة نقطة للجيش في قضاء الطارمية أمس.", "Unidentified Armed Group"),
+    ("Sleeper cells attacked an army checkpoint in Tarmiyah on Monday.", "Unidentified Armed Group"),
+    ("هاجمت خلايا داعش النائمة نقطة للجيش في قضاء الطارمية أمس.", "Islamic State"),
+    ("قتل جندي بهجوم شنه الخوارج على نقطة للجيش في قضاء الطارمية أمس.", "Islamic State"),
+])
+def test_sleeper_cells_of_no_named_group_are_unidentified_and_the_khawarij_are_is(extract, text, actor):
+    assert only(extract(text, published=PUBLISHED)).actor1 == actor
