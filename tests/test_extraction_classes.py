@@ -3022,3 +3022,9 @@ def test_attacks_counted_over_a_year_are_still_a_tally(extract):
 ])
 def test_sleeper_cells_of_no_named_group_are_unidentified_and_the_khawarij_are_is(extract, text, actor):
     assert only(extract(text, published=PUBLISHED)).actor1 == actor
+
+
+def test_volunteers_for_a_force_are_its_members_and_name_its_country(extract):
+    event = only(extract("وقال مصدر إن 15 شخصا قتلوا، جميعهم من المتطوعين للجيش العراقي، جراء هجوم انتحاري بحزام ناسف أمس."))
+    assert (event.actor2, event.country, event.geo_precision, event.fatalities) == (
+        "Military Forces of Iraq", "IQ", 3, 15)
