@@ -360,7 +360,8 @@ class Gazetteer:
         the gazetteer: all of them, as ambiguous candidates the report must agree with. In Arabic the letters are
         read as the places file's Latin names write them ("قرية ضمان" is the village it spells دامان, Daman)."""
         word = tokens[i].text
-        if i and not word.isascii() and bare_forms(tokens[i - 1].text) & _VILLAGE_CUES_AR:
+        if i and not word.isascii() and tokens[i - 1].text.endswith(("قريه", "بلده")) and (  # checked at every token
+                bare_forms(tokens[i - 1].text) & _VILLAGE_CUES_AR):
             # a quoted name, or one that does not end as the feminine adjectives after "قرية" do ("قرية تابعة")
             if (word.endswith("ه") and not tokens[i].quoted) or self._match_at(tokens, i, self._index) or (
                     self._match_at(tokens, i, self._without_article)):
