@@ -57,7 +57,10 @@ def test_relative_places_are_coarser():
 
 FACILITIES = [("مخيم الهول", "Al-Hol camp"), ("مخيم روج", "Roj camp"), ("سجن الشدادي", "Al-Shaddadi prison"),
               ("منفذ الوليد", "Al-Walid border crossing"), ("معبر اليعربية", "Al-Yarubiyah border crossing"),
-              ("معبر سيمالكا", "Semalka border crossing")]
+              ("معبر سيمالكا", "Semalka border crossing"),
+              # a crossing's post is called "معبر" or "منفذ" alike, "X crossing" or "X border crossing"
+              ("معبر ربيعة", "Rabia border crossing"), ("منفذ اليعربية", "Al-Yarubiyah border crossing"),
+              ("معبر القائم", "Al-Qaim border crossing"), ("al-Yarubiyah border crossing", "Al-Yarubiyah border crossing")]
 
 
 @pytest.mark.parametrize(("text", "name"), FACILITIES)

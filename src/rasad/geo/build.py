@@ -182,6 +182,23 @@ def _english_names(names: Iterable[str]) -> list[str]:
     return out
 
 
+# Outlets call a border post "معبر" or "منفذ" alike, "X crossing" or "X border crossing"
+_CROSSING_WORDS = (("معبر ", "منفذ "), (" crossing", " border crossing"))
+
+
+def _crossing_names(names: set[str]) -> set[str]:
+    """Every spelling of a crossing's names with either word for a crossing."""
+    out = set()
+    for name in names:
+        for first, second in _CROSSING_WORDS:
+            for a, b in ((first, second), (second, first)):
+                if first.endswith(" ") and name.startswith(a):
+                    out.add(b + name[len(a):])
+                elif first.startswith(" ") and name.endswith(a) and not (a == first and name.endswith(second)):
+                    out.add(name[: -len(a)] + b)
+    return out
+
+
 def _add_aliases(places: dict[str, Place]) -> None:
     """The spellings news uses (data/aliases.csv), for any place of the gazetteer: a GeoNames town or an OCHA
     sub-district alike."""
@@ -350,6 +367,8 @@ def build(
     with resources.files("rasad.geo").joinpath("data/curated.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             names = {name_key(row["name_ar"]), name_key(row["name"])} | {name_key(v) for v in row["variants"].split("|")}
+            if row["feature"] == "crossing":
+                names |= _crossing_names(names)
             place_id = "curated:" + re.sub(r"[^a-z0-9]+", "-", row["name"].lower()).strip("-")
             places[place_id] = Place(
                 id=place_id, name=row["name"], name_ar=row["name_ar"], feature=row["feature"], country=row["country"],
