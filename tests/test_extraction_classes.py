@@ -3028,3 +3028,69 @@ def test_volunteers_for_a_force_are_its_members_and_name_its_country(extract):
     event = only(extract("وقال مصدر إن 15 شخصا قتلوا، جميعهم من المتطوعين للجيش العراقي، جراء هجوم انتحاري بحزام ناسف أمس."))
     assert (event.actor2, event.country, event.geo_precision, event.fatalities) == (
         "Military Forces of Iraq", "IQ", 3, 15)
+
+
+# -- sixth round: crowds, transfers, crossings, ranks ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of protesters gathered outside the council building in Raqqa, demanding the release of detainees.",
+    "Dozens of residents demonstrated in Qamishli against the new fuel prices.",
+    "Thousands of demonstrators took to the streets of Hasakah.",
+])
+def test_an_undated_protest_whose_crowd_is_sized_is_one_protest(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.time_precision) == ("Protests", 2)
+
+
+def test_a_protest_against_a_killing_is_no_force_breaking_it_up(extract):
+    event = only(extract("Residents of Shuhail took to the streets on Sunday to denounce the killing of two farmers.",
+                         published=PUBLISHED))
+    assert (event.event_type, event.sub_event_type, event.fatalities) == ("Protests", "Peaceful protest", None)
+
+
+def test_attacks_sized_by_a_word_of_quantity_are_still_of_a_kind(extract):
+    assert extract("Hundreds of attacks have hit villages in Diyala.", published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Baghdad received 210 Iraqi detainees from SDF-run jails in northeast Syria on Sunday.",
+    "تسلم العراق 210 معتقلين من سجون قسد في شمال شرق سوريا يوم الأحد.",
+])
+def test_a_transfer_from_a_region_of_a_country_is_placed_in_that_country(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.country, event.geo_precision, event.transferred) == ("SY", 3, 210)
+    assert "detainee_transfer" in event.tags
+
+
+@pytest.mark.parametrize("text", [
+    "The SDF handed 80 ISIS suspects over to the Iraqi authorities on Sunday at the al-Yarubiyah crossing.",
+    "سلمت قسد 80 عنصرا من داعش إلى السلطات العراقية عبر منفذ اليعربية يوم الأحد.",
+    "The coalition moved 80 inmates from Ghwayran prison to another jail in Hasakah on Sunday.",
+])
+def test_suspects_and_inmates_handed_over_or_moved_are_a_transfer(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.transferred, event.admin1) == (80, "Al-Hasakeh")
+
+
+@pytest.mark.parametrize("text", [
+    "A PMF captain was killed by sniper fire near Baiji on Sunday.",
+    "A bomb hidden in his car killed a PMF colonel in Baiji on Sunday.",
+    "An Iraqi army lieutenant was killed when a roadside bomb hit his vehicle near Baiji on Sunday.",
+    "قتل نقيب في الحشد الشعبي بنيران قناص قرب بيجي يوم الأحد.",
+    "مقتل عقيد في الجيش العراقي بانفجار عبوة ناسفة قرب بيجي يوم الأحد.",
+])
+def test_an_officer_named_by_rank_is_one_of_the_force_that_suffered(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert event.actor1 is None and event.actor2 in ("Popular Mobilization Forces", "Military Forces of Iraq")
+    assert event.fatalities == 1
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Damascus received 40 Syrian detainees from jails in Anbar on Sunday.", "Al-Anbar"),
+    ("تسلمت بغداد 40 معتقلا من سجن غويران في الحسكة يوم الأحد.", "Al-Hasakeh"),
+    ("Baghdad said its forces killed five militants in Diyala on Sunday.", "Diyala"),
+    ("أعلنت بغداد مقتل خمسة مسلحين في ديالى يوم الأحد.", "Diyala"),
+    ("A car bomb in Baghdad killed three people on Sunday.", "Baghdad"),  # the scene, after "in"
+])
+def test_a_capital_as_the_subject_of_a_verb_is_the_government_not_the_scene(extract, text, admin1):
+    assert only(extract(text, published=PUBLISHED)).admin1 == admin1

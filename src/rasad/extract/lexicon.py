@@ -202,6 +202,7 @@ class Lexicons:
     abroad_locative: frozenset[str] = frozenset()  # "في" before a foreign place: its scene
     border_words: frozenset[str] = frozenset()  # "الحدود مع تركيا": a border, no scene abroad
     sites: frozenset[str] = frozenset()  # "في جامعة الموصل": an institution's building, the scene after "في"
+    governments: frozenset[str] = frozenset()  # "بغداد" of "تسلمت بغداد", "Baghdad received": the government
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -326,7 +327,8 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in actor_data["participation"]["words"]),
                    frozenset(fold(word).lower() for word in places["abroad"]["locative"]),
                    frozenset(fold(word).lower() for word in places["abroad"]["border"]),
-                   frozenset(fold(word).lower() for word in places["institutions"]["sites"]))
+                   frozenset(fold(word).lower() for word in places["institutions"]["sites"]),
+                   frozenset(fold(word).lower() for word in places["governments"]["words"]))
 
 
 def _check_trigger(entry: dict) -> None:

@@ -316,6 +316,10 @@ class RuleExtractor:
                     if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)
                     and not (m.first in named and m.last in named)
                     and not self._names_something_else(tokens, m.first, transfer)]  # "17 كم جنوبي القامشلي": near it
+        # "تسلمت بغداد 200 معتقل من سجون قسد في الحسكة", "Damascus received …": the capital is the government
+        governing = [m for m in mentions if self._government(tokens, m)]
+        if governing and (len(governing) < len(mentions) or self._departs_from_country(tokens, governing[0].last)):
+            mentions = [m for m in mentions if m not in governing]
         # the city a force is named by ("أسايش أربيل", "شرطة كركوك", "Kirkuk police") is the force's, where the clause
         # names another place
         owned = {k for k, m in enumerate(mentions) if any(
@@ -505,6 +509,27 @@ class RuleExtractor:
             elif units:
                 dropped.add(k - 1)
         return [m for k, m in enumerate(out) if k not in dropped]
+
+    def _government(self, tokens: list[Token], mention: PlaceMention) -> bool:
+        """A capital named as the subject of a verb: right after an Arabic feminine perfect ("تسلمت بغداد") or
+        right before an English past tense ("Baghdad received")."""
+        if mention.first != mention.last or not bare_forms(tokens[mention.first].text.lower()) & self.lexicons.governments:
+            return False
+        lex = self.lexicons
+        if tokens[mention.first].text.isascii():
+            following = tokens[mention.last + 1 : mention.last + 2]
+            return bool(following) and following[0].text.islower() and (
+                following[0].text.endswith("ed") or bool(lex.reporting.find(following)))
+        before = tokens[mention.first - 1 : mention.first]
+        return bool(before) and len(before[0].text) > 3 and before[0].text.endswith("ت") and not (
+            before[0].text.endswith("ات")) and bool(lex.triggers.find(before) or lex.reporting.find(before))
+
+    @staticmethod
+    def _departs_from_country(tokens: list[Token], after: int) -> bool:
+        """After ``after``, the clause names Iraq or Syria as where something came from ("from jails in Syria")."""
+        known = countries()
+        return any(bare_forms(token.text.lower()) & known.keys() and _departs_from(tokens[after + 1 : k])
+                   for k, token in enumerate(tokens) if k > after)
 
     def _contained(self, tokens: list[Token], previous_last: int, first: int) -> bool:
         """The words between two names say the second contains the first ("… في مدينة …", "… district of …")."""
@@ -851,7 +876,15 @@ class RuleExtractor:
         actor_hits = [hit for hit in actor_hits if not any(
             s <= actor_tokens[hit.first].start and actor_tokens[hit.last].end <= e for s, e in place_spans)
             and not (hit.first and bare_forms(actor_tokens[hit.first - 1].text) & _SITE_CUES)]
-        counts, count_spans = self._counts(tokens, clause_dates, actor_found, place_spans)
+        count_tokens = tokens
+        if main.payload.id == "protest" and not force_on_protest:
+            # "تظاهروا تنديدا بمقتل مزارعين", "to denounce the killing of two farmers": the grievance's dead are
+            # not the protest's
+            cut = next((k for k in range(main.last + 1, len(tokens))
+                        if bare_forms(tokens[k].text.lower()) & self.lexicons.grievances), None)
+            count_tokens = tokens[:cut]
+        counts, count_spans = self._counts(count_tokens, clause_dates,
+                                           [hit for hit in actor_found if hit.last < len(count_tokens)], place_spans)
         if carried_over and trigger.counts and counts.get(trigger.counts) is None:
             counts[trigger.counts] = amounts(tokens[:1])[0].value  # "واثنين": the count its verb would have taken
             count_spans[trigger.counts] = (tokens[0].start, tokens[0].end)
@@ -1089,9 +1122,10 @@ class RuleExtractor:
         for k, token in enumerate(tokens[1:], start=1):
             place = next((known[form] for form in bare_forms(token.text.lower()) if form in known), None)
             before = bare_forms(tokens[k - 1].text.lower())
-            # "transferred 150 detainees … from Syria to Iraq": a transfer is placed where it left (GUIDELINES §6)
-            departure = bool(before & {"من", "from"}) and any(
-                hit.payload.id == "transfer" and 0 < k - hit.last <= 2 * lex.country_window for hit in events)
+            # "transferred 150 detainees … from Syria to Iraq", "من سجون قسد في شمال شرق سوريا": a transfer is
+            # placed where it left (GUIDELINES §6), the country after its "from" and before any "to"
+            departure = any(hit.payload.id == "transfer" and 0 < k - hit.last <= 2 * lex.country_window
+                            and _departs_from(tokens[hit.last + 1 : k]) for hit in events)
             if place is None or not (departure or any(0 < k - hit.last <= lex.country_window for hit in events)):
                 continue
             scene = departure or bool(before & lex.country_scene) or (token.text[:1] == "ب" and token.text[1:3] == "ال")
@@ -1142,9 +1176,10 @@ class RuleExtractor:
         return False
 
     def _of_a_kind(self, hit: Hit, tokens: list[Token]) -> bool:
-        """A plural event noun after a word of quantity ("العديد من الهجمات", "a string of attacks")."""
+        """A plural event noun after a word of quantity ("العديد من الهجمات", "a string of attacks"); a noun of
+        the people who act ("hundreds of protesters", "dozens of infiltrators") is the size of one crowd."""
         word = tokens[hit.first].text
-        if hit.first != hit.last or not word.endswith(("ات", "s")):
+        if hit.first != hit.last or not word.endswith(("ات", "s")) or word.lower().endswith(("ers", "ors")):
             return False
         before = {form for token in tokens[max(0, hit.first - 3) : hit.first] for form in bare_forms(token.text)}
         return bool(before & self.lexicons.generic_quantifiers)
@@ -1434,6 +1469,16 @@ class RuleExtractor:
         """The words right after the count at ``span`` take it from a group told before ("اثنان منهم")."""
         after = [token.text.lower() for token in tokens if token.start >= span[1]]
         return any(tuple(after[: len(words)]) == words for words in self.lexicons.of_them)
+
+
+_FROM = frozenset({"من", "from"})
+_TO = frozenset({"الى", "إلى", "to", "into"})
+
+
+def _departs_from(between: list[Token]) -> bool:
+    """The words before a country name it as where something left: a "from" among them, no "to" after it."""
+    froms = [k for k, token in enumerate(between) if bare_forms(token.text.lower()) & _FROM]
+    return bool(froms) and not any(bare_forms(token.text.lower()) & _TO for token in between[froms[-1] + 1 :])
 
 
 def _says_any(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
@@ -1796,9 +1841,14 @@ def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str]) -
     return None
 
 
-def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...]) -> bool:
+def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...],
+             members: frozenset[str] = frozenset()) -> bool:
     """A number stands in the three words before the force's name or is the name: its members were counted
-    ("قتيلان من عناصر الجيش"; but in "وفقد ثالث إثر هجوم لعناصر داعش" the third is someone else)."""
+    ("قتيلان من عناصر الجيش"; but in "وفقد ثالث إثر هجوم لعناصر داعش" the third is someone else); in English,
+    "a"/"an" before the name and a member after it count one ("a PMF commander", "an Iraqi army officer")."""
+    if (hit.first and tokens[hit.first - 1].text.lower() in ("a", "an") and hit.last + 1 < len(tokens)
+            and tokens[hit.last + 1].text.lower() in members):
+        return True
     before = [token for token in tokens[max(0, hit.first - 5) : hit.first] if token.text not in ("a", "an", "the")]
     # a definite adjective inside the name counts nobody ("داعش الإرهابي"); "جنديان" is its own number
     name = [tokens[hit.first]] + [token for token in tokens[hit.first + 1 : hit.last + 1] if not token.text.startswith("ال")]
@@ -1882,7 +1932,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         # force named after the incident did ("… بطائرة مسيرة لقسد")
         striker = next((item for item in ordered if item[1] != first[1] and item[0].first > first[0].last
                         # a count before it makes it a victim, not a blow named by its country ("بقصف تركي")
-                        and (item[0].payload.nationality_only or not _counted(item[0], tokens, dates))), None)
+                        and (item[0].payload.nationality_only or not _counted(item[0], tokens, dates, members))), None)
         if striker is None and all(item[1] == first[1] for item in resolved):
             return None, first[1], {"actor2": (tokens[first[0].first].start, tokens[first[0].last].end)}
         if striker is not None:
@@ -1915,13 +1965,14 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     if first is None:
         first = ordered[0]
     if trigger.event_type in _VIOLENT and ((_suffered(first[0], tokens, members, dates) and (
-            _counted(first[0], tokens, dates) or _suffered(first[0], tokens, posts, dates)))
+            _counted(first[0], tokens, dates, members) or _suffered(first[0], tokens, posts, dates)))
             or _exposed(first[0], tokens, exposed)):  # "قوة من الحشد تعرضت إلى هجوم … دفعهم إلى الاشتباك"
         # "قتيلان من عناصر الجيش إثر كمين نصبه عناصر التنظيم", "تعرضت دورية للجيش لهجوم": who suffered did not act
         other = next((item for item in ordered if item[1] != first[1] and item[2] != "civilian"
                       and (item[2] != first[2] or _owns_means(item[0], tokens, members))
                       # "نفذه عناصر داعش": members named as who acted; only a count makes them victims here
-                      and not (_suffered(item[0], tokens, members, dates) and _counted(item[0], tokens, dates))), None)
+                      and not (_suffered(item[0], tokens, members, dates)
+                               and _counted(item[0], tokens, dates, members))), None)
         if other is None:
             return None, first[1], {"actor2": (tokens[first[0].first].start, tokens[first[0].last].end)}
         first = other
@@ -1937,7 +1988,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         item[2] not in one_side or between or opposed or (
         trigger.event_type in _VIOLENT and _suffered(item[0], tokens, members, dates)
         # counted, or what the blow hit after its word ("قصفت مسيرة تركية سيارة لقسد")
-        and (_counted(item[0], tokens, dates) or item[0].first > main.last)))), None)
+        and (_counted(item[0], tokens, dates, members) or item[0].first > main.last)))), None)
     if second and second[2] == "unknown" and first[2] != "insurgent":
         # "اشتبكت قوات الحشد مع مسلحين من داعش": the gunmen are named by the group they belong to
         second = next((item for item in ordered if item[2] == "insurgent"), second)
