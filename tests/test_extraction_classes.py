@@ -3094,3 +3094,13 @@ def test_an_officer_named_by_rank_is_one_of_the_force_that_suffered(extract, tex
 ])
 def test_a_capital_as_the_subject_of_a_verb_is_the_government_not_the_scene(extract, text, admin1):
     assert only(extract(text, published=PUBLISHED)).admin1 == admin1
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("أحرق محتجون صور المحافظ أمام مبنى المجلس في الرقة يوم الأحد.", "Peaceful protest"),
+    ("Demonstrators burned tyres and flags outside the council in Raqqa on Sunday.", "Peaceful protest"),
+    ("أحرق محتجون سيارة للشرطة أمام مبنى المجلس في الرقة يوم الأحد.", "Violent demonstration"),
+    ("Demonstrators torched the council building in Raqqa on Sunday.", "Violent demonstration"),
+])
+def test_protesters_burning_a_sign_protest_and_burning_property_riot(extract, text, sub_type):
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == sub_type

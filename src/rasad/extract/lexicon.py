@@ -120,6 +120,7 @@ class Trigger:
     takes_type_of: tuple[str, ...] = ()  # a bare "ضربة" is the kind of strike the report named before it
     peaceful: tuple[tuple[str, ...], ...] = ()  # "انسحاب", "without a fight": a takeover beside one was no fight
     violent: tuple[tuple[str, ...], ...] = ()  # "اقتحموا", "torched": a protest beside one is a riot
+    symbolic: frozenset[str] = frozenset()  # "اعلام", "effigy": what protesters burn without rioting
 
     @property
     def is_modifier(self) -> bool:
@@ -222,6 +223,7 @@ class Lexicons:
                 takes_type_of=tuple(entry.get("takes_type_of", ())),
                 peaceful=tuple(tuple(fold(phrase).lower().split()) for phrase in entry.get("peaceful", ())),
                 violent=tuple(tuple(fold(phrase).lower().split()) for phrase in entry.get("violent", ())),
+                symbolic=frozenset(fold(word).lower() for word in entry.get("symbolic", ())),
             )
             by_id[trigger.id] = trigger
             _add_all(triggers, (form for term in entry["terms"] for form in english_forms(term)), trigger)

@@ -714,8 +714,9 @@ class RuleExtractor:
         # "قتل ثلاثة متظاهرين برصاص قوات الأمن", "fired live ammunition at protesters, killing two": force against a
         # protest, not a fight; protesters who storm or burn ("أحرق محتجون مبنى") riot
         force_on_protest = bool(protests) and main.payload.id in ("kill", "attack", "clash", "gunfire")
-        rioting = bool(protests) and not force_on_protest and _says_any(tokens, protests[0].payload.violent)
-        if force_on_protest or rioting:
+        rioting = bool(protests) and not force_on_protest and _rioting(tokens, protests[0].payload)
+        # … and protesters who burn a flag or tyres ("أحرقوا الأعلام") protest: no property destroyed
+        if force_on_protest or rioting or (protests and main.payload.id == "property_destruction"):
             main = protests[0]
         trigger: Trigger = main.payload
         handover = lex.triggers_by_id.get("handover")
@@ -1485,6 +1486,19 @@ def _says_any(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> bool
     """One of the phrases (folded words) stands among the tokens."""
     words = [token.text.lower() for token in tokens]
     return any(words[k : k + len(phrase)] == list(phrase) for phrase in phrases for k in range(len(words)))
+
+
+def _rioting(tokens: list[Token], protest: Trigger) -> bool:
+    """Protesters did violence ("اقتحموا مبنى", "torched a car"), not a sign ("أحرقوا الأعلام", "burned an effigy")."""
+    words = [token.text.lower() for token in tokens]
+    for phrase in protest.violent:
+        for k in range(len(words)):
+            if words[k : k + len(phrase)] == list(phrase):
+                after = tokens[k + len(phrase) : k + len(phrase) + 3]
+                if not any(token.text.lower() in protest.symbolic or bare_forms(token.text.lower()) & protest.symbolic
+                           for token in after):
+                    return True
+    return False
 
 
 def _beside(tokens: list[Token], left: int, right: int) -> bool:
