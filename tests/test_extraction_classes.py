@@ -3104,3 +3104,12 @@ def test_a_capital_as_the_subject_of_a_verb_is_the_government_not_the_scene(extr
 ])
 def test_protesters_burning_a_sign_protest_and_burning_property_riot(extract, text, sub_type):
     assert only(extract(text, published=PUBLISHED)).sub_event_type == sub_type
+
+
+@pytest.mark.parametrize("text", [
+    "Police found the bodies of three farmers who had been kidnapped by ISIS near Rutba.",
+    "عثرت الشرطة على جثث ثلاثة مزارعين خطفهم داعش قرب الرطبة.",
+])
+def test_the_force_that_found_the_bodies_is_no_side_where_the_killers_are_named(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Civilians", 3)

@@ -1889,6 +1889,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
                   if " ".join(t.text for t in tokens[max(0, hit.first - 2) : hit.first]) in _SUPPORT_MARKERS}
     if len(supporters) < len(resolved):  # "فصائل الجيش الوطني المدعومة من تركيا": the backer is no side here
         resolved = [item for item in resolved if id(item[0]) not in supporters]
+    if trigger.id in _FINDING:
+        # "عثرت الشرطة على جثث …", "Police found the bodies of …": the force that found them is no side
+        resolved = [item for item in resolved if not (item[2] == "state" and item[0].last < main.first
+                                                      and not _suffered(item[0], tokens, members, dates))]
     targets = {id(hit) for hit in hits if hit.first > 0 and tokens[hit.first - 1].text in _TARGET_MARKERS}
     if any(id(hit) not in targets for hit, _, _ in resolved):  # "عمليات ضد قسد": قسد was the target
         resolved = [item for item in resolved if id(item[0]) not in targets] + [
