@@ -3113,3 +3113,23 @@ def test_protesters_burning_a_sign_protest_and_burning_property_riot(extract, te
 def test_the_force_that_found_the_bodies_is_no_side_where_the_killers_are_named(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Civilians", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "هاجمت خلية تابعة لداعش منزل مختار في بلدة ذيبان أمس ما أدى لمقتله.",
+    "A landmine left by ISIS took the lives of two boys in Dhiban on Sunday.",
+    "أودى انفجار لغم من مخلفات داعش بحياة طفلين في بلدة ذيبان يوم الأحد.",
+])
+def test_a_cell_belonging_to_a_group_and_lives_taken_are_told_right(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert event.actor2 == "Civilians" and event.fatalities in (1, 2) and event.location == "Dhiban"
+    if "خلية" in text:
+        assert event.actor1 == "Islamic State"
+
+
+@pytest.mark.parametrize("text", [
+    "ضبطت القوات الأمنية وكرا لداعش يضم عبوات وأسلحة خفيفة جنوب الحويجة.",
+    "Troops found an ISIS hideout holding rockets and rifles south of Hawija on Sunday.",
+])
+def test_a_hideout_seized_or_found_is_disrupted_weapons_use(extract, text):
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == "Disrupted weapons use"
