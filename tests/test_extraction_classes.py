@@ -3133,3 +3133,20 @@ def test_a_cell_belonging_to_a_group_and_lives_taken_are_told_right(extract, tex
 ])
 def test_a_hideout_seized_or_found_is_disrupted_weapons_use(extract, text):
     assert only(extract(text, published=PUBLISHED)).sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("قتل عنصران من الأسايش بطائرة مسيرة تركية قرب بلدة الدرباسية يوم الخميس.",
+     ("Military Forces of Turkey", "Asayish")),
+    ("قتل مقاتلان من الحشد الشعبي بضربة جوية أمريكية قرب القائم غربي الأنبار يوم الخميس.",
+     ("Military Forces of the United States", "Popular Mobilization Forces")),
+    ("قتل مسلحان من داعش بقصف مدفعي تركي قرب بلدة الدرباسية يوم الخميس.",
+     ("Military Forces of Turkey", "Islamic State")),
+    ("A U.S. air strike killed two PMF fighters near al-Qaim on Thursday.",
+     ("Military Forces of the United States", "Popular Mobilization Forces")),
+    ("Two Asayish members were killed in a Turkish drone strike near Darbasiyah on Thursday.",
+     ("Military Forces of Turkey", "Asayish")),
+])
+def test_a_blow_named_by_its_country_past_a_word_of_its_means_names_who_struck(extract, text, actors):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == (*actors, 2)

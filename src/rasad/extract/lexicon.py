@@ -204,6 +204,7 @@ class Lexicons:
     border_words: frozenset[str] = frozenset()  # "الحدود مع تركيا": a border, no scene abroad
     sites: frozenset[str] = frozenset()  # "في جامعة الموصل": an institution's building, the scene after "في"
     governments: frozenset[str] = frozenset()  # "بغداد" of "تسلمت بغداد", "Baghdad received": the government
+    means_adjectives: frozenset[str] = frozenset()  # "جوية" of "ضربة جوية أمريكية", "air" of "a US air strike"
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -330,7 +331,8 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in places["abroad"]["locative"]),
                    frozenset(fold(word).lower() for word in places["abroad"]["border"]),
                    frozenset(fold(word).lower() for word in places["institutions"]["sites"]),
-                   frozenset(fold(word).lower() for word in places["governments"]["words"]))
+                   frozenset(fold(word).lower() for word in places["governments"]["words"]),
+                   frozenset(fold(word).lower() for word in actor_data["nationalities_of_means"]["between"]))
 
 
 def _check_trigger(entry: dict) -> None:

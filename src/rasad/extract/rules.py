@@ -916,7 +916,8 @@ class RuleExtractor:
             country = place.place.country
             actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled,
                                                   lex.members, lex.exposed, date_spans, lex.nationalities,
-                                                  lex.posts, lex.agent_markers, state.generic_forces.get(country))
+                                                  lex.posts, lex.agent_markers, state.generic_forces.get(country),
+                                                  lex.means_adjectives)
             if actor1 == "Civilians" and event_type not in ("Protests", "Riots"):
                 # the victims never acted: "قتل مدنيان برصاص مجهولين", "a woman was found dead"
                 violent = event_type != "Strategic developments"
@@ -1053,10 +1054,13 @@ class RuleExtractor:
                 merged.append(hit)
         hits = merged
         named = [hit for hit in hits if hit.payload.name is not None]
-        # "Islamic State (ISIS) militants", "مسلحو داعش": armed men named beside their group are the group's
+        # "Islamic State (ISIS) militants", "مسلحو داعش", "مسلحين من داعش": armed men named beside their group (or
+        # "of" it) are the group's
         hits = [hit for hit in hits if hit.payload.side != "unknown" or not any(
             other.payload.side not in ("unknown", "civilian")
-            and (other.last + 1 == hit.first or hit.last + 1 == other.first) for other in named)]
+            and (other.last + 1 == hit.first or hit.last + 1 == other.first
+                 or (hit.last + 2 == other.first and tokens[hit.last + 1].text in ("من", "of")))
+            for other in named)]
         return [hit for hit in hits if hit.payload.name is not None or not any(
             (other.last + 1 == hit.first and tokens[hit.first].text.isascii())
             or (hit.last + 1 == other.first and not tokens[hit.first].text.isascii()
@@ -1788,8 +1792,11 @@ def _generic_forces(hits: list[Hit]) -> dict[str, str]:
 
 
 def _airborne(hit: Hit, tokens: list[Token], aircraft: frozenset[str]) -> bool:
-    """The force is named by its aircraft: "طيران التحالف", "طائرات الجيش", "the coalition's airpower"."""
+    """The force is named by its aircraft: "طيران التحالف", "طائرات الجيش", "the coalition's airpower"; Arabic
+    names the aircraft before its owner ("قتل عناصر من قسد بطائرة": the aircraft that followed struck them)."""
     after = hit.last + 2 if hit.last + 1 < len(tokens) and tokens[hit.last + 1].text == "s" else hit.last + 1
+    if not tokens[hit.first].text.isascii():
+        after = hit.last
     near = [tokens[k].text.lower() for k in range(max(0, hit.first - 1), min(len(tokens), after + 1))]
     return any(bare_forms(word) & aircraft or word in ("airpower", "air", "aviation") for word in near)
 
@@ -1839,20 +1846,25 @@ def _exposed(hit: Hit, tokens: list[Token], exposed: frozenset[str]) -> bool:
                for token in tokens[max(0, hit.first - 3) : hit.first] + tokens[hit.last + 1 : hit.last + 3])
 
 
-def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str]) -> str | None:
+def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str],
+                 between: frozenset[str] = frozenset()) -> str | None:
     """The country an adjective gives a force named without one: "Iraqi authorities", "السلطات العراقية",
-    "طائرة مسيرة تركية"."""
-    before = hit.first - 2 if hit.first >= 2 and tokens[hit.first - 1].text == "s" else hit.first - 1  # "Iraq's army"
+    "طائرة مسيرة تركية", past a word of the means (``between``: "بضربة جوية أمريكية", "a US air strike")."""
+    english = tokens[hit.first].text.isascii()
+    before = hit.first - 1
+    if before >= 1 and tokens[before].text == "s" and tokens[before - 1].text != "u":
+        before -= 1  # "Iraq's army"
     # an Arabic adjective follows its noun, an English one comes before it ("قاعدة التنف الأمريكية بطائرة مسيرة": the
     # base is American, not the drone)
-    for k in ((before,) if tokens[hit.first].text.isascii() else (hit.last + 1,)):
-        if 0 <= k < len(tokens):
-            forms = bare_forms(tokens[k].text.lower())
-            country = next((COUNTRY_WORDS.get(form) or nationalities[form] for form in forms
-                            if form in COUNTRY_WORDS or form in nationalities), None)
-            if country:
-                return country
-    return None
+    k = before if english else hit.last + 1
+    if 0 <= k < len(tokens) and tokens[k].text.lower() in between:
+        k += -1 if english else 1
+    if not 0 <= k < len(tokens):
+        return None
+    if english and k >= 1 and tokens[k].text == "s" and tokens[k - 1].text == "u":
+        return nationalities.get("us")  # "U.S."
+    return next((COUNTRY_WORDS.get(form) or nationalities[form] for form in bare_forms(tokens[k].text.lower())
+                 if form in COUNTRY_WORDS or form in nationalities), None)
 
 
 def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...],
@@ -1873,10 +1885,12 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
             foiled: bool, members: frozenset[str], exposed: frozenset[str],
             dates: tuple[tuple[int, int], ...], nationalities: dict[str, str], posts: frozenset[str] = frozenset(),
             agents: frozenset[str] = frozenset(), generic: str | None = None,
+            means_adjectives: frozenset[str] = frozenset(),
             ) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
     """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it; ``generic``: whose
     the report's generic forces of the country are, where it says (see :func:`_generic_forces`)."""
-    adjectives = [_nationality(hit, tokens, nationalities) if hit.payload.name is None else None for hit in hits]
+    adjectives = [_nationality(hit, tokens, nationalities, means_adjectives) if hit.payload.name is None else None
+                  for hit in hits]
     resolved = [(hit, None if hit.payload.nationality_only and not adjective else
                  generic if generic and hit.payload.claimable and not adjective else
                  hit.payload.resolve(adjective or country),
@@ -1986,8 +2000,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
             _counted(first[0], tokens, dates, members) or _suffered(first[0], tokens, posts, dates)))
             or _exposed(first[0], tokens, exposed)):  # "قوة من الحشد تعرضت إلى هجوم … دفعهم إلى الاشتباك"
         # "قتيلان من عناصر الجيش إثر كمين نصبه عناصر التنظيم", "تعرضت دورية للجيش لهجوم": who suffered did not act
+        # … a blow named by its country ("بغارة تركية", "a Turkish drone") is that country's, whatever its side
         other = next((item for item in ordered if item[1] != first[1] and item[2] != "civilian"
-                      and (item[2] != first[2] or _owns_means(item[0], tokens, members))
+                      and (item[2] != first[2] or _owns_means(item[0], tokens, members)
+                           or item[0].payload.nationality_only)
                       # "نفذه عناصر داعش": members named as who acted; only a count makes them victims here
                       and not (_suffered(item[0], tokens, members, dates)
                                and _counted(item[0], tokens, dates, members))), None)
