@@ -3150,3 +3150,20 @@ def test_a_hideout_seized_or_found_is_disrupted_weapons_use(extract, text):
 def test_a_blow_named_by_its_country_past_a_word_of_its_means_names_who_struck(extract, text, actors):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2, event.fatalities) == (*actors, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "The ISIS official who planned the prison break was captured in Hasakah on Thursday.",
+    "The ISIS official who was behind the attack on the checkpoint was captured in Hasakah on Thursday.",
+])
+def test_what_a_relative_clause_tells_of_a_participant_is_no_incident_nor_a_plan(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.admin1) == ("Arrests", "Al-Hasakeh")
+
+
+@pytest.mark.parametrize("text", [
+    "قتل قيادي في الأسايش مع اثنين آخرين بقصف لطائرة مسيرة قرب بلدة الدرباسية يوم الخميس.",
+    "A senior ISIS leader was killed with two of his aides in a coalition strike near Hawija on Thursday.",
+])
+def test_those_killed_with_a_member_named_by_his_force_add_to_him(extract, text):
+    assert only(extract(text, published=PUBLISHED)).fatalities == 3

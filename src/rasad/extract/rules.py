@@ -603,6 +603,7 @@ class RuleExtractor:
             covered = {i for hit in lex.cue_exclusions.find(tokens, overlapping=True)
                        for i in range(hit.first, hit.last + 1)}
             cues = [cue for cue in cues if cue.first not in covered]
+        relatives = _english_relatives(tokens)
         events: list[Hit] = []
         modifiers: list[Hit] = []
         elliptic = False  # a bare "ضربة" names the strike told before
@@ -632,8 +633,8 @@ class RuleExtractor:
                 continue  # "منطلقا للهجمات", "مسرحا للاشتباكات": attacks of a kind, not one incident
             if hit.first and tokens[hit.first - 1].text in _RELATIVE_PRONOUNS and word[:1] in ("ي", "ت"):
                 continue  # "الهجمات التي تستهدف المنطقة": what such attacks do, in the imperfect, is no incident
-            if self._blocked(hit, cues, tokens):
-                continue
+            if self._blocked(hit, [cue for cue in cues if _same_side_of(relatives, cue.first, hit.first)], tokens):
+                continue  # "the IS leader who planned the attack was arrested": the plan is the relative clause's
             if trigger.id == "regain" and (amounts(tokens[hit.last + 1 : hit.last + 2]) or (
                     hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in _RECAPTURED_PEOPLE)):
                 continue  # "recaptured 12 of them", "recaptured the escapees": people caught again, no ground
@@ -665,6 +666,11 @@ class RuleExtractor:
         # bomber is who was killed or caught, no bombing took place
         events = [hit for hit in events if not (hit.payload.id == "suicide_attack" and any(
             other.payload.id in ("kill", "arrest") and 0 < hit.first - other.last <= 3 for other in events))]
+        # "the IS leader who was behind the attack was arrested": what a relative clause tells of a participant is
+        # told of other days, where the clause tells an incident outside it
+        outside = [hit for hit in events if not any(first <= hit.first <= last for first, last in relatives)]
+        if outside:
+            events = outside
         # "تظاهر العشرات احتجاجا على حملة الاعتقالات", "protested against SDF arrests": what a protest was against
         # is its grievance, told of other days, not an incident of this one
         protests = [hit for hit in events if hit.payload.id == "protest"]
@@ -1241,9 +1247,12 @@ class RuleExtractor:
                                     and k not in actor_tokens and k not in rank_tokens and t.text != "من"]) <= 2)
                           # "عنصر من قسد وشخص آخر", "ضابط برتبة ملازم أول وجنديان"
                           or _along_with(tokens, a.first)  # "… was captured, along with six others"
-                          # "قتلوه مع اثنين من أبنائه": with those right after the one counted
+                          # "قتلوه مع اثنين من أبنائه", "قتل قيادي في قسد مع اثنين آخرين": with those right after
+                          # the one counted (or after his force)
                           or (a.first >= 2 and tokens[a.first - 1].text in ("مع", "with")
-                              and tokens[a.first - 2].end <= span[1]))
+                              and all(k in actor_tokens or tokens[k].text in ("من", "في", "of", "in", "was", "were")
+                                      or any(c.first <= k <= c.last for c in count_cues)
+                                      for k, t in enumerate(tokens[: a.first - 1]) if t.start >= span[1])))
                      # but "قتل شاب وأصيب والده": a count word between them counts the second ("along with" never)
                      and (_along_with(tokens, a.first)
                           or not any(c.first <= a.last and tokens[c.first].start >= span[1]
@@ -1428,11 +1437,13 @@ class RuleExtractor:
                     nearest[cue] = (0, count_cues[cue].payload, amount.value,
                                     (tokens[amount.first].start, tokens[amount.last].end))
         # "An IS commander … was captured …, along with six other militants": one, and those along with him
+        # "A senior IS leader was killed with two of his aides": one, and those with him
         if english:
             for number, cue in enumerate(count_cues):
-                if number in nearest or cue.first == 0 or tokens[cue.first - 1].text != "was":
+                if (number in nearest and nearest[number][2] != 1) or cue.first == 0 or tokens[cue.first - 1].text != "was":
                     continue
-                along = next((a for a in found if a.value and a.first > cue.last and _along_with(tokens, a.first)
+                along = next((a for a in found if a.value and a.first > cue.last and (
+                    _along_with(tokens, a.first) or (a.first == cue.last + 2 and tokens[cue.last + 1].text == "with"))
                               and not any(c.first > cue.last and c.last < a.first for c in count_cues)), None)
                 if along is not None:
                     nearest[number] = (0, cue.payload, along.value + 1,
@@ -1490,6 +1501,28 @@ def _says_any(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> bool
     """One of the phrases (folded words) stands among the tokens."""
     words = [token.text.lower() for token in tokens]
     return any(words[k : k + len(phrase)] == list(phrase) for phrase in phrases for k in range(len(words)))
+
+
+_RELATIVE_EN = {"who", "whom", "which"}
+_AUXILIARIES = {"was", "were", "has", "have", "had", "is", "are"}
+
+
+def _english_relatives(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Token spans of English relative clauses after a noun ("the IS leader who planned the attack was arrested"):
+    from the pronoun to the word before the main clause's auxiliary or a comma, else to the clause's end."""
+    spans = []
+    for k, token in enumerate(tokens):
+        if token.text not in _RELATIVE_EN or not k:
+            continue
+        end = next((j - 1 for j in range(k + 2, len(tokens)) if tokens[j].text in _AUXILIARIES
+                    or tokens[j].text in (",", "،")), len(tokens) - 1)
+        spans.append((k, end))
+    return spans
+
+
+def _same_side_of(spans: list[tuple[int, int]], first: int, second: int) -> bool:
+    """Both tokens stand inside the same span, or both outside every span."""
+    return all((a <= first <= b) == (a <= second <= b) for a, b in spans)
 
 
 def _rioting(tokens: list[Token], protest: Trigger) -> bool:
@@ -1872,9 +1905,10 @@ def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...],
     """A number stands in the three words before the force's name or is the name: its members were counted
     ("قتيلان من عناصر الجيش"; but in "وفقد ثالث إثر هجوم لعناصر داعش" the third is someone else); in English,
     "a"/"an" before the name and a member after it count one ("a PMF commander", "an Iraqi army officer")."""
-    if (hit.first and tokens[hit.first - 1].text.lower() in ("a", "an") and hit.last + 1 < len(tokens)
+    article = hit.first - 2 if hit.first >= 2 and tokens[hit.first - 1].text.lower() in _SENIORITY else hit.first - 1
+    if (article >= 0 and tokens[article].text.lower() in ("a", "an") and hit.last + 1 < len(tokens)
             and tokens[hit.last + 1].text.lower() in members):
-        return True
+        return True  # … "a senior ISIS leader"
     before = [token for token in tokens[max(0, hit.first - 5) : hit.first] if token.text not in ("a", "an", "the")]
     # a definite adjective inside the name counts nobody ("داعش الإرهابي"); "جنديان" is its own number
     name = [tokens[hit.first]] + [token for token in tokens[hit.first + 1 : hit.last + 1] if not token.text.startswith("ال")]
@@ -2214,6 +2248,7 @@ _FOILED_BY_ARREST = {"escape", "infiltration", "foiled_plot"}
 _ONE_WORDS = {"واحد", "واحده", "واحدا"}
 _ONE_OF_THEM = {"احدهم", "احدهما", "احداهم", "احداهما"}  # "توفي أحدهما": one of those counted before
 _FINDING = {"body_found", "found_dead"}  # triggers whose subject found what others did
+_SENIORITY = {"senior", "top", "prominent", "local", "former", "high-ranking", "key", "leading"}  # "a senior IS leader"
 _WOUNDED_PEOPLE = {"جريح", "جريحا", "جرحي", "مصاب", "مصابين"}  # the wounded as people (folded: الجرحى → جرحي)
 _DYING = {"وفاه", "توفي", "توفيت"}
 _RANK_WORDS = {"برتبه", "بدرجه"}  # "ضابط برتبة نقيب": the rank after a title, up to two words
