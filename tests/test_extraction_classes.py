@@ -3167,3 +3167,42 @@ def test_what_a_relative_clause_tells_of_a_participant_is_no_incident_nor_a_plan
 ])
 def test_those_killed_with_a_member_named_by_his_force_add_to_him(extract, text):
     assert only(extract(text, published=PUBLISHED)).fatalities == 3
+
+
+@pytest.mark.parametrize("text", [
+    "A Baghdad court sentenced four ISIS members to death over an attack that killed policemen in Diyala.",
+    "حكمت محكمة جنايات الكرخ بإعدام أربعة إرهابيين أدينوا بقتل منتسبين في ديالى.",
+])
+def test_a_courts_verdict_on_a_crime_of_other_days_is_no_incident(extract, text):
+    assert extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Three mortar rounds fired from an orchard landed near a police station in Baqubah, wounding two officers.",
+    "Two Katyusha rockets fell near a military base in Baqubah on Sunday, causing no casualties.",
+])
+def test_projectiles_that_landed_or_fell_are_shelling(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert event.sub_event_type == "Shelling/artillery/missile attack" and event.actor1 is None
+
+
+def test_army_aviation_that_carried_out_a_strike_struck_from_the_air(extract):
+    event = only(extract("Iraqi army aviation carried out a strike on an ISIS cave in the Makhmour mountains, "
+                         "killing four militants.", published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Air/drone strike", "Military Forces of Iraq", 4)
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Media Cell said nine ISIS militants were killed in air strikes in the Makhmour mountains.",
+    "قالت خلية الإعلام الأمني إن تسعة إرهابيين قتلوا بضربات جوية في جبال مخمور.",
+])
+def test_a_command_that_announces_enemies_killed_is_the_side_that_struck(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Military Forces of Iraq", "Islamic State", 9)
+
+
+def test_a_country_named_ten_words_after_the_incident_still_places_it(extract):
+    event = only(extract("US forces killed a senior ISIS official in a helicopter raid in Syria on Monday.",
+                         published=PUBLISHED))
+    assert (event.country, event.geo_precision, event.fatalities) == ("SY", 3, 1)

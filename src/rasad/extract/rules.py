@@ -1086,9 +1086,13 @@ class RuleExtractor:
             if told is None:
                 continue
             source = next((hit for hit in hits if hit.last + 1 == verb.first or hit.first == verb.last + 1), None)
-            # … but "قال الجيش التركي إن طائراته قصفت": its own aircraft, named by no country, are the source's
+            # … but "قال الجيش التركي إن طائراته قصفت": its own aircraft, named by no country, are the source's; and
+            # "the Joint Operations Command said 12 IS militants were killed": those counted suffered, the command's
+            # forces acted
             if source is not None and any(other is not source and verb.last < other.first and other.last < told
                                           and other.first > source.last and not other.payload.nationality_only
+                                          and not (other.payload.side != source.payload.side
+                                                   and _counted(other, tokens, ()))
                                           for other in hits):
                 sources.add(id(source))
         return [hit for hit in hits if id(hit) not in sources]
