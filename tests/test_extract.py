@@ -19,7 +19,8 @@ def test_arrest_is_coded_with_type_place_date_actors_and_count(extract):
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Arrests")
     # "قضاء الحويجة" names the district (OCHA), coded at precision 2 as GUIDELINES §2 says
     assert (event.admin1, event.location, event.geo_precision, event.admin2) == ("Kirkuk", "Al-Hawiga", 2, "Al-Hawiga")
-    assert (event.event_date, event.time_precision) == ("2025-03-10", 1)
+    # "أعلنت …، يوم الاثنين، اعتقال": the day is the announcement's, the arrest on it or before (GUIDELINES §6)
+    assert (event.event_date, event.time_precision) == ("2025-03-10", 2)
     assert (event.actor1, event.actor2) == ("Police Forces of Iraq", "Islamic State")
     assert event.arrested == 5 and event.fatalities is None
     assert event.country == "IQ"

@@ -3206,3 +3206,24 @@ def test_a_country_named_ten_words_after_the_incident_still_places_it(extract):
     event = only(extract("US forces killed a senior ISIS official in a helicopter raid in Syria on Monday.",
                          published=PUBLISHED))
     assert (event.country, event.geo_precision, event.fatalities) == ("SY", 3, 1)
+
+
+def test_a_rank_after_a_title_is_the_same_man(extract):
+    event = only(extract("قتل ضابط برتبة رائد وأصيب أربعة جنود بهجوم لداعش في ناحية الرشاد أمس.", published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == (1, 4)
+
+
+def test_the_day_between_an_announcement_and_its_verbal_noun_is_the_statements(extract):
+    text = ("أعلنت خلية الإعلام الأمني، اليوم الثلاثاء، مقتل جنديين بهجوم لداعش في ناحية الرشاد.\n\n"
+            "وقالت الخلية إن الهجوم وقع ليل الأحد، وإن القوات تلاحق المهاجمين.")
+    event = only(extract(text, published=date(2025, 3, 11)))
+    assert (event.event_date, event.time_precision) == ("2025-03-09", 1)  # the later clause dates the incident
+
+
+@pytest.mark.parametrize("text", [
+    "Iraq on Sunday brought back 420 of its citizens from al-Hol camp, the migration ministry said.",
+    "The authorities on Sunday returned 420 Iraqi citizens from al-Hol camp to Nineveh.",
+])
+def test_citizens_brought_back_from_a_camp_are_a_transfer_from_it(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.transferred) == ("Al-Hol camp", 420)

@@ -1165,13 +1165,21 @@ class RuleExtractor:
             first = bisect_left(starts, mention.start)
             last = bisect_left(starts, mention.end) - 1
             after = [token for k, token in enumerate(tokens[last + 1 :], start=last + 1) if k not in in_dates][:3]
-            if any(0 < first - verb.last <= 12 for verb in verbs) and any(
-                    bare_forms(token.text.lower()) & complements for token in after):
+            # … the date before the statement's first complement: "قالت إن الهجوم وقع ليل الاثنين، وإن …" dates
+            # what it reports
+            if any(0 < first - verb.last <= 12 and not any(bare_forms(token.text.lower()) & complements
+                                                            for token in tokens[verb.last + 1 : first])
+                   for verb in verbs) and any(bare_forms(token.text.lower()) & complements for token in after):
                 out.add((mention.start, mention.end))
             elif tokens[first].text.isascii() and any(0 < first - verb.last <= 3 for verb in verbs) and after and (
                     after[0].text in _CLAUSE_OPENERS or after[0].text.isdigit()):
                 # "announced late Thursday it had killed": English drops the "that" (but "reported on Monday,
                 # marking the sixth killing" closes the report it attributes)
+                out.add((mention.start, mention.end))
+            elif not tokens[first].text.isascii() and any(0 < first - verb.last <= 6 for verb in verbs) and after and (
+                    self.lexicons.triggers.find(after[:1]) or self.lexicons.counts.find(after[:1])):
+                # "أعلنت خلية الإعلام الأمني، اليوم الثلاثاء، مقتل ضابط": the verbal noun after the day is what was
+                # announced, the day the statement's
                 out.add((mention.start, mention.end))
         return out
 
@@ -1299,7 +1307,8 @@ class RuleExtractor:
             skip[k + 1] = skip[k] + inside
         # "مقتل وإصابة 12 شخصا", "12 قتيلا وجريحا", "killed or wounded": one figure for both, so neither is known
         # ("26 شخصا قتلوا وأصيب تسعون" gives each its own figure: two figures around the pair are two counts)
-        found = amounts(tokens)
+        # "ضابط برتبة نقيب": the rank after a title is the same man, no second person
+        found = [a for a in amounts(tokens) if not (a.implicit and a.first and tokens[a.first - 1].text in _RANK_WORDS)]
         combined = {number for number, (cue, other) in enumerate(itertools.pairwise(count_cues))
                     if {cue.payload, other.payload} == {"fatalities", "wounded"} and (
                         (other.first == cue.last + 1 and tokens[other.first].text.startswith("و"))
