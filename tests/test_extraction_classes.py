@@ -3227,3 +3227,21 @@ def test_the_day_between_an_announcement_and_its_verbal_noun_is_the_statements(e
 def test_citizens_brought_back_from_a_camp_are_a_transfer_from_it(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.location, event.transferred) == ("Al-Hol camp", 420)
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb went off near an army patrol in Baiji on Sunday. Three soldiers were wounded.",
+    "انفجرت عبوة ناسفة قرب دورية للجيش في قضاء بيجي يوم الأحد. وأصيب ثلاثة جنود.",
+    "A roadside bomb went off near an army patrol in Baiji on Sunday, with three soldiers suffering wounds.",
+])
+def test_the_wounded_told_on_their_own_are_the_incidents_told_before(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.wounded) == ("Remote explosive/landmine/IED", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب ثلاثة أشخاص بفيروس كورونا في قضاء بيجي يوم الأحد.",
+    "وأصيب عشرة أشخاص في هجمات متفرقة في مدينة بيجي يوم الأحد.",
+])
+def test_the_wounded_of_an_illness_or_of_recurring_attacks_are_no_incident(extract, text):
+    assert extract(text, published=PUBLISHED) == []

@@ -237,7 +237,7 @@ class RuleExtractor:
         events = merge_mentions(placed or mentions)  # the country places only a report that names no place
         for mention in events:
             event = mention.event
-            if (event.sub_event_type == "Armed clash" and mention.trigger in ("kill", "gunfire")
+            if (event.sub_event_type == "Armed clash" and mention.trigger in ("kill", "wound", "gunfire")
                     and event.actor1 is None and event.actor2 is None):
                 # people killed or shot where the report names no side at all ("قتل شخص بإطلاق نار", "two people
                 # were killed in a shooting"): somebody attacked them, as unarmed victims of gunmen are (GUIDELINES §5)
@@ -591,7 +591,9 @@ class RuleExtractor:
                 sentence_index: int, paragraph_places: list[ResolvedPlace],
                 next_places: Callable[[], list[ResolvedPlace]], carried: Trigger | None = None) -> list[_Mention]:
         lex = self.lexicons
-        hits = lex.triggers.find(tokens)
+        # every trigger of a chosen span: "wounded" is the IED trigger's where the clause names a bomb, else a toll's
+        spans = {(hit.first, hit.last) for hit in lex.triggers.find(tokens)}
+        hits = [hit for hit in lex.triggers.find(tokens, overlapping=True) if (hit.first, hit.last) in spans]
         exclusions = lex.exclusions.find(tokens, overlapping=True)
         excluded = {i for hit in exclusions for i in range(hit.first, hit.last + 1)}
         # a modifier's own exclusions ("طائرات مسيرة مفخخة" is no car bomb) drop only it
@@ -711,7 +713,7 @@ class RuleExtractor:
             (bare_forms(tokens[hit.first - 1].text) & _AFTER_WORDS and _definite(tokens, hit))
             or (bare_forms(tokens[hit.first - 1].text) & _AROUND_WORDS
                 and tokens[hit.first].text in lex.pronoun_counts))]
-        news = [hit for hit in events if hit not in told_before and hit.payload.id != "kill"]
+        news = [hit for hit in events if hit not in told_before and hit.payload.id not in _TOLL_TRIGGERS]
         main = max(news if told_before and news else events, key=lambda hit: hit.payload.rank)
         if main.payload.id == "abduction":  # "one killed and two kidnapped": an abduction with a killing is the killing
             main = next((hit for hit in events if hit.payload.id == "kill"), main)
@@ -719,7 +721,7 @@ class RuleExtractor:
             main = next((hit for hit in events if hit.payload.id in ("regain", "takeover")), main)
         # "قتل ثلاثة متظاهرين برصاص قوات الأمن", "fired live ammunition at protesters, killing two": force against a
         # protest, not a fight; protesters who storm or burn ("أحرق محتجون مبنى") riot
-        force_on_protest = bool(protests) and main.payload.id in ("kill", "attack", "clash", "gunfire")
+        force_on_protest = bool(protests) and main.payload.id in ("kill", "wound", "attack", "clash", "gunfire")
         rioting = bool(protests) and not force_on_protest and _rioting(tokens, protests[0].payload)
         # … and protesters who burn a flag or tyres ("أحرقوا الأعلام") protest: no property destroyed
         if force_on_protest or rioting or (protests and main.payload.id == "property_destruction"):
@@ -808,7 +810,7 @@ class RuleExtractor:
         if place_source != "clause" and all(
                 tuple(t.text.lower() for t in tokens[hit.first : hit.last + 1]) in lex.references for hit in events):
             reference = True  # "وأعلن التنظيم مسؤوليته عن الهجوم": only the incident's noun, told again
-        only_toll = all(hit.payload.id == "kill" for hit in events)  # "5-10 fighters were killed", placed before
+        only_toll = all(hit.payload.id in _TOLL_TRIGGERS for hit in events)  # "5-10 fighters were killed", placed before
         # "…، مشيرا إلى توقيف 12 شخصا" after "لإفشال المحاولة" in the sentence, or arrests counted in a sentence
         # with no place of its own: the incident told again
         # (and those caught foiling an escape or a crossing the report told before: "توقيف 18 كانوا يحاولون التسلل
@@ -946,7 +948,7 @@ class RuleExtractor:
                     actor1 = striker
                     if actor2 == striker:
                         actor2 = None
-            if final_type == "Battles" and trigger.id in ("kill", "attack", "clash", "gunfire") and (actor1 in (
+            if final_type == "Battles" and trigger.id in ("kill", "wound", "attack", "clash", "gunfire") and (actor1 in (
                 "Islamic State", UNIDENTIFIED, None
             ) or trigger.id != "clash") and (actor2 == "Civilians" or (actor2 is None and place.place.feature == "camp")):
                 # unarmed victims of gunmen (شاب، راعي، مختار), or a killing inside a camp, with no force fighting;
@@ -1018,7 +1020,7 @@ class RuleExtractor:
                                  place_source)
             out.append(_Mention(event, summary, date_source, site, place_source,
                                 bool(when and when.value and when.precision == 1 and date_source == "clause"),
-                                casualties_only=all(hit.payload.id == "kill" for hit in events),
+                                casualties_only=all(hit.payload.id in _TOLL_TRIGGERS for hit in events),
                                 trigger=trigger.id, reference=reference,
                                 headline=_headline(norm.text, sentence),
                                 earlier=bool(when and when.kind == "earlier" and date_source == "clause"),
@@ -1240,6 +1242,8 @@ class RuleExtractor:
                 continue
             if anywhere or (after and hit.last < cue.first <= hit.last + after):
                 return True
+            if cue.payload == "habitual" and hit.payload.id == "wound" and cue.first > hit.last:
+                return True  # "وأصيب عشرة أشخاص في هجمات متفرقة": the wounded of recurring attacks
             if cue.last < hit.first and (window == 0 or hit.first - cue.last <= window) and not any(
                     bare_forms(t.text) & _SINGLED_OUT for t in tokens[cue.last + 1 : hit.first]):
                 return True  # but "في هجمات متفرقة كان من أبرزها هجوم انتحاري": the one singled out happened
@@ -2283,7 +2287,8 @@ _SINGLED_OUT = {"ابرزها", "اخرها", "اعنفها", "اكبرها", "i
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _AFTER_WORDS = {"بعد", "عقب", "اثر", "after", "following"}
 _AROUND_WORDS = _AFTER_WORDS | {"قبل", "قبيل", "منذ"}
-_GENERIC_TRIGGERS = {"kill", "attack", "clash", "gunfire", "operation"}
+_GENERIC_TRIGGERS = {"kill", "wound", "attack", "clash", "gunfire", "operation"}
+_TOLL_TRIGGERS = frozenset({"kill", "wound"})  # a toll on its own: the incident it counts is told elsewhere
 _SAME_INCIDENT_SUB_TYPES = ({"Remote explosive/landmine/IED", "Suicide bomb"},
                             {"Armed clash", "Government regains territory"})
 
