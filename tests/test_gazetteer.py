@@ -260,3 +260,11 @@ def test_a_town_gains_its_districts_spellings_that_differ_only_in_vowels():
     places = {p.id: p for p in (town, district, other, misnamed)}
     assert _share_seat_names(places) == 1
     assert "al shirqat" in town.names and "baladruz" not in other.names
+
+
+@pytest.mark.parametrize(("spelling", "name"), [
+    ("Hajeen", "Hajin"), ("al-Busaira", "Al Busayrah"), ("Qayara", "Al Qayyarah"), ("Tikreet", "Tikrit"),
+    ("Sousa", "As Susah"),
+])
+def test_a_towns_english_spellings_of_vowels_and_doubled_letters(spelling, name):
+    assert default_gazetteer().lookup(spelling)[0].name == name

@@ -199,8 +199,9 @@ class Gazetteer:
                         # English news drops the final h of a town's name: "Hawija" for Hawijah, "Rutba" for Rutbah
                         _index_name(self._index, (*words[:-1], words[-1][:-1]), number)
                     if words[-1].isascii() and places[number].feature not in MINOR_FEATURES:
-                        # and writes its long u either way: "Makhmour" for Makhmur, "Mosul" for Mousul
-                        for variant in _long_u_variants(words[-1]):
+                        # and writes its vowels and doubled letters in several ways: "Makhmour" for Makhmur,
+                        # "Hajeen" for Hajin, "Busaira" for Busayrah, "Qayara" for Qayyarah
+                        for variant in _vowel_variants(words[-1]):
                             _index_name(self._index, (*words[:-1], variant), number)
                     if len(words) > 1 and words[0] in _LEAD_VARIANTS:
                         # and the common word a name opens with in several ways: "Tal Tamr", "Tell Tamer"
@@ -507,15 +508,28 @@ _LEAD_SPELLINGS = (("tall", "tell", "tel", "tal"), ("ayn", "ain", "ein"), ("dayr
 _LEAD_VARIANTS = {word: tuple(other for other in group if other != word) for group in _LEAD_SPELLINGS for word in group}
 
 
-def _long_u_variants(word: str) -> tuple[str, ...]:
-    """A transliterated name's other spelling of its long u (ou ↔ u), for names of five letters or more."""
+def _vowel_variants(word: str) -> set[str]:
+    """A transliterated name's other spellings in English news, for names of five letters or more: its long u
+    either way (ou ↔ u), its last i as ee ("Hajeen"), ay as ai ("Busaira"), a doubled letter single ("Qayara",
+    "Hamam"), each with the final h of "-ah" dropped as news drops it."""
     if len(word) < 5:
-        return ()
+        return set()
+    variants = set()
     if "ou" in word:
-        return (word.replace("ou", "u"),)
-    if "u" in word and not word.startswith("u"):
-        return (word.replace("u", "ou"),)
-    return ()
+        variants.add(word.replace("ou", "u"))
+    elif "u" in word and not word.startswith("u"):
+        variants.add(word.replace("u", "ou"))
+    last_i = word.rfind("i")
+    if 0 < last_i < len(word) - 1 and word[last_i - 1] not in "aeiou" and word[last_i + 1] not in "aeiouy":
+        variants.add(word[:last_i] + "ee" + word[last_i + 1 :])
+    if re.search(r"ay(?![aeiou])", word):
+        variants.add(re.sub(r"ay(?![aeiou])", "ai", word))
+    single = re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", word)
+    if single != word:
+        variants.add(single)
+        variants.add(re.sub(r"ay(?![aeiou])", "ai", single))
+    variants |= {variant[:-1] for variant in variants if variant.endswith("ah")}
+    return variants - {word}
 
 
 def _index_name(index: _Index, words: tuple[str, ...], number: int) -> None:
