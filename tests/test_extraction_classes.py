@@ -3245,3 +3245,13 @@ def test_the_wounded_told_on_their_own_are_the_incidents_told_before(extract, te
 ])
 def test_the_wounded_of_an_illness_or_of_recurring_attacks_are_no_incident(extract, text):
     assert extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(("group", "actor"), [
+    ("IS", "Islamic State"), ("IS jihadists", "Islamic State"), ("Terrorists", "Islamic State"),
+    ("Jihadists", "Unidentified Armed Group"), ("Insurgents", "Unidentified Armed Group"),
+])
+def test_english_names_of_the_group_and_of_no_named_group(extract, group, actor):
+    event = only(extract(f"{group} attacked a police checkpoint near Baiji on Sunday, killing an officer.",
+                         published=PUBLISHED))
+    assert (event.actor1, event.actor2) == (actor, "Police Forces of Iraq")

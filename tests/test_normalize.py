@@ -78,3 +78,11 @@ def test_clauses_split_at_connectives():
     text = fold("نفذت القوات عمليات في كركوك، حيث اعتقلت الشرطة خمسة مطلوبين في الحويجة")
     parts = [text[c.start : c.end] for c in clauses(text, sentences(text)[0])]
     assert len(parts) == 2 and parts[1].startswith("حيث")
+
+
+def test_is_in_capitals_between_ordinary_words_is_the_islamic_state():
+    text = "IS fighters attacked. THIS IS A HEADLINE. It is late."
+    norm = normalize(text)
+    assert norm.text.startswith("isis fighters") and "this is a headline" in norm.text and "it is late" in norm.text
+    start = norm.text.index("isis")
+    assert text[slice(*norm.source_span(start, start + 4))] == "IS"  # the evidence still points at the source

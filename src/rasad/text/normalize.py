@@ -7,6 +7,7 @@ it came from.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,16 +70,35 @@ class NormalizedText:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+# "IS" (the Islamic State) is lower-cased like the verb "is": written in capitals between words that are not,
+# it is read as "isis" ("IS attacked a checkpoint")
+_IS_ABBREVIATION = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")
+_CAPITALS_WORD = re.compile(r"[A-Z]{2,}")
+
+
 def normalize(text: str) -> NormalizedText:
     """Fold letter variants, digits, quotes and dashes; drop diacritics, tatweel and control marks."""
     out: list[str] = []
     origin: list[int] = []
+    expanded = {match.start() for match in _IS_ABBREVIATION.finditer(text) if not _among_capitals(text, match)}
     for index, ch in enumerate(text):
-        folded = _char(ch)
+        if index in expanded:  # "isis", its halves traced to "I" and "S"
+            out.append("isis")
+            origin.extend((index, index, index + 1, index + 1))
+            continue
+        folded = "" if index - 1 in expanded else _char(ch)
         if folded:
             out.append(folded)
             origin.extend([index] * len(folded))
     return NormalizedText("".join(out), tuple(origin), len(text))
+
+
+def _among_capitals(text: str, match: re.Match) -> bool:
+    """The word before or after is in capitals too: a headline in capitals, where "IS" may be the verb."""
+    before = text[max(0, match.start() - 30) : match.start()].split()
+    after = text[match.end() : match.end() + 30].split()
+    return any(words and _CAPITALS_WORD.fullmatch(words[index].strip(".,:;!?\"'()")) is not None
+               for words, index in ((before, -1), (after, 0)))
 
 
 def fold(text: str) -> str:
