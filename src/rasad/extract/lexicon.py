@@ -54,8 +54,9 @@ class PhraseMatcher:
                     found.append((end - i, payload))
         return found
 
-    def find(self, tokens: list[Token], overlapping: bool = False) -> list[Hit]:
-        """Phrases found among the tokens; without ``overlapping``, the longest wins where phrases overlap."""
+    def find(self, tokens: list[Token], overlapping: bool = False, ties: bool = False) -> list[Hit]:
+        """Phrases found among the tokens; without ``overlapping``, the longest wins where phrases overlap, and with
+        ``ties`` every phrase of a winning span is kept ("wounded" of two triggers)."""
         candidates = []
         for i in range(len(tokens)):
             for extra, payload in self._match_at(tokens, i):
@@ -65,11 +66,16 @@ class PhraseMatcher:
         candidates.sort(key=lambda hit: (-(hit.last - hit.first), hit.first))
         taken: set[int] = set()
         chosen = []
+        spans = set()
         for hit in candidates:
             span = set(range(hit.first, hit.last + 1))
+            if ties and (hit.first, hit.last) in spans:
+                chosen.append(hit)
+                continue
             if span & taken:
                 continue
             taken |= span
+            spans.add((hit.first, hit.last))
             chosen.append(hit)
         return sorted(chosen, key=lambda hit: hit.first)
 

@@ -592,8 +592,7 @@ class RuleExtractor:
                 next_places: Callable[[], list[ResolvedPlace]], carried: Trigger | None = None) -> list[_Mention]:
         lex = self.lexicons
         # every trigger of a chosen span: "wounded" is the IED trigger's where the clause names a bomb, else a toll's
-        spans = {(hit.first, hit.last) for hit in lex.triggers.find(tokens)}
-        hits = [hit for hit in lex.triggers.find(tokens, overlapping=True) if (hit.first, hit.last) in spans]
+        hits = lex.triggers.find(tokens, ties=True)
         exclusions = lex.exclusions.find(tokens, overlapping=True)
         excluded = {i for hit in exclusions for i in range(hit.first, hit.last + 1)}
         # a modifier's own exclusions ("طائرات مسيرة مفخخة" is no car bomb) drop only it
