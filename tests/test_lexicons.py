@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from rasad.errors import DataError
-from rasad.extract.lexicon import Lexicons, read_toml
+from rasad.extract.lexicon import Lexicons, PhraseMatcher, read_toml
 from rasad.model import ACLED_TYPES, MISSION_TAGS
+from rasad.text.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 ACLED = ACLED_TYPES
@@ -90,3 +91,13 @@ def test_the_lexicon_folder_comes_from_the_environment(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("RASAD_LEXICONS")
         lexicon.default_lexicons.cache_clear()
+
+
+def test_a_phrase_of_two_payloads_keeps_both_only_with_ties():
+    matcher = PhraseMatcher()
+    matcher.add("wounded", "bomb")
+    matcher.add("wounded", "toll")
+    matcher.add("two soldiers wounded", "longer")
+    tokens = tokenize("two soldiers wounded; three wounded")
+    assert [hit.payload for hit in matcher.find(tokens)] == ["longer", "bomb"]
+    assert sorted(hit.payload for hit in matcher.find(tokens, ties=True)) == ["bomb", "longer", "toll"]
