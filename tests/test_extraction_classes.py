@@ -3255,3 +3255,9 @@ def test_english_names_of_the_group_and_of_no_named_group(extract, group, actor)
     event = only(extract(f"{group} attacked a police checkpoint near Baiji on Sunday, killing an officer.",
                          published=PUBLISHED))
     assert (event.actor1, event.actor2) == (actor, "Police Forces of Iraq")
+
+
+@pytest.mark.parametrize("force", ["خلية الصقور الاستخبارية", "قوات سوات"])
+def test_the_interior_ministrys_intelligence_cell_and_swat_are_police_of_iraq(extract, force):
+    event = only(extract(f"اعتقلت {force} ثلاثة إرهابيين في قضاء بيجي يوم الأحد.", published=PUBLISHED))
+    assert event.actor1 == "Police Forces of Iraq"
