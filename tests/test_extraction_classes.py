@@ -3261,3 +3261,14 @@ def test_english_names_of_the_group_and_of_no_named_group(extract, group, actor)
 def test_the_interior_ministrys_intelligence_cell_and_swat_are_police_of_iraq(extract, force):
     event = only(extract(f"اعتقلت {force} ثلاثة إرهابيين في قضاء بيجي يوم الأحد.", published=PUBLISHED))
     assert event.actor1 == "Police Forces of Iraq"
+
+
+def test_a_roundups_incidents_stay_apart_and_a_datelines_day_counts_nobody(extract):
+    text = ("BAGHDAD, March 10 (Rasad Wire) - Two soldiers were killed on Sunday when a roadside bomb struck their "
+            "vehicle in Baiji, security sources said.\n\n"
+            "In Anbar, army troops detained three suspected ISIS members in the Rutba desert.\n\n"
+            "Separately, a civilian was wounded by unknown gunmen in the Udhaim sub-district.")
+    events = {e.sub_event_type: e for e in extract(text, published=date(2025, 3, 10))}
+    assert events["Remote explosive/landmine/IED"].fatalities == 2
+    assert (events["Arrests"].arrested, events["Arrests"].wounded) == (3, None)
+    assert (events["Attack"].location, events["Attack"].wounded) == ("Al-Atheem", 1)

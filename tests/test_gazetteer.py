@@ -268,3 +268,8 @@ def test_a_town_gains_its_districts_spellings_that_differ_only_in_vowels():
 ])
 def test_a_towns_english_spellings_of_vowels_and_doubled_letters(spelling, name):
     assert default_gazetteer().lookup(spelling)[0].name == name
+
+
+def test_an_english_sub_district_after_its_name_is_its_cue():
+    (place,) = resolve("in the Udhaim sub-district")
+    assert (place.place.name, place.place.feature, place.precision) == ("Al-Atheem", "subdistrict", 2)

@@ -691,7 +691,8 @@ class RuleExtractor:
             return []
         if self._denied_after(tokens, sentence_tokens):
             return []  # "زعم التنظيم أنه قتل 10 …، فيما نفت قسد ذلك": the incident is denied in the same sentence
-        clause_dates = _after_dateline(norm.text, sentence, find_dates(norm.text, tokens, published))
+        written_dates = find_dates(norm.text, tokens, published)
+        clause_dates = _after_dateline(norm.text, sentence, written_dates)
         if any(d.kind == "future" for d in clause_dates):
             return []
         dated = [d for d in clause_dates if d.kind != "year"]
@@ -818,8 +819,11 @@ class RuleExtractor:
         arrests_only = (all(hit.payload.id == "arrest" or hit.payload.id in told_kinds for hit in events)
                         and any(hit.payload.id == "arrest" for hit in events) and _has_count(tokens)
                         and len(state.triggers) > len(events))  # an incident was told before this clause
-        if not groups and state.places and (only_toll or elliptic or arrests_only or self._refers_to_incident(tokens)
-                                            or self._refers_to_incident(sentence_tokens)):
+        # … but not after "في الأثناء", "Separately": another incident
+        separate = _says_any(tokens[:4], lex.separate) or _says_any(sentence_tokens[:4], lex.separate)
+        if not groups and state.places and not separate and (
+                only_toll or elliptic or arrests_only or self._refers_to_incident(tokens)
+                or self._refers_to_incident(sentence_tokens)):
             groups = [[(state.places[-1], False)]]
             place_source, reference = "incident", True
         if not groups and paragraph_places and (dated or _has_count(tokens)):
@@ -859,7 +863,6 @@ class RuleExtractor:
 
         # date: the clause, the sentence, a date of the three sentences before, else publication
         # "في الأثناء، أصيب …", "Separately, …": another incident, which takes no period from the one before it
-        separate = _says_any(tokens[:4], lex.separate) or _says_any(sentence_tokens[:4], lex.separate)
         when, date_source = _choose_date(
             [d for d in dated if (d.start, d.end) not in state.announced],
             [d for d in sentence_dates if (d.start, d.end) not in state.announced], state, sentence_index, published,
@@ -891,7 +894,8 @@ class RuleExtractor:
             cut = next((k for k in range(main.last + 1, len(tokens))
                         if bare_forms(tokens[k].text.lower()) & self.lexicons.grievances), None)
             count_tokens = tokens[:cut]
-        counts, count_spans = self._counts(count_tokens, clause_dates,
+        # every date written in the clause is no count, a dateline's too ("BAGHDAD, March 10 - Two soldiers …")
+        counts, count_spans = self._counts(count_tokens, written_dates,
                                            [hit for hit in actor_found if hit.last < len(count_tokens)], place_spans)
         if carried_over and trigger.counts and counts.get(trigger.counts) is None:
             counts[trigger.counts] = amounts(tokens[:1])[0].value  # "واثنين": the count its verb would have taken
@@ -2329,7 +2333,7 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
     # a toll on its own ("26 شخصا قتلوا") joins the violent incident of another type it counts, where one fits:
     # at the same place, or with no place of its own; a killing in a town the report names for it ("ففي بلدة
     # ذيبان، قتل شاب برصاص مجهولين" beside a bombing in the next town) is an incident of its own
-    for toll in [m for m in merged if m.casualties_only]:
+    for toll in [m for m in merged if m.casualties_only and not m.separate]:
         fitting = [m for m in merged if m is not toll and not m.summary
                    and m.event.event_type in _VIOLENT
                    and m.event.event_type != toll.event.event_type and _compatible_dates(m, toll)

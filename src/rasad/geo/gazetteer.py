@@ -47,6 +47,7 @@ _NAME_CUES = frozenset({"قريه", "بلده", "مدينه", "ناحيه", "ق�
 MINOR_FEATURES = frozenset({"village", "neighbourhood", "district", "subdistrict"})
 # English cue words that follow the name ("Raqqa province").
 TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",), "district": ("district", "city"),
+                 "subdistrict": ("subdistrict", "city", "village"),  # "the Udhaim sub-district" too
                  "desert": ("region",), "badia": ("region",),  # "the Mayadin desert"
                  "camp": ("camp",), "prison": ("prison",), "crossing": ("crossing",),
                  "mountains": ("mountain",), "mountain": ("mountain",), "valley": ("wadi",)}  # "the Makhoul mountains"
@@ -322,6 +323,8 @@ class Gazetteer:
             if named_cue:  # the name itself begins with one: "مخيم الهول"
                 cue, weak = FEATURE_CUES[key[0]], False
             after = tokens[i + length].text if i + length < len(tokens) else ""
+            if after == "sub" and i + length + 1 < len(tokens) and tokens[i + length + 1].text == "district":
+                after = "subdistrict"  # "sub-district", read as two words
             if cue is None and after in TRAILING_CUES:  # "Deir ez-Zor province"
                 cue = TRAILING_CUES[after]
             elif cue is None and len(key) > 1 and key[-1] in TRAILING_CUES:  # a name that ends in it: "Manbij district"
