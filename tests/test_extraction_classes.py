@@ -3272,3 +3272,20 @@ def test_a_roundups_incidents_stay_apart_and_a_datelines_day_counts_nobody(extra
     assert events["Remote explosive/landmine/IED"].fatalities == 2
     assert (events["Arrests"].arrested, events["Arrests"].wounded) == (3, None)
     assert (events["Attack"].location, events["Attack"].wounded) == ("Al-Atheem", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "IS carried out 12 attacks in Deir ez-Zor in January, killing 14 SDF fighters, a monitor said.",
+    "نفذ داعش 12 هجوما في دير الزور خلال كانون الثاني أسفرت عن مقتل 14 عنصرا من قسد.",
+])
+def test_a_monthly_tally_is_no_incident_whichever_word_types_it(extract, text):
+    assert extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Amid an escalation in clashes, the army sent reinforcements to Baiji on Sunday.",
+    "Following a surge in airstrikes, residents fled Baiji on Sunday.",
+    "وبعد تصاعد الاشتباكات، أرسل الجيش تعزيزات إلى قضاء بيجي يوم الأحد.",
+])
+def test_a_trend_of_incidents_is_none_of_them(extract, text):
+    assert extract(text, published=PUBLISHED) == []

@@ -211,6 +211,8 @@ class Lexicons:
     sites: frozenset[str] = frozenset()  # "في جامعة الموصل": an institution's building, the scene after "في"
     governments: frozenset[str] = frozenset()  # "بغداد" of "تسلمت بغداد", "Baghdad received": the government
     means_adjectives: frozenset[str] = frozenset()  # "جوية" of "ضربة جوية أمريكية", "air" of "a US air strike"
+    trends: frozenset[str] = frozenset()  # "تصاعد", "rise": a plural event noun after one is a trend, no incident
+    tallies: frozenset[str] = frozenset()  # "هجوما", "attacks": counted by a number before them, many incidents
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -338,7 +340,9 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in places["abroad"]["border"]),
                    frozenset(fold(word).lower() for word in places["institutions"]["sites"]),
                    frozenset(fold(word).lower() for word in places["governments"]["words"]),
-                   frozenset(fold(word).lower() for word in actor_data["nationalities_of_means"]["between"]))
+                   frozenset(fold(word).lower() for word in actor_data["nationalities_of_means"]["between"]),
+                   frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"]["trends"]),
+                   frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"]["tallies"]))
 
 
 def _check_trigger(entry: dict) -> None:

@@ -698,6 +698,10 @@ class RuleExtractor:
         dated = [d for d in clause_dates if d.kind != "year"]
         if self._like_many(tokens) and not any(d.precision == 1 for d in dated):
             return []  # "40 killed in similar attacks since January": a figure summed over other incidents
+        # "تصاعد الهجمات", "a rise in attacks": a trend of incidents, none of them told
+        events = [hit for hit in events if not self._trend(hit, tokens)]
+        if not events:
+            return []
         if not dated:
             events = [hit for hit in events if not self._of_a_kind(hit, tokens)]
             if not events:
@@ -730,16 +734,13 @@ class RuleExtractor:
         handover = lex.triggers_by_id.get("handover")
         if trigger.id == "takeover" and handover is not None and _says_any(tokens, handover.peaceful):
             trigger = handover  # "تسلمت القوات الحكومية المخيم بعد انسحاب قسد": ground that changed hands, no fight
-        # "149 هجوما في 2025", "12 من الهجمات": a tally of incidents, not one; but "قتل 4 وأصيب 6 آخرون بهجوم"
-        # counts people, and its number does not stand right before the trigger
-        before = tokens[max(0, main.first - 2) : main.first]
-        gap = 1 if len(before) == 2 and before[1].text == "من" else 0
-        # (a number, not a noun that counts itself: "قتل جنديان بهجوم" is two soldiers, one attack)
-        counted = [a for a in amounts(before) if a.value and a.value >= 2 and a.last == len(before) - 1 - gap
-                   and (before[a.first].text.replace(",", "").isdigit() or number_word(before[a.first].text))
-                   # … nor one the incident's noun follows after "ب" ("قتل ثلاثة بهجوم": by one attack)
-                   and not (gap == 0 and tokens[main.first].text.startswith("ب"))]
-        if counted and not any(d.precision == 1 for d in dated) and (
+        # "149 هجوما في 2025", "12 من الهجمات", "carried out 15 attacks in February, killing 20": a tally of
+        # incidents, not one (whichever of its words ranks first); but "قتل 4 وأصيب 6 آخرون بهجوم" counts people,
+        # and its number does not stand right before the trigger
+        tallied = any(_tallied(hit, tokens) for hit in events) or any(
+            _tallied(Hit(None, k, k), tokens) for k, token in enumerate(tokens)
+            if bare_forms(token.text.lower()) & lex.tallies)
+        if tallied and not any(d.precision == 1 for d in dated) and (
                 sentence_periods or any(d.precision == 3 for d in dated + sentence_dates)):
             return []  # over a year or a month; "اثنين من التفجيرات وقعا في سوق" are two bombings of one day
         tags = {tag for hit in events + modifiers for tag in hit.payload.tags}
@@ -1212,6 +1213,14 @@ class RuleExtractor:
         before = {form for token in tokens[max(0, hit.first - 3) : hit.first] for form in bare_forms(token.text)}
         return bool(before & self.lexicons.generic_quantifiers)
 
+    def _trend(self, hit: Hit, tokens: list[Token]) -> bool:
+        """A plural event noun up to three words after a word of trend ("تصاعد الهجمات", "a rise in IS attacks")."""
+        word = tokens[hit.first].text
+        if hit.first != hit.last or not word.endswith(("ات", "s")) or word.lower().endswith(("ers", "ors")):
+            return False
+        return any(bare_forms(token.text.lower()) & self.lexicons.trends
+                   for token in tokens[max(0, hit.first - 3) : hit.first])
+
     def _refers_to_incident(self, tokens: list[Token]) -> bool:
         """The clause names the report's incident again ("أسفرت العملية", "the operation")."""
         texts = [t.text for t in tokens]
@@ -1543,6 +1552,17 @@ def _english_relatives(tokens: list[Token]) -> list[tuple[int, int]]:
 def _same_side_of(spans: list[tuple[int, int]], first: int, second: int) -> bool:
     """Both tokens stand inside the same span, or both outside every span."""
     return all((a <= first <= b) == (a <= second <= b) for a, b in spans)
+
+
+def _tallied(hit: Hit, tokens: list[Token]) -> bool:
+    """A number of two or more stands right before the event word ("149 هجوما", "12 من الهجمات", "15 attacks"): so
+    many incidents; not a noun that counts itself ("قتل جنديان بهجوم": two soldiers, one attack), nor a number the
+    word follows after "ب" ("قتل ثلاثة بهجوم": by one attack)."""
+    before = tokens[max(0, hit.first - 2) : hit.first]
+    gap = 1 if len(before) == 2 and before[1].text == "من" else 0
+    return any(a.value and a.value >= 2 and a.last == len(before) - 1 - gap
+               and (before[a.first].text.replace(",", "").isdigit() or number_word(before[a.first].text))
+               and not (gap == 0 and tokens[hit.first].text.startswith("ب")) for a in amounts(before))
 
 
 def _rioting(tokens: list[Token], protest: Trigger) -> bool:
