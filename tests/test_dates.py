@@ -98,3 +98,9 @@ def test_month_name_that_is_a_common_word_needs_a_number_beside_it():
 def test_compound_ordinal_days_of_a_month(text, day):
     (mention,) = [m for m in find_dates(normalize(text).text, tokenize(normalize(text).text), date(2025, 3, 20))]
     assert (mention.value, mention.precision) == (day, 1)
+
+
+def test_since_a_month_is_a_span_with_no_day():
+    text = normalize("killing dozens since January, and on 3 March").text
+    found = find_dates(text, tokenize(text), date(2025, 3, 11))
+    assert [(d.kind, d.value) for d in found] == [("since", None), ("day", date(2025, 3, 3))]

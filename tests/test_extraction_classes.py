@@ -3289,3 +3289,20 @@ def test_a_monthly_tally_is_no_incident_whichever_word_types_it(extract, text):
 ])
 def test_a_trend_of_incidents_is_none_of_them(extract, text):
     assert extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "IS has stepped up its raids in the Syrian desert, killing scores of soldiers since January.",
+    "قتل العشرات من عناصر الجيش السوري في البادية منذ كانون الثاني.",
+])
+def test_a_toll_since_a_month_is_a_running_tally(extract, text):
+    assert extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb killed five soldiers in Baiji, the deadliest attack since January.",
+    "قتل خمسة جنود بانفجار عبوة في قضاء بيجي، في أعنف هجوم منذ كانون الثاني.",
+])
+def test_the_deadliest_since_a_month_is_a_reference_point_not_the_incidents_date(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, event.event_date, event.time_precision) == (5, "2025-03-11", 2)

@@ -199,7 +199,7 @@ class RuleExtractor:
             sentence_tokens = tokens_of(sentence.start, sentence.end)
             self._attribution(sentence_tokens, state)
             sentence_all_dates = _after_dateline(text, sentence, find_dates(text, sentence_tokens, published))
-            sentence_dates = [d for d in sentence_all_dates if d.kind != "year"]
+            sentence_dates = [d for d in sentence_all_dates if d.kind not in ("year", "since")]
             statement_days = self._announcement_dates(sentence_tokens, sentence_dates)
             state.announced |= statement_days
             state.statements += [(index, d) for d in sentence_dates if (d.start, d.end) in statement_days and d.value]
@@ -695,7 +695,11 @@ class RuleExtractor:
         clause_dates = _after_dateline(norm.text, sentence, written_dates)
         if any(d.kind == "future" for d in clause_dates):
             return []
-        dated = [d for d in clause_dates if d.kind != "year"]
+        # "killing dozens since January": a running tally; but "the deadliest since January" is a reference point
+        if any(d.kind == "since" and not self._superlative_before(tokens, d) for d in clause_dates) and not any(
+                d.precision == 1 for d in clause_dates):
+            return []
+        dated = [d for d in clause_dates if d.kind not in ("year", "since")]
         if self._like_many(tokens) and not any(d.precision == 1 for d in dated):
             return []  # "40 killed in similar attacks since January": a figure summed over other incidents
         # "تصاعد الهجمات", "a rise in attacks": a trend of incidents, none of them told
@@ -1212,6 +1216,13 @@ class RuleExtractor:
             return False
         before = {form for token in tokens[max(0, hit.first - 3) : hit.first] for form in bare_forms(token.text)}
         return bool(before & self.lexicons.generic_quantifiers)
+
+    @staticmethod
+    def _superlative_before(tokens: list[Token], mention: DateMention) -> bool:
+        """A superlative or "first" stands in the four words before a "since" span ("the deadliest since January",
+        "أعنف هجوم منذ"): the span is a reference point."""
+        first = next((k for k, token in enumerate(tokens) if token.start >= mention.start), len(tokens))
+        return any(bare_forms(token.text.lower()) & _SUPERLATIVES for token in tokens[max(0, first - 4) : first])
 
     def _trend(self, hit: Hit, tokens: list[Token]) -> bool:
         """A plural event noun up to three words after a word of trend ("تصاعد الهجمات", "a rise in IS attacks")."""
@@ -2288,6 +2299,9 @@ _FOILED_BY_ARREST = {"escape", "infiltration", "foiled_plot"}
 _ONE_WORDS = {"واحد", "واحده", "واحدا"}
 _ONE_OF_THEM = {"احدهم", "احدهما", "احداهم", "احداهما"}  # "توفي أحدهما": one of those counted before
 _FINDING = {"body_found", "found_dead"}  # triggers whose subject found what others did
+_SUPERLATIVES = {fold(word) for word in ("أعنف", "الأعنف", "أول", "الأول", "الأولى", "أكبر", "الأكبر", "أسوأ", "الأسوأ",
+                                           "أكثر", "أعلى", "first", "deadliest", "worst", "biggest", "largest",
+                                           "highest", "bloodiest", "most", "heaviest")}
 _SENIORITY = {"senior", "top", "prominent", "local", "former", "high-ranking", "key", "leading"}  # "a senior IS leader"
 _WOUNDED_PEOPLE = {"جريح", "جريحا", "جرحي", "مصاب", "مصابين"}  # the wounded as people (folded: الجرحى → جرحي)
 _DYING = {"وفاه", "توفي", "توفيت"}

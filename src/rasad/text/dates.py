@@ -18,6 +18,7 @@ from rasad.text.tokens import Token, bare_forms
 
 _NUMERIC = re.compile(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 _DAY_PARTS = {"يوم", "ليل", "ليله", "فجر", "صباح", "مساء", "ظهر", "عصر", "on"}
+_SINCE = {"since", "منذ"}
 _MONTH_CONTEXT = {"شهر", "مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه", "خلال", "early", "late", "mid", "in", "during"}
 
 
@@ -54,7 +55,7 @@ def calendar() -> dict:
     data["weekday_phrases"] = {(fold(k),): v for k, v in data["weekdays"].items()}
     tables = ("month_phrases", "hijri_phrases", "relative_phrases", "week_phrases", "earlier_phrases",
               "relative_month_phrases", "weekday_phrases", "future_phrases", "long_phrases")
-    data["first_words"] = frozenset(key[0] for table in tables for key in data[table])
+    data["first_words"] = frozenset(key[0] for table in tables for key in data[table]) | _SINCE
     data["ordinals"] = {fold(k): v for k, v in data["ordinals"].items()}
     for group in ("past_markers", "future_markers", "year_markers"):
         data[group]["words"] = [fold(w) for w in data[group]["words"]]
@@ -243,6 +244,12 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             kind = "earlier" if earlier_hit else "relative"
             found.append(DateMention(value, precision, kind, tokens[i].start, tokens[i + length - 1].end))
             i += length
+            continue
+        since_month = (_phrase_at(tokens, i + 1, cal["month_phrases"])
+                       if tokens[i].text in _SINCE and i + 1 < len(tokens) else None)
+        if since_month:  # "since January", "منذ كانون الثاني": a span gone through, a tally's, no one day
+            found.append(DateMention(None, None, "since", tokens[i].start, tokens[i + since_month[1]].end))
+            i += 1 + since_month[1]
             continue
         long_hit = _phrase_at(tokens, i, cal["long_phrases"])
         if long_hit:
