@@ -3306,3 +3306,17 @@ def test_a_toll_since_a_month_is_a_running_tally(extract, text):
 def test_the_deadliest_since_a_month_is_a_reference_point_not_the_incidents_date(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.fatalities, event.event_date, event.time_precision) == (5, "2025-03-11", 2)
+
+
+def test_a_tunnel_or_hideout_destroyed_by_the_verb_is_disrupted_weapons_use(extract):
+    event = only(extract("دمرت القوات الأمنية نفقا لداعش في صحراء قضاء الرطبة يوم الأحد.", published=PUBLISHED))
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة ناسفة في قضاء بيجي مساء الأحد دون معلومات عن إصابات.",
+    "A bomb went off in Baiji on Sunday evening, with no details on injuries.",
+])
+def test_no_word_on_casualties_is_no_count_of_none(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == (None, None)

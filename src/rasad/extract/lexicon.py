@@ -213,6 +213,7 @@ class Lexicons:
     means_adjectives: frozenset[str] = frozenset()  # "جوية" of "ضربة جوية أمريكية", "air" of "a US air strike"
     trends: frozenset[str] = frozenset()  # "تصاعد", "rise": a plural event noun after one is a trend, no incident
     tallies: frozenset[str] = frozenset()  # "هجوما", "attacks": counted by a number before them, many incidents
+    unknown_hurt: frozenset[str] = frozenset()  # "معلومات" of "دون معلومات عن إصابات": no count is known
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -342,7 +343,8 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in places["governments"]["words"]),
                    frozenset(fold(word).lower() for word in actor_data["nationalities_of_means"]["between"]),
                    frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"]["trends"]),
-                   frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"]["tallies"]))
+                   frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"]["tallies"]),
+                   frozenset(fold(word).lower() for word in count_data["none"]["unknown"]))
 
 
 def _check_trigger(entry: dict) -> None:

@@ -916,6 +916,8 @@ class RuleExtractor:
                 count_spans.pop(name, None)
         if event_type in _VIOLENT:  # "انفجرت العبوة دون وقوع إصابات": a reported none is 0
             for hit in lex.nobody_hurt.find(tokens):
+                if any(bare_forms(token.text.lower()) & lex.unknown_hurt for token in tokens[hit.first : hit.last + 1]):
+                    continue  # "دون معلومات عن إصابات": nothing is known of them
                 for name in hit.payload:
                     # a suicide bomber's own death is no victim's ("فجر نفسه من دون وقوع ضحايا"): the dead stay untold
                     if counts.get(name) is None and not (name == "fatalities" and "suicide" in tags):
