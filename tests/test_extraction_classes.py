@@ -3320,3 +3320,14 @@ def test_a_tunnel_or_hideout_destroyed_by_the_verb_is_disrupted_weapons_use(extr
 def test_no_word_on_casualties_is_no_count_of_none(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.fatalities, event.wounded) == (None, None)
+
+
+def test_the_incident_named_again_with_a_since_span_is_the_same_incident(extract):
+    text = ("A suicide bomber blew himself up inside a mosque in the town of al-Bukamal during Friday prayers, "
+            "killing at least six worshippers.\n\n"
+            "The attack in al-Bukamal was the deadliest in the province since the fall of the old government in "
+            "December, a monitor said.\n\n"
+            "Security forces arrested two suspects later on Friday.")
+    events = extract(text, published=date(2025, 3, 15))
+    assert sorted(e.sub_event_type for e in events) == ["Arrests", "Suicide bomb"]
+    assert all(e.event_date == "2025-03-14" for e in events)

@@ -87,6 +87,7 @@ class _Mention:
     headline: bool = False  # the report's first line: a summary of an incident the body tells in full
     earlier: bool = False  # an incident the news "comes days after" ("بعد أيام من هجوم مماثل"): another one
     separate: bool = False  # told after "في الأثناء", "Separately": another incident than those of sentences before
+    definite: bool = False  # its noun with the article ("The attack in al-Mayadin was …", "الهجوم"): named again
 
 
 @dataclass
@@ -198,7 +199,8 @@ class RuleExtractor:
                 paragraph, paragraph_places = sentence.paragraph, []
             sentence_tokens = tokens_of(sentence.start, sentence.end)
             self._attribution(sentence_tokens, state)
-            sentence_all_dates = _after_dateline(text, sentence, find_dates(text, sentence_tokens, published))
+            sentence_all_dates = _since_spans(text, sentence_tokens, _after_dateline(
+                text, sentence, find_dates(text, sentence_tokens, published)))
             sentence_dates = [d for d in sentence_all_dates if d.kind not in ("year", "since")]
             statement_days = self._announcement_dates(sentence_tokens, sentence_dates)
             state.announced |= statement_days
@@ -695,6 +697,9 @@ class RuleExtractor:
         clause_dates = _after_dateline(norm.text, sentence, written_dates)
         if any(d.kind == "future" for d in clause_dates):
             return []
+        # "the deadliest since the fall of the government in December": a date inside a span opened by "since" is
+        # that span's start, no date of the incident
+        clause_dates = _since_spans(norm.text, tokens, clause_dates)
         # "killing dozens since January": a running tally; but "the deadliest since January" is a reference point
         if any(d.kind == "since" and not self._superlative_before(tokens, d) for d in clause_dates) and not any(
                 d.precision == 1 for d in clause_dates):
@@ -1034,7 +1039,10 @@ class RuleExtractor:
                                 trigger=trigger.id, reference=reference,
                                 headline=_headline(norm.text, sentence),
                                 earlier=bool(when and when.kind == "earlier" and date_source == "clause"),
-                                separate=separate))
+                                separate=separate,
+                                definite=main.first == main.last and (
+                                    tokens[main.first].text.startswith("ال")
+                                    or (main.first > 0 and tokens[main.first - 1].text == "the"))))
         return out
 
     def _actor_hits(self, matches: list[Hit], tokens: list[Token], switched: frozenset[str] | set[str] = frozenset(),
@@ -1224,6 +1232,8 @@ class RuleExtractor:
         """A superlative or "first" stands in the four words before a "since" span ("the deadliest since January",
         "أعنف هجوم منذ"): the span is a reference point."""
         first = next((k for k, token in enumerate(tokens) if token.start >= mention.start), len(tokens))
+        first = next((k for k in range(first, max(-1, first - 12), -1) if k < len(tokens)
+                      and tokens[k].text in ("since", "منذ")), first)  # the span's "since"
         return any(bare_forms(token.text.lower()) & _SUPERLATIVES for token in tokens[max(0, first - 4) : first])
 
     def _trend(self, hit: Hit, tokens: list[Token]) -> bool:
@@ -1565,6 +1575,21 @@ def _english_relatives(tokens: list[Token]) -> list[tuple[int, int]]:
 def _same_side_of(spans: list[tuple[int, int]], first: int, second: int) -> bool:
     """Both tokens stand inside the same span, or both outside every span."""
     return all((a <= first <= b) == (a <= second <= b) for a, b in spans)
+
+
+def _since_spans(text: str, tokens: list[Token], dates: list[DateMention]) -> list[DateMention]:
+    """The dates, those of a month or a year inside a span opened by "since" marked as its start (kind "since")."""
+    return [dataclasses.replace(d, kind="since") if d.kind != "since" and (d.precision or 3) >= 3
+            and _after_since(text, tokens, d) else d for d in dates]
+
+
+def _after_since(text: str, tokens: list[Token], mention: DateMention) -> bool:
+    """"since"/"منذ" stands in the twelve words before the date with no comma between ("since the fall of the
+    government in December")."""
+    first = next((k for k, token in enumerate(tokens) if token.start >= mention.start), len(tokens))
+    since = next((token for token in reversed(tokens[max(0, first - 12) : first]) if token.text in ("since", "منذ")),
+                 None)
+    return since is not None and not any(mark in text[since.end : mention.start] for mark in (",", "،", ";", "؛"))
 
 
 def _tallied(hit: Hit, tokens: list[Token]) -> bool:
@@ -2397,13 +2422,18 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
     # one incident told twice in a report with two names for it ("عملية إنزال جوي … وقتلت شخصا" and later "غارة نفذتها
     # القوات الأميركية … أسفرت عن مقتل قيادي"): the same named side, governorate, day and toll, whatever the type
     for later in [m for m in merged if not m.headline and not m.summary]:
+        # … or named again by its noun with the article at the same place and day ("The attack in al-Mayadin was
+        # the deadliest …" after "A suicide bomber blew himself up in a mosque in al-Mayadin")
         same = next((m for m in merged if m is not later and not m.headline and not m.summary
                      and m.event.evidence[0].start < later.event.evidence[0].start
                      and m.event.event_type != later.event.event_type and m.event.event_type in _VIOLENT
-                     and later.event.event_type in _VIOLENT and m.event.actor1 not in (None, UNIDENTIFIED)
-                     and m.event.actor1 == later.event.actor1 and m.event.admin1 == later.event.admin1
-                     and m.event.event_date == later.event.event_date and m.event.fatalities
-                     and m.event.fatalities == later.event.fatalities), None)
+                     and later.event.event_type in _VIOLENT and ((
+                         m.event.actor1 not in (None, UNIDENTIFIED)
+                         and m.event.actor1 == later.event.actor1 and m.event.admin1 == later.event.admin1
+                         and m.event.event_date == later.event.event_date and m.event.fatalities
+                         and m.event.fatalities == later.event.fatalities)
+                         or (later.definite and not later.separate and _same_place(m.event, later.event)
+                             and m.event.event_date == later.event.event_date))), None)
         if same is not None and later in merged:
             later.event.event_type, later.event.sub_event_type = same.event.event_type, same.event.sub_event_type
             _absorb(same, later)
@@ -2438,6 +2468,10 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         arrests_in_fight = (reference.event.sub_event_type == "Arrests" and reference.event.arrested is not None
                             and (told.event.event_type == "Battles" or told.trigger in _FOILED_BY_ARREST))
         if told.event.event_type != reference.event.event_type and not reference.casualties_only and not arrests_in_fight:
+            if (reference.event.sub_event_type == "Arrests" and reference.event.arrested and reference.explicit_day
+                    and told.event.event_type in _VIOLENT):
+                merged.append(reference)  # "… arrested two suspects later on Friday": arrests after a bombing
+                continue
             if told.trigger not in _GENERIC_TRIGGERS or reference.event.event_type != "Explosions/Remote violence":
                 continue
             # a fight or a killing the report then says was done by a strike or a device
