@@ -3331,3 +3331,22 @@ def test_the_incident_named_again_with_a_since_span_is_the_same_incident(extract
     events = extract(text, published=date(2025, 3, 15))
     assert sorted(e.sub_event_type for e in events) == ["Arrests", "Suicide bomb"]
     assert all(e.event_date == "2025-03-14" for e in events)
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("اندلع استعصاء داخل سجن الصناعة في الحسكة نفذه سجناء من داعش يوم الأحد.", "Mob violence"),
+    ("Detainees rioted at al-Sina'a prison in Hasakah on Sunday, the SDF said.", "Mob violence"),
+])
+def test_prisoners_who_riot_are_a_riot_and_the_source_took_no_part(extract, text, sub_type):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.sub_event_type, event.admin1) == ("Riots", sub_type, "Al-Hasakeh")
+    assert event.actor1 != "Syrian Democratic Forces"
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("The SDF foiled an attempt by IS women to smuggle their children out of al-Hol camp on Sunday.", "Other"),
+    ("A camp guard was stabbed to death inside al-Hol camp on Sunday.", "Attack"),
+])
+def test_smuggling_out_of_a_camp_is_an_escape_and_a_stabbing_kills(extract, text, sub_type):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.sub_event_type) == ("Al-Hol camp", sub_type)

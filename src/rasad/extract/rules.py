@@ -888,7 +888,9 @@ class RuleExtractor:
                 and (published - when.value).days > BACKGROUND_DAYS and not _figure(tokens, clause_dates)):
             return []  # "the fall of the town in March 2019": vaguer background, no incident (GUIDELINES §6)
 
-        actor_hits = actor_found or self._actor_hits(state.actors_in(sentence_tokens), sentence_tokens, state.switched)
+        actor_hits = actor_found or self._without_sources(
+            self._actor_hits(state.actors_in(sentence_tokens), sentence_tokens, state.switched), sentence_tokens,
+            [hit for hit in lex.triggers.find(sentence_tokens) if hit.payload.event_type])
         date_spans = tuple((d.start, d.end) for d in (*clause_dates, *sentence_dates))
         actor_tokens = tokens if actor_found else sentence_tokens
         place_spans = [(place.start, place.end) for group in groups for place, _ in group]
@@ -1104,6 +1106,11 @@ class RuleExtractor:
         for verb in verbs:
             told = min((hit.first for hit in events if hit.first > verb.last), default=None)  # what it reports
             if told is None:
+                # "Detainees rioted at the prison, the SDF said": a trailing source of a riot, a protest or a
+                # transfer took no part (of a blow, "…, the army said" may be the force that struck)
+                if events and all(hit.payload.event_type not in _VIOLENT for hit in events):
+                    sources |= {id(hit) for hit in hits if hit.last + 1 == verb.first
+                                and hit.first > max(event.last for event in events)}
                 continue
             source = next((hit for hit in hits if hit.last + 1 == verb.first or hit.first == verb.last + 1), None)
             # … but "قال الجيش التركي إن طائراته قصفت": its own aircraft, named by no country, are the source's; and
