@@ -3350,3 +3350,9 @@ def test_prisoners_who_riot_are_a_riot_and_the_source_took_no_part(extract, text
 def test_smuggling_out_of_a_camp_is_an_escape_and_a_stabbing_kills(extract, text, sub_type):
     event = only(extract(text, published=PUBLISHED))
     assert (event.location, event.sub_event_type) == ("Al-Hol camp", sub_type)
+
+
+def test_the_garmiyan_administration_is_placed_at_its_district(extract):
+    event = only(extract("قتل جنديان من البيشمركة بهجوم لداعش في منطقة كرميان التابعة لمحافظة السليمانية مساء الأحد.",
+                         published=PUBLISHED))
+    assert (event.admin1, event.admin2, event.geo_precision) == ("Sulaymaniyah", "Kalar", 2)
