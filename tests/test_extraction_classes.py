@@ -3356,3 +3356,12 @@ def test_the_garmiyan_administration_is_placed_at_its_district(extract):
     event = only(extract("قتل جنديان من البيشمركة بهجوم لداعش في منطقة كرميان التابعة لمحافظة السليمانية مساء الأحد.",
                          published=PUBLISHED))
     assert (event.admin1, event.admin2, event.geo_precision) == ("Sulaymaniyah", "Kalar", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "عثر الأهالي على جثة شاب مكبل اليدين ومصاب بطلقات نارية في الرأس قرب دوار النعيم في مدينة الرقة.",
+    "Residents found the body of a man, bound and shot in the head, near a roundabout in Raqqa city.",
+])
+def test_the_wounds_of_a_body_found_are_no_one_wounded(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == (1, None)

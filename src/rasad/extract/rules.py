@@ -917,6 +917,10 @@ class RuleExtractor:
             counts[trigger.counts], count_spans[trigger.counts] = group  # "خلية مكونة من ثلاثة أشخاص"
         if "attempt" in tags:
             counts["escaped"] = None
+        if trigger.id in _FINDING and counts.get("wounded") == 1 and counts.get("fatalities"):
+            # "عثر على جثة شاب مصاب بطلقات نارية": the body's wounds, no one wounded
+            counts["wounded"] = None
+            count_spans.pop("wounded", None)
         if trigger.id == "arrest":  # "arrested a man suspected of the bomb that killed two": the toll is the bomb's
             for name in ("fatalities", "wounded"):
                 counts[name] = None
