@@ -3365,3 +3365,23 @@ def test_the_garmiyan_administration_is_placed_at_its_district(extract):
 def test_the_wounds_of_a_body_found_are_no_one_wounded(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.fatalities, event.wounded) == (1, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Two civilians were caught in the crossfire and wounded in Baiji on Sunday.",
+])
+def test_caught_in_the_crossfire_is_no_arrest(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.wounded, event.arrested) == (2, None)
+
+
+def test_english_blew_up_is_an_explosion(extract):
+    event = only(extract("IS fighters blew up a power pylon in the Makhmour mountains on Sunday.", published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1) == ("Remote explosive/landmine/IED", "Islamic State")
+
+
+def test_those_caught_trying_to_cross_the_border_are_arrests_by_the_state(extract):
+    event = only(extract("Three IS members were caught trying to cross the border from Syria near Rabia on Sunday.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Arrests", None, "Islamic State")
+    assert {"border", "infiltration"} <= set(event.tags)

@@ -938,6 +938,8 @@ class RuleExtractor:
             # a crossing met with fire is a fight, one met with arrests only is arrests, as raids are (GUIDELINES §3)
             event_type, sub_type = ("Battles", "Armed clash") if counts.get("fatalities") else (
                 "Strategic developments", "Arrests")
+            # … and the state force that met it acted, named or not
+            trigger = dataclasses.replace(trigger, agent="state")
         site = _site_name(tokens)
         out = []
         for group in groups:
