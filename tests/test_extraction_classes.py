@@ -3385,3 +3385,9 @@ def test_those_caught_trying_to_cross_the_border_are_arrests_by_the_state(extrac
                          published=PUBLISHED))
     assert (event.sub_event_type, event.actor1, event.actor2) == ("Arrests", None, "Islamic State")
     assert {"border", "infiltration"} <= set(event.tags)
+
+
+def test_a_relative_clause_between_commas_keeps_its_date_to_itself(extract):
+    event = only(extract("Police arrested the IS official, who planned last month's bombing, in Kirkuk on Sunday.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.event_date, event.time_precision) == ("Arrests", "2025-03-09", 1)

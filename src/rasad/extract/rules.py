@@ -515,9 +515,9 @@ class RuleExtractor:
     def _government(self, tokens: list[Token], mention: PlaceMention) -> bool:
         """A capital named as the subject of a verb: right after an Arabic feminine perfect ("تسلمت بغداد") or
         right before an English past tense ("Baghdad received")."""
-        if mention.first != mention.last or not bare_forms(tokens[mention.first].text.lower()) & self.lexicons.governments:
-            return False
         lex = self.lexicons
+        if mention.first != mention.last or not bare_forms(tokens[mention.first].text.lower()) & lex.governments:
+            return False
         if tokens[mention.first].text.isascii():
             following = tokens[mention.last + 1 : mention.last + 2]
             return bool(following) and following[0].text.islower() and (
@@ -606,7 +606,7 @@ class RuleExtractor:
             covered = {i for hit in lex.cue_exclusions.find(tokens, overlapping=True)
                        for i in range(hit.first, hit.last + 1)}
             cues = [cue for cue in cues if cue.first not in covered]
-        relatives = _english_relatives(tokens)
+        relatives = _english_relatives(norm.text, tokens)
         events: list[Hit] = []
         modifiers: list[Hit] = []
         elliptic = False  # a bare "ضربة" names the strike told before
@@ -697,6 +697,12 @@ class RuleExtractor:
         clause_dates = _after_dateline(norm.text, sentence, written_dates)
         if any(d.kind == "future" for d in clause_dates):
             return []
+        # "arrested the IS leader, who planned last month's bombing, on Thursday": a date of the relative clause is its
+        # own incident's, where the clause has one of its own
+        if relatives:
+            inside = [d for d in clause_dates if any(tokens[a].start <= d.start < tokens[b].end for a, b in relatives)]
+            if inside and len(inside) < len(clause_dates):
+                clause_dates = [d for d in clause_dates if d not in inside]
         # "the deadliest since the fall of the government in December": a date inside a span opened by "since" is
         # that span's start, no date of the incident
         clause_dates = _since_spans(norm.text, tokens, clause_dates)
@@ -746,9 +752,8 @@ class RuleExtractor:
         # "149 هجوما في 2025", "12 من الهجمات", "carried out 15 attacks in February, killing 20": a tally of
         # incidents, not one (whichever of its words ranks first); but "قتل 4 وأصيب 6 آخرون بهجوم" counts people,
         # and its number does not stand right before the trigger
-        tallied = any(_tallied(hit, tokens) for hit in events) or any(
-            _tallied(Hit(None, k, k), tokens) for k, token in enumerate(tokens)
-            if bare_forms(token.text.lower()) & lex.tallies)
+        tallied = any(_tallied(hit.first, tokens) for hit in events) or any(
+            _tallied(k, tokens) for k, token in enumerate(tokens) if bare_forms(token.text.lower()) & lex.tallies)
         if tallied and not any(d.precision == 1 for d in dated) and (
                 sentence_periods or any(d.precision == 3 for d in dated + sentence_dates)):
             return []  # over a year or a month; "اثنين من التفجيرات وقعا في سوق" are two bombings of one day
@@ -1572,7 +1577,7 @@ _RELATIVE_EN = {"who", "whom", "which"}
 _AUXILIARIES = {"was", "were", "has", "have", "had", "is", "are"}
 
 
-def _english_relatives(tokens: list[Token]) -> list[tuple[int, int]]:
+def _english_relatives(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Token spans of English relative clauses after a noun ("the IS leader who planned the attack was arrested"):
     from the pronoun to the word before the main clause's auxiliary or a comma, else to the clause's end."""
     spans = []
@@ -1580,7 +1585,7 @@ def _english_relatives(tokens: list[Token]) -> list[tuple[int, int]]:
         if token.text not in _RELATIVE_EN or not k:
             continue
         end = next((j - 1 for j in range(k + 2, len(tokens)) if tokens[j].text in _AUXILIARIES
-                    or tokens[j].text in (",", "،")), len(tokens) - 1)
+                    or "," in text[tokens[j - 1].end : tokens[j].start]), len(tokens) - 1)
         spans.append((k, end))
     return spans
 
@@ -1605,15 +1610,15 @@ def _after_since(text: str, tokens: list[Token], mention: DateMention) -> bool:
     return since is not None and not any(mark in text[since.end : mention.start] for mark in (",", "،", ";", "؛"))
 
 
-def _tallied(hit: Hit, tokens: list[Token]) -> bool:
-    """A number of two or more stands right before the event word ("149 هجوما", "12 من الهجمات", "15 attacks"): so
-    many incidents; not a noun that counts itself ("قتل جنديان بهجوم": two soldiers, one attack), nor a number the
-    word follows after "ب" ("قتل ثلاثة بهجوم": by one attack)."""
-    before = tokens[max(0, hit.first - 2) : hit.first]
+def _tallied(first: int, tokens: list[Token]) -> bool:
+    """A number of two or more stands right before the event word at ``first`` ("149 هجوما", "12 من الهجمات", "15
+    attacks"): so many incidents; not a noun that counts itself ("قتل جنديان بهجوم": two soldiers, one attack), nor a
+    number the word follows after "ب" ("قتل ثلاثة بهجوم": by one attack)."""
+    before = tokens[max(0, first - 2) : first]
     gap = 1 if len(before) == 2 and before[1].text == "من" else 0
     return any(a.value and a.value >= 2 and a.last == len(before) - 1 - gap
                and (before[a.first].text.replace(",", "").isdigit() or number_word(before[a.first].text))
-               and not (gap == 0 and tokens[hit.first].text.startswith("ب")) for a in amounts(before))
+               and not (gap == 0 and tokens[first].text.startswith("ب")) for a in amounts(before))
 
 
 def _rioting(tokens: list[Token], protest: Trigger) -> bool:
