@@ -3391,3 +3391,17 @@ def test_a_relative_clause_between_commas_keeps_its_date_to_itself(extract):
     event = only(extract("Police arrested the IS official, who planned last month's bombing, in Kirkuk on Sunday.",
                          published=PUBLISHED))
     assert (event.sub_event_type, event.event_date, event.time_precision) == ("Arrests", "2025-03-09", 1)
+
+
+def test_two_after_its_noun_counts_the_victims_of_a_liquidation(extract):
+    event = only(extract("تمت تصفية إرهابيين اثنين خلال عملية أمنية في قضاء الرطبة أمس.", published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == (None, "Islamic State", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "نزاع عشائري في قضاء الشطرة يخلف قتيلين.",
+    "A tribal feud left two dead in the Shatra district on Sunday.",
+])
+def test_a_tribal_feud_is_a_clash(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.fatalities) == ("Battles", 2)

@@ -1863,6 +1863,8 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
         return True  # the force's name is itself a count: "قتل جنديان"
     if _owns_means(hit, tokens, members):
         return False  # "قتل ثلاثة جنود بهجوم لداعش": the force the means ("بهجوم") is of, not the soldiers' force
+    if _number_after(hit, tokens):
+        return True  # "إرهابيين اثنين", "جنود ثلاثة"
     before = tokens[max(0, hit.first - 4) : hit.first]
     if before and (before[-1].text.lower() in ("the", "a", "an", "al", "قوات", "forces")
                    or before[-1].text.lower() in COUNTRY_WORDS):
@@ -1996,6 +1998,12 @@ def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str],
                  if form in COUNTRY_WORDS or form in nationalities), None)
 
 
+def _number_after(hit: Hit, tokens: list[Token]) -> bool:
+    """An Arabic name of people followed by "two" ("إرهابيين اثنين", "عنصرين اثنين"): those counted (another number
+    after a name counts the noun after it: "قتل مسلحون خمسة رعاة")."""
+    return hit.last + 1 < len(tokens) and bool(bare_forms(tokens[hit.last + 1].text) & _TWO_AFTER)
+
+
 def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...],
              members: frozenset[str] = frozenset()) -> bool:
     """A number stands in the three words before the force's name or is the name: its members were counted
@@ -2005,6 +2013,8 @@ def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...],
     if (article >= 0 and tokens[article].text.lower() in ("a", "an") and hit.last + 1 < len(tokens)
             and tokens[hit.last + 1].text.lower() in members):
         return True  # … "a senior ISIS leader"
+    if _number_after(hit, tokens):
+        return True  # "تصفية إرهابيين اثنين": Arabic may give the number after its noun
     before = [token for token in tokens[max(0, hit.first - 5) : hit.first] if token.text not in ("a", "an", "the")]
     # a definite adjective inside the name counts nobody ("داعش الإرهابي"); "جنديان" is its own number
     name = [tokens[hit.first]] + [token for token in tokens[hit.first + 1 : hit.last + 1] if not token.text.startswith("ال")]
@@ -2347,6 +2357,7 @@ _FINDING = {"body_found", "found_dead"}  # triggers whose subject found what oth
 _SUPERLATIVES = {fold(word) for word in ("أعنف", "الأعنف", "أول", "الأول", "الأولى", "أكبر", "الأكبر", "أسوأ", "الأسوأ",
                                            "أكثر", "أعلى", "first", "deadliest", "worst", "biggest", "largest",
                                            "highest", "bloodiest", "most", "heaviest")}
+_TWO_AFTER = {"اثنين", "اثنان", "اثنتين", "اثنتان"}  # the number two after its noun ("إرهابيين اثنين")
 _SENIORITY = {"senior", "top", "prominent", "local", "former", "high-ranking", "key", "leading"}  # "a senior IS leader"
 _WOUNDED_PEOPLE = {"جريح", "جريحا", "جرحي", "مصاب", "مصابين"}  # the wounded as people (folded: الجرحى → جرحي)
 _DYING = {"وفاه", "توفي", "توفيت"}
