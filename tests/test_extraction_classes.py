@@ -3405,3 +3405,12 @@ def test_two_after_its_noun_counts_the_victims_of_a_liquidation(extract):
 def test_a_tribal_feud_is_a_clash(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_type, event.fatalities) == ("Battles", 2)
+
+
+@pytest.mark.parametrize("text", [
+    'قتل عنصران من قسد مساء الثلاثاء بهجوم شنه مسلحون يرجح انتماؤهم لخلايا تنظيم "الدولة الإسلامية" على نقطة في '
+    "بلدة ذيبان.",
+    "Two SDF fighters were killed in an attack carried out by gunmen believed to be IS members in Dhiban on Tuesday.",
+])
+def test_gunmen_said_to_belong_to_a_group_who_carried_it_out_are_the_group(extract, text):
+    assert only(extract(text, published=date(2025, 3, 12))).actor1 == "Islamic State"

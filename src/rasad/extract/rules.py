@@ -2075,6 +2075,12 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         token.text for token in tokens[max(0, item[0].first - 2) : item[0].first]) in agents
         or tokens[item[0].first - 1 : item[0].first] and tokens[item[0].first - 1].text in agents
         or _passive_by(tokens, item[0].first)), None)
+    if marked is not None and marked[2] == "unknown":
+        # "بهجوم شنه مسلحون يرجح انتماؤهم لخلايا التنظيم": gunmen and the group they are said to belong to are one
+        # side, named by the group
+        marked = next((item for item in resolved if item[2] == "insurgent" and 0 < item[0].first - marked[0].last <= 6
+                       and any(bare_forms(token.text.lower()) & _BELONGING
+                               for token in tokens[marked[0].last + 1 : item[0].first])), marked)
     if marked is not None:
         # the other side: a force of another side, or one of the same side that suffered ("قتل جنديان على يد
         # عناصر من الحشد"); an ally that only announced it ("أعلنت قيادة العمليات … بعملية نفذها جهاز …") is none
@@ -2357,6 +2363,8 @@ _FINDING = {"body_found", "found_dead"}  # triggers whose subject found what oth
 _SUPERLATIVES = {fold(word) for word in ("أعنف", "الأعنف", "أول", "الأول", "الأولى", "أكبر", "الأكبر", "أسوأ", "الأسوأ",
                                            "أكثر", "أعلى", "first", "deadliest", "worst", "biggest", "largest",
                                            "highest", "bloodiest", "most", "heaviest")}
+_BELONGING = {fold(word) for word in ("يرجح", "يعتقد", "انتماؤهم", "انتمائهم", "ينتمون", "التابعين", "تابعين", "تابعون",
+                                         "من", "believed", "suspected", "affiliated", "linked", "of")}
 _TWO_AFTER = {"اثنين", "اثنان", "اثنتين", "اثنتان"}  # the number two after its noun ("إرهابيين اثنين")
 _SENIORITY = {"senior", "top", "prominent", "local", "former", "high-ranking", "key", "leading"}  # "a senior IS leader"
 _WOUNDED_PEOPLE = {"جريح", "جريحا", "جرحي", "مصاب", "مصابين"}  # the wounded as people (folded: الجرحى → جرحي)
