@@ -3414,3 +3414,9 @@ def test_a_tribal_feud_is_a_clash(extract, text):
 ])
 def test_gunmen_said_to_belong_to_a_group_who_carried_it_out_are_the_group(extract, text):
     assert only(extract(text, published=date(2025, 3, 12))).actor1 == "Islamic State"
+
+
+def test_the_forces_alone_are_the_states_where_no_name_follows(extract):
+    event = only(extract("قال قائد عمليات الأنبار إن القوات دمرت نفقا لداعش في صحراء قضاء الرطبة أمس.",
+                         published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Military Forces of Iraq", "Islamic State")
