@@ -3420,3 +3420,14 @@ def test_the_forces_alone_are_the_states_where_no_name_follows(extract):
     event = only(extract("قال قائد عمليات الأنبار إن القوات دمرت نفقا لداعش في صحراء قضاء الرطبة أمس.",
                          published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Military Forces of Iraq", "Islamic State")
+
+
+@pytest.mark.parametrize("text", [
+    ("A roadside bomb killed two soldiers in the Baiji district on Sunday.\n\n"
+     "Elsewhere, three policemen were killed on Sunday."),
+    ("قتل جنديان بانفجار عبوة ناسفة في قضاء بيجي يوم الأحد.\n\n"
+     "ومن جهة أخرى، قتل ثلاثة من الشرطة يوم الأحد."),
+])
+def test_a_toll_told_after_elsewhere_is_no_toll_of_the_incident_before(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, event.actor2) == (2, "Military Forces of Iraq")
