@@ -73,3 +73,8 @@ def test_duals_and_counted_nouns(text, expected):
 def test_a_feminine_ending_is_no_possessive_and_a_possessive_counts_one(text, values):
     tokens = tokenize(normalize(text).text)
     assert [a.value for a in amounts(tokens)] == values
+
+
+def test_amounts_written_as_a_phrase_of_words():
+    text = normalize("killed half a dozen soldiers and a couple of policemen").text
+    assert [a.value for a in amounts(tokenize(text))] == [6, 2]

@@ -28,6 +28,9 @@ def _words() -> dict:
         data[table] = {fold(k): v for k, v in data[table].items()}
     data["vague"] = {key: [fold(w) for w in words] for key, words in data["vague"].items()}
     data["vague_words"] = frozenset(data["vague"]["words"])
+    data["value_phrases"] = {}
+    for phrase, value in data["phrases"].items():
+        data["value_phrases"].setdefault(phrase.split()[0], []).append((tuple(phrase.split()), value))
     data["vague_phrases"] = {}
     for phrase in data["vague"]["phrases"]:
         data["vague_phrases"].setdefault(phrase.split()[0], []).append(tuple(phrase.split()))
@@ -74,6 +77,12 @@ def amounts(tokens: list[Token]) -> list[Amount]:
     i = 0
     while i < len(tokens):
         word = tokens[i].text
+        valued = next(((p, value) for p, value in data["value_phrases"].get(word.lower(), ())
+                       if tuple(t.text.lower() for t in tokens[i : i + len(p)]) == p), None)
+        if valued:  # "half a dozen"
+            found.append(Amount(valued[1], i, i + len(valued[0]) - 1))
+            i += len(valued[0])
+            continue
         phrase = next((p for p in vague_phrases.get(word, ()) if tuple(t.text for t in tokens[i : i + len(p)]) == p),
                       None)
         if phrase:
