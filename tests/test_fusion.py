@@ -87,3 +87,11 @@ def test_the_stores_candidates_hold_every_event_fusion_could_accept(store):
         assert fits <= found, (mention, fits - found)
         best = best_match(store, mention)
         assert (best is None) == (not fits)
+
+
+def test_two_places_each_named_as_the_scene_far_apart_are_two_incidents():
+    town = account(latitude=35.32, longitude=43.78)  # a town itself, precision 1
+    village = account(latitude=35.32, longitude=43.95)  # another, about 15 km east, precision 1 too
+    assert compatibility(town, village) is None
+    assert compatibility(town, village | {"longitude": 43.85}) is not None  # 6 km: one scene told two ways
+    assert compatibility(town, village | {"geo_precision": 2}) is not None  # "near" a town: within its reach

@@ -27,6 +27,7 @@ DISTRICT_KM = 60.0  # a village on one side and its district on the other
 RELATED_TYPES = {"Battles": ("Violence against civilians", "Explosions/Remote violence"),
                  "Violence against civilians": ("Battles",), "Explosions/Remote violence": ("Battles",)}
 RELATED_KM = 10.0
+TOWNS_APART_KM = 10.0  # two places each named as the scene itself, farther apart than this, are two scenes
 
 
 class CandidateSource(Protocol):
@@ -85,6 +86,9 @@ def compatibility(stored: dict[str, Any], mention: dict[str, Any]) -> float | No
     region = (coarse >= 3 or area_anywhere) and stored.get("admin1") == mention.get("admin1")
     if distance > PLACE_KM and not region and not (same_district and distance <= DISTRICT_KM):
         return None
+    if (stored.get("geo_precision") or 3) == 1 and (mention.get("geo_precision") or 3) == 1 and (
+            distance > TOWNS_APART_KM):
+        return None  # two towns or villages each named as the place itself, far apart: two incidents
     if not _tolls_agree(stored, mention):
         return None
     place_score = max(0.0, 1 - distance / (PLACE_KM * 4))
