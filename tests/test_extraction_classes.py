@@ -3431,3 +3431,20 @@ def test_the_forces_alone_are_the_states_where_no_name_follows(extract):
 def test_a_toll_told_after_elsewhere_is_no_toll_of_the_incident_before(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.fatalities, event.actor2) == (2, "Military Forces of Iraq")
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Iraqi forces kill three IS militants in Anbar raid", "fatalities", 3),
+    ("SDF arrests five IS suspects in Deir ez-Zor", "arrested", 5),
+    ("Turkish drone strike kills two SDF fighters near Qamishli", "fatalities", 2),
+])
+def test_an_english_headlines_present_tense_counts(extract, text, field, value):
+    assert getattr(only(extract(text, published=PUBLISHED)), field) == value
+
+
+@pytest.mark.parametrize("text", [
+    "IS threatened to kill the hostages in Deir ez-Zor on Monday.",
+    "The group vowed to kill more soldiers in Anbar.",
+])
+def test_a_threat_or_a_vow_is_no_deed(extract, text):
+    assert extract(text, published=PUBLISHED) == []
