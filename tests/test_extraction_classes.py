@@ -3448,3 +3448,10 @@ def test_an_english_headlines_present_tense_counts(extract, text, field, value):
 ])
 def test_a_threat_or_a_vow_is_no_deed(extract, text):
     assert extract(text, published=PUBLISHED) == []
+
+
+def test_missiles_fired_are_a_missile_attack(extract):
+    event = only(extract("Iran's Revolutionary Guards fired missiles at Kurdish opposition bases near Koya on Sunday, "
+                         "killing three.", published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Shelling/artillery/missile attack", "Military Forces of Iran", 3)
