@@ -3455,3 +3455,9 @@ def test_missiles_fired_are_a_missile_attack(extract):
                          "killing three.", published=PUBLISHED))
     assert (event.sub_event_type, event.actor1, event.fatalities) == (
         "Shelling/artillery/missile attack", "Military Forces of Iran", 3)
+
+
+def test_soldiers_counted_by_their_noun_suffered_the_ambush(extract):
+    event = only(extract("A monitor documented the killing of four regime soldiers in an IS ambush near Palmyra on Sunday.",
+                         published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Military Forces of Syria", 4)

@@ -1865,6 +1865,9 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
         return False  # "قتل ثلاثة جنود بهجوم لداعش": the force the means ("بهجوم") is of, not the soldiers' force
     if _number_after(hit, tokens):
         return True  # "إرهابيين اثنين", "جنود ثلاثة"
+    if (hit.first == hit.last and tokens[hit.first].text.isascii() and tokens[hit.first].text.lower() in members
+            and _people(tokens[max(0, hit.first - 3) : hit.first], dates)):
+        return True  # "the killing of four regime soldiers": members named by their noun and counted
     before = tokens[max(0, hit.first - 4) : hit.first]
     if before and (before[-1].text.lower() in ("the", "a", "an", "al", "قوات", "forces")
                    or before[-1].text.lower() in COUNTRY_WORDS):
