@@ -3461,3 +3461,11 @@ def test_soldiers_counted_by_their_noun_suffered_the_ambush(extract):
     event = only(extract("A monitor documented the killing of four regime soldiers in an IS ambush near Palmyra on Sunday.",
                          published=PUBLISHED))
     assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Military Forces of Syria", 4)
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("Three civilians, including a child, were killed when a mortar shell hit their home in Tuz Khurmatu on Sunday.", 3),
+    ("Five IS militants, including a senior leader, were killed in coalition air strikes near Baiji on Sunday.", 5),
+])
+def test_those_included_in_an_english_toll_are_part_of_it(extract, text, fatalities):
+    assert only(extract(text, published=PUBLISHED)).fatalities == fatalities

@@ -1406,9 +1406,12 @@ class RuleExtractor:
                 amount = Amount(amount.value, amount.first - 1, amount.last)
             following = tokens[amount.last + 1].text if amount.last + 1 < len(tokens) else ""
             preceding = tokens[amount.first - 1].text if amount.first > 0 else ""
-            if any(tuple(t.text.lower() for t in tokens[max(0, amount.first - len(words)) : amount.first]) == words
-                   for words in lex.subsets):
-                continue  # "5 قتلى بينهم طفلان": part of a count already given
+            # "5 قتلى بينهم طفلان", "three civilians, including a child": part of a count already given (in English
+            # an article or an adjective may stand between)
+            if any(tuple(t.text.lower() for t in tokens[max(0, end - len(words)) : end]) == words
+                   for words in lex.subsets for end in range(max(1, amount.first - 2), amount.first + 1)
+                   if end == amount.first or tokens[end].text.isascii()):
+                continue
             # a number counts the noun after it; a singular noun ("مواطن يوم السبت") is that noun itself
             # the noun a number counts follows it bare ("27 كيلومترا"); "جنديان بهجوم" is a toll, and "بهجوم" how
             if (following in lex.not_people and (not amount.implicit or word in ("احد", "احدي"))) or (
