@@ -3469,3 +3469,8 @@ def test_soldiers_counted_by_their_noun_suffered_the_ambush(extract):
 ])
 def test_those_included_in_an_english_toll_are_part_of_it(extract, text, fatalities):
     assert only(extract(text, published=PUBLISHED)).fatalities == fatalities
+
+
+def test_a_fighter_who_died_of_his_wounds_is_a_toll(extract):
+    event = only(extract("A PMF fighter died of his wounds near Baiji on Sunday.", published=PUBLISHED))
+    assert (event.actor2, event.fatalities) == ("Popular Mobilization Forces", 1)
