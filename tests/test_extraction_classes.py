@@ -3474,3 +3474,12 @@ def test_those_included_in_an_english_toll_are_part_of_it(extract, text, fatalit
 def test_a_fighter_who_died_of_his_wounds_is_a_toll(extract):
     event = only(extract("A PMF fighter died of his wounds near Baiji on Sunday.", published=PUBLISHED))
     assert (event.actor2, event.fatalities) == ("Popular Mobilization Forces", 1)
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Four soldiers were wounded, two of them seriously, when a roadside bomb hit their patrol near Baiji on Sunday.",
+     "wounded", 4),
+    ("قتل سبعة أشخاص بينهم امرأتان وطفل بانفجار سيارة مفخخة في مدينة الباب يوم الأحد.", "fatalities", 7),
+])
+def test_the_parts_of_a_count_joined_or_of_them_add_nothing(extract, text, field, value):
+    assert getattr(only(extract(text, published=PUBLISHED)), field) == value

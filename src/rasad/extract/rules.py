@@ -1391,6 +1391,8 @@ class RuleExtractor:
         # "جنديان", "an IS official", "a local official" are
         named_inside = {k for actor in actors if actor.last > actor.first for k in range(actor.first + 1, actor.last + 1)
                         if tokens[k].text.startswith("ال")}
+        subset_end: int | None = None  # the last token of a part of a count given ("بينهم امرأتان")
+        subsets: set[int] = set()  # where such parts start: no count is joined to them ("سبعة … بينهم امرأتان وطفل")
         for amount in found:
             span = (tokens[amount.first].start, tokens[amount.last].end)
             if any(s <= span[0] < e for s, e in date_ranges) or (amount.implicit and amount.first in named_inside):
@@ -1411,6 +1413,18 @@ class RuleExtractor:
             if any(tuple(t.text.lower() for t in tokens[max(0, end - len(words)) : end]) == words
                    for words in lex.subsets for end in range(max(1, amount.first - 2), amount.first + 1)
                    if end == amount.first or tokens[end].text.isascii()):
+                subset_end = amount.last
+                subsets.add(span[0])
+                continue
+            # … and those joined to it ("بينهم امرأتان وطفل"), and "two of them seriously", "four of whom were
+            # civilians" after a count (but "two of whom later died" tells a death, see `of_them`)
+            if (subset_end is not None and amount.first == subset_end + 1 and (
+                    word.startswith("و") or (amount.first and tokens[amount.first - 1].text == "and"))) or (
+                    english and any(tuple(t.text.lower() for t in tokens[amount.last + 1 : amount.last + 1 + len(w)]) == w
+                                    for w in lex.of_them)
+                    and not any(amount.last < cue.first <= amount.last + 5 for cue in count_cues)):
+                subset_end = amount.last
+                subsets.add(span[0])
                 continue
             # a number counts the noun after it; a singular noun ("مواطن يوم السبت") is that noun itself
             # the noun a number counts follows it bare ("27 كيلومترا"); "جنديان بهجوم" is a toll, and "بهجوم" how
@@ -1471,7 +1485,7 @@ class RuleExtractor:
         # counted one adds to its count; a rank told of the first ("برتبة ملازم أول") stands between them
         rank_tokens = {k + step for k, token in enumerate(tokens) if token.text in _RANK_WORDS for step in range(3)}
         for number, (distance, name, value, span) in list(nearest.items()):
-            counted_elsewhere = {other[3][0] for key, other in nearest.items() if key != number}
+            counted_elsewhere = {other[3][0] for key, other in nearest.items() if key != number} | subsets
             joined = self._joined_count(found, tokens, span, counted_elsewhere, date_ranges, actor_tokens, rank_tokens,
                                         count_cues)
             if joined is not None and value is not None:
