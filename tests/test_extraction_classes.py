@@ -3483,3 +3483,19 @@ def test_a_fighter_who_died_of_his_wounds_is_a_toll(extract):
 ])
 def test_the_parts_of_a_count_joined_or_of_them_add_nothing(extract, text, field, value):
     assert getattr(only(extract(text, published=PUBLISHED)), field) == value
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb exploded in Manbij on Sunday, killing five people.\n\nThe death toll rose to nine on Monday, a monitor said.",
+    "انفجرت سيارة مفخخة في مدينة منبج يوم الأحد ما أدى لمقتل خمسة أشخاص.\n\n"
+    "وارتفعت حصيلة قتلى التفجير إلى تسعة يوم الاثنين بحسب المرصد.",
+])
+def test_a_toll_that_rose_days_later_is_the_incident_told_before(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.event_date, event.fatalities) == ("Remote explosive/landmine/IED", "2025-03-09", 9)
+
+
+def test_a_toll_told_alone_is_the_incident_it_counts(extract):
+    event = only(extract("The death toll from Sunday's car bomb in Manbij rose to nine, a monitor said.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.event_date, event.fatalities) == ("Remote explosive/landmine/IED", "2025-03-09", 9)

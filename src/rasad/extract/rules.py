@@ -88,6 +88,7 @@ class _Mention:
     earlier: bool = False  # an incident the news "comes days after" ("بعد أيام من هجوم مماثل"): another one
     separate: bool = False  # told after "في الأثناء", "Separately": another incident than those of sentences before
     definite: bool = False  # its noun with the article ("The attack in al-Mayadin was …", "الهجوم"): named again
+    toll_update: bool = False  # "the death toll rose to nine", "ارتفعت حصيلة": the incident told before, days on
 
 
 @dataclass
@@ -772,7 +773,7 @@ class RuleExtractor:
         # "قتل جنديان بعبوة ناسفة", "محاولة اغتيال بعبوة لاصقة": a device's blow, whoever it hit; "هاجم انتحاري
         # يرتدي حزاما ناسفا مقرا": a bomber's
         device = tags & {"ied", "vbied"} or (trigger.id == "attack" and "suicide" in tags)  # not "قتلت انتحاريا"
-        if trigger.id in ("attack", "kill", "execution") and device and not any(
+        if trigger.id in ("attack", "kill", "wound", "toll_update", "execution") and device and not any(
             hit.payload.id == "clash" for hit in events
         ):
             event_type = "Explosions/Remote violence"
@@ -1053,6 +1054,7 @@ class RuleExtractor:
                                 headline=_headline(norm.text, sentence),
                                 earlier=bool(when and when.kind == "earlier" and date_source == "clause"),
                                 separate=separate,
+                                toll_update=any(hit.payload.id == "toll_update" for hit in events),
                                 definite=main.first == main.last and (
                                     tokens[main.first].text.startswith("ال")
                                     or (main.first > 0 and tokens[main.first - 1].text == "the"))))
@@ -2409,7 +2411,7 @@ _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians
 _AFTER_WORDS = {"بعد", "عقب", "اثر", "after", "following"}
 _AROUND_WORDS = _AFTER_WORDS | {"قبل", "قبيل", "منذ"}
 _GENERIC_TRIGGERS = {"kill", "wound", "attack", "clash", "gunfire", "operation"}
-_TOLL_TRIGGERS = frozenset({"kill", "wound"})  # a toll on its own: the incident it counts is told elsewhere
+_TOLL_TRIGGERS = frozenset({"kill", "wound", "toll_update"})  # a toll on its own: the incident is told elsewhere
 _SAME_INCIDENT_SUB_TYPES = ({"Remote explosive/landmine/IED", "Suicide bomb"},
                             {"Armed clash", "Government regains territory"})
 
@@ -2516,6 +2518,8 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
     for reference in [m for m in mentions if m.reference]:
         before = [m for m in merged if m.event.evidence[0].start < reference.event.evidence[0].start]
         told = next((m for m in reversed(before) if not m.summary and _compatible_dates(m, reference)), None)
+        if told is None and reference.toll_update:  # "the death toll rose to nine on Monday": days on
+            told = next((m for m in reversed(before) if not m.summary and m.event.event_type in _VIOLENT), None)
         if told is None:
             if reference.explicit_day and any(getattr(reference.event, name) is not None for name in COUNT_FIELDS):
                 merged.append(reference)  # a toll on a day of its own: another incident at the place told before
