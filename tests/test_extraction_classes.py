@@ -3486,7 +3486,8 @@ def test_the_parts_of_a_count_joined_or_of_them_add_nothing(extract, text, field
 
 
 @pytest.mark.parametrize("text", [
-    "A car bomb exploded in Manbij on Sunday, killing five people.\n\nThe death toll rose to nine on Monday, a monitor said.",
+    "A car bomb exploded in Manbij on Sunday, killing five people.\n\n"
+    "The death toll rose to nine on Monday, a monitor said.",
     "انفجرت سيارة مفخخة في مدينة منبج يوم الأحد ما أدى لمقتل خمسة أشخاص.\n\n"
     "وارتفعت حصيلة قتلى التفجير إلى تسعة يوم الاثنين بحسب المرصد.",
 ])
@@ -3499,3 +3500,15 @@ def test_a_toll_told_alone_is_the_incident_it_counts(extract):
     event = only(extract("The death toll from Sunday's car bomb in Manbij rose to nine, a monitor said.",
                          published=PUBLISHED))
     assert (event.sub_event_type, event.event_date, event.fatalities) == ("Remote explosive/landmine/IED", "2025-03-09", 9)
+
+
+def test_one_joined_to_her_children_adds_them(extract):
+    event = only(extract("A woman and her three children were killed when a shell hit their house in Tuz Khurmatu on "
+                         "Sunday.", published=PUBLISHED))
+    assert event.fatalities == 4
+
+
+def test_twin_bombings_are_one_explosion(extract):
+    event = only(extract("Nine people were killed, including four soldiers, in twin bombings in Azaz on Sunday.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 9)

@@ -1505,6 +1505,8 @@ class RuleExtractor:
             total, first = value, start
             while english and first is not None and total is not None:
                 opening = first - 1 if first > 0 and tokens[first - 1].text in ("a", "an") else first
+                if opening > 0 and tokens[opening - 1].text in _ENGLISH_POSSESSIVES:
+                    opening -= 1  # "a woman and her three children"
                 before = next((a for a in found if a.value and a.last + 2 <= opening <= a.last + 5 and (
                     tokens[opening - 1].text == "and" or tokens[opening].start - tokens[opening - 1].end >= 2)  # ", "
                     and not any(other.first > a.last and other.last < opening for other in found)
