@@ -3512,3 +3512,9 @@ def test_twin_bombings_are_one_explosion(extract):
     event = only(extract("Nine people were killed, including four soldiers, in twin bombings in Azaz on Sunday.",
                          published=PUBLISHED))
     assert (event.sub_event_type, event.fatalities) == ("Remote explosive/landmine/IED", 9)
+
+
+def test_a_noun_joined_with_its_number_after_it_adds_them(extract):
+    event = only(extract("قتل رجل وزوجته وأطفالهما الثلاثة بقصف على منزلهم في مدينة الباب يوم الأحد.",
+                         published=PUBLISHED))
+    assert event.fatalities == 5

@@ -1669,6 +1669,8 @@ def _joined_by_and(tokens: list[Token], first: int) -> bool:
     word = tokens[first].text
     if word.startswith("و") and word not in _ONE_WORDS:  # "عائلة واحدة": one, not "and"
         return not word[1:].isdigit()
+    if word.startswith("ال") and first > 0 and tokens[first - 1].text.startswith("و") and len(tokens[first - 1].text) > 3:
+        return True  # "رجل وزوجته وأطفالهما الثلاثة": the noun joined carries the "و", its number follows it
     if first > 1 and tokens[first - 1].text in _ENGLISH_POSSESSIVES:  # "a mukhtar and his son"
         first -= 1
     return first > 0 and tokens[first - 1].text == "and" and not word.isdigit()
