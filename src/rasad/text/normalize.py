@@ -77,7 +77,8 @@ _CAPITALS_WORD = re.compile(r"[A-Z]{2,}")
 
 
 def normalize(text: str) -> NormalizedText:
-    """Fold letter variants, digits, quotes and dashes; drop diacritics, tatweel and control marks."""
+    """Fold letter variants, digits, quotes and dashes; drop diacritics, tatweel and control marks; read "IS" in
+    capitals as "isis"."""
     out: list[str] = []
     origin: list[int] = []
     expanded = {match.start() for match in _IS_ABBREVIATION.finditer(text) if not _among_capitals(text, match)}
