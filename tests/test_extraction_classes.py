@@ -3518,3 +3518,9 @@ def test_a_noun_joined_with_its_number_after_it_adds_them(extract):
     event = only(extract("قتل رجل وزوجته وأطفالهما الثلاثة بقصف على منزلهم في مدينة الباب يوم الأحد.",
                          published=PUBLISHED))
     assert event.fatalities == 5
+
+
+def test_a_governorates_security_directorate_is_the_states_force(extract):
+    event = only(extract("قالت مديرية أمن دير الزور إن دورية تابعة لها تعرضت لهجوم من قبل مجهولين على طريق الميادين "
+                         "يوم الأحد ما أدى لإصابة عنصرين.", published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.wounded) == ("Unidentified Armed Group", "Military Forces of Syria", 2)
