@@ -3524,3 +3524,8 @@ def test_a_governorates_security_directorate_is_the_states_force(extract):
     event = only(extract("قالت مديرية أمن دير الزور إن دورية تابعة لها تعرضت لهجوم من قبل مجهولين على طريق الميادين "
                          "يوم الأحد ما أدى لإصابة عنصرين.", published=PUBLISHED))
     assert (event.actor1, event.actor2, event.wounded) == ("Unidentified Armed Group", "Military Forces of Syria", 2)
+
+
+def test_the_sdf_abbreviated_with_dots(extract):
+    assert only(extract("اعتقلت ق.س.د خمسة أشخاص في بلدة الشحيل أمس.", published=PUBLISHED)).actor1 == (
+        "Syrian Democratic Forces")
