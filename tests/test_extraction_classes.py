@@ -3529,3 +3529,9 @@ def test_a_governorates_security_directorate_is_the_states_force(extract):
 def test_the_sdf_abbreviated_with_dots(extract):
     assert only(extract("اعتقلت ق.س.د خمسة أشخاص في بلدة الشحيل أمس.", published=PUBLISHED)).actor1 == (
         "Syrian Democratic Forces")
+
+
+def test_a_foiled_attack_and_what_it_was_aiming_at_never_happened(extract):
+    event = only(extract("أحبطت القوات الأمنية هجوما انتحاريا كان يستهدف تجمعا للمدنيين في كركوك أمس.",
+                         published=PUBLISHED))
+    assert event.event_type == "Strategic developments" and "foiled_plot" in event.tags

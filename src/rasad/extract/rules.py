@@ -63,6 +63,7 @@ _FORCE_NOUNS = {"قوات", "قوة", "عناصر", "the", "forces"}
 _OPPONENT_MARKERS = {"مع", "with", "with the"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
+_WAS = {"كان", "كانت", "كانوا", "كانا"}  # before an imperfect: what someone was doing or aiming at
 _RELATIVE_PRONOUNS = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 UNIDENTIFIED = "Unidentified Armed Group"
 _TYPE_FACTORS = {"Battles": "battles", "Explosions/Remote violence": "explosions",
@@ -637,6 +638,8 @@ class RuleExtractor:
                 continue  # "منطلقا للهجمات", "مسرحا للاشتباكات": attacks of a kind, not one incident
             if hit.first and tokens[hit.first - 1].text in _RELATIVE_PRONOUNS and word[:1] in ("ي", "ت"):
                 continue  # "الهجمات التي تستهدف المنطقة": what such attacks do, in the imperfect, is no incident
+            if hit.first and tokens[hit.first - 1].text in _WAS and word[:1] in ("ي", "ت"):
+                continue  # "أحبطت هجوما كان يستهدف تجمعا": what it was aiming at, which never happened
             if self._blocked(hit, [cue for cue in cues if _same_side_of(relatives, cue.first, hit.first)], tokens):
                 continue  # "the IS leader who planned the attack was arrested": the plan is the relative clause's
             if trigger.id == "regain" and (amounts(tokens[hit.last + 1 : hit.last + 2]) or (
@@ -765,7 +768,9 @@ class RuleExtractor:
             hit.payload.id == "clash" for hit in events
         ):
             sub_type = "Suicide bomb"
-        foiled = bool(words & _FOILED) and ("attempt" in modifier_ids or trigger.id == "escape")
+        # … or the incident's word is what "أحبطت … هجوما انتحاريا" foiled: it never took place
+        foiled = bool(words & _FOILED) and ("attempt" in modifier_ids or trigger.id == "escape" or any(
+            hit.payload.id == "foiled_plot" and hit.first < main.first <= hit.last + 1 for hit in events))
         if foiled:
             tags.add("attempt")
             if event_type == "Explosions/Remote violence":  # the device never went off
