@@ -3535,3 +3535,9 @@ def test_a_foiled_attack_and_what_it_was_aiming_at_never_happened(extract):
     event = only(extract("أحبطت القوات الأمنية هجوما انتحاريا كان يستهدف تجمعا للمدنيين في كركوك أمس.",
                          published=PUBLISHED))
     assert event.event_type == "Strategic developments" and "foiled_plot" in event.tags
+
+
+def test_our_forces_in_a_quoted_statement_are_the_speakers_states(extract):
+    event = only(extract('"Our forces killed five terrorists in the Makhmour mountains," the operations commander said '
+                         "on Sunday.", published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Military Forces of Iraq", "Islamic State", 5)
