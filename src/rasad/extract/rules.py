@@ -756,8 +756,8 @@ class RuleExtractor:
         # "149 هجوما في 2025", "12 من الهجمات", "carried out 15 attacks in February, killing 20": a tally of
         # incidents, not one (whichever of its words ranks first); but "قتل 4 وأصيب 6 آخرون بهجوم" counts people,
         # and its number does not stand right before the trigger
-        tallied = any(_tallied(hit.first, tokens) for hit in events) or any(
-            _tallied(k, tokens) for k, token in enumerate(tokens) if bare_forms(token.text.lower()) & lex.tallies)
+        tallied = any(_tallied(hit.first, tokens) for hit in events) or (bool(words & lex.tallies) and any(
+            _tallied(k, tokens) for k, token in enumerate(tokens) if bare_forms(token.text.lower()) & lex.tallies))
         if tallied and not any(d.precision == 1 for d in dated) and (
                 sentence_periods or any(d.precision == 3 for d in dated + sentence_dates)):
             return []  # over a year or a month; "اثنين من التفجيرات وقعا في سوق" are two bombings of one day
@@ -899,9 +899,11 @@ class RuleExtractor:
                 and (published - when.value).days > BACKGROUND_DAYS and not _figure(tokens, clause_dates)):
             return []  # "the fall of the town in March 2019": vaguer background, no incident (GUIDELINES §6)
 
-        actor_hits = actor_found or self._without_sources(
-            self._actor_hits(state.actors_in(sentence_tokens), sentence_tokens, state.switched), sentence_tokens,
-            [hit for hit in lex.triggers.find(sentence_tokens) if hit.payload.event_type])
+        actor_hits = actor_found or self._actor_hits(state.actors_in(sentence_tokens), sentence_tokens, state.switched)
+        if not actor_found and actor_hits and event_type not in _VIOLENT:
+            # "Detainees rioted at the prison, the SDF said": the source after the clause took no part
+            actor_hits = self._without_sources(actor_hits, sentence_tokens, [
+                hit for hit in lex.triggers.find(sentence_tokens) if hit.payload.event_type])
         date_spans = tuple((d.start, d.end) for d in (*clause_dates, *sentence_dates))
         actor_tokens = tokens if actor_found else sentence_tokens
         place_spans = [(place.start, place.end) for group in groups for place, _ in group]
@@ -1398,6 +1400,10 @@ class RuleExtractor:
         # "جنديان", "an IS official", "a local official" are
         named_inside = {k for actor in actors if actor.last > actor.first for k in range(actor.first + 1, actor.last + 1)
                         if tokens[k].text.startswith("ال")}
+        # where a word that opens a part of a count ends ("بينهم", "including"): an amount right after it is that part
+        lowered = [token.text.lower() for token in tokens]
+        subset_ends = {k + len(words) for words in lex.subsets for k in range(len(tokens) - len(words) + 1)
+                       if tuple(lowered[k : k + len(words)]) == words}
         subset_end: int | None = None  # the last token of a part of a count given ("بينهم امرأتان")
         subsets: set[int] = set()  # where such parts start: no count is joined to them ("سبعة … بينهم امرأتان وطفل")
         for amount in found:
@@ -1417,8 +1423,7 @@ class RuleExtractor:
             preceding = tokens[amount.first - 1].text if amount.first > 0 else ""
             # "5 قتلى بينهم طفلان", "three civilians, including a child": part of a count already given (in English
             # an article or an adjective may stand between)
-            if any(tuple(t.text.lower() for t in tokens[max(0, end - len(words)) : end]) == words
-                   for words in lex.subsets for end in range(max(1, amount.first - 2), amount.first + 1)
+            if any(end in subset_ends for end in range(max(1, amount.first - 2), amount.first + 1)
                    if end == amount.first or tokens[end].text.isascii()):
                 subset_end = amount.last
                 subsets.add(span[0])

@@ -83,11 +83,12 @@ def normalize(text: str) -> NormalizedText:
     origin: list[int] = []
     expanded = {match.start() for match in _IS_ABBREVIATION.finditer(text) if not _among_capitals(text, match)}
     for index, ch in enumerate(text):
-        if index in expanded:  # "isis", its halves traced to "I" and "S"
-            out.append("isis")
-            origin.extend((index, index, index + 1, index + 1))
+        if expanded and (index in expanded or index - 1 in expanded):
+            if index in expanded:  # "isis", its halves traced to "I" and "S"
+                out.append("isis")
+                origin.extend((index, index, index + 1, index + 1))
             continue
-        folded = "" if index - 1 in expanded else _char(ch)
+        folded = _char(ch)
         if folded:
             out.append(folded)
             origin.extend([index] * len(folded))
