@@ -273,3 +273,10 @@ def test_a_towns_english_spellings_of_vowels_and_doubled_letters(spelling, name)
 def test_an_english_sub_district_after_its_name_is_its_cue():
     (place,) = resolve("in the Udhaim sub-district")
     assert (place.place.name, place.place.feature, place.precision) == ("Al-Atheem", "subdistrict", 2)
+
+
+@pytest.mark.parametrize(("spelling", "name"), [
+    ("Saladin", "Salah Al-Din"), ("Nineva", "Ninewa"), ("Diala", "Diyala"), ("Deir el-Zour", "Deir-ez-Zor"),
+])
+def test_older_english_spellings_of_governorates(spelling, name):
+    assert any(place.name == name for place in default_gazetteer().lookup(spelling))
