@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rasad.store.grid import PER_DEGREE
+
 _EVENTS = """
 CREATE TABLE events (
     event_id TEXT PRIMARY KEY,
@@ -358,7 +360,51 @@ CREATE INDEX events_cell ON events({row}, {col}, event_type, latitude, longitude
 WHERE merged_into IS NULL AND review_state <> 'rejected' AND latitude IS NOT NULL
 """
 
-MIGRATIONS: dict[str, list[tuple[int, str]]] = {
+# the radius filter at scale (PostgreSQL): visible placed events counted by cell of a 1/64-degree grid, kept by
+# statement triggers (a bulk COPY adds its rows in one statement), so the cells wholly inside a circle are summed
+# without reading their events; an index on the same cells reads those of the cells the circle only crosses, and
+# the newest-first index holds each event's coordinates, so a circle's newest page is chosen from the index alone
+FINE_ROW, FINE_COL = (f"CAST(floor({axis} * {PER_DEGREE}) AS INTEGER)" for axis in ("latitude", "longitude"))
+VISIBLE_PLACED = "merged_into IS NULL AND review_state <> 'rejected' AND latitude IS NOT NULL"
+_FINE_CELLS_PG = (
+    "CREATE TABLE event_cells (row_ INTEGER NOT NULL, col_ INTEGER NOT NULL, events BIGINT NOT NULL, "
+    "PRIMARY KEY (row_, col_))",
+    f"INSERT INTO event_cells SELECT {FINE_ROW}, {FINE_COL}, count(*) FROM events WHERE {VISIBLE_PLACED} "
+    "GROUP BY 1, 2",
+    f"""CREATE FUNCTION event_cells_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO event_cells AS c SELECT {FINE_ROW}, {FINE_COL}, count(*) FROM new_rows
+        WHERE {VISIBLE_PLACED} GROUP BY 1, 2
+        ON CONFLICT (row_, col_) DO UPDATE SET events = c.events + excluded.events;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO event_cells AS c SELECT {FINE_ROW}, {FINE_COL}, -count(*) FROM old_rows
+        WHERE {VISIBLE_PLACED} GROUP BY 1, 2
+        ON CONFLICT (row_, col_) DO UPDATE SET events = c.events + excluded.events;
+    ELSE
+        INSERT INTO event_cells AS c SELECT row_, col_, sum(change) FROM (
+            SELECT {FINE_ROW} AS row_, {FINE_COL} AS col_, 1 AS change FROM new_rows WHERE {VISIBLE_PLACED}
+            UNION ALL
+            SELECT {FINE_ROW}, {FINE_COL}, -1 FROM old_rows WHERE {VISIBLE_PLACED}) changes
+        GROUP BY row_, col_ HAVING sum(change) <> 0
+        ON CONFLICT (row_, col_) DO UPDATE SET events = c.events + excluded.events;
+    END IF;
+    RETURN NULL;
+END $$""",
+    "CREATE TRIGGER event_cells_insert AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION event_cells_follow()",
+    "CREATE TRIGGER event_cells_update AFTER UPDATE ON events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION event_cells_follow()",
+    "CREATE TRIGGER event_cells_delete AFTER DELETE ON events REFERENCING OLD TABLE AS old_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION event_cells_follow()",
+    f"CREATE INDEX events_fine_cell ON events (({FINE_ROW}), ({FINE_COL})) INCLUDE (latitude, longitude) "
+    f"WHERE {VISIBLE_PLACED}",
+    "DROP INDEX events_visible_newest",
+    "CREATE INDEX events_visible_newest ON events(event_date DESC NULLS LAST, event_id) INCLUDE (latitude, longitude) "
+    "WHERE merged_into IS NULL AND review_state <> 'rejected'",
+)
+
+MIGRATIONS: dict[str, list[tuple[int, str | tuple[str, ...]]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
         (2, _REVIEW.format(serial="INTEGER PRIMARY KEY AUTOINCREMENT")),
@@ -379,6 +425,7 @@ MIGRATIONS: dict[str, list[tuple[int, str]]] = {
         (17, _BANDS_BY_DOC),
         (18, _CELLS_PAGED.format(row=f"({CELL_SQL['sqlite'][0]})", col=f"({CELL_SQL['sqlite'][1]})",
                                  columns=", event_date, event_id")),
+        (19, "SELECT 1"),  # the fine grid of the radius filter is PostgreSQL's; SQLite reads its cell index
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -402,5 +449,6 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (17, _BANDS_BY_DOC),
         (18, _CELLS_PAGED.format(row=f"({CELL_SQL['postgresql'][0]})", col=f"({CELL_SQL['postgresql'][1]})",
                                  columns=") INCLUDE (event_date, event_id")),
+        (19, _FINE_CELLS_PG),
     ],
 }

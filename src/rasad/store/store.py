@@ -26,7 +26,8 @@ from rasad.geo.boundaries import EARTH_KM
 from rasad.model import COUNT_FIELDS, Document, Event
 from rasad.store import audit
 from rasad.store.database import Database, connect
-from rasad.store.migrations import CELL_SQL, MIGRATIONS
+from rasad.store.grid import Span, circle_spans
+from rasad.store.migrations import CELL_SQL, FINE_COL, FINE_ROW, MIGRATIONS, VISIBLE_PLACED
 from rasad.store.review import apply_overrides, check_edit
 from rasad.text.normalize import fold
 
@@ -75,6 +76,9 @@ class EventFilter:
     descending: bool = True
 
 
+_PAGING = {"near", "limit", "offset", "sort", "descending"}  # what a filter holds besides its conditions
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -118,7 +122,7 @@ class Store:
                 self.db.lock("schema_migrations")
                 if self.db.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone():
                     continue
-                for statement in script.split(";"):
+                for statement in script.split(";") if isinstance(script, str) else script:
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
@@ -711,7 +715,9 @@ class Store:
         return [{**dict(row), "detail": json.loads(row["detail"])} for row in rows]
 
     # -- queries --------------------------------------------------------------------------------
-    def _where(self, f: EventFilter) -> tuple[str, list[Any]]:
+    def _where(self, f: EventFilter, cells: bool = True) -> tuple[str, list[Any]]:
+        """The WHERE clause of a filter and its arguments; a radius cut by its bounding box, and by the cells of the
+        map's index that the box covers unless ``cells`` is false."""
         clauses, args = ["merged_into IS NULL"], []
         if f.review_state:
             clauses.append("review_state = ?")
@@ -741,6 +747,7 @@ class Store:
             dlon = km / (111.0 * max(0.2, abs(math.cos(math.radians(lat)))))
             clauses.append("latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?")
             args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+        if f.near and cells:
             # … and the map cells the box covers: the cell index (visible events, their coordinates in it) answers
             # the count alone, a few short ranges instead of a band of latitude across both countries
             row, col = CELL_SQL[self.db.dialect]
@@ -762,30 +769,17 @@ class Store:
 
     def query_events(self, f: EventFilter) -> tuple[list[dict[str, Any]], int]:
         """Events matching the filter (a page of them) and how many match in all."""
-        where, args = self._where(f)
         sort = f.sort if f.sort in SORTABLE else "event_date"
         order = f"{sort} {'DESC' if f.descending else 'ASC'} NULLS LAST, event_id"
         if f.near is None:
+            where, args = self._where(f)
             total = self._one(f"SELECT count(*) FROM events{where}", tuple(args))
             rows = self.db.execute(f"SELECT * FROM events{where} ORDER BY {order} LIMIT ? OFFSET ?",
                                    (*args, f.limit, f.offset)).fetchall()
             return [self._event(row) for row in rows], total
-        # within the bounding box (the index cuts it), then the great-circle distance, counted and paged by the
-        # database: nothing outside the page leaves it. A flat distance in degrees (no trigonometry) settles every
-        # event well inside or well outside the circle; the great-circle one is computed only in the ring between,
-        # whose width bounds the flat distance's error at that latitude and radius (the result is exact)
-        lat, lon, km = f.near
-        least = "least" if self.db.dialect == "postgresql" else "min"
-        distance = (f"2 * ? * asin(sqrt({least}(1.0, power(sin(radians(latitude - ?) / 2), 2) + cos(radians(?)) "
-                    "* cos(radians(latitude)) * power(sin(radians(longitude - ?) / 2), 2))))")
-        flat = "(power(latitude - ?, 2) + power((longitude - ?) * ?, 2))"
-        radians_km = km / EARTH_KM
-        margin = 0.01 + 2 * radians_km * math.tan(min(1.4, math.radians(abs(lat)) + radians_km))
-        degrees = math.degrees(radians_km)
-        where += f" AND ({flat} <= ? OR ({flat} <= ? AND {distance} <= ?))"
-        shrink = math.cos(math.radians(lat))
-        args = [*args, lat, lon, shrink, (degrees * (1 - margin)) ** 2, lat, lon, shrink,
-                (degrees * (1 + margin)) ** 2, EARTH_KM, lat, lat, lon, km]
+        if self._by_fine_cells(f):
+            return self._circle_by_fine_cells(f, order)
+        where, args = self._circle_where(f)
         # one scan of the cell index (it holds each event's day and ID) counts the circle and chooses the page's
         # IDs; only those rows are then read
         rows = self.db.execute(f"SELECT e.*, page.total_ FROM events e JOIN (SELECT event_id, count(*) OVER () AS total_"
@@ -799,10 +793,96 @@ class Store:
             del event["total_"]
         return events, total
 
+    def _circle_where(self, f: EventFilter, cells: bool = True) -> tuple[str, list[Any]]:
+        """The filter with its radius: within the bounding box (the index cuts it), then the circle."""
+        where, args = self._where(f, cells)
+        circle, circle_args = self._in_circle(*f.near)  # type: ignore[misc]
+        return f"{where} AND {circle}", [*args, *circle_args]
+
+    def _in_circle(self, lat: float, lon: float, km: float) -> tuple[str, list[Any]]:
+        """Within ``km`` of a point, exactly: a flat distance in degrees (no trigonometry) settles every event well
+        inside or well outside the circle; the great-circle one is computed only in the ring between, whose width
+        bounds the flat distance's error at that latitude and radius."""
+        flat = "(power(latitude - ?, 2) + power((longitude - ?) * ?, 2))"
+        radians_km = km / EARTH_KM
+        margin = 0.01 + 2 * radians_km * math.tan(min(1.4, math.radians(abs(lat)) + radians_km))
+        degrees = math.degrees(radians_km)
+        shrink = math.cos(math.radians(lat))
+        distance, distance_args = self._distance(lat, lon)
+        return (f"({flat} <= ? OR ({flat} <= ? AND {distance} <= ?))",
+                [lat, lon, shrink, (degrees * (1 - margin)) ** 2, lat, lon, shrink, (degrees * (1 + margin)) ** 2,
+                 *distance_args, km])
+
+    def _distance(self, lat: float, lon: float) -> tuple[str, list[Any]]:
+        """The great-circle distance in km of each event from a point, in SQL, and its arguments."""
+        least = "least" if self.db.dialect == "postgresql" else "min"
+        return (f"2 * ? * asin(sqrt({least}(1.0, power(sin(radians(latitude - ?) / 2), 2) + cos(radians(?)) "
+                "* cos(radians(latitude)) * power(sin(radians(longitude - ?) / 2), 2))))"), [EARTH_KM, lat, lat, lon]
+
+    def _by_fine_cells(self, f: EventFilter) -> bool:
+        """Whether the radius is the filter's only condition on a PostgreSQL store, whose fine grid (migration 19)
+        then counts the circle by whole cells."""
+        if self.db.dialect != "postgresql" or f.near is None:
+            return False
+        return all(value is None or value == "" or value is False for name, value in asdict(f).items()
+                   if name not in _PAGING)
+
+    def _fine_cells_count(self, f: EventFilter) -> tuple[str, list[Any]]:
+        """The count of a circle: the per-cell totals of the cells wholly inside it, and the events of the cells it
+        crosses, measured."""
+        lat, lon, km = f.near  # type: ignore[misc]
+        inside, crossed = circle_spans(lat, lon, km)
+        distance, distance_args = self._distance(lat, lon)
+        spans = "unnest(?::int[], ?::int[], ?::int[]) AS s(row_, first_, last_)"
+        sql = (f"SELECT CAST((SELECT coalesce(sum(c.events), 0) FROM {spans} JOIN event_cells c ON c.row_ = s.row_ "
+               "AND c.col_ BETWEEN s.first_ AND s.last_) + "
+               f"(SELECT count(*) FROM {spans} JOIN events ON {FINE_ROW} = s.row_ AND {FINE_COL} BETWEEN s.first_ "
+               f"AND s.last_ WHERE {VISIBLE_PLACED} AND {distance} <= ?) AS BIGINT) AS total")
+
+        def columns(spans_: list[Span]) -> list[list[int]]:
+            return [[span.row for span in spans_], [span.first for span in spans_], [span.last for span in spans_]]
+
+        return sql, [*columns(inside), *columns(crossed), *distance_args, km]
+
+    def _circle_by_fine_cells(self, f: EventFilter, order: str) -> tuple[list[dict[str, Any]], int]:
+        """A circle alone on PostgreSQL: counted by the fine grid. Its page newest first, when the circle holds
+        enough of the events for that to stop soon, is read from the newest-first index (which holds each event's
+        coordinates) in growing stretches until the page is full; otherwise chosen among the circle's events
+        through the map's cell index."""
+        total = self._one(*self._fine_cells_count(f))
+        if total <= f.offset:
+            return [], total
+        wanted = min(f.limit, total - f.offset)
+        placed = self._one("SELECT greatest(reltuples, 1) FROM pg_class WHERE relname = 'events'") or 1
+        expected = (f.offset + wanted) * placed / total  # rows read newest first until the page is full
+        if order.startswith("event_date DESC") and expected < total:
+            stretch: int | None = int(2 * expected) + 1000
+            circle, circle_args = self._in_circle(*f.near)  # type: ignore[misc]
+            while True:
+                page = self.db.execute(
+                    "SELECT event_id FROM (SELECT event_id, event_date, latitude, longitude FROM events WHERE "
+                    f"merged_into IS NULL AND review_state <> 'rejected' ORDER BY {order} LIMIT ?) newest "
+                    f"WHERE latitude IS NOT NULL AND {circle} ORDER BY {order} LIMIT ? OFFSET ?",
+                    (stretch, *circle_args, wanted, f.offset)).fetchall()
+                if len(page) == wanted or stretch is None:
+                    break
+                stretch = stretch * 4 if stretch * 4 < placed else None  # at last, all of them (LIMIT NULL)
+            ids = [row["event_id"] for row in page]
+            rows = self.db.execute(f"SELECT * FROM events WHERE event_id = ANY(?) ORDER BY {order}", (ids,)).fetchall()
+            return [self._event(row) for row in rows], total
+        where, args = self._circle_where(f)
+        rows = self.db.execute(f"SELECT e.* FROM events e JOIN (SELECT event_id FROM events{where} ORDER BY {order} "
+                               f"LIMIT ? OFFSET ?) page USING (event_id) ORDER BY {order}",
+                               (*args, f.limit, f.offset)).fetchall()
+        return [self._event(row) for row in rows], total
+
     def explain_count(self, f: EventFilter) -> list[str]:
         """How the database answers the count of a filter (a radius by its bounding box): the lines of its plan."""
-        where, args = self._where(f)
-        sql = f"SELECT count(*) FROM events{where}"
+        if self._by_fine_cells(f):
+            sql, args = self._fine_cells_count(f)
+        else:
+            where, args = self._where(f)
+            sql = f"SELECT count(*) FROM events{where}"
         if self.db.dialect == "postgresql":
             return [next(iter(row.values())) for row in self.db.execute(f"EXPLAIN {sql}", args)]
         return [row["detail"] for row in self.db.execute(f"EXPLAIN QUERY PLAN {sql}", args)]
