@@ -3541,3 +3541,51 @@ def test_our_forces_in_a_quoted_statement_are_the_speakers_states(extract):
     event = only(extract('"Our forces killed five terrorists in the Makhmour mountains," the operations commander said '
                          "on Sunday.", published=PUBLISHED))
     assert (event.actor1, event.actor2, event.fatalities) == ("Military Forces of Iraq", "Islamic State", 5)
+
+
+@pytest.mark.parametrize("text, transferred", [
+    ("تسلمت السلطات العراقية 2000 معتقل من سجون قسد في الحسكة يوم الأحد.", 2000),
+    ("Iraq received 1990 detainees from prisons in Hasakah on Sunday.", 1990),
+    ("نقلت القوات الأمريكية 2015 معتقلا من سجن في الحسكة إلى العراق يوم الأحد.", 2015),
+    ("تسلمت السلطات العراقية ألفي معتقل من سجون قسد في الحسكة يوم الأحد.", 2000),
+])
+def test_a_number_like_a_year_before_its_people_counts_them(extract, text, transferred):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.transferred, "detainee_transfer" in event.tags) == (transferred, True)
+
+
+def test_a_year_before_anything_else_is_still_history(extract):
+    assert extract("قتل في عام 2014 عشرات الجنود في قاعدة سبايكر.", published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. forces conducted a strike in eastern Syria on Sunday, killing a senior ISIS official.",
+    "Coalition forces carried out a strike near Al-Qaim on Sunday.",
+])
+def test_a_strike_conducted_or_carried_out_is_from_the_air(extract, text):
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == "Air/drone strike"
+
+
+def test_a_hunger_strike_is_no_strike(extract):
+    assert extract("Detainees in a prison in Hasakah launched a hunger strike on Sunday.", published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "ضبطت مفرزة من شرطة نينوى مستودعا للأسلحة يعود لداعش في قضاء تلعفر يوم الأحد.",
+    "ضبطت القوات الأمنية في محافظة الأنبار مستودعا للذخيرة قرب قضاء القائم يوم الأحد.",
+    "Police found an ISIS arms depot in a village near Baiji on Sunday.",
+])
+def test_a_depot_of_weapons_seized_or_found_is_disrupted_weapons_use(extract, text):
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == "Disrupted weapons use"
+
+
+def test_an_explosion_at_a_depot_stays_an_explosion(extract):
+    event = only(extract("An explosion at an arms depot killed three soldiers near Baiji on Sunday.",
+                         published=PUBLISHED))
+    assert (event.event_type, event.fatalities) == ("Explosions/Remote violence", 3)
+
+
+@pytest.mark.parametrize("noun", ["facilitator", "associate", "insurgent"])
+def test_an_english_role_with_its_article_is_one_arrested(extract, noun):
+    event = only(extract(f"Iraqi forces detained an ISIS {noun} in a raid near Hawija on Sunday.", published=PUBLISHED))
+    assert event.arrested == 1

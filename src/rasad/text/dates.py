@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from rasad.text.normalize import fold
+from rasad.text.numbers import names_people
 from rasad.text.tokens import Token, bare_forms
 
 _NUMERIC = re.compile(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
@@ -60,6 +61,15 @@ def calendar() -> dict:
     for group in ("past_markers", "future_markers", "year_markers"):
         data[group]["words"] = [fold(w) for w in data[group]["words"]]
     return data
+
+
+def _bare_year(tokens: list[Token], i: int) -> int | None:
+    """The year that token ``i`` is alone (four digits, 1950–2100), unless it counts the people named right after
+    it ("نقل 2000 معتقل", "2019 people")."""
+    year = _number(tokens, i)
+    if year is None or not 1950 <= year <= 2100 or len(tokens[i].text) != 4:
+        return None
+    return None if i + 1 < len(tokens) and names_people(tokens[i + 1].text) else year
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> date:
@@ -150,8 +160,8 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             i += 1
             continue
         if not bare_forms(tokens[i].text) & first_words:
-            year = _number(tokens, i)
-            if year is not None and 1950 <= year <= 2100 and len(tokens[i].text) == 4:
+            year = _bare_year(tokens, i)
+            if year is not None:
                 found.append(DateMention(date(year, 1, 1), None, "year", tokens[i].start, tokens[i].end))
             i += 1
             continue
@@ -285,8 +295,8 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             found.append(DateMention(value, precision, kind, tokens[first].start, tokens[i + length - 1].end))
             i += length
             continue
-        year = _number(tokens, i)
-        if year is not None and 1950 <= year <= 2100 and len(tokens[i].text) == 4:
+        year = _bare_year(tokens, i)
+        if year is not None:
             found.append(DateMention(date(year, 1, 1), None, "year", tokens[i].start, tokens[i].end))
         i += 1
     # A weekday next to a full date ("ليل الأربعاء 27 يناير 2021") is the same day: keep the full date.

@@ -37,6 +37,7 @@ def _words() -> dict:
     data["singulars"] = frozenset(fold(w) for w in data["singulars"]["words"])
     data["one_of_them"] = frozenset(fold(w) for w in data["one_of"]["pronouns"])
     data["one_of"] = frozenset(fold(w) for w in data["one_of"]["words"])
+    data["english_plurals"] = frozenset(data["english_plurals"]["words"])
     sound = frozenset(fold(w) for w in data["sound_plurals"]["words"])
     data["duals"] = (frozenset(fold(w) for w in data["duals"]["words"]) | {
         form for word in data["singulars"] if not word.isascii() for form in _duals(word, word in sound)}) - {
@@ -209,6 +210,20 @@ def _ranges(tokens: list[Token], found: list[Amount]) -> list[Amount]:
             continue
         merged.append(amount)
     return merged
+
+
+def names_people(word: str) -> bool:
+    """Whether a number right before ``word`` counts people: a person's noun in the singular ("معتقل", "شخصا"), in
+    a sound plural ("معتقلين"), a plural of [one_of] ("عناصر"), or English ("detainees", "people")."""
+    data = _words()
+    if word.isascii():
+        lower = word.lower()
+        return lower in data["english_plurals"] or any(
+            lower.endswith(end) and lower[: len(lower) - len(end)] in data["singulars"] for end in ("", "s", "es"))
+    forms = bare_forms(word)
+    stems = forms | {form[:-1] for form in forms if form.endswith("ا")} | {
+        form[:-2] for form in forms if form.endswith(("ين", "ون"))}
+    return bool(stems & data["singulars"] or forms & data["one_of"])
 
 
 def number_word(token: str) -> int | None:
