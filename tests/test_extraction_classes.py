@@ -3589,3 +3589,34 @@ def test_an_explosion_at_a_depot_stays_an_explosion(extract):
 def test_an_english_role_with_its_article_is_one_arrested(extract, noun):
     event = only(extract(f"Iraqi forces detained an ISIS {noun} in a raid near Hawija on Sunday.", published=PUBLISHED))
     assert event.arrested == 1
+
+
+@pytest.mark.parametrize("text", [
+    "قتل شرطي أثناء محاولته اعتقال مطلوب في قضاء الشرقاط يوم الأحد.",
+    "حاولت قوة أمنية اعتقال مطلوب في قضاء الشرقاط يوم الأحد فاشتبك معها ما أدى إلى إصابة عنصرين.",
+    "Gunmen killed a policeman who was trying to arrest a suspect in Shirqat on Sunday.",
+])
+def test_an_arrest_only_tried_arrests_no_one(extract, text):
+    assert only(extract(text, published=PUBLISHED)).arrested is None
+
+
+def test_an_arrest_made_after_an_attempt_word_elsewhere_still_counts(extract):
+    event = only(extract("أحبطت القوات الأمنية محاولة تسلل واعتقلت ثلاثة مطلوبين في قضاء الشرقاط يوم الأحد.",
+                         published=PUBLISHED))
+    assert event.arrested == 3
+
+
+@pytest.mark.parametrize("text", ["قتل شرطي بهجوم مسلح في قضاء الشرقاط يوم الأحد.",
+                                  "أصيب شرطيان بانفجار عبوة ناسفة في قضاء الشرقاط يوم الأحد."])
+def test_a_policeman_named_alone_is_the_police(extract, text):
+    assert only(extract(text, published=PUBLISHED)).actor2 == "Police Forces of Iraq"
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    ("The body of a young man was found in the desert near Hajin on Sunday.", 1),
+    ("A body was found in the desert near Hajin on Sunday.", 1),
+    ("The bodies of two young shepherds were found in the desert near Hajin on Sunday.", 2),
+])
+def test_a_body_found_with_its_victim_named_between_counts_the_dead(extract, text, fatalities):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.fatalities) == ("Violence against civilians", fatalities)

@@ -214,6 +214,7 @@ class Lexicons:
     trends: frozenset[str] = frozenset()  # "تصاعد", "rise": a plural event noun after one is a trend, no incident
     tallies: frozenset[str] = frozenset()  # "هجوما", "attacks": counted by a number before them, many incidents
     unknown_hurt: frozenset[str] = frozenset()  # "معلومات" of "دون معلومات عن إصابات": no count is known
+    attempts: frozenset[tuple[str, ...]] = frozenset()  # "trying to", "أثناء محاولته": an arrest tried, none made
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -344,7 +345,8 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in actor_data["nationalities_of_means"]["between"]),
                    frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"]["trends"]),
                    frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"]["tallies"]),
-                   frozenset(fold(word).lower() for word in count_data["none"]["unknown"]))
+                   frozenset(fold(word).lower() for word in count_data["none"]["unknown"]),
+                   frozenset(tuple(fold(phrase).lower().split()) for phrase in count_data["attempts"]["words"]))
 
 
 def _check_trigger(entry: dict) -> None:

@@ -1351,6 +1351,17 @@ class RuleExtractor:
         count_cues = [cue for cue in count_cues if not (
             cue.payload == "wounded" and bare_forms(tokens[cue.first].text) & _WOUNDED_PEOPLE
             and any(bare_forms(token.text) & _DYING for token in tokens[max(0, cue.first - 2) : cue.first]))]
+        # "أثناء محاولته اعتقال مطلوب", "trying to arrest a suspect", "حاولت قوة أمنية اعتقال": an arrest tried (the
+        # force that tried may stand between), no one arrested
+        lowered = [token.text.lower() for token in tokens]
+        named = {k for actor in actors for k in range(actor.first, actor.last + 1)}
+
+        def tried(first: int) -> bool:
+            while first and first - 1 in named:
+                first -= 1
+            return any(tuple(lowered[max(0, first - len(words)) : first]) == words for words in lex.attempts)
+
+        count_cues = [cue for cue in count_cues if not (cue.payload == "arrested" and tried(cue.first))]
         english = sum(token.text.isascii() for token in tokens) * 2 > len(tokens)
         date_ranges = [(d.start, d.end) for d in dates]
         in_place = [any(s <= token.start < e for s, e in places) for token in tokens]
@@ -1401,7 +1412,6 @@ class RuleExtractor:
         named_inside = {k for actor in actors if actor.last > actor.first for k in range(actor.first + 1, actor.last + 1)
                         if tokens[k].text.startswith("ال")}
         # where a word that opens a part of a count ends ("بينهم", "including"): an amount right after it is that part
-        lowered = [token.text.lower() for token in tokens]
         subset_ends = {k + len(words) for words in lex.subsets for k in range(len(tokens) - len(words) + 1)
                        if tuple(lowered[k : k + len(words)]) == words}
         subset_end: int | None = None  # the last token of a part of a count given ("بينهم امرأتان")
