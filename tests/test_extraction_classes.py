@@ -3620,3 +3620,28 @@ def test_a_policeman_named_alone_is_the_police(extract, text):
 def test_a_body_found_with_its_victim_named_between_counts_the_dead(extract, text, fatalities):
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_type, event.fatalities) == ("Violence against civilians", fatalities)
+
+
+def test_an_english_targeting_is_an_attack_by_whoever_targeted(extract):
+    event = only(extract("ISIS cells targeted an army checkpoint near Palmyra on Sunday.", published=PUBLISHED))
+    assert (event.event_type, event.actor1, event.actor2) == ("Battles", "Islamic State", "Military Forces of Syria")
+
+
+def test_targeted_sanctions_are_no_attack(extract):
+    assert extract("Washington imposed targeted sanctions on ISIS financiers in Syria on Sunday.",
+                   published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Monitors documented the death of an SDF member after ISIS cells targeted his vehicle in Diban on Sunday.",
+    "وثق المرصد مقتل عنصر من قسد بعد هجوم لخلايا داعش على سيارته في بلدة ذيبان يوم الأحد.",
+])
+def test_a_member_named_before_after_is_no_member_of_the_force_after_it(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Syrian Democratic Forces", 1)
+
+
+def test_iraqi_counterterrorism_forces_spelt_as_one_word(extract):
+    event = only(extract("Iraqi counterterrorism forces killed an ISIS emir in an operation near Rutba on Sunday.",
+                         published=PUBLISHED))
+    assert (event.actor1, event.fatalities) == ("Iraqi Counter-Terrorism Service", 1)

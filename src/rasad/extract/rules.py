@@ -60,6 +60,8 @@ _TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against"
 # the cue words of a district or sub-district ("ناحية", "قضاء", "district"), as the gazetteer reads them
 _UNIT_CUES = frozenset(word for word, features in FEATURE_CUES.items() if features[0] in ("district", "subdistrict"))
 _FORCE_NOUNS = {"قوات", "قوة", "عناصر", "the", "forces"}
+# words that open a clause of their own: a member named before one is no member of the force after it
+_CLAUSE_LINKS = {"after", "before", "when", "while", "as", "but", "بعد", "قبل", "اثر", "عقب", "عندما", "حين", "بينما"}
 _OPPONENT_MARKERS = {"مع", "with", "with the"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
@@ -1917,6 +1919,8 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
         before = before[:-1]  # "عنصر في قوات الأسايش", "three Iraqi soldiers"
     if before and before[-1].text in ("من", "في", "of", "in"):
         before = before[:-1]  # "عنصرين من قسد", "منتسب في الحشد"
+    if before and before[-1].text.lower() in _CLAUSE_LINKS:
+        before = []  # "an SDF member after ISIS cells attacked": the member is of the clause before
     before = before[-2:]
     # the word before the force, or the one before an adjective of it ("بسيارة عسكرية لقسد"); "مقرا لقسد"
     forms = {form for token in before for word in [token.text.lower()]
