@@ -3645,3 +3645,17 @@ def test_iraqi_counterterrorism_forces_spelt_as_one_word(extract):
     event = only(extract("Iraqi counterterrorism forces killed an ISIS emir in an operation near Rutba on Sunday.",
                          published=PUBLISHED))
     assert (event.actor1, event.fatalities) == ("Iraqi Counter-Terrorism Service", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "مجهولون يضرمون النار في محاصيل الحنطة بقرى قضاء الدبس يوم الأحد.",
+    "أحرق مسلحون منزل مختار قرية في قضاء الدبس يوم الأحد.",
+    "Gunmen set ablaze wheat fields near Dibis on Sunday.",
+])
+def test_a_fire_set_by_its_verb_is_property_destruction(extract, text):
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == "Looting/property destruction"
+
+
+def test_the_villages_of_a_district_are_placed_in_the_district(extract):
+    event = only(extract("مجهولون يضرمون النار في محاصيل زراعية بقرى الحويجة يوم الأحد.", published=PUBLISHED))
+    assert (event.admin1, event.geo_precision) == ("Kirkuk", 2)

@@ -18,7 +18,8 @@ FEATURE_CUES = {
     "قضاء": ("district", "city"), "district": ("district", "city"),
     "ناحيه": ("subdistrict", "city", "village"), "subdistrict": ("subdistrict", "city", "village"),
     "مدينه": ("city", "village"), "بلده": ("city", "village"), "بلدات": ("city", "village"),
-    "قريه": ("village", "city"), "قري": ("village", "city"), "قريتي": ("village", "city"),
+    # "قرى الحويجة" (the villages of a district or town) names where they lie; "قرى الزكة والعطشانة" the villages
+    "قريه": ("village", "city"), "قري": ("district", "subdistrict", "city", "village"), "قريتي": ("village", "city"),
     "بلدتي": ("city", "village"), "مدينتي": ("city", "village"),  # the dual: "بين بلدتي الشحيل والبصيرة"
     "مزرعه": ("village",), "حي": ("neighbourhood", "village", "city"), "احياء": ("neighbourhood", "village", "city"),
     "city": ("city",), "town": ("city", "village"), "village": ("village", "city"), "مخيم": ("camp",),
