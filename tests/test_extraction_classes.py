@@ -3659,3 +3659,21 @@ def test_a_fire_set_by_its_verb_is_property_destruction(extract, text):
 def test_the_villages_of_a_district_are_placed_in_the_district(extract):
     event = only(extract("مجهولون يضرمون النار في محاصيل زراعية بقرى الحويجة يوم الأحد.", published=PUBLISHED))
     assert (event.admin1, event.geo_precision) == ("Kirkuk", 2)
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Kurdish-led forces and Syrian government troops clashed near the Tishrin dam on Sunday.",
+     ("Syrian Democratic Forces", "Military Forces of Syria")),
+    ("The SDF and the Asayish clashed with ISIS cells in Shuhail on Sunday.", ("Syrian Democratic Forces", "Islamic State")),
+    ("Iraqi troops and PMF fighters clashed with ISIS militants near Tarmiyah on Sunday.",
+     ("Military Forces of Iraq", "Islamic State")),
+])
+def test_two_forces_joined_before_a_clash_fought_each_other_unless_one_follows_with(extract, text, sides):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == sides
+
+
+def test_a_cell_leader_arrested_is_one(extract):
+    event = only(extract("قالت وزارة الداخلية السورية إن قواتها اعتقلت متزعم خلية لداعش في ريف حمص الشرقي يوم الأحد.",
+                         published=PUBLISHED))
+    assert event.arrested == 1

@@ -2102,8 +2102,6 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         resolved = [item for item in resolved if id(item[0]) not in targets] + [
             item for item in resolved if id(item[0]) in targets]
     agent = "state" if foiled else trigger.agent
-    between = trigger.id == "clash" and any(
-        token.text in _BETWEEN for token in tokens[main.last + 1 : main.last + 4])
     # "اشتبك الجيش السوري مع قسد": the force a clash was "with" is the other side, whatever its side
     def with_(hit: Hit) -> bool:  # "مع قسد", "مع قوات قسد", "with the SDF"
         k = hit.first
@@ -2112,6 +2110,13 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         return k > 0 and tokens[k - 1].text in _OPPONENT_MARKERS
 
     opposed = trigger.id == "clash" and any(hit.first > main.last and with_(hit) for hit, _, _ in resolved)
+    # "اشتباكات بين X وY"; and, where no force follows "with", "X and Y clashed", "X وY اشتبكا": two forces joined
+    # before the clash fought each other
+    between = trigger.id == "clash" and (any(
+        token.text in _BETWEEN for token in tokens[main.last + 1 : main.last + 4]) or not opposed and any(
+        a.last < b.first < main.first and b.first - a.last <= 3  # "… and Syrian government troops"
+        and (tokens[a.last + 1].text == "and" or tokens[a.last + 1].text.startswith("و"))
+        for a, b in itertools.pairwise(sorted(hits, key=lambda hit: hit.first))))
     if agent is None and between:
         agent = "state"  # "اشتباكات بين حزب العمال الكردستاني والجيش العراقي": the state's force is named first
     if opposed and len({name for _, name, _ in resolved}) == 1:
@@ -2214,7 +2219,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     # … but a force of the same side counted as the victims is the other side here ("Turkish drones struck …,
     # killing two SDF members")
     # … and in a clash "between" two forces of one side, the other force ("بين عناصر من العصائب وقوة من الجيش")
-    second = lost_members or next((item for item in ordered if item[1] != first[1] and (
+    # … the force the clash was "with" ("The SDF and the Asayish clashed with IS cells": IS, not the ally)
+    opponent = next((item for item in resolved if opposed and item[1] != first[1] and item[0].first > main.last
+                     and with_(item[0])), None)
+    second = lost_members or opponent or next((item for item in ordered if item[1] != first[1] and (
         item[2] not in one_side or between or opposed or (
         trigger.event_type in _VIOLENT and _suffered(item[0], tokens, members, dates)
         # counted, or what the blow hit after its word ("قصفت مسيرة تركية سيارة لقسد")
