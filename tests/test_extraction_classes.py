@@ -3677,3 +3677,12 @@ def test_a_cell_leader_arrested_is_one(extract):
     event = only(extract("قالت وزارة الداخلية السورية إن قواتها اعتقلت متزعم خلية لداعش في ريف حمص الشرقي يوم الأحد.",
                          published=PUBLISHED))
     assert event.arrested == 1
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Turkish warplanes struck PKK positions in the Qandil mountains on Sunday.", ("Qandil mountains", "Sulaymaniyah")),
+    ("استهدفت مسيرة تركية مقرا لوحدات مقاومة سنجار في ناحية سنوني يوم الأحد.", ("Sinuni", "Ninewa")),
+])
+def test_the_kurdistan_border_ranges_and_sinjar_towns_where_turkish_strikes_fall(extract, text, place):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.location, event.admin1) == ("Air/drone strike", *place)
