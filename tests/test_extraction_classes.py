@@ -3686,3 +3686,29 @@ def test_a_cell_leader_arrested_is_one(extract):
 def test_the_kurdistan_border_ranges_and_sinjar_towns_where_turkish_strikes_fall(extract, text, place):
     event = only(extract(text, published=PUBLISHED))
     assert (event.sub_event_type, event.location, event.admin1) == ("Air/drone strike", *place)
+
+
+ROUNDUP = """الحصيلة الأمنية في المحافظات ليوم الأحد 9 آذار 2025
+
+وفي نينوى، قتل مسلحون مجهولون راعيا في قرية تابعة لقضاء تلعفر.
+
+وفي ديالى، انفجرت عبوة ناسفة على دورية للجيش قرب قضاء خانقين ما أسفر عن إصابة جنديين.
+
+وفي الأنبار، عثرت القوات الأمنية على مضافة لداعش في صحراء القائم.
+
+وفي صلاح الدين، اعتقلت قوة من الشرطة ثلاثة مطلوبين في قضاء بيجي.
+
+وفي كركوك، اعتقلت مفرزة من الاستخبارات متهما بالإرهاب في قضاء الدبس.
+"""
+
+
+def test_a_roundups_title_day_dates_every_item_without_its_own(extract):
+    events = extract(ROUNDUP, published=PUBLISHED)
+    assert len(events) == 5
+    assert {(event.event_date, event.time_precision) for event in events} == {("2025-03-09", 1)}
+    assert next(event for event in events if event.admin1 == "Kirkuk").arrested == 1
+
+
+def test_a_title_with_the_day_of_publication_dates_nothing_more(extract):
+    events = extract(ROUNDUP.replace("9 آذار", "11 آذار"), published=PUBLISHED)
+    assert {(event.event_date, event.time_precision) for event in events} == {("2025-03-11", 2)}

@@ -100,6 +100,7 @@ class _DocState:
 
     places: list[ResolvedPlace] = field(default_factory=list)
     dates: list[tuple[int, int, DateMention]] = field(default_factory=list)  # sentence, paragraph, date
+    title_day: DateMention | None = None  # the day a report's title line gives ("حصاد الأمن ليوم الأحد 9 آذار")
     triggers: list[str] = field(default_factory=list)  # ids of the event triggers read so far, in order
     attributed: set[str] = field(default_factory=set)  # groups the report says carried out an incident
     airborne: set[str] = field(default_factory=set)  # forces the report names by their aircraft
@@ -198,6 +199,11 @@ class RuleExtractor:
 
         for index, sentence in enumerate(spans):
             if index in skipped:
+                if index == 0 and published:
+                    # the title of a roundup names the day its items happened; not the day it was published
+                    days = [d for d in find_dates(text, tokens_of(sentence.start, sentence.end), published)
+                            if d.kind == "day" and d.precision == 1 and d.value and d.value < published]
+                    state.title_day = days[0] if len(days) == 1 else None
                 continue
             if sentence.paragraph != paragraph:
                 paragraph, paragraph_places = sentence.paragraph, []
@@ -1880,6 +1886,8 @@ def _choose_date(dated: list[DateMention], sentence_dates: list[DateMention], st
               and not ((separate or p != paragraph) and (d.precision or 2) > 1)]
     if recent:
         return recent[-1], "context"
+    if state.title_day is not None:
+        return state.title_day, "context"
     if published:
         return DateMention(published, 2, "publication", 0, 0), "publication"
     return None, "none"
