@@ -8,7 +8,6 @@ check costs a few index look-ups, not a scan of the archive.
 from __future__ import annotations
 
 import hashlib
-import heapq
 from datetime import date
 
 from rasad.text.normalize import fold
@@ -33,7 +32,7 @@ def sketch(text: str) -> list[int]:
         return []
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
     hashes = {int.from_bytes(hashlib.blake2b(s.encode(), digest_size=7).digest(), "big") for s in shingles}
-    return sorted(heapq.nsmallest(SKETCH_SIZE, hashes))
+    return sorted(hashes)[:SKETCH_SIZE]
 
 
 def published_together(a: str | None, b: str | None) -> bool:
@@ -48,7 +47,7 @@ def similarity(a: list[int], b: list[int]) -> float:
     if not a or not b:
         return 0.0
     first, second = set(a), set(b)
-    union = heapq.nsmallest(SKETCH_SIZE, first | second)
+    union = sorted(first | second)[:SKETCH_SIZE]  # the union's sketch (a C sort beats a heap on a few hundred)
     return sum(1 for h in union if h in first and h in second) / len(union)
 
 
