@@ -3712,3 +3712,17 @@ def test_a_roundups_title_day_dates_every_item_without_its_own(extract):
 def test_a_title_with_the_day_of_publication_dates_nothing_more(extract):
     events = extract(ROUNDUP.replace("9 آذار", "11 آذار"), published=PUBLISHED)
     assert {(event.event_date, event.time_precision) for event in events} == {("2025-03-11", 2)}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen on motorcycles opened fire on a group of shepherds near Khanaqin on Sunday, killing three of them.",
+    "Gunmen attacked five shepherds near Khanaqin on Sunday, killing three of them.",
+])
+def test_a_figure_right_after_its_count_word_is_that_count_though_of_them_follows(extract, text):
+    assert only(extract(text, published=PUBLISHED)).fatalities == 3
+
+
+def test_iraqs_state_sanctioned_paramilitary_forces_are_the_pmf(extract):
+    event = only(extract("Islamic State militants ambushed a convoy of Iraq's state-sanctioned paramilitary forces in "
+                         "Diyala province on Sunday, killing five fighters.", published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Popular Mobilization Forces", 5)

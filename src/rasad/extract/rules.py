@@ -1452,7 +1452,11 @@ class RuleExtractor:
                     word.startswith("و") or (amount.first and tokens[amount.first - 1].text == "and"))) or (
                     english and any(tuple(t.text.lower() for t in tokens[amount.last + 1 : amount.last + 1 + len(w)]) == w
                                     for w in lex.of_them)
-                    and not any(amount.last < cue.first <= amount.last + 5 for cue in count_cues)):
+                    and not any(amount.last < cue.first <= amount.last + 5 for cue in count_cues)
+                    # "… shepherds, killing three of them": right after its count word (no comma between: "were
+                    # wounded, two of them seriously" is a part), the figure of that count
+                    and not any(cue.last == amount.first - 1
+                                and tokens[amount.first].start - tokens[cue.last].end <= 1 for cue in count_cues)):
                 subset_end = amount.last
                 subsets.add(span[0])
                 continue
