@@ -349,15 +349,15 @@ for {PROJECTED_REPORTS:,} reports (the larger of the serial part and one worker'
 def postgres_section(figures: dict | None) -> str:
     if not figures:
         return ""
-    rows = "".join(f"| {f['name']} | {f['total']:,} | {f['ms']} ms | {f['plan'].split(' | ')[0][:90]} |\n"
+    rows = "".join(f"| {f['name']} | {f['total']:,} | {f['ms']} / {f['p95_ms']} ms | {f['plan'].split(' | ')[0][:90]} |\n"
                    for f in figures["filters"])
     return f"""## PostgreSQL at {figures['events']:,} events
 
 Filled by COPY in {figures['fill_seconds']} s (then `VACUUM ANALYZE`); the events table and its indexes take
 {figures['events_mb']:,} MB. Each of the API's filters as `rasad db stats` runs it (a page of 100 and the total),
-median of 7, with the plan of its count:
+p50 / p95 of 21 runs, with the plan of its count:
 
-| filter | events | time | plan of the count |
+| filter | events | p50 / p95 | plan of the count |
 |---|---|---|---|
 {rows}
 """
@@ -569,11 +569,12 @@ def bench_postgres_store(events: int) -> dict:
         started = time.perf_counter()
         _synthetic_events(store, events)
         fill = time.perf_counter() - started
-        timings = time_standard_filters(store, runs=7)
+        timings = time_standard_filters(store, runs=21)
         sizes = {row["table"]: row for row in table_sizes(store)}
         store.close()
     return {"events": events, "fill_seconds": round(fill, 1), "events_mb": round(sizes["events"]["bytes"] / 1e6),
-            "filters": [{"name": t.name, "ms": t.milliseconds, "total": t.total, "plan": t.plan} for t in timings]}
+            "filters": [{"name": t.name, "ms": t.milliseconds, "p95_ms": t.p95_milliseconds, "total": t.total,
+                         "plan": t.plan} for t in timings]}
 
 
 def bench_sync(records: int, page: int = 200) -> dict:

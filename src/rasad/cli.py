@@ -273,7 +273,8 @@ def db_stats(db: str, runs: int, as_json: bool) -> None:
         click.echo(f"{row['table']:<16} {row['rows']:>12,} rows  {size}")
     click.echo("")
     for timing in timings:
-        click.echo(f"{timing.name:<22} {timing.milliseconds:>8.1f} ms  {timing.total:>10,} events  {timing.plan}")
+        click.echo(f"{timing.name:<22} {timing.milliseconds:>8.1f} ms (p95 {timing.p95_milliseconds:.1f})  "
+                   f"{timing.total:>10,} events  {timing.plan}")
     if slow is not None:
         click.echo("")
         for row in slow:
