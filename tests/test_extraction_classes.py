@@ -3726,3 +3726,13 @@ def test_iraqs_state_sanctioned_paramilitary_forces_are_the_pmf(extract):
     event = only(extract("Islamic State militants ambushed a convoy of Iraq's state-sanctioned paramilitary forces in "
                          "Diyala province on Sunday, killing five fighters.", published=PUBLISHED))
     assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Popular Mobilization Forces", 5)
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    ("A local official survived an assassination attempt in Dibis on Sunday.", None),
+    ("نجا مختار قرية من محاولة اغتيال بعبوة لاصقة في قضاء الدبس يوم الأحد.", None),
+    ("A local official was killed in an assassination attempt in Dibis on Sunday.", 1),
+])
+def test_a_killing_only_tried_kills_no_one(extract, text, fatalities):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, "attempt" in event.tags) == (fatalities, True)

@@ -60,6 +60,7 @@ _TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against"
 # the cue words of a district or sub-district ("ناحية", "قضاء", "district"), as the gazetteer reads them
 _UNIT_CUES = frozenset(word for word, features in FEATURE_CUES.items() if features[0] in ("district", "subdistrict"))
 _FORCE_NOUNS = {"قوات", "قوة", "عناصر", "the", "forces"}
+_ATTEMPT_NOUNS = {"attempt", "attempts", "bid", "plot"}  # "an assassination attempt": none killed by it
 # words that open a clause of their own: a member named before one is no member of the force after it
 _CLAUSE_LINKS = {"after", "before", "when", "while", "as", "but", "بعد", "قبل", "اثر", "عقب", "عندما", "حين", "بينما"}
 _OPPONENT_MARKERS = {"مع", "with", "with the"}
@@ -1369,7 +1370,9 @@ class RuleExtractor:
                 first -= 1
             return any(tuple(lowered[max(0, first - len(words)) : first]) == words for words in lex.attempts)
 
-        count_cues = [cue for cue in count_cues if not (cue.payload == "arrested" and tried(cue.first))]
+        # … and a killing only tried: "محاولة اغتيال", "survived an assassination attempt"
+        count_cues = [cue for cue in count_cues if not (cue.payload in ("arrested", "fatalities") and (
+            tried(cue.first) or (cue.last + 1 < len(tokens) and lowered[cue.last + 1] in _ATTEMPT_NOUNS)))]
         english = sum(token.text.isascii() for token in tokens) * 2 > len(tokens)
         date_ranges = [(d.start, d.end) for d in dates]
         in_place = [any(s <= token.start < e for s, e in places) for token in tokens]
