@@ -135,7 +135,7 @@ def test_migrations_are_recorded(store):
     from rasad.store.migrations import MIGRATIONS
 
     latest = MIGRATIONS[store.db.dialect][-1][0]
-    assert latest == 19 and store.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()["v"] == latest
+    assert latest == 20 and store.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()["v"] == latest
     assert store.migrate() == latest  # applying again changes nothing
 
 

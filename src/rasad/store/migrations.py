@@ -404,6 +404,43 @@ END $$""",
     "WHERE merged_into IS NULL AND review_state <> 'rejected'",
 )
 
+# the count of a minimum confidence (PostgreSQL): visible events counted by hundredth of confidence, kept by
+# statement triggers as the grid's cells are, so a threshold sums the hundredths above its own and reads only the
+# events of its own hundredth (a million events above 0.9 of ten million: counted from 100 rows, not an index scan)
+CONFIDENCE_BUCKET = "CAST(floor(confidence * 100) AS INTEGER)"
+VISIBLE_CONFIDENT = "merged_into IS NULL AND review_state <> 'rejected' AND confidence IS NOT NULL"
+_CONFIDENCE_TOTALS_PG = (
+    "CREATE TABLE event_confidence (bucket INTEGER PRIMARY KEY, events BIGINT NOT NULL)",
+    f"INSERT INTO event_confidence SELECT {CONFIDENCE_BUCKET}, count(*) FROM events WHERE {VISIBLE_CONFIDENT} "
+    "GROUP BY 1",
+    f"""CREATE FUNCTION event_confidence_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO event_confidence AS c SELECT {CONFIDENCE_BUCKET}, count(*) FROM new_rows
+        WHERE {VISIBLE_CONFIDENT} GROUP BY 1
+        ON CONFLICT (bucket) DO UPDATE SET events = c.events + excluded.events;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO event_confidence AS c SELECT {CONFIDENCE_BUCKET}, -count(*) FROM old_rows
+        WHERE {VISIBLE_CONFIDENT} GROUP BY 1
+        ON CONFLICT (bucket) DO UPDATE SET events = c.events + excluded.events;
+    ELSE
+        INSERT INTO event_confidence AS c SELECT bucket, sum(change) FROM (
+            SELECT {CONFIDENCE_BUCKET} AS bucket, 1 AS change FROM new_rows WHERE {VISIBLE_CONFIDENT}
+            UNION ALL
+            SELECT {CONFIDENCE_BUCKET}, -1 FROM old_rows WHERE {VISIBLE_CONFIDENT}) changes
+        GROUP BY bucket HAVING sum(change) <> 0
+        ON CONFLICT (bucket) DO UPDATE SET events = c.events + excluded.events;
+    END IF;
+    RETURN NULL;
+END $$""",
+    "CREATE TRIGGER event_confidence_insert AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION event_confidence_follow()",
+    "CREATE TRIGGER event_confidence_update AFTER UPDATE ON events REFERENCING OLD TABLE AS old_rows "
+    "NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION event_confidence_follow()",
+    "CREATE TRIGGER event_confidence_delete AFTER DELETE ON events REFERENCING OLD TABLE AS old_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION event_confidence_follow()",
+)
+
 MIGRATIONS: dict[str, list[tuple[int, str | tuple[str, ...]]]] = {
     "sqlite": [
         (1, _EVENTS.format(real="REAL") + ";\nCREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, body)"),
@@ -426,6 +463,7 @@ MIGRATIONS: dict[str, list[tuple[int, str | tuple[str, ...]]]] = {
         (18, _CELLS_PAGED.format(row=f"({CELL_SQL['sqlite'][0]})", col=f"({CELL_SQL['sqlite'][1]})",
                                  columns=", event_date, event_id")),
         (19, "SELECT 1"),  # the fine grid of the radius filter is PostgreSQL's; SQLite reads its cell index
+        (20, "SELECT 1"),  # so are the confidence totals; SQLite counts from its confidence index
     ],
     "postgresql": [
         (1, _EVENTS.format(real="DOUBLE PRECISION") + """;
@@ -450,5 +488,6 @@ CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)"""),
         (18, _CELLS_PAGED.format(row=f"({CELL_SQL['postgresql'][0]})", col=f"({CELL_SQL['postgresql'][1]})",
                                  columns=") INCLUDE (event_date, event_id")),
         (19, _FINE_CELLS_PG),
+        (20, _CONFIDENCE_TOTALS_PG),
     ],
 }

@@ -27,7 +27,15 @@ from rasad.model import COUNT_FIELDS, Document, Event
 from rasad.store import audit
 from rasad.store.database import Database, connect
 from rasad.store.grid import Span, circle_spans
-from rasad.store.migrations import CELL_SQL, FINE_COL, FINE_ROW, MIGRATIONS, VISIBLE_PLACED
+from rasad.store.migrations import (
+    CELL_SQL,
+    CONFIDENCE_BUCKET,
+    FINE_COL,
+    FINE_ROW,
+    MIGRATIONS,
+    VISIBLE_CONFIDENT,
+    VISIBLE_PLACED,
+)
 from rasad.store.review import apply_overrides, check_edit
 from rasad.text.normalize import fold
 
@@ -773,7 +781,7 @@ class Store:
         order = f"{sort} {'DESC' if f.descending else 'ASC'} NULLS LAST, event_id"
         if f.near is None:
             where, args = self._where(f)
-            total = self._one(f"SELECT count(*) FROM events{where}", tuple(args))
+            total = self._one(*self._count_sql(f))
             rows = self.db.execute(f"SELECT * FROM events{where} ORDER BY {order} LIMIT ? OFFSET ?",
                                    (*args, f.limit, f.offset)).fetchall()
             return [self._event(row) for row in rows], total
@@ -819,13 +827,30 @@ class Store:
         return (f"2 * ? * asin(sqrt({least}(1.0, power(sin(radians(latitude - ?) / 2), 2) + cos(radians(?)) "
                 "* cos(radians(latitude)) * power(sin(radians(longitude - ?) / 2), 2))))"), [EARTH_KM, lat, lat, lon]
 
+    def _only(self, f: EventFilter, condition: str) -> bool:
+        """Whether ``condition`` (a field of the filter) is the filter's only condition, on a PostgreSQL store."""
+        if self.db.dialect != "postgresql" or getattr(f, condition) in (None, ""):
+            return False
+        return all(value is None or value == "" or value is False for name, value in asdict(f).items()
+                   if name not in _PAGING and name != condition)
+
     def _by_fine_cells(self, f: EventFilter) -> bool:
         """Whether the radius is the filter's only condition on a PostgreSQL store, whose fine grid (migration 19)
         then counts the circle by whole cells."""
-        if self.db.dialect != "postgresql" or f.near is None:
-            return False
-        return all(value is None or value == "" or value is False for name, value in asdict(f).items()
-                   if name not in _PAGING)
+        return self._only(f, "near")
+
+    def _count_sql(self, f: EventFilter) -> tuple[str, tuple[Any, ...]]:
+        """The count of a filter without a radius: a minimum confidence alone on PostgreSQL from the totals of its
+        hundredths (migration 20), the hundredths above the threshold's own summed and only the events of its own
+        read; any other filter from the partial indexes."""
+        if not self._only(f, "min_confidence"):
+            where, args = self._where(f)
+            return f"SELECT count(*) FROM events{where}", tuple(args)
+        threshold = float(f.min_confidence)  # type: ignore[arg-type]
+        own = math.floor(threshold * 100)  # as the database computes a hundredth
+        return (f"SELECT CAST((SELECT coalesce(sum(events), 0) FROM event_confidence WHERE bucket > ?) + "
+                f"(SELECT count(*) FROM events WHERE {VISIBLE_CONFIDENT} AND confidence >= ? AND confidence < ? "
+                f"AND {CONFIDENCE_BUCKET} <= ?) AS BIGINT) AS total", (own, threshold, (own + 2) / 100, own))
 
     def _fine_cells_count(self, f: EventFilter) -> tuple[str, list[Any]]:
         """The count of a circle: the per-cell totals of the cells wholly inside it, and the events of the cells it
@@ -880,6 +905,8 @@ class Store:
         """How the database answers the count of a filter (a radius by its bounding box): the lines of its plan."""
         if self._by_fine_cells(f):
             sql, args = self._fine_cells_count(f)
+        elif f.near is None:
+            sql, args = self._count_sql(f)
         else:
             where, args = self._where(f)
             sql = f"SELECT count(*) FROM events{where}"
