@@ -3736,3 +3736,15 @@ def test_iraqs_state_sanctioned_paramilitary_forces_are_the_pmf(extract):
 def test_a_killing_only_tried_kills_no_one(extract, text, fatalities):
     event = only(extract(text, published=PUBLISHED))
     assert (event.fatalities, "attempt" in event.tags) == (fatalities, True)
+
+
+def test_a_member_of_a_force_named_with_its_possessor_counts_one(extract):
+    event = only(extract("A member of the Syrian government's General Security was killed near Mayadin on Sunday.",
+                         published=PUBLISHED))
+    assert (event.actor2, event.fatalities) == ("Military Forces of Syria", 1)
+
+
+def test_fighters_taken_prisoner_in_a_fight_are_arrested(extract):
+    event = only(extract("قالت قسد إن مقاتليها قتلوا عنصرين من داعش وأسروا ثالثا خلال عملية أمنية في بلدة الشحيل يوم الأحد.",
+                         published=PUBLISHED))
+    assert (event.fatalities, event.arrested) == (2, 1)

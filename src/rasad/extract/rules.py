@@ -1380,17 +1380,20 @@ class RuleExtractor:
             if in_place[k] and not in_place[k - 1] and bare_forms(tokens[k - 1].text) & _PLACE_LEAD:
                 in_place[k - 1] = True
         qualifying = {k for hit in lex.qualifiers.find(tokens) for k in range(hit.first, hit.last + 1)}  # "at least"
-        # "the U.S.-backed Syrian Democratic Forces": who backs a force is part of its name
-        backers = {k for a in actors if a.first >= 2 and tokens[a.first - 1].text.lower() in lex.backed
+        # "the U.S.-backed Syrian Democratic Forces": who backs a force is part of its name, as whose it is ("the
+        # Syrian government's General Security"), where the name starts
+        backers = {k for a in actors if a.first >= 2 and (tokens[a.first - 1].text.lower() in lex.backed or (
+                   tokens[a.first - 1].text == "s" and tokens[a.first - 1].start - tokens[a.first - 2].end == 1))
                    for k in range(max(0, a.first - 4), a.first)
                    if k >= a.first - 2 or tokens[k].text.lower() not in ("of", "the", "a", "an", "من")}
+        name_starts = {a.first for a in actors} | {k for k in backers if k - 1 not in backers}
         skip = [0] * (len(tokens) + 1)
         for k, token in enumerate(tokens):
             inside = (any(s <= token.start < e for s, e in date_ranges) or any(a.first <= k <= a.last for a in actors)
                       or k in backers
                       or in_place[k] or (token.text == "من" and k and any(a.first == k + 1 for a in actors))
                       # "a member of the SDF was killed": the force's "of the" stands between the count and its verb
-                      or (token.text in ("of", "the") and any(a.first in (k + 1, k + 2) for a in actors))
+                      or (token.text in ("of", "the") and bool(name_starts & {k + 1, k + 2}))
                       or k in qualifying)
             skip[k + 1] = skip[k] + inside
         # "مقتل وإصابة 12 شخصا", "12 قتيلا وجريحا", "killed or wounded": one figure for both, so neither is known
