@@ -346,16 +346,19 @@ for {PROJECTED_REPORTS:,} reports (the larger of the serial part and one worker'
 """
 
 
-def postgres_section(figures: dict | None) -> str:
+def filters_section(figures: dict | None) -> str:
     if not figures:
         return ""
     rows = "".join(f"| {f['name']} | {f['total']:,} | {f['ms']} / {f['p95_ms']} ms | {_scans(f['plan'])} |\n"
                    for f in figures["filters"])
-    return f"""## PostgreSQL at {figures['events']:,} events
+    loaded = ("by COPY", "`VACUUM ANALYZE`", "the events table and its indexes take") if figures["dialect"] == (
+        "PostgreSQL") else ("by batched inserts", "`PRAGMA optimize`", "the file takes")
+    return f"""## {figures['dialect']} at {figures['events']:,} events
 
-Filled by COPY in {figures['fill_seconds']} s (then `VACUUM ANALYZE`); the events table and its indexes take
+Filled {loaded[0]} in {figures['fill_seconds']} s (then {loaded[1]}); {loaded[2]}
 {figures['events_mb']:,} MB. Each of the API's filters as `rasad db stats` runs it (a page of 100 and the total),
-p50 / p95 of 21 runs, with the plan of its count:
+and three more radii (a northern city, a wider circle, an empty desert), p50 / p95 of 21 runs, with the scans of
+its count:
 
 | filter | events | p50 / p95 | scans of the count |
 |---|---|---|---|
@@ -365,7 +368,8 @@ p50 / p95 of 21 runs, with the plan of its count:
 
 def _scans(plan: str) -> str:
     """The tables and indexes a count's plan reads, without their costs."""
-    parts = [part for part in plan.split(" | ") if "Scan" in part and "Function Scan" not in part]
+    parts = [part for part in plan.split(" | ")
+             if ("Scan" in part or part.startswith(("SEARCH", "SCAN"))) and "Function Scan" not in part]
     return "; ".join(re.sub(r"\s+\(cost=.*", "", part) for part in parts)[:120]
 
 
@@ -379,6 +383,8 @@ def main() -> None:
     parser.add_argument("--busy", type=int, default=10_000, help="reports ingested while the API is measured")
     parser.add_argument("--postgres", type=int, default=1_000_000,
                         help="events in the PostgreSQL store whose filters are timed (0: skip)")
+    parser.add_argument("--sqlite", type=int, default=0,
+                        help="events in an embedded store whose filters are timed the same way (0: skip)")
     parser.add_argument("--shared", default="../shared", help="the shared folder whose eval/ sets `make eval` scores")
     args = parser.parse_args()
     figures = {
@@ -398,6 +404,7 @@ def main() -> None:
         "brief": bench_briefing(2000),
         "archive": bench_archive(3000),
         "postgres": bench_postgres_store(args.postgres) if args.postgres else None,
+        "sqlite": bench_sqlite_store(args.sqlite) if args.sqlite else None,
     }
     print(json.dumps(figures, indent=1, ensure_ascii=False))
     if args.write:
@@ -504,7 +511,7 @@ one after another throughout.
 | the same events pulled with coarsening to the governorate for the recipient | {sync['coarse_records_per_second']:,} records/s | measured |
 
 {watch_section(watch, alerts, brief)}
-{archive_section(figures["archive"])}{postgres_section(figures["postgres"])}The generated corpus is Rasad's own (`rasad generate`): it measures throughput and the handling of
+{archive_section(figures["archive"])}{filters_section(figures["postgres"])}{filters_section(figures["sqlite"])}The generated corpus is Rasad's own (`rasad generate`): it measures throughput and the handling of
 many surface forms, not accuracy on real reports.
 """, encoding="utf-8")
 
@@ -568,23 +575,35 @@ def bench_postgres_store(events: int) -> dict:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from tests.postgres import database, server
 
+    with server() as url, database(url) as db_url:
+        return _filter_timings(db_url, events)
+
+
+def bench_sqlite_store(events: int) -> dict:
+    """The same filters on the embedded store of ``events`` events (batched inserts)."""
+    with tempfile.TemporaryDirectory() as folder:
+        return _filter_timings(str(Path(folder) / "filters.db"), events)
+
+
+def _filter_timings(url: str, events: int) -> dict:
+    """Fill the store at ``url`` with ``events`` events, then time the API's filters and three more radii (a northern
+    city, a wider circle, an empty desert), 21 runs each."""
     from rasad.store.stats import STANDARD_FILTERS, table_sizes, time_standard_filters
     from rasad.store.store import EventFilter
 
-    # radii of the same kind elsewhere: a city of the north, a wider circle, an empty desert
     radii_elsewhere = {"within 30 km of Mosul": EventFilter(near=(36.34, 43.13, 30)),
                        "within 50 km of Baghdad": EventFilter(near=(33.31, 44.37, 50)),
                        "within 10 km, empty desert": EventFilter(near=(34.0, 39.0, 10))}
-
-    with server() as url, database(url) as db_url:
-        store = open_store(db_url)
-        started = time.perf_counter()
-        _synthetic_events(store, events)
-        fill = time.perf_counter() - started
-        timings = time_standard_filters(store, runs=21, filters={**STANDARD_FILTERS, **radii_elsewhere})
-        sizes = {row["table"]: row for row in table_sizes(store)}
-        store.close()
-    return {"events": events, "fill_seconds": round(fill, 1), "events_mb": round(sizes["events"]["bytes"] / 1e6),
+    store = open_store(url)
+    started = time.perf_counter()
+    _synthetic_events(store, events)
+    fill = time.perf_counter() - started
+    timings = time_standard_filters(store, runs=21, filters={**STANDARD_FILTERS, **radii_elsewhere})
+    size = table_sizes(store)[0]["bytes"] if store.db.dialect == "postgresql" else sum(
+        path.stat().st_size for path in (Path(url), Path(f"{url}-wal")) if path.exists())
+    store.close()
+    return {"events": events, "dialect": "PostgreSQL" if url.startswith("postgresql") else "SQLite",
+            "fill_seconds": round(fill, 1), "events_mb": round((size or 0) / 1e6),
             "filters": [{"name": t.name, "ms": t.milliseconds, "p95_ms": t.p95_milliseconds, "total": t.total,
                          "plan": t.plan} for t in timings]}
 

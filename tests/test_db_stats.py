@@ -84,6 +84,17 @@ def test_the_benchmarks_bulk_fill_loads_into_either_store(store):
     assert sizes["events"]["rows"] == 50
 
 
+def test_the_benchmarks_filter_timings_on_the_embedded_store_are_written_as_a_section():
+    from benchmarks.bench import bench_sqlite_store, filters_section
+
+    figures = bench_sqlite_store(300)
+    assert figures["dialect"] == "SQLite" and figures["events_mb"] >= 0
+    assert {f["name"] for f in figures["filters"]} >= set(STANDARD_FILTERS) | {"within 10 km, empty desert"}
+    assert all(f["ms"] <= f["p95_ms"] for f in figures["filters"])
+    section = filters_section(figures)
+    assert section.startswith("## SQLite at 300 events") and "SEARCH events USING INDEX" in section
+
+
 def test_a_radius_finds_exactly_the_events_within_its_great_circle_distance(store):
     import math
     from datetime import date, timedelta
