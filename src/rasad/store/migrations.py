@@ -360,43 +360,54 @@ CREATE INDEX events_cell ON events({row}, {col}, event_type, latitude, longitude
 WHERE merged_into IS NULL AND review_state <> 'rejected' AND latitude IS NOT NULL
 """
 
-# the radius filter at scale (PostgreSQL): visible placed events counted by cell of a 1/64-degree grid, kept by
-# statement triggers (a bulk COPY adds its rows in one statement), so the cells wholly inside a circle are summed
-# without reading their events; an index on the same cells reads those of the cells the circle only crosses, and
-# the newest-first index holds each event's coordinates, so a circle's newest page is chosen from the index alone
-FINE_ROW, FINE_COL = (f"CAST(floor({axis} * {PER_DEGREE}) AS INTEGER)" for axis in ("latitude", "longitude"))
-VISIBLE_PLACED = "merged_into IS NULL AND review_state <> 'rejected' AND latitude IS NOT NULL"
-_FINE_CELLS_PG = (
-    "CREATE TABLE event_cells (row_ INTEGER NOT NULL, col_ INTEGER NOT NULL, events BIGINT NOT NULL, "
-    "PRIMARY KEY (row_, col_))",
-    f"INSERT INTO event_cells SELECT {FINE_ROW}, {FINE_COL}, count(*) FROM events WHERE {VISIBLE_PLACED} "
-    "GROUP BY 1, 2",
-    f"""CREATE FUNCTION event_cells_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+def _kept_totals(table: str, keys: dict[str, str], visible: str) -> tuple[str, ...]:
+    """A PostgreSQL table of visible events counted by ``keys`` (column: expression over an event), filled from the
+    events there are and kept by statement-level triggers: one aggregate per INSERT (a bulk COPY is one), UPDATE or
+    DELETE, of the rows it changed, never one statement per row."""
+    columns, expressions = ", ".join(keys), ", ".join(keys.values())
+    positions = ", ".join(str(n) for n in range(1, len(keys) + 1))
+    typed = ", ".join(f"{column} INTEGER NOT NULL" for column in keys)
+    upsert = f"ON CONFLICT ({columns}) DO UPDATE SET events = c.events + excluded.events"
+    counted = ", ".join(f"{expression} AS {column}" for column, expression in keys.items())
+    follow = f"{table}_follow"
+    return (
+        f"CREATE TABLE {table} ({typed}, events BIGINT NOT NULL, PRIMARY KEY ({columns}))",
+        f"INSERT INTO {table} SELECT {expressions}, count(*) FROM events WHERE {visible} GROUP BY {positions}",
+        f"""CREATE FUNCTION {follow}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO event_cells AS c SELECT {FINE_ROW}, {FINE_COL}, count(*) FROM new_rows
-        WHERE {VISIBLE_PLACED} GROUP BY 1, 2
-        ON CONFLICT (row_, col_) DO UPDATE SET events = c.events + excluded.events;
+        INSERT INTO {table} AS c SELECT {expressions}, count(*) FROM new_rows WHERE {visible} GROUP BY {positions}
+        {upsert};
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO event_cells AS c SELECT {FINE_ROW}, {FINE_COL}, -count(*) FROM old_rows
-        WHERE {VISIBLE_PLACED} GROUP BY 1, 2
-        ON CONFLICT (row_, col_) DO UPDATE SET events = c.events + excluded.events;
+        INSERT INTO {table} AS c SELECT {expressions}, -count(*) FROM old_rows WHERE {visible} GROUP BY {positions}
+        {upsert};
     ELSE
-        INSERT INTO event_cells AS c SELECT row_, col_, sum(change) FROM (
-            SELECT {FINE_ROW} AS row_, {FINE_COL} AS col_, 1 AS change FROM new_rows WHERE {VISIBLE_PLACED}
+        INSERT INTO {table} AS c SELECT {columns}, sum(change) FROM (
+            SELECT {counted}, 1 AS change FROM new_rows WHERE {visible}
             UNION ALL
-            SELECT {FINE_ROW}, {FINE_COL}, -1 FROM old_rows WHERE {VISIBLE_PLACED}) changes
-        GROUP BY row_, col_ HAVING sum(change) <> 0
-        ON CONFLICT (row_, col_) DO UPDATE SET events = c.events + excluded.events;
+            SELECT {expressions}, -1 FROM old_rows WHERE {visible}) changes
+        GROUP BY {columns} HAVING sum(change) <> 0
+        {upsert};
     END IF;
     RETURN NULL;
 END $$""",
-    "CREATE TRIGGER event_cells_insert AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows "
-    "FOR EACH STATEMENT EXECUTE FUNCTION event_cells_follow()",
-    "CREATE TRIGGER event_cells_update AFTER UPDATE ON events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows "
-    "FOR EACH STATEMENT EXECUTE FUNCTION event_cells_follow()",
-    "CREATE TRIGGER event_cells_delete AFTER DELETE ON events REFERENCING OLD TABLE AS old_rows "
-    "FOR EACH STATEMENT EXECUTE FUNCTION event_cells_follow()",
+        f"CREATE TRIGGER {table}_insert AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {follow}()",
+        f"CREATE TRIGGER {table}_update AFTER UPDATE ON events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {follow}()",
+        f"CREATE TRIGGER {table}_delete AFTER DELETE ON events REFERENCING OLD TABLE AS old_rows "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {follow}()",
+    )
+
+
+# the radius filter at scale (PostgreSQL): visible placed events counted by cell of a 1/64-degree grid, so the cells
+# wholly inside a circle are summed without reading their events; an index on the same cells reads those of the
+# cells the circle only crosses, and the newest-first index holds each event's coordinates, so a circle's newest
+# page is chosen from the index alone
+FINE_ROW, FINE_COL = (f"CAST(floor({axis} * {PER_DEGREE}) AS INTEGER)" for axis in ("latitude", "longitude"))
+VISIBLE_PLACED = "merged_into IS NULL AND review_state <> 'rejected' AND latitude IS NOT NULL"
+_FINE_CELLS_PG = (
+    *_kept_totals("event_cells", {"row_": FINE_ROW, "col_": FINE_COL}, VISIBLE_PLACED),
     f"CREATE INDEX events_fine_cell ON events (({FINE_ROW}), ({FINE_COL})) INCLUDE (latitude, longitude) "
     f"WHERE {VISIBLE_PLACED}",
     "DROP INDEX events_visible_newest",
@@ -404,42 +415,12 @@ END $$""",
     "WHERE merged_into IS NULL AND review_state <> 'rejected'",
 )
 
-# the count of a minimum confidence (PostgreSQL): visible events counted by hundredth of confidence, kept by
-# statement triggers as the grid's cells are, so a threshold sums the hundredths above its own and reads only the
-# events of its own hundredth (a million events above 0.9 of ten million: counted from 100 rows, not an index scan)
+# the count of a minimum confidence (PostgreSQL): visible events counted by hundredth of confidence, so a threshold
+# sums the hundredths above its own and reads only the events of its own hundredth (a million events above 0.9 of
+# ten million: counted from 100 rows, not an index scan)
 CONFIDENCE_BUCKET = "CAST(floor(confidence * 100) AS INTEGER)"
 VISIBLE_CONFIDENT = "merged_into IS NULL AND review_state <> 'rejected' AND confidence IS NOT NULL"
-_CONFIDENCE_TOTALS_PG = (
-    "CREATE TABLE event_confidence (bucket INTEGER PRIMARY KEY, events BIGINT NOT NULL)",
-    f"INSERT INTO event_confidence SELECT {CONFIDENCE_BUCKET}, count(*) FROM events WHERE {VISIBLE_CONFIDENT} "
-    "GROUP BY 1",
-    f"""CREATE FUNCTION event_confidence_follow() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO event_confidence AS c SELECT {CONFIDENCE_BUCKET}, count(*) FROM new_rows
-        WHERE {VISIBLE_CONFIDENT} GROUP BY 1
-        ON CONFLICT (bucket) DO UPDATE SET events = c.events + excluded.events;
-    ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO event_confidence AS c SELECT {CONFIDENCE_BUCKET}, -count(*) FROM old_rows
-        WHERE {VISIBLE_CONFIDENT} GROUP BY 1
-        ON CONFLICT (bucket) DO UPDATE SET events = c.events + excluded.events;
-    ELSE
-        INSERT INTO event_confidence AS c SELECT bucket, sum(change) FROM (
-            SELECT {CONFIDENCE_BUCKET} AS bucket, 1 AS change FROM new_rows WHERE {VISIBLE_CONFIDENT}
-            UNION ALL
-            SELECT {CONFIDENCE_BUCKET}, -1 FROM old_rows WHERE {VISIBLE_CONFIDENT}) changes
-        GROUP BY bucket HAVING sum(change) <> 0
-        ON CONFLICT (bucket) DO UPDATE SET events = c.events + excluded.events;
-    END IF;
-    RETURN NULL;
-END $$""",
-    "CREATE TRIGGER event_confidence_insert AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows "
-    "FOR EACH STATEMENT EXECUTE FUNCTION event_confidence_follow()",
-    "CREATE TRIGGER event_confidence_update AFTER UPDATE ON events REFERENCING OLD TABLE AS old_rows "
-    "NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION event_confidence_follow()",
-    "CREATE TRIGGER event_confidence_delete AFTER DELETE ON events REFERENCING OLD TABLE AS old_rows "
-    "FOR EACH STATEMENT EXECUTE FUNCTION event_confidence_follow()",
-)
+_CONFIDENCE_TOTALS_PG = _kept_totals("event_confidence", {"bucket": CONFIDENCE_BUCKET}, VISIBLE_CONFIDENT)
 
 MIGRATIONS: dict[str, list[tuple[int, str | tuple[str, ...]]]] = {
     "sqlite": [
