@@ -3748,3 +3748,8 @@ def test_fighters_taken_prisoner_in_a_fight_are_arrested(extract):
     event = only(extract("قالت قسد إن مقاتليها قتلوا عنصرين من داعش وأسروا ثالثا خلال عملية أمنية في بلدة الشحيل يوم الأحد.",
                          published=PUBLISHED))
     assert (event.fatalities, event.arrested) == (2, 1)
+
+
+def test_burning_as_a_figure_of_speech_is_no_arson(extract):
+    events = extract("قال كاتب إن الشبان العاطلين عن العمل في بغداد يحرقون أعصابهم بانتظار الوظائف.", published=PUBLISHED)
+    assert not any(event.sub_event_type == "Looting/property destruction" for event in events)
