@@ -3753,3 +3753,8 @@ def test_fighters_taken_prisoner_in_a_fight_are_arrested(extract):
 def test_burning_as_a_figure_of_speech_is_no_arson(extract):
     events = extract("قال كاتب إن الشبان العاطلين عن العمل في بغداد يحرقون أعصابهم بانتظار الوظائف.", published=PUBLISHED)
     assert not any(event.sub_event_type == "Looting/property destruction" for event in events)
+
+
+def test_another_village_is_no_village_spelt_otherwise(extract):
+    event = only(extract("قتل شخص برصاص مجهولين في قرية أخرى قرب تلعفر يوم الأحد.", published=PUBLISHED))
+    assert (event.location, event.admin1) == ("Tall ‘Afar", "Ninewa")

@@ -36,6 +36,9 @@ FEATURE_CUES = {
     "قاطع": ("sector", "region", "area", "city", "district", "subdistrict", "admin1"),
     "sector": ("sector", "region", "area", "city", "district", "subdistrict", "admin1"),
 }
+# Words of "another", "a second" that follow a cue word as its adjective ("من ناحية ثانية": on the other hand;
+# "قرية أخرى": another village), never a place's name alone
+_OTHER_WORDS = frozenset({"ثانيه", "اخري", "ثالثه", "اولي", "الثانيه", "الاخري"})
 # Cue words that also open ordinary phrases ("منطقة واسعة"): a village name after them needs agreement with
 # the report's other places.
 WEAK_CUES = frozenset({"منطقه", "area"})
@@ -308,6 +311,9 @@ class Gazetteer:
                 shorter = self._match_at(tokens[: i + length - 1], i, self._index)
                 if shorter is not None and self._starts_name(tokens, i + length):
                     length, numbers, key = shorter
+            if length == 1 and key[0] in _OTHER_WORDS:  # "من ناحية ثانية", "قرية أخرى": "another", never a name
+                i += 1
+                continue
             cue, relative, weak = self._context(tokens, i)
             previous = mentions[-1] if mentions and isinstance(mentions[-1], PlaceMention) else None
             trailing = next((k for k in (previous.last, previous.last + 1) if k < i and tokens[k].text in TRAILING_CUES),
@@ -368,8 +374,8 @@ class Gazetteer:
         if i and not word.isascii() and tokens[i - 1].text.endswith(("قريه", "بلده")) and (  # checked at every token
                 bare_forms(tokens[i - 1].text) & _VILLAGE_CUES_AR):
             # a quoted name, or one that does not end as the feminine adjectives after "قرية" do ("قرية تابعة")
-            if (word.endswith("ه") and not tokens[i].quoted) or self._match_at(tokens, i, self._index) or (
-                    self._match_at(tokens, i, self._without_article)):
+            if (word.endswith("ه") and not tokens[i].quoted) or word in _OTHER_WORDS or self._match_at(
+                    tokens, i, self._index) or self._match_at(tokens, i, self._without_article):
                 return None
             skeletons = arabic_consonants(word)
         else:
