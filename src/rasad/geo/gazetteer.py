@@ -38,7 +38,7 @@ FEATURE_CUES = {
 }
 # Words of "another", "a second" that follow a cue word as its adjective ("من ناحية ثانية": on the other hand;
 # "قرية أخرى": another village), never a place's name alone
-_OTHER_WORDS = frozenset({"ثانيه", "اخري", "ثالثه", "اولي", "الثانيه", "الاخري"})
+_OTHER_WORDS = frozenset({"ثانيه", "اخري", "ثالثه", "اولي", "الثانيه", "الاخري", "الثالثه", "الاولي"})
 # Cue words that also open ordinary phrases ("منطقة واسعة"): a village name after them needs agreement with
 # the report's other places.
 WEAK_CUES = frozenset({"منطقه", "area"})
