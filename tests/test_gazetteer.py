@@ -264,7 +264,7 @@ def test_a_town_gains_its_districts_spellings_that_differ_only_in_vowels():
 
 @pytest.mark.parametrize(("spelling", "name"), [
     ("Hajeen", "Hajin"), ("al-Busaira", "Al Busayrah"), ("Qayara", "Al Qayyarah"), ("Tikreet", "Tikrit"),
-    ("Sousa", "As Susah"),
+    ("Sousa", "As Susah"), ("Shuheil", "Al-Shuhayl"), ("Buseira", "Al Busayrah"),
 ])
 def test_a_towns_english_spellings_of_vowels_and_doubled_letters(spelling, name):
     assert default_gazetteer().lookup(spelling)[0].name == name

@@ -520,8 +520,8 @@ _LEAD_VARIANTS = {word: tuple(other for other in group if other != word) for gro
 
 def _vowel_variants(word: str) -> set[str]:
     """A transliterated name's other spellings in English news, for names of five letters or more: its long u
-    either way (ou ↔ u), its last i as ee ("Hajeen"), ay as ai ("Busaira"), a doubled letter single ("Qayara",
-    "Hamam"), each with the final h of "-ah" dropped as news drops it."""
+    either way (ou ↔ u), its last i as ee ("Hajeen"), ay as ai or ei ("Busaira", "Shuheil"), a doubled letter single
+    ("Qayara", "Hamam"), each with the final h of "-ah" dropped as news drops it."""
     if len(word) < 5:
         return set()
     variants = set()
@@ -532,12 +532,13 @@ def _vowel_variants(word: str) -> set[str]:
     last_i = word.rfind("i")
     if 0 < last_i < len(word) - 1 and word[last_i - 1] not in "aeiou" and word[last_i + 1] not in "aeiouy":
         variants.add(word[:last_i] + "ee" + word[last_i + 1 :])
-    if re.search(r"ay(?![aeiou])", word):
-        variants.add(re.sub(r"ay(?![aeiou])", "ai", word))
+    for diphthong in ("ai", "ei"):
+        if re.search(r"ay(?![aeiou])", word):
+            variants.add(re.sub(r"ay(?![aeiou])", diphthong, word))
     single = re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", word)
     if single != word:
         variants.add(single)
-        variants.add(re.sub(r"ay(?![aeiou])", "ai", single))
+        variants |= {re.sub(r"ay(?![aeiou])", diphthong, single) for diphthong in ("ai", "ei")}
     variants |= {variant[:-1] for variant in variants if variant.endswith("ah")}
     return variants - {word}
 
