@@ -3758,3 +3758,21 @@ def test_burning_as_a_figure_of_speech_is_no_arson(extract):
 def test_another_village_is_no_village_spelt_otherwise(extract):
     event = only(extract("قتل شخص برصاص مجهولين في قرية أخرى قرب تلعفر يوم الأحد.", published=PUBLISHED))
     assert (event.location, event.admin1) == ("Tall ‘Afar", "Ninewa")
+
+
+# -- a place named only as the point a distance is measured from -------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل راعيان بانفجار لغم أرضي على بعد 40 كم جنوب قضاء الرطبة يوم الأحد.", ("Ar Rutbah", "Al-Anbar")),
+    ("Two shepherds were killed by a landmine 35 km south of Rutba on Sunday.", ("Ar Rutbah", "Al-Anbar")),
+    ("قتل جنديان بهجوم على نقطة عسكرية على بعد كيلومترات من مدينة الرطبة يوم الأحد.", ("Ar Rutbah", "Al-Anbar")),
+    # a bearing that leads out of the town's district: the district it leads to
+    ("قتل جنديان بهجوم على نقطة عسكرية على بعد 120 كم غرب بغداد يوم الأحد.", ("Al-Ramadi", "Al-Anbar")),
+])
+def test_a_scene_measured_from_a_town_is_where_the_distance_leads(extract, text, place):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.admin1, event.geo_precision) == (*place, 2)
+
+
+def test_a_bearing_from_a_town_too_far_to_place_anything_places_nothing(extract):
+    assert extract("A roadside bomb hit an army convoy 250 km north of Baghdad on Sunday.", published=PUBLISHED) == []

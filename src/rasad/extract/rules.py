@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 
 from rasad.extract.base import register_extractor
 from rasad.extract.confidence import FACTORS, Calibration, default_calibration
@@ -324,11 +325,13 @@ class RuleExtractor:
                                                                      for form in match_forms(token.text)}
             for hit in self.lexicons.triggers.find(tokens))
         found = self._located_by_bearing(tokens, self._governorate_seats(tokens, found))
+        usable = [m for m in found if isinstance(m, PlaceMention)
+                  if self.geocoder.usable(m, context) and not (m.first in named and m.last in named)
+                  and not self._names_something_else(tokens, m.first, transfer)]
         mentions = [m if _distance(tokens, m.first) is None else dataclasses.replace(m, relative=True)
-                    for m in found if isinstance(m, PlaceMention)
-                    if self.geocoder.usable(m, context) and not _distance_locator(tokens, m.first)
-                    and not (m.first in named and m.last in named)
-                    and not self._names_something_else(tokens, m.first, transfer)]  # "17 كم جنوبي القامشلي": near it
+                    for m in usable if not _distance_locator(tokens, m.first)]  # "17 كم جنوبي القامشلي": near it
+        if not mentions:  # "40 كم جنوب الرطبة" and no other place: where that distance and bearing lead
+            mentions = [m for m in map(partial(self._measured_from, tokens), usable[:1]) if m is not None]
         # "تسلمت بغداد 200 معتقل من سجون قسد في الحسكة", "Damascus received …": the capital is the government
         governing = [m for m in mentions if self._government(tokens, m)]
         if governing and (len(governing) < len(mentions) or self._departs_from_country(tokens, governing[0].last)):
@@ -475,6 +478,34 @@ class RuleExtractor:
             if len(seats) == 1:
                 out[k] = dataclasses.replace(mention, candidates=tuple(seats), cue=("city",), weak=False)
         return out
+
+    def _measured_from(self, tokens: list[Token], reference: PlaceMention) -> PlaceMention | None:
+        """The scene of a place named only as the point a distance is measured from ("40 كم جنوب الرطبة",
+        "60 km northwest of Kirkuk"): the district the distance and bearing lead to, or, where that is the
+        reference's own district, near the reference (precision 2, as ACLED codes "near"). With no bearing,
+        near the reference if it is close ("على بعد كيلومترات من …", up to `_MEASURED_NEAR_KM`); else none."""
+        distance = _distance(tokens, reference.first)
+        if distance is None:
+            return None
+        directions = _bearings(tokens[max(0, reference.first - 4) : reference.first])
+        towns = [c for c in reference.candidates if c.feature not in ("admin1", "region", "border")]
+        origin = max(towns or reference.candidates, key=lambda c: c.population)
+        near = dataclasses.replace(reference, candidates=(origin,), relative=True)
+        if not directions or distance == _UNKNOWN_DISTANCE:
+            return near if distance <= _MEASURED_NEAR_KM or distance == _UNKNOWN_DISTANCE else None
+        if distance > _MEASURED_FAR_KM:
+            return None
+        north = sum({"N": 1, "S": -1}.get(d, 0) for d in directions)
+        east = sum({"E": 1, "W": -1}.get(d, 0) for d in directions)
+        length = math.hypot(north, east) or 1.0
+        lat = origin.lat + distance * north / length / 111.0
+        lon = origin.lon + distance * east / length / (111.0 * math.cos(math.radians(origin.lat)))
+        district = self.geocoder.district_at(lat, lon)
+        if district is None:
+            return None
+        if district == self.geocoder.district_at(origin.lat, origin.lon):
+            return near
+        return dataclasses.replace(reference, candidates=(district,), relative=True, cue=("district",), weak=False)
 
     @staticmethod
     def _located_by_bearing(tokens: list[Token], found: list) -> list:
@@ -1798,6 +1829,11 @@ BACKGROUND_DAYS = 92  # a month named this long before publication, with no figu
 NEAR_KM = 30  # a scene this close to a town is "near" it (precision 2); farther, the town only gives a bearing
 
 
+_UNKNOWN_DISTANCE = 10**6  # "على بعد كيلومترات من …": a distance with no figure
+_MEASURED_NEAR_KM = 60  # with no bearing, a scene this far from a town is still near it
+_MEASURED_FAR_KM = 200  # farther, a bearing from a town is too rough to say which district
+
+
 def _distance(tokens: list[Token], first: int) -> int | None:
     """The distance in km when a place is named as the reference of one ("17 كيلومترا جنوبي القامشلي", "25 km west
     of the city of Kirkuk": the words that name the kind of place are passed over)."""
@@ -1807,7 +1843,7 @@ def _distance(tokens: list[Token], first: int) -> int | None:
         if word in _DISTANCE_UNITS:
             number = amounts(tokens[max(0, k - 2) : k])
             value = number[-1].value if number else None
-            return value if value is not None else 10**6
+            return value if value is not None else _UNKNOWN_DISTANCE
         if not (bare_forms(word) & _PLACE_KIND_WORDS):
             counted += 1
         k -= 1

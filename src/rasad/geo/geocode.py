@@ -25,6 +25,7 @@ from rasad.geo.gazetteer import (
     PlaceMention,
     default_gazetteer,
 )
+from rasad.geo.units import default_units
 from rasad.text.normalize import fold
 from rasad.text.tokens import Token, bare_forms
 
@@ -95,6 +96,7 @@ class Geocoder:
         self.boundaries = boundaries or default_boundaries()
         self._border_cache: dict[tuple[float, float], float] = {}  # bounded by the gazetteer's points
         self._seats: dict[str, Place | None] | None = None
+        self._districts: dict[tuple[str, str, str], Place] | None = None
 
     def seat(self, admin1: str) -> Place | None:
         """The city that seats a governorate (governorates.csv ``seat_ar``): where its building and council stand."""
@@ -105,6 +107,16 @@ class Geocoder:
                                       and place.admin1 == name), key=lambda place: place.population, default=None)
                            for name, seat in names.items() if seat}
         return self._seats.get(admin1)
+
+    def district_at(self, lat: float, lon: float) -> Place | None:
+        """The district (OCHA) a point lies in, as its gazetteer entry; None outside Iraq and Syria."""
+        unit = default_units().locate(lat, lon)
+        if unit is None:
+            return None
+        if self._districts is None:
+            self._districts = {(place.country, place.admin1, place.admin2): place
+                               for place in self.gazetteer.places if place.feature == "district"}
+        return self._districts.get((unit.country, unit.admin1, unit.admin2))
 
     def context(self, tokens: list[Token], mentions: Iterable[PlaceMention]) -> DocumentContext:
         """Governorates and countries named anywhere in the report."""
