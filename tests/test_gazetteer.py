@@ -280,3 +280,11 @@ def test_an_english_sub_district_after_its_name_is_its_cue():
 ])
 def test_older_english_spellings_of_governorates(spelling, name):
     assert any(place.name == name for place in default_gazetteer().lookup(spelling))
+
+
+@pytest.mark.parametrize(("spelling", "name"), [
+    ("سري كانيه", "Ra’s al ‘Ayn"), ("تربه سبيه", "Al Qahtaniyah"), ("كري سبي", "Tall Abyad"), ("تل كوجر", "Al Ya‘rubiyah"),
+    ("كوباني", "‘Ayn al ‘Arab"), ("tirbespiye", "Al Qahtaniyah"), ("gire spi", "Tall Abyad"),
+])
+def test_the_kurdish_names_of_towns_in_the_northeast_of_syria(spelling, name):
+    assert any(place.name == name and place.feature == "city" for place in default_gazetteer().lookup(spelling))
