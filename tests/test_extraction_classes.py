@@ -3776,3 +3776,18 @@ def test_a_scene_measured_from_a_town_is_where_the_distance_leads(extract, text,
 
 def test_a_bearing_from_a_town_too_far_to_place_anything_places_nothing(extract):
     assert extract("A roadside bomb hit an army convoy 250 km north of Baghdad on Sunday.", published=PUBLISHED) == []
+
+
+# -- a blow named by its country after those it killed ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, sides", [
+    ("قتل مدني بقصف تركي على قرية قرب عامودا يوم الأحد.", ("Military Forces of Turkey", "Civilians")),
+    ("قتل جندي عراقي بغارة تركية على قضاء سنجار يوم الأحد.", ("Military Forces of Turkey", "Military Forces of Iraq")),
+    ("أصيب طفلان بقصف روسي على ريف إدلب يوم الأحد.", ("Military Forces of Russia", "Civilians")),
+    # an adjective of the country is no name of the country with "my" ("إسرائيلي" is not إسرائيل + ي)
+    ("قتل عنصران من الجيش السوري بقصف إسرائيلي على ريف القنيطرة يوم الأحد.",
+     ("Military Forces of Israel", "Military Forces of Syria")),
+])
+def test_a_blow_named_by_its_country_after_those_it_killed_is_that_countrys(extract, text, sides):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == sides

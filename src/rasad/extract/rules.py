@@ -1122,6 +1122,8 @@ class RuleExtractor:
                 hit = Hit(Actor(actor.alternative, actor.side, actor.country), hit.first, hit.last)
             if any(bare_forms(token.text.lower()) & lex.accusations for token in tokens[max(0, hit.first - 3) : hit.first]):
                 continue  # "بتهمة التعامل مع قسد": what the victims were accused of
+            if hit.first == hit.last and bare_forms(tokens[hit.first].text.lower()) & lex.nationalities.keys():
+                continue  # "إسرائيلي" is an adjective, not إسرائيل with "my": the noun before it is the force
             preceding = tuple(token.text.lower() for token in tokens[max(0, hit.first - 3) : hit.first])
             following = tokens[hit.last + 1].text.lower() if hit.last + 1 < len(tokens) else ""
             if following in after or any(len(phrase) <= len(preceding) and preceding[len(preceding) - len(phrase):] == phrase
@@ -2260,8 +2262,11 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
                       and (item[2] != first[2] or _owns_means(item[0], tokens, members)
                            or item[0].payload.nationality_only)
                       # "نفذه عناصر داعش": members named as who acted; only a count makes them victims here
+                      # (but the incident's own blow named by its country, "قتل مدني بقصف تركي", counts nobody)
                       and not (_suffered(item[0], tokens, members, dates)
-                               and _counted(item[0], tokens, dates, members))), None)
+                               and _counted(item[0], tokens, dates, members)
+                               and not (item[0].payload.nationality_only and item[0].first <= main.last
+                                        and item[0].last >= main.first))), None)
         if other is None:
             return None, first[1], {"actor2": (tokens[first[0].first].start, tokens[first[0].last].end)}
         first = other
