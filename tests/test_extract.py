@@ -273,7 +273,8 @@ def test_a_count_word_in_the_dual_counts_itself(extract):
 
 def test_families_returned_from_a_camp_are_a_transfer(extract):
     event = only(extract("أعلنت الحكومة العراقية يوم الاثنين إعادة 150 عائلة عراقية من مخيم الهول إلى مخيم الجدعة."))
-    assert (event.transferred, event.location) == (150, "Al-Hol camp")
+    # GUIDELINES §6 counts people, not families: 150 families give no count of people
+    assert (event.transferred, event.location) == (None, "Al-Hol camp")
     assert {"detainee_transfer", "camp"} <= set(event.tags)
 
 

@@ -1163,11 +1163,11 @@ def test_english_a_statements_day_without_that_is_the_announcement(extract):
 
 
 @pytest.mark.parametrize(("text", "transferred"), [
-    ("وصلت دفعة جديدة تضم 150 عائلة عراقية من مخيم الهول إلى مركز الجدعة للتأهيل في محافظة نينوى أمس.", 150),
+    ("وصلت دفعة جديدة تضم 150 عائلة عراقية من مخيم الهول إلى مركز الجدعة للتأهيل في محافظة نينوى أمس.", None),
     ("غادرت قافلة جديدة تقل نحو 600 شخص من العراقيين مخيم الهول باتجاه الأراضي العراقية أمس.", 600),
     ("تسلم العراق 300 محتجز من عناصر داعش من قسد عبر منفذ ربيعة الحدودي أمس.", 300),
     ("أعادت السلطات العراقية 500 شخص من عائلات داعش من مخيم الهول أمس.", 500),
-    ("A new batch of 180 Iraqi families left al-Hol camp on Tuesday bound for the Jeddah camp south of Mosul.", 180),
+    ("A new batch of 180 Iraqi families left al-Hol camp on Tuesday bound for the Jeddah camp south of Mosul.", None),
 ])
 def test_convoys_and_batches_of_returnees_are_transfers(extract, text, transferred):
     event = only(extract(text, published=date(2025, 3, 12)))
@@ -2157,7 +2157,7 @@ def test_the_killing_of_a_person_counts_one_and_a_possessive_countryside_keeps_i
 def test_kurdish_authorities_are_the_sdfs_administration(extract):
     event = only(extract("Kurdish authorities repatriated 120 Iraqi families from al-Hol camp on Monday.",
                          published=PUBLISHED))
-    assert (event.actor1, event.transferred) == ("Syrian Democratic Forces", 120)
+    assert (event.actor1, event.transferred) == ("Syrian Democratic Forces", None)  # families are no count of people
 
 
 def test_a_site_named_in_full_with_its_cue_is_a_place_whatever_its_source_calls_it(extract):
@@ -2264,7 +2264,7 @@ def test_a_transfer_counts_people_not_families(extract, text):
 
 def test_where_a_transfer_came_from_is_its_scene(extract):
     event = only(extract("وصلت إلى محافظة نينوى أمس قافلة تقل 200 عائلة عراقية قادمة من مخيم الهول."))
-    assert (event.location, event.transferred) == ("Al-Hol camp", 200)
+    assert (event.location, event.transferred) == ("Al-Hol camp", None)  # families are no count of people
     assert "detainee_transfer" in event.tags
 
 
@@ -3791,3 +3791,12 @@ def test_a_bearing_from_a_town_too_far_to_place_anything_places_nothing(extract)
 def test_a_blow_named_by_its_country_after_those_it_killed_is_that_countrys(extract, text, sides):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == sides
+
+
+@pytest.mark.parametrize("text, transferred", [
+    ("وصلت دفعة جديدة تضم نحو عشرين عائلة عراقية من مخيم الهول إلى مخيم الجدعة يوم الأحد.", None),
+    ("A convoy carrying 180 people from 50 families left al-Hol camp for Iraq on Sunday.", 180),
+])
+def test_a_transfer_counts_its_people_never_its_families(extract, text, transferred):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.transferred, event.location) == (transferred, "Al-Hol camp")

@@ -1620,10 +1620,13 @@ class RuleExtractor:
             def counting(words: frozenset[str]) -> list[Amount]:  # the number's noun, an adjective may stand between
                 return [a for a in found if a.value and any(bare_forms(token.text.lower()) & words
                                                             for token in tokens[a.last + 1 : a.last + 3])]
-            if any(a.value == counts["transferred"] for a in counting(lex.families)) and counting(lex.people):
-                people = counting(lex.people)[0]
-                counts["transferred"] = people.value
-                spans["transferred"] = (tokens[people.first].start, tokens[people.last].end)
+            if any(a.value == counts["transferred"] for a in counting(lex.families)):
+                people = next(iter(counting(lex.people)), None)  # families alone give no count of people
+                counts["transferred"] = people.value if people else None
+                if people:
+                    spans["transferred"] = (tokens[people.first].start, tokens[people.last].end)
+                else:
+                    del spans["transferred"]
         if counts["wounded"] and counts["fatalities"] and spans["wounded"] < spans["fatalities"] and (
                 self._of_them(tokens, spans["fatalities"])) and counts["fatalities"] < counts["wounded"]:
             counts["wounded"] -= counts["fatalities"]  # "أصيب خمسة … توفي اثنان منهم": three still wounded
