@@ -3800,3 +3800,21 @@ def test_a_blow_named_by_its_country_after_those_it_killed_is_that_countrys(extr
 def test_a_transfer_counts_its_people_never_its_families(extract, text, transferred):
     event = only(extract(text, published=PUBLISHED))
     assert (event.transferred, event.location) == (transferred, "Al-Hol camp")
+
+
+@pytest.mark.parametrize("text, arrested", [
+    ("الاستخبارات العسكرية تطيح بثلاثة إرهابيين في قضاء الرطبة يوم الأحد", 3),
+    ("أطاحت قوة من الشرطة بمطلوبين اثنين في قضاء الحويجة يوم الأحد.", 2),
+])
+def test_every_form_of_atah_with_people_is_an_arrest(extract, text, arrested):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.arrested) == ("Arrests", arrested)
+
+
+def test_a_regime_brought_down_is_no_arrest(extract):
+    assert extract("قال المتحدث إن الشعب يطيح بالنظام في الانتخابات المقبلة في بغداد.", published=PUBLISHED) == []
+
+
+def test_soldiers_named_with_their_country_in_the_dual_are_that_countrys(extract):
+    event = only(extract("قتل جنديان أمريكيان بهجوم على دورية في ريف دير الزور يوم الأحد.", published=PUBLISHED))
+    assert (event.actor2, event.fatalities) == ("Military Forces of the United States", 2)
