@@ -3818,3 +3818,28 @@ def test_a_regime_brought_down_is_no_arrest(extract):
 def test_soldiers_named_with_their_country_in_the_dual_are_that_countrys(extract):
     event = only(extract("قتل جنديان أمريكيان بهجوم على دورية في ريف دير الزور يوم الأحد.", published=PUBLISHED))
     assert (event.actor2, event.fatalities) == ("Military Forces of the United States", 2)
+
+
+# -- the incident's noun as the subject of the next sentence tells it again in detail -----------------------------
+
+def test_the_operation_told_in_detail_after_its_toll_is_the_same_incident(extract):
+    # a guard: the toll alone already joined the strike; the detail must not split it again
+    text = ("BAGHDAD, March 10 (Reuters) - Iraqi forces killed six Islamic State militants in an operation in the desert "
+            "of Anbar province, the military said on Monday.\nThe operation, supported by Iraqi F-16 jets, targeted a "
+            "hideout in the Wadi Hauran area, a statement said.\nSeparately, a policeman was wounded when a bomb hit "
+            "his patrol in the town of Tarmiyah, north of Baghdad, on Sunday evening.")
+    events = extract(text, published=PUBLISHED)
+    assert sorted((event.admin1, event.fatalities) for event in events) == [("Al-Anbar", 6), ("Baghdad", None)]
+
+
+def test_an_arrest_operation_said_to_have_targeted_a_cell_is_the_arrest(extract):
+    text = ("أعلنت قوات سوريا الديمقراطية يوم الأحد اعتقال أربعة أشخاص في عملية أمنية ببلدة الهول شرقي الحسكة. "
+            "وقالت في بيان إن العملية استهدفت خلية كانت تهرب أشخاصا من مخيم الهول مقابل المال.")
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.arrested, event.admin1) == ("Arrests", 4, "Al-Hasakeh")
+
+
+def test_an_attack_told_after_another_separately_stays_another(extract):
+    text = ("اعتقلت قوات سوريا الديمقراطية يوم الأحد أربعة أشخاص في بلدة الشحيل بريف دير الزور. "
+            "وفي سياق منفصل، قالت مصادر محلية إن الهجوم استهدف نقطة لقسد في بلدة الشحيل ما أدى إلى مقتل عنصر.")
+    assert len(extract(text, published=PUBLISHED)) == 2

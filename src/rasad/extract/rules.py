@@ -1102,9 +1102,10 @@ class RuleExtractor:
                                 earlier=bool(when and when.kind == "earlier" and date_source == "clause"),
                                 separate=separate,
                                 toll_update=any(hit.payload.id == "toll_update" for hit in events),
-                                definite=main.first == main.last and (
+                                definite=(main.first == main.last and (
                                     tokens[main.first].text.startswith("ال")
-                                    or (main.first > 0 and tokens[main.first - 1].text == "the"))))
+                                    or (main.first > 0 and tokens[main.first - 1].text == "the")))
+                                or self._opens_with_reference(tokens)))
         return out
 
     def _actor_hits(self, matches: list[Hit], tokens: list[Token], switched: frozenset[str] | set[str] = frozenset(),
@@ -1312,6 +1313,13 @@ class RuleExtractor:
             return False
         return any(bare_forms(token.text.lower()) & self.lexicons.trends
                    for token in tokens[max(0, hit.first - 3) : hit.first])
+
+    def _opens_with_reference(self, tokens: list[Token]) -> bool:
+        """The clause's subject is the incident's noun told again: at its start or right after "أن"/"that"
+        ("The operation, backed by jets, targeted a cave …", "وذكر البيان أن العملية استهدفت خلية …")."""
+        texts = [t.text.lower() for t in tokens]
+        starts = [0] + [k + 1 for k, text in enumerate(texts[:10]) if text in _THAT]
+        return any(tuple(texts[k : k + len(phrase)]) == phrase for k in starts for phrase in self.lexicons.references)
 
     def _refers_to_incident(self, tokens: list[Token]) -> bool:
         """The clause names the report's incident again ("أسفرت العملية", "the operation")."""
@@ -2463,6 +2471,7 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 
 NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place reaches, for one incident
+_THAT = {"ان", "وان", "بان", "that"}  # what opens a statement's content
 _BACK_REFERENCES = {"ذلك", "هذا", "هذه", "الخبر", "الانباء", "الادعاء", "الادعاءات", "صحه", "صحتها", "صحته", "صحتهما",
                     "that", "this", "it", "the claim", "reports", "the reports"}  # "فيما نفت القيادة صحتها"
 _CITY_KM = 20  # how far from a big city's centre its neighbourhoods lie
@@ -2581,6 +2590,11 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
     for later in [m for m in merged if not m.headline and not m.summary]:
         # … or named again by its noun with the article at the same place and day ("The attack in al-Mayadin was
         # the deadliest …" after "A suicide bomber blew himself up in a mosque in al-Mayadin")
+        # … or, as the subject of its clause, told in more detail right after it ("The operation, backed by F-16 jets,
+        # targeted a cave in Wadi Hauran" after "killed five militants in Anbar"; "أن العملية استهدفت خلية" after
+        # an arrest): the incident just told, whatever word types the detail
+        just_told = next((m for m in reversed(merged) if m is not later
+                          and m.event.evidence[0].start < later.event.evidence[0].start), None)
         same = next((m for m in merged if m is not later and not m.headline and not m.summary
                      and m.event.evidence[0].start < later.event.evidence[0].start
                      and m.event.event_type != later.event.event_type and m.event.event_type in _VIOLENT
@@ -2590,7 +2604,12 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
                          and m.event.event_date == later.event.event_date and m.event.fatalities
                          and m.event.fatalities == later.event.fatalities)
                          or (later.definite and not later.separate and _same_place(m.event, later.event)
-                             and m.event.event_date == later.event.event_date))), None)
+                             and m.event.event_date == later.event.event_date))), None) or (
+            just_told if just_told is not None and later.definite and not later.separate and not later.earlier
+            and not just_told.headline and not just_told.summary and later.event.event_type in _VIOLENT
+            and just_told.event.event_type != later.event.event_type
+            and just_told.event.admin1 == later.event.admin1 and _compatible_places(just_told.event, later.event)
+            and _compatible_dates(just_told, later) else None)
         if same is not None and later in merged:
             later.event.event_type, later.event.sub_event_type = same.event.event_type, same.event.sub_event_type
             _absorb(same, later)
