@@ -3843,3 +3843,16 @@ def test_an_attack_told_after_another_separately_stays_another(extract):
     text = ("اعتقلت قوات سوريا الديمقراطية يوم الأحد أربعة أشخاص في بلدة الشحيل بريف دير الزور. "
             "وفي سياق منفصل، قالت مصادر محلية إن الهجوم استهدف نقطة لقسد في بلدة الشحيل ما أدى إلى مقتل عنصر.")
     assert len(extract(text, published=PUBLISHED)) == 2
+
+
+def test_grenades_thrown_in_a_fight_told_again_leave_it_a_fight(extract):
+    text = ("قتل جنديان وأصيب ثالث بهجوم لمسلحي داعش على ثكنة للجيش في قضاء الحويجة يوم الأحد. "
+            "وقال ضابط إن المهاجمين ألقوا قنابل يدوية خلال الهجوم واندلعت اشتباكات استمرت ساعتين.")
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities, event.wounded) == ("Armed clash", 2, 1)
+
+
+def test_a_killing_told_again_as_done_by_a_device_is_the_device(extract):
+    text = ("قتل جنديان بهجوم على دورية للجيش في قضاء الحويجة يوم الأحد. "
+            "وقال ضابط إن الهجوم نفذ بعبوة ناسفة زرعت على جانب الطريق.")
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == "Remote explosive/landmine/IED"

@@ -94,6 +94,7 @@ class _Mention:
     separate: bool = False  # told after "في الأثناء", "Separately": another incident than those of sentences before
     definite: bool = False  # its noun with the article ("The attack in al-Mayadin was …", "الهجوم"): named again
     toll_update: bool = False  # "the death toll rose to nine", "ارتفعت حصيلة": the incident told before, days on
+    gunfire: bool = False  # its clause tells a fight or shooting too ("… وقنابل يدوية، واندلعت اشتباكات")
 
 
 @dataclass
@@ -1102,6 +1103,7 @@ class RuleExtractor:
                                 earlier=bool(when and when.kind == "earlier" and date_source == "clause"),
                                 separate=separate,
                                 toll_update=any(hit.payload.id == "toll_update" for hit in events),
+                                gunfire=any(hit.payload.id in _GUNFIRE_TRIGGERS for hit in events),
                                 definite=(main.first == main.last and (
                                     tokens[main.first].text.startswith("ال")
                                     or (main.first > 0 and tokens[main.first - 1].text == "the")))
@@ -2518,6 +2520,7 @@ _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians
 _AFTER_WORDS = {"بعد", "عقب", "اثر", "after", "following"}
 _AROUND_WORDS = _AFTER_WORDS | {"قبل", "قبيل", "منذ"}
 _GENERIC_TRIGGERS = {"kill", "wound", "attack", "clash", "gunfire", "operation"}
+_GUNFIRE_TRIGGERS = frozenset({"clash", "gunfire"})
 _TOLL_TRIGGERS = frozenset({"kill", "wound", "toll_update"})  # a toll on its own: the incident is told elsewhere
 _SAME_INCIDENT_SUB_TYPES = ({"Remote explosive/landmine/IED", "Suicide bomb"},
                             {"Armed clash", "Government regains territory"})
@@ -2650,7 +2653,8 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
                     and told.event.event_type in _VIOLENT):
                 merged.append(reference)  # "… arrested two suspects later on Friday": arrests after a bombing
                 continue
-            if told.trigger not in _GENERIC_TRIGGERS or reference.event.event_type != "Explosions/Remote violence":
+            if (told.trigger not in _GENERIC_TRIGGERS or reference.event.event_type != "Explosions/Remote violence"
+                    or reference.gunfire):  # bombs and gunfire: typed by what the report leads with (GUIDELINES §6)
                 continue
             # a fight or a killing the report then says was done by a strike or a device
             told.event.event_type, told.event.sub_event_type = reference.event.event_type, reference.event.sub_event_type
