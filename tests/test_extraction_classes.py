@@ -3856,3 +3856,17 @@ def test_a_killing_told_again_as_done_by_a_device_is_the_device(extract):
     text = ("قتل جنديان بهجوم على دورية للجيش في قضاء الحويجة يوم الأحد. "
             "وقال ضابط إن الهجوم نفذ بعبوة ناسفة زرعت على جانب الطريق.")
     assert only(extract(text, published=PUBLISHED)).sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة ناسفة بسيارة عسكرية تابعة لقسد في بلدة الصور يوم الأحد، ما أدى إلى إصابة عنصرين.",
+    "A roadside bomb hit a vehicle belonging to the SDF in the town of Sur on Sunday, wounding two fighters.",
+])
+def test_a_force_whose_vehicle_was_hit_is_the_side_that_suffered(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.wounded) == (None, "Syrian Democratic Forces", 2)
+
+
+def test_those_killed_by_a_force_did_not_suffer_at_its_hands_as_its_members(extract):
+    event = only(extract("Two IS militants were killed by the SDF in the town of Sur on Sunday.", published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Syrian Democratic Forces", "Islamic State")

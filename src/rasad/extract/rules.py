@@ -1990,6 +1990,9 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
         before = before[:-1]  # "عنصرين من قسد", "منتسب في الحشد"
     if before and before[-1].text.lower() in _CLAUSE_LINKS:
         before = []  # "an SDF member after ISIS cells attacked": the member is of the clause before
+    words = [token.text.lower() for token in before]
+    owning = next((len(phrase) for phrase in _BELONGING_TO if tuple(words[-len(phrase):]) == phrase), 0)
+    before = before[: len(before) - owning]  # "بسيارة عسكرية تابعة لقسد", "a vehicle belonging to the SDF": what it owns
     before = before[-2:]
     # the word before the force, or the one before an adjective of it ("بسيارة عسكرية لقسد"); "مقرا لقسد"
     forms = {form for token in before for word in [token.text.lower()]
@@ -2521,6 +2524,7 @@ _AFTER_WORDS = {"بعد", "عقب", "اثر", "after", "following"}
 _AROUND_WORDS = _AFTER_WORDS | {"قبل", "قبيل", "منذ"}
 _GENERIC_TRIGGERS = {"kill", "wound", "attack", "clash", "gunfire", "operation"}
 _GUNFIRE_TRIGGERS = frozenset({"clash", "gunfire"})
+_BELONGING_TO = (("تابعه",), ("التابعه",), ("تابع",), ("التابع",), ("belonging", "to"), ("owned", "by"))
 _TOLL_TRIGGERS = frozenset({"kill", "wound", "toll_update"})  # a toll on its own: the incident is told elsewhere
 _SAME_INCIDENT_SUB_TYPES = ({"Remote explosive/landmine/IED", "Suicide bomb"},
                             {"Armed clash", "Government regains territory"})
