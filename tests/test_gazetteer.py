@@ -288,3 +288,13 @@ def test_older_english_spellings_of_governorates(spelling, name):
 ])
 def test_the_kurdish_names_of_towns_in_the_northeast_of_syria(spelling, name):
     assert any(place.name == name and place.feature == "city" for place in default_gazetteer().lookup(spelling))
+
+
+def test_the_badia_desert_of_english_news_is_the_syrian_desert():
+    assert [place.name for place in default_gazetteer().lookup("badia desert")] == ["Syrian Badia"]
+
+
+def test_a_display_name_joins_its_article():
+    from rasad.geo.build import _latin
+
+    assert _latin("Al- Thawrah") == "Al-Thawrah" and _latin("Jubb ad Dam - Qanli Quy") == "Jubb ad Dam - Qanli Quy"

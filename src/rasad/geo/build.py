@@ -69,9 +69,11 @@ def name_key(name: str) -> str:
 
 
 def _latin(text: str) -> str:
+    """A display name without combining marks, its article joined as names write it ("Al- Thawrah" → "Al-Thawrah")."""
     import unicodedata
 
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return re.sub(r"\b([AaEe][lrsdntz]h?)- +", r"\1-", bare)
 
 
 def governorate_table() -> list[dict]:
