@@ -3870,3 +3870,12 @@ def test_a_force_whose_vehicle_was_hit_is_the_side_that_suffered(extract, text):
 def test_those_killed_by_a_force_did_not_suffer_at_its_hands_as_its_members(extract):
     event = only(extract("Two IS militants were killed by the SDF in the town of Sur on Sunday.", published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Syrian Democratic Forces", "Islamic State")
+
+
+@pytest.mark.parametrize("text", [
+    "اندلعت اشتباكات بين قوات العشائر العربية وقسد في بلدة ذيبان يوم الأحد أسفرت عن مقتل ثلاثة من المقاتلين.",
+    "Arab tribal fighters clashed with the SDF in the town of Dhiban on Sunday, leaving three fighters dead.",
+])
+def test_syrias_arab_tribal_forces_are_a_side_of_their_own(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert {event.actor1, event.actor2} == {"Arab Tribal Forces", "Syrian Democratic Forces"}
