@@ -57,7 +57,7 @@ def test_the_stores_candidates_hold_every_event_fusion_could_accept(store):
     """The store's look-up is fusion's only way to its events: it may return more, never fewer."""
     import random
 
-    from rasad.fuse.fusion import best_match
+    from rasad.fuse.fusion import best_match, search_box
     from rasad.model import Document, Event
 
     rng = random.Random(3)
@@ -69,7 +69,8 @@ def test_the_stores_candidates_hold_every_event_fusion_could_accept(store):
                      event_date=f"2025-03-{rng.randint(3, 17):02d}", time_precision=1, admin1=admin1,
                      admin2=rng.choice(districts[admin1]),
                      latitude=round(rng.uniform(34.4, 35.8), 3), longitude=round(rng.uniform(43.2, 44.6), 3),
-                     geo_precision=rng.choice([1, 1, 2, 3]))
+                     geo_precision=rng.choice([1, 1, 2, 3]), fatalities=rng.choice([None, None, 3, 4]),
+                     wounded=rng.choice([None, 2]))
 
     with store.transaction():
         for index in range(120):
@@ -79,9 +80,7 @@ def test_the_stores_candidates_hold_every_event_fusion_could_accept(store):
     assert len(stored) > 40  # what fusion left apart
     for index in range(150):
         mention = placed(f"probe{index}").to_dict()
-        lat, lon = mention["latitude"], mention["longitude"]
-        found = {e["event_id"] for e in store.candidates("Battles", "2025-03-01", "2025-03-20",
-                                                         (lon - 0.4, lat - 0.3, lon + 0.4, lat + 0.3),
+        found = {e["event_id"] for e in store.candidates("Battles", "2025-03-01", "2025-03-20", search_box(mention),
                                                          mention["admin1"], mention["admin2"], mention["geo_precision"])}
         fits = {e["event_id"] for e in stored if compatibility(e, mention) is not None}
         assert fits <= found, (mention, fits - found)
@@ -95,3 +94,50 @@ def test_two_places_each_named_as_the_scene_far_apart_are_two_incidents():
     assert compatibility(town, village) is None
     assert compatibility(town, village | {"longitude": 43.85}) is not None  # 6 km: one scene told two ways
     assert compatibility(town, village | {"geo_precision": 2}) is not None  # "near" a town: within its reach
+
+
+def test_one_days_arrests_and_the_next_days_are_two_operations():
+    arrests = account(event_type="Strategic developments", sub_event_type="Arrests", actor1="Police Forces of Iraq",
+                      arrested=3, geo_precision=2)
+    assert compatibility(arrests, arrests | {"arrested": 2}) is not None  # one day: outlets count differently
+    assert compatibility(arrests, arrests | {"event_date": "2025-03-11"}) is None
+    assert compatibility(arrests, arrests | {"event_date": "2025-03-11", "time_precision": 2}) is not None
+
+
+def test_blows_a_day_apart_at_one_place_are_one_only_if_their_figures_agree():
+    blow = account(fatalities=2, wounded=1)
+    next_day = {"event_date": "2025-03-11"}
+    assert compatibility(blow, blow | next_day) is not None  # a night's incident told on either day
+    assert compatibility(blow, blow | next_day | {"fatalities": 1}) is None
+    assert compatibility(blow, blow | next_day | {"fatalities": None, "wounded": None}) is not None
+
+
+def test_the_same_distinctive_figures_the_same_day_join_a_town_and_a_sub_district_near_it():
+    town = account(latitude=35.47, longitude=44.39, geo_precision=2, admin2="Kirkuk", fatalities=3, wounded=2)
+    sub_district = account(latitude=35.04, longitude=44.06, geo_precision=2, admin2="Daquq", fatalities=3, wounded=2)
+    assert compatibility(town, sub_district) is not None  # about 56 km apart
+    assert compatibility(town, sub_district | {"wounded": 4}) is None
+    assert compatibility(town, sub_district | {"fatalities": 1, "wounded": 1}) is None  # too few to tell
+    assert compatibility(town, sub_district | {"event_date": "2025-03-11"}) is None
+
+
+def test_three_outlets_of_one_attack_fuse_and_two_days_arrests_stay_apart(store, extractor):
+    from datetime import date
+
+    from rasad.model import Document
+    from rasad.pipeline import RunReport, store_batch
+
+    reports = [
+        ("a", date(2025, 3, 11), "قتل ثلاثة جنود وأصيب اثنان بهجوم لمسلحي داعش على ثكنة عسكرية جنوب مدينة كركوك مساء أمس."),
+        ("b", date(2025, 3, 11), "هاجم مسلحون من داعش نقطة للجيش في ناحية الرشاد ليلة أمس ما أسفر عن مقتل 3 جنود وجرح 2."),
+        ("c", date(2025, 3, 11), "Three Iraqi soldiers were killed and two wounded when Islamic State militants "
+                                 "attacked an army post south of Kirkuk on Monday evening."),
+        ("d", date(2025, 3, 11), "اعتقلت قوة من الشرطة ثلاثة مطلوبين في قضاء الحويجة اليوم الثلاثاء."),
+        ("e", date(2025, 3, 12), "اعتقلت قوة من الجيش مطلوبين اثنين في قضاء الحويجة اليوم الأربعاء."),
+    ]
+    batch = [Document(doc_id=doc_id, text=text, published=published) for doc_id, published, text in reports]
+    store_batch(store, batch, {}, extractor, RunReport())
+    events = {doc: {row["event_id"] for row in store.db.execute("SELECT event_id FROM mentions WHERE doc_id = ?",
+                                                                  (doc,))} for doc, _, _ in reports}
+    assert events["a"] == events["b"] == events["c"]
+    assert events["d"] != events["e"]

@@ -28,6 +28,10 @@ RELATED_TYPES = {"Battles": ("Violence against civilians", "Explosions/Remote vi
                  "Violence against civilians": ("Battles",), "Explosions/Remote violence": ("Battles",)}
 RELATED_KM = 10.0
 TOWNS_APART_KM = 10.0  # two places each named as the scene itself, farther apart than this, are two scenes
+# Two accounts of the same day, type and governorate with the same distinctive figures ("3 killed, 2 wounded"),
+# one placed at a town and the other at a sub-district near it, are one incident this far apart
+FIGURES_KM = 80.0
+DISTINCTIVE_FIGURES = 3  # the least sum of the shared figures that tells one incident from another
 
 
 class CandidateSource(Protocol):
@@ -65,7 +69,10 @@ def compatibility(stored: dict[str, Any], mention: dict[str, Any]) -> float | No
     if d1 and d2:
         gap = abs((d1 - d2).days)
         precise = (stored.get("time_precision") or 3) == 1 and (mention.get("time_precision") or 3) == 1
-        if gap > (1 if precise else DATE_WINDOW_DAYS):
+        # arrests, seizures, transfers are made every day in every district: two told on different days are two;
+        # so are two blows a day apart whose figures differ (a night's incident told on either day keeps its toll)
+        daily = stored["event_type"] == "Strategic developments" or _figures_differ(stored, mention)
+        if gap > ((0 if daily else 1) if precise else DATE_WINDOW_DAYS):
             return None
         date_score = 1 - gap / (DATE_WINDOW_DAYS + 1)
     else:
@@ -84,7 +91,10 @@ def compatibility(stored: dict[str, Any], mention: dict[str, Any]) -> float | No
     area_anywhere = any((account.get("geo_precision") or 3) == 2 and not account.get("admin2")
                         for account in (stored, mention))
     region = (coarse >= 3 or area_anywhere) and stored.get("admin1") == mention.get("admin1")
-    if distance > PLACE_KM and not region and not (same_district and distance <= DISTRICT_KM):
+    figures = (coarse >= 2 and distance <= FIGURES_KM and stored.get("admin1") == mention.get("admin1")
+               and d1 is not None and d1 == d2 and stored.get("sub_event_type") == mention.get("sub_event_type")
+               and _same_distinctive_figures(stored, mention))
+    if distance > PLACE_KM and not region and not (same_district and distance <= DISTRICT_KM) and not figures:
         return None
     if (stored.get("geo_precision") or 3) == 1 and (mention.get("geo_precision") or 3) == 1 and (
             distance > TOWNS_APART_KM):
@@ -107,6 +117,20 @@ def _tolls_agree(stored: dict[str, Any], mention: dict[str, Any]) -> bool:
         if a and b and abs(a - b) > 5 and max(a, b) > 3 * min(a, b):
             return False
     return True
+
+
+def _figures_differ(stored: dict[str, Any], mention: dict[str, Any]) -> bool:
+    """The accounts give different figures for something both count."""
+    return any(stored.get(name) is not None and mention.get(name) is not None and stored[name] != mention[name]
+               for name in COUNT_FIELDS)
+
+
+def _same_distinctive_figures(stored: dict[str, Any], mention: dict[str, Any]) -> bool:
+    """Both accounts give the same figures, and enough of them to tell the incident from another (see
+    `DISTINCTIVE_FIGURES`)."""
+    shared = [(stored[name], mention[name]) for name in COUNT_FIELDS
+              if stored.get(name) is not None and mention.get(name) is not None]
+    return bool(shared) and all(a == b for a, b in shared) and sum(a for a, _ in shared) >= DISTINCTIVE_FIGURES
 
 
 def _related(stored: dict[str, Any], mention: dict[str, Any]) -> float | None:
@@ -134,8 +158,7 @@ def best_match(source: CandidateSource, mention: dict[str, Any]) -> Match | None
     day_from = (when - timedelta(days=DATE_WINDOW_DAYS)).isoformat() if when else None
     day_to = (when + timedelta(days=DATE_WINDOW_DAYS)).isoformat() if when else None
     precision = mention.get("geo_precision") or 3
-    lat, lon = mention["latitude"], mention["longitude"]
-    bbox = (lon - 0.4, lat - 0.3, lon + 0.4, lat + 0.3)  # PLACE_KM around it, and more, at these latitudes
+    bbox = search_box(mention)
     best = None
     for event_type in (mention["event_type"], *RELATED_TYPES.get(mention["event_type"], ())):
         for stored in source.candidates(event_type, day_from, day_to, bbox, mention.get("admin1"),
@@ -144,6 +167,14 @@ def best_match(source: CandidateSource, mention: dict[str, Any]) -> Match | None
             if score is not None and (best is None or score > best.score):
                 best = Match(stored["event_id"], score)
     return best
+
+
+def search_box(mention: dict[str, Any]) -> tuple[float, float, float, float]:
+    """West, south, east, north of the stored events a placed mention may join: PLACE_KM around it, and more, at
+    these latitudes; FIGURES_KM where it gives a figure."""
+    lat, lon = mention["latitude"], mention["longitude"]
+    reach_lat, reach_lon = (0.75, 0.9) if any(mention.get(name) for name in COUNT_FIELDS) else (0.3, 0.4)
+    return lon - reach_lon, lat - reach_lat, lon + reach_lon, lat + reach_lat
 
 
 def event_id_for(mention: dict[str, Any], doc_id: str, index: int) -> str:
