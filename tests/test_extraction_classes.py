@@ -3879,3 +3879,25 @@ def test_those_killed_by_a_force_did_not_suffer_at_its_hands_as_its_members(extr
 def test_syrias_arab_tribal_forces_are_a_side_of_their_own(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert {event.actor1, event.actor2} == {"Arab Tribal Forces", "Syrian Democratic Forces"}
+
+
+def test_prisoners_who_riot_and_take_part_of_their_prison_riot(extract):
+    text = "نفذ سجناء من عناصر داعش استعصاء داخل سجن غويران في الحسكة يوم الأحد وسيطروا على أجزاء منه."
+    assert only(extract(text, published=PUBLISHED)).event_type == "Riots"
+
+
+@pytest.mark.parametrize("text", [
+    "سرق مسلحون من داعش قطيعا من الأغنام من راع في بادية البعاج يوم الأحد.",
+    "IS militants stole dozens of sheep from shepherds in the desert near Rutba on Sunday.",
+])
+def test_livestock_stolen_by_armed_men_is_looting(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1) == ("Looting/property destruction", "Islamic State")
+
+
+@pytest.mark.parametrize("text", [
+    "اتهم النائب مسؤولين بسرقة المال العام في محافظة نينوى يوم الأحد.",
+    "سرق مجهولون سيارة مواطن في حي الزهور بالموصل يوم الأحد.",
+])
+def test_theft_of_anything_else_is_crime_and_no_event(extract, text):
+    assert extract(text, published=PUBLISHED) == []

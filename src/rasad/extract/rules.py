@@ -700,6 +700,9 @@ class RuleExtractor:
         if any(hit.payload.id == "arrest" for hit in events):
             events = [hit for hit in events if not (hit.payload.id == "clash" and bare_forms(
                 tokens[hit.last].text.lower()) & _AMBUSH_WORDS)]
+        # "نفذ سجناء استعصاء … وسيطروا على أجزاء منه": prisoners who riot or break out take their prison, no ground
+        if any(hit.payload.id in _INSIDE_PRISON for hit in events):
+            events = [hit for hit in events if hit.payload.id != "takeover"]
         # "فجروا أنفسهم في سنجار، المنطقة التي شهدت اشتباكات قبل أسبوع", "the area, which has seen clashes": what
         # a place has seen describes it; the incident is told before
         for k in range(1, len(tokens) - 1):
@@ -2524,6 +2527,7 @@ _AFTER_WORDS = {"بعد", "عقب", "اثر", "after", "following"}
 _AROUND_WORDS = _AFTER_WORDS | {"قبل", "قبيل", "منذ"}
 _GENERIC_TRIGGERS = {"kill", "wound", "attack", "clash", "gunfire", "operation"}
 _GUNFIRE_TRIGGERS = frozenset({"clash", "gunfire"})
+_INSIDE_PRISON = frozenset({"prison_riot", "escape"})
 _BELONGING_TO = (("تابعه",), ("التابعه",), ("تابع",), ("التابع",), ("belonging", "to"), ("owned", "by"))
 _TOLL_TRIGGERS = frozenset({"kill", "wound", "toll_update"})  # a toll on its own: the incident is told elsewhere
 _SAME_INCIDENT_SUB_TYPES = ({"Remote explosive/landmine/IED", "Suicide bomb"},
