@@ -3901,3 +3901,15 @@ def test_livestock_stolen_by_armed_men_is_looting(extract, text):
 ])
 def test_theft_of_anything_else_is_crime_and_no_event(extract, text):
     assert extract(text, published=PUBLISHED) == []
+
+
+def test_weapons_an_english_report_says_were_to_be_smuggled_are_disrupted(extract):
+    text = "Iraqi forces foiled an attempt by IS militants to smuggle weapons into Iraq near al-Qaim on Sunday."
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1) == ("Disrupted weapons use", "Military Forces of Iraq")
+
+
+def test_caves_used_to_smuggle_weapons_describe_a_place(extract):
+    text = ("Coalition jets struck IS hideouts in the Hamrin mountains on Sunday, killing six militants. The Hamrin "
+            "mountains have long had caves used to smuggle weapons and plan attacks.")
+    assert [event.sub_event_type for event in extract(text, published=PUBLISHED)] == ["Air/drone strike"]
