@@ -3913,3 +3913,17 @@ def test_caves_used_to_smuggle_weapons_describe_a_place(extract):
     text = ("Coalition jets struck IS hideouts in the Hamrin mountains on Sunday, killing six militants. The Hamrin "
             "mountains have long had caves used to smuggle weapons and plan attacks.")
     assert [event.sub_event_type for event in extract(text, published=PUBLISHED)] == ["Air/drone strike"]
+
+
+def test_an_english_second_sentence_joined_by_and_is_an_incident_of_its_own(extract):
+    text = ("In Deir ez-Zor, gunmen killed an SDF member in al-Busayrah on March 3, and an IED wounded two SDF fighters "
+            "near Diban on March 5.")
+    events = sorted(extract(text, published=PUBLISHED), key=lambda event: event.event_date)
+    assert [(event.location, event.event_date) for event in events] == [("Al Busayrah", "2025-03-03"),
+                                                                        ("Dhiban", "2025-03-05")]
+
+
+def test_an_english_toll_joined_by_and_stays_with_its_incident(extract):
+    text = "A roadside bomb killed two soldiers in Tarmiyah on Sunday, and three others were wounded."
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.fatalities, event.wounded) == (2, 3)

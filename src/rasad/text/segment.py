@@ -16,7 +16,10 @@ _CLAUSE_BREAK = re.compile(
     # "…، بعد يومين من هجوم مماثل في …", "…, two days after militants killed …": an earlier incident of its own
     r"|(?:بعد\s+(?:يومين|ايام|اسبوع|اسبوعين|\S+\s+ايام)\s+من)\b|(?:(?:\S+\s+)?(?:days|weeks)|a\s+week)\s+after\b"
     # "… ثلاثة في الموصل، واثنين في تكريت": a number and its place, the verb left out, are a clause of their own
-    r"|و(?:\d+|اثن\S*|ثلاث\S*|اربع\S*|خمس\S*|ست\S*|سبع\S*|ثمان\S*|تسع\S*|عشر\S*)\s+(?:في|ب)\S*)"
+    r"|و(?:\d+|اثن\S*|ثلاث\S*|اربع\S*|خمس\S*|ست\S*|سبع\S*|ثمان\S*|تسع\S*|عشر\S*)\s+(?:في|ب)\S*"
+    # "…in al-Busayrah on March 3, and an IED wounded two fighters near Diban on March 5": English joins a second
+    # sentence by ", and" before its subject
+    r"|and\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|isis|is|unidentified|unknown|gunmen)\s)"
 )
 
 _BULLET = re.compile(r"[*•▪]+$")
