@@ -3927,3 +3927,20 @@ def test_an_english_toll_joined_by_and_stays_with_its_incident(extract):
     text = "A roadside bomb killed two soldiers in Tarmiyah on Sunday, and three others were wounded."
     event = only(extract(text, published=PUBLISHED))
     assert (event.fatalities, event.wounded) == (2, 3)
+
+
+@pytest.mark.parametrize("text, incidents", [
+    ("قتل مسلحون عنصرا من قسد في بلدة البصيرة يوم 3 آذار، وأصيب عنصران بانفجار عبوة ناسفة قرب بلدة ذيبان يوم 5 آذار.",
+     [("Al Busayrah", "2025-03-03"), ("Dhiban", "2025-03-05")]),
+    ("اعتقلت قسد ثلاثة أشخاص في مدينة الرقة يوم 3 آذار، واعتقلت اثنين آخرين في مدينة الطبقة يوم 5 آذار.",
+     [("Ar Raqqah", "2025-03-03"), ("Al-Tabqa", "2025-03-05")]),
+])
+def test_an_arabic_clause_joined_by_wa_with_its_own_place_and_day_is_an_incident_of_its_own(extract, text, incidents):
+    events = sorted(extract(text, published=PUBLISHED), key=lambda event: event.event_date)
+    assert [(event.location, event.event_date) for event in events] == incidents
+
+
+def test_what_a_force_did_next_joined_by_wa_stays_its_incident(extract):
+    text = ("نفذت القوات الأمريكية يوم 3 آذار إنزالا جويا في قرية قرب مدينة القامشلي، وقتلت شخصا واعتقلت اثنين آخرين "
+            "في الحسكة.")
+    assert len(extract(text, published=PUBLISHED)) == 1

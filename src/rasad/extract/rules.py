@@ -222,7 +222,9 @@ class RuleExtractor:
             previous_places: list[ResolvedPlace] = []
             told = False  # the sentence tells an incident
             carried: Trigger | None = None  # the last clause's incident word, for "…، واثنين في تكريت"
-            for clause in clauses(text, sentence):
+            for clause in (part for whole in clauses(text, sentence)
+                           for part in self._joined_clauses(text, whole, tokens_of(whole.start, whole.end), found_in,
+                                                            published)):
                 tokens = tokens_of(clause.start, clause.end)
                 if not tokens:
                     continue
@@ -1318,6 +1320,31 @@ class RuleExtractor:
             return False
         return any(bare_forms(token.text.lower()) & self.lexicons.trends
                    for token in tokens[max(0, hit.first - 3) : hit.first])
+
+    def _joined_clauses(self, text: str, clause: Span, tokens: list[Token],
+                        found_in: Callable[[list[Token]], list], published: date | None) -> list[Span]:
+        """A clause and another joined by "، و" (or "، كما") right before the other's event word, each naming a
+        place and a day of its own, the days differing, are two incidents ("قتل مسلحون عنصرا في البصيرة يوم 3
+        آذار، وأصيب عنصران قرب ذيبان يوم 5 آذار"); what one force did next, or a toll ("…، وقتلت شخصا
+        واعتقلت اثنين"، "…، وأصيب اثنان آخران"), stays in its clause."""
+        lex = self.lexicons
+        for k in range(1, len(tokens) - 1):
+            if not {"،", ","} & set(text[tokens[k - 1].end : tokens[k].start]):
+                continue
+            word = k + 1 if tokens[k].text == "كما" else k
+            if not (tokens[word].text.startswith("و") or word > k) or not (
+                    lex.triggers.find(tokens[word : word + 1]) or lex.counts.find(tokens[word : word + 1])):
+                continue
+            placed = [m for m in found_in(tokens) if isinstance(m, PlaceMention)]
+            if not (any(m.last < k for m in placed) and any(m.first >= k for m in placed)):
+                continue
+            days_before = {d.value for d in find_dates(text, tokens[:k], published) if d.value}
+            days_after = {d.value for d in find_dates(text, tokens[k:], published) if d.value}
+            if days_before and days_after and not days_before & days_after:
+                head = Span(clause.start, tokens[k - 1].end, clause.paragraph, clause.sentence)
+                rest = Span(tokens[k].start, clause.end, clause.paragraph, clause.sentence)
+                return [head, *self._joined_clauses(text, rest, tokens[k:], found_in, published)]
+        return [clause]
 
     def _opens_with_reference(self, tokens: list[Token]) -> bool:
         """The clause's subject is the incident's noun told again: at its start or right after "أن"/"that"
