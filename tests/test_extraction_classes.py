@@ -3944,3 +3944,20 @@ def test_what_a_force_did_next_joined_by_wa_stays_its_incident(extract):
     text = ("نفذت القوات الأمريكية يوم 3 آذار إنزالا جويا في قرية قرب مدينة القامشلي، وقتلت شخصا واعتقلت اثنين آخرين "
             "في الحسكة.")
     assert len(extract(text, published=PUBLISHED)) == 1
+
+
+@pytest.mark.parametrize("text, force", [
+    ("اعتقلت الشرطة في مدينة حمص شخصين بتهمة الانتماء لداعش يوم الأحد.", "Military Forces of Syria"),
+    ("Police in Daraa arrested two IS suspects on Sunday.", "Military Forces of Syria"),
+    ("اعتقلت الشرطة في قضاء الحويجة شخصين بتهمة الانتماء لداعش يوم الأحد.", "Police Forces of Iraq"),
+])
+def test_the_police_of_syria_are_its_forces(extract, text, force):
+    assert only(extract(text, published=PUBLISHED)).actor1 == force
+
+
+@pytest.mark.parametrize("text, force", [
+    ("ألقت قوى الأمن الداخلي القبض على خلية لداعش في مدينة حمص يوم الأحد.", "Military Forces of Syria"),
+    ("ألقت قوى الأمن الداخلي القبض على خلية لداعش في مدينة الحسكة يوم الأحد.", "Asayish"),
+])
+def test_internal_security_forces_outside_the_northeast_are_the_governments(extract, text, force):
+    assert only(extract(text, published=PUBLISHED)).actor1 == force

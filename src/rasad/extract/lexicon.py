@@ -141,17 +141,22 @@ class Actor:
     side: str
     country: str | None = None
     tags: tuple[str, ...] = ()
-    by_country: tuple[tuple[str, str], ...] = ()
+    by_country: tuple[tuple[str, str], ...] = ()  # a generic force's name in each country; a named one's elsewhere
     nationality_only: bool = False  # "طائرة مسيرة": a force only with its adjective ("تركية"), never the scene's
     alternative: str | None = None  # the force these forms name where the report names a `shared.when` phrase
     inter: int | None = None  # ACLED's interaction code: 1 a state's forces (a government regains territory)
     spokesman: bool = False  # "خلية الإعلام الأمني": the force only where no other of its side is named
     claims_generic: bool = False  # "قسد": a report's generic forces ("قوات الأمن") where it names no other state force
     claimable: bool = False  # a generic form ("قوات الأمن") that a `claims_generic` force may own
+    regions: frozenset[str] = frozenset()  # the governorates a regional force serves in; none: anywhere
+    outside: str | None = None  # what its forms name in a scene of another governorate
 
-    def resolve(self, country: str | None) -> str | None:
-        if self.name:
-            return self.name
+    def resolve(self, country: str | None, admin1: str | None = None) -> str | None:
+        """The standard name in a scene of this country (and governorate, where it is known)."""
+        if self.name and self.regions and admin1 and admin1 not in self.regions:
+            return self.outside  # "قوى الأمن الداخلي" in Damascus are not the Kurdish-led administration's
+        if self.name:  # a named force, or the nearest standard name of its kind in another country
+            return dict(self.by_country).get(country or "", self.name)
         return dict(self.by_country).get(country or "IQ")
 
 
@@ -259,6 +264,8 @@ class Lexicons:
         switches = PhraseMatcher()
         for entry in actor_data["actor"]:
             actor = Actor(entry["name"], entry["side"], entry.get("country"), tuple(entry.get("tags", ())),
+                          by_country=tuple(entry.get("elsewhere", {}).items()),
+                          regions=frozenset(entry.get("regions", ())), outside=entry.get("outside"),
                           inter=entry.get("acled_inter"), claims_generic=bool(entry.get("claims_generic", False)))
             shared = entry.get("shared", {})
             shared_forms = {fold(form).lower() for form in shared.get("forms", ())}

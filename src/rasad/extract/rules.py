@@ -1003,11 +1003,11 @@ class RuleExtractor:
         out = []
         for group in groups:
             place, summary = group[0]
-            country = place.place.country
+            country, scene = place.place.country, place.place.admin1
             actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled,
                                                   lex.members, lex.exposed, date_spans, lex.nationalities,
                                                   lex.posts, lex.agent_markers, state.generic_forces.get(country),
-                                                  lex.means_adjectives)
+                                                  lex.means_adjectives, scene)
             if actor1 == "Civilians" and event_type not in ("Protests", "Riots"):
                 # the victims never acted: "قتل مدنيان برصاص مجهولين", "a woman was found dead"
                 violent = event_type != "Strategic developments"
@@ -1038,8 +1038,8 @@ class RuleExtractor:
                 final_type, final_sub = "Violence against civilians", "Attack"
                 actor1 = actor1 or UNIDENTIFIED  # somebody killed them
             if final_sub == "Government regains territory" and actor1 is not None and next(
-                    (hit.payload.inter for hit in actor_hits if hit.payload.resolve(country) == actor1), None) not in (
-                    None, 1):
+                    (hit.payload.inter for hit in actor_hits if hit.payload.resolve(country, scene) == actor1),
+                    None) not in (None, 1):
                 final_sub = "Non-state actor overtakes territory"  # "سيطرت قسد على قرى", "IS took control of"
             if final_type == "Violence against civilians" and final_sub == "Attack" and actor1 is None:
                 actor1 = UNIDENTIFIED  # a killing, a body found: somebody did it (GUIDELINES §5)
@@ -1066,7 +1066,7 @@ class RuleExtractor:
                 actor: Actor = hit.payload
                 # a side of the incident, or a force that took part in it ("بالتنسيق مع التحالف الدولي", "a joint
                 # operation with the US-led coalition"): GUIDELINES §4's tags of who took part
-                if actor.resolve(country) in (actor1, actor2) or _took_part(actor_tokens, hit, lex.participation):
+                if actor.resolve(country, scene) in (actor1, actor2) or _took_part(actor_tokens, hit, lex.participation):
                     event_tags |= set(actor.tags)
             if place.place.feature == "camp":
                 event_tags.add("camp")
@@ -1079,7 +1079,7 @@ class RuleExtractor:
             if final_sub == "Other" and named - {country}:
                 event_tags.add("border")
             if actor1 == UNIDENTIFIED or any(
-                    hit.payload.side != "state" and hit.payload.resolve(country) == actor1 for hit in actor_hits):
+                    hit.payload.side != "state" and hit.payload.resolve(country, scene) == actor1 for hit in actor_hits):
                 event_tags.discard("security_operation")  # "Gunmen raided a house", "داهم مسلحون منزلا": no sweep
             event = Event(
                 doc_id=document.doc_id, event_type=final_type, sub_event_type=final_sub,
@@ -2177,7 +2177,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
             foiled: bool, members: frozenset[str], exposed: frozenset[str],
             dates: tuple[tuple[int, int], ...], nationalities: dict[str, str], posts: frozenset[str] = frozenset(),
             agents: frozenset[str] = frozenset(), generic: str | None = None,
-            means_adjectives: frozenset[str] = frozenset(),
+            means_adjectives: frozenset[str] = frozenset(), admin1: str | None = None,
             ) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
     """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it; ``generic``: whose
     the report's generic forces of the country are, where it says (see :func:`_generic_forces`)."""
@@ -2185,7 +2185,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
                   for hit in hits]
     resolved = [(hit, None if hit.payload.nationality_only and not adjective else
                  generic if generic and hit.payload.claimable and not adjective else
-                 hit.payload.resolve(adjective or country),
+                 hit.payload.resolve(adjective or country, admin1),
                  hit.payload.side) for hit, adjective in zip(hits, adjectives, strict=True)]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
     # a spokesman ("خلية الإعلام الأمني") is its force only where no other force of its side is named
