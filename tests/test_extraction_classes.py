@@ -3961,3 +3961,14 @@ def test_the_police_of_syria_are_its_forces(extract, text, force):
 ])
 def test_internal_security_forces_outside_the_northeast_are_the_governments(extract, text, force):
     assert only(extract(text, published=PUBLISHED)).actor1 == force
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("نفذت قوات الجيش والحشد عملية أمنية في قضاء الطارمية يوم الأحد أسفرت عن اعتقال ثلاثة مطلوبين.",
+     ("Military Forces of Iraq", None)),
+    ("اشتبكت قوات الجيش والحشد الشعبي مع مسلحي داعش في جبال حمرين يوم الأحد ما أسفر عن مقتل اثنين من المسلحين.",
+     ("Military Forces of Iraq", "Islamic State")),
+])
+def test_forces_of_the_army_and_another_joined_by_wa_are_led_by_the_army(extract, text, sides):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == sides

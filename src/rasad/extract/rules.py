@@ -1162,7 +1162,9 @@ class RuleExtractor:
         return [hit for hit in hits if hit.payload.name is not None or not any(
             (other.last + 1 == hit.first and tokens[hit.first].text.isascii())
             or (hit.last + 1 == other.first and not tokens[hit.first].text.isascii()
-                and not tokens[hit.first].text.startswith("ال") and other.payload.side != "civilian")
+                and not tokens[hit.first].text.startswith("ال") and other.payload.side != "civilian"
+                # "قوات الحشد" is one force; "قوات الجيش والحشد" two, joined by و
+                and not tokens[other.first].text.startswith("وال"))
             or (other.first == hit.last + 2 and tokens[hit.last + 1].text in _MEMBER_OF)
             for other in named)]
 
