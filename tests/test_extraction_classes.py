@@ -3972,3 +3972,18 @@ def test_internal_security_forces_outside_the_northeast_are_the_governments(extr
 def test_forces_of_the_army_and_another_joined_by_wa_are_led_by_the_army(extract, text, sides):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == sides
+
+
+@pytest.mark.parametrize("text", [
+    "قوات الحكومة السورية تتسلم سجن الشدادي من قسد يوم الأحد بعد اتفاق بين الطرفين.",
+    "Syrian government forces took over al-Hol camp from the SDF on Sunday under a deal between the two sides.",
+])
+def test_a_prison_or_camp_received_from_another_force_is_a_transfer_of_territory(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1) == ("Non-violent transfer of territory", "Military Forces of Syria")
+
+
+def test_the_english_government_of_syria_in_the_possessive_and_a_side_that_lost_its_own(extract):
+    events = extract("The Syrian transitional government's forces clashed with IS cells near Palmyra on Sunday, "
+                     "losing four soldiers.", published=PUBLISHED)
+    assert [(event.actor1, event.fatalities) for event in events] == [("Military Forces of Syria", 4)]
