@@ -3987,3 +3987,12 @@ def test_the_english_government_of_syria_in_the_possessive_and_a_side_that_lost_
     events = extract("The Syrian transitional government's forces clashed with IS cells near Palmyra on Sunday, "
                      "losing four soldiers.", published=PUBLISHED)
     assert [(event.actor1, event.fatalities) for event in events] == [("Military Forces of Syria", 4)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("السومرية نيوز/ بغداد: أعلنت خلية الإعلام الأمني يوم الأحد مقتل إرهابيين اثنين بضربة جوية في وادي حوران.",
+     "Wadi Hauran"),
+    ("(بغداد) – قتل جندي وأصيب اثنان بهجوم لداعش في قضاء خانقين بمحافظة ديالى يوم الأحد.", "Khanaqin"),
+])
+def test_a_dateline_in_brackets_or_after_an_outlets_slash_is_no_scene(extract, text, place):
+    assert only(extract(text, published=PUBLISHED)).location == place

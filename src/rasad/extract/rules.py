@@ -1842,10 +1842,19 @@ def _figure(tokens: list[Token], dates: list[DateMention]) -> bool:
 
 
 def _dateline(text: str, tokens: list[Token], mention) -> bool:
-    """The place a report was filed from ("Baghdad:", "بغداد - ", "ANBAR —"), not where anything happened."""
+    """The place a report was filed from ("Baghdad:", "بغداد - ", "ANBAR —", "(بغداد) -", "السومرية نيوز/ بغداد:"),
+    not where anything happened."""
+    after = text[tokens[mention.last].end : tokens[mention.last].end + 40]
+    if mention.first <= 3:
+        line = text.rfind("\n", 0, tokens[mention.first].start) + 1
+        before = text[line : tokens[mention.first].start].strip()
+        # in brackets at the line's head, or after an outlet's name and its slash, then a colon or a dash
+        bracketed = before == "(" and bool(re.match(r"\s*\)\s*[-–—:]", after))
+        outlet = before.endswith("/") and len(before) <= 30 and bool(re.match(r"\s*[-–—:]", after))
+        if bracketed or outlet:
+            return True
     if mention.first != 0 or not opens_line(text, tokens[0].start):
         return False
-    after = text[tokens[mention.last].end : tokens[mention.last].end + 40]
     return (after.lstrip(" ")[:1] in (":", "-", "(", "/") or bool(_DATELINE_TAIL.match(after))
             or bool(_DATELINE_REGION.match(after)) or bool(_DATELINE_AGENCY.match(after)))
 
