@@ -3996,3 +3996,20 @@ def test_the_english_government_of_syria_in_the_possessive_and_a_side_that_lost_
 ])
 def test_a_dateline_in_brackets_or_after_an_outlets_slash_is_no_scene(extract, text, place):
     assert only(extract(text, published=PUBLISHED)).location == place
+
+
+@pytest.mark.parametrize("text, place", [
+    ("انفجرت عبوة ناسفة قرب القائم يوم الأحد.", "Al Qa’im"),
+    ("Two soldiers were killed in an attack near Hit on Sunday.", "Hit"),
+])
+def test_a_known_town_whose_name_is_a_common_word_near_which_something_happened(extract, text, place):
+    assert only(extract(text, published=PUBLISHED)).location == place
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة ناسفة قرب الحي الصناعي يوم الأحد.",
+    "قتل مدني بانفجار عبوة قرب العمارة السكنية يوم الأحد.",
+    "سقطت قذيفة قرب العلم العراقي المرفوع على المبنى يوم الأحد.",
+])
+def test_near_a_common_noun_its_adjective_describes_is_no_town(extract, text):
+    assert extract(text, published=PUBLISHED) == []

@@ -115,6 +115,7 @@ class PlaceMention:
     weak: bool = False  # the cue is a word as general as "منطقة", or there is only a relation ("قرب …")
     locative: bool = False  # right after a preposition of place ("في …", "بـ…")
     named_cue: bool = False  # the name itself opens with its cue word ("مطار بغداد الدولي", "مخيم الهول")
+    described: bool = False  # one definite word, then a definite word that names no place ("الحي الصناعي")
 
     @property
     def minor(self) -> bool:
@@ -360,8 +361,12 @@ class Gazetteer:
             locative = (i > 0 and tokens[i - 1].text in _LOCATIVE) or any(
                 word.startswith(prefix) and key[0] in bare_forms(word[len(prefix):]) for prefix in ("ب", "وب", "فب"))
             ambiguous = without_article or key in self.ambiguous
+            # (a relative adjective, "الصناعي", "السكنية", names a village somewhere too: it still describes)
+            described = (length == 1 and key[0].startswith("ال") and after.startswith("ال") and len(after) > 3
+                         and tokens[i + 1].start - tokens[i].end <= 1
+                         and (after.endswith(("ي", "يه")) or not self._starts_name(tokens, i + 1)))
             mentions.append(PlaceMention(i, i + length - 1, candidates, cue, relative, ambiguous,
-                                         weak or (relative and cue is None), locative, named_cue))
+                                         weak or (relative and cue is None), locative, named_cue, described))
             i += length
         return mentions
 

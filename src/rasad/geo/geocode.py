@@ -168,6 +168,10 @@ class Geocoder:
         if mention.cue and not mention.minor and any(
                 place.feature == "city" and place.population >= _KNOWN_TOWN for place in mention.candidates):
             return True  # "في منطقة القائم": after a cue, even one as general as منطقة, a known town is no common word
+        if mention.relative and not mention.minor and not mention.described and any(
+                place.feature == "city" and place.population >= _KNOWN_TOWN for place in mention.candidates):
+            return True  # "قرب القائم", "near Hit": as after a cue word, a known town is no common word (but "قرب
+            # الحي الصناعي", "قرب العمارة السكنية": a common noun its adjective describes)
         if mention.cue or mention.relative or (mention.locative and not mention.minor):
             return self._agrees(mention, context)
         return False
