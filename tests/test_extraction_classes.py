@@ -4013,3 +4013,14 @@ def test_a_known_town_whose_name_is_a_common_word_near_which_something_happened(
 ])
 def test_near_a_common_noun_its_adjective_describes_is_no_town(extract, text):
     assert extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    ("فجر انتحاريان نفسيهما عند نقطة تفتيش في تكريت يوم الأحد ما أسفر عن مقتل جنديين.", 4),
+    ("A suicide bomber blew himself up at a checkpoint in Tikrit on Sunday, killing three soldiers.", 4),
+    ("فجر انتحاري نفسه عند نقطة تفتيش في تكريت يوم الأحد دون وقوع إصابات.", 1),
+    ("A suicide bombing killed three people, including the bomber, at a checkpoint in Tikrit on Sunday.", 3),
+])
+def test_bombers_who_blew_themselves_up_count_beside_those_they_killed(extract, text, fatalities):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", fatalities)

@@ -1658,6 +1658,14 @@ class RuleExtractor:
             if value is not None and (counts[name] is None or value > counts[name]):
                 counts[name] = value
                 spans[name] = span
+        # bombers who blew themselves up count among the dead beside those they killed (GUIDELINES §6: "فجر
+        # انتحاريان نفسيهما … ما أسفر عن مقتل جنديين" is four dead; "killing three, including the bomber" three)
+        dead = [(value, span, _self_killed(tokens, count_cues[number])) for number, (_, name, value, span)
+                in nearest.items() if name == "fatalities" and value]
+        bombers = {span: value for value, span, self_killed in dead if self_killed}
+        victims = [value for value, span, self_killed in dead if not self_killed and span not in bombers]
+        if bombers and victims and not _bombers_among(tokens):
+            counts["fatalities"] = max(victims) + max(bombers.values())
         if counts["transferred"]:  # "150 عائلة بإجمالي 600 شخص": people are counted, not families (GUIDELINES §6)
             def counting(words: frozenset[str]) -> list[Amount]:  # the number's noun, an adjective may stand between
                 return [a for a in found if a.value and any(bare_forms(token.text.lower()) & words
@@ -1839,6 +1847,23 @@ def _figure(tokens: list[Token], dates: list[DateMention]) -> bool:
     """The clause gives a number that is not part of a date ("قتل 12", not "آب 2017")."""
     return any(a.value is not None and not a.implicit and not any(
         d.start <= tokens[a.first].start < d.end for d in dates) for a in amounts(tokens))
+
+
+_SELF = {"نفسه", "نفسها", "انفسهم", "نفسيهما", "انفسهن", "himself", "herself", "themselves"}
+_BOMBERS = {"الانتحاري", "الانتحاريين", "الانتحاريان", "الانتحاريه", "المهاجم", "المهاجمين", "bomber", "bombers",
+            "attacker", "attackers"}
+_AMONG = {"بينهم", "منهم", "فيهم", "including", "among"}
+
+
+def _self_killed(tokens: list[Token], cue: Hit) -> bool:
+    """The count word is a bomber's blowing himself up ("فجر … نفسه", "blew himself up")."""
+    return any(bare_forms(token.text.lower()) & _SELF for token in tokens[cue.first : cue.last + 1])
+
+
+def _bombers_among(tokens: list[Token]) -> bool:
+    """The dead counted include the bombers ("بينهم الانتحاري", "including the bomber")."""
+    return any(bare_forms(token.text.lower()) & _AMONG and any(
+        bare_forms(other.text.lower()) & _BOMBERS for other in tokens[k + 1 : k + 4]) for k, token in enumerate(tokens))
 
 
 def _dateline(text: str, tokens: list[Token], mention) -> bool:
