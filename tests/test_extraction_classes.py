@@ -4024,3 +4024,12 @@ def test_near_a_common_noun_its_adjective_describes_is_no_town(extract, text):
 def test_bombers_who_blew_themselves_up_count_beside_those_they_killed(extract, text, fatalities):
     event = only(extract(text, published=PUBLISHED))
     assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", fatalities)
+
+
+@pytest.mark.parametrize("text", [
+    "استهدفت طائرة مسيرة قاعدة عين الأسد الجوية في الأنبار يوم الأحد دون وقوع إصابات.",
+    "استهدفت طائرة مسيرة قاعدة عين الأسد الجوية غربي الأنبار يوم الأحد دون وقوع إصابات.",
+])
+def test_a_site_an_aircraft_struck_is_no_place_a_force_is_named_by(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.geo_precision) == ("Ain al-Asad Air Base", 1)

@@ -341,9 +341,11 @@ class RuleExtractor:
             mentions = [m for m in mentions if m not in governing]
         # the city a force is named by ("أسايش أربيل", "شرطة كركوك", "Kirkuk police") is the force's, where the clause
         # names another place
+        # (but not what an aircraft or a blow struck right after its word: "استهدفت طائرة مسيرة قاعدة عين الأسد")
         owned = {k for k, m in enumerate(mentions) if any(
             (hit.last + 1 == m.first and not tokens[m.first].text.isascii())
-            or (m.last + 1 == hit.first and tokens[m.first].text.isascii()) for hit in actors)}
+            or (m.last + 1 == hit.first and tokens[m.first].text.isascii())
+            for hit in actors if not hit.payload.nationality_only)}
         if owned and len(owned) < len(mentions):
             mentions = [m for k, m in enumerate(mentions) if k not in owned]
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
