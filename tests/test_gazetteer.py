@@ -298,3 +298,15 @@ def test_a_display_name_joins_its_article():
     from rasad.geo.build import _latin
 
     assert _latin("Al- Thawrah") == "Al-Thawrah" and _latin("Jubb ad Dam - Qanli Quy") == "Jubb ad Dam - Qanli Quy"
+
+
+@pytest.mark.parametrize(("spelling", "name"), [
+    ("mirkah", "Qaryat Mirkah"),  # English writes "the village of Mirkah"
+    ("sheikh zanki", "Shaykh Zanki"), ("al-bu bali", "Albu Bali"), ("albo bali", "Albu Bali"),
+])
+def test_english_spellings_of_village_names_that_open_with_a_common_word(spelling, name):
+    assert any(place.name == name for place in default_gazetteer().lookup(spelling))
+
+
+def test_a_village_whose_name_opens_with_village_of_does_not_shadow_a_town():
+    assert default_gazetteer().lookup("al-busayrah")[0].name == "Al Busayrah"

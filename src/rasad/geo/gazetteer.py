@@ -198,6 +198,9 @@ class Gazetteer:
                 words = key_words(name)
                 if len(words) > 1 and words[0] in _NAME_CUES:  # "ناحية ربيعة": the cue is read from the text
                     words = words[1:]
+                if len(words) > 1 and words[0] in _LATIN_VILLAGE_WORDS:
+                    # "Qaryat Mirkah": English news writes "the village of Mirkah"; both are its names
+                    _index_name(self._index, key_words(" ".join(words[1:])) or words[1:], number)
                 if words and not (len(words) == 1 and words[0] in self.prefixes):
                     _index_name(self._index, words, number)
                     if (words[-1].isascii() and words[-1].endswith("ah") and len(words[-1]) > 5
@@ -517,7 +520,9 @@ _Index = dict[str, dict[str, list[tuple[tuple[str, ...], int]]]]
 
 
 # The common words that open many names, as English news writes them: each spelling finds the others.
-_LEAD_SPELLINGS = (("tall", "tell", "tel", "tal"), ("ayn", "ain", "ein"), ("dayr", "deir", "dair"),
+_LATIN_VILLAGE_WORDS = frozenset({"qaryat", "qaryah"})  # "village (of)" opening a transliterated name
+_LEAD_SPELLINGS = (("shaykh", "sheikh", "sheik", "shaikh"), ("albu", "bu", "albo"),
+                   ("tall", "tell", "tel", "tal"), ("ayn", "ain", "ein"), ("dayr", "deir", "dair"),
                    ("jabal", "jebel", "jabel"), ("khirbat", "khirbet", "khirbit"), ("abu", "abou"), ("umm", "um"),
                    ("qasr", "kasr"), ("wadi", "wady"), ("bir", "beer"))
 _LEAD_VARIANTS = {word: tuple(other for other in group if other != word) for group in _LEAD_SPELLINGS for word in group}
