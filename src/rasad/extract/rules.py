@@ -378,7 +378,9 @@ class RuleExtractor:
                     and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}
                     # "بين الرقة والحسكة": the second end of a way between two places locates nothing
                     and not (mentions[k - 1].first and tokens[mentions[k - 1].first - 1].text in _BETWEEN)}
-        cities = {k: next((c for c in mentions[k].candidates if c.feature == "admin1" and k in inside
+        # (the governorate itself where it is named as one: "Al-'Alam, Salah Al-Din province", not a town of its name)
+        cities = {k: next((c for c in mentions[k].candidates if c.feature == "admin1"
+                           and (k in inside or (mentions[k].cue or ("",))[0] == "admin1")
                            and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}),
                           max(mentions[k].candidates, key=lambda c: c.population)) for k in locating}
         unplaced = {k - 1 for k, city in cities.items() if (_namesakes(mentions[k - 1]) or k in inside)
