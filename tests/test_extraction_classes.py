@@ -4033,3 +4033,10 @@ def test_bombers_who_blew_themselves_up_count_beside_those_they_killed(extract, 
 def test_a_site_an_aircraft_struck_is_no_place_a_force_is_named_by(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.location, event.geo_precision) == ("Ain al-Asad Air Base", 1)
+
+
+def test_a_governorate_named_as_one_after_a_town_locates_it_as_the_governorate(extract):
+    # Salah al-Din is also a town in Erbil; the town before it lies in the governorate
+    text = "Police arrested three suspected IS members on the outskirts of Al-Alam, Salah al-Din province, on Sunday."
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.admin1, event.geo_precision) == ("Al-'Alam", "Salah Al-Din", 2)
