@@ -310,3 +310,11 @@ def test_english_spellings_of_village_names_that_open_with_a_common_word(spellin
 
 def test_a_village_whose_name_opens_with_village_of_does_not_shadow_a_town():
     assert default_gazetteer().lookup("al-busayrah")[0].name == "Al Busayrah"
+
+
+@pytest.mark.parametrize(("spelling", "name"), [
+    ("fuwayrisat al sharqi", "Fuwayrisat ash Sharqi"),  # the sun letter's article as English news writes it
+    ("qalat bushaytah", "Qal'at Bushaytah"), ("ras al sinin", "Ra's as Sinin"),  # the marks of ʿayn and hamza dropped
+])
+def test_english_news_spellings_of_articles_and_marks_inside_village_names(spelling, name):
+    assert any(place.name == name for place in default_gazetteer().lookup(spelling))

@@ -176,11 +176,15 @@ def _arabic_names(names: Iterable[str]) -> list[str]:
 
 
 def _english_names(names: Iterable[str]) -> list[str]:
+    """The Latin names, each also with the marks of ʿayn and hamza inside its words dropped as English news drops
+    them ("Qal‘at" → "Qalat", "Ra’s" → "Ras")."""
     out = []
     for name in names:
         latin = _latin(name)
-        if latin.isascii() and len(latin) >= 3 and any(ch.isalpha() for ch in latin) and not latin.isupper():
-            out.append(latin)
+        joined = re.sub(r"[‘’ʿʾ]", "", re.sub(r"(?<=[A-Za-z])[‘’`'ʿʾ](?=[A-Za-z])", "", latin))
+        for form in dict.fromkeys((latin, joined)):
+            if form.isascii() and len(form) >= 3 and any(ch.isalpha() for ch in form) and not form.isupper():
+                out.append(form)
     return out
 
 

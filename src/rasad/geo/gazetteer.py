@@ -83,6 +83,7 @@ COUNTRY_WORDS = {
     "العراقيون": "IQ", "العراقيين": "IQ", "iraq": "IQ", "iraqi": "IQ", "iraqis": "IQ",
 }
 _ENGLISH_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "the"}
+_SUN_ARTICLES = frozenset({"ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh"})  # al, assimilated
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +199,9 @@ class Gazetteer:
                 words = key_words(name)
                 if len(words) > 1 and words[0] in _NAME_CUES:  # "ناحية ربيعة": the cue is read from the text
                     words = words[1:]
+                if words and words[0].isascii() and any(word in _SUN_ARTICLES for word in words[1:-1]):
+                    # "Fuwayrisat ash Sharqi": English news writes the article before a sun letter "al-"
+                    _index_name(self._index, tuple("al" if word in _SUN_ARTICLES else word for word in words), number)
                 if len(words) > 1 and words[0] in _LATIN_VILLAGE_WORDS:
                     # "Qaryat Mirkah": English news writes "the village of Mirkah"; both are its names
                     _index_name(self._index, key_words(" ".join(words[1:])) or words[1:], number)
