@@ -318,3 +318,9 @@ def test_a_village_whose_name_opens_with_village_of_does_not_shadow_a_town():
 ])
 def test_english_news_spellings_of_articles_and_marks_inside_village_names(spelling, name):
     assert any(place.name == name for place in default_gazetteer().lookup(spelling))
+
+
+@pytest.mark.parametrize("written", ["في قرية البو بالي", "في قرية آل بو بالي", "في قرية ألبو بالي"])
+def test_a_villages_albu_written_in_one_word_or_two(written):
+    (mention,) = default_gazetteer().find(tokenize(normalize(written).text))
+    assert "Albu Bali" in {place.name for place in mention.candidates}

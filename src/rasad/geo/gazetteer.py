@@ -202,6 +202,8 @@ class Gazetteer:
                 if words and words[0].isascii() and any(word in _SUN_ARTICLES for word in words[1:-1]):
                     # "Fuwayrisat ash Sharqi": English news writes the article before a sun letter "al-"
                     _index_name(self._index, tuple("al" if word in _SUN_ARTICLES else word for word in words), number)
+                if len(words) > 1 and words[0] == "البو":  # "قرية آل بو نمر": the tribe's "Albu" in two words
+                    _index_name(self._index, ("ال", "بو", *words[1:]), number)
                 if len(words) > 1 and words[0] in _LATIN_VILLAGE_WORDS:
                     # "Qaryat Mirkah": English news writes "the village of Mirkah"; both are its names
                     _index_name(self._index, key_words(" ".join(words[1:])) or words[1:], number)
