@@ -526,7 +526,7 @@ _Index = dict[str, dict[str, list[tuple[tuple[str, ...], int]]]]
 
 
 # The common words that open many names, as English news writes them: each spelling finds the others.
-_LATIN_VILLAGE_WORDS = frozenset({"qaryat", "qaryah"})  # "village (of)" opening a transliterated name
+_LATIN_VILLAGE_WORDS = frozenset({"qaryat", "qaryah", "nahiyat"})  # "village (of)", "sub-district (of)" opening a name
 _LEAD_SPELLINGS = (("shaykh", "sheikh", "sheik", "shaikh"), ("albu", "bu", "albo"),
                    ("tall", "tell", "tel", "tal"), ("ayn", "ain", "ein"), ("dayr", "deir", "dair"),
                    ("jabal", "jebel", "jabel"), ("khirbat", "khirbet", "khirbit"), ("abu", "abou"), ("umm", "um"),
