@@ -192,39 +192,49 @@ class Gazetteer:
             words = tuple(fold(name).replace("-", " ").split())
             if words:
                 self._foreign.setdefault(words[0], []).append(words[1:])
+        index, without, prefixes, add = self._index, self._without_article, self.prefixes, _index_name
         for number, place_names in enumerate(names):
+            place = places[number]
+            major = place.feature not in MINOR_FEATURES
+            own_arabic = None  # the place's own Arabic name folded, computed where needed
             for name in place_names:
-                if "ال" + name in place_names and not name.isascii() and name != fold(places[number].name_ar):
-                    continue  # "رقه" beside "الرقه": Arabic writes the article, and "ورقه" is a sheet of paper
+                if not name.isascii() and "ال" + name in place_names:
+                    own_arabic = own_arabic if own_arabic is not None else fold(place.name_ar)
+                    if name != own_arabic:
+                        continue  # "رقه" beside "الرقه": Arabic writes the article, and "ورقه" is a sheet of paper
                 words = key_words(name)
                 if len(words) > 1 and words[0] in _NAME_CUES:  # "ناحية ربيعة": the cue is read from the text
                     words = words[1:]
-                if words and words[0].isascii() and any(word in _SUN_ARTICLES for word in words[1:-1]):
+                if not words:
+                    continue
+                first, latin = words[0], words[0].isascii()
+                if latin and len(words) > 2 and not _SUN_ARTICLES.isdisjoint(words[1:-1]):
                     # "Fuwayrisat ash Sharqi": English news writes the article before a sun letter "al-"
-                    _index_name(self._index, tuple("al" if word in _SUN_ARTICLES else word for word in words), number)
-                if len(words) > 1 and words[0] == "البو":  # "قرية آل بو نمر": the tribe's "Albu" in two words
-                    _index_name(self._index, ("ال", "بو", *words[1:]), number)
-                if len(words) > 1 and words[0] in _LATIN_VILLAGE_WORDS:
+                    add(index, tuple("al" if word in _SUN_ARTICLES else word for word in words), number)
+                if len(words) > 1 and first == "البو":  # "قرية آل بو نمر": the tribe's "Albu" in two words
+                    add(index, ("ال", "بو", *words[1:]), number)
+                if len(words) > 1 and first in _LATIN_VILLAGE_WORDS:
                     # "Qaryat Mirkah": English news writes "the village of Mirkah"; both are its names
-                    _index_name(self._index, key_words(" ".join(words[1:])) or words[1:], number)
-                if words and not (len(words) == 1 and words[0] in self.prefixes):
-                    _index_name(self._index, words, number)
-                    if (words[-1].isascii() and words[-1].endswith("ah") and len(words[-1]) > 5
-                            and places[number].feature not in MINOR_FEATURES):
+                    add(index, key_words(" ".join(words[1:])) or words[1:], number)
+                if len(words) == 1 and first in prefixes:
+                    continue
+                add(index, words, number)
+                last = words[-1]
+                if major and last.isascii():
+                    if last.endswith("ah") and len(last) > 5:
                         # English news drops the final h of a town's name: "Hawija" for Hawijah, "Rutba" for Rutbah
-                        _index_name(self._index, (*words[:-1], words[-1][:-1]), number)
-                    if words[-1].isascii() and places[number].feature not in MINOR_FEATURES:
-                        # and writes its vowels and doubled letters in several ways: "Makhmour" for Makhmur,
-                        # "Hajeen" for Hajin, "Busaira" for Busayrah, "Qayara" for Qayyarah
-                        for variant in _vowel_variants(words[-1]):
-                            _index_name(self._index, (*words[:-1], variant), number)
-                    if len(words) > 1 and words[0] in _LEAD_VARIANTS:
-                        # and the common word a name opens with in several ways: "Tal Tamr", "Tell Tamer"
-                        for variant in _LEAD_VARIANTS[words[0]]:
-                            _index_name(self._index, (variant, *words[1:]), number)
-                    bare = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else ""
-                    if bare and (len(words) > 1 or bare not in self.prefixes):  # "منطقة مطيبيجة" for "المطيبيجة"
-                        _index_name(self._without_article, (bare, *words[1:]), number)
+                        add(index, (*words[:-1], last[:-1]), number)
+                    # and writes its vowels and doubled letters in several ways: "Makhmour" for Makhmur,
+                    # "Hajeen" for Hajin, "Busaira" for Busayrah, "Qayara" for Qayyarah
+                    for variant in _vowel_variants(last):
+                        add(index, (*words[:-1], variant), number)
+                if len(words) > 1 and first in _LEAD_VARIANTS:
+                    # and the common word a name opens with in several ways: "Tal Tamr", "Tell Tamer"
+                    for variant in _LEAD_VARIANTS[first]:
+                        add(index, (variant, *words[1:]), number)
+                if not latin and first.startswith("ال") and len(first) > 4 and (
+                        len(words) > 1 or first[2:] not in prefixes):  # "منطقة مطيبيجة" for "المطيبيجة"
+                    add(without, (first[2:], *words[1:]), number)
         # A foreign name that is also a town here (الرياض in Kirkuk, الإسكندرية in Babil) is a local name that
         # needs a cue word or agreement with the report, like a common word.
         for first, rests in list(self._foreign.items()):
