@@ -1007,11 +1007,11 @@ class RuleExtractor:
         out = []
         for group in groups:
             place, summary = group[0]
-            country, scene = place.place.country, place.place.admin1
+            country, governorate = place.place.country, place.place.admin1
             actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled,
                                                   lex.members, lex.exposed, date_spans, lex.nationalities,
                                                   lex.posts, lex.agent_markers, state.generic_forces.get(country),
-                                                  lex.means_adjectives, scene)
+                                                  lex.means_adjectives, governorate)
             if actor1 == "Civilians" and event_type not in ("Protests", "Riots"):
                 # the victims never acted: "قتل مدنيان برصاص مجهولين", "a woman was found dead"
                 violent = event_type != "Strategic developments"
@@ -1042,7 +1042,7 @@ class RuleExtractor:
                 final_type, final_sub = "Violence against civilians", "Attack"
                 actor1 = actor1 or UNIDENTIFIED  # somebody killed them
             if final_sub == "Government regains territory" and actor1 is not None and next(
-                    (hit.payload.inter for hit in actor_hits if hit.payload.resolve(country, scene) == actor1),
+                    (hit.payload.inter for hit in actor_hits if hit.payload.resolve(country, governorate) == actor1),
                     None) not in (None, 1):
                 final_sub = "Non-state actor overtakes territory"  # "سيطرت قسد على قرى", "IS took control of"
             if final_type == "Violence against civilians" and final_sub == "Attack" and actor1 is None:
@@ -1070,7 +1070,8 @@ class RuleExtractor:
                 actor: Actor = hit.payload
                 # a side of the incident, or a force that took part in it ("بالتنسيق مع التحالف الدولي", "a joint
                 # operation with the US-led coalition"): GUIDELINES §4's tags of who took part
-                if actor.resolve(country, scene) in (actor1, actor2) or _took_part(actor_tokens, hit, lex.participation):
+                if (actor.resolve(country, governorate) in (actor1, actor2)
+                        or _took_part(actor_tokens, hit, lex.participation)):
                     event_tags |= set(actor.tags)
             if place.place.feature == "camp":
                 event_tags.add("camp")
@@ -1082,8 +1083,8 @@ class RuleExtractor:
             named = {COUNTRY_WORDS[w] for w in words if w in COUNTRY_WORDS}
             if final_sub == "Other" and named - {country}:
                 event_tags.add("border")
-            if actor1 == UNIDENTIFIED or any(
-                    hit.payload.side != "state" and hit.payload.resolve(country, scene) == actor1 for hit in actor_hits):
+            if actor1 == UNIDENTIFIED or any(hit.payload.side != "state" and hit.payload.resolve(country, governorate)
+                                             == actor1 for hit in actor_hits):
                 event_tags.discard("security_operation")  # "Gunmen raided a house", "داهم مسلحون منزلا": no sweep
             event = Event(
                 doc_id=document.doc_id, event_type=final_type, sub_event_type=final_sub,
