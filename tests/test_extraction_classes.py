@@ -4040,3 +4040,15 @@ def test_a_governorate_named_as_one_after_a_town_locates_it_as_the_governorate(e
     text = "Police arrested three suspected IS members on the outskirts of Al-Alam, Salah al-Din province, on Sunday."
     event = only(extract(text, published=PUBLISHED))
     assert (event.location, event.admin1, event.geo_precision) == ("Al-'Alam", "Salah Al-Din", 2)
+
+
+def test_a_cue_word_before_a_name_is_the_names_cue_not_a_village_of_its_own(extract):
+    text = "أعلنت الشرطة العراقية يوم الأحد العثور على جثث ثلاثة أشخاص في إحدى قرى ناحية المحاويل."
+    assert only(extract(text, published=PUBLISHED)).location == "Al Mahawil"
+
+
+def test_a_bearing_from_a_governorate_named_as_one_locates_nothing_in_a_town_of_its_name(extract):
+    # a guard: "صلاح الدين" is also a town in Erbil, near a village of the name after the first range
+    text = "هاجم مسلحو داعش موقعا للحشد الشعبي بين جبال حمرين والزركه شرق محافظة صلاح الدين يوم الأحد وقتلوا اثنين."
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.admin1, event.fatalities) == ("Salah Al-Din", 2)

@@ -378,10 +378,11 @@ class RuleExtractor:
                     and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}
                     # "بين الرقة والحسكة": the second end of a way between two places locates nothing
                     and not (mentions[k - 1].first and tokens[mentions[k - 1].first - 1].text in _BETWEEN)}
-        # (the governorate itself where it is named as one: "Al-'Alam, Salah Al-Din province", not a town of its name)
-        cities = {k: next((c for c in mentions[k].candidates if c.feature == "admin1"
-                           and (k in inside or (mentions[k].cue or ("",))[0] == "admin1")
-                           and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}),
+        # (the governorate itself where it is named as one: "Al-'Alam, Salah Al-Din province", "شرق محافظة صلاح
+        # الدين", not a town of its name elsewhere)
+        cities = {k: next((c for c in mentions[k].candidates if c.feature == "admin1" and (
+                               (mentions[k].cue or ("",))[0] == "admin1"
+                               or (k in inside and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}))),
                           max(mentions[k].candidates, key=lambda c: c.population)) for k in locating}
         unplaced = {k - 1 for k, city in cities.items() if (_namesakes(mentions[k - 1]) or k in inside)
                     and not any(a.admin1 == city.admin1 for a in mentions[k - 1].candidates)
@@ -525,8 +526,10 @@ class RuleExtractor:
                     place.minor and anchor.relative and not anchor.minor and 0 < anchor.first - place.last <= 4
                     and _bearings(tokens[place.last + 1 : anchor.first])):
                 continue
+            # (a governorate named as one is that governorate, not a town of its name: "شرق محافظة صلاح الدين")
+            anchors = [a for a in anchor.candidates if anchor.cue != ("admin1",) or a.feature == "admin1"]
             near = tuple(c for c in place.candidates if any(
-                haversine_km(c.lat, c.lon, a.lat, a.lon) <= _LOCATED_KM for a in anchor.candidates))
+                haversine_km(c.lat, c.lon, a.lat, a.lon) <= _LOCATED_KM for a in anchors))
             if near:
                 out[k] = dataclasses.replace(place, candidates=near, cue=("village", "city", "subdistrict"), weak=False)
         return out

@@ -331,6 +331,9 @@ class Gazetteer:
                 shorter = self._match_at(tokens[: i + length - 1], i, self._index)
                 if shorter is not None and self._starts_name(tokens, i + length):
                     length, numbers, key = shorter
+            if length == 1 and key[0] in FEATURE_CUES and self._starts_name(tokens, i + 1):
+                i += 1  # "قرى ناحية المحاويل": a cue word before a name is the name's cue, not a village "An Nahiyah"
+                continue
             if length == 1 and key[0] in _OTHER_WORDS:  # "من ناحية ثانية", "قرية أخرى": "another", never a name
                 i += 1
                 continue
