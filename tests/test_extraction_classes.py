@@ -4052,3 +4052,8 @@ def test_a_bearing_from_a_governorate_named_as_one_locates_nothing_in_a_town_of_
     text = "هاجم مسلحو داعش موقعا للحشد الشعبي بين جبال حمرين والزركه شرق محافظة صلاح الدين يوم الأحد وقتلوا اثنين."
     event = only(extract(text, published=PUBLISHED))
     assert (event.admin1, event.fatalities) == ("Salah Al-Din", 2)
+
+
+def test_a_place_far_beyond_a_bearings_reach_is_no_place_said_to_lie_there(extract):
+    text = "قتل شخص بانفجار عبوة ناسفة في منطقة باب المعظم شمال بغداد يوم الأحد."
+    assert only(extract(text, published=PUBLISHED)).admin1 == "Baghdad"  # not the town of al-Bab in Aleppo

@@ -407,9 +407,12 @@ class RuleExtractor:
             if not towns:
                 continue
             anchor = max(towns, key=lambda c: c.population)
-            # … but a place of the town's own governorate stays, however rough the bearing ("دوكان شمالي السليمانية")
-            if directions and all(not _lies_towards(c, anchor, directions) and c.admin1 != anchor.admin1
-                                  for c in mentions[k - 1].candidates):
+            # … but a place of the town's own governorate stays, however rough the bearing ("دوكان شمالي السليمانية");
+            # one far beyond any bearing's reach is no place said to lie there ("منطقة باب المعظم شمال بغداد": not
+            # the town of al-Bab in Aleppo, though it lies north)
+            if directions and all((not _lies_towards(c, anchor, directions)
+                                   or haversine_km(c.lat, c.lon, anchor.lat, anchor.lon) > _BEARING_REACH_KM)
+                                  and c.admin1 != anchor.admin1 for c in mentions[k - 1].candidates):
                 unplaced.add(k - 1)
                 cities.setdefault(k, anchor)
                 locating.add(k)
@@ -2554,6 +2557,7 @@ _THAT = {"ان", "وان", "بان", "that"}  # what opens a statement's content
 _BACK_REFERENCES = {"ذلك", "هذا", "هذه", "الخبر", "الانباء", "الادعاء", "الادعاءات", "صحه", "صحتها", "صحته", "صحتهما",
                     "that", "this", "it", "the claim", "reports", "the reports"}  # "فيما نفت القيادة صحتها"
 _CITY_KM = 20  # how far from a big city's centre its neighbourhoods lie
+_BEARING_REACH_KM = 250  # "شمال بغداد", "north of Baghdad": as far as a report's bearing from a city may reach
 _LOCATED_KM = 90  # how far from the big city that locates it a place of several namesakes named before it may lie
 _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
 _MEMBER_OF = {"من", "في", "of", "from"}
