@@ -4057,3 +4057,12 @@ def test_a_bearing_from_a_governorate_named_as_one_locates_nothing_in_a_town_of_
 def test_a_place_far_beyond_a_bearings_reach_is_no_place_said_to_lie_there(extract):
     text = "قتل شخص بانفجار عبوة ناسفة في منطقة باب المعظم شمال بغداد يوم الأحد."
     assert only(extract(text, published=PUBLISHED)).admin1 == "Baghdad"  # not the town of al-Bab in Aleppo
+
+
+@pytest.mark.parametrize("text", [
+    "اندلعت اشتباكات بين فصائل درزية ومسلحين من عشائر البدو في مدينة السويداء يوم الأحد أسفرت عن مقتل 12 شخصا.",
+    "Clashes between Druze fighters and Bedouin tribesmen in Suwayda province killed at least 30 people on Sunday.",
+])
+def test_a_clash_between_two_groups_of_no_state_names_both_first_named_first(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Druze Militias", "Arab Tribal Forces")

@@ -21,7 +21,8 @@ ACTORS = {"Islamic State", "Military Forces of Iraq", "Police Forces of Iraq", "
           "Military Forces of Turkey", "Military Forces of Israel", "Military Forces of Russia", "Military Forces of Iran",
           # groups with a name of their own, as ACLED writes them (GUIDELINES §5: "the PKK, for instance")
           "PKK: Kurdistan Workers Party", "YBS: Sinjar Resistance Units", "SNA: Syrian National Army",
-          "Hayat Tahrir al-Sham", "Hurras al-Din", "Islamic Resistance in Iraq", "Arab Tribal Forces"}
+          "Hayat Tahrir al-Sham", "Hurras al-Din", "Islamic Resistance in Iraq", "Arab Tribal Forces",
+          "Druze Militias"}
 
 
 def test_triggers_use_acled_types_and_mission_tags():

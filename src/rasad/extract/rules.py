@@ -2266,7 +2266,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         a.last < b.first < main.first and b.first - a.last <= 3  # "… and Syrian government troops"
         and (tokens[a.last + 1].text == "and" or tokens[a.last + 1].text.startswith("و"))
         for a, b in itertools.pairwise(sorted(hits, key=lambda hit: hit.first))))
-    if agent is None and between:
+    if agent is None and between and any(side == "state" for _, _, side in resolved):
         agent = "state"  # "اشتباكات بين حزب العمال الكردستاني والجيش العراقي": the state's force is named first
     if opposed and len({name for _, name, _ in resolved}) == 1:
         # "اشتبك مقاتلو العشائر مع قسد": the only force named is the one the clash was with; who fought it is not named

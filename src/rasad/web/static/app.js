@@ -87,7 +87,7 @@ const ACTORS = ["Islamic State", "Military Forces of Iraq", "Police Forces of Ir
   "Syrian Democratic Forces", "Asayish", "International Coalition", "Military Forces of the United States", "Civilians",
   "Military Forces of Turkey", "Military Forces of Israel", "Military Forces of Russia", "PKK: Kurdistan Workers Party", "SNA: Syrian National Army",
   "YBS: Sinjar Resistance Units", "Hayat Tahrir al-Sham", "Hurras al-Din", "Military Forces of Iran",
-  "Islamic Resistance in Iraq", "Arab Tribal Forces"];
+  "Islamic Resistance in Iraq", "Arab Tribal Forces", "Druze Militias"];
 const TAGS = ["detainee_transfer", "prison_escape", "attempt", "camp", "border", "infiltration", "border_closure",
   "foiled_plot", "security_operation", "vbied", "ied", "suicide", "coalition"];
 const ACTOR_AR = { "Islamic State": "تنظيم الدولة الإسلامية", "Military Forces of Iraq": "القوات المسلحة العراقية",
@@ -100,7 +100,7 @@ const ACTOR_AR = { "Islamic State": "تنظيم الدولة الإسلامية"
   "PKK: Kurdistan Workers Party": "حزب العمال الكردستاني", "SNA: Syrian National Army": "الجيش الوطني السوري", "YBS: Sinjar Resistance Units": "وحدات مقاومة سنجار",
   "Hayat Tahrir al-Sham": "هيئة تحرير الشام", "Hurras al-Din": "تنظيم حراس الدين",
   "Military Forces of Iran": "القوات الإيرانية", "Islamic Resistance in Iraq": "المقاومة الإسلامية في العراق",
-  "Arab Tribal Forces": "قوات العشائر العربية" };
+  "Arab Tribal Forces": "قوات العشائر العربية", "Druze Militias": "الفصائل الدرزية" };
 const TAG_AR = { detainee_transfer: "نقل معتقلين", prison_escape: "فرار من سجن", attempt: "محاولة", camp: "مخيم",
   border: "حدود", infiltration: "تسلل", border_closure: "إغلاق الحدود", foiled_plot: "مخطط محبط",
   security_operation: "عملية أمنية", vbied: "سيارة مفخخة", ied: "عبوة ناسفة", suicide: "انتحاري", coalition: "التحالف" };
