@@ -4066,3 +4066,26 @@ def test_a_place_far_beyond_a_bearings_reach_is_no_place_said_to_lie_there(extra
 def test_a_clash_between_two_groups_of_no_state_names_both_first_named_first(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Druze Militias", "Arab Tribal Forces")
+
+
+RAID_REPORT = """Iraqi forces kill IS commander in desert raid
+
+BAGHDAD (AP) — Iraqi counterterrorism forces killed an Islamic State commander and two of his aides in a raid in \
+the western Anbar desert, officials said Wednesday.
+
+The operation took place late Tuesday in the Wadi Hauran area, according to a statement.
+
+In a separate incident, a roadside bomb struck a car carrying shepherds near the town of Rutba on Monday, killing one \
+and wounding two, police said.
+"""
+
+
+def test_the_operation_said_to_have_taken_place_on_a_day_in_a_place_is_placed_and_dated_there(extract):
+    events = sorted(extract(RAID_REPORT, published=date(2025, 3, 12)), key=lambda event: event.event_date)
+    assert [(e.location, e.event_date, e.fatalities, e.wounded) for e in events] == [
+        ("Ar Rutbah", "2025-03-10", 1, 2), ("Wadi Hauran", "2025-03-11", 3, None)]
+
+
+def test_an_english_attribution_that_closes_the_clause_dates_the_statement(extract):
+    event = only(extract("Gunmen killed two shepherds near Rutba, police said Wednesday.", published=date(2025, 3, 12)))
+    assert (event.event_date, event.time_precision) == ("2025-03-12", 2)

@@ -748,6 +748,12 @@ class RuleExtractor:
                         and bool(amounts(tokens[:1])) and bool(groups))
         if carried_over:
             events = [Hit(carried, 0, 0)]
+        # "The operation took place late Tuesday in the Wadi Hauran area": the incident told before, by its noun as
+        # the clause's subject, given a place or a day of its own
+        retold = (not events and not hits and bool(state.triggers) and self._opens_with_reference(tokens)
+                  and bool(groups or find_dates(norm.text, tokens, published)))
+        if retold:
+            events = [Hit(lex.triggers_by_id[state.triggers[-1]], 0, 0)]
         state.triggers.extend(hit.payload.id for hit in events)
         if not events:
             return []
@@ -883,7 +889,7 @@ class RuleExtractor:
             if earlier:
                 groups = [[(earlier[-1], False)]]
                 place_source = "reference"
-        reference = len(told_before) == len(events)  # "بعد انفجار الدراجة الأولى، فر السائق": told already
+        reference = retold or len(told_before) == len(events)  # "بعد انفجار الدراجة الأولى، فر السائق": told already
         if place_source != "clause" and all(
                 tuple(t.text.lower() for t in tokens[hit.first : hit.last + 1]) in lex.references for hit in events):
             reference = True  # "وأعلن التنظيم مسؤوليته عن الهجوم": only the incident's noun, told again
@@ -1285,6 +1291,9 @@ class RuleExtractor:
                     after[0].text in _CLAUSE_OPENERS or after[0].text.isdigit()):
                 # "announced late Thursday it had killed": English drops the "that" (but "reported on Monday,
                 # marking the sixth killing" closes the report it attributes)
+                out.add((mention.start, mention.end))
+            elif tokens[first].text.isascii() and not after and any(0 < first - verb.last <= 2 for verb in verbs):
+                # "…, officials said Wednesday.": the attribution that closes the clause dates the statement
                 out.add((mention.start, mention.end))
             elif not tokens[first].text.isascii() and any(0 < first - verb.last <= 6 for verb in verbs) and after and (
                     self.lexicons.triggers.find(after[:1]) or self.lexicons.counts.find(after[:1])):
@@ -2648,6 +2657,8 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
     # ذيبان، قتل شاب برصاص مجهولين" beside a bombing in the next town) is an incident of its own
     for toll in [m for m in merged if m.casualties_only and not m.separate]:
         fitting = [m for m in merged if m is not toll and not m.summary
+                   # "In a separate incident, …": another incident than the toll told before it
+                   and not (m.separate and m.event.evidence[0].start > toll.event.evidence[0].start)
                    and m.event.event_type in _VIOLENT
                    and m.event.event_type != toll.event.event_type and _compatible_dates(m, toll)
                    and _compatible_places(m.event, toll.event)
