@@ -4089,3 +4089,10 @@ def test_the_operation_said_to_have_taken_place_on_a_day_in_a_place_is_placed_an
 def test_an_english_attribution_that_closes_the_clause_dates_the_statement(extract):
     event = only(extract("Gunmen killed two shepherds near Rutba, police said Wednesday.", published=date(2025, 3, 12)))
     assert (event.event_date, event.time_precision) == ("2025-03-12", 2)
+
+
+def test_an_arabic_operation_said_to_have_taken_place_on_a_day_in_a_place(extract):
+    text = ("أعلن جهاز مكافحة الإرهاب، اليوم الأربعاء، مقتل ثلاثة من عناصر داعش في عملية بصحراء الأنبار.\n"
+            "وجرت العملية فجر الثلاثاء في منطقة وادي حوران غربي المحافظة، بحسب بيان للجهاز.")
+    event = only(extract(text, published=date(2025, 3, 12)))
+    assert (event.location, event.event_date, event.fatalities) == ("Wadi Hauran", "2025-03-11", 3)

@@ -1373,6 +1373,8 @@ class RuleExtractor:
         ("The operation, backed by jets, targeted a cave …", "وذكر البيان أن العملية استهدفت خلية …")."""
         texts = [t.text.lower() for t in tokens]
         starts = [0] + [k + 1 for k, text in enumerate(texts[:10]) if text in _THAT]
+        if texts and bare_forms(texts[0]) & _TOOK_PLACE:
+            starts.append(1)  # "وجرت العملية فجر الثلاثاء في …": the verb before its subject
         return any(tuple(texts[k : k + len(phrase)]) == phrase for k in starts for phrase in self.lexicons.references)
 
     def _refers_to_incident(self, tokens: list[Token]) -> bool:
@@ -2563,6 +2565,7 @@ def _compatible_places(a: Event, b: Event) -> bool:
 
 NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place reaches, for one incident
 _THAT = {"ان", "وان", "بان", "that"}  # what opens a statement's content
+_TOOK_PLACE = {"جرت", "وقعت", "تمت", "نفذت", "جري", "وقع", "تم", "نفذ"}  # "جرت العملية …": the incident took place
 _BACK_REFERENCES = {"ذلك", "هذا", "هذه", "الخبر", "الانباء", "الادعاء", "الادعاءات", "صحه", "صحتها", "صحته", "صحتهما",
                     "that", "this", "it", "the claim", "reports", "the reports"}  # "فيما نفت القيادة صحتها"
 _CITY_KM = 20  # how far from a big city's centre its neighbourhoods lie
