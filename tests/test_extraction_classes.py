@@ -4096,3 +4096,10 @@ def test_an_arabic_operation_said_to_have_taken_place_on_a_day_in_a_place(extrac
             "وجرت العملية فجر الثلاثاء في منطقة وادي حوران غربي المحافظة، بحسب بيان للجهاز.")
     event = only(extract(text, published=date(2025, 3, 12)))
     assert (event.location, event.event_date, event.fatalities) == ("Wadi Hauran", "2025-03-11", 3)
+
+
+def test_the_result_of_an_operation_told_before_is_the_operations_forces(extract):
+    text = ("نفذت قوات الجيش العراقي عملية أمنية في قضاء الحويجة غربي كركوك يوم الأحد.\n"
+            "وأسفرت العملية عن مقتل إرهابيين اثنين واعتقال ثالث في قرية الزاب.")
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.fatalities, event.arrested) == ("Military Forces of Iraq", 2, 1)

@@ -108,6 +108,7 @@ class _DocState:
     attributed: set[str] = field(default_factory=set)  # groups the report says carried out an incident
     airborne: set[str] = field(default_factory=set)  # forces the report names by their aircraft
     generic_forces: dict[str, str] = field(default_factory=dict)  # whose a report's "قوات الأمن" are, by country
+    operation_force: str | None = None  # the force of an operation told with no result yet ("نفذت قوات الجيش عملية")
     announced: set[tuple[int, int]] = field(default_factory=set)  # spans of dates that are a statement's day
     statements: list[tuple[int, DateMention]] = field(default_factory=list)  # those dates, by sentence
     switched: set[str] = field(default_factory=set)  # actors whose shared forms the report gives to another force
@@ -755,6 +756,12 @@ class RuleExtractor:
         if retold:
             events = [Hit(lex.triggers_by_id[state.triggers[-1]], 0, 0)]
         state.triggers.extend(hit.payload.id for hit in events)
+        if not events and any(modifier.payload.id == "operation" for modifier in modifiers):
+            # "نفذت قوات الجيش عملية أمنية في …", then "وأسفرت العملية عن مقتل …": the operation's force acted
+            country = groups[0][0][0].place.country if groups else None
+            state.operation_force = next((name for hit in self._actor_hits(state.actors_in(tokens), tokens, state.switched)
+                                          if hit.payload.side == "state" for name in [hit.payload.resolve(country)]
+                                          if name), state.operation_force)
         if not events:
             return []
         if self._denied_after(tokens, sentence_tokens):
@@ -1024,6 +1031,10 @@ class RuleExtractor:
                                                   lex.members, lex.exposed, date_spans, lex.nationalities,
                                                   lex.posts, lex.agent_markers, state.generic_forces.get(country),
                                                   lex.means_adjectives, governorate)
+            if (actor1 is None and state.operation_force not in (None, actor2) and sub_type != "Air/drone strike"
+                    and self._refers_to_incident(tokens)):
+                actor1 = state.operation_force  # "وأسفرت العملية عن مقتل إرهابيين": the operation told before (its
+                # aircraft's strikes are their owner's)
             if actor1 == "Civilians" and event_type not in ("Protests", "Riots"):
                 # the victims never acted: "قتل مدنيان برصاص مجهولين", "a woman was found dead"
                 violent = event_type != "Strategic developments"
