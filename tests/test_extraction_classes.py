@@ -3950,16 +3950,11 @@ def test_what_a_force_did_next_joined_by_wa_stays_its_incident(extract):
     ("اعتقلت الشرطة في مدينة حمص شخصين بتهمة الانتماء لداعش يوم الأحد.", "Military Forces of Syria"),
     ("Police in Daraa arrested two IS suspects on Sunday.", "Military Forces of Syria"),
     ("اعتقلت الشرطة في قضاء الحويجة شخصين بتهمة الانتماء لداعش يوم الأحد.", "Police Forces of Iraq"),
-])
-def test_the_police_of_syria_are_its_forces(extract, text, force):
-    assert only(extract(text, published=PUBLISHED)).actor1 == force
-
-
-@pytest.mark.parametrize("text, force", [
+    # internal security forces outside the north-east are the government's (`regions`, `outside`)
     ("ألقت قوى الأمن الداخلي القبض على خلية لداعش في مدينة حمص يوم الأحد.", "Military Forces of Syria"),
     ("ألقت قوى الأمن الداخلي القبض على خلية لداعش في مدينة الحسكة يوم الأحد.", "Asayish"),
 ])
-def test_internal_security_forces_outside_the_northeast_are_the_governments(extract, text, force):
+def test_the_police_and_internal_security_of_a_syrian_scene_by_where_it_is(extract, text, force):
     assert only(extract(text, published=PUBLISHED)).actor1 == force
 
 
