@@ -4098,3 +4098,23 @@ def test_the_result_of_an_operation_told_before_is_the_operations_forces(extract
             "وأسفرت العملية عن مقتل إرهابيين اثنين واعتقال ثالث في قرية الزاب.")
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.fatalities, event.arrested) == ("Military Forces of Iraq", 2, 1)
+
+
+# -- ninth round ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed two farmers in Qara Tepe, Diyala province, on Sunday.",
+    "Gunmen killed two farmers in Qara Tepe in Diyala on Sunday.",
+    "قتل مسلحون مجهولون مزارعين اثنين في قره تبة بمحافظة ديالى يوم الأحد.",
+])
+def test_a_village_named_after_in_then_the_governorate_that_holds_it(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.admin1, event.geo_precision) == ("Qarah Tabah", "Diyala", 1)
+
+
+@pytest.mark.parametrize("text, city", [
+    ("قتل مسلحون مجهولون مزارعين اثنين في قلب السليمانية يوم الأحد.", "Sulaymaniyah"),
+    ("اغتال مسلحون مجهولون أستاذا بجامعة بغداد يوم الأحد.", "Baghdad"),
+])
+def test_a_common_noun_the_next_governorate_completes_is_no_village_of_it(extract, text, city):
+    assert only(extract(text, published=PUBLISHED)).location == city

@@ -60,6 +60,9 @@ _BETWEEN = frozenset({"بين", "between"})  # "بين الرقة والحسكة
 _TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
 # the cue words of a district or sub-district ("ناحية", "قضاء", "district"), as the gazetteer reads them
 _UNIT_CUES = frozenset(word for word, features in FEATURE_CUES.items() if features[0] in ("district", "subdistrict"))
+# the words that may stand between a village and the unit that holds it: "in", the unit's cue word
+_UNIT_WORDS = frozenset({"in", "في"}) | frozenset(
+    word for word, features in FEATURE_CUES.items() if features[0] in ("admin1", "district"))
 _FORCE_NOUNS = {"قوات", "قوة", "عناصر", "the", "forces"}
 _ATTEMPT_NOUNS = {"attempt", "attempts", "bid", "plot"}  # "an assassination attempt": none killed by it
 # words that open a clause of their own: a member named before one is no member of the force after it
@@ -328,7 +331,7 @@ class RuleExtractor:
             hit.payload.id == "transfer" and hit.payload.requires & {form for token in tokens
                                                                      for form in match_forms(token.text)}
             for hit in self.lexicons.triggers.find(tokens))
-        found = self._located_by_bearing(tokens, self._governorate_seats(tokens, found))
+        found = _located_by_unit(text, tokens, self._located_by_bearing(tokens, self._governorate_seats(tokens, found)))
         usable = [m for m in found if isinstance(m, PlaceMention)
                   if self.geocoder.usable(m, context) and not (m.first in named and m.last in named)
                   and not self._names_something_else(tokens, m.first, transfer)]
@@ -2829,3 +2832,27 @@ def _upgrade_suicide_bombings(events: list[_Mention], mentions: list[_Mention], 
                 event.sub_event_type = "Suicide bomb"
                 event.tags = sorted(set(event.tags) | {"suicide"})
                 break
+
+
+def _located_by_unit(text: str, tokens: list[Token], found: list) -> list:
+    """A village named with no cue word after "in", then the governorate or district it lies in ("in Qara Tapa,
+    Diyala province", "في الزركة بمحافظة ديالى"): the unit locates it as a cue word would, among its namesakes
+    of that unit only (a common word is rarely also a village of the very unit named after it)."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        place, unit = out[k], out[k + 1]
+        if not (isinstance(place, PlaceMention) and isinstance(unit, PlaceMention)) or place.cue or not (
+                place.minor and place.locative and not place.relative and not unit.relative
+                and all(bare_forms(token.text) & _UNIT_WORDS for token in tokens[place.last + 1 : unit.first])
+                and unit.first - place.last <= 2):
+            continue
+        if unit.first == place.last + 1 and not unit.locative and not re.search(
+                "[,،]", text[tokens[place.last].end : tokens[unit.first].start]):
+            continue  # "في قلب السليمانية", "بجامعة بغداد": a common noun the next name completes, not a village
+        units = [u for u in unit.candidates if u.feature in ("admin1", "district") and (
+            not unit.cue or u.feature in unit.cue)]
+        held = tuple(c for c in place.candidates if any(
+            c.admin1 == u.admin1 and (u.feature == "admin1" or c.admin2 == u.admin2) for u in units))
+        if held:
+            out[k] = dataclasses.replace(place, candidates=held, cue=("village", "city", "subdistrict"), weak=False)
+    return out
