@@ -4015,6 +4015,10 @@ def test_near_a_common_noun_its_adjective_describes_is_no_town(extract, text):
     ("A suicide bomber blew himself up at a checkpoint in Tikrit on Sunday, killing three soldiers.", 4),
     ("فجر انتحاري نفسه عند نقطة تفتيش في تكريت يوم الأحد دون وقوع إصابات.", 1),
     ("A suicide bombing killed three people, including the bomber, at a checkpoint in Tikrit on Sunday.", 3),
+    ("A suicide bomber killed himself and two policemen at a checkpoint in Tikrit on Sunday.", 3),
+    ("A suicide bomber detonated his belt at a checkpoint in Tikrit on Sunday, killing himself and two policemen.", 3),
+    ("A suicide bomber killed two policemen and himself at a checkpoint in Tikrit on Sunday.", 3),
+    ("A suicide bomber blew himself up at a checkpoint in Tikrit on Sunday, killing himself and two policemen.", 3),
 ])
 def test_bombers_who_blew_themselves_up_count_beside_those_they_killed(extract, text, fatalities):
     event = only(extract(text, published=PUBLISHED))

@@ -1599,9 +1599,11 @@ class RuleExtractor:
                 if english and cue.last < amount.first and (_object_of(tokens, cue, amount.first, actor_tokens,
                                                                         qualifying) or {
                         tokens[k].text for k in range(cue.last + 1, amount.first) if k not in actor_tokens} <= {
-                        "of", "a", "an"} and tokens[cue.last + 1].text == "of"):
-                    # the verb's object: "killed two shepherds and wounded a third"; the noun's: "the killing of a
-                    # tribal leader"
+                        "of", "a", "an"} and tokens[cue.last + 1].text == "of") or (
+                        amount.first == cue.last + 3 and tokens[cue.last + 1].text in _SELF
+                        and tokens[cue.last + 2].text in ("and", "with")):
+                    # the verb's object: "killed two shepherds and wounded a third", "killed himself and three
+                    # soldiers"; the noun's: "the killing of a tribal leader"
                     distance = 0
                 inside = cue.first <= amount.first and cue.last >= amount.last  # "جثة", "قتيل": itself one
                 # "killed Abu Yusif, a senior ISIS leader": the one the verb named, told again by "a" and his title
@@ -1700,7 +1702,11 @@ class RuleExtractor:
                 in nearest.items() if name == "fatalities" and value]
         bombers = {span: value for value, span, self_killed in dead if self_killed}
         victims = [value for value, span, self_killed in dead if not self_killed and span not in bombers]
-        if bombers and victims and not _bombers_among(tokens):
+        # "killing himself and three soldiers", "killed three soldiers and himself": the bomber joined to the count
+        joined = [a.value + 1 for a in found if a.value in victims and _joined_to_self(tokens, a)]
+        if joined:
+            counts["fatalities"] = max(joined)
+        elif bombers and victims and not _bombers_among(tokens):
             counts["fatalities"] = max(victims) + max(bombers.values())
         if counts["transferred"]:  # "150 عائلة بإجمالي 600 شخص": people are counted, not families (GUIDELINES §6)
             def counting(words: frozenset[str]) -> list[Amount]:  # the number's noun, an adjective may stand between
@@ -1894,6 +1900,14 @@ _AMONG = {"بينهم", "منهم", "فيهم", "including", "among"}
 def _self_killed(tokens: list[Token], cue: Hit) -> bool:
     """The count word is a bomber's blowing himself up ("فجر … نفسه", "blew himself up")."""
     return any(bare_forms(token.text.lower()) & _SELF for token in tokens[cue.first : cue.last + 1])
+
+
+def _joined_to_self(tokens: list[Token], amount: Amount) -> bool:
+    """A count joined by "and" to a bomber's "himself" ("himself and three soldiers", "three soldiers and himself")."""
+    before = [token.text.lower() for token in tokens[max(0, amount.first - 3) : amount.first]]
+    after = [token.text.lower() for token in tokens[amount.last + 1 : amount.last + 4]]
+    return any(before[k] in _SELF and before[k + 1] in ("and", "with") for k in range(len(before) - 1)) or any(
+        after[k] == "and" and after[k + 1] in _SELF for k in range(len(after) - 1))
 
 
 def _bombers_among(tokens: list[Token]) -> bool:
