@@ -4122,3 +4122,12 @@ def test_a_village_named_after_in_then_the_governorate_that_holds_it(extract, te
 ])
 def test_a_common_noun_the_next_governorate_completes_is_no_village_of_it(extract, text, city):
     assert only(extract(text, published=PUBLISHED)).location == city
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت قوات الأسايش في أربيل ثلاثة متهمين بالانتماء لداعش يوم الأحد.",
+    "Kurdish security forces arrested two IS suspects in Duhok on Sunday.",
+])
+def test_the_asayish_of_the_kurdistan_region_of_iraq_are_asayish(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.country, event.actor1) == ("IQ", "Asayish")

@@ -153,8 +153,10 @@ class Actor:
 
     def resolve(self, country: str | None, admin1: str | None = None) -> str | None:
         """The standard name in a scene of this country (and governorate, where it is known)."""
-        if self.name and self.regions and admin1 and admin1 not in self.regions:
-            return self.outside  # "قوى الأمن الداخلي" in Damascus are not the Kurdish-led administration's
+        if self.name and self.regions and admin1 and admin1 not in self.regions and country == self.country:
+            # "قوى الأمن الداخلي" in Damascus are not the Kurdish-led administration's (but in Erbil, the
+            # Kurdistan Region's Asayish are Asayish)
+            return self.outside
         if self.name:  # a named force, or the nearest standard name of its kind in another country
             return dict(self.by_country).get(country or "", self.name)
         return dict(self.by_country).get(country or "IQ")
