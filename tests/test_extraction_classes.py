@@ -4131,3 +4131,16 @@ def test_a_common_noun_the_next_governorate_completes_is_no_village_of_it(extrac
 def test_the_asayish_of_the_kurdistan_region_of_iraq_are_asayish(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.country, event.actor1) == ("IQ", "Asayish")
+
+
+@pytest.mark.parametrize("text, actor1, tags", [
+    ("Iraqi and Kurdish forces killed three IS militants in the Hamrin mountains on Sunday.",
+     "Military Forces of Iraq", set()),
+    ("Iraqi and US forces killed three IS militants in the Hamrin mountains on Sunday.",
+     "Military Forces of Iraq", {"coalition"}),
+    ("قتلت القوات العراقية والأمريكية ثلاثة من مسلحي داعش في جبال حمرين يوم الأحد.",
+     "Military Forces of Iraq", {"coalition"}),
+])
+def test_forces_that_share_one_noun_through_and_are_both_named(extract, text, actor1, tags):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, set(event.tags) & {"coalition"}) == (actor1, tags)

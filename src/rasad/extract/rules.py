@@ -20,7 +20,7 @@ from functools import partial
 
 from rasad.extract.base import register_extractor
 from rasad.extract.confidence import FACTORS, Calibration, default_calibration
-from rasad.extract.lexicon import Actor, Hit, Lexicons, Trigger, default_lexicons
+from rasad.extract.lexicon import Actor, Hit, Lexicons, PhraseMatcher, Trigger, default_lexicons
 from rasad.geo.boundaries import haversine_km
 from rasad.geo.gazetteer import COUNTRY_WORDS, FEATURE_CUES, ForeignMention, PlaceMention
 from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace, countries
@@ -175,7 +175,7 @@ class RuleExtractor:
             return [dataclasses.replace(m, first=m.first - offset, last=m.last - offset) for m in inside
                     if m.last < offset + len(tokens)]
 
-        doc_actors = self.lexicons.actors.find(all_tokens)  # once a report, like its places
+        doc_actors = _coordinated_forces(self.lexicons.actors, all_tokens)  # once a report, like its places
         doc_actors_first = [hit.first for hit in doc_actors]
 
         def actors_in(tokens: list[Token]) -> list[Hit]:
@@ -1097,7 +1097,9 @@ class RuleExtractor:
                 # a side of the incident, or a force that took part in it ("بالتنسيق مع التحالف الدولي", "a joint
                 # operation with the US-led coalition"): GUIDELINES §4's tags of who took part
                 if (actor.resolve(country, governorate) in (actor1, actor2)
-                        or _took_part(actor_tokens, hit, lex.participation)):
+                        or _took_part(actor_tokens, hit, lex.participation) or any(
+                            _sharing_noun(actor_tokens, other, hit) and other.payload.resolve(country, governorate)
+                            in (actor1, actor2) for other in actor_hits)):
                     event_tags |= set(actor.tags)
             if place.place.feature == "camp":
                 event_tags.add("camp")
@@ -1161,8 +1163,10 @@ class RuleExtractor:
                 hit = Hit(Actor(actor.alternative, actor.side, actor.country), hit.first, hit.last)
             if any(bare_forms(token.text.lower()) & lex.accusations for token in tokens[max(0, hit.first - 3) : hit.first]):
                 continue  # "بتهمة التعامل مع قسد": what the victims were accused of
-            if hit.first == hit.last and bare_forms(tokens[hit.first].text.lower()) & lex.nationalities.keys():
-                continue  # "إسرائيلي" is an adjective, not إسرائيل with "my": the noun before it is the force
+            if hit.first == hit.last and bare_forms(tokens[hit.first].text.lower()) & lex.nationalities.keys() and not any(
+                    _sharing_noun(tokens, hit, other) or _sharing_noun(tokens, other, hit) for other in matches):
+                continue  # "إسرائيلي" is an adjective, not إسرائيل with "my": the noun before it is the force (but
+                # "القوات العراقية والأمريكية", "US and Iraqi forces": it shares the noun of the force beside it)
             preceding = tuple(token.text.lower() for token in tokens[max(0, hit.first - 3) : hit.first])
             following = tokens[hit.last + 1].text.lower() if hit.last + 1 < len(tokens) else ""
             if following in after or any(len(phrase) <= len(preceding) and preceding[len(preceding) - len(phrase):] == phrase
@@ -1902,6 +1906,33 @@ def _self_killed(tokens: list[Token], cue: Hit) -> bool:
     return any(bare_forms(token.text.lower()) & _SELF for token in tokens[cue.first : cue.last + 1])
 
 
+def _coordinated_forces(matcher: PhraseMatcher, tokens: list[Token]) -> list[Hit]:
+    """The forces named among the tokens, with an adjective that shares a force's noun through "and" or "و":
+    "Iraqi and US forces", "Iraqi and Kurdish forces" name Iraq's forces first; "القوات العراقية والأمريكية"
+    names the US's after Iraq's."""
+    hits = matcher.find(tokens)
+    taken = {k for hit in hits for k in range(hit.first, hit.last + 1)}
+    shared = []
+    for k in range(len(tokens) - 3):  # "Iraqi and (US) forces": the first adjective with the noun after the second
+        if tokens[k + 1].text == "and" and k not in taken and tokens[k].text.isascii():
+            for length in (1, 2, 3):
+                phrase = [tokens[k], *tokens[k + 3 : k + 3 + length]]
+                whole = [other for other in matcher.find(phrase) if (other.first, other.last) == (0, len(phrase) - 1)]
+                if whole:
+                    shared.append(Hit(whole[0].payload, k, k))
+                    break
+    for hit in hits:  # "القوات العراقية والأمريكية": the noun with the adjective after "و"
+        last = hit.last
+        if last > hit.first and last + 1 < len(tokens) and tokens[last + 1].text.startswith("و") and (
+                last + 1 not in taken):
+            joined = tokens[last + 1]
+            phrase = [*tokens[hit.first : last], Token(joined.text[1:], joined.start + 1, joined.end)]
+            whole = [other for other in matcher.find(phrase) if (other.first, other.last) == (0, len(phrase) - 1)]
+            if whole and whole[0].payload.name != hit.payload.name:
+                shared.append(Hit(whole[0].payload, last + 1, last + 1))
+    return sorted(hits + shared, key=lambda hit: hit.first)
+
+
 def _joined_to_self(tokens: list[Token], amount: Amount) -> bool:
     """A count joined by "and" to a bomber's "himself" ("himself and three soldiers", "three soldiers and himself")."""
     before = [token.text.lower() for token in tokens[max(0, amount.first - 3) : amount.first]]
@@ -2178,6 +2209,12 @@ def _air_force(hits: list[Hit], tokens: list[Token], country: str, actor1: str,
     return next((name for hit in hits if hit.payload.side == "state" and not hit.payload.nationality_only
                  and _airborne(hit, tokens, aircraft) for name in [hit.payload.resolve(country)]
                  if name and name != actor1), None)
+
+
+def _sharing_noun(tokens: list[Token], first: Hit, second: Hit) -> bool:
+    """Two forces that share one noun through "and" or "و" ("Iraqi and US forces", "القوات العراقية والأمريكية")."""
+    return (second.first == first.first + 2 and tokens[first.first + 1].text == "and") or (
+        second.first == first.last + 1 == second.last and tokens[second.first].text.startswith("و"))
 
 
 def _took_part(tokens: list[Token], hit: Hit, markers: frozenset[str]) -> bool:
