@@ -2485,9 +2485,9 @@ def test_the_capital_is_no_village_and_a_place_north_of_it_is_located_by_the_cit
     "اشتبك مقاتلون من العشائر مع قوات قسد في بلدة الشحيل بريف دير الزور أمس.",
     "Tribal fighters clashed with the SDF in the town of al-Shuhayl in Deir ez-Zor on Monday.",
 ])
-def test_the_only_force_named_in_a_clash_is_the_one_it_was_with(extract, text):
+def test_the_force_a_clash_was_with_is_the_second_side(extract, text):
     event = only(extract(text, published=PUBLISHED))
-    assert (event.event_type, event.actor1, event.actor2) == ("Battles", None, "Syrian Democratic Forces")
+    assert (event.event_type, event.actor1, event.actor2) == ("Battles", "Arab Tribal Forces", "Syrian Democratic Forces")
 
 
 @pytest.mark.parametrize("text", [
@@ -4144,3 +4144,14 @@ def test_the_asayish_of_the_kurdistan_region_of_iraq_are_asayish(extract, text):
 def test_forces_that_share_one_noun_through_and_are_both_named(extract, text, actor1, tags):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, set(event.tags) & {"coalition"}) == (actor1, tags)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Tribal fighters attacked SDF positions in the town of Dhiban in Deir ez-Zor province on Sunday, killing two.",
+     "Arab Tribal Forces"),
+    ("هاجم مقاتلون من العشائر نقطة لقسد في بلدة ذيبان بريف دير الزور يوم الأحد وقتلوا عنصرين.", "Arab Tribal Forces"),
+    ("Tribal fighters attacked an IS hideout near Rutba in Anbar province on Sunday, killing two militants.",
+     "Popular Mobilization Forces"),
+])
+def test_tribal_fighters_are_syrias_tribal_forces_or_iraqs_tribal_mobilisation(extract, text, actor1):
+    assert only(extract(text, published=PUBLISHED)).actor1 == actor1
