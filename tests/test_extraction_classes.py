@@ -4155,3 +4155,9 @@ def test_forces_that_share_one_noun_through_and_are_both_named(extract, text, ac
 ])
 def test_tribal_fighters_are_syrias_tribal_forces_or_iraqs_tribal_mobilisation(extract, text, actor1):
     assert only(extract(text, published=PUBLISHED)).actor1 == actor1
+
+
+def test_a_us_service_member_named_one_by_one_is_the_us_forces(extract):
+    text = "A US service member was wounded in a rocket attack on a base in Hasakah province on Sunday."
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor2, event.wounded, "coalition" in event.tags) == ("Military Forces of the United States", 1, True)
