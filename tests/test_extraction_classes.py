@@ -4161,3 +4161,12 @@ def test_a_us_service_member_named_one_by_one_is_the_us_forces(extract):
     text = "A US service member was wounded in a rocket attack on a base in Hasakah province on Sunday."
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor2, event.wounded, "coalition" in event.tags) == ("Military Forces of the United States", 1, True)
+
+
+@pytest.mark.parametrize("text", [
+    "The SDF said on Sunday it had detained 12 IS suspects during a two-day sweep in the countryside of Hasakah and "
+    "Deir ez-Zor.",
+    "The SDF detained 12 IS suspects in the countryside of Hasakah and Deir ez-Zor on Sunday.",
+])
+def test_a_governorate_after_and_is_a_second_scene_not_the_first_ones_locator(extract, text):
+    assert sorted(event.admin1 for event in extract(text, published=PUBLISHED)) == ["Al-Hasakeh", "Deir-ez-Zor"]

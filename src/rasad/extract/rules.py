@@ -70,6 +70,7 @@ _CLAUSE_LINKS = {"after", "before", "when", "while", "as", "but", "بعد", "ق�
 _OPPONENT_MARKERS = {"مع", "with", "with the"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
+_DURING = {"during", "خلال", "اثناء"}  # "during a sweep", "خلال عملية": the operation an event was part of
 _WAS = {"كان", "كانت", "كانوا", "كانا"}  # before an imperfect: what someone was doing or aiming at
 _RELATIVE_PRONOUNS = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 UNIDENTIFIED = "Unidentified Armed Group"
@@ -381,7 +382,9 @@ class RuleExtractor:
                         for c in m.candidates)))
                     and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}
                     # "بين الرقة والحسكة": the second end of a way between two places locates nothing
-                    and not (mentions[k - 1].first and tokens[mentions[k - 1].first - 1].text in _BETWEEN)}
+                    and not (mentions[k - 1].first and tokens[mentions[k - 1].first - 1].text in _BETWEEN)
+                    # "the countryside of Hasakah and Deir ez-Zor": a second place of a list, not the first's
+                    and tokens[m.first - 1].text not in ("and", "و")}
         # (the governorate itself where it is named as one: "Al-'Alam, Salah Al-Din province", "شرق محافظة صلاح
         # الدين", not a town of its name elsewhere)
         cities = {k: next((c for c in mentions[k].candidates if c.feature == "admin1" and (
@@ -941,8 +944,11 @@ class RuleExtractor:
             place_source = "country"
         anchor = tokens[main.first].start
         if any(summary for group in groups for _, summary in group):
-            # a list of governorates makes one event each only where the trigger governs it ("9 عمليات في …")
-            groups = [g for g in groups if not g[0][1] or abs(g[0][0].start - anchor) <= 90]
+            # a list of governorates makes one event each only where the trigger governs it ("9 عمليات في …"), or
+            # the operation it was told "during" ("detained 17 … during a sweep in Hasakah and Deir ez-Zor")
+            governing = [tokens[main.first].start] + [tokens[hit.first].start for hit in hits if any(
+                token.text in _DURING for token in tokens[max(0, hit.first - 6) : hit.first])]
+            groups = [g for g in groups if not g[0][1] or min(abs(g[0][0].start - at) for at in governing) <= 90]
             if not any(g[0][1] for g in groups):
                 groups = groups[:1]
             if not groups:
