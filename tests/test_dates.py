@@ -43,6 +43,10 @@ def first(text: str, published: date | None = PUBLISHED):
         ("الأسبوع الماضي", date(2025, 3, 3), 2),
         ("last week", date(2025, 3, 3), 2),
         ("مطلع الأسبوع الجاري", date(2025, 3, 10), 2),
+        # the weekend just gone, by the day that opens it: Saturday in English news, Friday in Iraq and Syria
+        ("over the weekend", date(2025, 3, 8), 2),
+        ("نهاية الأسبوع الماضي", date(2025, 3, 7), 2),
+        ("خلال عطلة نهاية الأسبوع", date(2025, 3, 7), 2),
         ("earlier this week", date(2025, 3, 10), 2),
         ("قبل أيام", date(2025, 3, 5), 2),
         ("27/01/2025", date(2025, 1, 27), 1),

@@ -48,13 +48,14 @@ def calendar() -> dict:
     data["hijri_phrases"] = {tuple(fold(k).split()): v for k, v in data["hijri_months"].items()}
     data["relative_phrases"] = {tuple(fold(k).split()): tuple(v) for k, v in data["relative"].items()}
     data["week_phrases"] = {tuple(fold(k).split()): v for k, v in data["weeks"].items()}
+    data["weekend_phrases"] = {tuple(fold(k).split()): v for k, v in data["weekends"].items()}
     data["earlier_phrases"] = {tuple(fold(k).split()): tuple(v) for k, v in data["earlier"].items()}
     data["relative_month_phrases"] = {tuple(fold(k).split()): v for k, v in data["relative_months"].items()}
     data["month_parts"] = {fold(k): v for k, v in data["month_parts"].items()}
     data["future_phrases"] = {tuple(fold(k).split()): True for k in data["future"]["phrases"]}
     data["long_phrases"] = {tuple(fold(k).split()): True for k in data["long_periods"]["phrases"]}
     data["weekday_phrases"] = {(fold(k),): v for k, v in data["weekdays"].items()}
-    tables = ("month_phrases", "hijri_phrases", "relative_phrases", "week_phrases", "earlier_phrases",
+    tables = ("month_phrases", "hijri_phrases", "relative_phrases", "week_phrases", "weekend_phrases", "earlier_phrases",
               "relative_month_phrases", "weekday_phrases", "future_phrases", "long_phrases")
     data["first_words"] = frozenset(key[0] for table in tables for key in data[table]) | _SINCE
     data["ordinals"] = {fold(k): v for k, v in data["ordinals"].items()}
@@ -238,6 +239,13 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             start = tokens[i - 1].start if i > 0 and tokens[i - 1].text in _DAY_PARTS else tokens[i].start
             found.append(DateMention(value, 1, "weekday", start, stop))
             i += 2 if nxt in past_words else 1
+            continue
+        weekend_hit = _phrase_at(tokens, i, cal["weekend_phrases"])
+        if weekend_hit:  # "over the weekend", "نهاية الأسبوع": the day that opened the weekend just gone
+            opening, length = weekend_hit
+            value = published - timedelta(days=(published.weekday() - opening) % 7) if published else None
+            found.append(DateMention(value, 2, "relative", tokens[i].start, tokens[i + length - 1].end))
+            i += length
             continue
         week_hit = _phrase_at(tokens, i, cal["week_phrases"])
         if week_hit:  # "الأسبوع الماضي", "last week": the Monday that opened that week
