@@ -4170,3 +4170,22 @@ def test_a_us_service_member_named_one_by_one_is_the_us_forces(extract):
 ])
 def test_a_governorate_after_and_is_a_second_scene_not_the_first_ones_locator(extract, text):
     assert sorted(event.admin1 for event in extract(text, published=PUBLISHED)) == ["Al-Hasakeh", "Deir-ez-Zor"]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("The Kurdish-led administration released 40 Syrian women and children from al-Hol camp on Sunday.", 40),
+    ("أفرجت الإدارة الذاتية عن 45 امرأة وطفلا من مخيم الهول يوم الأحد بكفالة عشائرية.", 45),
+])
+def test_people_let_out_of_a_camp_to_go_home_are_a_transfer(extract, text, people):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.transferred, event.location) == ("Other", people, "Al-Hol camp")
+    assert {"camp", "detainee_transfer"} <= set(event.tags)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen released two shepherds they had abducted near Rutba on Sunday.",
+    "أعلنت الشرطة الإفراج عن مختطفين في مخيم للنازحين بالموصل يوم الأحد.",
+])
+def test_captives_freed_are_no_movement_out_of_a_camp(extract, text):
+    assert all(event.transferred is None and "detainee_transfer" not in event.tags
+               for event in extract(text, published=PUBLISHED))

@@ -71,6 +71,8 @@ _OPPONENT_MARKERS = {"مع", "with", "with the"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
 _DURING = {"during", "خلال", "اثناء"}  # "during a sweep", "خلال عملية": the operation an event was part of
+_WOMEN = {"امراه", "سيده"}
+_CHILDREN = {"طفلا", "طفل", "طفلة", "طفله"}
 _WAS = {"كان", "كانت", "كانوا", "كانا"}  # before an imperfect: what someone was doing or aiming at
 _RELATIVE_PRONOUNS = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 UNIDENTIFIED = "Unidentified Armed Group"
@@ -868,7 +870,7 @@ class RuleExtractor:
             trigger = lex.triggers_by_id.get("airstrike", trigger)
         if trigger.id == "weapons":
             tags.discard("suicide")  # "ضبط أحزمة ناسفة": belts seized, no bomber
-        if trigger.id != "transfer":
+        if trigger.id not in ("transfer", "camp_release"):
             tags.discard("detainee_transfer")  # "ambushed a convoy of troops": a fight, nobody handed over
 
         # place: the clause, else the clause before it in the sentence, else a reference back
@@ -1449,6 +1451,9 @@ class RuleExtractor:
         جنود"; but "قتل شاب وأصيب والده": a count word between them counts the second."""
         return next((a for a in found if a.value and tokens[a.first].start > span[1]
                      and tokens[a.first].start not in counted_elsewhere  # "قتيلان وثلاثة جرحى"
+                     # "60 امرأة وطفلا": women and children, sixty in all (a pair that names one group)
+                     and not (a.implicit and a.first and tokens[a.first - 1].text in _WOMEN
+                              and bare_forms(tokens[a.first].text) & _CHILDREN)
                      and not any(s <= tokens[a.first].start < e for s, e in date_ranges)  # "الحادي والعشرين"
                      and ((_joined_by_and(tokens, a.first)
                            and len([t for k, t in enumerate(tokens) if span[1] <= t.start < tokens[a.first].start
