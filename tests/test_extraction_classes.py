@@ -4189,3 +4189,12 @@ def test_people_let_out_of_a_camp_to_go_home_are_a_transfer(extract, text, peopl
 def test_captives_freed_are_no_movement_out_of_a_camp(extract, text):
     assert all(event.transferred is None and "detainee_transfer" not in event.tags
                for event in extract(text, published=PUBLISHED))
+
+
+@pytest.mark.parametrize("text", [
+    "IS militants killed two members of a government-allied Sunni tribal militia in Anbar province on Sunday.",
+    "IS militants killed two members of a local tribal militia in Anbar province on Sunday.",
+])
+def test_members_of_a_force_described_before_its_name_suffered(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")

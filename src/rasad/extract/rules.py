@@ -2141,6 +2141,11 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
             and _people(tokens[max(0, hit.first - 3) : hit.first], dates)):
         return True  # "the killing of four regime soldiers": members named by their noun and counted
     before = tokens[max(0, hit.first - 4) : hit.first]
+    if hit.first and tokens[hit.first].text.isascii():  # "members of a government-allied Sunni tribal militia"
+        described = hit.first
+        while described > max(0, hit.first - 4) and _describes(tokens[described - 1].text):
+            described -= 1
+        before = tokens[max(0, described - 4) : described]
     if before and (before[-1].text.lower() in ("the", "a", "an", "al", "قوات", "forces")
                    or before[-1].text.lower() in COUNTRY_WORDS):
         before = before[:-1]  # "عنصر في قوات الأسايش", "three Iraqi soldiers"
@@ -2163,6 +2168,14 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     # what it acted on ("هاجم داعش نقطة للجيش")
     following = tokens[hit.last + 1].text if hit.last + 1 < len(tokens) else ""
     return following.isascii() and following.lower() in members
+
+
+def _describes(word: str) -> bool:
+    """An English word that describes a force before its name: "government-allied", "US-backed", "Sunni", "local"."""
+    return word in _FORCE_DESCRIPTORS or (len(word) > 4 and word.endswith(("allied", "backed", "supported", "led")))
+
+
+_FORCE_DESCRIPTORS = {"government", "sunni", "shiite", "shia", "local", "pro", "state", "allied", "backed", "armed"}
 
 
 def _border_with(tokens: list[Token], mention: ForeignMention, border_words: frozenset[str]) -> bool:
@@ -2301,7 +2314,8 @@ def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...],
         return True  # … "a senior ISIS leader"
     if _number_after(hit, tokens):
         return True  # "تصفية إرهابيين اثنين": Arabic may give the number after its noun
-    before = [token for token in tokens[max(0, hit.first - 5) : hit.first] if token.text not in ("a", "an", "the")]
+    before = [token for token in tokens[max(0, hit.first - 7) : hit.first] if token.text not in ("a", "an", "the")
+              and not (token.text.isascii() and _describes(token.text))]  # "two members of a Sunni tribal militia"
     # a definite adjective inside the name counts nobody ("داعش الإرهابي"); "جنديان" is its own number
     name = [tokens[hit.first]] + [token for token in tokens[hit.first + 1 : hit.last + 1] if not token.text.startswith("ال")]
     return _people(before[-3:] + name, dates)  # "two members of a militia"
