@@ -4198,3 +4198,12 @@ def test_captives_freed_are_no_movement_out_of_a_camp(extract, text):
 def test_members_of_a_force_described_before_its_name_suffered(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")
+
+
+@pytest.mark.parametrize("text", [
+    "Unknown gunmen shot dead a member of the local council in the town of Hajin on Sunday.",
+    "Unknown gunmen killed an employee of the civil council in the town of Hajin on Sunday.",
+])
+def test_a_local_council_member_or_employee_shot_dead_is_a_civilian(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians")
