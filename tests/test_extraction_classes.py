@@ -4207,3 +4207,18 @@ def test_members_of_a_force_described_before_its_name_suffered(extract, text):
 def test_a_local_council_member_or_employee_shot_dead_is_a_civilian(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian army said it repelled an IS attack on its positions near Palmyra on Sunday, killing three assailants.",
+    "قال الجيش السوري إنه صد هجوما لداعش على مواقعه قرب تدمر يوم الأحد وقتل ثلاثة من المهاجمين.",
+])
+def test_a_source_whose_statement_opens_with_its_own_pronoun_took_part(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert {event.actor1, event.actor2} == {"Islamic State", "Military Forces of Syria"}
+
+
+def test_men_killed_by_gunmen_are_civilians(extract):
+    event = only(extract("Police said gunmen stormed a house in Tarmiyah on Sunday and killed two men.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians")

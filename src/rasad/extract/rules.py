@@ -1228,6 +1228,8 @@ class RuleExtractor:
                                 and hit.first > max(event.last for event in events)}
                 continue
             source = next((hit for hit in hits if hit.last + 1 == verb.first or hit.first == verb.last + 1), None)
+            if source is not None and _itself(tokens, verb.last + 1):
+                continue  # "the army said it repelled an ISIS attack", "قال الجيش إنه صد هجوما لداعش": it acted
             # … but "قال الجيش التركي إن طائراته قصفت": its own aircraft, named by no country, are the source's; and
             # "the Joint Operations Command said 12 IS militants were killed": those counted suffered, the command's
             # forces acted
@@ -2168,6 +2170,16 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     # what it acted on ("هاجم داعش نقطة للجيش")
     following = tokens[hit.last + 1].text if hit.last + 1 < len(tokens) else ""
     return following.isascii() and following.lower() in members
+
+
+def _itself(tokens: list[Token], k: int) -> bool:
+    """The statement at token ``k`` opens with its speaker's pronoun ("it", "its forces", "إنه", "إن قواته")."""
+    if k < len(tokens) and tokens[k].text in ("that", "ان"):
+        k += 1
+    return k < len(tokens) and tokens[k].text in _SPEAKERS_PRONOUNS
+
+
+_SPEAKERS_PRONOUNS = {"it", "its", "they", "their", "انه", "انها", "انهم", "قواته", "قواتها", "عناصره", "عناصرها"}
 
 
 def _describes(word: str) -> bool:
