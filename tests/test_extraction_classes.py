@@ -4222,3 +4222,11 @@ def test_men_killed_by_gunmen_are_civilians(extract):
     event = only(extract("Police said gunmen stormed a house in Tarmiyah on Sunday and killed two men.",
                          published=PUBLISHED))
     assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "فككت وحدات الهندسة في وزارة الدفاع السورية عبوة ناسفة مزروعة على طريق في ريف دير الزور يوم الأحد.",
+    "ضبطت مفارز مديرية الاستخبارات العسكرية في الفرقة العاشرة أسلحة وأعتدة في قضاء الطارمية يوم الأحد.",
+])
+def test_a_verb_and_its_object_with_a_long_subject_between_are_one_trigger(extract, text):
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == "Disrupted weapons use"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -37,8 +38,9 @@ class PhraseMatcher:
 
     def add(self, phrase: str, payload: Any) -> None:
         # split as a report's text is ("women's" is two words), the gap marker kept
-        parts = [[token.text for token in tokenize(part)] for part in fold(phrase).split(GAP)]
-        words = tuple(word for k, part in enumerate(parts) for word in ([GAP] if k else []) + part)
+        pieces = re.split(r"(\.{3,4})", fold(phrase))  # the parts, and the gap markers between them
+        words = tuple(word for k, piece in enumerate(pieces)
+                      for word in ([piece] if k % 2 else [token.text for token in tokenize(piece)]))
         if not words:
             return
         entries = self._index.setdefault(words[0], [])
@@ -82,16 +84,20 @@ class PhraseMatcher:
 
 GAP = "..."
 MAX_GAP = 4
+# a longer gap, for a verb and its object with the subject between ("فككت وحدات الهندسة في وزارة الدفاع عبوة")
+LONG_GAP = "...."
+MAX_LONG_GAP = 8
 
 
 def _match_rest(tokens: list[Token], i: int, rest: tuple[str, ...],
                 forms: Callable[[str], tuple[str, ...]]) -> int | None:
-    """The index of the last token matching ``rest`` from token i on ("..." skips up to four tokens)."""
+    """The index of the last token matching ``rest`` from token i on ("..." skips up to four tokens, "...." up to
+    eight)."""
     if not rest:
         return i - 1
     word, tail = rest[0], rest[1:]
-    if word == GAP:
-        for skip in range(MAX_GAP + 1):
+    if word in (GAP, LONG_GAP):
+        for skip in range((MAX_GAP if word == GAP else MAX_LONG_GAP) + 1):
             end = _match_rest(tokens, i + skip, tail, forms)
             if end is not None:
                 return end
