@@ -4230,3 +4230,13 @@ def test_men_killed_by_gunmen_are_civilians(extract):
 ])
 def test_a_verb_and_its_object_with_a_long_subject_between_are_one_trigger(extract, text):
     assert only(extract(text, published=PUBLISHED)).sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    ("لقي ثلاثة من عناصر الشرطة الاتحادية في الفوج الثاني حتفهم بهجوم في قضاء الطارمية يوم الأحد.", 3),
+    ("فارق جندي من الفرقة السابعة في الجيش العراقي الحياة بانفجار عبوة في قضاء الطارمية يوم الأحد.", 1),
+    ("أطلقت عناصر خلية تابعة لتنظيم داعش الإرهابي النار على نقطة للجيش في قضاء الطارمية يوم الأحد.", None),
+])
+def test_an_idiom_of_verb_and_object_with_a_long_subject_between(extract, text, fatalities):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type in ("Battles", "Explosions/Remote violence"), event.fatalities) == (True, fatalities)
