@@ -4240,3 +4240,14 @@ def test_a_verb_and_its_object_with_a_long_subject_between_are_one_trigger(extra
 def test_an_idiom_of_verb_and_object_with_a_long_subject_between(extract, text, fatalities):
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_type in ("Battles", "Explosions/Remote violence"), event.fatalities) == (True, fatalities)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("IS cells attacked an army post in the Sinjar region on Sunday, killing two soldiers.", ("Sinjar", 2)),
+    ("IS cells attacked an army post in the Tarmiyah area on Sunday, killing two soldiers.", ("At Tarmiyah", 2)),
+    ("An explosion at an arms depot in the Jazira region of Deir ez-Zor killed four SDF fighters on Sunday.",
+     ("Deir ez-Zor", 2)),
+])
+def test_a_region_or_area_named_after_a_town_is_around_it(extract, text, place):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.geo_precision) == place

@@ -32,6 +32,7 @@ FEATURE_CUES = {
     "جزيره": ("region",),  # "جزيرة الحضر": the steppe named after a town
     "باديه": ("region",), "منطقه": ("region", "area", "city", "district", "subdistrict", "village"),
     "area": ("region", "area", "city", "district", "subdistrict", "village"),
+    "region": ("region", "area", "city", "district", "subdistrict", "village"),  # "the Jazira region of Deir ez-Zor"
     # a military sector named after a town or governorate ("قاطع القائم", "قاطع عمليات كركوك")
     "قاطع": ("sector", "region", "area", "city", "district", "subdistrict", "admin1"),
     "sector": ("sector", "region", "area", "city", "district", "subdistrict", "admin1"),
@@ -41,7 +42,7 @@ FEATURE_CUES = {
 _OTHER_WORDS = frozenset({"ثانيه", "اخري", "ثالثه", "اولي", "الثانيه", "الاخري", "الثالثه", "الاولي"})
 # Cue words that also open ordinary phrases ("منطقة واسعة"): a village name after them needs agreement with
 # the report's other places.
-WEAK_CUES = frozenset({"منطقه", "area"})
+WEAK_CUES = frozenset({"منطقه", "area", "region"})
 _LOCATIVE = frozenset({"في", "in", "at"})
 # Cue words that some names begin with ("قرية الزكة", "ناحية ربيعة"): indexed without them, since the
 # cue before a name is read from the report (camps, prisons and crossings keep theirs: "مخيم الهول").
@@ -54,7 +55,10 @@ TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",), "district"
                  "subdistrict": ("subdistrict", "city", "village"),  # "the Udhaim sub-district" too
                  "desert": ("region",), "badia": ("region",),  # "the Mayadin desert"
                  "camp": ("camp",), "prison": ("prison",), "crossing": ("crossing",),
-                 "mountains": ("mountain",), "mountain": ("mountain",), "valley": ("wadi",)}  # "the Makhoul mountains"
+                 "mountains": ("mountain",), "mountain": ("mountain",), "valley": ("wadi",),  # "the Makhoul mountains"
+                 # "the Sinjar region", "the Tarmiyah area": around the town (weak cues, see WEAK_CUES)
+                 "region": ("region", "area", "city", "district", "subdistrict", "village"),
+                 "area": ("region", "area", "city", "district", "subdistrict", "village")}
 # Definite adjectives that follow common nouns, never a town's name ("الميادين العامة" are public squares).
 COMMON_ADJECTIVES = frozenset({"العامه", "العام", "الرئيسيه", "الرئيسي", "الكبري", "الكبير", "الكبيره", "الصغيره",
                                "الصغير", "الشعبيه", "الشعبي", "المجاوره", "المجاور", "القريبه", "القريب"})
@@ -341,8 +345,10 @@ class Gazetteer:
             previous = mentions[-1] if mentions and isinstance(mentions[-1], PlaceMention) else None
             trailing = next((k for k in (previous.last, previous.last + 1) if k < i and tokens[k].text in TRAILING_CUES),
                             None) if previous is not None else None
-            if cue is not None and trailing is not None and {t.text for t in tokens[trailing + 1 : i]} <= {"of", "the"}:
-                cue = None  # "the Manbij district of Aleppo": the cue word is the name's before it, not Aleppo's
+            if trailing is not None and {t.text for t in tokens[trailing + 1 : i]} <= {"of", "the"}:
+                # "the Manbij district of Aleppo": the cue word is the name's before it, not Aleppo's; "the Jazira
+                # region of Deir ez-Zor": an area of it, whether or not the gazetteer holds the region
+                cue, relative = None, relative or tokens[trailing].text in WEAK_CUES
             if not (cue or relative) and mentions and isinstance(mentions[-1], PlaceMention) and mentions[-1].relative:
                 # "بين دير الزور والميادين", "between Deir ez-Zor and al-Mayadin": the relation holds both
                 between = [token.text for token in tokens[mentions[-1].last + 1 : i]]
@@ -355,8 +361,9 @@ class Gazetteer:
             after = tokens[i + length].text if i + length < len(tokens) else ""
             if after == "sub" and i + length + 1 < len(tokens) and tokens[i + length + 1].text == "district":
                 after = "subdistrict"  # "sub-district", read as two words
-            if cue is None and after in TRAILING_CUES:  # "Deir ez-Zor province"
-                cue = TRAILING_CUES[after]
+            if cue is None and after in TRAILING_CUES and not (after in WEAK_CUES and (
+                    without_article or key in self.ambiguous)):  # "Deir ez-Zor province" (but "the Jazira region")
+                cue, weak = TRAILING_CUES[after], after in WEAK_CUES
             elif cue is None and len(key) > 1 and key[-1] in TRAILING_CUES:  # a name that ends in it: "Manbij district"
                 cue = TRAILING_CUES[key[-1]]
             beyond = tokens[i + length + 1].text if after == "s" and i + length + 1 < len(tokens) else ""
