@@ -4251,3 +4251,9 @@ def test_an_idiom_of_verb_and_object_with_a_long_subject_between(extract, text, 
 def test_a_region_or_area_named_after_a_town_is_around_it(extract, text, place):
     event = only(extract(text, published=PUBLISHED))
     assert (event.location, event.geo_precision) == place
+
+
+def test_the_desert_of_a_town_named_with_its_cue_word_is_around_it(extract):
+    event = only(extract("قتل راعي أغنام برصاص مجهولين في بادية بلدة الصور شمالي دير الزور يوم الأحد.",
+                         published=PUBLISHED))
+    assert (event.location, event.geo_precision) == ("Sur", 2)

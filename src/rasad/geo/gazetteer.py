@@ -526,6 +526,9 @@ class Gazetteer:
             if hits and cue is None and back <= 2 + articles:
                 cue, weak = FEATURE_CUES[hits[0]], hits[0] in WEAK_CUES
                 continue
+            if hits and cue is not None and FEATURE_CUES[hits[0]] == ("region",):
+                relative = True  # "بادية بلدة الصور", "the desert of the town of …": the desert around it
+                break
             if forms & RELATIVE_WORDS:
                 relative = True
                 if cue is None and back == 1 and forms & COUNTRYSIDE_WORDS:
