@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 
+from rasad.geo.boundaries import haversine_km
+
 PUBLISHED = date(2025, 3, 11)
 
 
@@ -4257,3 +4259,14 @@ def test_the_desert_of_a_town_named_with_its_cue_word_is_around_it(extract):
     event = only(extract("قتل راعي أغنام برصاص مجهولين في بادية بلدة الصور شمالي دير الزور يوم الأحد.",
                          published=PUBLISHED))
     assert (event.location, event.geo_precision) == ("Sur", 2)
+
+
+def test_an_outlets_name_a_dash_and_a_city_with_a_colon_is_a_dateline(extract):
+    text = "Rudaw - ERBIL: Two Peshmerga fighters were killed in an IS attack in Kalar on Saturday."
+    assert only(extract(text, published=PUBLISHED)).location == "Kelar"
+
+
+def test_a_village_said_to_lie_in_a_town_is_its_namesake_near_the_town(extract):
+    text = "IS militants attacked a Peshmerga post near the village of Qulajo in Kalar on Saturday, killing two."
+    event = only(extract(text, published=PUBLISHED))
+    assert event.geo_precision == 2 and haversine_km(event.latitude, event.longitude, 34.628, 45.319) < 40

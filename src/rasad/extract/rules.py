@@ -381,7 +381,9 @@ class RuleExtractor:
                         tokens[m.first - 1].text == "of")
                     and (max(c.population for c in m.candidates) >= _REFERENCE_CITY or _seat(m) or (k in inside and any(
                         c.feature == "admin1" and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}
-                        for c in m.candidates)))
+                        for c in m.candidates))
+                         # "the village of Qulajo in Kalar": a town that holds a village locates it
+                         or (k in inside and mentions[k - 1].minor and any(c.feature == "city" for c in m.candidates)))
                     and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}
                     # "بين الرقة والحسكة": the second end of a way between two places locates nothing
                     and not (mentions[k - 1].first and tokens[mentions[k - 1].first - 1].text in _BETWEEN)
@@ -393,8 +395,11 @@ class RuleExtractor:
                                (mentions[k].cue or ("",))[0] == "admin1"
                                or (k in inside and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}))),
                           max(mentions[k].candidates, key=lambda c: c.population)) for k in locating}
+        # (a place said to lie in a town, not in a governorate or a big city that reports measure from, is none of
+        # its namesakes far from the town, even in the town's governorate: "near the village of Qulajo in Kalar")
         unplaced = {k - 1 for k, city in cities.items() if (_namesakes(mentions[k - 1]) or k in inside)
-                    and not any(a.admin1 == city.admin1 for a in mentions[k - 1].candidates)
+                    and ((city.feature == "city" and city.population < _REFERENCE_CITY and not _seat(mentions[k]))
+                         or not any(a.admin1 == city.admin1 for a in mentions[k - 1].candidates))
                     and min(haversine_km(a.lat, a.lon, city.lat, city.lon) for a in mentions[k - 1].candidates)
                     > _LOCATED_KM}
         # "حي الكرامة بمدينة الموصل": a neighbourhood the gazetteer does not hold in that city is placed at the city,
@@ -1969,7 +1974,10 @@ def _dateline(text: str, tokens: list[Token], mention) -> bool:
         before = text[line : tokens[mention.first].start].strip()
         # in brackets at the line's head, or after an outlet's name and its slash, then a colon or a dash
         bracketed = before == "(" and bool(re.match(r"\s*\)\s*[-–—:]", after))
-        outlet = before.endswith("/") and len(before) <= 30 and bool(re.match(r"\s*[-–—:]", after))
+        # ("Rudaw - ERBIL:": after the outlet's name and a dash, then a colon)
+        outlet = (before.endswith("/") and bool(re.match(r"\s*[-–—:]", after))) or (
+            before.endswith(("-", "–", "—")) and bool(re.match(r"\s*:", after)))
+        outlet = outlet and len(before) <= 30
         if bracketed or outlet:
             return True
     if mention.first != 0 or not opens_line(text, tokens[0].start):

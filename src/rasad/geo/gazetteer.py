@@ -446,7 +446,8 @@ class Gazetteer:
                 return None
         # English: a weak cue the report must agree with; Arabic agreed with its governorate already (above), and
         # names the village itself (geo_precision 1)
-        return PlaceMention(i, i, candidates, ("village", "city"), False, True, weak=word.isascii())
+        relative = self._context(tokens, i)[1]  # "near the village of …"
+        return PlaceMention(i, i, candidates, ("village", "city"), relative, True, weak=word.isascii())
 
     def _match_places(self, tokens: list[Token], i: int) -> list[Place]:
         """The places of the name that begins at token ``i``, if one does."""
