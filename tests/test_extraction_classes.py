@@ -4270,3 +4270,18 @@ def test_a_village_said_to_lie_in_a_town_is_its_namesake_near_the_town(extract):
     text = "IS militants attacked a Peshmerga post near the village of Qulajo in Kalar on Saturday, killing two."
     event = only(extract(text, published=PUBLISHED))
     assert event.geo_precision == 2 and haversine_km(event.latitude, event.longitude, 34.628, 45.319) < 40
+
+
+@pytest.mark.parametrize("text", [
+    "استهدفت طائرة مسيرة سيارة تقل عناصر من الحشد الشعبي قرب القائم يوم الأحد ما أدى لمقتل اثنين.",
+    "A drone struck a car carrying PMF fighters near Al-Qaim on Sunday, killing two.",
+])
+def test_a_forces_people_carried_in_what_was_struck_suffered(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == (None, "Popular Mobilization Forces")
+
+
+def test_a_governorates_directorate_of_intelligence_and_counter_terrorism_is_the_police(extract):
+    text = "اعتقلت مديرية استخبارات ومكافحة إرهاب الأنبار متهما بالإرهاب في قضاء الرطبة يوم الأحد."
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.arrested) == ("Police Forces of Iraq", 1)

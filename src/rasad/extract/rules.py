@@ -2190,6 +2190,15 @@ def _itself(tokens: list[Token], k: int) -> bool:
 _SPEAKERS_PRONOUNS = {"it", "its", "they", "their", "انه", "انها", "انهم", "قواته", "قواتها", "عناصره", "عناصرها"}
 
 
+def _carried(hit: Hit, tokens: list[Token]) -> bool:
+    """The force's people were carried in what was struck ("سيارة تقل عناصر من الحشد", "a car carrying PMF
+    fighters"): they suffered."""
+    return any(token.text.lower() in _CARRYING for token in tokens[max(0, hit.first - 4) : hit.first])
+
+
+_CARRYING = {"carrying", "transporting", "تقل", "يقل", "تنقل", "ينقل", "تقلان", "تقلهم"}
+
+
 def _describes(word: str) -> bool:
     """An English word that describes a force before its name: "government-allied", "US-backed", "Sunni", "local"."""
     return word in _FORCE_DESCRIPTORS or (len(word) > 4 and word.endswith(("allied", "backed", "supported", "led")))
@@ -2469,7 +2478,8 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         first = ordered[0]
     if trigger.event_type in _VIOLENT and ((_suffered(first[0], tokens, members, dates) and (
             _counted(first[0], tokens, dates, members) or _suffered(first[0], tokens, posts, dates)))
-            or _exposed(first[0], tokens, exposed)):  # "قوة من الحشد تعرضت إلى هجوم … دفعهم إلى الاشتباك"
+            or _exposed(first[0], tokens, exposed) or _carried(first[0], tokens)):
+        # "قوة من الحشد تعرضت إلى هجوم … دفعهم إلى الاشتباك"
         # "قتيلان من عناصر الجيش إثر كمين نصبه عناصر التنظيم", "تعرضت دورية للجيش لهجوم": who suffered did not act
         # … a blow named by its country ("بغارة تركية", "a Turkish drone") is that country's, whatever its side
         other = next((item for item in ordered if item[1] != first[1] and item[2] != "civilian"
