@@ -4285,3 +4285,11 @@ def test_a_governorates_directorate_of_intelligence_and_counter_terrorism_is_the
     text = "اعتقلت مديرية استخبارات ومكافحة إرهاب الأنبار متهما بالإرهاب في قضاء الرطبة يوم الأحد."
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.arrested) == ("Police Forces of Iraq", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "عثرت قطعات قيادة عمليات الجزيرة على ثلاثة أنفاق لداعش في منطقة الحضر يوم الأحد.",
+    "Iraqi troops found two IS tunnels in the Hatra area on Sunday.",
+])
+def test_tunnels_found_are_disrupted_weapons_use(extract, text):
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == "Disrupted weapons use"
