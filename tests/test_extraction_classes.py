@@ -4293,3 +4293,11 @@ def test_a_governorates_directorate_of_intelligence_and_counter_terrorism_is_the
 ])
 def test_tunnels_found_are_disrupted_weapons_use(extract, text):
     assert only(extract(text, published=PUBLISHED)).sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize("text", [
+    "Three IS suspects were arrested at a checkpoint on the Baghdad-Kirkuk highway on Sunday.",
+    "A roadside bomb hit an army vehicle on the Tikrit road on Sunday.",
+])
+def test_a_road_named_after_its_towns_is_near_them_not_in_them(extract, text):
+    assert only(extract(text, published=PUBLISHED)).geo_precision == 2

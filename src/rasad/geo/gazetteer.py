@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -67,6 +67,7 @@ REGIONAL_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "
                                  "southeastern", "southwestern", "central"})
 # English words after a name that place an incident around it ("the Deir ez-Zor countryside").
 TRAILING_RELATIVE = frozenset({"countryside", "outskirts", "suburbs"})
+_ROADS = frozenset({"highway", "road"})  # English words after a name that place an incident on a road from it
 # Words that place an incident near, around or in a direction from a named place (coarser precision).
 RELATIVE_WORDS = {
     "قرب", "بالقرب", "قريب", "قريبه", "مقربه", "محيط", "اطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي",
@@ -371,6 +372,10 @@ class Gazetteer:
                 beyond = tokens[i + length + 2].text  # "Deir ez-Zor's eastern countryside"
             if after in TRAILING_RELATIVE or beyond in TRAILING_RELATIVE:  # "the Deir ez-Zor countryside",
                 relative = True  # "al-Hasakah's countryside": around the place, not at it
+            if after in _ROADS:  # "the Baghdad-Kirkuk highway": on the road, near either end
+                relative = True
+                if previous is not None and previous.last == i - 1 and tokens[i].start - tokens[i - 1].end <= 3:
+                    mentions[-1] = replace(previous, relative=True, weak=True)
             if cue is None and i > 0 and tokens[i - 1].text == "central":
                 cue = ("city", "admin1")  # "a market in central Baghdad": the city's centre
             elif cue is None and i > 0 and tokens[i - 1].text in REGIONAL_ADJECTIVES:
