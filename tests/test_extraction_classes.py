@@ -4301,3 +4301,8 @@ def test_tunnels_found_are_disrupted_weapons_use(extract, text):
 ])
 def test_a_road_named_after_its_towns_is_near_them_not_in_them(extract, text):
     assert only(extract(text, published=PUBLISHED)).geo_precision == 2
+
+
+def test_artillery_named_by_its_country_is_that_countrys(extract):
+    text = "Turkish artillery shelled villages in the northern countryside of Tal Tamr on Sunday, the SDF said."
+    assert only(extract(text, published=PUBLISHED)).actor1 == "Military Forces of Turkey"
