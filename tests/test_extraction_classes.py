@@ -4306,3 +4306,11 @@ def test_a_road_named_after_its_towns_is_near_them_not_in_them(extract, text):
 def test_artillery_named_by_its_country_is_that_countrys(extract):
     text = "Turkish artillery shelled villages in the northern countryside of Tal Tamr on Sunday, the SDF said."
     assert only(extract(text, published=PUBLISHED)).actor1 == "Military Forces of Turkey"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The SDF transferred 150 detainees from Ghuwayran prison to Iraq on Sunday.", "Ghweran prison"),
+    ("A woman was found dead in al-Houl camp on Sunday.", "Al-Hol camp"),
+])
+def test_a_named_facility_in_another_english_spelling_is_that_facility(extract, text, place):
+    assert only(extract(text, published=PUBLISHED)).location == place

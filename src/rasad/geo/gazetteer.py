@@ -152,6 +152,7 @@ _LATIN_LETTERS = {"ب": ("b",), "ت": ("t",), "ث": ("th", "t", "s"), "ج": ("j"
                   "ك": ("k",), "ل": ("l",), "م": ("m",), "ن": ("n",), "ه": ("h",), "و": ("w", ""), "ي": ("",),
                   "ا": ("",), "ء": ("",), "ئ": ("",), "ؤ": ("",), "ى": ("",)}
 _VILLAGE_CUES_AR = frozenset({"قريه", "بلده"})
+_FACILITIES = frozenset({"prison", "camp", "crossing"})  # named sites whose English spellings vary
 
 
 def arabic_consonants(word: str) -> set[str]:
@@ -256,6 +257,15 @@ class Gazetteer:
         self._latin_names = [{name for name in place_names if name.isascii()} if places[number].feature in (
             "village", "city") else set() for number, place_names in enumerate(names)]
         self._skeletons: dict[str, set[int]] | None = None
+        # … and of the few named prisons, camps and crossings ("Ghweiran prison", "Ghuwayran prison" for the
+        # Ghweran prison), by the consonants of the word before their cue word
+        self._facility_skeletons: dict[tuple[str, str], set[int]] = {}
+        for number, place_names in enumerate(names):
+            feature = places[number].feature
+            for name in place_names if feature in _FACILITIES else ():
+                words = [word for word in key_words(name.lower()) if word != feature]
+                if name.isascii() and len(words) == 1 and len(skeleton := consonants(words[0])) >= 2:
+                    self._facility_skeletons.setdefault((feature, skeleton), set()).add(number)
 
     @classmethod
     def from_tsv(cls, text: str, ambiguous: set[str], path: str = "gazetteer.tsv") -> Gazetteer:
@@ -309,7 +319,7 @@ class Gazetteer:
         starts = self._starts
         i = 0
         while i < len(tokens):
-            spelt = self._spelt_otherwise(tokens, i)
+            spelt = self._spelt_otherwise(tokens, i) or self._facility_spelt_otherwise(tokens, i)
             if spelt is not None:  # "the village of Shaafa": a village's name in another English spelling
                 mentions.append(spelt)
                 i += 1
@@ -453,6 +463,20 @@ class Gazetteer:
         # names the village itself (geo_precision 1)
         relative = self._context(tokens, i)[1]  # "near the village of …"
         return PlaceMention(i, i, candidates, ("village", "city"), relative, True, weak=word.isascii())
+
+    def _facility_spelt_otherwise(self, tokens: list[Token], i: int) -> PlaceMention | None:
+        """One English word before "prison", "camp" or "crossing" that the index lacks but whose consonants are
+        those of a named facility of that kind ("Ghweiran prison" is the Ghweran prison)."""
+        if i + 1 >= len(tokens) or tokens[i + 1].text not in _FACILITIES:
+            return None
+        word = tokens[i].text
+        if not (word.isascii() and word.isalpha()) or word in _ENGLISH_ARTICLES or self._match_at(
+                tokens, i, self._index) or self._match_at(tokens, i, self._without_article):
+            return None
+        numbers = self._facility_skeletons.get((tokens[i + 1].text, consonants(word)), set())
+        if len(numbers) != 1:
+            return None
+        return PlaceMention(i, i, (self.places[next(iter(numbers))],), (tokens[i + 1].text,), False, False)
 
     def _match_places(self, tokens: list[Token], i: int) -> list[Place]:
         """The places of the name that begins at token ``i``, if one does."""
