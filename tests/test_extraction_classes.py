@@ -4314,3 +4314,10 @@ def test_artillery_named_by_its_country_is_that_countrys(extract):
 ])
 def test_a_named_facility_in_another_english_spelling_is_that_facility(extract, text, place):
     assert only(extract(text, published=PUBLISHED)).location == place
+
+
+def test_the_numbers_of_a_lists_items_are_no_counts(extract):
+    text = ("خلية الإعلام الأمني:\n1- قتل إرهابيين اثنين بضربة جوية في وادي حوران يوم الأحد.\n"
+            "2- اعتقال ثلاثة متهمين بالإرهاب في محافظة نينوى يوم الأحد.")
+    events = extract(text, published=PUBLISHED)
+    assert {(event.fatalities, event.arrested) for event in events} == {(2, None), (None, 3)}

@@ -86,3 +86,10 @@ def test_is_in_capitals_between_ordinary_words_is_the_islamic_state():
     assert norm.text.startswith("isis fighters") and "this is a headline" in norm.text and "it is late" in norm.text
     start = norm.text.index("isis")
     assert text[slice(*norm.source_span(start, start + 4))] == "IS"  # the evidence still points at the source
+
+
+def test_the_number_of_a_lists_item_is_blanked_with_its_offsets_kept():
+    text = "1- قتل جنديان\n3 - 5 قتلى\n2) Five arrested"
+    norm = normalize(text)
+    assert norm.text.startswith(" - ") and "3 - 5" in norm.text and ") five arrested" in norm.text
+    assert len(norm.origin) == len(norm.text) and norm.source_span(0, 1) == (0, 1)

@@ -74,15 +74,22 @@ class NormalizedText:
 # it is read as "isis" ("IS attacked a checkpoint")
 _IS_ABBREVIATION = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")
 _CAPITALS_WORD = re.compile(r"[A-Z]{2,}")
+# the number of an item of a list at a line's head ("1- قتل إرهابيين اثنين", "2) Five arrested"): no count
+_LIST_NUMBER = re.compile(r"(?m)^[ \t]*([0-9\u0660-\u0669\u06f0-\u06f9]{1,2})[ \t]*[-–.)](?=[ \t]*[^\d\s\u0660-\u0669])")
 
 
 def normalize(text: str) -> NormalizedText:
     """Fold letter variants, digits, quotes and dashes; drop diacritics, tatweel and control marks; read "IS" in
-    capitals as "isis"."""
+    capitals as "isis"; blank the numbers of a list's items."""
     out: list[str] = []
     origin: list[int] = []
     expanded = {match.start() for match in _IS_ABBREVIATION.finditer(text) if not _among_capitals(text, match)}
+    listed = {index for match in _LIST_NUMBER.finditer(text) for index in range(match.start(1), match.end(1))}
     for index, ch in enumerate(text):
+        if index in listed:  # a list item's number is blanked, its place in the text kept
+            out.append(" ")
+            origin.append(index)
+            continue
         if expanded and (index in expanded or index - 1 in expanded):
             if index in expanded:  # "isis", its halves traced to "I" and "S"
                 out.append("isis")
