@@ -4321,3 +4321,13 @@ def test_the_numbers_of_a_lists_items_are_no_counts(extract):
             "2- اعتقال ثلاثة متهمين بالإرهاب في محافظة نينوى يوم الأحد.")
     events = extract(text, published=PUBLISHED)
     assert {(event.fatalities, event.arrested) for event in events} == {(2, None), (None, 3)}
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Iranian-backed militias shelled SDF positions near the town of Dhiban in Deir ez-Zor on Sunday.",
+     "Military Forces of Syria"),
+    ("قصفت الميليشيات الإيرانية مواقع لقسد قرب بلدة ذيبان بريف دير الزور يوم الأحد.", "Military Forces of Syria"),
+    ("Iran-backed militias fired rockets at a base in Anbar province on Sunday.", "Popular Mobilization Forces"),
+])
+def test_militias_iran_backs_are_the_pmf_in_iraq_and_the_governments_in_syria(extract, text, actor1):
+    assert only(extract(text, published=date(2023, 3, 14))).actor1 == actor1
