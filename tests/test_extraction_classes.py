@@ -4331,3 +4331,11 @@ def test_the_numbers_of_a_lists_items_are_no_counts(extract):
 ])
 def test_militias_iran_backs_are_the_pmf_in_iraq_and_the_governments_in_syria(extract, text, actor1):
     assert only(extract(text, published=date(2023, 3, 14))).actor1 == actor1
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    ("قتل الإرهابي المدعو أبو محمد و3 من مرافقيه بضربة جوية في وادي حوران يوم الأحد.", 4),
+    ("أسفرت الضربة عن مقتل قيادي في داعش و4 من عناصره في وادي حوران يوم الأحد.", 5),
+])
+def test_those_with_one_named_or_counted_in_digits_after_wa_add_to_the_toll(extract, text, fatalities):
+    assert only(extract(text, published=PUBLISHED)).fatalities == fatalities

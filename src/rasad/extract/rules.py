@@ -1659,6 +1659,9 @@ class RuleExtractor:
         # "مقتل ضابط وخمسة جنود", "injuring an officer and two soldiers": a number joined by "و" or "and" to a
         # counted one adds to its count; a rank told of the first ("برتبة ملازم أول") stands between them
         rank_tokens = {k + step for k, token in enumerate(tokens) if token.text in _RANK_WORDS for step in range(3)}
+        # "قتل الإرهابي المدعو أبو محمد و3 من مرافقيه": a name told after its word stands between them too
+        rank_tokens |= {k + step for k, token in enumerate(tokens) if token.text in _NAMING for step in range(4)
+                        if k + step < len(tokens) and not (step and tokens[k + step].text.startswith("و"))}
         for number, (distance, name, value, span) in list(nearest.items()):
             counted_elsewhere = {other[3][0] for key, other in nearest.items() if key != number} | subsets
             joined = self._joined_count(found, tokens, span, counted_elsewhere, date_ranges, actor_tokens, rank_tokens,
@@ -1856,7 +1859,8 @@ def _joined_by_and(tokens: list[Token], first: int) -> bool:
         return False
     word = tokens[first].text
     if word.startswith("و") and word not in _ONE_WORDS:  # "عائلة واحدة": one, not "and"
-        return not word[1:].isdigit()
+        # (but "و3 من مرافقيه": those with the one counted)
+        return not word[1:].isdigit() or (first + 1 < len(tokens) and tokens[first + 1].text == "من")
     if word.startswith("ال") and first > 0 and tokens[first - 1].text.startswith("و") and len(tokens[first - 1].text) > 3:
         return True  # "رجل وزوجته وأطفالهما الثلاثة": the noun joined carries the "و", its number follows it
     if first > 1 and tokens[first - 1].text in _ENGLISH_POSSESSIVES:  # "a mukhtar and his son"
@@ -2714,6 +2718,7 @@ _SENIORITY = {"senior", "top", "prominent", "local", "former", "high-ranking", "
 _WOUNDED_PEOPLE = {"جريح", "جريحا", "جرحي", "مصاب", "مصابين"}  # the wounded as people (folded: الجرحى → جرحي)
 _DYING = {"وفاه", "توفي", "توفيت"}
 _RANK_WORDS = {"برتبه", "بدرجه"}  # "ضابط برتبة نقيب": the rank after a title, up to two words
+_NAMING = {"المدعو", "المكني", "الملقب", "المدعوه"}  # "الإرهابي المدعو أبو محمد": a name, up to three words
 _BUT_HE = {"لكنه", "لكنها", "ولكنه", "ولكنها", "الذي", "التي", "who", "later"}  # "…, but he died", "who later died"
 _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
 _ENGLISH_POSSESSIVES = {"his", "her", "their"}
