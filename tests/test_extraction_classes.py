@@ -4339,3 +4339,19 @@ def test_militias_iran_backs_are_the_pmf_in_iraq_and_the_governments_in_syria(ex
 ])
 def test_those_with_one_named_or_counted_in_digits_after_wa_add_to_the_toll(extract, text, fatalities):
     assert only(extract(text, published=PUBLISHED)).fatalities == fatalities
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Syrian government forces took control of al-Hol camp from the SDF on Sunday.", "Al-Hol camp"),
+    ("Government forces entered the city of Raqqa on Sunday after the SDF withdrew.", "Ar Raqqah"),
+    ("دخلت قوات الجيش السوري مدينة الطبقة يوم الأحد بعد انسحاب قسد منها.", "Al-Tabqa"),
+])
+def test_ground_taken_from_a_force_that_left_or_handed_it_over_is_a_transfer(extract, text, place):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.location) == (
+        "Non-violent transfer of territory", "Military Forces of Syria", place)
+
+
+def test_forces_that_entered_a_house_took_no_ground(extract):
+    event = only(extract("Gunmen entered a house in Tarmiyah on Sunday and killed two men.", published=PUBLISHED))
+    assert event.sub_event_type == "Attack"
