@@ -4355,3 +4355,13 @@ def test_ground_taken_from_a_force_that_left_or_handed_it_over_is_a_transfer(ext
 def test_forces_that_entered_a_house_took_no_ground(extract):
     event = only(extract("Gunmen entered a house in Tarmiyah on Sunday and killed two men.", published=PUBLISHED))
     assert event.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes between government forces and the Asayish in Aleppo's Sheikh Maqsoud neighborhood killed two on Sunday.",
+    "A bomb exploded in the Sheikh Maqsoud neighbourhood of Aleppo on Sunday, wounding three.",
+    "اندلعت اشتباكات بين قوات الحكومة السورية والأسايش في حي الشيخ مقصود بمدينة حلب يوم الأحد أسفرت عن مقتل شخصين.",
+])
+def test_a_neighbourhood_of_a_city_that_is_also_a_governorate_is_the_neighbourhood(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.geo_precision) == ("Ash-Sheikh Maqsoud", 1)

@@ -391,10 +391,15 @@ class RuleExtractor:
                     and tokens[m.first - 1].text not in ("and", "و")}
         # (the governorate itself where it is named as one: "Al-'Alam, Salah Al-Din province", "شرق محافظة صلاح
         # الدين", not a town of its name elsewhere)
+        # (but a cue word of another kind names that, "بمدينة حلب" is the city, not the governorate; and a
+        # neighbourhood lies in a city: "the Sheikh Maqsoud neighbourhood of Aleppo")
         cities = {k: next((c for c in mentions[k].candidates if c.feature == "admin1" and (
                                (mentions[k].cue or ("",))[0] == "admin1"
-                               or (k in inside and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}))),
-                          max(mentions[k].candidates, key=lambda c: c.population)) for k in locating}
+                               or (k in inside and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}
+                                   and "admin1" in (mentions[k].cue or ("admin1",))
+                                   and (mentions[k - 1].cue or ("",))[0] != "neighbourhood"))),
+                          max([c for c in mentions[k].candidates if mentions[k].cue and c.feature in mentions[k].cue]
+                              or mentions[k].candidates, key=lambda c: c.population)) for k in locating}
         # (a place said to lie in a town, not in a governorate or a big city that reports measure from, is none of
         # its namesakes far from the town, even in the town's governorate: "near the village of Qulajo in Kalar")
         unplaced = {k - 1 for k, city in cities.items() if (_namesakes(mentions[k - 1]) or k in inside)

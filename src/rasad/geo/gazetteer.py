@@ -56,6 +56,8 @@ TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",), "district"
                  "desert": ("region",), "badia": ("region",),  # "the Mayadin desert"
                  "camp": ("camp",), "prison": ("prison",), "crossing": ("crossing",),
                  "mountains": ("mountain",), "mountain": ("mountain",), "valley": ("wadi",),  # "the Makhoul mountains"
+                 "neighborhood": ("neighbourhood", "village", "city"),  # "Aleppo's Sheikh Maqsoud neighborhood"
+                 "neighbourhood": ("neighbourhood", "village", "city"), "quarter": ("neighbourhood", "village", "city"),
                  # "the Sinjar region", "the Tarmiyah area": around the town (weak cues, see WEAK_CUES)
                  "region": ("region", "area", "city", "district", "subdistrict", "village"),
                  "area": ("region", "area", "city", "district", "subdistrict", "village")}
