@@ -4365,3 +4365,15 @@ def test_forces_that_entered_a_house_took_no_ground(extract):
 def test_a_neighbourhood_of_a_city_that_is_also_a_governorate_is_the_neighbourhood(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.location, event.geo_precision) == ("Ash-Sheikh Maqsoud", 1)
+
+
+def test_an_attack_of_a_kind_foiled_is_no_explosion(extract):
+    event = only(extract("The Asayish said they foiled a car bomb attack in Qamishli on Sunday, arresting the driver.",
+                         published=PUBLISHED))
+    assert event.event_type == "Strategic developments" and "foiled_plot" in event.tags
+
+
+def test_a_front_named_after_a_town_is_around_it(extract):
+    event = only(extract("A Peshmerga officer was killed by sniper fire on the Makhmour front on Saturday.",
+                         published=PUBLISHED))
+    assert (event.location, event.geo_precision) == ("Mexmur", 2)

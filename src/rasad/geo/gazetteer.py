@@ -42,7 +42,7 @@ FEATURE_CUES = {
 _OTHER_WORDS = frozenset({"ثانيه", "اخري", "ثالثه", "اولي", "الثانيه", "الاخري", "الثالثه", "الاولي"})
 # Cue words that also open ordinary phrases ("منطقة واسعة"): a village name after them needs agreement with
 # the report's other places.
-WEAK_CUES = frozenset({"منطقه", "area", "region"})
+WEAK_CUES = frozenset({"منطقه", "area", "region", "front"})
 _LOCATIVE = frozenset({"في", "in", "at"})
 # Cue words that some names begin with ("قرية الزكة", "ناحية ربيعة"): indexed without them, since the
 # cue before a name is read from the report (camps, prisons and crossings keep theirs: "مخيم الهول").
@@ -60,7 +60,8 @@ TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",), "district"
                  "neighbourhood": ("neighbourhood", "village", "city"), "quarter": ("neighbourhood", "village", "city"),
                  # "the Sinjar region", "the Tarmiyah area": around the town (weak cues, see WEAK_CUES)
                  "region": ("region", "area", "city", "district", "subdistrict", "village"),
-                 "area": ("region", "area", "city", "district", "subdistrict", "village")}
+                 "area": ("region", "area", "city", "district", "subdistrict", "village"),
+                 "front": ("region", "area", "city", "district", "subdistrict", "village")}  # "the Makhmour front"
 # Definite adjectives that follow common nouns, never a town's name ("الميادين العامة" are public squares).
 COMMON_ADJECTIVES = frozenset({"العامه", "العام", "الرئيسيه", "الرئيسي", "الكبري", "الكبير", "الكبيره", "الصغيره",
                                "الصغير", "الشعبيه", "الشعبي", "المجاوره", "المجاور", "القريبه", "القريب"})
