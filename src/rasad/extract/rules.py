@@ -1665,8 +1665,7 @@ class RuleExtractor:
         # counted one adds to its count; a rank told of the first ("برتبة ملازم أول") stands between them
         rank_tokens = {k + step for k, token in enumerate(tokens) if token.text in _RANK_WORDS for step in range(3)}
         # "قتل الإرهابي المدعو أبو محمد و3 من مرافقيه": a name told after its word stands between them too
-        rank_tokens |= {k + step for k, token in enumerate(tokens) if token.text in _NAMING for step in range(4)
-                        if k + step < len(tokens) and not (step and tokens[k + step].text.startswith("و"))}
+        rank_tokens |= _named(tokens)
         for number, (distance, name, value, span) in list(nearest.items()):
             counted_elsewhere = {other[3][0] for key, other in nearest.items() if key != number} | subsets
             joined = self._joined_count(found, tokens, span, counted_elsewhere, date_ranges, actor_tokens, rank_tokens,
@@ -1960,6 +1959,20 @@ def _coordinated_forces(matcher: PhraseMatcher, tokens: list[Token]) -> list[Hit
     return sorted(hits + shared, key=lambda hit: hit.first)
 
 
+def _named(tokens: list[Token]) -> set[int]:
+    """The tokens of a name told after its word ("المدعو أبو محمد"), the word included: up to three words, and none
+    that opens with "و"."""
+    named = set()
+    for k, token in enumerate(tokens):
+        if token.text in _NAMING:
+            named.add(k)
+            for j in range(k + 1, min(len(tokens), k + 4)):
+                if tokens[j].text.startswith("و"):
+                    break
+                named.add(j)
+    return named
+
+
 def _joined_to_self(tokens: list[Token], amount: Amount) -> bool:
     """A count joined by "and" to a bomber's "himself" ("himself and three soldiers", "three soldiers and himself")."""
     before = [token.text.lower() for token in tokens[max(0, amount.first - 3) : amount.first]]
@@ -1972,6 +1985,30 @@ def _bombers_among(tokens: list[Token]) -> bool:
     """The dead counted include the bombers ("بينهم الانتحاري", "including the bomber")."""
     return any(bare_forms(token.text.lower()) & _AMONG and any(
         bare_forms(other.text.lower()) & _BOMBERS for other in tokens[k + 1 : k + 4]) for k, token in enumerate(tokens))
+
+
+def _located_by_unit(text: str, tokens: list[Token], found: list) -> list:
+    """A village named with no cue word after "in", then the governorate or district it lies in ("in Qara Tapa,
+    Diyala province", "في الزركة بمحافظة ديالى"): the unit locates it as a cue word would, among its namesakes
+    of that unit only (a common word is rarely also a village of the very unit named after it)."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        place, unit = out[k], out[k + 1]
+        if not (isinstance(place, PlaceMention) and isinstance(unit, PlaceMention)) or place.cue or not (
+                place.minor and place.locative and not place.relative and not unit.relative
+                and all(bare_forms(token.text) & _UNIT_WORDS for token in tokens[place.last + 1 : unit.first])
+                and unit.first - place.last <= 2):
+            continue
+        if unit.first == place.last + 1 and not unit.locative and not re.search(
+                "[,،]", text[tokens[place.last].end : tokens[unit.first].start]):
+            continue  # "في قلب السليمانية", "بجامعة بغداد": a common noun the next name completes, not a village
+        units = [u for u in unit.candidates if u.feature in ("admin1", "district") and (
+            not unit.cue or u.feature in unit.cue)]
+        held = tuple(c for c in place.candidates if any(
+            c.admin1 == u.admin1 and (u.feature == "admin1" or c.admin2 == u.admin2) for u in units))
+        if held:
+            out[k] = dataclasses.replace(place, candidates=held, cue=("village", "city", "subdistrict"), weak=False)
+    return out
 
 
 def _dateline(text: str, tokens: list[Token], mention) -> bool:
@@ -2209,11 +2246,12 @@ _CARRYING = {"carrying", "transporting", "تقل", "يقل", "تنقل", "ينق
 
 
 def _describes(word: str) -> bool:
-    """An English word that describes a force before its name: "government-allied", "US-backed", "Sunni", "local"."""
-    return word in _FORCE_DESCRIPTORS or (len(word) > 4 and word.endswith(("allied", "backed", "supported", "led")))
+    """An English word that describes a force before its name: "government-allied" (two words), "Sunni", "local"."""
+    return word in _FORCE_DESCRIPTORS
 
 
-_FORCE_DESCRIPTORS = {"government", "sunni", "shiite", "shia", "local", "pro", "state", "allied", "backed", "armed"}
+_FORCE_DESCRIPTORS = {"government", "sunni", "shiite", "shia", "local", "pro", "state", "allied", "backed", "supported",
+                      "armed"}
 
 
 def _border_with(tokens: list[Token], mention: ForeignMention, border_words: frozenset[str]) -> bool:
@@ -2948,27 +2986,3 @@ def _upgrade_suicide_bombings(events: list[_Mention], mentions: list[_Mention], 
                 event.sub_event_type = "Suicide bomb"
                 event.tags = sorted(set(event.tags) | {"suicide"})
                 break
-
-
-def _located_by_unit(text: str, tokens: list[Token], found: list) -> list:
-    """A village named with no cue word after "in", then the governorate or district it lies in ("in Qara Tapa,
-    Diyala province", "في الزركة بمحافظة ديالى"): the unit locates it as a cue word would, among its namesakes
-    of that unit only (a common word is rarely also a village of the very unit named after it)."""
-    out = list(found)
-    for k in range(len(out) - 1):
-        place, unit = out[k], out[k + 1]
-        if not (isinstance(place, PlaceMention) and isinstance(unit, PlaceMention)) or place.cue or not (
-                place.minor and place.locative and not place.relative and not unit.relative
-                and all(bare_forms(token.text) & _UNIT_WORDS for token in tokens[place.last + 1 : unit.first])
-                and unit.first - place.last <= 2):
-            continue
-        if unit.first == place.last + 1 and not unit.locative and not re.search(
-                "[,،]", text[tokens[place.last].end : tokens[unit.first].start]):
-            continue  # "في قلب السليمانية", "بجامعة بغداد": a common noun the next name completes, not a village
-        units = [u for u in unit.candidates if u.feature in ("admin1", "district") and (
-            not unit.cue or u.feature in unit.cue)]
-        held = tuple(c for c in place.candidates if any(
-            c.admin1 == u.admin1 and (u.feature == "admin1" or c.admin2 == u.admin2) for u in units))
-        if held:
-            out[k] = dataclasses.replace(place, candidates=held, cue=("village", "city", "subdistrict"), weak=False)
-    return out
