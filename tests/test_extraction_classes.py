@@ -4377,3 +4377,12 @@ def test_a_front_named_after_a_town_is_around_it(extract):
     event = only(extract("A Peshmerga officer was killed by sniper fire on the Makhmour front on Saturday.",
                          published=PUBLISHED))
     assert (event.location, event.geo_precision) == ("Mexmur", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "عثرت دورية للشرطة على جثة شاب مجهول الهوية قرب مكب للنفايات في مدينة الرقة يوم الأحد.",
+    "A police patrol found the body of a young man near a rubbish dump in the city of Raqqa on Sunday.",
+])
+def test_a_patrol_that_found_a_body_is_no_side_of_the_killing(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert event.actor2 == "Civilians"

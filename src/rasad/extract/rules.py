@@ -2245,6 +2245,17 @@ def _carried(hit: Hit, tokens: list[Token]) -> bool:
 _CARRYING = {"carrying", "transporting", "تقل", "يقل", "تنقل", "ينقل", "تقلان", "تقلهم"}
 
 
+def _patrol(hit: Hit, tokens: list[Token]) -> bool:
+    """The force is named by a patrol or unit of it ("دورية للشرطة", "a police patrol", "قوة من الجيش")."""
+    after = tokens[hit.last + 1].text if hit.last + 1 < len(tokens) else ""
+    before = tokens[hit.first - 1].text if hit.first else ""
+    return after in _PATROLS or bool(bare_forms(before) & _PATROLS) or (
+        before == "من" and hit.first > 1 and bool(bare_forms(tokens[hit.first - 2].text) & _PATROLS))
+
+
+_PATROLS = {"patrol", "patrols", "unit", "units", "team", "دوريه", "دوريات", "قوه", "مفرزه", "مفارز"}
+
+
 def _describes(word: str) -> bool:
     """An English word that describes a force before its name: "government-allied" (two words), "Sunni", "local"."""
     return word in _FORCE_DESCRIPTORS
@@ -2421,8 +2432,9 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         resolved = [item for item in resolved if id(item[0]) not in supporters]
     if trigger.id in _FINDING:
         # "عثرت الشرطة على جثث …", "Police found the bodies of …": the force that found them is no side
-        resolved = [item for item in resolved if not (item[2] == "state" and item[0].last < main.first
-                                                      and not _suffered(item[0], tokens, members, dates))]
+        # (nor a patrol of it that found them: "عثرت دورية للشرطة على جثة", "a police patrol found the body")
+        resolved = [item for item in resolved if not (item[2] == "state" and item[0].last < main.first and (
+            not _suffered(item[0], tokens, members, dates) or _patrol(item[0], tokens)))]
     targets = {id(hit) for hit in hits if hit.first > 0 and tokens[hit.first - 1].text in _TARGET_MARKERS}
     if any(id(hit) not in targets for hit, _, _ in resolved):  # "عمليات ضد قسد": قسد was the target
         resolved = [item for item in resolved if id(item[0]) not in targets] + [
