@@ -4386,3 +4386,9 @@ def test_a_front_named_after_a_town_is_around_it(extract):
 def test_a_patrol_that_found_a_body_is_no_side_of_the_killing(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert event.actor2 == "Civilians"
+
+
+def test_a_citys_quarter_that_english_calls_a_district_is_the_quarter(extract):
+    text = "Unidentified gunmen opened fire on a shop in Baghdad's al-Karrada district on Sunday night, wounding the owner."
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.actor2) == ("Karrada", "Civilians")

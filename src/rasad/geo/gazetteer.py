@@ -51,7 +51,9 @@ _NAME_CUES = frozenset({"قريه", "بلده", "مدينه", "ناحيه", "ق�
 # village names many are also ordinary words or people's names, so such a name alone is not a place.
 MINOR_FEATURES = frozenset({"village", "neighbourhood", "district", "subdistrict"})
 # English cue words that follow the name ("Raqqa province").
-TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",), "district": ("district", "city"),
+TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",),
+                 # (English news calls a city's quarters districts too: "Baghdad's al-Karrada district")
+                 "district": ("district", "city", "neighbourhood"),
                  "subdistrict": ("subdistrict", "city", "village"),  # "the Udhaim sub-district" too
                  "desert": ("region",), "badia": ("region",),  # "the Mayadin desert"
                  "camp": ("camp",), "prison": ("prison",), "crossing": ("crossing",),
