@@ -4392,3 +4392,13 @@ def test_a_citys_quarter_that_english_calls_a_district_is_the_quarter(extract):
     text = "Unidentified gunmen opened fire on a shop in Baghdad's al-Karrada district on Sunday night, wounding the owner."
     event = only(extract(text, published=PUBLISHED))
     assert (event.location, event.actor2) == ("Karrada", "Civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت وزارة الداخلية العراقية يوم الأحد حصيلة عملياتها.\n\nوقالت الوزارة إن مفارز الوزارة اعتقلت 12 متهما "
+    "بالإرهاب في محافظة كركوك.",
+    "The Iraqi interior ministry gave its weekly figures on Sunday.\n\nForces of the ministry arrested 12 IS "
+    "suspects in Kirkuk province, it said.",
+])
+def test_the_ministry_told_again_is_the_ministry_named_before(extract, text):
+    assert only(extract(text, published=PUBLISHED)).actor1 == "Police Forces of Iraq"

@@ -115,6 +115,7 @@ class _DocState:
     airborne: set[str] = field(default_factory=set)  # forces the report names by their aircraft
     generic_forces: dict[str, str] = field(default_factory=dict)  # whose a report's "قوات الأمن" are, by country
     operation_force: str | None = None  # the force of an operation told with no result yet ("نفذت قوات الجيش عملية")
+    ministry: Actor | None = None  # the ministry named last ("أعلنت وزارة الداخلية …"), whom "الوزارة" names after
     announced: set[tuple[int, int]] = field(default_factory=set)  # spans of dates that are a statement's day
     statements: list[tuple[int, DateMention]] = field(default_factory=list)  # those dates, by sentence
     switched: set[str] = field(default_factory=set)  # actors whose shared forms the report gives to another force
@@ -667,6 +668,7 @@ class RuleExtractor:
                 sentence_index: int, paragraph_places: list[ResolvedPlace],
                 next_places: Callable[[], list[ResolvedPlace]], carried: Trigger | None = None) -> list[_Mention]:
         lex = self.lexicons
+        ministry = self._the_ministry(tokens, state)
         # every trigger of a chosen span: "wounded" is the IED trigger's where the clause names a bomb, else a toll's
         hits = lex.triggers.find(tokens, ties=True)
         exclusions = lex.exclusions.find(tokens, overlapping=True)
@@ -886,7 +888,10 @@ class RuleExtractor:
         # place: the clause, else the clause before it in the sentence, else a reference back
         place_source = "clause"
         actor_found = self._actor_hits(state.actors_in(tokens), tokens, state.switched)
-        actor_found = sorted(actor_found + self._latter(tokens, sentence_tokens, state), key=lambda hit: hit.first)
+        # ("مفارز الوزارة": the ministry's detachments are the ministry's, no force of their own)
+        actor_found = [hit for hit in actor_found if not any(m.first <= hit.first <= m.last for m in ministry)]
+        actor_found = sorted(actor_found + self._latter(tokens, sentence_tokens, state) + ministry,
+                             key=lambda hit: hit.first)
         actor_found = self._without_sources(actor_found, tokens, events)
         # "في لبنان": elsewhere; but a foreign force that acted ("نفذت إسرائيل ضربة") says nothing of the scene
         abroad = [m for m in abroad if not any(a.first <= m.first and m.last <= a.last for a in actor_found)]
@@ -1250,6 +1255,23 @@ class RuleExtractor:
                                           for other in hits):
                 sources.add(id(source))
         return [hit for hit in hits if id(hit) not in sources]
+
+    def _the_ministry(self, tokens: list[Token], state: _DocState) -> list[Hit]:
+        """"مفارز الوزارة", "the ministry's forces": the ministry the report named last, where the clause names it
+        only so; a ministry named in the clause becomes the one named last."""
+        hits = state.actors_in(tokens)
+        named = [hit for hit in hits if any(token.text in _MINISTRY for token in tokens[hit.first : hit.last + 1])]
+        if named:
+            state.ministry = named[-1].payload
+            return []
+        if state.ministry is None:
+            return []
+        taken = {k for hit in hits for k in range(hit.first, hit.last + 1)}
+        generic = {hit.last: hit.first for hit in hits if hit.payload.name is None}  # "مفارز", "قوات" before it
+        return [Hit(state.ministry, generic.get(k - 1, k), k) for k, token in enumerate(tokens)
+                if k not in taken and (token.text == "الوزاره" or (
+                    token.text == "ministry" and k and tokens[k - 1].text == "the"))
+                and not (k + 1 < len(tokens) and tokens[k + 1].text.startswith("ال"))]  # not "الوزارة العراقية"
 
     def _latter(self, tokens: list[Token], sentence_tokens: list[Token], state: _DocState) -> list[Hit]:
         """"اعتقلت الأخيرة 15 شابا", "the latter arrested": the force named last before the clause, where the
@@ -2776,6 +2798,7 @@ _RANK_WORDS = {"برتبه", "بدرجه"}  # "ضابط برتبة نقيب": th
 _NAMING = {"المدعو", "المكني", "الملقب", "المدعوه"}  # "الإرهابي المدعو أبو محمد": a name, up to three words
 _BUT_HE = {"لكنه", "لكنها", "ولكنه", "ولكنها", "الذي", "التي", "who", "later"}  # "…, but he died", "who later died"
 _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
+_MINISTRY = {"وزاره", "ministry"}  # a word of a ministry's name ("وزارة الداخلية", "the interior ministry")
 _ENGLISH_POSSESSIVES = {"his", "her", "their"}
 _PLACE_KIND_WORDS = {"the", "city", "town", "village", "of", "مدينه", "بلده", "قريه"}
 _CLAUSE_OPENERS = {"it", "they", "he", "she", "we", "that", "the", "its", "their", "his", "a", "an"}
