@@ -4402,3 +4402,12 @@ def test_a_citys_quarter_that_english_calls_a_district_is_the_quarter(extract):
 ])
 def test_the_ministry_told_again_is_the_ministry_named_before(extract, text):
     assert only(extract(text, published=PUBLISHED)).actor1 == "Police Forces of Iraq"
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    ("IS militants hanged two shepherds in the desert near Rutba on Sunday.", 2),
+    ("أقدم مجهولون على طعن شاب حتى الموت في مدينة الرقة يوم الأحد.", 1),
+])
+def test_hanging_and_stabbing_to_death_are_killings(extract, text, fatalities):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor2, event.fatalities) == ("Attack", "Civilians", fatalities)
