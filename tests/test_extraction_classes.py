@@ -4411,3 +4411,12 @@ def test_the_ministry_told_again_is_the_ministry_named_before(extract, text):
 def test_hanging_and_stabbing_to_death_are_killings(extract, text, fatalities):
     event = only(extract(text, published=PUBLISHED))
     assert (event.sub_event_type, event.actor2, event.fatalities) == ("Attack", "Civilians", fatalities)
+
+
+@pytest.mark.parametrize("text", [
+    "The SDF said in a press release that two women were killed in al-Hol camp on Sunday.",
+    "قالت قسد في بيان إن امرأتين قتلتا في مخيم الهول يوم الأحد.",
+])
+def test_a_force_that_tells_of_civilians_killed_did_not_kill_them(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.fatalities) == ("Attack", "Unidentified Armed Group", 2)

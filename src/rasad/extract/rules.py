@@ -1245,6 +1245,12 @@ class RuleExtractor:
             source = next((hit for hit in hits if hit.last + 1 == verb.first or hit.first == verb.last + 1), None)
             if source is not None and _itself(tokens, verb.last + 1):
                 continue  # "the army said it repelled an ISIS attack", "قال الجيش إنه صد هجوما لداعش": it acted
+            if source is not None and all(hit.payload.event_type in _VIOLENT for hit in events) and any(
+                    other.payload.side == "civilian" and verb.last < other.first for other in hits):
+                # "قالت قسد إن امرأتين قتلتا في المخيم", "the SDF said two women were killed": it tells of civilians
+                # others killed (where it did, its statement opens with its own pronoun, above)
+                sources.add(id(source))
+                continue
             # … but "قال الجيش التركي إن طائراته قصفت": its own aircraft, named by no country, are the source's; and
             # "the Joint Operations Command said 12 IS militants were killed": those counted suffered, the command's
             # forces acted
