@@ -4420,3 +4420,9 @@ def test_hanging_and_stabbing_to_death_are_killings(extract, text, fatalities):
 def test_a_force_that_tells_of_civilians_killed_did_not_kill_them(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.sub_event_type, event.actor1, event.fatalities) == ("Attack", "Unidentified Armed Group", 2)
+
+
+def test_a_killing_told_beside_an_entry_after_a_withdrawal_is_the_killing(extract):
+    text = "دخل مسلحو داعش القرية بعد انسحاب القوات الأمنية منها وقتلوا ثلاثة مدنيين في قضاء الطارمية يوم الأحد."
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.actor1, event.fatalities) == ("Battles", "Islamic State", 3)
