@@ -4426,3 +4426,11 @@ def test_a_killing_told_beside_an_entry_after_a_withdrawal_is_the_killing(extrac
     text = "دخل مسلحو داعش القرية بعد انسحاب القوات الأمنية منها وقتلوا ثلاثة مدنيين في قضاء الطارمية يوم الأحد."
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_type, event.actor1, event.fatalities) == ("Battles", "Islamic State", 3)
+
+
+@pytest.mark.parametrize("text, tags", [
+    ("The SDF foiled an escape attempt at Ghweran prison on Sunday.", {"attempt", "prison_escape"}),
+    ("Border guards foiled an infiltration attempt near al-Qaim on Sunday.", {"attempt", "infiltration"}),
+])
+def test_a_foiled_attempt_of_a_kind_keeps_its_kind(extract, text, tags):
+    assert tags <= set(only(extract(text, published=PUBLISHED)).tags)
