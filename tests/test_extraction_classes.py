@@ -4434,3 +4434,8 @@ def test_a_killing_told_beside_an_entry_after_a_withdrawal_is_the_killing(extrac
 ])
 def test_a_foiled_attempt_of_a_kind_keeps_its_kind(extract, text, tags):
     assert tags <= set(only(extract(text, published=PUBLISHED)).tags)
+
+
+def test_a_title_whose_first_letter_is_waw_is_no_second_man(extract):
+    text = "تمكنت القوات من قتل الإرهابي المدعو أبو علي والي الجنوب في عملية بمنطقة الثرثار يوم الأحد."
+    assert only(extract(text, published=PUBLISHED)).fatalities == 1

@@ -1890,7 +1890,7 @@ def _joined_by_and(tokens: list[Token], first: int) -> bool:
     if any(token.text in _BETWEEN for token in tokens[max(0, first - 3) : first]):
         return False
     word = tokens[first].text
-    if word.startswith("و") and word not in _ONE_WORDS:  # "عائلة واحدة": one, not "and"
+    if word.startswith("و") and word not in _ONE_WORDS and word not in _WAW_WORDS:  # "عائلة واحدة": one, not "and"
         # (but "و3 من مرافقيه": those with the one counted)
         return not word[1:].isdigit() or (first + 1 < len(tokens) and tokens[first + 1].text == "من")
     if word.startswith("ال") and first > 0 and tokens[first - 1].text.startswith("و") and len(tokens[first - 1].text) > 3:
@@ -2789,6 +2789,8 @@ _RECAPTURED_PEOPLE = {"them", "the", "escapees", "fugitives", "prisoners", "deta
                       "some", "several", "dozens"}
 _FOILED_BY_ARREST = {"escape", "infiltration", "foiled_plot"}
 _ONE_WORDS = {"واحد", "واحده", "واحدا"}
+# words whose first letter is the root's و, not "and" ("المدعو أبو علي والي الجنوب": the wali, no second man)
+_WAW_WORDS = {"والي", "وزير", "وكيل", "والد", "والده", "والدته", "والدها", "وجيه", "ولده", "ولدها"}
 _ONE_OF_THEM = {"احدهم", "احدهما", "احداهم", "احداهما"}  # "توفي أحدهما": one of those counted before
 _FINDING = {"body_found", "found_dead"}  # triggers whose subject found what others did
 _SUPERLATIVES = {fold(word) for word in ("أعنف", "الأعنف", "أول", "الأول", "الأولى", "أكبر", "الأكبر", "أسوأ", "الأسوأ",
