@@ -4439,3 +4439,11 @@ def test_a_foiled_attempt_of_a_kind_keeps_its_kind(extract, text, tags):
 def test_a_title_whose_first_letter_is_waw_is_no_second_man(extract):
     text = "تمكنت القوات من قتل الإرهابي المدعو أبو علي والي الجنوب في عملية بمنطقة الثرثار يوم الأحد."
     assert only(extract(text, published=PUBLISHED)).fatalities == 1
+
+
+def test_a_number_of_the_clause_before_a_link_counts_none_of_the_attackers(extract):
+    text = ("Four Iraqi soldiers were killed and two wounded when Islamic State militants attacked an army outpost in "
+            "Kirkuk province late on Saturday.")
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities, event.wounded) == (
+        "Islamic State", "Military Forces of Iraq", 4, 2)

@@ -2429,7 +2429,11 @@ def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...],
         return True  # … "a senior ISIS leader"
     if _number_after(hit, tokens):
         return True  # "تصفية إرهابيين اثنين": Arabic may give the number after its noun
-    before = [token for token in tokens[max(0, hit.first - 7) : hit.first] if token.text not in ("a", "an", "the")
+    window = tokens[max(0, hit.first - 7) : hit.first]
+    # (a number of the clause before a link is that clause's: "two wounded when Islamic State militants attacked")
+    links = [k for k, token in enumerate(window) if token.text.lower() in _CLAUSE_LINKS]
+    window = window[links[-1] + 1 :] if links else window
+    before = [token for token in window if token.text not in ("a", "an", "the")
               and not (token.text.isascii() and _describes(token.text))]  # "two members of a Sunni tribal militia"
     # a definite adjective inside the name counts nobody ("داعش الإرهابي"); "جنديان" is its own number
     name = [tokens[hit.first]] + [token for token in tokens[hit.first + 1 : hit.last + 1] if not token.text.startswith("ال")]
