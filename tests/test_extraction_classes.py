@@ -4447,3 +4447,12 @@ def test_a_number_of_the_clause_before_a_link_counts_none_of_the_attackers(extra
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2, event.fatalities, event.wounded) == (
         "Islamic State", "Military Forces of Iraq", 4, 2)
+
+
+def test_the_same_area_after_a_list_of_governorates_is_the_incidents(extract):
+    text = ("Four soldiers were killed when IS militants attacked an army post near Hawija on Saturday.\n\n"
+            "IS fighters still carry out attacks in the desert areas of Kirkuk, Diyala and Salahuddin provinces.\n\n"
+            "In January, three soldiers were killed in a similar attack in the same area.")
+    events = extract(text, published=PUBLISHED)
+    assert sorted((event.event_date[:7], event.admin1) for event in events) == [
+        ("2025-01", "Kirkuk"), ("2025-03", "Kirkuk")]

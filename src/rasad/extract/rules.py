@@ -116,6 +116,7 @@ class _DocState:
     generic_forces: dict[str, str] = field(default_factory=dict)  # whose a report's "قوات الأمن" are, by country
     operation_force: str | None = None  # the force of an operation told with no result yet ("نفذت قوات الجيش عملية")
     ministry: Actor | None = None  # the ministry named last ("أعلنت وزارة الداخلية …"), whom "الوزارة" names after
+    told_places: list[ResolvedPlace] = field(default_factory=list)  # the places of the incidents told so far
     announced: set[tuple[int, int]] = field(default_factory=set)  # spans of dates that are a statement's day
     statements: list[tuple[int, DateMention]] = field(default_factory=list)  # those dates, by sentence
     switched: set[str] = field(default_factory=set)  # actors whose shared forms the report gives to another force
@@ -247,6 +248,8 @@ class RuleExtractor:
                                      sentence_dates, sentence_periods, tokens, groups, abroad, previous_places,
                                      index, paragraph_places, lambda index=index: next_places(index), carried)
                 mentions.extend(found)
+                if found:
+                    state.told_places.extend(place for group in groups for place, _ in group)
                 told = told or bool(found)
                 carried = self.lexicons.triggers_by_id.get(found[-1].trigger) if found else None
                 if groups:
@@ -907,7 +910,12 @@ class RuleExtractor:
         if not groups and _refers_back(tokens) and state.places and (
             not _refers_to_desert(tokens) or state.places[-1].precision == 3
         ):  # "الصحراء" refers back only to a desert or a region, not to a town or a prison
-            groups = [[(state.places[-1], False)]]
+            # (past governorates a background sentence listed, "in the same area" is the incident's told before)
+            last = state.places[-1]
+            if last.precision == 3 and state.told_places and state.told_places[-1].precision < 3 and (
+                    not _refers_to_desert(tokens)):
+                last = state.told_places[-1]
+            groups = [[(last, False)]]
             place_source = "reference"
         if not groups:
             # only the definite noun itself ("داخل المخيم"), not the first word of a name ("سجن الأطباق")
