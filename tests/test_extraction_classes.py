@@ -4456,3 +4456,12 @@ def test_the_same_area_after_a_list_of_governorates_is_the_incidents(extract):
     events = extract(text, published=PUBLISHED)
     assert sorted((event.event_date[:7], event.admin1) for event in events) == [
         ("2025-01", "Kirkuk"), ("2025-03", "Kirkuk")]
+
+
+@pytest.mark.parametrize("text", [
+    "Two policemen and a civilian were killed when gunmen attacked a checkpoint in Tarmiyah on Sunday.",
+    "قتل شرطيان ومدني بهجوم شنه مسلحون على نقطة تفتيش في قضاء الطارمية يوم الأحد.",
+])
+def test_a_force_and_civilians_killed_by_armed_men_make_a_fight_with_the_force(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.actor2, event.fatalities) == ("Battles", "Police Forces of Iraq", 3)

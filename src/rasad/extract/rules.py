@@ -2604,11 +2604,17 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     # … the force the clash was "with" ("The SDF and the Asayish clashed with IS cells": IS, not the ally)
     opponent = next((item for item in resolved if opposed and item[1] != first[1] and item[0].first > main.last
                      and with_(item[0])), None)
-    second = lost_members or opponent or next((item for item in ordered if item[1] != first[1] and (
+    others = [item for item in ordered if item[1] != first[1] and (
         item[2] not in one_side or between or opposed or (
         trigger.event_type in _VIOLENT and _suffered(item[0], tokens, members, dates)
         # counted, or what the blow hit after its word ("قصفت مسيرة تركية سيارة لقسد")
-        and (_counted(item[0], tokens, dates, members) or item[0].first > main.last)))), None)
+        and (_counted(item[0], tokens, dates, members) or item[0].first > main.last)))]
+    # "Two policemen and a civilian were killed when gunmen attacked a checkpoint": of the victims of armed men, a
+    # state's force is the other side of the fight, before the civilians caught in it
+    fought = next((item for item in others if item[2] == "state"), None) if (
+        first[2] in ("insurgent", "unknown") and trigger.event_type in _VIOLENT
+        and any(item[2] == "civilian" for item in others)) else None
+    second = lost_members or opponent or fought or next(iter(others), None)
     if second and second[2] == "unknown" and first[2] != "insurgent":
         # "اشتبكت قوات الحشد مع مسلحين من داعش": the gunmen are named by the group they belong to
         second = next((item for item in ordered if item[2] == "insurgent"), second)
