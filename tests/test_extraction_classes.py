@@ -4465,3 +4465,9 @@ def test_the_same_area_after_a_list_of_governorates_is_the_incidents(extract):
 def test_a_force_and_civilians_killed_by_armed_men_make_a_fight_with_the_force(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_type, event.actor2, event.fatalities) == ("Battles", "Police Forces of Iraq", 3)
+
+
+def test_bodies_found_after_a_relative_clause_of_their_abduction_are_the_killing(extract):
+    text = "The bodies of three men who had been kidnapped by IS were found in the desert near Rutba on Sunday."
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities, event.time_precision) == ("Attack", 3, 2)

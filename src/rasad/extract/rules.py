@@ -2810,7 +2810,7 @@ _ONE_WORDS = {"واحد", "واحده", "واحدا"}
 # words whose first letter is the root's و, not "and" ("المدعو أبو علي والي الجنوب": the wali, no second man)
 _WAW_WORDS = {"والي", "وزير", "وكيل", "والد", "والده", "والدته", "والدها", "وجيه", "ولده", "ولدها"}
 _ONE_OF_THEM = {"احدهم", "احدهما", "احداهم", "احداهما"}  # "توفي أحدهما": one of those counted before
-_FINDING = {"body_found", "found_dead"}  # triggers whose subject found what others did
+_FINDING = {"body_found", "found_dead", "bodies_of"}  # triggers whose subject found what others did
 _SUPERLATIVES = {fold(word) for word in ("أعنف", "الأعنف", "أول", "الأول", "الأولى", "أكبر", "الأكبر", "أسوأ", "الأسوأ",
                                            "أكثر", "أعلى", "first", "deadliest", "worst", "biggest", "largest",
                                            "highest", "bloodiest", "most", "heaviest")}
