@@ -4471,3 +4471,13 @@ def test_bodies_found_after_a_relative_clause_of_their_abduction_are_the_killing
     text = "The bodies of three men who had been kidnapped by IS were found in the desert near Rutba on Sunday."
     event = only(extract(text, published=PUBLISHED))
     assert (event.sub_event_type, event.fatalities, event.time_precision) == ("Attack", 3, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Two IS suicide bombers blew themselves up when security forces surrounded their hideout in Hawija on Sunday, "
+    "killing an officer.",
+    "فجر انتحاريان من داعش نفسيهما عندما حاصرت القوات الأمنية مخبأهما في الحويجة يوم الأحد ما أدى لمقتل ضابط.",
+])
+def test_bombers_counted_as_they_blew_themselves_up_acted(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Military Forces of Iraq", 3)

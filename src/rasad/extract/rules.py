@@ -2575,8 +2575,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         return None, target[1], {"actor2": (tokens[target[0].first].start, tokens[target[0].last].end)}
     if first is None:
         first = ordered[0]
-    if trigger.event_type in _VIOLENT and ((_suffered(first[0], tokens, members, dates) and (
-            _counted(first[0], tokens, dates, members) or _suffered(first[0], tokens, posts, dates)))
+    # (bombers who blew themselves up are counted, and acted: "Two ISIS suicide bombers blew themselves up")
+    if trigger.event_type in _VIOLENT and trigger.id != "self_detonation" and (
+            (_suffered(first[0], tokens, members, dates) and (
+                _counted(first[0], tokens, dates, members) or _suffered(first[0], tokens, posts, dates)))
             or _exposed(first[0], tokens, exposed) or _carried(first[0], tokens)):
         # "قوة من الحشد تعرضت إلى هجوم … دفعهم إلى الاشتباك"
         # "قتيلان من عناصر الجيش إثر كمين نصبه عناصر التنظيم", "تعرضت دورية للجيش لهجوم": who suffered did not act
