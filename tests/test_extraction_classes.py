@@ -4481,3 +4481,13 @@ def test_bodies_found_after_a_relative_clause_of_their_abduction_are_the_killing
 def test_bombers_counted_as_they_blew_themselves_up_acted(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Military Forces of Iraq", 3)
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("قتلت القوات الأمنية ثلاثة إرهابيين في قضاء الطارمية يوم الأحد.", ("Military Forces of Iraq", "Islamic State")),
+    ("استهدف إرهابيون بقذائف صاروخية حي الحميدية في مدينة حلب يوم الأحد ما أدى إلى مقتل مدنيين اثنين.",
+     ("Unidentified Armed Group", "Civilians")),
+])
+def test_terrorists_with_no_group_named_are_the_is_in_iraq_and_unidentified_in_syria(extract, text, sides):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == sides
