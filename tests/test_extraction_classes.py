@@ -4491,3 +4491,12 @@ def test_bombers_counted_as_they_blew_themselves_up_acted(extract, text):
 def test_terrorists_with_no_group_named_are_the_is_in_iraq_and_unidentified_in_syria(extract, text, sides):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == sides
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت قوات الأسايش في السليمانية ثلاثة أشخاص بتهمة الانتماء لداعش يوم الأحد.",
+    "Kurdish security forces arrested three people in Sulaimani on Sunday on charges of belonging to ISIS.",
+])
+def test_those_arrested_on_charges_of_belonging_to_a_group_are_its_suspects(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.arrested) == ("Asayish", "Islamic State", 3)

@@ -890,7 +890,8 @@ class RuleExtractor:
 
         # place: the clause, else the clause before it in the sentence, else a reference back
         place_source = "clause"
-        actor_found = self._actor_hits(state.actors_in(tokens), tokens, state.switched)
+        actor_found = self._actor_hits(state.actors_in(tokens), tokens, state.switched,
+                                       accused=trigger.sub_event_type == "Arrests")
         # ("مفارز الوزارة": the ministry's detachments are the ministry's, no force of their own)
         actor_found = [hit for hit in actor_found if not any(m.first <= hit.first <= m.last for m in ministry)]
         actor_found = sorted(actor_found + self._latter(tokens, sentence_tokens, state) + ministry,
@@ -1180,7 +1181,7 @@ class RuleExtractor:
         return out
 
     def _actor_hits(self, matches: list[Hit], tokens: list[Token], switched: frozenset[str] | set[str] = frozenset(),
-                    ) -> list[Hit]:
+                    accused: bool = False) -> list[Hit]:
         """The forces named among the tokens (``matches``: the report's, cut to them), less those named as part
         of an outlet ("وكالة أنباء النظام") or of an accusation ("بتهمة التعامل مع قسد"); a form two forces share
         is the other's in a report that ``switched`` it ("قوى الأمن الداخلي" citing Syria's interior ministry)."""
@@ -1192,8 +1193,10 @@ class RuleExtractor:
             actor: Actor = hit.payload
             if actor.alternative and actor.name in switched:
                 hit = Hit(Actor(actor.alternative, actor.side, actor.country), hit.first, hit.last)
-            if any(bare_forms(token.text.lower()) & lex.accusations for token in tokens[max(0, hit.first - 3) : hit.first]):
-                continue  # "بتهمة التعامل مع قسد": what the victims were accused of
+            if not accused and any(bare_forms(token.text.lower()) & lex.accusations
+                                   for token in tokens[max(0, hit.first - 3) : hit.first]):
+                continue  # "بتهمة التعامل مع قسد": what the victims were accused of (but those arrested "بتهمة
+                # الانتماء لداعش" are the group's suspects: ``accused``)
             if hit.first == hit.last and bare_forms(tokens[hit.first].text.lower()) & lex.nationalities.keys() and not any(
                     _sharing_noun(tokens, hit, other) or _sharing_noun(tokens, other, hit) for other in matches):
                 continue  # "إسرائيلي" is an adjective, not إسرائيل with "my": the noun before it is the force (but
