@@ -4500,3 +4500,17 @@ def test_terrorists_with_no_group_named_are_the_is_in_iraq_and_unidentified_in_s
 def test_those_arrested_on_charges_of_belonging_to_a_group_are_its_suspects(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2, event.arrested) == ("Asayish", "Islamic State", 3)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Iraq closed the al-Qaim border crossing with Syria on Sunday for security reasons.", "Al-Qaim border crossing"),
+    ("أغلقت السلطات العراقية منفذ ربيعة الحدودي مع سوريا يوم الأحد حتى إشعار آخر.", "Rabia border crossing"),
+])
+def test_a_crossing_closed_with_its_name_between_is_a_border_closure(extract, text, place):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, "border_closure" in event.tags) == (place, True)
+
+
+def test_one_border_guard_is_the_border_guards(extract):
+    text = "An Iraqi border guard was wounded by gunfire from the Syrian side of the border near al-Qaim on Sunday."
+    assert only(extract(text, published=PUBLISHED)).actor2 == "Iraqi Border Guards"
