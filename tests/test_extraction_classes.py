@@ -4514,3 +4514,15 @@ def test_a_crossing_closed_with_its_name_between_is_a_border_closure(extract, te
 def test_one_border_guard_is_the_border_guards(extract):
     text = "An Iraqi border guard was wounded by gunfire from the Syrian side of the border near al-Qaim on Sunday."
     assert only(extract(text, published=PUBLISHED)).actor2 == "Iraqi Border Guards"
+
+
+def test_a_riot_in_a_camp_is_a_riot(extract):
+    text = "Women of IS families rioted in al-Hol camp on Sunday, setting tents on fire, the Asayish said."
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.location) == ("Riots", "Al-Hol camp")
+
+
+def test_a_stabbing_is_an_attack(extract):
+    text = "A Red Crescent worker was stabbed by a woman in the foreigners' annex of al-Hol camp on Sunday."
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians")
