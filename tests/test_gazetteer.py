@@ -325,3 +325,14 @@ def test_english_news_spellings_of_articles_and_marks_inside_village_names(spell
 def test_a_villages_albu_written_in_one_word_or_two(written):
     (mention,) = default_gazetteer().find(tokenize(normalize(written).text))
     assert "Albu Bali" in {place.name for place in mention.candidates}
+
+
+@pytest.mark.parametrize("text, name", [("في قضاء حويجة", "Al-Hawiga"), ("فجرا في قضاء حويجة بكركوك", "Al-Hawiga")])
+def test_a_units_cue_word_finds_the_unit_its_name_names_without_the_article(text, name):
+    # as written, حويجة is only villages elsewhere; after "قضاء" it is the district the gazetteer writes الحويجة
+    place = places_in(text)[0]
+    assert place.place.name == name and place.place.feature == "district"
+
+
+def test_a_village_cue_keeps_the_village_a_name_without_the_article_names():
+    assert all(p.place.feature != "district" for p in places_in("قالت مصادر عراقية إن انفجارا وقع في قرية حويجة"))

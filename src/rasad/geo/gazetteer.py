@@ -342,6 +342,9 @@ class Gazetteer:
             if hit is None:
                 hit = self._match_at(tokens, i, self._without_article)
                 without_article = True
+            elif self._unit_without_article(tokens, i, hit):
+                # "قضاء حويجة": a unit's cue word before a name that, without its article, is only a village's
+                hit, without_article = self._match_at(tokens, i, self._without_article), False
             if hit is None:
                 i += 1
                 continue
@@ -543,6 +546,19 @@ class Gazetteer:
                     else:
                         best = (length, [number], (form, *rest))
         return best
+
+    def _unit_without_article(self, tokens: list[Token], i: int, hit: tuple[int, list[int], tuple[str, ...]]) -> bool:
+        """The name after a district's, sub-district's or city's cue word is, as written, only other kinds of
+        place, and with the article the gazetteer gives it, a place of the cue's kind ("ناحية عظيم", "قضاء
+        حويجة": the units العظيم and الحويجة, not villages named حويجة)."""
+        if not any(form in FEATURE_CUES for token in tokens[max(0, i - 2) : i] for form in bare_forms(token.text)):
+            return False  # most names: no cue word just before them
+        cue = self._context(tokens, i)[0]
+        if cue is None or cue[0] not in ("district", "subdistrict", "city") or any(
+                self.places[n].feature in cue for n in hit[1]):
+            return False
+        other = self._match_at(tokens, i, self._without_article)
+        return other is not None and other[0] >= hit[0] and any(self.places[n].feature == cue[0] for n in other[1])
 
     @staticmethod
     def _context(tokens: list[Token], i: int) -> tuple[tuple[str, ...] | None, bool, bool]:
