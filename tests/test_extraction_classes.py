@@ -4526,3 +4526,26 @@ def test_a_stabbing_is_an_attack(extract):
     text = "A Red Crescent worker was stabbed by a woman in the foreigners' annex of al-Hol camp on Sunday."
     event = only(extract(text, published=PUBLISHED))
     assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians")
+
+
+# -- tenth round: a clause that sums incidents the report then tells one by one ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "IS fighters killed six members of the SDF in two separate attacks in Deir ez-Zor province on Sunday.\n\n"
+    "In the first, masked gunmen shot dead four fighters at a checkpoint in the town of Hajin. Later that day a "
+    "roadside bomb hit an SDF car near the town of al-Busayrah, killing two and wounding three.",
+    "قتل مسلحو داعش ستة من عناصر قسد بهجومين منفصلين في ريف دير الزور يوم الأحد.\n\n"
+    "ففي بلدة هجين أطلق مسلحون ملثمون النار على حاجز فقتلوا أربعة عناصر، وفي وقت لاحق انفجرت عبوة ناسفة بسيارة "
+    "لقسد قرب بلدة البصيرة ما أدى إلى مقتل عنصرين وإصابة ثلاثة.",
+])
+def test_a_sum_of_separate_attacks_gives_way_to_each_attack_told(extract, text):
+    events = sorted(extract(text, published=PUBLISHED), key=lambda e: e.location)
+    assert [(e.location, e.fatalities) for e in events] == [("Al Busayrah", 2), ("Hajin", 4)]
+    assert all(e.actor1 == "Islamic State" for e in events)  # the sum names who carried out both
+    assert events[0].event_type == "Explosions/Remote violence" and events[0].wounded == 3
+
+
+def test_a_sum_of_attacks_told_alone_stays_one_event(extract):
+    event = only(extract("IS fighters killed six members of the SDF in two separate attacks in Deir ez-Zor province "
+                         "on Sunday, the monitor said.", published=PUBLISHED))
+    assert event.fatalities == 6 and event.actor1 == "Islamic State"

@@ -228,6 +228,8 @@ class Lexicons:
     tallies: frozenset[str] = frozenset()  # "هجوما", "attacks": counted by a number before them, many incidents
     unknown_hurt: frozenset[str] = frozenset()  # "معلومات" of "دون معلومات عن إصابات": no count is known
     attempts: frozenset[tuple[str, ...]] = frozenset()  # "trying to", "أثناء محاولته": an arrest tried, none made
+    incident_duals: frozenset[str] = frozenset()  # "هجومين": two incidents
+    apart: frozenset[str] = frozenset()  # "separate" of "in two separate attacks"
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -361,7 +363,9 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"]["trends"]),
                    frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"]["tallies"]),
                    frozenset(fold(word).lower() for word in count_data["none"]["unknown"]),
-                   frozenset(tuple(fold(phrase).lower().split()) for phrase in count_data["attempts"]["words"]))
+                   frozenset(tuple(fold(phrase).lower().split()) for phrase in count_data["attempts"]["words"]),
+                   *(frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"][key])
+                     for key in ("duals", "apart")))
 
 
 def _check_trigger(entry: dict) -> None:

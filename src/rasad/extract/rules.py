@@ -101,6 +101,7 @@ class _Mention:
     definite: bool = False  # its noun with the article ("The attack in al-Mayadin was …", "الهجوم"): named again
     toll_update: bool = False  # "the death toll rose to nine", "ارتفعت حصيلة": the incident told before, days on
     gunfire: bool = False  # its clause tells a fight or shooting too ("… وقنابل يدوية، واندلعت اشتباكات")
+    several: bool = False  # "killed five in two separate attacks": sums incidents the report may tell one by one
 
 
 @dataclass
@@ -1174,6 +1175,7 @@ class RuleExtractor:
                                 separate=separate,
                                 toll_update=any(hit.payload.id == "toll_update" for hit in events),
                                 gunfire=any(hit.payload.id in _GUNFIRE_TRIGGERS for hit in events),
+                                several=_several_incidents(tokens, lex),
                                 definite=(main.first == main.last and (
                                     tokens[main.first].text.startswith("ال")
                                     or (main.first > 0 and tokens[main.first - 1].text == "the")))
@@ -1874,6 +1876,20 @@ def _tallied(first: int, tokens: list[Token]) -> bool:
     return any(a.value and a.value >= 2 and a.last == len(before) - 1 - gap
                and (before[a.first].text.replace(",", "").isdigit() or number_word(before[a.first].text))
                and not (gap == 0 and tokens[first].text.startswith("ب")) for a in amounts(before))
+
+
+def _several_incidents(tokens: list[Token], lex: Lexicons) -> bool:
+    """The clause counts two incidents or more: a dual ("بهجومين منفصلين"), or a number before a plural noun of
+    incidents, maybe with an adjective between ("in two separate attacks", "في ثلاث هجمات متفرقة")."""
+    for k, token in enumerate(tokens):
+        forms = bare_forms(token.text.lower())
+        if forms & lex.incident_duals:
+            return True
+        if forms & lex.tallies:
+            apart = k > 0 and bool(bare_forms(tokens[k - 1].text.lower()) & lex.apart)
+            if _tallied(k - 1 if apart else k, tokens):
+                return True
+    return False
 
 
 def _rioting(tokens: list[Token], protest: Trigger) -> bool:
@@ -2877,7 +2893,7 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         target = next(
             (m for m in merged
              if m.event.event_type == a.event_type and _compatible_sub_types(m.event.sub_event_type, a.sub_event_type)
-             and not (m.summary or mention.summary)
+             and not (m.summary or mention.summary or m.several or mention.several)
              # "في الأثناء، …": another incident than those told in sentences before
              and not (mention.separate and m.event.evidence[0].start != a.evidence[0].start)
              and _compatible_dates(m, mention)
@@ -2892,8 +2908,8 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
     # a toll on its own ("26 شخصا قتلوا") joins the violent incident of another type it counts, where one fits:
     # at the same place, or with no place of its own; a killing in a town the report names for it ("ففي بلدة
     # ذيبان، قتل شاب برصاص مجهولين" beside a bombing in the next town) is an incident of its own
-    for toll in [m for m in merged if m.casualties_only and not m.separate]:
-        fitting = [m for m in merged if m is not toll and not m.summary
+    for toll in [m for m in merged if m.casualties_only and not m.separate and not m.several]:
+        fitting = [m for m in merged if m is not toll and not m.summary and not m.several
                    # "In a separate incident, …": another incident than the toll told before it
                    and not (m.separate and m.event.evidence[0].start > toll.event.evidence[0].start)
                    and m.event.event_type in _VIOLENT
@@ -2921,7 +2937,7 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             merged.remove(arrest)
     # one incident told twice in a report with two names for it ("عملية إنزال جوي … وقتلت شخصا" and later "غارة نفذتها
     # القوات الأميركية … أسفرت عن مقتل قيادي"): the same named side, governorate, day and toll, whatever the type
-    for later in [m for m in merged if not m.headline and not m.summary]:
+    for later in [m for m in merged if not m.headline and not m.summary and not m.several]:
         # … or named again by its noun with the article at the same place and day ("The attack in al-Mayadin was
         # the deadliest …" after "A suicide bomber blew himself up in a mosque in al-Mayadin")
         # … or, as the subject of its clause, told in more detail right after it ("The operation, backed by F-16 jets,
@@ -2929,7 +2945,7 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         # an arrest): the incident just told, whatever word types the detail
         just_told = next((m for m in reversed(merged) if m is not later
                           and m.event.evidence[0].start < later.event.evidence[0].start), None)
-        same = next((m for m in merged if m is not later and not m.headline and not m.summary
+        same = next((m for m in merged if m is not later and not m.headline and not m.summary and not m.several
                      and m.event.evidence[0].start < later.event.evidence[0].start
                      and m.event.event_type != later.event.event_type and m.event.event_type in _VIOLENT
                      and later.event.event_type in _VIOLENT and ((
@@ -2949,7 +2965,8 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             _absorb(same, later)
             merged.remove(later)
     # a headline ("8 قتلى بهجوم لداعش في بادية دير الزور") is the body's incident, typed as the body tells it
-    for headline in [m for m in merged if m.headline]:
+    _tell_one_by_one(merged)
+    for headline in [m for m in merged if m.headline and not m.several]:
         bodies = [m for m in merged if not m.headline and not m.summary and m.event.admin1 == headline.event.admin1
                   and m.event.event_type in _VIOLENT and headline.event.event_type in _VIOLENT
                   and _compatible_dates(m, headline)]
@@ -2992,6 +3009,24 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             told.trigger = reference.trigger
         _absorb(told, reference)
     return merged
+
+
+def _tell_one_by_one(merged: list[_Mention]) -> None:
+    """A clause that sums incidents ("IS killed five SDF fighters in two separate attacks on Friday") gives way to
+    the incidents the report then tells one by one, lending them the sides it names; told alone, it stays."""
+    for several in [m for m in merged if m.several]:
+        told = [m for m in merged if not m.several and m.event.event_type in _VIOLENT
+                and several.event.event_type in _VIOLENT and m.event.admin1 == several.event.admin1
+                and _compatible_dates(m, several)]
+        if not told:
+            continue
+        for mention in told:
+            for name in ("actor1", "actor2"):
+                if getattr(mention.event, name) in (None, UNIDENTIFIED) and getattr(several.event, name) not in (
+                        None, UNIDENTIFIED) and getattr(several.event, name) not in (
+                        mention.event.actor1, mention.event.actor2):
+                    setattr(mention.event, name, getattr(several.event, name))
+        merged.remove(several)
 
 
 _DATE_RANK = {"clause": 0, "sentence": 1, "context": 2, "announcement": 3, "publication": 4, "none": 5}
