@@ -4549,3 +4549,24 @@ def test_a_sum_of_attacks_told_alone_stays_one_event(extract):
     event = only(extract("IS fighters killed six members of the SDF in two separate attacks in Deir ez-Zor province "
                          "on Sunday, the monitor said.", published=PUBLISHED))
     assert event.fatalities == 6 and event.actor1 == "Islamic State"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Gunmen killed two farmers near Tuz Khurmatu on Monday, police said.\n\n"
+     "Last month, IS fighters killed five soldiers in an attack on an army post in the same province.", "Salah Al-Din"),
+    ("قتل مسلحون مجهولون مزارعين اثنين قرب طوزخورماتو يوم الاثنين.\n\n"
+     "وفي الشهر الماضي قتل مسلحو داعش خمسة جنود بهجوم على موقع للجيش في المحافظة نفسها.", "Salah Al-Din"),
+    ("قتل مسلحون مجهولون مزارعين اثنين قرب طوزخورماتو يوم الاثنين.\n\n"
+     "وفي الشهر الماضي قتل مسلحو داعش خمسة جنود بهجوم على موقع للجيش في القضاء ذاته.", "Tuz Khurmatu"),
+])
+def test_the_same_province_or_district_refers_back_to_the_unit_of_the_place_told(extract, text, place):
+    earlier = next(e for e in extract(text, published=PUBLISHED) if e.fatalities == 5)
+    assert place in (earlier.location, earlier.admin1)
+    assert earlier.geo_precision == (3 if place == earlier.admin1 else 2)
+
+
+def test_the_attack_named_again_beside_where_the_group_has_cells_is_no_second_event(extract):
+    text = ("IS militants ambushed an army patrol near Hawija late on Sunday, killing three soldiers.\n\n"
+            "Nobody has claimed the attack, but the group keeps cells in Kirkuk, Salahuddin and Diyala provinces.")
+    event = only(extract(text, published=PUBLISHED))
+    assert event.location == "Al Hawijah" and event.fatalities == 3

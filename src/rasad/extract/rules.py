@@ -32,8 +32,16 @@ from rasad.text.segment import Span, clauses, opens_line, sentences
 from rasad.text.tokens import Token, bare_forms, match_forms, tokenize
 
 # Words that refer back to the place last named ("in the same area", "the desert").
+# "في القضاء نفسه", "in the same province": the place told before, or its district or governorate.
+_SAME_UNIT = {"town": ("البلده", "المدينه", "القريه"), "district": ("القضاء", "الناحيه"), "governorate": ("المحافظه",)}
+_SAME_UNIT_EN = {"town": ("town", "city", "village", "neighborhood", "neighbourhood"),
+                 "district": ("district", "subdistrict", "region"), "governorate": ("province", "governorate")}
+_SAME = {**{(noun, same): unit for unit, nouns in _SAME_UNIT.items() for noun in nouns
+            for same in ("نفسها", "ذاتها", "نفسه", "ذاته")},
+         **{(same, noun): unit for unit, nouns in _SAME_UNIT.items() for noun in nouns for same in ("نفس", "ذات")},
+         **{("same", noun): unit for unit, nouns in _SAME_UNIT_EN.items() for noun in nouns}}
 _ANAPHORA = {("المنطقه", "نفسها"), ("المنطقه", "ذاتها"), ("ذات", "المنطقه"), ("نفس", "المنطقه"), ("الصحراء",),
-             ("same", "area")}
+             ("same", "area"), *_SAME}
 # Words that refer back to the last place of a kind ("داخل المخيم" after "مخيم الهول").
 _FEATURE_ANAPHORA = {"المخيم": ("camp",), "السجن": ("prison",), "المعبر": ("crossing",), "المنفذ": ("crossing",),
                      "المدينه": ("city",), "البلده": ("city",), "القضاء": ("city", "district"), "الناحيه": ("city",),
@@ -249,7 +257,7 @@ class RuleExtractor:
                                      sentence_dates, sentence_periods, tokens, groups, abroad, previous_places,
                                      index, paragraph_places, lambda index=index: next_places(index), carried)
                 mentions.extend(found)
-                if found:
+                if any(not mention.reference for mention in found):  # (an incident told again adds no place)
                     state.told_places.extend(place for group in groups for place, _ in group)
                 told = told or bool(found)
                 carried = self.lexicons.triggers_by_id.get(found[-1].trigger) if found else None
@@ -917,6 +925,11 @@ class RuleExtractor:
             if last.precision == 3 and state.told_places and state.told_places[-1].precision < 3 and (
                     not _refers_to_desert(tokens)):
                 last = state.told_places[-1]
+            unit = _same_unit(tokens)
+            if unit == "district" and last.precision < 2:  # "in the same district": somewhere in the town's district
+                last = dataclasses.replace(last, precision=2)
+            elif unit == "governorate" and last.precision < 3:  # "في المحافظة نفسها": anywhere in its governorate
+                last = self._governorate_of(last) or last
             groups = [[(last, False)]]
             place_source = "reference"
         if not groups:
@@ -933,6 +946,10 @@ class RuleExtractor:
         if place_source != "clause" and all(
                 tuple(t.text.lower() for t in tokens[hit.first : hit.last + 1]) in lex.references for hit in events):
             reference = True  # "وأعلن التنظيم مسؤوليته عن الهجوم": only the incident's noun, told again
+        if (any(summary for group in groups for _, summary in group) and _definite(tokens, main) and not dated
+                and not _has_count(tokens) and len(state.triggers) > len(events)):
+            reference = True  # "the attack bore the hallmarks of IS, which has cells in Kirkuk, Salahuddin and Diyala":
+            # the incident told before, named again beside the governorates where the group is
         only_toll = all(hit.payload.id in _TOLL_TRIGGERS for hit in events)  # "5-10 fighters were killed", placed before
         # "…، مشيرا إلى توقيف 12 شخصا" after "لإفشال المحاولة" in the sentence, or arrests counted in a sentence
         # with no place of its own: the incident told again
@@ -1316,6 +1333,13 @@ class RuleExtractor:
         for hit in state.actors_in(tokens):
             if hit.payload.side == "insurgent":
                 state.attributed.add(hit.payload.resolve(None))
+
+    def _governorate_of(self, place: ResolvedPlace) -> ResolvedPlace | None:
+        """The governorate that holds a place, at precision 3 ("in the same province" after a town of it)."""
+        admin1 = place.admin1 or place.place.admin1
+        governorate = next((p for p in self.geocoder.gazetteer.lookup(admin1 or "") if p.feature == "admin1"
+                            and p.admin1 == admin1), None)
+        return None if governorate is None else ResolvedPlace(governorate, 3, place.start, place.end, ())
 
     def _country_scene(self, tokens: list[Token], events: list[Hit], figure: bool) -> ResolvedPlace | None:
         """Iraq or Syria named as the scene of an event word just before it ("ضربة جوية في شمال العراق",
@@ -2182,6 +2206,12 @@ def _refers_back(tokens: list[Token]) -> bool:
         if any(tuple(texts[i : i + n]) == phrase for i in range(len(texts) - n + 1)):
             return True
     return False
+
+
+def _same_unit(tokens: list[Token]) -> str | None:
+    """The kind of unit "the same …" names ("القضاء نفسه": district), if the clause says it."""
+    texts = [t.text for t in tokens]
+    return next((_SAME[pair] for pair in itertools.pairwise(texts) if pair in _SAME), None)
 
 
 def _refers_to_desert(tokens: list[Token]) -> bool:
