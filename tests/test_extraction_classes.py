@@ -4570,3 +4570,20 @@ def test_the_attack_named_again_beside_where_the_group_has_cells_is_no_second_ev
             "Nobody has claimed the attack, but the group keeps cells in Kirkuk, Salahuddin and Diyala provinces.")
     event = only(extract(text, published=PUBLISHED))
     assert event.location == "Al Hawijah" and event.fatalities == 3
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت شرطة الموصل ثلاثة متهمين بتجارة الحبوب المخدرة في حي الزهور يوم الأحد.",
+    "Police in Kirkuk arrested two men on robbery charges on Sunday.",
+    "ألقت مفارز مكافحة الإجرام في الرمادي القبض على عصابة للسطو على المنازل مؤلفة من أربعة أشخاص.",
+])
+def test_arrests_for_an_ordinary_crime_are_no_incident(extract, text):
+    assert extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت شرطة الموصل ثلاثة متهمين بالإرهاب كانوا يتاجرون بالمخدرات لتمويل داعش.",
+    "Police in Kirkuk arrested two IS members who ran a drug smuggling ring on Sunday.",
+])
+def test_arrests_of_the_conflict_stay_whatever_else_the_suspects_did(extract, text):
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == "Arrests"

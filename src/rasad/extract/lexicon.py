@@ -230,6 +230,8 @@ class Lexicons:
     attempts: frozenset[tuple[str, ...]] = frozenset()  # "trying to", "أثناء محاولته": an arrest tried, none made
     incident_duals: frozenset[str] = frozenset()  # "هجومين": two incidents
     apart: frozenset[str] = frozenset()  # "separate" of "in two separate attacks"
+    ordinary_crimes: frozenset[str] = frozenset()  # "المخدرات", "theft": arrests for them are no incident
+    conflict_words: frozenset[str] = frozenset()  # "إرهابي", "terrorism": an arrest of the conflict still
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -365,7 +367,9 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in count_data["none"]["unknown"]),
                    frozenset(tuple(fold(phrase).lower().split()) for phrase in count_data["attempts"]["words"]),
                    *(frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"][key])
-                     for key in ("duals", "apart")))
+                     for key in ("duals", "apart")),
+                   *(frozenset(fold(word).lower() for word in trigger_data["ordinary_crimes"][key])
+                     for key in ("words", "unless")))
 
 
 def _check_trigger(entry: dict) -> None:

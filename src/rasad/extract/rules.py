@@ -906,6 +906,10 @@ class RuleExtractor:
         actor_found = sorted(actor_found + self._latter(tokens, sentence_tokens, state) + ministry,
                              key=lambda hit: hit.first)
         actor_found = self._without_sources(actor_found, tokens, events)
+        if trigger.id == "arrest" and not any(hit.payload.side in ("insurgent", "unknown") for hit in actor_found):
+            forms = {form for token in tokens for form in bare_forms(token.text.lower())}
+            if forms & lex.ordinary_crimes and not forms & lex.conflict_words:
+                return []  # "بتهمة تجارة المخدرات", "on drug charges": a crime, no incident of the conflict
         # "في لبنان": elsewhere; but a foreign force that acted ("نفذت إسرائيل ضربة") says nothing of the scene
         abroad = [m for m in abroad if not any(a.first <= m.first and m.last <= a.last for a in actor_found)]
         if not groups and abroad:
