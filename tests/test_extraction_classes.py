@@ -4587,3 +4587,17 @@ def test_arrests_for_an_ordinary_crime_are_no_incident(extract, text):
 ])
 def test_arrests_of_the_conflict_stay_whatever_else_the_suspects_did(extract, text):
     assert only(extract(text, published=PUBLISHED)).sub_event_type == "Arrests"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("أحبطت قوات حرس الحدود محاولة تسلل لعناصر من داعش من الأراضي السورية قرب قضاء القائم يوم الاثنين.\n\n"
+     "وقال مصدر أمني إن الكاميرات الحرارية رصدت المجموعة قرب الشريط الحدودي وجرى التعامل معها ما أدى إلى مقتل "
+     "ثلاثة منهم.", "Al Qa’im"),
+    ("Iraqi border guards foiled an attempt by IS members to cross from Syria near Sinjar on Monday.\n\n"
+     "Thermal cameras spotted the group near the border strip and the guards opened fire, killing three of them.",
+     "Sinjar"),
+])
+def test_a_crossing_then_met_with_fire_is_one_fight_at_its_stretch_of_the_border(extract, text, place):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.fatalities, event.location) == ("Battles", 3, place)
+    assert {"border", "infiltration"} <= set(event.tags) and event.actor2 == "Islamic State"

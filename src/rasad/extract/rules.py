@@ -1007,6 +1007,13 @@ class RuleExtractor:
                   for group in groups]
         if len(groups) == 1 and not groups[0][0][1]:
             groups = [_governorate_named(groups[0], tokens)]
+        last_told = next((p for p in reversed(state.told_places[-3:]) if p.precision < 3), None)  # the incident's
+        if len(groups) == 1 and groups[0][0][0].place.feature == "border" and last_told is not None and (
+                last_told.place.feature != "border") and self.geocoder.border(
+                last_told.place.lat, last_told.place.lon)[0] <= _BORDER_AREA_KM:
+            # "قرب الشريط الحدودي" after an incident told near Sinjar: that stretch of the border, not its midpoint
+            groups = [[(dataclasses.replace(last_told, precision=max(last_told.precision, 2)), False)]]
+            place_source = "reference"
 
         # date: the clause, the sentence, a date of the three sentences before, else publication
         # "في الأثناء، أصيب …", "Separately, …": another incident, which takes no period from the one before it
@@ -2843,6 +2850,7 @@ def _compatible_places(a: Event, b: Event) -> bool:
     return a.admin1 == b.admin1 and (coarse >= 3 or (coarse == 2 and distance <= NEAR_AREA_KM))
 
 
+_BORDER_AREA_KM = 60  # how far from the border a place told may be for "the border strip" after it to be near it
 NEAR_AREA_KM = 60  # how far a report's "countryside" or "east of" a named place reaches, for one incident
 _THAT = {"ان", "وان", "بان", "that"}  # what opens a statement's content
 _TOOK_PLACE = {"جرت", "وقعت", "تمت", "نفذت", "جري", "وقع", "تم", "نفذ"}  # "جرت العملية …": the incident took place
@@ -2958,6 +2966,7 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         if told is not None:
             _absorb(told, toll)
             merged.remove(toll)
+    _crossings_met_with_fire(merged)
     # a raid's arrests told in a sentence of their own ("… killed an IS official. Two of his associates were
     # detained"): the same force, place and day make them the fight's (GUIDELINES §6: a raid with fighting)
     for arrest in [m for m in merged if m.event.sub_event_type == "Arrests" and m.event.arrested and not m.summary]:
@@ -3043,6 +3052,24 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             told.trigger = reference.trigger
         _absorb(told, reference)
     return merged
+
+
+_FIRE_TYPES = ("Battles", "Violence against civilians")
+
+
+def _crossings_met_with_fire(merged: list[_Mention]) -> None:
+    """A crossing the report told, then the fire that met it ("… ما أدى إلى مقتل اثنين منهم", "the guards opened fire,
+    killing three of them"), with no side but the crossing's: one fight (GUIDELINES §3)."""
+    for crossing in [m for m in merged if m.trigger == "infiltration" and not m.summary]:
+        sides = {crossing.event.actor1, crossing.event.actor2, None, UNIDENTIFIED}
+        fire = next((m for m in merged if m is not crossing and m.event.event_type in _FIRE_TYPES and m.event.fatalities
+                     and m.event.evidence[0].start > crossing.event.evidence[0].start
+                     and {m.event.actor1, m.event.actor2} <= sides and _compatible_dates(m, crossing)
+                     and _compatible_places(m.event, crossing.event)), None)
+        if fire is not None:
+            crossing.event.event_type, crossing.event.sub_event_type = "Battles", "Armed clash"
+            _absorb(crossing, fire)
+            merged.remove(fire)
 
 
 def _tell_one_by_one(merged: list[_Mention]) -> None:
