@@ -4601,3 +4601,14 @@ def test_a_crossing_then_met_with_fire_is_one_fight_at_its_stretch_of_the_border
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_type, event.fatalities, event.location) == ("Battles", 3, place)
     assert {"border", "infiltration"} <= set(event.tags) and event.actor2 == "Islamic State"
+
+
+@pytest.mark.parametrize("text", [
+    "Iraq on Sunday took back 150 families, 540 people in all, from al-Hol camp in Syria.\n\n"
+    "The families crossed the border at the Rabia crossing before being taken to a camp south of Mosul.",
+    "تسلم العراق يوم الأحد 150 عائلة تضم 540 شخصا من مخيم الهول في سوريا.\n\n"
+    "وعبرت العائلات الحدود من منفذ ربيعة قبل نقلها إلى مخيم جنوب الموصل.",
+])
+def test_people_handed_over_who_then_cross_the_border_are_no_crossing_of_their_own(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert "detainee_transfer" in event.tags and "infiltration" not in event.tags and event.transferred == 540

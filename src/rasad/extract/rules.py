@@ -2967,6 +2967,7 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             _absorb(told, toll)
             merged.remove(toll)
     _crossings_met_with_fire(merged)
+    _crossings_of_a_transfer(merged)
     # a raid's arrests told in a sentence of their own ("… killed an IS official. Two of his associates were
     # detained"): the same force, place and day make them the fight's (GUIDELINES §6: a raid with fighting)
     for arrest in [m for m in merged if m.event.sub_event_type == "Arrests" and m.event.arrested and not m.summary]:
@@ -3052,6 +3053,24 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             told.trigger = reference.trigger
         _absorb(told, reference)
     return merged
+
+
+def _crossings_of_a_transfer(merged: list[_Mention]) -> None:
+    """People the report told handed over who then "crossed the border at the Rabia crossing", or were "taken to a
+    camp south of Mosul" with no figure of their own: the transfer's way, no crossing or transfer of its own (the
+    transfer stays placed where it left, GUIDELINES §6)."""
+    for later in [m for m in merged if (m.trigger == "infiltration" and m.event.actor1 is None
+                                        and m.event.actor2 in (None, "Civilians"))
+                  or (m.trigger in _TRANSFERS and m.event.transferred is None)]:
+        transfer = next((m for m in reversed(merged) if m.trigger in _TRANSFERS and m is not later
+                         and m.event.evidence[0].start < later.event.evidence[0].start
+                         and _compatible_dates(m, later)), None)
+        if transfer is not None:
+            transfer.event.evidence += [e for e in later.event.evidence if e not in transfer.event.evidence]
+            merged.remove(later)
+
+
+_TRANSFERS = ("transfer", "camp_release")
 
 
 _FIRE_TYPES = ("Battles", "Violence against civilians")
