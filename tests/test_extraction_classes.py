@@ -4612,3 +4612,32 @@ def test_a_crossing_then_met_with_fire_is_one_fight_at_its_stretch_of_the_border
 def test_people_handed_over_who_then_cross_the_border_are_no_crossing_of_their_own(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert "detainee_transfer" in event.tags and "infiltration" not in event.tags and event.transferred == 540
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked an army checkpoint near al-Mayadin on Sunday, killing three soldiers.\n\n"
+    "The Britain-based Syrian Observatory for Human Rights said IS fighters carried out the attack, which also "
+    "wounded four soldiers.",
+    "هاجم مسلحون حاجزا للجيش قرب الميادين يوم الأحد فقتلوا ثلاثة جنود.\n\n"
+    "وقال المرصد السوري لحقوق الإنسان، ومقره بريطانيا، إن عناصر من داعش نفذوا الهجوم الذي أسفر أيضا عن إصابة "
+    "أربعة جنود.",
+])
+def test_where_a_monitor_is_based_is_no_scene_abroad(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.fatalities, event.wounded) == ("Islamic State", 3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb killed at least seven soldiers near Palmyra on Sunday, state media said.\n\n"
+    "A war monitor put the death toll at 10.",
+    "قتل سبعة جنود على الأقل بانفجار عبوة ناسفة قرب تدمر يوم الأحد، بحسب الإعلام الرسمي.\n\n"
+    "فيما قدر المرصد حصيلة القتلى بعشرة.",
+])
+def test_another_sources_toll_is_a_second_account_and_the_lowest_stands(extract, text):
+    assert only(extract(text, published=PUBLISHED)).fatalities == 7
+
+
+def test_a_toll_that_rose_replaces_the_first(extract):
+    text = ("A roadside bomb killed seven soldiers near Palmyra on Sunday, state media said.\n\n"
+            "Two of the wounded later died, bringing the death toll to nine.")
+    assert only(extract(text, published=PUBLISHED)).fatalities == 9

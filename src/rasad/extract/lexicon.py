@@ -232,6 +232,8 @@ class Lexicons:
     apart: frozenset[str] = frozenset()  # "separate" of "in two separate attacks"
     ordinary_crimes: frozenset[str] = frozenset()  # "المخدرات", "theft": arrests for them are no incident
     conflict_words: frozenset[str] = frozenset()  # "إرهابي", "terrorism": an arrest of the conflict still
+    estimate_verbs: frozenset[str] = frozenset()  # "put" of "put the death toll at 14": another source's figure
+    toll_nouns: frozenset[str] = frozenset()  # "toll", "الحصيلة"
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -369,7 +371,8 @@ class Lexicons:
                    *(frozenset(fold(word).lower() for word in trigger_data["generic_quantifiers"][key])
                      for key in ("duals", "apart")),
                    *(frozenset(fold(word).lower() for word in trigger_data["ordinary_crimes"][key])
-                     for key in ("words", "unless")))
+                     for key in ("words", "unless")),
+                   *(frozenset(fold(word).lower() for word in count_data["estimates"][key]) for key in ("verbs", "nouns")))
 
 
 def _check_trigger(entry: dict) -> None:

@@ -110,6 +110,7 @@ class _Mention:
     toll_update: bool = False  # "the death toll rose to nine", "ارتفعت حصيلة": the incident told before, days on
     gunfire: bool = False  # its clause tells a fight or shooting too ("… وقنابل يدوية، واندلعت اشتباكات")
     several: bool = False  # "killed five in two separate attacks": sums incidents the report may tell one by one
+    estimate: bool = False  # "a monitor put the death toll at 14": another source's figure, not a rise
 
 
 @dataclass
@@ -252,7 +253,7 @@ class RuleExtractor:
                     state.places.extend(place for place, _ in group)
                 # a foreign dateline ("أنقرة ـ رويترز:") says where the report was filed, not where it happened
                 abroad = [m for m in clause_found if isinstance(m, ForeignMention) and not _dateline(text, tokens, m)
-                          and not _border_with(tokens, m, self.lexicons.border_words)]
+                          and not _border_with(tokens, m, self.lexicons.border_words) and not _based_in(tokens, m)]
                 found = self._clause(document, norm, published, context, state, sentence, sentence_tokens,
                                      sentence_dates, sentence_periods, tokens, groups, abroad, previous_places,
                                      index, paragraph_places, lambda index=index: next_places(index), carried)
@@ -1204,6 +1205,7 @@ class RuleExtractor:
                                 toll_update=any(hit.payload.id == "toll_update" for hit in events),
                                 gunfire=any(hit.payload.id in _GUNFIRE_TRIGGERS for hit in events),
                                 several=_several_incidents(tokens, lex),
+                                estimate=_estimate(tokens, lex),
                                 definite=(main.first == main.last and (
                                     tokens[main.first].text.startswith("ال")
                                     or (main.first > 0 and tokens[main.first - 1].text == "the")))
@@ -1913,6 +1915,15 @@ def _tallied(first: int, tokens: list[Token]) -> bool:
                and not (gap == 0 and tokens[first].text.startswith("ب")) for a in amounts(before))
 
 
+def _estimate(tokens: list[Token], lex: Lexicons) -> bool:
+    """The clause gives a source's own figure for a toll ("put the death toll at 14", "قدر المرصد الحصيلة")."""
+    for k, token in enumerate(tokens):
+        if bare_forms(token.text.lower()) & lex.estimate_verbs and any(
+                bare_forms(t.text.lower()) & lex.toll_nouns for t in tokens[k + 1 : k + 4]):
+            return True
+    return False
+
+
 def _several_incidents(tokens: list[Token], lex: Lexicons) -> bool:
     """The clause counts two incidents or more: a dual ("بهجومين منفصلين"), or a number before a plural noun of
     incidents, maybe with an adjective between ("in two separate attacks", "في ثلاث هجمات متفرقة")."""
@@ -2359,6 +2370,18 @@ def _describes(word: str) -> bool:
 
 _FORCE_DESCRIPTORS = {"government", "sunni", "shiite", "shia", "local", "pro", "state", "allied", "backed", "supported",
                       "armed"}
+
+
+_SEAT_WORDS = {"مقره", "مقرها", "مقراته", "مقرا"}
+
+
+def _based_in(tokens: list[Token], mention: ForeignMention) -> bool:
+    """The foreign place is where a source is based ("the Britain-based Syrian Observatory", "ومقره بريطانيا", "يتخذ
+    من لندن مقرا"): no scene abroad."""
+    after = [token.text.lower() for token in tokens[mention.last + 1 : mention.last + 2]]
+    before = {form for token in tokens[max(0, mention.first - 2) : mention.first] for form in bare_forms(token.text)}
+    return after == ["based"] or bool(before & _SEAT_WORDS) or bool(
+        {form for word in after for form in bare_forms(word)} & _SEAT_WORDS)
 
 
 def _border_with(tokens: list[Token], mention: ForeignMention, border_words: frozenset[str]) -> bool:
@@ -3145,7 +3168,8 @@ def _absorb(target: _Mention, other: _Mention) -> None:
     a.actor2 = a.actor2 or (b.actor2 if b.actor2 != a.actor1 else None)
     for name in COUNT_FIELDS:
         values = [v for v in (getattr(a, name), getattr(b, name)) if v is not None]
-        setattr(a, name, max(values) if values else None)
+        # (the lowest of two sources' figures for one toll, GUIDELINES §6; else the fuller count of the accounts)
+        setattr(a, name, (min(values) if other.estimate or target.estimate else max(values)) if values else None)
         if getattr(b, name) is not None and getattr(a, name) == getattr(b, name) and name in b.trace:
             a.trace.setdefault(name, b.trace[name])
     seen = {(e.start, e.end) for e in a.evidence}
