@@ -4641,3 +4641,14 @@ def test_a_toll_that_rose_replaces_the_first(extract):
     text = ("A roadside bomb killed seven soldiers near Palmyra on Sunday, state media said.\n\n"
             "Two of the wounded later died, bringing the death toll to nine.")
     assert only(extract(text, published=PUBLISHED)).fatalities == 9
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("استشهد جنديان وأصيب ثالث جراء اعتداء إرهابي على حافلة عسكرية قرب تدمر.",
+     ("Unidentified Armed Group", "Military Forces of Syria")),
+    ("قتل جنديان بالهجوم الإرهابي الذي استهدف نقطة للجيش قرب تكريت.", ("Islamic State", "Military Forces of Iraq")),
+    ("قتل عسكريان بهجوم لمسلحين على حافلة قرب تكريت.", ("Unidentified Armed Group", "Military Forces of Iraq")),
+])
+def test_a_groups_adjective_of_the_attack_struck_and_the_soldiers_counted_suffered(extract, text, sides):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == sides

@@ -2659,8 +2659,8 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     if first is None:
         first = ordered[0]
     # (bombers who blew themselves up are counted, and acted: "Two ISIS suicide bombers blew themselves up")
-    if trigger.event_type in _VIOLENT and trigger.id != "self_detonation" and (
-            (_suffered(first[0], tokens, members, dates) and (
+    if trigger.event_type in _VIOLENT and trigger.id != "self_detonation" and not _describes_blow(
+            first[0], main, tokens) and ((_suffered(first[0], tokens, members, dates) and (
                 _counted(first[0], tokens, dates, members) or _suffered(first[0], tokens, posts, dates)))
             or _exposed(first[0], tokens, exposed) or _carried(first[0], tokens)):
         # "قوة من الحشد تعرضت إلى هجوم … دفعهم إلى الاشتباك"
@@ -2707,6 +2707,14 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     if second:
         spans["actor2"] = (tokens[second[0].first].start, tokens[second[0].last].end)
     return first[1], second[1] if second else None, spans
+
+
+def _describes_blow(hit: Hit, main: Hit, tokens: list[Token]) -> bool:
+    """The group is the incident noun's relative adjective, agreeing with it ("هجوم إرهابي", "الاعتداء الإرهابي"):
+    it names who struck, whatever the clause counts."""
+    word = tokens[hit.first].text
+    return (hit.payload.side in ("insurgent", "unknown") and hit.first == hit.last == main.last + 1
+            and word.endswith(("ي", "يه")) and word.startswith("ال") == tokens[main.last].text.startswith("ال"))
 
 
 def _source_text(norm: NormalizedText, original: str, start: int, end: int) -> str:
