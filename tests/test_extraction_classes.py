@@ -2063,7 +2063,7 @@ def test_the_force_a_quoted_source_belongs_to_is_no_side(extract, text):
      date(2026, 2, 10), ("Dhiban", "2026-02-03", 2)),
     ("Islamic State militants killed two Peshmerga fighters in an attack in the Kifri area on Saturday.\n"
      "The attack comes a week after militants killed a Peshmerga officer near Khanaqin.",
-     date(2026, 2, 15), ("Khanaqin", "2026-02-08", 2)),
+     date(2026, 2, 15), ("Khanaqin", "2026-02-07", 2)),  # a week before Saturday's attack
 ])
 def test_an_incident_the_news_comes_days_after_is_an_earlier_one(extract, text, published, earlier):
     events = extract(text, published=published)
@@ -4652,3 +4652,14 @@ def test_a_toll_that_rose_replaces_the_first(extract):
 def test_a_groups_adjective_of_the_attack_struck_and_the_soldiers_counted_suffered(extract, text, sides):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == sides
+
+
+@pytest.mark.parametrize("text", [
+    "اغتال مسلحون مجهولون مختار قرية في ريف دير الزور الشرقي يوم الأربعاء 11 آذار.\n\n"
+    "ويأتي ذلك بعد يومين من اغتيال شيخ عشيرة في بلدة الشحيل.",
+    "Gunmen shot dead a village headman in eastern Deir ez-Zor on Wednesday, March 11.\n\n"
+    "It came two days after a tribal sheikh was assassinated in the town of al-Shuhayl.",
+])
+def test_an_incident_days_before_the_one_told_is_dated_from_it_and_a_sheikh_counts_one(extract, text):
+    earlier = next(e for e in extract(text, published=date(2026, 3, 14)) if e.location == "Al-Shuhayl")
+    assert (earlier.event_date, earlier.time_precision, earlier.fatalities) == ("2026-03-09", 2, 1)

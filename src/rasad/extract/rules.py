@@ -125,6 +125,7 @@ class _DocState:
     airborne: set[str] = field(default_factory=set)  # forces the report names by their aircraft
     generic_forces: dict[str, str] = field(default_factory=dict)  # whose a report's "قوات الأمن" are, by country
     operation_force: str | None = None  # the force of an operation told with no result yet ("نفذت قوات الجيش عملية")
+    incident_day: date | None = None  # the day of the last incident told to the day, for "بعد يومين من …" after it
     ministry: Actor | None = None  # the ministry named last ("أعلنت وزارة الداخلية …"), whom "الوزارة" names after
     told_places: list[ResolvedPlace] = field(default_factory=list)  # the places of the incidents told so far
     announced: set[tuple[int, int]] = field(default_factory=set)  # spans of dates that are a statement's day
@@ -1022,6 +1023,11 @@ class RuleExtractor:
             [d for d in dated if (d.start, d.end) not in state.announced],
             [d for d in sentence_dates if (d.start, d.end) not in state.announced], state, sentence_index, published,
             separate, sentence.paragraph)
+        if when is not None and when.kind == "earlier" and when.value and published and state.incident_day:
+            # "ويأتي ذلك بعد يومين من اغتيال شيخ": two days before the incident just told, not before the report
+            when = dataclasses.replace(when, value=state.incident_day - (published - when.value))
+        elif when is not None and when.precision == 1 and when.value and date_source in ("clause", "sentence"):
+            state.incident_day = when.value
         announced = [d for d in sentence_dates if (d.start, d.end) in state.announced and d.value] or [
             d for i, d in state.statements if 0 < sentence_index - i <= 3][-1:]  # "announced late Thursday …" before
         if date_source in ("publication", "none") and announced:
