@@ -259,6 +259,14 @@ def test_a_batch_writes_its_search_texts_at_once_and_they_are_found(store, tmp_p
     assert store._one("SELECT count(*) FROM documents_fts") == 3 and store._search_rows is None
 
 
+def test_a_batch_writes_its_events_history_at_once_in_order(tmp_path, store):
+    ingest(store, docs_file(tmp_path, rows(REPORT_A, REPORT_B, REPORT_C)))
+    arrest = next(e for e in store.query_events(EventFilter())[0] if e["sub_event_type"] == "Arrests")
+    steps = [(step["action"], step["detail"]["doc_id"]) for step in store.history(arrest["event_id"])]
+    assert steps == [("created", "d0"), ("source added", "d1")]  # written at the batch's end, with COPY on PostgreSQL
+    assert store._history_rows is None
+
+
 def test_the_near_duplicate_look_up_reads_each_band_through_its_ordered_index(store):
     """A band every report shares (a site's boilerplate) costs 30 rows, not one row a report: the plan reads the
     band's index in doc_id order, with no sort and no scan of the table."""

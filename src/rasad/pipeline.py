@@ -124,7 +124,7 @@ def store_batch(store: Store, batch: list[Document], extracted: dict[str, list[E
                     raise ValueError(f"no events extracted for {document.doc_id!r}")
                 events = extractor.extract(document)
             for index, event in enumerate(events):
-                store.add_mention(event, index, document.published)
+                store.add_mention(event, index, document.published, fresh=True)
                 report.mentions += 1
 
 

@@ -113,6 +113,7 @@ class Store:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._search_rows: list[tuple[str, str]] | None = None  # held for the end of a bulk() batch
+        self._history_rows: list[tuple[str, str, str, str, str]] | None = None  # likewise
         self.migrate()
 
     # -- schema ---------------------------------------------------------------------------------
@@ -223,15 +224,18 @@ class Store:
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
-        """Within a transaction, for a batch of reports: their search texts are written together at the end, with
-        ``COPY`` on PostgreSQL (one prepared statement on SQLite), rather than one statement each."""
-        self._search_rows = []
+        """Within a transaction, for a batch of reports: their search texts and the history of their events are
+        written together at the end, with ``COPY`` on PostgreSQL (one prepared statement on SQLite), rather than one
+        statement each (nothing reads them while the batch is stored)."""
+        self._search_rows, self._history_rows = [], []
         try:
             yield
             if self._search_rows:
                 self.db.bulk_insert("documents_fts", ("doc_id", "body"), self._search_rows)
+            if self._history_rows:
+                self.db.bulk_insert("event_history", ("event_id", "at", "actor", "action", "detail"), self._history_rows)
         finally:
-            self._search_rows = None
+            self._search_rows = self._history_rows = None
 
     def _near_duplicate(self, signature: list[int], published: str | None) -> str | None:
         """A stored report whose sketch shares enough of this one's smallest hashes and is close enough, published
@@ -252,9 +256,9 @@ class Store:
             "GROUP BY b.doc_id HAVING count(*) >= ? ORDER BY n DESC, b.doc_id DESC LIMIT 5) c "
             "JOIN documents d ON d.doc_id = c.doc_id ORDER BY c.n DESC, c.doc_id DESC",
             (*keys, MIN_SHARED_BANDS)).fetchall()
-        for row in rows:
-            if similarity(signature, json.loads(row["minhash"])) >= NEAR_DUPLICATE and published_together(
-                    row["published"], published):
+        for row in rows:  # (the cheap test first)
+            if published_together(row["published"], published) and similarity(
+                    signature, json.loads(row["minhash"])) >= NEAR_DUPLICATE:
                 return row["doc_id"]
         return None
 
@@ -463,12 +467,14 @@ class Store:
             sql = f"SELECT * FROM events WHERE {where}"
         return [dict(row) for row in self.db.execute(sql + " LIMIT 500", args)]
 
-    def add_mention(self, event: Event, index: int, published: date | None = None) -> str:
-        """Store one extracted event mention, fusing it into the event of the same incident."""
+    def add_mention(self, event: Event, index: int, published: date | None = None, fresh: bool = False) -> str:
+        """Store one extracted event mention, fusing it into the event of the same incident. ``fresh``: its report
+        was stored just now, so no analyst can have placed it."""
         data = event.to_dict()
         data["published"] = published.isoformat() if published else None
         mention_id = f"{event.doc_id}#{index}"
-        pinned = self._one("SELECT event_id FROM mentions WHERE mention_id = ? AND pinned = 1", (mention_id,))
+        pinned = None if fresh else self._one("SELECT event_id FROM mentions WHERE mention_id = ? AND pinned = 1",
+                                              (mention_id,))
         if pinned:  # an analyst placed this report's account: keep it where they put it
             return pinned
         match = best_match(self, data)
@@ -546,8 +552,11 @@ class Store:
 
     # -- review ---------------------------------------------------------------------------------
     def _history(self, event_id: str, actor: str, action: str, detail: dict[str, Any]) -> None:
-        self.db.execute("INSERT INTO event_history (event_id, at, actor, action, detail) VALUES (?,?,?,?,?)",
-                        (event_id, _now(), actor, action, json.dumps(detail, ensure_ascii=False)))
+        row = (event_id, _now(), actor, action, json.dumps(detail, ensure_ascii=False))
+        if self._history_rows is not None:
+            self._history_rows.append(row)
+        else:
+            self.db.execute("INSERT INTO event_history (event_id, at, actor, action, detail) VALUES (?,?,?,?,?)", row)
 
     def _require(self, event_id: str) -> dict[str, Any]:
         row = self.db.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
