@@ -4663,3 +4663,36 @@ def test_a_groups_adjective_of_the_attack_struck_and_the_soldiers_counted_suffer
 def test_an_incident_days_before_the_one_told_is_dated_from_it_and_a_sheikh_counts_one(extract, text):
     earlier = next(e for e in extract(text, published=date(2026, 3, 14)) if e.location == "Al-Shuhayl")
     assert (earlier.event_date, earlier.time_precision, earlier.fatalities) == ("2026-03-09", 2, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "US forces carried out air strikes on Friday against depots used by Iran-backed militias near Albu Kamal.",
+    "US jets on Friday bombed depots operated by Iran-backed militias near Albu Kamal.",
+])
+def test_a_force_after_a_participle_of_holding_did_not_act(extract, text):
+    assert only(extract(text, published=PUBLISHED)).actor1 == "Military Forces of the United States"
+
+
+def test_strikes_told_on_each_side_of_the_border_are_two_scenes(extract):
+    text = ("US jets struck militia depots near Albu Kamal in Syria on Friday.\n\n"
+            "In Iraq, the strikes hit sites in al-Qaim, killing 11 people, Iraqi officials said.")
+    events = sorted(extract(text, published=PUBLISHED), key=lambda e: e.country)
+    assert [(e.country, e.fatalities) for e in events] == [("IQ", 11), ("SY", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "US jets struck militia depots near Albu Kamal on Friday in retaliation for a drone attack that killed three "
+    "soldiers.",
+    "قصفت طائرات أمريكية مخازن لفصائل مسلحة قرب البوكمال يوم الجمعة ردا على هجوم بطائرة مسيرة أسفر عن مقتل "
+    "ثلاثة جنود.",
+])
+def test_the_toll_of_the_incident_a_blow_answered_is_not_its_own(extract, text):
+    assert only(extract(text, published=PUBLISHED)).fatalities is None
+
+
+@pytest.mark.parametrize("text", [
+    "US jets on Friday bombed militia depots near Albu Kamal.",
+    "Coalition aircraft early on Sunday struck an IS hideout in the Hamrin mountains.",
+])
+def test_aircraft_and_their_blow_with_a_day_between(extract, text):
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == "Air/drone strike"

@@ -234,6 +234,7 @@ class Lexicons:
     conflict_words: frozenset[str] = frozenset()  # "إرهابي", "terrorism": an arrest of the conflict still
     estimate_verbs: frozenset[str] = frozenset()  # "put" of "put the death toll at 14": another source's figure
     toll_nouns: frozenset[str] = frozenset()  # "toll", "الحصيلة"
+    retaliations: frozenset[str] = frozenset()  # "ردا", "retaliation": what follows is the incident a blow answered
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -372,7 +373,8 @@ class Lexicons:
                      for key in ("duals", "apart")),
                    *(frozenset(fold(word).lower() for word in trigger_data["ordinary_crimes"][key])
                      for key in ("words", "unless")),
-                   *(frozenset(fold(word).lower() for word in count_data["estimates"][key]) for key in ("verbs", "nouns")))
+                   *(frozenset(fold(word).lower() for word in count_data["estimates"][key]) for key in ("verbs", "nouns")),
+                   frozenset(fold(word).lower() for word in trigger_data["background"]["retaliations"]))
 
 
 def _check_trigger(entry: dict) -> None:

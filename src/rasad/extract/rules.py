@@ -1059,6 +1059,12 @@ class RuleExtractor:
             cut = next((k for k in range(main.last + 1, len(tokens))
                         if bare_forms(tokens[k].text.lower()) & self.lexicons.grievances), None)
             count_tokens = tokens[:cut]
+        elif main.payload.event_type in _VIOLENT:
+            # "in retaliation for a drone attack that killed three soldiers", "ردا على هجوم أسفر عن مقتل …": the
+            # incident answered, not the blow's own toll
+            cut = next((k for k in range(main.last + 1, len(tokens))
+                        if bare_forms(tokens[k].text.lower()) & self.lexicons.retaliations), None)
+            count_tokens = tokens[:cut]
         # every date written in the clause is no count, a dateline's too ("BAGHDAD, March 10 - Two soldiers …")
         counts, count_spans = self._counts(count_tokens, written_dates,
                                            [hit for hit in actor_found if hit.last < len(count_tokens)], place_spans)
@@ -2471,8 +2477,14 @@ def _passive_by(tokens: list[Token], first: int) -> bool:
     verb = tokens[k - 1].text.lower()
     if verb in ("dead", "down", "out") and k >= 2:  # "shot dead by", "gunned down by", "carried out by"
         verb = tokens[k - 2].text.lower()
-    return verb.endswith("ed") and verb not in ("backed", "supported", "led", "funded", "armed", "trained") or verb in (
-        "shot", "hit", "struck", "taken", "seized")
+    return verb.endswith("ed") and verb not in _HELD_BY or verb in ("shot", "hit", "struck", "taken", "seized")
+
+
+# participles of what a force has, backs or holds, not of what it did ("facilities used by Iran-backed militias",
+# "an area controlled by the SDF")
+_HELD_BY = {"backed", "supported", "led", "funded", "armed", "trained", "used", "controlled", "owned", "operated",
+            "occupied", "manned", "frequented", "dominated", "inhabited", "populated", "protected", "guarded",
+            "sponsored", "financed", "equipped", "designated", "considered", "recognized", "recognised"}
 
 
 def _seat(mention: PlaceMention) -> bool:
@@ -2879,6 +2891,8 @@ def _compatible_places(a: Event, b: Event) -> bool:
         return a.admin1 == b.admin1
     if _same_place(a, b):
         return True  # one name, read as two of the places that bear it: one place in one report
+    if a.country and b.country and a.country != b.country and "infiltration" not in set(a.tags) | set(b.tags):
+        return False  # "strikes near Albu Kamal …; in Iraq, the strikes hit al-Qaim": a scene on each side
     distance = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
     coarse = max(a.geo_precision or 3, b.geo_precision or 3)
     # an area ("ريف دير الزور الشرقي", "east of Mosul") reaches further from its named place than a town does
