@@ -4696,3 +4696,24 @@ def test_the_toll_of_the_incident_a_blow_answered_is_not_its_own(extract, text):
 ])
 def test_aircraft_and_their_blow_with_a_day_between(extract, text):
     assert only(extract(text, published=PUBLISHED)).sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text", [
+    "Five SDF fighters and three tribal gunmen were killed in clashes in the town of Hajin on Tuesday.",
+    "قتل خمسة من عناصر قسد وثلاثة من مسلحي العشائر في اشتباكات في بلدة هجين يوم الثلاثاء.",
+])
+def test_two_forces_that_both_lost_men_in_a_clash_fought_each_other(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Syrian Democratic Forces", "Arab Tribal Forces", 8)
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes in Hajin entered their third day on Tuesday, with at least 30 people killed since Sunday.",
+    "دخلت الاشتباكات في هجين يومها الثالث الثلاثاء، مع مقتل 30 شخصا على الأقل منذ يوم الأحد.",
+])
+def test_the_figure_beside_since_a_day_is_the_spans_tally(extract, text):
+    assert only(extract(text, published=PUBLISHED)).fatalities is None
+
+
+def test_a_running_tally_since_a_day_alone_is_no_incident(extract):
+    assert extract("At least 30 people have been killed since Sunday in clashes in Hajin.", published=PUBLISHED) == []

@@ -817,6 +817,9 @@ class RuleExtractor:
         if any(d.kind == "since" and not self._superlative_before(tokens, d) for d in clause_dates) and not any(
                 d.precision == 1 for d in clause_dates):
             return []
+        # "… on Tuesday, with at least 25 killed since Sunday": the figures beside "since" are the span's tally
+        tally_spans = [(d.start, d.end) for d in clause_dates
+                       if d.kind == "since" and not self._superlative_before(tokens, d)]
         dated = [d for d in clause_dates if d.kind not in ("year", "since")]
         if self._like_many(tokens) and not any(d.precision == 1 for d in dated):
             return []  # "40 killed in similar attacks since January": a figure summed over other incidents
@@ -1065,6 +1068,9 @@ class RuleExtractor:
             cut = next((k for k in range(main.last + 1, len(tokens))
                         if bare_forms(tokens[k].text.lower()) & self.lexicons.retaliations), None)
             count_tokens = tokens[:cut]
+        if tally_spans:
+            count_tokens = [token for k, token in enumerate(count_tokens) if not any(
+                _same_segment(norm.text, count_tokens, k, start) for start, _ in tally_spans)]
         # every date written in the clause is no count, a dateline's too ("BAGHDAD, March 10 - Two soldiers …")
         counts, count_spans = self._counts(count_tokens, written_dates,
                                            [hit for hit in actor_found if hit.last < len(count_tokens)], place_spans)
@@ -1896,6 +1902,12 @@ def _english_relatives(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+def _same_segment(text: str, tokens: list[Token], k: int, offset: int) -> bool:
+    """Token ``k`` and the text at ``offset`` stand between the same two commas of the clause."""
+    low, high = sorted((tokens[k].start, offset))
+    return "," not in text[low:high] and "،" not in text[low:high]
+
+
 def _same_side_of(spans: list[tuple[int, int]], first: int, second: int) -> bool:
     """Both tokens stand inside the same span, or both outside every span."""
     return all((a <= first <= b) == (a <= second <= b) for a, b in spans)
@@ -2693,6 +2705,12 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
                                and _counted(item[0], tokens, dates, members)
                                and not (item[0].payload.nationality_only and item[0].first <= main.last
                                         and item[0].last >= main.first))), None)
+        mutual = next((item for item in by_position if item[1] != first[1] and item[2] != "civilian"), None) if (
+            other is None and trigger.id == "clash") else None
+        if mutual is not None:  # "six SDF fighters and four tribal gunmen were killed in clashes": they fought each other
+            one, two = sorted((first, mutual), key=lambda item: item[0].first)
+            return one[1], two[1], {"actor1": (tokens[one[0].first].start, tokens[one[0].last].end),
+                                    "actor2": (tokens[two[0].first].start, tokens[two[0].last].end)}
         if other is None:
             return None, first[1], {"actor2": (tokens[first[0].first].start, tokens[first[0].last].end)}
         first = other

@@ -221,6 +221,12 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             used.update(range(first, end))
             i = end
             continue
+        if tokens[i].text in _SINCE and i + 1 < len(tokens):  # "since Sunday", "منذ يوم الأحد": a span of days
+            day_word = i + 2 if tokens[i + 1].text in ("يوم", "the") and i + 2 < len(tokens) else i + 1
+            if _phrase_at(tokens, day_word, cal["weekday_phrases"]):
+                found.append(DateMention(None, None, "since", tokens[i].start, tokens[day_word].end))
+                i = day_word + 1
+                continue
         weekday_hit = _phrase_at(tokens, i, cal["weekday_phrases"])
         if weekday_hit:
             weekday = weekday_hit[0]
