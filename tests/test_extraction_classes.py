@@ -4717,3 +4717,18 @@ def test_the_figure_beside_since_a_day_is_the_spans_tally(extract, text):
 
 def test_a_running_tally_since_a_day_alone_is_no_incident(extract):
     assert extract("At least 30 people have been killed since Sunday in clashes in Hajin.", published=PUBLISHED) == []
+
+
+def test_the_terrorists_of_a_syrian_statement_are_the_group_it_names(extract):
+    event = only(extract("تمكنت وحدات الأمن العام في دير الزور، بالتنسيق مع جهاز الاستخبارات، من تفكيك خلية إرهابية "
+                         "تتبع لتنظيم داعش في مدينة الميادين، والقبض على أفرادها الخمسة.", published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.arrested) == ("Military Forces of Syria", "Islamic State", 5)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلحون مجهولون قياديا في داعش قرب بلدة الشحيل.",
+    "قتل مسلحون إرهابيون مجهولون قياديا في داعش قرب بلدة الشحيل.",
+])
+def test_unknown_gunmen_who_killed_a_groups_commander_are_not_that_group(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group", "Islamic State")

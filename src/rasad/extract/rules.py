@@ -84,6 +84,7 @@ _CHILDREN = {"طفلا", "طفل", "طفلة", "طفله"}
 _WAS = {"كان", "كانت", "كانوا", "كانا"}  # before an imperfect: what someone was doing or aiming at
 _RELATIVE_PRONOUNS = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 UNIDENTIFIED = "Unidentified Armed Group"
+ISLAMIC_STATE = "Islamic State"
 _TYPE_FACTORS = {"Battles": "battles", "Explosions/Remote violence": "explosions",
                  "Violence against civilians": "violence_against_civilians", "Protests": "protests", "Riots": "riots"}
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
@@ -2576,6 +2577,12 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
                  hit.payload.resolve(adjective or country, admin1),
                  hit.payload.side) for hit, adjective in zip(hits, adjectives, strict=True)]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
+    # "خلية إرهابية تتبع لتنظيم داعش": the terrorists a Syrian statement leaves unnamed are the group it names
+    # (not where the group named is whose member was killed: "قتل مسلحون إرهابيون قياديا في داعش")
+    resolved = [(hit, name, side) for hit, name, side in resolved if not (
+        name == UNIDENTIFIED and hit.payload.name == ISLAMIC_STATE
+        and any(other_name == ISLAMIC_STATE and not _victim(other, tokens, members | posts, dates)
+                for other, other_name, _ in resolved))]
     # a spokesman ("خلية الإعلام الأمني") is its force only where no other force of its side is named
     resolved = [(hit, name, side) for hit, name, side in resolved if not hit.payload.spokesman or not any(
         other.payload.side == side and not other.payload.spokesman for other, _, _ in resolved)]
@@ -2716,8 +2723,9 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         first = other
     # gunmen and the group they are said to belong to ("مسلحون يرجح أنهم من خلايا التنظيم") are one side, named
     # by the group ("مسلحون من داعش": the Islamic State)
-    if first[2] == "unknown":
-        first = next((item for item in ordered if item[2] == "insurgent"), first)
+    if first[2] == "unknown":  # (but not the group whose member they killed: "قتل مسلحون مجهولون قياديا في داعش")
+        first = next((item for item in ordered if item[2] == "insurgent"
+                      and not _victim(item[0], tokens, members | posts, dates)), first)
     one_side = {first[2]} | ({"insurgent", "unknown"} if first[2] in ("insurgent", "unknown") else set())
     # … but a force of the same side counted as the victims is the other side here ("Turkish drones struck …,
     # killing two SDF members")
@@ -2743,6 +2751,11 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     if second:
         spans["actor2"] = (tokens[second[0].first].start, tokens[second[0].last].end)
     return first[1], second[1] if second else None, spans
+
+
+def _victim(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tuple[tuple[int, int], ...]) -> bool:
+    """The force is named as whose members or officials were counted among the dead ("قياديا في داعش")."""
+    return _suffered(hit, tokens, members, dates) and _counted(hit, tokens, dates, members)
 
 
 def _describes_blow(hit: Hit, main: Hit, tokens: list[Token]) -> bool:
