@@ -4732,3 +4732,16 @@ def test_the_terrorists_of_a_syrian_statement_are_the_group_it_names(extract):
 def test_unknown_gunmen_who_killed_a_groups_commander_are_not_that_group(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group", "Islamic State")
+
+
+@pytest.mark.parametrize("text", [
+    "Two Peshmerga fighters were killed in an ISIS attack in the Garmiyan region on Sunday.",
+    "Two Peshmerga fighters were killed in an ISIS attack in Garmiyan on Sunday.",
+])
+def test_a_districts_own_name_in_a_report_on_its_country_is_the_district(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.admin1, event.geo_precision) == ("Sulaymaniyah", 2)
+
+
+def test_a_districts_name_in_a_report_on_no_country_stays_unplaced(extract):
+    assert extract("Two fighters were killed in an attack in Garmiyan on Sunday.", published=PUBLISHED) == []

@@ -163,6 +163,10 @@ class Geocoder:
             return False
         if mention.cue and not mention.weak and self._in_country(mention, context):  # "حي البياع" in Iraqi news
             return True
+        if (mention.cue or mention.locative) and not mention.ambiguous and all(
+                place.feature in ("district", "subdistrict") for place in mention.candidates) and self._in_country(
+                mention, context):  # "in the Garmiyan region" of a report on Iraq: a unit's name, no village's
+            return True
         if mention.cue and not mention.weak and self._names_its_city(mention):  # "حي بغداد الجديدة"
             return True
         if mention.cue and not mention.minor and any(
