@@ -4745,3 +4745,13 @@ def test_a_districts_own_name_in_a_report_on_its_country_is_the_district(extract
 
 def test_a_districts_name_in_a_report_on_no_country_stays_unplaced(extract):
     assert extract("Two fighters were killed in an attack in Garmiyan on Sunday.", published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The SDF said it foiled a plot by IS to attack the Ghweiran prison and arrested nine members of a cell.",
+    "أحبطت قسد مخططا لداعش لمهاجمة سجن غويران في الحسكة واعتقلت تسعة عناصر من خلية.",
+])
+def test_the_attack_a_foiled_plot_aimed_at_is_no_fight_and_those_caught_are_arrests(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1, event.arrested) == ("Arrests", "Syrian Democratic Forces", 9)
+    assert "foiled_plot" in event.tags

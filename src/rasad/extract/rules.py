@@ -876,12 +876,22 @@ class RuleExtractor:
         ):
             sub_type = "Suicide bomb"
         # … or the incident's word is what "أحبطت … هجوما انتحاريا" foiled: it never took place
-        foiled = bool(words & _FOILED) and ("attempt" in modifier_ids or trigger.id == "escape" or any(
+        # … or the aim of a plot foiled ("foiled a plot by IS to attack the prison", "مخططا لمهاجمة السجن"): nobody
+        # was attacked; those caught, or the plot itself, are the incident
+        plotted = any(hit.payload.id == "foiled_plot" and 0 < main.first - hit.last <= 6 and (
+            tokens[main.first - 1].text == "to" or (tokens[main.first].text.startswith("ل")
+                                                     and not tokens[main.first].text.startswith("ال")))
+            for hit in events) and event_type in ("Battles", "Violence against civilians")
+        foiled = bool(words & _FOILED) and ("attempt" in modifier_ids or trigger.id == "escape" or plotted or any(
             hit.payload.id == "foiled_plot" and hit.first < main.first <= hit.last + 1 for hit in events))
         if foiled:
             tags.add("attempt")
             if event_type == "Explosions/Remote violence":  # the device never went off
                 event_type, sub_type = "Strategic developments", "Disrupted weapons use"
+            elif plotted:
+                event_type, sub_type = "Strategic developments", (
+                    "Arrests" if any(hit.payload.id == "arrest" for hit in events) else "Other")
+                trigger = dataclasses.replace(trigger, agent="state")
         # "قتل جنديان بعبوة ناسفة", "محاولة اغتيال بعبوة لاصقة": a device's blow, whoever it hit; "هاجم انتحاري
         # يرتدي حزاما ناسفا مقرا": a bomber's
         device = tags & {"ied", "vbied"} or (trigger.id == "attack" and "suicide" in tags)  # not "قتلت انتحاريا"
