@@ -4755,3 +4755,12 @@ def test_the_attack_a_foiled_plot_aimed_at_is_no_fight_and_those_caught_are_arre
     event = only(extract(text, published=PUBLISHED))
     assert (event.sub_event_type, event.actor1, event.arrested) == ("Arrests", "Syrian Democratic Forces", 9)
     assert "foiled_plot" in event.tags
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Hajin blocked roads with burning tyres to protest the killing of a local man by SDF forces.",
+    "Hundreds protested the arrest of a tribal elder by the SDF in Hajin on Friday.",
+])
+def test_what_an_english_protest_verb_takes_as_its_object_is_its_grievance(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor2, event.arrested) == ("Peaceful protest", None, None)

@@ -774,9 +774,11 @@ class RuleExtractor:
         # is its grievance, told of other days, not an incident of this one
         protests = [hit for hit in events if hit.payload.id == "protest"]
         if protests:
+            # (… or the object of the English verb: "to protest the killing of a man by SDF forces")
             events = [hit for hit in events if hit.payload.id == "protest" or not any(
-                protest.last < hit.first and any(bare_forms(token.text.lower()) & lex.grievances
-                                                 for token in tokens[protest.last + 1 : hit.first])
+                protest.last < hit.first and (any(bare_forms(token.text.lower()) & lex.grievances
+                                                  for token in tokens[protest.last + 1 : hit.first])
+                                              or _protested_object(tokens, protest, hit))
                 for protest in protests)]
         # "اعتقلت القوات ثلاثة في الموصل، واثنين في تكريت": a clause of a number and a place, its verb left out,
         # tells another incident of the clause before
@@ -1071,7 +1073,9 @@ class RuleExtractor:
             # "تظاهروا تنديدا بمقتل مزارعين", "to denounce the killing of two farmers": the grievance's dead are
             # not the protest's
             cut = next((k for k in range(main.last + 1, len(tokens))
-                        if bare_forms(tokens[k].text.lower()) & self.lexicons.grievances), None)
+                        if bare_forms(tokens[k].text.lower()) & self.lexicons.grievances
+                        or (k == main.last + 1 and tokens[main.last].text in _PROTEST_VERBS
+                            and tokens[k].text in _ENGLISH_ARTICLES_AND_POSSESSIVES)), None)
             count_tokens = tokens[:cut]
         elif main.payload.event_type in _VIOLENT:
             # "in retaliation for a drone attack that killed three soldiers", "ردا على هجوم أسفر عن مقتل …": the
@@ -1957,6 +1961,19 @@ def _estimate(tokens: list[Token], lex: Lexicons) -> bool:
                 bare_forms(t.text.lower()) & lex.toll_nouns for t in tokens[k + 1 : k + 4]):
             return True
     return False
+
+
+_PROTEST_VERBS = {"protest", "protested", "protesting", "protests"}
+
+
+def _protested_object(tokens: list[Token], protest: Hit, hit: Hit) -> bool:
+    """The incident is what an English protest verb takes as its object ("to protest the killing of …")."""
+    return tokens[protest.last].text in _PROTEST_VERBS and all(
+        token.text in _ENGLISH_ARTICLES_AND_POSSESSIVES for token in tokens[protest.last + 1 : hit.first]) and (
+        hit.first - protest.last <= 3)
+
+
+_ENGLISH_ARTICLES_AND_POSSESSIVES = {"the", "a", "an", "his", "her", "their", "its", "recent", "latest"}
 
 
 def _several_incidents(tokens: list[Token], lex: Lexicons) -> bool:
