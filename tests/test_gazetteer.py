@@ -336,3 +336,10 @@ def test_a_units_cue_word_finds_the_unit_its_name_names_without_the_article(text
 
 def test_a_village_cue_keeps_the_village_a_name_without_the_article_names():
     assert all(p.place.feature != "district" for p in places_in("قالت مصادر عراقية إن انفجارا وقع في قرية حويجة"))
+
+
+@pytest.mark.parametrize("text", ["Gunmen attacked the Gweiran prison in Hasakah.",
+                                  "Gunmen attacked the Ghwairan prison in Hasakah."])
+def test_a_named_prisons_gh_written_g_is_one_consonant(text):
+    (place,) = places_in(text)[:1]
+    assert place.place.feature == "prison" and place.place.admin1 == "Al-Hasakeh"

@@ -143,8 +143,9 @@ class ForeignMention:
 
 
 def consonants(word: str) -> str:
-    """An English spelling without its vowels, doubled letters or a final h: "shaafa" and "sha`fah" are "shf"."""
-    letters = re.sub(r"[^a-z]", "", word.lower()).replace("q", "k")
+    """An English spelling without its vowels, doubled letters or a final h: "shaafa" and "sha`fah" are "shf"; غ
+    written "gh" or "g" is one ("Ghweiran", "Gweiran")."""
+    letters = re.sub(r"[^a-z]", "", word.lower()).replace("q", "k").replace("gh", "g")
     skeleton = re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", letters))
     return skeleton[:-1] if skeleton.endswith("h") and len(skeleton) > 3 else skeleton
 
