@@ -4764,3 +4764,9 @@ def test_the_attack_a_foiled_plot_aimed_at_is_no_fight_and_those_caught_are_arre
 def test_what_an_english_protest_verb_takes_as_its_object_is_its_grievance(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.sub_event_type, event.actor2, event.arrested) == ("Peaceful protest", None, None)
+
+
+def test_a_verb_and_its_object_with_a_subject_of_nine_words_between(extract):
+    event = only(extract("فككت مفارز مديرية شؤون المتفجرات التابعة لقيادة شرطة محافظة كركوك عبوة ناسفة في قضاء الدبس.",
+                         published=PUBLISHED))
+    assert event.sub_event_type == "Disrupted weapons use"

@@ -86,13 +86,13 @@ GAP = "..."
 MAX_GAP = 4
 # a longer gap, for a verb and its object with the subject between ("فككت وحدات الهندسة في وزارة الدفاع عبوة")
 LONG_GAP = "...."
-MAX_LONG_GAP = 8
+MAX_LONG_GAP = 10
 
 
 def _match_rest(tokens: list[Token], i: int, rest: tuple[str, ...],
                 forms: Callable[[str], tuple[str, ...]]) -> int | None:
     """The index of the last token matching ``rest`` from token i on ("..." skips up to four tokens, "...." up to
-    eight)."""
+    ten)."""
     if not rest:
         return i - 1
     word, tail = rest[0], rest[1:]
