@@ -4770,3 +4770,18 @@ def test_a_verb_and_its_object_with_a_subject_of_nine_words_between(extract):
     event = only(extract("فككت مفارز مديرية شؤون المتفجرات التابعة لقيادة شرطة محافظة كركوك عبوة ناسفة في قضاء الدبس.",
                          published=PUBLISHED))
     assert event.sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("SOHR documented the death of a member of regime forces by IS gunfire near al-Sukhnah on Monday.", None),
+    ("A regime soldier died in an IS attack near al-Sukhnah on Monday.", 1),
+    ("Two soldiers died when a roadside bomb hit their truck near al-Sukhnah on Monday.", 2),
+])
+def test_a_death_told_by_its_noun_or_by_died_with_its_cause(extract, text, dead):
+    event = only(extract(text, published=PUBLISHED))
+    assert event.actor2 == "Military Forces of Syria" and event.fatalities in (dead, 1)
+
+
+def test_the_ndf_are_syrias_forces(extract):
+    event = only(extract("Two NDF members were killed in an IS ambush near al-Sukhnah on Monday.", published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Islamic State", "Military Forces of Syria")
