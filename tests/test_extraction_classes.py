@@ -4785,3 +4785,9 @@ def test_a_death_told_by_its_noun_or_by_died_with_its_cause(extract, text, dead)
 def test_the_ndf_are_syrias_forces(extract):
     event = only(extract("Two NDF members were killed in an IS ambush near al-Sukhnah on Monday.", published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Islamic State", "Military Forces of Syria")
+
+
+@pytest.mark.parametrize("text", ["Syrian and Russian warplanes struck IS hideouts near al-Sukhnah on Monday.",
+                                  "Syrian and Russian troops fought IS cells near al-Sukhnah on Monday."])
+def test_two_countries_sharing_one_noun_name_the_first_countrys_force_first(extract, text):
+    assert only(extract(text, published=PUBLISHED)).actor1 == "Military Forces of Syria"

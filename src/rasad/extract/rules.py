@@ -2100,6 +2100,12 @@ def _coordinated_forces(matcher: PhraseMatcher, tokens: list[Token]) -> list[Hit
                 if whole:
                     shared.append(Hit(whole[0].payload, k, k))
                     break
+            else:  # "Syrian and Russian warplanes": the first country's own craft, the noun's means resolved by it
+                means = next((other.payload for other in matcher.find(tokens[k + 3 : k + 4])
+                              if other.payload.name is None), None) if tokens[k].text in COUNTRY_WORDS else None
+                name = means.resolve(COUNTRY_WORDS[tokens[k].text]) if means is not None else None
+                if name:
+                    shared.append(Hit(dataclasses.replace(means, name=name, nationality_only=False, by_country=()), k, k))
     for hit in hits:  # "القوات العراقية والأمريكية": the noun with the adjective after "و"
         last = hit.last
         if last > hit.first and last + 1 < len(tokens) and tokens[last + 1].text.startswith("و") and (
@@ -2486,8 +2492,9 @@ def _airborne(hit: Hit, tokens: list[Token], aircraft: frozenset[str]) -> bool:
 def _air_force(hits: list[Hit], tokens: list[Token], country: str, actor1: str,
                aircraft: frozenset[str]) -> str | None:
     """Another state force named by its aircraft, where the one that acted is not: the air strike's owner."""
-    if any(_airborne(hit, tokens, aircraft) and hit.payload.resolve(country) == actor1 for hit in hits):
-        return None  # the force that acted flew the aircraft itself
+    if any((_airborne(hit, tokens, aircraft) or any(_sharing_noun(tokens, hit, other) and _airborne(
+            other, tokens, aircraft) for other in hits)) and hit.payload.resolve(country) == actor1 for hit in hits):
+        return None  # the force that acted flew the aircraft itself (or shares them: "Syrian and Russian warplanes")
     return next((name for hit in hits if hit.payload.side == "state" and not hit.payload.nationality_only
                  and _airborne(hit, tokens, aircraft) for name in [hit.payload.resolve(country)]
                  if name and name != actor1), None)
