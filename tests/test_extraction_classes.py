@@ -4728,6 +4728,7 @@ def test_the_terrorists_of_a_syrian_statement_are_the_group_it_names(extract):
 @pytest.mark.parametrize("text", [
     "قتل مسلحون مجهولون قياديا في داعش قرب بلدة الشحيل.",
     "قتل مسلحون إرهابيون مجهولون قياديا في داعش قرب بلدة الشحيل.",
+    "Unknown gunmen killed an IS commander near the town of al-Shuhayl.",
 ])
 def test_unknown_gunmen_who_killed_a_groups_commander_are_not_that_group(extract, text):
     event = only(extract(text, published=PUBLISHED))
