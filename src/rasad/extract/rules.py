@@ -2788,12 +2788,7 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
 
 
 def _victim(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tuple[tuple[int, int], ...]) -> bool:
-    """The force is named as whose members or officials were counted among the dead ("قياديا في داعش", "an IS
-    commander")."""
-    after = tokens[hit.last + 1].text.lower() if hit.last + 1 < len(tokens) else ""
-    if tokens[hit.first].text.isascii() and hit.first and tokens[hit.first - 1].text in ("a", "an") and (
-            after in members or after.rstrip("s") in members):
-        return True
+    """The force is named as whose members or officials were counted among the dead ("قياديا في داعش")."""
     return _suffered(hit, tokens, members, dates) and _counted(hit, tokens, dates, members)
 
 
