@@ -4792,3 +4792,11 @@ def test_the_ndf_are_syrias_forces(extract):
                                   "Syrian and Russian troops fought IS cells near al-Sukhnah on Monday."])
 def test_two_countries_sharing_one_noun_name_the_first_countrys_force_first(extract, text):
     assert only(extract(text, published=PUBLISHED)).actor1 == "Military Forces of Syria"
+
+
+@pytest.mark.parametrize("text", [
+    "An explosive-laden drone was shot down near Ain al-Asad air base on Monday.",
+    "أسقطت الدفاعات الجوية طائرة مسيرة مفخخة قرب قاعدة عين الأسد يوم الاثنين.",
+])
+def test_a_drone_brought_down_before_it_struck_is_a_disrupted_attack(extract, text):
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == "Disrupted weapons use"
