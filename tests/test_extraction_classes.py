@@ -4800,3 +4800,12 @@ def test_two_countries_sharing_one_noun_name_the_first_countrys_force_first(extr
 ])
 def test_a_drone_brought_down_before_it_struck_is_a_disrupted_attack(extract, text):
     assert only(extract(text, published=PUBLISHED)).sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize("text, field", [
+    ("The army said it killed Abu Hamza al-Rawi, a senior IS leader, in a raid near Hawija.", "fatalities"),
+    ("أعلن الجيش مقتل أبو حمزة الراوي القيادي في داعش بعملية قرب الحويجة.", "fatalities"),
+    ("اعتقلت القوات الأمنية ما يسمى والي كركوك في داعش خلال عملية في قضاء الحويجة.", "arrested"),
+])
+def test_one_named_by_his_kunya_or_a_so_called_title_counts_one(extract, text, field):
+    assert getattr(only(extract(text, published=PUBLISHED)), field) == 1
