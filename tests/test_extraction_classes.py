@@ -4809,3 +4809,13 @@ def test_a_drone_brought_down_before_it_struck_is_a_disrupted_attack(extract, te
 ])
 def test_one_named_by_his_kunya_or_a_so_called_title_counts_one(extract, text, field):
     assert getattr(only(extract(text, published=PUBLISHED)), field) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "عثرت قوة أمنية على مقبرة جماعية تضم رفات 15 شخصا أعدمهم داعش قرب قضاء الحضر.",
+    "Security forces found a mass grave holding the remains of 15 people executed by IS near al-Hadar.",
+])
+def test_a_mass_grave_found_is_bodies_found_and_its_finders_no_side(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities, event.time_precision) == (
+        "Islamic State", "Civilians", 15, 2)
