@@ -1042,8 +1042,6 @@ class RuleExtractor:
         if when is not None and when.kind == "earlier" and when.value and published and state.incident_day:
             # "ويأتي ذلك بعد يومين من اغتيال شيخ": two days before the incident just told, not before the report
             when = dataclasses.replace(when, value=state.incident_day - (published - when.value))
-        elif when is not None and when.precision == 1 and when.value and date_source in ("clause", "sentence"):
-            state.incident_day = when.value
         announced = [d for d in sentence_dates if (d.start, d.end) in state.announced and d.value] or [
             d for i, d in state.statements if 0 < sentence_index - i <= 3][-1:]  # "announced late Thursday …" before
         if date_source in ("publication", "none") and announced:
@@ -1243,6 +1241,9 @@ class RuleExtractor:
                                     tokens[main.first].text.startswith("ال")
                                     or (main.first > 0 and tokens[main.first - 1].text == "the")))
                                 or self._opens_with_reference(tokens)))
+        if out and when is not None and when.kind != "earlier" and when.precision == 1 and when.value and (
+                date_source in ("clause", "sentence")):
+            state.incident_day = when.value  # the day "بعد يومين من …" in a later clause counts back from
         return out
 
     def _actor_hits(self, matches: list[Hit], tokens: list[Token], switched: frozenset[str] | set[str] = frozenset(),
