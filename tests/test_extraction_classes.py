@@ -4819,3 +4819,14 @@ def test_a_mass_grave_found_is_bodies_found_and_its_finders_no_side(extract, tex
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2, event.fatalities, event.time_precision) == (
         "Islamic State", "Civilians", 15, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Two soldiers were killed late Tuesday when IS militants attacked their post near Hawija.\n\n"
+    "The militants used sniper rifles and hand grenades in the attack before fleeing, a source said.",
+    "قتل جنديان مساء الثلاثاء بهجوم لعناصر داعش على نقطتهم قرب الحويجة.\n\n"
+    "وقال مصدر إن المهاجمين استخدموا في الهجوم الأسلحة القناصة والقنابل اليدوية قبل أن يلوذوا بالفرار.",
+])
+def test_grenades_told_beside_firearms_after_an_attack_do_not_retype_it(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.fatalities) == ("Battles", 2)

@@ -235,6 +235,7 @@ class Lexicons:
     estimate_verbs: frozenset[str] = frozenset()  # "put" of "put the death toll at 14": another source's figure
     toll_nouns: frozenset[str] = frozenset()  # "toll", "الحصيلة"
     retaliations: frozenset[str] = frozenset()  # "ردا", "retaliation": what follows is the incident a blow answered
+    firearms: frozenset[str] = frozenset()  # "rifles", "الرشاشة": a clause that names them tells gunfire
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -374,7 +375,8 @@ class Lexicons:
                    *(frozenset(fold(word).lower() for word in trigger_data["ordinary_crimes"][key])
                      for key in ("words", "unless")),
                    *(frozenset(fold(word).lower() for word in count_data["estimates"][key]) for key in ("verbs", "nouns")),
-                   frozenset(fold(word).lower() for word in trigger_data["background"]["retaliations"]))
+                   frozenset(fold(word).lower() for word in trigger_data["background"]["retaliations"]),
+                   frozenset(fold(word).lower() for word in trigger_data["firearms"]["words"]))
 
 
 def _check_trigger(entry: dict) -> None:

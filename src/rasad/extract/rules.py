@@ -1234,7 +1234,8 @@ class RuleExtractor:
                                 earlier=bool(when and when.kind == "earlier" and date_source == "clause"),
                                 separate=separate,
                                 toll_update=any(hit.payload.id == "toll_update" for hit in events),
-                                gunfire=any(hit.payload.id in _GUNFIRE_TRIGGERS for hit in events),
+                                gunfire=any(hit.payload.id in _GUNFIRE_TRIGGERS for hit in events) or any(
+                                    bare_forms(token.text.lower()) & lex.firearms for token in tokens),
                                 several=_several_incidents(tokens, lex),
                                 estimate=_estimate(tokens, lex),
                                 definite=(main.first == main.last and (
