@@ -4830,3 +4830,9 @@ def test_a_mass_grave_found_is_bodies_found_and_its_finders_no_side(extract, tex
 def test_grenades_told_beside_firearms_after_an_attack_do_not_retype_it(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_type, event.fatalities) == ("Battles", 2)
+
+
+def test_people_a_force_fired_on_who_were_protesting_are_protesters(extract):
+    event = only(extract("Security forces fired on people who were protesting in Hajin on Sunday, killing two.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities) == ("Excessive force against protesters", 2)

@@ -767,7 +767,9 @@ class RuleExtractor:
             other.payload.id in ("kill", "arrest") and 0 < hit.first - other.last <= 3 for other in events))]
         # "the IS leader who was behind the attack was arrested": what a relative clause tells of a participant is
         # told of other days, where the clause tells an incident outside it
-        outside = [hit for hit in events if not any(first <= hit.first <= last for first, last in relatives)]
+        # (but "fired on people who were protesting": the protest the relative clause tells is the victims' own)
+        outside = [hit for hit in events if not any(first <= hit.first <= last for first, last in relatives)
+                   or hit.payload.id == "protest"]
         if outside:
             events = outside
         # "تظاهر العشرات احتجاجا على حملة الاعتقالات", "protested against SDF arrests": what a protest was against
