@@ -926,10 +926,9 @@ class RuleExtractor:
         actor_found = sorted(actor_found + self._latter(tokens, sentence_tokens, state) + ministry,
                              key=lambda hit: hit.first)
         actor_found = self._without_sources(actor_found, tokens, events)
-        if trigger.id == "arrest" and not any(hit.payload.side in ("insurgent", "unknown") for hit in actor_found):
-            forms = {form for token in tokens for form in bare_forms(token.text.lower())}
-            if forms & lex.ordinary_crimes and not forms & lex.conflict_words:
-                return []  # "بتهمة تجارة المخدرات", "on drug charges": a crime, no incident of the conflict
+        if trigger.id == "arrest" and words & lex.ordinary_crimes and not words & lex.conflict_words and not any(
+                hit.payload.side in ("insurgent", "unknown") for hit in actor_found):
+            return []  # "بتهمة تجارة المخدرات", "on drug charges": a crime, no incident of the conflict
         # "في لبنان": elsewhere; but a foreign force that acted ("نفذت إسرائيل ضربة") says nothing of the scene
         abroad = [m for m in abroad if not any(a.first <= m.first and m.last <= a.last for a in actor_found)]
         if not groups and abroad:
@@ -1236,8 +1235,8 @@ class RuleExtractor:
                                 earlier=bool(when and when.kind == "earlier" and date_source == "clause"),
                                 separate=separate,
                                 toll_update=any(hit.payload.id == "toll_update" for hit in events),
-                                gunfire=any(hit.payload.id in _GUNFIRE_TRIGGERS for hit in events) or any(
-                                    bare_forms(token.text.lower()) & lex.firearms for token in tokens),
+                                gunfire=any(hit.payload.id in _GUNFIRE_TRIGGERS for hit in events)
+                                or bool(words & lex.firearms),
                                 several=_several_incidents(tokens, lex),
                                 estimate=_estimate(tokens, lex),
                                 definite=(main.first == main.last and (
@@ -1975,9 +1974,6 @@ def _protested_object(tokens: list[Token], protest: Hit, hit: Hit) -> bool:
     return tokens[protest.last].text in _PROTEST_VERBS and all(
         token.text in _ENGLISH_ARTICLES_AND_POSSESSIVES for token in tokens[protest.last + 1 : hit.first]) and (
         hit.first - protest.last <= 3)
-
-
-_ENGLISH_ARTICLES_AND_POSSESSIVES = {"the", "a", "an", "his", "her", "their", "its", "recent", "latest"}
 
 
 def _several_incidents(tokens: list[Token], lex: Lexicons) -> bool:
@@ -3009,6 +3005,7 @@ _BUT_HE = {"لكنه", "لكنها", "ولكنه", "ولكنها", "الذي", "
 _THE_LATTER = {"الاخيره", "الاخير", "الاخيرين"}
 _MINISTRY = {"وزاره", "ministry"}  # a word of a ministry's name ("وزارة الداخلية", "the interior ministry")
 _ENGLISH_POSSESSIVES = {"his", "her", "their"}
+_ENGLISH_ARTICLES_AND_POSSESSIVES = {"the", "a", "an", "its", "recent", "latest"} | _ENGLISH_POSSESSIVES
 _PLACE_KIND_WORDS = {"the", "city", "town", "village", "of", "مدينه", "بلده", "قريه"}
 _CLAUSE_OPENERS = {"it", "they", "he", "she", "we", "that", "the", "its", "their", "his", "a", "an"}
 _TOLL_WORDS = {fold("حصيلة"), "toll"}  # "ارتفاع حصيلة قتلى … إلى 9": a toll and the figure it reached
