@@ -249,6 +249,30 @@ def test_places_keep_arabic_names_written_with_marks_kurdish_letters_or_eastern_
     assert names["t:4"] == {"twelve"}  # digits alone are no Arabic name
 
 
+def test_a_locality_named_as_an_airport_is_a_site_not_a_quarter(tmp_path):
+    from rasad.geo.build import read_places
+
+    header = ("id,name_ar,name_en,alt_names_ar,alt_names,lat,lon,country,admin1,admin2,admin3,admin1_en,admin2_en,"
+              "admin3_en,admin1_pcode,admin2_pcode,admin3_pcode,kind,feature_code,is_current,geonames_id,wikidata_id,"
+              "source,source_id,licence")
+    rows = ["t:1,مطار الفرات,Euphrates Airport,,,33.3,44.4,IQ,,,,,Al-Karkh,,IQG08,,,neighbourhood,PPLX,,,,wof,1,x",
+            "t:2,المطار,Al Matar,,,33.3,44.4,IQ,,,,,Al-Karkh,,IQG08,,,neighbourhood,PPLX,,,,wof,2,x"]
+    path = tmp_path / "places.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    features = {place.id: place.feature for place, _ in read_places(path, {"IQG08": "Baghdad"})}
+    assert features == {"t:1": "airport", "t:2": "neighbourhood"}
+
+
+@pytest.mark.parametrize("name, admin1", [("حقل كونيكو", "Deir-ez-Zor"), ("حقل العمر النفطي", "Deir-ez-Zor"),
+                                          ("مطار التيفور", "Homs"), ("the Conoco gas field", "Deir-ez-Zor"),
+                                          ("the T4 airbase", "Homs"), ("مطار بغداد", "Baghdad")])
+def test_oil_fields_and_air_bases_that_attacks_are_reported_at_are_places(name, admin1):
+    from rasad.geo.gazetteer import default_gazetteer
+
+    found = default_gazetteer().lookup(name.removeprefix("the "))
+    assert found and found[0].admin1 == admin1 and found[0].feature in ("site", "airport")
+
+
 def test_a_town_gains_its_districts_spellings_that_differ_only_in_vowels():
     from rasad.geo.build import Place, _share_seat_names
 

@@ -37,6 +37,9 @@ _ARABIC_ONLY = re.compile(r"^[\u0621-\u064A 0-9]+$")
 PLACE_KINDS = {"locality": "village", "neighbourhood": "neighbourhood", "admin2": "district", "admin3": "subdistrict",
                "admin1_capital": "city", "admin2_capital": "city", "admin3_capital": "village"}
 _LEFT_OUT_CODES = {"PPLQ", "PPLW", "PPLH"}
+# The last word of a locality's English name that makes it a site, not a quarter ("Baghdad International Airport"):
+# a site is a place whatever word stands before it ("قرب مطار بغداد"), as a quarter is not.
+NAMED_SITES = {"airport": "airport"}
 
 
 @dataclass
@@ -281,6 +284,8 @@ def read_places(path: Path, by_pcode: dict[str, str]) -> Iterator[tuple[Place, s
                 if not names:
                     continue
                 admin2 = row["admin2_en"] if feature != "district" else row["admin2_en"] or row["name_en"]
+                if feature == "neighbourhood":
+                    feature = NAMED_SITES.get(row["name_en"].lower().rpartition(" ")[2], feature)
                 place = Place(id=row["id"], name=_latin(row["name_en"] or row["name_ar"]), name_ar=row["name_ar"],
                               feature=feature, country=row["country"], admin1=by_pcode.get(row["admin1_pcode"], ""),
                               lat=lat, lon=lon, admin2=admin2, names=names,
