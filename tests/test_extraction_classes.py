@@ -4836,3 +4836,27 @@ def test_people_a_force_fired_on_who_were_protesting_are_protesters(extract):
     event = only(extract("Security forces fired on people who were protesting in Hajin on Sunday, killing two.",
                          published=PUBLISHED))
     assert (event.sub_event_type, event.fatalities) == ("Excessive force against protesters", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت أربع قذائف هاون قرب مقر حكومي في قضاء الطارمية مساء الجمعة، بحسب خلية الإعلام الأمني.",
+    "قالت خلية الإعلام الأمني إن أربع قذائف هاون سقطت قرب مقر حكومي في قضاء الطارمية مساء الجمعة.",
+    "Four mortar rounds landed near a government building in Tarmiyah district on Friday evening, the Security Media "
+    "Cell said.",
+])
+def test_shells_told_where_they_fell_are_not_the_reporting_forces(extract, text):
+    event = only(extract(text))
+    assert (event.sub_event_type, event.actor1, event.admin1) == ("Shelling/artillery/missile attack", None, "Baghdad")
+
+
+@pytest.mark.parametrize("text", [
+    "استهدفت طائرتان مسيرتان قاعدة أمريكية في حقل العمر النفطي بريف دير الزور الشرقي مساء الأحد.",
+    "استهدف هجوم بطائرة مسيرة قاعدة للقوات الأمريكية في حقل كونيكو للغاز مساء الأحد.",
+    "A drone attack targeted US forces at the Conoco gas field in Deir ez-Zor province on Sunday evening.",
+    "Two drones hit a US base at the al-Omar oil field in Deir ez-Zor province on Sunday evening.",
+])
+def test_a_force_whose_base_a_drone_struck_suffered_the_strike(extract, text):
+    event = only(extract(text))
+    assert event.sub_event_type == "Air/drone strike"
+    assert (event.actor1, event.actor2) == (None, "Military Forces of the United States")
+    assert (event.admin1, event.geo_precision) == ("Deir-ez-Zor", 1)

@@ -2684,7 +2684,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
 
     ordered = sorted(resolved, key=nearness)
     by_position = sorted(resolved, key=lambda item: item[0].first)
-    first = next((item for item in by_position if item[2] == agent), None) if agent else None
+    # (a force named as where the blow fell is none: "استهدف هجوم قاعدة للقوات الأمريكية", "a drone attack targeted US
+    # forces", "a US base")
+    first = next((item for item in by_position if item[2] == agent and not (
+        trigger.event_type in _VIOLENT and _struck_at(item[0], tokens, posts, targets))), None) if agent else None
     if first is None and agent is None:
         first = next((item for item in by_position if item[0].last < main.first), None)
     # "أعلنت وزارة الدفاع مقتل اثنين من عناصرها": the force named, and its members counted by their pronoun
@@ -2785,6 +2788,15 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     if second:
         spans["actor2"] = (tokens[second[0].first].start, tokens[second[0].last].end)
     return first[1], second[1] if second else None, spans
+
+
+def _struck_at(hit: Hit, tokens: list[Token], posts: frozenset[str], targets: set[int]) -> bool:
+    """The force is named as what a blow was aimed at: after a word of aiming ("استهدف", "targeted", "on"), as a post
+    of it ("قاعدة للقوات الأمريكية"), or by a post named with its country ("قاعدة أمريكية", "a US base")."""
+    k = hit.first
+    while k > 0 and tokens[k - 1].text.lower() in ("of", "the", "a", "an"):
+        k -= 1  # "a base of the US forces"
+    return id(hit) in targets or any(bare_forms(tokens[j].text.lower()) & posts for j in (k - 1, hit.first) if j >= 0)
 
 
 def _victim(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tuple[tuple[int, int], ...]) -> bool:
