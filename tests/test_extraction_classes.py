@@ -4860,3 +4860,14 @@ def test_a_force_whose_base_a_drone_struck_suffered_the_strike(extract, text):
     assert event.sub_event_type == "Air/drone strike"
     assert (event.actor1, event.actor2) == (None, "Military Forces of the United States")
     assert (event.admin1, event.geo_precision) == ("Deir-ez-Zor", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل الوالي المزعوم أبو حمزة الأنصاري وثلاثة من حراسه بضربة جوية للتحالف في بادية الميادين أمس.",
+    "قتل الوالي المزعوم أبو حمزة الأنصاري مع ثلاثة من حراسه بضربة جوية للتحالف في بادية الميادين أمس.",
+    "قتل الوالي المزعوم أبو حمزة إلى جانب ثلاثة من حراسه بضربة جوية للتحالف في بادية الميادين أمس.",
+    "The group's self-styled wali was killed along with three of his guards in a coalition strike in the Mayadin "
+    "desert on Monday.",
+])
+def test_one_named_by_a_kunya_or_a_title_and_those_killed_with_him(extract, text):
+    assert only(extract(text)).fatalities == 4

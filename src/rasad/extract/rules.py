@@ -1589,7 +1589,8 @@ class RuleExtractor:
                           # "قتلوه مع اثنين من أبنائه", "قتل قيادي في قسد مع اثنين آخرين": with those right after
                           # the one counted (or after his force)
                           or (a.first >= 2 and tokens[a.first - 1].text in ("مع", "with")
-                              and all(k in actor_tokens or tokens[k].text in ("من", "في", "of", "in", "was", "were")
+                              and all(k in actor_tokens or k in rank_tokens  # "قيادي … أبو علي مع ثلاثة"
+                                      or tokens[k].text in ("من", "في", "of", "in", "was", "were")
                                       or any(c.first <= k <= c.last for c in count_cues)
                                       for k, t in enumerate(tokens[: a.first - 1]) if t.start >= span[1])))
                      # but "قتل شاب وأصيب والده": a count word between them counts the second ("along with" never)
@@ -1779,7 +1780,7 @@ class RuleExtractor:
         # counted one adds to its count; a rank told of the first ("برتبة ملازم أول") stands between them
         rank_tokens = {k + step for k, token in enumerate(tokens) if token.text in _RANK_WORDS for step in range(3)}
         # "قتل الإرهابي المدعو أبو محمد و3 من مرافقيه": a name told after its word stands between them too
-        rank_tokens |= _named(tokens)
+        rank_tokens |= _named(tokens) | qualifying  # … and a qualifier of his title ("الوالي المزعوم")
         for number, (distance, name, value, span) in list(nearest.items()):
             counted_elsewhere = {other[3][0] for key, other in nearest.items() if key != number} | subsets
             joined = self._joined_count(found, tokens, span, counted_elsewhere, date_ranges, actor_tokens, rank_tokens,
@@ -1823,14 +1824,17 @@ class RuleExtractor:
                                     (tokens[amount.first].start, tokens[amount.last].end))
         # "An IS commander … was captured …, along with six other militants": one, and those along with him
         # "A senior IS leader was killed with two of his aides": one, and those with him
+        # ("The so-called governor … was killed along with three of his aides": the one "was" tells of, named with
+        # no number, and the three)
         if english:
             for number, cue in enumerate(count_cues):
-                if (number in nearest and nearest[number][2] != 1) or cue.first == 0 or tokens[cue.first - 1].text != "was":
+                if cue.first == 0 or tokens[cue.first - 1].text != "was":
                     continue
                 along = next((a for a in found if a.value and a.first > cue.last and (
                     _along_with(tokens, a.first) or (a.first == cue.last + 2 and tokens[cue.last + 1].text == "with"))
                               and not any(c.first > cue.last and c.last < a.first for c in count_cues)), None)
-                if along is not None:
+                told = nearest.get(number)
+                if along is not None and (told is None or told[2] == 1 or told[3][0] == tokens[along.first].start):
                     nearest[number] = (0, cue.payload, along.value + 1,
                                        (tokens[cue.first].start, tokens[along.last].end))
         counts: dict[str, int | None] = {name: None for name in (*COUNT_FIELDS, "group")}
@@ -2026,7 +2030,7 @@ def _joined_by_and(tokens: list[Token], first: int) -> bool:
 
 
 _ALONG_WITH = {("along", "with"), ("together", "with"), ("alongside",), ("برفقه",), ("رفقه",), ("ومعه",),
-               ("اضافه", "الي"), ("بالاضافه", "الي")}
+               ("اضافه", "الي"), ("بالاضافه", "الي"), ("الي", "جانب")}
 
 
 def _along_with(tokens: list[Token], first: int) -> bool:
@@ -2120,7 +2124,7 @@ def _coordinated_forces(matcher: PhraseMatcher, tokens: list[Token]) -> list[Hit
 
 def _named(tokens: list[Token]) -> set[int]:
     """The tokens of a name told after its word ("المدعو أبو محمد"), the word included: up to three words, and none
-    that opens with "و"."""
+    that opens with "و"; and a kunya told alone ("القيادي أبو عبيدة العراقي"): "أبو", its name and a nisba."""
     named = set()
     for k, token in enumerate(tokens):
         if token.text in _NAMING:
@@ -2129,6 +2133,10 @@ def _named(tokens: list[Token]) -> set[int]:
                 if tokens[j].text.startswith("و"):
                     break
                 named.add(j)
+        elif token.text == "ابو" and k + 1 < len(tokens) and not tokens[k + 1].text.startswith("و"):
+            named |= {k, k + 1}
+            if k + 2 < len(tokens) and tokens[k + 2].text.startswith("ال"):
+                named.add(k + 2)
     return named
 
 
