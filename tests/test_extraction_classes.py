@@ -4871,3 +4871,9 @@ def test_a_force_whose_base_a_drone_struck_suffered_the_strike(extract, text):
 ])
 def test_one_named_by_a_kunya_or_a_title_and_those_killed_with_him(extract, text):
     assert only(extract(text)).fatalities == 4
+
+
+def test_aircraft_named_by_their_type_strike(extract):
+    event = only(extract("Iraqi F-16s struck two IS hideouts in Wadi al-Shay in Kirkuk province on Monday."))
+    assert (event.sub_event_type, event.actor1, event.location) == ("Air/drone strike", "Military Forces of Iraq",
+                                                                    "Wadi al-Shay")

@@ -273,6 +273,14 @@ def test_oil_fields_and_air_bases_that_attacks_are_reported_at_are_places(name, 
     assert found and found[0].admin1 == admin1 and found[0].feature in ("site", "airport")
 
 
+@pytest.mark.parametrize("name", ["وادي الشاي", "Wadi al-Shay", "وادي زغيتون", "Wadi Zghaytun"])
+def test_the_wadis_south_of_kirkuk_where_is_cells_hide_are_places(name):
+    from rasad.geo.gazetteer import default_gazetteer
+
+    found = default_gazetteer().lookup(name)
+    assert found and (found[0].admin1, found[0].feature) == ("Kirkuk", "wadi")
+
+
 def test_a_town_gains_its_districts_spellings_that_differ_only_in_vowels():
     from rasad.geo.build import Place, _share_seat_names
 
