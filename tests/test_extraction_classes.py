@@ -4877,3 +4877,22 @@ def test_aircraft_named_by_their_type_strike(extract):
     event = only(extract("Iraqi F-16s struck two IS hideouts in Wadi al-Shay in Kirkuk province on Monday."))
     assert (event.sub_event_type, event.actor1, event.location) == ("Air/drone strike", "Military Forces of Iraq",
                                                                     "Wadi al-Shay")
+
+
+def test_the_target_of_a_blow_told_before_described_by_a_passive_relative_clause_is_no_second_incident(extract):
+    text = ("دمرت طائرات القوة الجوية العراقية مضافة لداعش في وادي الشاي جنوبي كركوك فجر الاثنين.\n"
+            "وقال ضابط في الجيش إن المضافة التي تم قصفها في وادي الشاي كانت تؤوي مسلحين شنوا هجمات على القطعات.")
+    event = only(extract(text))
+    assert event.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text, strike", [
+    ("تمكنت طائرات القوة الجوية العراقية من تدمير مضافة لداعش في قضاء الحويجة فجر الثلاثاء.", True),
+    ("دمرت طائرات التحالف الدولي وكرا لعصابات داعش في قضاء الحويجة فجر الثلاثاء.", True),
+    ("دمر طيران الجيش نفقا للإرهابيين في قضاء الحويجة فجر الثلاثاء.", True),
+    ("دمرت قوة من الجيش وكرا لعصابات داعش في قضاء الحويجة فجر الثلاثاء.", False),
+])
+def test_aircraft_that_destroyed_a_hideout_struck_from_the_air(extract, text, strike):
+    event = only(extract(text))
+    assert (event.sub_event_type == "Air/drone strike") is strike
+    assert event.sub_event_type in ("Air/drone strike", "Disrupted weapons use")

@@ -81,7 +81,9 @@ _RANK_STRONG = 60
 _DURING = {"during", "خلال", "اثناء"}  # "during a sweep", "خلال عملية": the operation an event was part of
 _WOMEN = {"امراه", "سيده"}
 _CHILDREN = {"طفلا", "طفل", "طفلة", "طفله"}
-_WAS = {"كان", "كانت", "كانوا", "كانا"}  # before an imperfect: what someone was doing or aiming at
+# before an imperfect: what someone was doing or aiming at
+_WAS = {"كان", "كانت", "كانوا", "كانا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"}
+_PASSIVE_AUXILIARIES = {"تم", "جري"}  # "الذي تم استهدافه": the verbal noun after them tells a passive
 _RELATIVE_PRONOUNS = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 UNIDENTIFIED = "Unidentified Armed Group"
 ISLAMIC_STATE = "Islamic State"
@@ -729,6 +731,13 @@ class RuleExtractor:
                 continue  # "الهجمات التي تستهدف المنطقة": what such attacks do, in the imperfect, is no incident
             if hit.first and tokens[hit.first - 1].text in _WAS and word[:1] in ("ي", "ت"):
                 continue  # "أحبطت هجوما كان يستهدف تجمعا": what it was aiming at, which never happened
+            if (state.triggers and hit.first >= 2 and tokens[hit.first - 1].text in _PASSIVE_AUXILIARIES
+                    and tokens[hit.first - 2].text in _RELATIVE_PRONOUNS):
+                continue  # "إن الوكر الذي تم استهدافه كان يضم …": what a blow the report told fell on, described
+            if (state.triggers and hit.first == hit.last and word.startswith("ال") and hit.last + 2 < len(tokens)
+                    and tokens[hit.last + 1].text in _RELATIVE_PRONOUNS
+                    and tokens[hit.last + 2].text in _PASSIVE_AUXILIARIES):
+                continue  # "المضافة التي تم قصفها …": a thing the report told a blow on, described again
             if self._blocked(hit, [cue for cue in cues if _same_side_of(relatives, cue.first, hit.first)], tokens):
                 continue  # "the IS leader who planned the attack was arrested": the plan is the relative clause's
             if trigger.id == "regain" and (amounts(tokens[hit.last + 1 : hit.last + 2]) or (
@@ -910,6 +919,9 @@ class RuleExtractor:
                 for k in range(max(0, main.first - 4), min(len(tokens), main.first + 3))):
             # "طائرات مجهولة استهدفت شاحنات", "استهدفت طائرة حربية …": aircraft that attacked struck from the air;
             # "تعرضت مروحية لهجوم": one attacked did not; who struck is the air strike's agent, not its target
+            event_type, sub_type = "Explosions/Remote violence", "Air/drone strike"
+            trigger = lex.triggers_by_id.get("airstrike", trigger)
+        if trigger.id == "weapons" and self._aircraft_destroyed(tokens, main):
             event_type, sub_type = "Explosions/Remote violence", "Air/drone strike"
             trigger = lex.triggers_by_id.get("airstrike", trigger)
         if trigger.id == "weapons":
@@ -1519,6 +1531,18 @@ class RuleExtractor:
                 rest = Span(tokens[k].start, clause.end, clause.paragraph, clause.sentence)
                 return [head, *self._joined_clauses(text, rest, tokens[k:], found_in, published)]
         return [clause]
+
+    def _aircraft_destroyed(self, tokens: list[Token], main: Hit) -> bool:
+        """Aircraft are the subject of the destruction ("تمكنت طائرات القوة الجوية من تدمير مضافة", "دمرت طائرات
+        التحالف وكرا"): an air strike, not a cache destroyed on the ground; aircraft right after the verb are its
+        subject where their owner follows them ("طائرات التحالف", "طائرات F-16"), its object otherwise ("دمرت
+        طائرة مسيرة")."""
+        aircraft = self.lexicons.aircraft
+        if any(bare_forms(token.text.lower()) & aircraft for token in tokens[max(0, main.first - 6) : main.first]):
+            return True
+        k = main.first + 1
+        return k + 1 < len(tokens) and bool(bare_forms(tokens[k].text.lower()) & aircraft) and (
+            tokens[k + 1].text.startswith("ال") or tokens[k + 1].text.isascii())
 
     def _opens_with_reference(self, tokens: list[Token]) -> bool:
         """The clause's subject is the incident's noun told again: at its start or right after "أن"/"that"
@@ -2262,9 +2286,6 @@ def _coordinated(text: str, tokens: list[Token], previous_last: int, first: int)
             len(between) == 1 and between[0][:1] == "و" and between[0][1:] in _LISTED_CUES)
     gap = text[tokens[previous_last].end : tokens[first].start]
     return "،" in gap or "," in gap or (tokens[first].text[:1] == "و" and not tokens[first].text.isascii())
-
-
-_WAS = {"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"}
 
 
 def _modal_qad(tokens: list[Token], index: int) -> bool:
