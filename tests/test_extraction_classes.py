@@ -4896,3 +4896,34 @@ def test_aircraft_that_destroyed_a_hideout_struck_from_the_air(extract, text, st
     event = only(extract(text))
     assert (event.sub_event_type == "Air/drone strike") is strike
     assert event.sub_event_type in ("Air/drone strike", "Disrupted weapons use")
+
+
+@pytest.mark.parametrize("text", [
+    "رصدت قوة من الجيش خلية لداعش كانت تخطط لمهاجمة حاجز أمني، واعتقلت ثلاثة من أفرادها في قضاء الحويجة أمس.",
+    "فككت القوات الأمنية خلية تابعة لداعش في قضاء الحويجة أمس واعتقلت ثلاثة من أفرادها.",
+])
+def test_the_arrest_after_what_a_cell_was_planning_was_made(extract, text):
+    event = only(extract(text))
+    assert (event.sub_event_type, event.arrested, event.admin1) == ("Arrests", 3, "Kirkuk")
+
+
+def test_a_word_for_civilians_inside_a_place_name_is_no_victim(extract):
+    text = "فككت قوى الأمن خلية لداعش في ريف دمشق كانت تخطط لتفجير مقام السيدة زينب، وألقت القبض على أفرادها."
+    assert only(extract(text)).actor2 == "Islamic State"
+
+
+def test_police_named_as_the_sources_who_tell_of_a_bombing_did_not_suffer_it(extract):
+    text = ("A car bomb went off near a market in Tuz Khurmatu on Thursday, killing at least five people and wounding 12, "
+            "police and medical sources said.")
+    assert only(extract(text)).actor2 is None
+
+
+def test_a_village_south_of_a_town_is_the_towns_surroundings_not_a_village_spelt_otherwise(extract):
+    text = "Two soldiers were killed when a bomb went off as their patrol passed through a village south of Kirkuk."
+    event = only(extract(text))
+    assert (event.location, event.geo_precision) == ("Kirkuk", 2)
+
+
+def test_guards_who_fired_on_people_crossing_fired(extract):
+    text = "أطلقت قوات حرس الحدود النار على مهربين حاولوا عبور الحدود قرب منفذ القائم، ما أدى إلى مقتل أحدهم."
+    assert only(extract(text)).actor1 == "Iraqi Border Guards"

@@ -195,6 +195,9 @@ class RuleExtractor:
                     if m.last < offset + len(tokens)]
 
         doc_actors = _coordinated_forces(self.lexicons.actors, all_tokens)  # once a report, like its places
+        # (a word for civilians inside a longer place name is part of the name: "مقام السيدة زينب", "حي الشهداء")
+        doc_actors = [hit for hit in doc_actors if hit.payload.side != "civilian" or not any(
+            m.first <= hit.first and hit.last <= m.last and m.last - m.first > hit.last - hit.first for m in doc_places)]
         doc_actors_first = [hit.first for hit in doc_actors]
 
         def actors_in(tokens: list[Token]) -> list[Hit]:
@@ -738,7 +741,8 @@ class RuleExtractor:
                     and tokens[hit.last + 1].text in _RELATIVE_PRONOUNS
                     and tokens[hit.last + 2].text in _PASSIVE_AUXILIARIES):
                 continue  # "المضافة التي تم قصفها …": a thing the report told a blow on, described again
-            if self._blocked(hit, [cue for cue in cues if _same_side_of(relatives, cue.first, hit.first)], tokens):
+            if self._blocked(hit, [cue for cue in cues if _same_side_of(relatives, cue.first, hit.first)], tokens,
+                             norm.text):
                 continue  # "the IS leader who planned the attack was arrested": the plan is the relative clause's
             if trigger.id == "regain" and (amounts(tokens[hit.last + 1 : hit.last + 2]) or (
                     hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.lower() in _RECAPTURED_PEOPLE)):
@@ -1283,6 +1287,8 @@ class RuleExtractor:
                 # "القوات العراقية والأمريكية", "US and Iraqi forces": it shares the noun of the force beside it)
             preceding = tuple(token.text.lower() for token in tokens[max(0, hit.first - 3) : hit.first])
             following = tokens[hit.last + 1].text.lower() if hit.last + 1 < len(tokens) else ""
+            if following == "and" and hit.last + 3 < len(tokens) and tokens[hit.last + 3].text.lower() in after:
+                following = tokens[hit.last + 3].text.lower()  # "police and medical sources"
             if following in after or any(len(phrase) <= len(preceding) and preceding[len(preceding) - len(phrase):] == phrase
                                          for phrase in before) or hit.first == reporting_last + 1:
                 reporting_last = hit.last  # … 'قوى الأمن الداخلي "الأسايش"': the alias reports with it
@@ -1579,10 +1585,18 @@ class RuleExtractor:
                 return True
         return False
 
-    def _blocked(self, hit: Hit, cues: list[Hit], tokens: list[Token]) -> bool:
+    def _blocked(self, hit: Hit, cues: list[Hit], tokens: list[Token], text: str = "") -> bool:
+        """A cue stands where it makes the trigger no incident (a negation before it, a plan anywhere before it …);
+        but what someone "was planning" does not reach past a comma and "و" that open the next deed ("خلية كانت
+        تخطط لتفجير، وألقت القوات القبض على أفرادها": the arrest was made)."""
         for cue in cues:
             window, anywhere, after, spares = self.lexicons.cue_windows[cue.payload]
             if (cue.first <= hit.last and cue.last >= hit.first) or hit.payload.id in spares:
+                continue
+            if window == 0 and not anywhere and text and cue.first and tokens[cue.first - 1].text in _WAS and any(
+                    tokens[k].text.startswith("و") and ("،" in text[tokens[k - 1].end : tokens[k].start]
+                                                         or "," in text[tokens[k - 1].end : tokens[k].start])
+                    for k in range(cue.last + 1, hit.first + 1)):
                 continue
             if anywhere or (after and hit.last < cue.first <= hit.last + after):
                 return True
@@ -2739,8 +2753,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         if first is None and trigger.id not in _FINDING:  # "هاجم الجيش التركي موقعا", "هجوم للحشد": a force right
             # after the word is its subject; "The Turkish army attacked …": or right before it (but the force that
             # found the bodies did not kill them: "عثرت القوات الأمنية على جثث")
+            # ("أطلقت قوات حرس الحدود النار على …": or inside the phrase, between its verb and its object)
             first = next((item for item in ordered if item[2] == "state"
-                          and (_beside(tokens, main.last, item[0].first) or _beside(tokens, item[0].last, main.first))
+                          and (_beside(tokens, main.last, item[0].first) or _beside(tokens, item[0].last, main.first)
+                               or main.first < item[0].first <= item[0].last < main.last)
                           and not _suffered(item[0], tokens, members, dates)), None)
         if first is None:  # the report names no perpetrator: only the victims (civilians or a force) or responders
             others = [item for item in ordered if item[2] == "civilian" or (

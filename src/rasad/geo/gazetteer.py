@@ -47,6 +47,11 @@ _LOCATIVE = frozenset({"في", "in", "at"})
 # Cue words that some names begin with ("قرية الزكة", "ناحية ربيعة"): indexed without them, since the
 # cue before a name is read from the report (camps, prisons and crossings keep theirs: "مخيم الهول").
 _NAME_CUES = frozenset({"قريه", "بلده", "مدينه", "ناحيه", "قضاء", "منطقه", "حي", "مزرعه", "محافظه", "village", "town"})
+# English words of direction and nearness that follow "village" or "town" ("a village south of Kirkuk", "a town
+# near the border"): never a name spelt otherwise.
+_ENGLISH_RELATIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                                "northern", "southern", "eastern", "western", "near", "outside", "close", "along",
+                                "where", "which", "that", "called", "named", "nearby", "between", "inside"})
 # Features that a report names with a cue word or a relation ("قرية …"، "ناحية …"، "قرب …"): among 30,000
 # village names many are also ordinary words or people's names, so such a name alone is not a place.
 MINOR_FEATURES = frozenset({"village", "neighbourhood", "district", "subdistrict"})
@@ -439,8 +444,9 @@ class Gazetteer:
         else:
             if i < 2 or not (tokens[i - 1].text in ("of", "village", "town")
                              or tokens[i - 1].text in _ENGLISH_ARTICLES) or (
-                    not (word.isascii() and word.isalpha()) or word in _ENGLISH_ARTICLES):
-                return None  # most words: checked first, as this runs at every token
+                    not (word.isascii() and word.isalpha()) or word in _ENGLISH_ARTICLES or word in _ENGLISH_RELATIONS):
+                return None  # most words: checked first, as this runs at every token ("a village south of Kirkuk":
+                # a direction is no name)
             before = [token.text for token in tokens[max(0, i - 3) : i] if token.text not in _ENGLISH_ARTICLES]
             if not before or before[-1] not in ("of", "village", "town") or (
                     before[-1] == "of" and (len(before) < 2
