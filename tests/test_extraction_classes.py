@@ -4927,3 +4927,28 @@ def test_a_village_south_of_a_town_is_the_towns_surroundings_not_a_village_spelt
 def test_guards_who_fired_on_people_crossing_fired(extract):
     text = "أطلقت قوات حرس الحدود النار على مهربين حاولوا عبور الحدود قرب منفذ القائم، ما أدى إلى مقتل أحدهم."
     assert only(extract(text)).actor1 == "Iraqi Border Guards"
+
+
+@pytest.mark.parametrize("text", [
+    "Dozens of women and children linked to Islamic State fled al-Hol camp on Monday amid the chaos of the handover.",
+    "فرت عشرات النساء على صلة بتنظيم داعش من مخيم الهول يوم الاثنين.",
+])
+def test_people_tied_to_a_group_who_fled_a_camp_escaped(extract, text):
+    event = only(extract(text))
+    assert "prison_escape" in event.tags and event.location == "Al-Hol camp"
+
+
+def test_those_who_fled_to_a_camp_did_not_escape_it(extract):
+    assert not any("prison_escape" in event.tags
+                   for event in extract("Hundreds of families fled to al-Hol camp on Monday."))
+
+
+def test_gunmen_of_a_groups_cells_are_the_group_not_its_victims(extract):
+    text = "قتل عنصران من الجيش وأصيب ثالث بهجوم نفذه مسلحون يتبعون لخلايا داعش على حاجز في قضاء الحويجة."
+    event = only(extract(text))
+    assert (event.actor1, event.actor2) == ("Islamic State", "Military Forces of Iraq")
+
+
+def test_the_euphrates_is_no_form_of_fleeing(extract):
+    text = "نشط التنظيم في مناطق شرق الفرات وهاجم سجنا في الرقة."
+    assert not any("prison_escape" in event.tags for event in extract(text))

@@ -2714,7 +2714,9 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     if marked is not None:
         # the other side: a force of another side, or one of the same side that suffered ("قتل جنديان على يد
         # عناصر من الحشد"); an ally that only announced it ("أعلنت قيادة العمليات … بعملية نفذها جهاز …") is none
-        other = next((item for item in resolved if item[1] != marked[1] and item[2] != marked[2]), None) or next(
+        # (gunmen and the group they belong to are one side: "نفذه مسلحون يتبعون لخلايا داعش")
+        sides = {marked[2]} | ({"insurgent", "unknown"} if marked[2] in ("insurgent", "unknown") else set())
+        other = next((item for item in resolved if item[1] != marked[1] and item[2] not in sides), None) or next(
             (item for item in resolved if item[1] != marked[1] and _suffered(item[0], tokens, members, dates)), None)
         spans = {"actor1": (tokens[marked[0].first].start, tokens[marked[0].last].end)}
         if other is not None:
@@ -3051,6 +3053,7 @@ _SUPERLATIVES = {fold(word) for word in ("أعنف", "الأعنف", "أول", "
                                            "أكثر", "أعلى", "first", "deadliest", "worst", "biggest", "largest",
                                            "highest", "bloodiest", "most", "heaviest")}
 _BELONGING = {fold(word) for word in ("يرجح", "يعتقد", "انتماؤهم", "انتمائهم", "ينتمون", "التابعين", "تابعين", "تابعون",
+                                         "يتبعون", "يتبع", "تتبع", "يتبعان",  # "مسلحون يتبعون لخلايا داعش"
                                          "من", "believed", "suspected", "affiliated", "linked", "of")}
 _TWO_AFTER = {"اثنين", "اثنان", "اثنتين", "اثنتان"}  # the number two after its noun ("إرهابيين اثنين")
 _SENIORITY = {"senior", "top", "prominent", "local", "former", "high-ranking", "key", "leading"}  # "a senior IS leader"
