@@ -4952,3 +4952,14 @@ def test_gunmen_of_a_groups_cells_are_the_group_not_its_victims(extract):
 def test_the_euphrates_is_no_form_of_fleeing(extract):
     text = "نشط التنظيم في مناطق شرق الفرات وهاجم سجنا في الرقة."
     assert not any("prison_escape" in event.tags for event in extract(text))
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("IS gunmen shot dead two farmers near Tarmiyah on Tuesday, police said.", ("Islamic State", "Civilians")),
+    # (no striker named before it: the force that tells of the strike may be the one that struck)
+    ("Two IS militants were killed in an air strike near Tarmiyah on Tuesday, the coalition said.",
+     ("International Coalition", "Islamic State")),
+])
+def test_a_force_that_tells_of_a_blow_whose_striker_the_clause_named_is_its_source(extract, text, sides):
+    event = only(extract(text))
+    assert (event.actor1, event.actor2) == sides

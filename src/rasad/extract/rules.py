@@ -1334,8 +1334,12 @@ class RuleExtractor:
             told = min((hit.first for hit in events if hit.first > verb.last), default=None)  # what it reports
             if told is None:
                 # "Detainees rioted at the prison, the SDF said": a trailing source of a riot, a protest or a
-                # transfer took no part (of a blow, "…, the army said" may be the force that struck)
-                if events and all(hit.payload.event_type not in _VIOLENT for hit in events):
+                # transfer took no part (of a blow, "…, the army said" may be the force that struck, unless the
+                # clause names who struck before it: "IS militants killed three shepherds …, police said")
+                members = self.lexicons.members
+                if events and (all(hit.payload.event_type not in _VIOLENT for hit in events) or any(
+                        other.last < min(event.first for event in events) and other.payload.side != "civilian"
+                        and not _counted(other, tokens, (), members) for other in hits)):
                     sources |= {id(hit) for hit in hits if hit.last + 1 == verb.first
                                 and hit.first > max(event.last for event in events)}
                 continue
