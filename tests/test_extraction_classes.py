@@ -4963,3 +4963,19 @@ def test_the_euphrates_is_no_form_of_fleeing(extract):
 def test_a_force_that_tells_of_a_blow_whose_striker_the_clause_named_is_its_source(extract, text, sides):
     event = only(extract(text))
     assert (event.actor1, event.actor2) == sides
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("لقي ثلاثة من عناصر الحشد حتفهم وأصيب ستة آخرون بهجوم لداعش في قضاء الطارمية.", 3),
+    ("لقي جنديان حتفهما وأصيب ستة آخرون بهجوم لداعش في قضاء الطارمية.", 2),
+])
+def test_the_wounded_after_a_toll_told_inside_its_idiom(extract, text, dead):
+    event = only(extract(text))
+    assert (event.fatalities, event.wounded) == (dead, 6)
+
+
+def test_a_lead_without_place_or_day_takes_both_from_the_sentence_after_it(extract):
+    text = ("The bombing left two policemen dead and three others wounded, officials said. It took place on a road "
+            "near Baiji on Saturday.")
+    event = only(extract(text))
+    assert (event.location, event.event_date) == ("Bayji", "2025-03-08")

@@ -218,13 +218,15 @@ class RuleExtractor:
         skipped = boilerplate(text, spans)
         paragraph, paragraph_places = -1, []
 
-        def next_places(index: int) -> list[ResolvedPlace]:
+        def next_places(index: int) -> tuple[list[ResolvedPlace], list[DateMention]]:
+            """The places the next sentence names, and its days ("It happened near Tuz Khurmatu on Monday")."""
             following = next((k for k in range(index + 1, len(spans)) if k not in skipped), None)
             if following is None:
-                return []
+                return [], []
             following_tokens = tokens_of(spans[following].start, spans[following].end)
             groups = self._places(text, following_tokens, found_in(following_tokens), context, actors_in(following_tokens))
-            return [place for place, summary in groups[0] if not summary and place.cued] if groups else []
+            days = [d for d in find_dates(text, following_tokens, published) if d.precision == 1 and d.value]
+            return ([place for place, summary in groups[0] if not summary and place.cued] if groups else []), days
 
         for index, sentence in enumerate(spans):
             if index in skipped:
@@ -686,7 +688,8 @@ class RuleExtractor:
                 sentence_periods: bool, tokens: list[Token], groups: list, abroad: list[ForeignMention],
                 previous_places: list[ResolvedPlace],
                 sentence_index: int, paragraph_places: list[ResolvedPlace],
-                next_places: Callable[[], list[ResolvedPlace]], carried: Trigger | None = None) -> list[_Mention]:
+                next_places: Callable[[], tuple[list[ResolvedPlace], list[DateMention]]],
+                carried: Trigger | None = None) -> list[_Mention]:
         lex = self.lexicons
         ministry = self._the_ministry(tokens, state)
         # every trigger of a chosen span: "wounded" is the IED trigger's where the clause names a bomb, else a toll's
@@ -1009,12 +1012,15 @@ class RuleExtractor:
             # a detail sentence (with its own date or figure) of the incident the paragraph placed
             groups = [[(paragraph_places[0], False)]]
             place_source = "paragraph"
+        next_day = None
         if not groups and not state.places and (dated or _has_count(tokens)):
-            # a lead, before any place, that leaves the place to the sentence after it
-            following = next_places()
+            # a lead, before any place, that leaves the place to the sentence after it (and its day, where it gives
+            # one and the lead none)
+            following, following_days = next_places()
             if following:
                 groups = [[(following[0], False)]]
                 place_source = "next sentence"
+                next_day = following_days[0] if len(following_days) == 1 else None
         if not groups:
             # a day, of the incident or of the statement that tells it ("قال الجيش أمس إن طائراته قصفت …")
             day = any(d.precision == 1 and ((d.start, d.end) not in state.announced or not (
@@ -1056,6 +1062,8 @@ class RuleExtractor:
             [d for d in dated if (d.start, d.end) not in state.announced],
             [d for d in sentence_dates if (d.start, d.end) not in state.announced], state, sentence_index, published,
             separate, sentence.paragraph)
+        if date_source in ("publication", "none") and next_day is not None:
+            when, date_source = next_day, "next sentence"
         if when is not None and when.kind == "earlier" and when.value and published and state.incident_day:
             # "ويأتي ذلك بعد يومين من اغتيال شيخ": two days before the incident just told, not before the report
             when = dataclasses.replace(when, value=state.incident_day - (published - when.value))
@@ -1703,6 +1711,8 @@ class RuleExtractor:
                         other.last < a.first <= other.last + 3 and not a.implicit))]) == 1  # "في اشتباك مسلح" counts none
                     # "لقي ثلاثة حتفهم وأصيب آخر": the second word has a figure of its own right after it
                     and not any(a.implicit and a.first == other.last + 1 for a in found)
+                    # "لقي أربعة جنود حتفهم وأصيب خمسة": the first has its own inside its idiom
+                    and not any(a.value and cue.first < a.first and a.last < cue.last for a in found)
                     for number in (number, number + 1)}
         # each count word takes its nearest number; a number goes to its nearest count word
         nearest: dict[int, tuple[int, str, int | None, tuple[int, int]]] = {}
