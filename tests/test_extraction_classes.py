@@ -4915,7 +4915,7 @@ def test_a_word_for_civilians_inside_a_place_name_is_no_victim(extract):
 def test_police_named_as_the_sources_who_tell_of_a_bombing_did_not_suffer_it(extract):
     text = ("A car bomb went off near a market in Tuz Khurmatu on Thursday, killing at least five people and wounding 12, "
             "police and medical sources said.")
-    assert only(extract(text)).actor2 is None
+    assert only(extract(text)).actor2 == "Civilians"  # the people it killed, not the police
 
 
 def test_a_village_south_of_a_town_is_the_towns_surroundings_not_a_village_spelt_otherwise(extract):
@@ -4979,3 +4979,19 @@ def test_a_lead_without_place_or_day_takes_both_from_the_sentence_after_it(extra
             "near Baiji on Saturday.")
     event = only(extract(text))
     assert (event.location, event.event_date) == ("Bayji", "2025-03-08")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("قتل مسلحون مجهولون شخصين في قرية تابعة لقضاء الدبس مساء الاثنين.", "Violence against civilians"),
+    ("Unknown gunmen shot and wounded three people in a village in Dibis district on Monday evening.",
+     "Violence against civilians"),
+    ("A roadside bomb killed four people on a road in Dibis district on Monday evening.", "Explosions/Remote violence"),
+])
+def test_people_whom_no_side_claims_killed_by_gunmen_or_a_bomb_are_civilians(extract, text, kind):
+    event = only(extract(text))
+    assert (event.event_type, event.actor2) == (kind, "Civilians")
+
+
+def test_people_told_beside_soldiers_are_no_civilians_of_their_own(extract):
+    event = only(extract("A roadside bomb killed four people, all soldiers of an army patrol, in Dibis district."))
+    assert event.actor2 == "Military Forces of Iraq"

@@ -83,6 +83,7 @@ _WOMEN = {"امراه", "سيده"}
 _CHILDREN = {"طفلا", "طفل", "طفلة", "طفله"}
 # before an imperfect: what someone was doing or aiming at
 _WAS = {"كان", "كانت", "كانوا", "كانا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"}
+_PEOPLE = {"شخص", "شخصا", "شخصين", "شخصان", "اشخاص", "people", "persons", "person"}  # people named by no side
 _PASSIVE_AUXILIARIES = {"تم", "جري"}  # "الذي تم استهدافه": the verbal noun after them tells a passive
 _RELATIVE_PRONOUNS = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 UNIDENTIFIED = "Unidentified Armed Group"
@@ -1178,6 +1179,11 @@ class RuleExtractor:
                     actor1 = striker
                     if actor2 == striker:
                         actor2 = None
+            if (final_type in ("Battles", "Explosions/Remote violence") and actor2 is None
+                    and actor1 in ("Islamic State", UNIDENTIFIED, None) and trigger.id != "clash"
+                    and (counts.get("fatalities") or counts.get("wounded")) and words & _PEOPLE
+                    and not any(hit.payload.side == "state" for hit in actor_hits)):
+                actor2 = "Civilians"  # "قتل مسلحون شخصين", "a roadside bomb killed three people": no force was hit
             if final_type == "Battles" and trigger.id in ("kill", "wound", "attack", "clash", "gunfire") and (actor1 in (
                 "Islamic State", UNIDENTIFIED, None
             ) or trigger.id != "clash") and (actor2 == "Civilians" or (actor2 is None and place.place.feature == "camp")):
