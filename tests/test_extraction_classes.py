@@ -4995,3 +4995,14 @@ def test_people_whom_no_side_claims_killed_by_gunmen_or_a_bomb_are_civilians(ext
 def test_people_told_beside_soldiers_are_no_civilians_of_their_own(extract):
     event = only(extract("A roadside bomb killed four people, all soldiers of an army patrol, in Dibis district."))
     assert event.actor2 == "Military Forces of Iraq"
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلحو داعش راعيين قرب قضاء الدبس يوم السبت.\n\nوفي حادث منفصل، أصيب جندي بانفجار عبوة ناسفة في قضاء داقوق "
+    "مساء اليوم ذاته.",
+    "IS militants killed two shepherds near Dibis on Saturday.\n\nLater that day, a roadside bomb wounded a soldier "
+    "in Daquq district.",
+])
+def test_the_same_day_is_the_day_of_the_incident_just_told(extract, text):
+    events = extract(text)
+    assert len(events) == 2 and {event.event_date for event in events} == {"2025-03-08"}

@@ -1065,6 +1065,8 @@ class RuleExtractor:
             separate, sentence.paragraph)
         if date_source in ("publication", "none") and next_day is not None:
             when, date_source = next_day, "next sentence"
+        if when is not None and when.kind == "same_day" and state.incident_day:
+            when = dataclasses.replace(when, value=state.incident_day)  # "صباح اليوم ذاته", "later that day"
         if when is not None and when.kind == "earlier" and when.value and published and state.incident_day:
             # "ويأتي ذلك بعد يومين من اغتيال شيخ": two days before the incident just told, not before the report
             when = dataclasses.replace(when, value=state.incident_day - (published - when.value))

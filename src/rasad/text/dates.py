@@ -50,13 +50,14 @@ def calendar() -> dict:
     data["week_phrases"] = {tuple(fold(k).split()): v for k, v in data["weeks"].items()}
     data["weekend_phrases"] = {tuple(fold(k).split()): v for k, v in data["weekends"].items()}
     data["earlier_phrases"] = {tuple(fold(k).split()): tuple(v) for k, v in data["earlier"].items()}
+    data["same_day_phrases"] = {tuple(fold(k).split()): tuple(v) for k, v in data["same_day"].items()}
     data["relative_month_phrases"] = {tuple(fold(k).split()): v for k, v in data["relative_months"].items()}
     data["month_parts"] = {fold(k): v for k, v in data["month_parts"].items()}
     data["future_phrases"] = {tuple(fold(k).split()): True for k in data["future"]["phrases"]}
     data["long_phrases"] = {tuple(fold(k).split()): True for k in data["long_periods"]["phrases"]}
     data["weekday_phrases"] = {(fold(k),): v for k, v in data["weekdays"].items()}
     tables = ("month_phrases", "hijri_phrases", "relative_phrases", "week_phrases", "weekend_phrases", "earlier_phrases",
-              "relative_month_phrases", "weekday_phrases", "future_phrases", "long_phrases")
+              "same_day_phrases", "relative_month_phrases", "weekday_phrases", "future_phrases", "long_phrases")
     data["first_words"] = frozenset(key[0] for table in tables for key in data[table]) | _SINCE
     data["ordinals"] = {fold(k): v for k, v in data["ordinals"].items()}
     for group in ("past_markers", "future_markers", "year_markers"):
@@ -261,11 +262,12 @@ def find_dates(text: str, tokens: list[Token], published: date | None) -> list[D
             i += length
             continue
         earlier_hit = _phrase_at(tokens, i, cal["earlier_phrases"])
-        relative_hit = earlier_hit or _phrase_at(tokens, i, cal["relative_phrases"])
+        same_day_hit = None if earlier_hit else _phrase_at(tokens, i, cal["same_day_phrases"])
+        relative_hit = earlier_hit or same_day_hit or _phrase_at(tokens, i, cal["relative_phrases"])
         if relative_hit:
             (days_back, precision), length = relative_hit
             value = published - timedelta(days=days_back) if published else None
-            kind = "earlier" if earlier_hit else "relative"
+            kind = "earlier" if earlier_hit else "same_day" if same_day_hit else "relative"
             found.append(DateMention(value, precision, kind, tokens[i].start, tokens[i + length - 1].end))
             i += length
             continue
