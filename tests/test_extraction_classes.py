@@ -5006,3 +5006,17 @@ def test_people_told_beside_soldiers_are_no_civilians_of_their_own(extract):
 def test_the_same_day_is_the_day_of_the_incident_just_told(extract, text):
     events = extract(text)
     assert len(events) == 2 and {event.event_date for event in events} == {"2025-03-08"}
+
+
+def test_an_incident_told_north_of_a_city_then_said_to_have_taken_place_in_a_town_there(extract):
+    text = ("A car bomb exploded at a market north of Baghdad on Friday, killing six people.\n\n"
+            "The bombing took place in the town of Dujail, on the road to Samarra.")
+    event = only(extract(text))
+    assert (event.location, event.admin1, event.geo_precision) == ("Ad Dujayl", "Salah Al-Din", 1)
+
+
+def test_the_group_blamed_for_one_attack_is_not_given_a_separate_one(extract):
+    text = ("A suicide bomber killed nine people at a funeral in Tuz Khurmatu on Friday. The Islamic State group "
+            "claimed responsibility.\n\nSeparately, a roadside bomb wounded two soldiers near Tarmiyah.")
+    bombing = next(event for event in extract(text) if event.location == "At Tarmiyah")
+    assert bombing.actor1 is None

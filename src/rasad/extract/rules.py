@@ -294,7 +294,9 @@ class RuleExtractor:
             group = next(iter(state.attributed))
             for mention in events:
                 event = mention.event
-                if event.actor1 in (None, UNIDENTIFIED) and event.actor2 != group and event.event_type in _VIOLENT:
+                # (not to an incident told "separately": the group was blamed for another)
+                if (event.actor1 in (None, UNIDENTIFIED) and event.actor2 != group and event.event_type in _VIOLENT
+                        and not mention.separate):
                     event.actor1 = group
         for mention in events:
             if mention.event.event_type == "Violence against civilians" and mention.event.actor1 is None:
@@ -3001,6 +3003,20 @@ def _compatible_dates(a: _Mention, b: _Mention) -> bool:
     return gap <= 7
 
 
+_TOOK_PLACE_EN = ("took place", "happened", "occurred", "unfolded")
+
+
+def _says_where_it_took_place(told: Event, later: _Mention) -> bool:
+    """The incident told at an area ("north of Baghdad"), then said to have taken place at a town of that area ("The
+    attack took place in the town of Dujail"), across a governorate line: the town is where it happened."""
+    if told.latitude is None or later.event.latitude is None or told.geo_precision != 2 or later.event.geo_precision != 1:
+        return False
+    text = fold(later.event.evidence[0].text).lower() if later.event.evidence else ""
+    words = set(text.split())
+    return (bool(words & _TOOK_PLACE) or any(phrase in text for phrase in _TOOK_PLACE_EN)) and haversine_km(
+        told.latitude, told.longitude, later.event.latitude, later.event.longitude) <= _BEARING_REACH_KM / 2
+
+
 def _same_place(a: Event, b: Event) -> bool:
     """One place named in both, or one reading of a name the other read otherwise."""
     return a.place_id == b.place_id or a.place_id in b.place_alternatives or b.place_id in a.place_alternatives
@@ -3139,7 +3155,8 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
              and not (mention.separate and m.event.evidence[0].start != a.evidence[0].start)
              and _compatible_dates(m, mention)
              and (_compatible_places(m.event, a) or (
-                 m.event.admin1 == a.admin1 and m.event.sub_event_type == a.sub_event_type and _same_figures(m.event, a)))),
+                 m.event.admin1 == a.admin1 and m.event.sub_event_type == a.sub_event_type and _same_figures(m.event, a))
+                  or (mention.definite and not mention.separate and _says_where_it_took_place(m.event, mention)))),
             None,
         )
         if target is None:
@@ -3201,7 +3218,8 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             just_told if just_told is not None and later.definite and not later.separate and not later.earlier
             and not just_told.headline and not just_told.summary and later.event.event_type in _VIOLENT
             and just_told.event.event_type != later.event.event_type
-            and just_told.event.admin1 == later.event.admin1 and _compatible_places(just_told.event, later.event)
+            and ((just_told.event.admin1 == later.event.admin1 and _compatible_places(just_told.event, later.event))
+                 or _says_where_it_took_place(just_told.event, later))
             and _compatible_dates(just_told, later) else None)
         if same is not None and later in merged:
             later.event.event_type, later.event.sub_event_type = same.event.event_type, same.event.sub_event_type
