@@ -5020,3 +5020,28 @@ def test_the_group_blamed_for_one_attack_is_not_given_a_separate_one(extract):
             "claimed responsibility.\n\nSeparately, a roadside bomb wounded two soldiers near Tarmiyah.")
     bombing = next(event for event in extract(text) if event.location == "At Tarmiyah")
     assert bombing.actor1 is None
+
+
+@pytest.mark.parametrize("text, location", [
+    ("Unknown gunmen shot dead a young man in Al-Tayyana town in eastern Deir ez-Zor on Monday.", "Tayyani"),
+    ("قتل مسلحون مجهولون شابا في بلدة الطيانة بريف دير الزور الشرقي يوم الاثنين.", "Tayyani"),
+])
+def test_a_town_named_before_its_cue_word_in_english(extract, text, location):
+    assert only(extract(text)).location == location
+
+
+def test_a_killing_in_a_town_and_a_blast_in_the_next_are_two_incidents(extract):
+    text = ("Unknown gunmen shot dead a young man in Al-Tayyana town, while a landmine killed a child in Al-Shuhayl "
+            "town in eastern Deir ez-Zor on Monday.")
+    assert sorted(event.location for event in extract(text)) == ["Al-Shuhayl", "Tayyani"]
+
+
+def test_a_village_of_a_district_is_somewhere_in_the_district(extract):
+    event = only(extract("Gunmen killed two shepherds in a remote village of Hawija district on Monday."))
+    assert (event.admin1, event.geo_precision) == ("Kirkuk", 2)
+
+
+def test_the_injury_of_others_counts_the_wounded(extract):
+    text = ("The monitor documented the death of three soldiers and the injury of four others in an IS attack near "
+            "al-Sukhnah on Tuesday.")
+    assert (only(extract(text)).fatalities, only(extract(text)).wounded) == (3, 4)

@@ -1804,10 +1804,11 @@ class RuleExtractor:
                                                                         qualifying) or {
                         tokens[k].text for k in range(cue.last + 1, amount.first) if k not in actor_tokens} <= {
                         "of", "a", "an"} and tokens[cue.last + 1].text == "of") or (
+                        tokens[cue.last].text == "of" and amount.first == cue.last + 1) or (
                         amount.first == cue.last + 3 and tokens[cue.last + 1].text in _SELF
                         and tokens[cue.last + 2].text in ("and", "with")):
                     # the verb's object: "killed two shepherds and wounded a third", "killed himself and three
-                    # soldiers"; the noun's: "the killing of a tribal leader"
+                    # soldiers"; the noun's: "the killing of a tribal leader", "the death of three soldiers"
                     distance = 0
                 inside = cue.first <= amount.first and cue.last >= amount.last  # "جثة", "قتيل": itself one
                 # "killed Abu Yusif, a senior ISIS leader": the one the verb named, told again by "a" and his title

@@ -47,6 +47,7 @@ _LOCATIVE = frozenset({"في", "in", "at"})
 # Cue words that some names begin with ("قرية الزكة", "ناحية ربيعة"): indexed without them, since the
 # cue before a name is read from the report (camps, prisons and crossings keep theirs: "مخيم الهول").
 _NAME_CUES = frozenset({"قريه", "بلده", "مدينه", "ناحيه", "قضاء", "منطقه", "حي", "مزرعه", "محافظه", "village", "town"})
+_UNIT_AFTER = frozenset({"district", "subdistrict", "province", "governorate"})  # unit cue words after a name
 # English words of direction and nearness that follow "village" or "town" ("a village south of Kirkuk", "a town
 # near the border"): never a name spelt otherwise.
 _ENGLISH_RELATIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -64,6 +65,7 @@ TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",),
                  "camp": ("camp",), "prison": ("prison",), "crossing": ("crossing",),
                  "mountains": ("mountain",), "mountain": ("mountain",), "valley": ("wadi",),  # "the Makhoul mountains"
                  "neighborhood": ("neighbourhood", "village", "city"),  # "Aleppo's Sheikh Maqsoud neighborhood"
+                 "town": ("city", "village"), "village": ("village", "city"),  # "in Al-Tayyana town" (SOHR's order)
                  "neighbourhood": ("neighbourhood", "village", "city"), "quarter": ("neighbourhood", "village", "city"),
                  # "the Sinjar region", "the Tarmiyah area": around the town (weak cues, see WEAK_CUES)
                  "region": ("region", "area", "city", "district", "subdistrict", "village"),
@@ -386,6 +388,10 @@ class Gazetteer:
             after = tokens[i + length].text if i + length < len(tokens) else ""
             if after == "sub" and i + length + 1 < len(tokens) and tokens[i + length + 1].text == "district":
                 after = "subdistrict"  # "sub-district", read as two words
+            if (after in _UNIT_AFTER and i >= 2 and tokens[i - 1].text == "of"
+                    and tokens[i - 2].text in ("village", "villages", "town", "towns")):
+                cue, relative = None, True  # "a village of Hawija district": somewhere in the district, not a village
+                # named Hawija (the unit's cue word after the name is read below)
             if cue is None and after in TRAILING_CUES and not (after in WEAK_CUES and (
                     without_article or key in self.ambiguous)):  # "Deir ez-Zor province" (but "the Jazira region")
                 cue, weak = TRAILING_CUES[after], after in WEAK_CUES
