@@ -5045,3 +5045,12 @@ def test_the_injury_of_others_counts_the_wounded(extract):
     text = ("The monitor documented the death of three soldiers and the injury of four others in an IS attack near "
             "al-Sukhnah on Tuesday.")
     assert (only(extract(text)).fatalities, only(extract(text)).wounded) == (3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "The bodies of three farmers kidnapped by IS last week were found near Nukhaib in Anbar province, police said.",
+    "عثرت الشرطة على جثث ثلاثة مزارعين اختطفهم مسلحو داعش الأسبوع الماضي قرب النخيب في محافظة الأنبار.",
+])
+def test_bodies_found_take_the_day_of_discovery_not_the_day_they_were_taken(extract, text):
+    event = only(extract(text))
+    assert (event.event_date, event.time_precision) == ("2025-03-12", 2)  # the day the report was published

@@ -1061,6 +1061,11 @@ class RuleExtractor:
 
         # date: the clause, the sentence, a date of the three sentences before, else publication
         # "في الأثناء، أصيب …", "Separately, …": another incident, which takes no period from the one before it
+        if trigger.id in _FINDING:
+            # "the bodies of four shepherds kidnapped by ISIS last week were found": the kidnapping's day, not the
+            # finding's (GUIDELINES §6: bodies found take the day of discovery)
+            dated = [d for d in dated if not _dates_what_befell(d, tokens)]
+            sentence_dates = [d for d in sentence_dates if not _dates_what_befell(d, sentence_tokens)]
         when, date_source = _choose_date(
             [d for d in dated if (d.start, d.end) not in state.announced],
             [d for d in sentence_dates if (d.start, d.end) not in state.announced], state, sentence_index, published,
@@ -2383,6 +2388,14 @@ def _site_name(tokens: list[Token]) -> str | None:
     return None
 
 
+def _dates_what_befell(day: DateMention, tokens: list[Token]) -> bool:
+    """The day follows, within five words, what befell those found, with no word of finding between ("kidnapped by
+    ISIS last week were found", "المختطفين قبل أيام")."""
+    before = [token for token in tokens if token.end <= day.start][-5:]
+    taken = [k for k, token in enumerate(before) if token.text.lower().startswith(_TAKEN_OR_KILLED)]
+    return bool(taken) and not any(bare_forms(token.text.lower()) & _FOUND_WORDS for token in before[taken[-1]:])
+
+
 def _choose_date(dated: list[DateMention], sentence_dates: list[DateMention], state: _DocState, index: int,
                  published: date | None, separate: bool = False, paragraph: int = 0) -> tuple[DateMention | None, str]:
     if dated:
@@ -3088,6 +3101,11 @@ _ONE_WORDS = {"واحد", "واحده", "واحدا"}
 _WAW_WORDS = {"والي", "وزير", "وكيل", "والد", "والده", "والدته", "والدها", "وجيه", "ولده", "ولدها"}
 _ONE_OF_THEM = {"احدهم", "احدهما", "احداهم", "احداهما"}  # "توفي أحدهما": one of those counted before
 _FINDING = {"body_found", "found_dead", "bodies_of"}  # triggers whose subject found what others did
+# what befell those found before they were found ("kidnapped last week", "اختطفهما مسلحون يوم الأحد"): English
+# words, and the stems Arabic words begin with, whatever pronoun follows ("اختطفهم", "المختطفين")
+_TAKEN_OR_KILLED = ("kidnapped", "abducted", "killed", "خطف", "اختطف", "المختطف", "مختطف", "المخطوف", "مخطوف", "قتلو",
+                    "اعدمو")
+_FOUND_WORDS = {"found", "discovered", "عثر", "عثرت", "العثور", "وجدت", "وجد"}
 _SUPERLATIVES = {fold(word) for word in ("أعنف", "الأعنف", "أول", "الأول", "الأولى", "أكبر", "الأكبر", "أسوأ", "الأسوأ",
                                            "أكثر", "أعلى", "first", "deadliest", "worst", "biggest", "largest",
                                            "highest", "bloodiest", "most", "heaviest")}
