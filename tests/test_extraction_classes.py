@@ -5054,3 +5054,12 @@ def test_the_injury_of_others_counts_the_wounded(extract):
 def test_bodies_found_take_the_day_of_discovery_not_the_day_they_were_taken(extract, text):
     event = only(extract(text))
     assert (event.event_date, event.time_precision) == ("2025-03-12", 2)  # the day the report was published
+
+
+@pytest.mark.parametrize("text", [
+    "ألقت قوات الأمن القبض على خلية لداعش متورطة في تفجير سيارة مفخخة في قضاء الطارمية، وضبطت أحزمة ناسفة بحوزتها.",
+    "Security forces arrested an IS cell behind a car bombing in Tarmiyah district and seized suicide belts.",
+])
+def test_the_bombing_a_cell_caught_was_behind_is_no_bombing_of_the_day(extract, text):
+    event = only(extract(text))
+    assert event.sub_event_type == "Arrests" and "suicide" not in event.tags

@@ -934,8 +934,9 @@ class RuleExtractor:
         if trigger.id == "weapons" and self._aircraft_destroyed(tokens, main):
             event_type, sub_type = "Explosions/Remote violence", "Air/drone strike"
             trigger = lex.triggers_by_id.get("airstrike", trigger)
-        if trigger.id == "weapons":
-            tags.discard("suicide")  # "ضبط أحزمة ناسفة": belts seized, no bomber
+        if trigger.id == "weapons" or (any(hit.payload.id == "weapons" for hit in events) and not any(
+                hit.payload.id in ("suicide_attack", "self_detonation") for hit in events)):
+            tags.discard("suicide")  # "ضبط أحزمة ناسفة": belts seized, no bomber (beside an arrest too)
         if trigger.id not in ("transfer", "camp_release"):
             tags.discard("detainee_transfer")  # "ambushed a convoy of troops": a fight, nobody handed over
 
