@@ -5008,9 +5008,13 @@ def test_the_same_day_is_the_day_of_the_incident_just_told(extract, text):
     assert len(events) == 2 and {event.event_date for event in events} == {"2025-03-08"}
 
 
-def test_an_incident_told_north_of_a_city_then_said_to_have_taken_place_in_a_town_there(extract):
-    text = ("A car bomb exploded at a market north of Baghdad on Friday, killing six people.\n\n"
-            "The bombing took place in the town of Dujail, on the road to Samarra.")
+@pytest.mark.parametrize("text", [
+    "A car bomb exploded at a market north of Baghdad on Friday, killing six people.\n\n"
+    "The bombing took place in the town of Dujail, on the road to Samarra.",
+    "انفجرت سيارة مفخخة في سوق شمال بغداد يوم الجمعة ما أسفر عن مقتل ستة أشخاص.\n\n"
+    "ووقع التفجير في بلدة الدجيل على الطريق إلى سامراء.",
+])
+def test_an_incident_told_north_of_a_city_then_said_to_have_taken_place_in_a_town_there(extract, text):
     event = only(extract(text))
     assert (event.location, event.admin1, event.geo_precision) == ("Ad Dujayl", "Salah Al-Din", 1)
 

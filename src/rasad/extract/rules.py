@@ -1360,10 +1360,9 @@ class RuleExtractor:
                 # "Detainees rioted at the prison, the SDF said": a trailing source of a riot, a protest or a
                 # transfer took no part (of a blow, "…, the army said" may be the force that struck, unless the
                 # clause names who struck before it: "IS militants killed three shepherds …, police said")
-                members = self.lexicons.members
                 if events and (all(hit.payload.event_type not in _VIOLENT for hit in events) or any(
                         other.last < min(event.first for event in events) and other.payload.side != "civilian"
-                        and not _counted(other, tokens, (), members) for other in hits)):
+                        and not _counted(other, tokens, (), self.lexicons.members) for other in hits)):
                     sources |= {id(hit) for hit in hits if hit.last + 1 == verb.first
                                 and hit.first > max(event.last for event in events)}
                 continue
@@ -3018,6 +3017,8 @@ def _compatible_dates(a: _Mention, b: _Mention) -> bool:
     return gap <= 7
 
 
+# the verb that says where an incident happened ("وقع الهجوم في …", "The attack took place in …")
+_TOOK_PLACE_AR = {"وقع", "وقعت", "جرت", "جري", "حدث", "حدثت"}
 _TOOK_PLACE_EN = ("took place", "happened", "occurred", "unfolded")
 
 
@@ -3027,8 +3028,8 @@ def _says_where_it_took_place(told: Event, later: _Mention) -> bool:
     if told.latitude is None or later.event.latitude is None or told.geo_precision != 2 or later.event.geo_precision != 1:
         return False
     text = fold(later.event.evidence[0].text).lower() if later.event.evidence else ""
-    words = set(text.split())
-    return (bool(words & _TOOK_PLACE) or any(phrase in text for phrase in _TOOK_PLACE_EN)) and haversine_km(
+    words = {form for word in text.split() for form in bare_forms(word)}  # "ووقع التفجير"
+    return (bool(words & _TOOK_PLACE_AR) or any(phrase in text for phrase in _TOOK_PLACE_EN)) and haversine_km(
         told.latitude, told.longitude, later.event.latitude, later.event.longitude) <= _BEARING_REACH_KM / 2
 
 
