@@ -5067,3 +5067,11 @@ def test_bodies_found_take_the_day_of_discovery_not_the_day_they_were_taken(extr
 def test_the_bombing_a_cell_caught_was_behind_is_no_bombing_of_the_day(extract, text):
     event = only(extract(text))
     assert event.sub_event_type == "Arrests" and "suicide" not in event.tags
+
+
+@pytest.mark.parametrize("text, location", [
+    ("أصيب ثلاثة مدنيين برصاص مجهولين في منطقة الطيانة، التي تقع ما بين الحسكة ودير الزور، يوم الأحد.", "Tayyani"),
+    ("قتل عنصران من الشرطة بانفجار عبوة في منطقة الحارثية الواقعة في حي المنصور غرب بغداد يوم الأحد.", "Al Harithiyah"),
+])
+def test_a_place_said_to_lie_at_the_places_after_it_is_the_scene_among_its_namesakes_near_them(extract, text, location):
+    assert only(extract(text)).location == location

@@ -366,6 +366,7 @@ class RuleExtractor:
                   and not self._names_something_else(tokens, m.first, transfer)]
         mentions = [m if _distance(tokens, m.first) is None else dataclasses.replace(m, relative=True)
                     for m in usable if not _distance_locator(tokens, m.first)]  # "17 كم جنوبي القامشلي": near it
+        mentions = _located_by_words(tokens, mentions)
         if not mentions:  # "40 كم جنوب الرطبة" and no other place: where that distance and bearing lead
             mentions = [m for m in map(partial(self._measured_from, tokens), usable[:1]) if m is not None]
         # "تسلمت بغداد 200 معتقل من سجون قسد في الحسكة", "Damascus received …": the capital is the government
@@ -2220,6 +2221,31 @@ def _bombers_among(tokens: list[Token]) -> bool:
     """The dead counted include the bombers ("بينهم الانتحاري", "including the bomber")."""
     return any(bare_forms(token.text.lower()) & _AMONG and any(
         bare_forms(other.text.lower()) & _BOMBERS for other in tokens[k + 1 : k + 4]) for k, token in enumerate(tokens))
+
+
+_LOCATING = {"تقع", "يقع", "الواقعه", "الواقع", "الواقعتين", "lies", "located", "situated"}
+
+
+def _located_by_words(tokens: list[Token], mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A place said to lie at the places after it ("في منطقة الطيانة، التي تقع ما بين الحسكة ودير الزور", "الحارثية
+    الواقعة في حي المنصور", "Tayyana, which lies between …"): its namesakes near them, and they no scene of their
+    own; where none of its namesakes lies near them, both stay as they were."""
+    out = list(mentions)
+    for place in mentions:
+        locators = [m for m in mentions if m.first > place.last and _locates(tokens, place.last + 1, m.first)]
+        near = tuple(c for c in place.candidates if any(haversine_km(c.lat, c.lon, o.lat, o.lon) <= NEAR_AREA_KM
+                                                        for m in locators for o in m.candidates))
+        if locators and near and place in out:
+            out[out.index(place)] = dataclasses.replace(place, candidates=near)
+            out = [m for m in out if m not in locators]
+    return out
+
+
+def _locates(tokens: list[Token], start: int, end: int) -> bool:
+    """The words between two places say where the first lies ("، التي تقع ما بين", ", which lies near", "الواقعة
+    في"): up to six words, one of them of lying."""
+    between = tokens[start:end]
+    return 0 < len(between) <= 6 and any(bare_forms(token.text.lower()) & _LOCATING for token in between)
 
 
 def _located_by_unit(text: str, tokens: list[Token], found: list) -> list:
