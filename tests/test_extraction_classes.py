@@ -5075,3 +5075,16 @@ def test_the_bombing_a_cell_caught_was_behind_is_no_bombing_of_the_day(extract, 
 ])
 def test_a_place_said_to_lie_at_the_places_after_it_is_the_scene_among_its_namesakes_near_them(extract, text, location):
     assert only(extract(text)).location == location
+
+
+def test_the_groups_adjective_ending_the_incidents_phrase_names_who_struck(extract):
+    event = only(extract("استشهاد ثلاثة مقاتلين من الحشد الشعبي بتعرض إرهابي في قاطع عمليات ديالى فجر اليوم."))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "Popular Mobilization Forces", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "الطائرات العراقية تدمر كهفا يتحصن فيه إرهابيون في سلسلة جبال حمرين.",
+    "Iraqi jets destroyed a cave used by IS militants in the Hamrin mountains on Monday.",
+])
+def test_aircraft_that_destroyed_a_cave_struck_from_the_air(extract, text):
+    assert only(extract(text)).sub_event_type == "Air/drone strike"

@@ -2919,8 +2919,10 @@ def _describes_blow(hit: Hit, main: Hit, tokens: list[Token]) -> bool:
     """The group is the incident noun's relative adjective, agreeing with it ("هجوم إرهابي", "الاعتداء الإرهابي"):
     it names who struck, whatever the clause counts."""
     word = tokens[hit.first].text
-    return (hit.payload.side in ("insurgent", "unknown") and hit.first == hit.last == main.last + 1
-            and word.endswith(("ي", "يه")) and word.startswith("ال") == tokens[main.last].text.startswith("ال"))
+    # (right after the incident's noun, or the last word of its trigger: "بتعرض إرهابي")
+    after_noun = hit.first == main.last + 1 or (main.first < hit.first and hit.last == main.last)
+    return (hit.payload.side in ("insurgent", "unknown") and hit.first == hit.last and after_noun
+            and word.endswith(("ي", "يه")) and word.startswith("ال") == tokens[hit.first - 1].text.startswith("ال"))
 
 
 def _source_text(norm: NormalizedText, original: str, start: int, end: int) -> str:
