@@ -5088,3 +5088,8 @@ def test_the_groups_adjective_ending_the_incidents_phrase_names_who_struck(extra
 ])
 def test_aircraft_that_destroyed_a_cave_struck_from_the_air(extract, text):
     assert only(extract(text)).sub_event_type == "Air/drone strike"
+
+
+def test_a_date_and_its_preposition_between_a_count_word_and_its_figure_count_no_distance(extract):
+    text = "قتل في هجوم مماثل في كانون الثاني الماضي خمسة من عناصر الجيش في قضاء الطارمية."
+    assert only(extract(text)).fatalities == 5

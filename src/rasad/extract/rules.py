@@ -1698,6 +1698,10 @@ class RuleExtractor:
         for k in range(len(tokens) - 1, 0, -1):  # the cue word and the preposition before a place go with it
             if in_place[k] and not in_place[k - 1] and bare_forms(tokens[k - 1].text) & _PLACE_LEAD:
                 in_place[k - 1] = True
+        # … and the preposition before a date ("قتل في هجوم في كانون الثاني الماضي خمسة"), which goes with it
+        in_place = [flag or (k + 1 < len(tokens) and tokens[k].text in ("في", "in", "on")
+                             and any(s <= tokens[k + 1].start < e for s, e in date_ranges))
+                    for k, flag in enumerate(in_place)]
         qualifying = {k for hit in lex.qualifiers.find(tokens) for k in range(hit.first, hit.last + 1)}  # "at least"
         # "the U.S.-backed Syrian Democratic Forces": who backs a force is part of its name, as whose it is ("the
         # Syrian government's General Security"), where the name starts
