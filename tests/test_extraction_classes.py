@@ -5093,3 +5093,17 @@ def test_aircraft_that_destroyed_a_cave_struck_from_the_air(extract, text):
 def test_a_date_and_its_preposition_between_a_count_word_and_its_figure_count_no_distance(extract):
     text = "قتل في هجوم مماثل في كانون الثاني الماضي خمسة من عناصر الجيش في قضاء الطارمية."
     assert only(extract(text)).fatalities == 5
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Iraqi forces eliminated three ISIS terrorists in an airdrop operation in the Hamrin mountains on Monday.", 3),
+    ("Iraqi troops liquidated four terrorists in the Wadi Hauran desert on Monday.", 4),
+])
+def test_the_words_of_iraqi_statements_for_killing_in_english(extract, text, dead):
+    event = only(extract(text))
+    assert (event.event_type, event.fatalities, event.actor2) == ("Battles", dead, "Islamic State")
+
+
+def test_terrorist_gangs_in_an_iraqi_statement_are_the_islamic_state(extract):
+    event = only(extract("Terrorist gangs targeted a PMF post in Tarmiyah with sniper fire, wounding one fighter."))
+    assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")
