@@ -5107,3 +5107,9 @@ def test_the_words_of_iraqi_statements_for_killing_in_english(extract, text, dea
 def test_terrorist_gangs_in_an_iraqi_statement_are_the_islamic_state(extract):
     event = only(extract("Terrorist gangs targeted a PMF post in Tarmiyah with sniper fire, wounding one fighter."))
     assert (event.actor1, event.actor2) == ("Islamic State", "Popular Mobilization Forces")
+
+
+def test_the_drone_after_the_verb_of_aiming_is_its_subject_not_its_target(extract):
+    text = "استهدفت طائرة مسيرة تركية سيارة في قضاء مخمور ما أدى إلى مقتل ثلاثة من عناصر حزب العمال الكردستاني."
+    event = only(extract(text))
+    assert (event.actor1, event.actor2) == ("Military Forces of Turkey", "PKK: Kurdistan Workers Party")

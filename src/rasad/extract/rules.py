@@ -2911,7 +2911,9 @@ def _struck_at(hit: Hit, tokens: list[Token], posts: frozenset[str], targets: se
     k = hit.first
     while k > 0 and tokens[k - 1].text.lower() in ("of", "the", "a", "an"):
         k -= 1  # "a base of the US forces"
-    return id(hit) in targets or any(bare_forms(tokens[j].text.lower()) & posts for j in (k - 1, hit.first) if j >= 0)
+    # (after a preposition of aim, not after the Arabic verb, whose subject follows it: "استهدفت طائرة مسيرة تركية")
+    aimed = id(hit) in targets and tokens[hit.first - 1].text not in ("استهدف", "استهدفت")
+    return aimed or any(bare_forms(tokens[j].text.lower()) & posts for j in (k - 1, hit.first) if j >= 0)
 
 
 def _victim(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tuple[tuple[int, int], ...]) -> bool:
