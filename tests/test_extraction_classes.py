@@ -5113,3 +5113,9 @@ def test_the_drone_after_the_verb_of_aiming_is_its_subject_not_its_target(extrac
     text = "استهدفت طائرة مسيرة تركية سيارة في قضاء مخمور ما أدى إلى مقتل ثلاثة من عناصر حزب العمال الكردستاني."
     event = only(extract(text))
     assert (event.actor1, event.actor2) == ("Military Forces of Turkey", "PKK: Kurdistan Workers Party")
+
+
+def test_detainees_a_country_took_custody_of_are_counted_as_transferred(extract):
+    text = "Iraq took custody of 300 IS detainees held by the SDF through the Rabia border crossing on Monday."
+    event = only(extract(text))
+    assert "detainee_transfer" in event.tags and event.transferred == 300
