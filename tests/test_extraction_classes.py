@@ -5119,3 +5119,16 @@ def test_detainees_a_country_took_custody_of_are_counted_as_transferred(extract)
     text = "Iraq took custody of 300 IS detainees held by the SDF through the Rabia border crossing on Monday."
     event = only(extract(text))
     assert "detainee_transfer" in event.tags and event.transferred == 300
+
+
+@pytest.mark.parametrize("text, location", [
+    ("Gunmen assassinated a member of the Deir ez-Zor Civil Council outside his home in Dhiban on Monday.", "Dhiban"),
+    ("A bomb exploded near Kirkuk University on Monday, wounding two students.", "Kirkuk"),
+])
+def test_an_english_institution_named_after_its_city_is_no_scene_unless_the_incident_is_at_it(extract, text, location):
+    assert only(extract(text)).location == location
+
+
+def test_a_motorcycle_bomb_is_a_vehicle_borne_bomb(extract):
+    event = only(extract("A motorcycle bomb exploded in a market in al-Shuhayl on Monday, killing a civilian."))
+    assert "vbied" in event.tags

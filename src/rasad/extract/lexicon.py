@@ -236,6 +236,7 @@ class Lexicons:
     toll_nouns: frozenset[str] = frozenset()  # "toll", "الحصيلة"
     retaliations: frozenset[str] = frozenset()  # "ردا", "retaliation": what follows is the incident a blow answered
     firearms: frozenset[str] = frozenset()  # "rifles", "الرشاشة": a clause that names them tells gunfire
+    institutions_after: frozenset[str] = frozenset()  # "council" of "the Deir ez-Zor Civil Council": English after
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -376,7 +377,8 @@ class Lexicons:
                      for key in ("words", "unless")),
                    *(frozenset(fold(word).lower() for word in count_data["estimates"][key]) for key in ("verbs", "nouns")),
                    frozenset(fold(word).lower() for word in trigger_data["background"]["retaliations"]),
-                   frozenset(fold(word).lower() for word in trigger_data["firearms"]["words"]))
+                   frozenset(fold(word).lower() for word in trigger_data["firearms"]["words"]),
+                   frozenset(fold(word).lower() for word in places["institutions"]["after"]))
 
 
 def _check_trigger(entry: dict) -> None:

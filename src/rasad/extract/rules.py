@@ -363,7 +363,8 @@ class RuleExtractor:
         found = _located_by_unit(text, tokens, self._located_by_bearing(tokens, self._governorate_seats(tokens, found)))
         usable = [m for m in found if isinstance(m, PlaceMention)
                   if self.geocoder.usable(m, context) and not (m.first in named and m.last in named)
-                  and not self._names_something_else(tokens, m.first, transfer)]
+                  and not self._names_something_else(tokens, m.first, transfer)
+                  and not self._institution_after(tokens, m.first, m.last)]
         mentions = [m if _distance(tokens, m.first) is None else dataclasses.replace(m, relative=True)
                     for m in usable if not _distance_locator(tokens, m.first)]  # "17 كم جنوبي القامشلي": near it
         mentions = _located_by_words(tokens, mentions)
@@ -668,6 +669,17 @@ class RuleExtractor:
             # a family name after a given name has the article ("صالح العبيدي"); "على قاعدة عين الأسد" is
             # the preposition, folded like the name علي
             tokens[first].text.startswith("ال") and bare_forms(before) & self.geocoder.gazetteer.given_names)
+
+    def _institution_after(self, tokens: list[Token], first: int, last: int) -> bool:
+        """English: the place is the first word of an institution's name ("a member of the Deir ez-Zor Civil
+        Council", "the Kirkuk Operations Command"), not the scene (as "مجلس دير الزور" is in Arabic); but after "in",
+        "at" or "near" the building is the scene, standing in its city ("near Kirkuk University")."""
+        if first and tokens[first - 1].text.lower() in _AT_A_BUILDING:
+            return False
+        following = [token.text.lower() for token in tokens[last + 1 : last + 3]]
+        if following and following[0] in _INSTITUTION_ADJECTIVES:
+            following = following[1:]
+        return bool(following) and tokens[last].text.isascii() and following[0] in self.lexicons.institutions_after
 
     def _institution(self, tokens: list[Token], first: int) -> bool:
         """The name at ``first`` follows the noun of an institution ("قيادة عمليات كركوك", "مستشفى الموصل")."""
@@ -3052,6 +3064,8 @@ def _compatible_dates(a: _Mention, b: _Mention) -> bool:
 
 
 # the verb that says where an incident happened ("وقع الهجوم في …", "The attack took place in …")
+_INSTITUTION_ADJECTIVES = {"civil", "military", "operations", "provincial", "local", "general", "teaching"}
+_AT_A_BUILDING = {"in", "at", "near", "outside", "inside", "into"}
 _TOOK_PLACE_AR = {"وقع", "وقعت", "جرت", "جري", "حدث", "حدثت"}
 _TOOK_PLACE_EN = ("took place", "happened", "occurred", "unfolded")
 
