@@ -5132,3 +5132,12 @@ def test_an_english_institution_named_after_its_city_is_no_scene_unless_the_inci
 def test_a_motorcycle_bomb_is_a_vehicle_borne_bomb(extract):
     event = only(extract("A motorcycle bomb exploded in a market in al-Shuhayl on Monday, killing a civilian."))
     assert "vbied" in event.tags
+
+
+@pytest.mark.parametrize("text", [
+    "ضبطت قوات الأمن شحنة أسلحة مهربة قادمة من الأراضي العراقية قرب مدينة البوكمال يوم الاثنين.",
+    "Syrian security forces seized a shipment of weapons smuggled from Iraq near Albu Kamal on Monday.",
+])
+def test_weapons_smuggled_from_the_other_country_and_seized_near_the_border_are_tagged_border(extract, text):
+    event = only(extract(text))
+    assert event.sub_event_type == "Disrupted weapons use" and "border" in event.tags

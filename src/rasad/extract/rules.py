@@ -1258,6 +1258,8 @@ class RuleExtractor:
             named = {COUNTRY_WORDS[w] for w in words if w in COUNTRY_WORDS}
             if final_sub == "Other" and named - {country}:
                 event_tags.add("border")
+            if final_sub == "Disrupted weapons use" and named - {country} and border_km <= _BORDER_AREA_KM:
+                event_tags.add("border")  # "أسلحة مهربة قادمة من الأراضي العراقية" seized near Albu Kamal
             if actor1 == UNIDENTIFIED or any(hit.payload.side != "state" and hit.payload.resolve(country, governorate)
                                              == actor1 for hit in actor_hits):
                 event_tags.discard("security_operation")  # "Gunmen raided a house", "داهم مسلحون منزلا": no sweep
