@@ -5141,3 +5141,12 @@ def test_a_motorcycle_bomb_is_a_vehicle_borne_bomb(extract):
 def test_weapons_smuggled_from_the_other_country_and_seized_near_the_border_are_tagged_border(extract, text):
     event = only(extract(text))
     assert event.sub_event_type == "Disrupted weapons use" and "border" in event.tags
+
+
+@pytest.mark.parametrize("text", [
+    "IS militants killed nine truffle hunters in the desert near al-Sukhnah on Monday.",
+    "قتل مسلحو داعش تسعة من جامعي الكمأة في بادية السخنة يوم الاثنين.",
+])
+def test_truffle_hunters_killed_in_the_desert_are_civilians(extract, text):
+    event = only(extract(text))
+    assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians")
