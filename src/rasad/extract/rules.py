@@ -1712,10 +1712,6 @@ class RuleExtractor:
         for k in range(len(tokens) - 1, 0, -1):  # the cue word and the preposition before a place go with it
             if in_place[k] and not in_place[k - 1] and bare_forms(tokens[k - 1].text) & _PLACE_LEAD:
                 in_place[k - 1] = True
-        # … and the preposition before a date ("قتل في هجوم في كانون الثاني الماضي خمسة"), which goes with it
-        in_place = [flag or (k + 1 < len(tokens) and tokens[k].text in ("في", "in", "on")
-                             and any(s <= tokens[k + 1].start < e for s, e in date_ranges))
-                    for k, flag in enumerate(in_place)]
         qualifying = {k for hit in lex.qualifiers.find(tokens) for k in range(hit.first, hit.last + 1)}  # "at least"
         # "the U.S.-backed Syrian Democratic Forces": who backs a force is part of its name, as whose it is ("the
         # Syrian government's General Security"), where the name starts
@@ -1727,6 +1723,9 @@ class RuleExtractor:
         skip = [0] * (len(tokens) + 1)
         for k, token in enumerate(tokens):
             inside = (any(s <= token.start < e for s, e in date_ranges) or any(a.first <= k <= a.last for a in actors)
+                      # … and the preposition before a date ("قتل في هجوم في كانون الثاني الماضي خمسة")
+                      or (token.text in ("في", "in", "on") and k + 1 < len(tokens)
+                          and any(s <= tokens[k + 1].start < e for s, e in date_ranges))
                       or k in backers
                       or in_place[k] or (token.text == "من" and k and any(a.first == k + 1 for a in actors))
                       # "a member of the SDF was killed": the force's "of the" stands between the count and its verb
