@@ -397,6 +397,9 @@ def test_a_force_named_as_responder_is_no_victim(extract):
     ("أعلنت وزارة الدفاع أن طائراتها قصفت مواقع للمسلحين في شمال العراق يوم الأحد.", "IQ", "Air/drone strike"),
     ("قتل ثلاثة جنود في انفجار عبوة ناسفة في سوريا يوم الأحد.", "SY", "Remote explosive/landmine/IED"),
     ("A drone strike killed four militants in northern Syria on Sunday.", "SY", "Air/drone strike"),
+    # the operation's word, not the killing, stands before the country
+    ("American troops carried out a raid in eastern Syria on Friday, killing an IS commander.", "SY", "Armed clash"),
+    ("Coalition forces began a security operation in Iraq that killed three IS members.", "IQ", "Armed clash"),
 ])
 def test_a_report_that_names_only_the_country_is_placed_at_the_country(extract, text, country, sub_type):
     event = only(extract(text))

@@ -1043,7 +1043,8 @@ class RuleExtractor:
             day = any(d.precision == 1 and ((d.start, d.end) not in state.announced or not (
                 sentence_periods or any(other.precision > 1 for other in dated))) for d in dated or sentence_dates)
             figure = _figure(tokens, clause_dates)
-            scene = self._country_scene(tokens, events, figure) if day or figure else None
+            # "a raid in northern Syria …, killing …": the operation's word may name the country too
+            scene = self._country_scene(tokens, events + modifiers, figure) if day or figure else None
             if scene is None:
                 return []
             groups = [[(scene, False)]]
@@ -1451,9 +1452,9 @@ class RuleExtractor:
         return None if governorate is None else ResolvedPlace(governorate, 3, place.start, place.end, ())
 
     def _country_scene(self, tokens: list[Token], events: list[Hit], figure: bool) -> ResolvedPlace | None:
-        """Iraq or Syria named as the scene of an event word just before it ("ضربة جوية في شمال العراق",
-        "killed in Syria"), or, for a toll, by the nationality of the people it counts ("قتل 12 جنديا
-        عراقيا"): the country, precision 3."""
+        """Iraq or Syria named as the scene of an event or operation word just before it ("ضربة جوية في شمال
+        العراق", "killed in Syria", "a raid in Syria that killed"), or, for a toll, by the nationality of the
+        people it counts ("قتل 12 جنديا عراقيا"): the country, precision 3."""
         lex, known = self.lexicons, countries()
         if figure:  # "قتل أحد عناصر القوات العراقية": a force of the country whose members the toll counts
             by_code = {place.country: place for place in known.values()}
