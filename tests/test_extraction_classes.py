@@ -5153,3 +5153,15 @@ def test_weapons_smuggled_from_the_other_country_and_seized_near_the_border_are_
 def test_truffle_hunters_killed_in_the_desert_are_civilians(extract, text):
     event = only(extract(text))
     assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians")
+
+
+@pytest.mark.parametrize("text, location", [
+    ("أصيب جنديان عراقيان بانفجار عبوة ناسفة في منطقة خورمال.", "Khourmal"),
+    ("قتل ثلاثة من عناصر الشرطة العراقية في هجوم مسلح بمنطقة سورداش.", "Sourdash"),
+    # the country named only by the dual of its adjective
+    ("قتل جنديان عراقيان بنيران قناص في منطقة خورمال.", "Khourmal"),
+])
+def test_a_unit_named_after_a_weak_cue_in_a_report_on_its_country_is_the_scene_beside_its_namesake_village(
+        extract, text, location):
+    event = only(extract(text))
+    assert (event.location, event.geo_precision) == (location, 2)

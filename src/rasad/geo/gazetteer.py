@@ -98,6 +98,9 @@ COUNTRY_WORDS = {
     "السوريون": "SY", "السوريين": "SY", "syria": "SY", "syrian": "SY", "syrians": "SY",
     "العراق": "IQ", "العراقي": "IQ", "العراقيه": "IQ", "عراقي": "IQ", "عراقيه": "IQ", "عراقيون": "IQ", "عراقيين": "IQ",
     "العراقيون": "IQ", "العراقيين": "IQ", "iraq": "IQ", "iraqi": "IQ", "iraqis": "IQ",
+} | {  # the dual and the feminine plural ("جنديان عراقيان", "امرأتان سوريتان", "ناشطات عراقيات")
+    article + stem + ending: country for stem, country in (("عراقي", "IQ"), ("سوري", "SY")) for article in ("", "ال")
+    for ending in ("ان", "تان", "تين", "ات")
 }
 _ENGLISH_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "the"}
 _SUN_ARTICLES = frozenset({"ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh"})  # al, assimilated

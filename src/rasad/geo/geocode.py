@@ -163,9 +163,10 @@ class Geocoder:
             return False
         if mention.cue and not mention.weak and self._in_country(mention, context):  # "حي البياع" in Iraqi news
             return True
-        if (mention.cue or mention.locative) and not mention.ambiguous and all(
-                place.feature in ("district", "subdistrict") for place in mention.candidates) and self._in_country(
-                mention, context):  # "in the Garmiyan region" of a report on Iraq: a unit's name, no village's
+        if (mention.cue or mention.locative) and not mention.ambiguous and _one_unit(
+                mention.candidates) and self._in_country(mention, context):
+            # "in the Garmiyan region", "بمنطقة مكحول" of a report on Iraq: a unit's name, or a village's that
+            # lies in the unit it named
             return True
         if mention.cue and not mention.weak and self._names_its_city(mention):  # "حي بغداد الجديدة"
             return True
@@ -279,3 +280,13 @@ class Geocoder:
     def border(self, lat: float, lon: float) -> tuple[float, str]:
         """Distance to the Iraq-Syria border (km) and the named border sector."""
         return round(self._border_km(lat, lon), 1), self.boundaries.border_sector(lat, lon)
+
+
+_UNIT_VILLAGE_KM = 15  # a village named after the unit it lies in ("ناحية مكحول", the village) lies this near its centre
+
+
+def _one_unit(candidates: Iterable[Place]) -> bool:
+    """The places of a name are a district or sub-district and, where any, villages near it named after it."""
+    units = [place for place in candidates if place.feature in ("district", "subdistrict")]
+    return bool(units) and all(place in units or any(
+        approx_km(place.lat, place.lon, unit.lat, unit.lon) <= _UNIT_VILLAGE_KM for unit in units) for place in candidates)
