@@ -5165,3 +5165,12 @@ def test_a_unit_named_after_a_weak_cue_in_a_report_on_its_country_is_the_scene_b
         extract, text, location):
     event = only(extract(text))
     assert (event.location, event.geo_precision) == (location, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "قضى أربعة عناصر من الفرقة الخامسة في قوات النظام بانفجار عبوة ناسفة قرب مدينة السخنة.",
+    "توفي جنديان من الفرقة 17 في الجيش السوري بانفجار لغم قرب مدينة السخنة.",
+])
+def test_a_unit_in_its_force_is_one_force_whose_counted_members_suffered(extract, text):
+    event = only(extract(text))
+    assert (event.actor1, event.actor2) == (None, "Military Forces of Syria")

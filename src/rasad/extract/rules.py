@@ -76,6 +76,7 @@ _ATTEMPT_NOUNS = {"attempt", "attempts", "bid", "plot"}  # "an assassination att
 # words that open a clause of their own: a member named before one is no member of the force after it
 _CLAUSE_LINKS = {"after", "before", "when", "while", "as", "but", "بعد", "قبل", "اثر", "عقب", "عندما", "حين", "بينما"}
 _OPPONENT_MARKERS = {"مع", "with", "with the"}
+_UNIT_OF = {"في", "من", "of", "in"}  # "الفرقة الرابعة في قوات النظام": a unit "in" its force
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
 _DURING = {"during", "خلال", "اثناء"}  # "during a sweep", "خلال عملية": the operation an event was part of
@@ -2736,6 +2737,11 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
                  hit.payload.resolve(adjective or country, admin1),
                  hit.payload.side) for hit, adjective in zip(hits, adjectives, strict=True)]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
+    # "عناصر من الفرقة الرابعة في قوات النظام", "soldiers of the 20th Brigade of the Iraqi army": a unit and the force
+    # it is "in" or "of" are one force, read where the chain begins (the people counted are its members)
+    resolved = [item for k, item in enumerate(resolved) if not any(
+        other[1] == item[1] and 0 < item[0].first - other[0].last <= 3
+        and tokens[item[0].first - 1].text.lower() in _UNIT_OF for other in resolved[:k])]
     # "خلية إرهابية تتبع لتنظيم داعش": the terrorists a Syrian statement leaves unnamed are the group it names
     # (not where the group named is whose member was killed: "قتل مسلحون إرهابيون قياديا في داعش")
     resolved = [(hit, name, side) for hit, name, side in resolved if not (
