@@ -5174,3 +5174,13 @@ def test_a_unit_named_after_a_weak_cue_in_a_report_on_its_country_is_the_scene_b
 def test_a_unit_in_its_force_is_one_force_whose_counted_members_suffered(extract, text):
     event = only(extract(text))
     assert (event.actor1, event.actor2) == (None, "Military Forces of Syria")
+
+
+@pytest.mark.parametrize("text, dead, wounded", [
+    ("قتل مدنيان أحدهما امرأة وجرح أربعة آخرون بانفجار عبوة ناسفة في مدينة الطبقة.", 2, 4),
+    ("قتل شخصان بينهما طفل وأصيب ستة بانفجار سيارة مفخخة في مدينة الطبقة.", 2, 6),
+    ("Three civilians, one of them a woman, were killed and two injured by a bomb in the town of Tabqa.", 3, 2),
+])
+def test_one_of_the_counted_described_is_no_count_of_its_own(extract, text, dead, wounded):
+    event = only(extract(text))
+    assert (event.fatalities, event.wounded) == (dead, wounded)
