@@ -5184,3 +5184,12 @@ def test_a_unit_in_its_force_is_one_force_whose_counted_members_suffered(extract
 def test_one_of_the_counted_described_is_no_count_of_its_own(extract, text, dead, wounded):
     event = only(extract(text))
     assert (event.fatalities, event.wounded) == (dead, wounded)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل سبعة من مقاتلي لواء فاطميون بكمين لخلايا داعش في بادية الميادين.",
+    "IS cells ambushed a bus carrying Liwa al-Quds fighters near al-Sukhnah, killing five.",
+])
+def test_the_named_pro_government_militias_of_syria_are_its_forces(extract, text):
+    event = only(extract(text))
+    assert (event.actor1, event.actor2) == ("Islamic State", "Military Forces of Syria")
