@@ -5193,3 +5193,8 @@ def test_one_of_the_counted_described_is_no_count_of_its_own(extract, text, dead
 def test_the_named_pro_government_militias_of_syria_are_its_forces(extract, text):
     event = only(extract(text))
     assert (event.actor1, event.actor2) == ("Islamic State", "Military Forces of Syria")
+
+
+def test_a_local_official_named_by_his_town_is_one_person_killed_in_it(extract):
+    event = only(extract("اغتال مجهولون رئيس بلدية الكسرة بريف دير الزور الغربي مساء الأحد."))
+    assert (event.location, event.geo_precision, event.fatalities, event.actor2) == ("Al Kasrah", 1, 1, "Civilians")

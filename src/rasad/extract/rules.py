@@ -381,7 +381,8 @@ class RuleExtractor:
         owned = {k for k, m in enumerate(mentions) if any(
             (hit.last + 1 == m.first and not tokens[m.first].text.isascii())
             or (m.last + 1 == hit.first and tokens[m.first].text.isascii())
-            for hit in actors if not hit.payload.nationality_only)}
+            # (civilians named by their town are of the scene: "رئيس بلدية الشحيل", "أهالي قرية …")
+            for hit in actors if not hit.payload.nationality_only and hit.payload.side != "civilian")}
         if owned and len(owned) < len(mentions):
             mentions = [m for k, m in enumerate(mentions) if k not in owned]
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened

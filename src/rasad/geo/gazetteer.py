@@ -18,6 +18,7 @@ FEATURE_CUES = {
     "قضاء": ("district", "city"), "district": ("district", "city"),
     "ناحيه": ("subdistrict", "city", "village"), "subdistrict": ("subdistrict", "city", "village"),
     "مدينه": ("city", "village"), "بلده": ("city", "village"), "بلدات": ("city", "village"),
+    "بلديه": ("city", "village"),  # "رئيس بلدية الشحيل": a town's municipality is the town's
     # "قرى الحويجة" (the villages of a district or town) names where they lie; "قرى الزكة والعطشانة" the villages
     "قريه": ("village", "city"), "قري": ("district", "subdistrict", "city", "village"), "قريتي": ("village", "city"),
     "بلدتي": ("city", "village"), "مدينتي": ("city", "village"),  # the dual: "بين بلدتي الشحيل والبصيرة"
