@@ -5198,3 +5198,22 @@ def test_the_named_pro_government_militias_of_syria_are_its_forces(extract, text
 def test_a_local_official_named_by_his_town_is_one_person_killed_in_it(extract):
     event = only(extract("اغتال مجهولون رئيس بلدية الكسرة بريف دير الزور الغربي مساء الأحد."))
     assert (event.location, event.geo_precision, event.fatalities, event.actor2) == ("Al Kasrah", 1, 1, "Civilians")
+
+
+@pytest.mark.parametrize("text, location", [
+    ("سلمت قوات سوريا الديمقراطية مخيم روج إلى الحكومة السورية صباح الاثنين.", "Roj camp"),
+    ("The SDF handed over Ghweran prison to Syrian government forces on Monday.", "Ghweran prison"),
+])
+def test_a_site_handed_over_to_another_force_is_ground_that_changed_hands_to_it(extract, text, location):
+    event = only(extract(text))
+    assert (event.sub_event_type, event.location, event.actor1, event.actor2) == (
+        "Non-violent transfer of territory", location, "Military Forces of Syria", "Syrian Democratic Forces")
+
+
+@pytest.mark.parametrize("text", [
+    "سلمت قسد 150 معتقلا من سجن غويران إلى السلطات العراقية صباح الاثنين.",
+    "The SDF handed over 150 detainees held in Ghweran prison to Iraq on Monday.",
+])
+def test_people_handed_over_from_a_site_are_a_transfer_not_the_site(extract, text):
+    assert [(e.sub_event_type, e.transferred) for e in extract(text)] == [("Other", 150)]
+

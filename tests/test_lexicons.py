@@ -8,6 +8,7 @@ import pytest
 from rasad.errors import DataError
 from rasad.extract.lexicon import Lexicons, PhraseMatcher, read_toml
 from rasad.model import ACLED_TYPES, MISSION_TAGS
+from rasad.text.normalize import fold
 from rasad.text.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,3 +103,12 @@ def test_a_phrase_of_two_payloads_keeps_both_only_with_ties():
     tokens = tokenize("two soldiers wounded; three wounded")
     assert [hit.payload for hit in matcher.find(tokens)] == ["longer", "bomb"]
     assert sorted(hit.payload for hit in matcher.find(tokens, ties=True)) == ["bomb", "longer", "toll"]
+
+
+def test_a_subject_gap_takes_no_number_nor_preposition():
+    matcher = PhraseMatcher()
+    matcher.add("سلمت <subject> سجن", "handover")
+    found = [len(matcher.find(tokenize(fold(text)))) for text in (
+        "سلمت قوات سوريا الديمقراطية سجن الحسكة", "سلمت قسد 40 سجينا من سجن الحسكة", "سلمت قسد في سجن الحسكة",
+        "سلمت سجن الحسكة")]
+    assert found == [1, 0, 0, 1]

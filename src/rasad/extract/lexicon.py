@@ -17,6 +17,7 @@ from rasad.errors import DataError
 from rasad.model import ACLED_TYPES, MISSION_TAGS
 from rasad.text.morphology import english_forms, inflections
 from rasad.text.normalize import fold
+from rasad.text.numbers import number_word
 from rasad.text.tokens import Token, cue_forms, ordered_match_forms, tokenize
 
 
@@ -38,7 +39,7 @@ class PhraseMatcher:
 
     def add(self, phrase: str, payload: Any) -> None:
         # split as a report's text is ("women's" is two words), the gap marker kept
-        pieces = re.split(r"(\.{3,4})", fold(phrase))  # the parts, and the gap markers between them
+        pieces = re.split(r"(\.{3,4}|<subject>)", fold(phrase))  # the parts, and the gap markers between them
         words = tuple(word for k, piece in enumerate(pieces)
                       for word in ([piece] if k % 2 else [token.text for token in tokenize(piece)]))
         if not words:
@@ -89,13 +90,32 @@ LONG_GAP = "...."
 MAX_LONG_GAP = 10
 
 
+# a verb's subject between it and its object ("سلمت <subject> سجن" finds "سلمت قسد سجن الشدادي"): up to four words,
+# none a number or a preposition ("سلمت قسد 200 معتقل من سجن" hands over people, not the prison)
+SUBJECT_GAP = "<subject>"
+MAX_SUBJECT_GAP = 4
+_NOT_IN_A_SUBJECT = frozenset({"من", "في", "الى", "على", "عن", "داخل", "from", "in", "to", "of", "at", "on", "inside"})
+
+
+def _in_a_subject(word: str) -> bool:
+    return word.lower() not in _NOT_IN_A_SUBJECT and not any(c.isdigit() for c in word) and number_word(word) is None
+
+
 def _match_rest(tokens: list[Token], i: int, rest: tuple[str, ...],
                 forms: Callable[[str], tuple[str, ...]]) -> int | None:
     """The index of the last token matching ``rest`` from token i on ("..." skips up to four tokens, "...." up to
-    ten)."""
+    ten, "<subject>" up to four that may be a verb's subject)."""
     if not rest:
         return i - 1
     word, tail = rest[0], rest[1:]
+    if word == SUBJECT_GAP:
+        for skip in range(MAX_SUBJECT_GAP + 1):
+            if skip and (i + skip - 1 >= len(tokens) or not _in_a_subject(tokens[i + skip - 1].text)):
+                return None
+            end = _match_rest(tokens, i + skip, tail, forms)
+            if end is not None:
+                return end
+        return None
     if word in (GAP, LONG_GAP):
         for skip in range((MAX_GAP if word == GAP else MAX_LONG_GAP) + 1):
             end = _match_rest(tokens, i + skip, tail, forms)

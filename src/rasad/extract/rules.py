@@ -1191,6 +1191,13 @@ class RuleExtractor:
                     {"actor1": actor_spans["actor2"]} if "actor2" in actor_spans else {})
             if trigger.id == "handover" and actor1 is None and actor2 is None:
                 continue  # "انسحب المرشح من الانتخابات": ground changes hands between forces, or not at all
+            receiver = _receiver(actor_hits, actor_tokens, main, country, governorate) if trigger.id == "handover" else None
+            if receiver is not None and receiver[0] != actor1:
+                # "سلمت قسد سجن الشدادي إلى القوات الحكومية", "handed over the camp to": the force that took the
+                # ground over is actor1 (as it is of "تسلمت"), the one that gave it actor2
+                actor1, actor2 = receiver[0], actor1
+                actor_spans = {"actor1": receiver[1]} | (
+                    {"actor2": actor_spans["actor1"]} if "actor1" in actor_spans else {})
             final_type, final_sub = event_type, sub_type
             if final_sub == "Shelling/artillery/missile attack" and (
                 lex.aircraft & words
@@ -2721,6 +2728,26 @@ def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...],
     # a definite adjective inside the name counts nobody ("داعش الإرهابي"); "جنديان" is its own number
     name = [tokens[hit.first]] + [token for token in tokens[hit.first + 1 : hit.last + 1] if not token.text.startswith("ال")]
     return _people(before[-3:] + name, dates)  # "two members of a militia"
+
+
+_GIVING = {"سلم", "سلمت", "سلموا", "يسلم", "handed", "hands", "hand", "handing"}  # a handover's verbs of giving
+_TO = {"الى", "الي", "to"}
+
+
+def _receiver(hits: list[Hit], tokens: list[Token], main: Hit, country: str,
+              admin1: str | None) -> tuple[str, tuple[int, int]] | None:
+    """The force a site or ground was handed over to ("سلمت قسد السجن إلى القوات الحكومية", "للحكومة السورية",
+    "handed over the camp to government forces"): its name and span."""
+    if not bare_forms(tokens[main.first].text.lower()) & _GIVING:
+        return None
+    for hit in hits:
+        before = tokens[hit.first - 1].text.lower() if hit.first else ""
+        if hit.first > main.last and (before in _TO or (before == "the" and hit.first > 1 and tokens[
+                hit.first - 2].text.lower() in _TO) or tokens[hit.first].text.startswith("لل")):
+            name = hit.payload.resolve(country, admin1)
+            if name:
+                return name, (tokens[hit.first].start, tokens[hit.last].end)
+    return None
 
 
 def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, country: str,
