@@ -5217,3 +5217,25 @@ def test_a_site_handed_over_to_another_force_is_ground_that_changed_hands_to_it(
 def test_people_handed_over_from_a_site_are_a_transfer_not_the_site(extract, text):
     assert [(e.sub_event_type, e.transferred) for e in extract(text)] == [("Other", 150)]
 
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Coalition jets killed six IS militants in the desert near al-Sukhnah on Monday.", "International Coalition"),
+    ("قتلت طائرات القوة الجوية العراقية أربعة إرهابيين في سلسلة جبال حمرين.", "Military Forces of Iraq"),
+])
+def test_aircraft_that_killed_struck_from_the_air(extract, text, actor1):
+    event = only(extract(text))
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", actor1)
+
+
+def test_aircraft_in_which_people_were_killed_did_not_strike(extract):
+    event = only(extract("Two soldiers aboard an army helicopter were killed by IS gunfire near Baiji on Monday."))
+    assert event.sub_event_type != "Air/drone strike"
+
+
+@pytest.mark.parametrize("text", [
+    "قتل طياران عراقيان بتحطم مروحية عسكرية قرب قاعدة بلد الجوية إثر عطل فني.",
+    "Three crew members died when their helicopter crashed near Kirkuk during a training flight.",
+])
+def test_an_aircraft_lost_to_a_crash_is_no_political_violence(extract, text):
+    assert extract(text) == []

@@ -946,6 +946,10 @@ class RuleExtractor:
             # "تعرضت مروحية لهجوم": one attacked did not; who struck is the air strike's agent, not its target
             event_type, sub_type = "Explosions/Remote violence", "Air/drone strike"
             trigger = lex.triggers_by_id.get("airstrike", trigger)
+        if trigger.id == "kill" and event_type == "Battles" and self._aircraft_killed(tokens, main):
+            # "Iraqi warplanes killed five militants", "قتلت طائرات التحالف خمسة": the aircraft struck
+            event_type, sub_type = "Explosions/Remote violence", "Air/drone strike"
+            trigger = lex.triggers_by_id.get("airstrike", trigger)
         if trigger.id == "weapons" and self._aircraft_destroyed(tokens, main):
             event_type, sub_type = "Explosions/Remote violence", "Air/drone strike"
             trigger = lex.triggers_by_id.get("airstrike", trigger)
@@ -1601,6 +1605,18 @@ class RuleExtractor:
         k = main.first + 1
         return k + 1 < len(tokens) and bool(bare_forms(tokens[k].text.lower()) & aircraft) and (
             tokens[k + 1].text.startswith("ال") or tokens[k + 1].text.isascii())
+
+    def _aircraft_killed(self, tokens: list[Token], main: Hit) -> bool:
+        """Aircraft are the subject of the killing: right before an English verb in the active ("Iraqi warplanes
+        killed", not "two pilots aboard the helicopter were killed"), or right after an Arabic one with their owner
+        after them ("قتلت طائرات التحالف")."""
+        aircraft = self.lexicons.aircraft
+        if tokens[main.first].text.isascii():
+            k = main.first - 1
+            return k >= 0 and bool(bare_forms(tokens[k].text.lower()) & aircraft)
+        k = main.first + 1
+        return (main.first == main.last and k + 1 < len(tokens) and bool(bare_forms(tokens[k].text.lower()) & aircraft)
+                and (tokens[k + 1].text.startswith("ال") or tokens[k + 1].text.isascii()))
 
     def _opens_with_reference(self, tokens: list[Token]) -> bool:
         """The clause's subject is the incident's noun told again: at its start or right after "أن"/"that"
