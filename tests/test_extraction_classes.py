@@ -5239,3 +5239,10 @@ def test_aircraft_in_which_people_were_killed_did_not_strike(extract):
 ])
 def test_an_aircraft_lost_to_a_crash_is_no_political_violence(extract, text):
     assert extract(text) == []
+
+
+def test_a_village_named_without_the_word_that_tells_a_pair_apart_is_one_of_the_pair_where_the_report_agrees(extract):
+    text = "شهد ريف الحسكة تصعيدا أمنيا خلال الأسبوع الماضي.\n\nوفي يوم الأحد، قتل مسلحون مجهولون راعيا في قرية شمساني."
+    event = only(extract(text))
+    assert (event.location, event.admin1, event.geo_precision) == ("Shamsani ash Sharqi", "Al-Hasakeh", 1)
+    assert extract("قتل مسلحون مجهولون راعيا في قرية شمساني يوم الأحد.") == []  # no part of the country named

@@ -138,6 +138,7 @@ class PlaceMention:
     locative: bool = False  # right after a preposition of place ("في …", "بـ…")
     named_cue: bool = False  # the name itself opens with its cue word ("مطار بغداد الدولي", "مخيم الهول")
     described: bool = False  # one definite word, then a definite word that names no place ("الحي الصناعي")
+    partial: bool = False  # a village's name without the word that tells a pair apart ("الجرذي" for الجرذي الشرقي)
 
     @property
     def minor(self) -> bool:
@@ -210,6 +211,8 @@ class Gazetteer:
         self._index: _Index = {}
         # Names written with the article, indexed without it too: such a match is a place only after a cue.
         self._without_article: _Index = {}
+        # Villages' names without the word that tells a pair apart ("الجرذي" for الجرذي الشرقي): a weak match.
+        self._without_qualifier: _Index = {}
         self._foreign: dict[str, list[tuple[str, ...]]] = {}
         for name in foreign:
             words = tuple(fold(name).replace("-", " ").split())
@@ -258,6 +261,10 @@ class Gazetteer:
                 if not latin and first.startswith("ال") and len(first) > 4 and (
                         len(words) > 1 or first[2:] not in prefixes):  # "منطقة مطيبيجة" for "المطيبيجة"
                     add(without, (first[2:], *words[1:]), number)
+                if not latin and not major and len(words) > 1 and words[-1] in _PAIR_QUALIFIERS:
+                    # "قرية الجرذي" for the pair الجرذي الشرقي and الجرذي الغربي: the name without its
+                    # qualifier, a place only after a cue and where the report agrees
+                    add(self._without_qualifier, words[:-1], number)
         # A foreign name that is also a town here (الرياض in Kirkuk, الإسكندرية in Babil) is a local name that
         # needs a cue word or agreement with the report, like a common word.
         for first, rests in list(self._foreign.items()):
@@ -267,7 +274,8 @@ class Gazetteer:
                     rests.remove(rest)
                     self.ambiguous.add((first, *rest))
         self.by_id = {place.id: place for place in places}
-        self._starts = frozenset(self._index) | frozenset(self._without_article) | frozenset(self._foreign)
+        self._starts = (frozenset(self._index) | frozenset(self._without_article) | frozenset(self._without_qualifier)
+                        | frozenset(self._foreign))
         # English spellings of a village differ from its transliteration in the vowels ("Shaafa" for Ash Sha`fah,
         # "Mohassan" for Muh Hasan): the consonants of the Latin names of villages and towns, looked up only right
         # after an English village or town cue word, and built the first time one is (it would double the load)
@@ -350,10 +358,13 @@ class Gazetteer:
                 i += foreign
                 continue
             hit = self._match_at(tokens, i, self._index)
-            without_article = False
+            without_article = partial = False
             if hit is None:
                 hit = self._match_at(tokens, i, self._without_article)
                 without_article = True
+            if hit is None:
+                hit = self._match_at(tokens, i, self._without_qualifier)
+                partial = True
             elif self._unit_without_article(tokens, i, hit):
                 # "قضاء حويجة": a unit's cue word before a name that, without its article, is only a village's
                 hit, without_article = self._match_at(tokens, i, self._without_article), False
@@ -434,7 +445,7 @@ class Gazetteer:
                          and tokens[i + 1].start - tokens[i].end <= 1
                          and (after.endswith(("ي", "يه")) or not self._starts_name(tokens, i + 1)))
             mentions.append(PlaceMention(i, i + length - 1, candidates, cue, relative, ambiguous,
-                                         weak or (relative and cue is None), locative, named_cue, described))
+                                         weak or (relative and cue is None), locative, named_cue, described, partial))
             i += length
         return mentions
 
@@ -448,7 +459,8 @@ class Gazetteer:
                 bare_forms(tokens[i - 1].text) & _VILLAGE_CUES_AR):
             # a quoted name, or one that does not end as the feminine adjectives after "قرية" do ("قرية تابعة")
             if (word.endswith("ه") and not tokens[i].quoted) or word in _OTHER_WORDS or self._match_at(
-                    tokens, i, self._index) or self._match_at(tokens, i, self._without_article):
+                    tokens, i, self._index) or self._match_at(tokens, i, self._without_article) or self._match_at(
+                    tokens, i, self._without_qualifier):
                 return None
             skeletons = arabic_consonants(word)
         else:
@@ -617,6 +629,11 @@ _Index = dict[str, dict[str, list[tuple[tuple[str, ...], int]]]]
 
 
 # The common words that open many names, as English news writes them: each spelling finds the others.
+# The words that tell apart villages of one name ("الجرذي الشرقي", "الجرذي الغربي"; "البوعيثة الكبيرة"), which
+# reports often leave out
+_PAIR_QUALIFIERS = frozenset(fold(word) for word in (
+    "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الفوقاني", "التحتاني",
+    "الفوقانية", "التحتانية", "الكبير", "الصغير", "الكبيرة", "الصغيرة", "العليا", "السفلى", "القديمة", "الجديدة"))
 _LATIN_VILLAGE_WORDS = frozenset({"qaryat", "qaryah", "nahiyat"})  # "village (of)", "sub-district (of)" opening a name
 _LEAD_SPELLINGS = (("shaykh", "sheikh", "sheik", "shaikh"), ("albu", "bu", "albo"),
                    ("tall", "tell", "tel", "tal"), ("ayn", "ain", "ein"), ("dayr", "deir", "dair"),

@@ -147,6 +147,8 @@ class Geocoder:
         """
         if mention.cue == ("admin1",) and not any(c.feature == "admin1" for c in mention.candidates):
             return False
+        if mention.partial:  # "قرية الجرذي": one of a pair of villages, where the report names their parts
+            return context is not None and self._agrees(mention, context)
         if mention.named_cue and not mention.ambiguous:
             return True  # a site named in full with its own cue word ("مطار بغداد الدولي"), whatever its source calls it
         if mention.cue and mention.minor and not any(c.feature in mention.cue for c in mention.candidates):
