@@ -5246,3 +5246,18 @@ def test_a_village_named_without_the_word_that_tells_a_pair_apart_is_one_of_the_
     event = only(extract(text))
     assert (event.location, event.admin1, event.geo_precision) == ("Shamsani ash Sharqi", "Al-Hasakeh", 1)
     assert extract("قتل مسلحون مجهولون راعيا في قرية شمساني يوم الأحد.") == []  # no part of the country named
+
+
+def test_the_day_of_an_english_attribution_a_comma_closes_is_the_statements(extract):
+    text = "Iraqi troops killed two IS militants in an ambush near Tuz Khurmatu, officials said Friday, as attacks rose."
+    event = only(extract(text, published=date(2025, 3, 14)))
+    assert (event.event_date, event.time_precision) == ("2025-03-14", 2)
+
+
+def test_an_incident_named_as_days_before_another_and_then_told_in_full_is_one_incident(extract):
+    text = ("Coalition aircraft struck an IS hideout near al-Sukhnah, the coalition said on Monday, days after IS "
+            "militants killed six Syrian soldiers in the area.\n\nOn Friday, IS militants ambushed an army patrol near "
+            "al-Sukhnah, killing six soldiers, a military source said.")
+    events = extract(text, published=date(2025, 3, 17))
+    assert sorted((e.sub_event_type, e.event_date, e.time_precision, e.fatalities) for e in events) == [
+        ("Air/drone strike", "2025-03-17", 2, None), ("Armed clash", "2025-03-14", 1, 6)]

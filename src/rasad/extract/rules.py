@@ -1518,8 +1518,10 @@ class RuleExtractor:
                 # "announced late Thursday it had killed": English drops the "that" (but "reported on Monday,
                 # marking the sixth killing" closes the report it attributes)
                 out.add((mention.start, mention.end))
-            elif tokens[first].text.isascii() and not after and any(0 < first - verb.last <= 2 for verb in verbs):
-                # "…, officials said Wednesday.": the attribution that closes the clause dates the statement
+            elif tokens[first].text.isascii() and any(0 < first - verb.last <= 2 for verb in verbs) and (
+                    not after or tokens[last + 1].start - tokens[last].end > 1):
+                # "…, officials said Wednesday.": the attribution that closes the clause dates the statement (and
+                # one a comma closes: "…, officials said Thursday, days after militants killed …")
                 out.add((mention.start, mention.end))
             elif not tokens[first].text.isascii() and any(0 < first - verb.last <= 6 for verb in verbs) and after and (
                     self.lexicons.triggers.find(after[:1]) or self.lexicons.counts.find(after[:1])):
@@ -2469,6 +2471,8 @@ def _choose_date(dated: list[DateMention], sentence_dates: list[DateMention], st
                  published: date | None, separate: bool = False, paragraph: int = 0) -> tuple[DateMention | None, str]:
     if dated:
         return dated[0], "clause"
+    # (an earlier incident's "days after" dates only its own clause: "X killed Y, days after militants killed Z")
+    sentence_dates = [d for d in sentence_dates if d.kind != "earlier"]
     if sentence_dates:
         return sentence_dates[0], "sentence"
     # a period ("الأسبوع الماضي", "this month") of another incident, or of another paragraph, is not this one's
@@ -3102,8 +3106,11 @@ def _whole_line(text: str, sentence: Span) -> bool:
 
 
 def _compatible_dates(a: _Mention, b: _Mention) -> bool:
-    if a.earlier != b.earlier:
-        return False  # "the attack comes a week after …": the incident told is an earlier one
+    if a.earlier != b.earlier and not _same_figures(a.event, b.event):
+        # "the attack comes a week after …": the incident told is an earlier one (but where the report then tells
+        # that one in full, "days after militants killed four soldiers" … "On Sunday, militants killed four
+        # soldiers", the same toll makes it the same)
+        return False
     da, db = a.event.event_date, b.event.event_date
     if not da or not db:
         return True
@@ -3465,7 +3472,10 @@ def _absorb(target: _Mention, other: _Mention) -> None:
                      "geo_precision", "border_km", "border_sector", "place_id", "place_alternatives"):
             setattr(a, name, getattr(b, name))
         a.trace["location"] = b.trace.get("location", a.trace.get("location"))
-    if _DATE_RANK[other.date_source] < _DATE_RANK[target.date_source] and b.event_date:
+    # (an incident named as some days before another takes the day of its own account: "days after militants killed
+    # four soldiers" … "On Sunday, militants killed four soldiers")
+    if b.event_date and (_DATE_RANK[other.date_source] < _DATE_RANK[target.date_source] or (
+            target.earlier and not other.earlier)):
         a.event_date, a.time_precision = b.event_date, b.time_precision
         a.trace["event_date"] = b.trace.get("event_date", {})
         target.date_source, target.explicit_day = other.date_source, other.explicit_day
