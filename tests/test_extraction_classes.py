@@ -856,9 +856,13 @@ def test_two_days_the_report_names_a_week_apart_are_two_incidents():
     from types import SimpleNamespace
 
     from rasad.extract.rules import _compatible_dates
+    from rasad.model import COUNT_FIELDS
 
-    def told(day: str, source: str, explicit: bool, precision: int = 1, earlier: bool = False) -> SimpleNamespace:
-        return SimpleNamespace(event=SimpleNamespace(event_date=day, time_precision=precision),
+    def told(day: str, source: str, explicit: bool, precision: int = 1, earlier: bool = False,
+             dead: int | None = None, at: int = 0) -> SimpleNamespace:
+        counts = dict.fromkeys(COUNT_FIELDS) | {"fatalities": dead}
+        return SimpleNamespace(event=SimpleNamespace(event_date=day, time_precision=precision,
+                                                     evidence=[SimpleNamespace(start=at)], **counts),
                                date_source=source, explicit_day=explicit, earlier=earlier)
 
     yesterday = told("2025-03-12", "clause", True)
@@ -868,6 +872,11 @@ def test_two_days_the_report_names_a_week_apart_are_two_incidents():
     assert _compatible_dates(yesterday, told("2025-03-06", "sentence", False, precision=2))  # "last week"
     # "the attack comes days after …": another, earlier incident
     assert not _compatible_dates(yesterday, told("2025-03-06", "clause", False, precision=2, earlier=True))
+    # … unless it is the incident the report then tells in full, of the same toll
+    assert _compatible_dates(told("2025-03-10", "clause", True, dead=4, at=300),
+                             told("2025-03-06", "clause", False, precision=2, earlier=True, dead=4))
+    assert not _compatible_dates(told("2025-03-10", "clause", True, dead=4),
+                                 told("2025-03-06", "clause", False, precision=2, earlier=True, dead=4, at=300))
 
 
 def test_a_death_toll_does_not_join_an_arrest(extract):

@@ -3106,11 +3106,13 @@ def _whole_line(text: str, sentence: Span) -> bool:
 
 
 def _compatible_dates(a: _Mention, b: _Mention) -> bool:
-    if a.earlier != b.earlier and not _same_figures(a.event, b.event):
+    if a.earlier != b.earlier:
         # "the attack comes a week after …": the incident told is an earlier one (but where the report then tells
         # that one in full, "days after militants killed four soldiers" … "On Sunday, militants killed four
         # soldiers", the same toll makes it the same)
-        return False
+        named, told = (a, b) if a.earlier else (b, a)
+        if not (_same_figures(a.event, b.event) and named.event.evidence[0].start < told.event.evidence[0].start):
+            return False
     da, db = a.event.event_date, b.event.event_date
     if not da or not db:
         return True
