@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from rasad.errors import InputError, StoreError
@@ -306,3 +308,28 @@ def test_a_new_event_is_fused_as_it_would_be_from_its_stored_mentions(tmp_path, 
     drop = ("updated_at",)
     assert {k: {f: v for f, v in e.items() if f not in drop} for k, e in before.items()} == {
         k: {f: v for f, v in e.items() if f not in drop} for k, e in after.items()}
+
+
+def test_a_batch_of_mentions_in_their_stored_form_stores_what_their_events_would(tmp_path):
+    from rasad.extract.base import get_extractor
+    from rasad.model import Document
+    from rasad.pipeline import RunReport, store_batch
+    from rasad.store.store import mention_record
+
+    texts = ["انفجرت عبوة ناسفة في مدينة الرمادي يوم الاثنين ما أدى إلى مقتل اثنين.",
+             "قتل شخصان بانفجار عبوة ناسفة في الرمادي يوم الاثنين.",
+             "اعتقلت الشرطة خمسة مطلوبين في قضاء الحويجة يوم الاثنين."]
+    batch = [Document(doc_id=f"r{n}", text=text, published=date(2025, 3, 11)) for n, text in enumerate(texts)]
+    extracted = {d.doc_id: get_extractor("rules").extract(d) for d in batch}
+    by_events, by_records = open_store(str(tmp_path / "a.db")), open_store(str(tmp_path / "b.db"))
+    store_batch(by_events, batch, extracted, None, RunReport())
+    store_batch(by_records, batch, {doc_id: [mention_record(e, date(2025, 3, 11)) for e in events]
+                                    for doc_id, events in extracted.items()}, None, RunReport())
+
+    def rows(store):
+        return [{k: v for k, v in dict(row).items() if k not in ("created_at", "updated_at")}
+                for row in store.db.execute("SELECT * FROM events ORDER BY event_id")]
+
+    assert len(rows(by_events)) == 2 and rows(by_events) == rows(by_records)
+    assert [tuple(r) for r in by_events.db.execute("SELECT mention_id, event_id, data FROM mentions ORDER BY 1")] == [
+        tuple(r) for r in by_records.db.execute("SELECT mention_id, event_id, data FROM mentions ORDER BY 1")]

@@ -16,7 +16,7 @@ from rasad.errors import InputError
 from rasad.extract.base import Extractor
 from rasad.ingest.readers import read_documents
 from rasad.model import Document, Event
-from rasad.store.store import PreparedDocument, Store
+from rasad.store.store import MentionRecord, PreparedDocument, Store
 
 BATCH_SIZE = 50
 
@@ -101,11 +101,13 @@ def ingest_documents(
     return report
 
 
-def store_batch(store: Store, batch: list[Document], extracted: dict[str, list[Event]], extractor: Extractor | None,
-                report: RunReport, prepared: dict[str, PreparedDocument] | None = None) -> None:
+def store_batch(store: Store, batch: list[Document], extracted: dict[str, list[Event] | list[MentionRecord]],
+                extractor: Extractor | None, report: RunReport,
+                prepared: dict[str, PreparedDocument] | None = None) -> None:
     """Store a batch of documents and fuse their events, in one transaction, in the batch's order.
 
-    ``extracted`` and ``prepared`` hold what was computed beforehand (by workers, for an archive); a document
+    ``extracted`` and ``prepared`` hold what was computed beforehand: a report's events, or their stored forms (an
+    archive's workers send those, :func:`rasad.store.store.mention_record`), and its own stored form; a document
     missing from ``extracted`` is extracted here by ``extractor``."""
     prepared = prepared or {}
     with store.transaction(), store.bulk():
@@ -124,7 +126,10 @@ def store_batch(store: Store, batch: list[Document], extracted: dict[str, list[E
                     raise ValueError(f"no events extracted for {document.doc_id!r}")
                 events = extractor.extract(document)
             for index, event in enumerate(events):
-                store.add_mention(event, index, document.published, fresh=True)
+                if isinstance(event, Event):
+                    store.add_mention(event, index, document.published, fresh=True)
+                else:
+                    store.add_mention_record(document.doc_id, index, event, fresh=True)
                 report.mentions += 1
 
 

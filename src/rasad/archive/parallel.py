@@ -1,9 +1,9 @@
 """Archive ingest on Dask's distributed scheduler.
 
 Extraction is embarrassingly parallel: workers extract batches of reports and do the rest of the per-report
-work (the MinHash sketch, the folded text of the hash and the search index). Fusion is not: it decides which
-reports tell one incident by what is already stored, so the driver writes the batches into the store one
-after another **in input order**, through the same code as a single-process ingest
+work (the MinHash sketch, the folded text of the hash and the search index, the mentions' stored JSON). Fusion
+is not: it decides which reports tell one incident by what is already stored, so the driver writes the batches
+into the store one after another **in input order**, through the same code as a single-process ingest
 (:func:`rasad.pipeline.store_batch`). The store therefore ends identical, event for event and ID for ID, to
 ``rasad ingest`` of the same input, while the driver writes batch *n* as the workers extract the batches
 after it. Each batch is one transaction: an interrupted run keeps what it committed, and a rerun skips the
@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 
 from rasad.errors import InputError
 from rasad.extract.base import Extractor, get_extractor
-from rasad.model import Document, Event
+from rasad.model import Document
 from rasad.pipeline import RunReport, store_batch
-from rasad.store.store import PreparedDocument, Store, prepare_document
+from rasad.store.store import MentionRecord, PreparedDocument, Store, mention_record, prepare_document
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -90,10 +90,12 @@ def _worker_extractor(backend: str) -> Extractor:
     return get_extractor(backend)
 
 
-def extract_batch(documents: list[Document], backend: str) -> list[tuple[str, list[Event], PreparedDocument]]:
-    """What a worker does for a batch: each report's events and prepared storage form. Runs on a worker."""
+def extract_batch(documents: list[Document], backend: str) -> list[tuple[str, list[MentionRecord], PreparedDocument]]:
+    """What a worker does for a batch: each report's events and the report in the forms the store keeps them (so
+    the driver's write transaction serialises nothing). Runs on a worker."""
     extractor = _worker_extractor(backend)
-    return [(document.doc_id, extractor.extract(document), prepare_document(document)) for document in documents]
+    return [(document.doc_id, [mention_record(event, document.published) for event in extractor.extract(document)],
+             prepare_document(document)) for document in documents]
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -470,22 +470,24 @@ class Store:
     def add_mention(self, event: Event, index: int, published: date | None = None, fresh: bool = False) -> str:
         """Store one extracted event mention, fusing it into the event of the same incident. ``fresh``: its report
         was stored just now, so no analyst can have placed it."""
-        data = event.to_dict()
-        data["published"] = published.isoformat() if published else None
-        mention_id = f"{event.doc_id}#{index}"
+        return self.add_mention_record(event.doc_id, index, mention_record(event, published), fresh)
+
+    def add_mention_record(self, doc_id: str, index: int, record: MentionRecord, fresh: bool = False) -> str:
+        """:meth:`add_mention` of a mention in its stored form, computed beforehand (by an archive's workers)."""
+        data, stored = record
+        mention_id = f"{doc_id}#{index}"
         pinned = None if fresh else self._one("SELECT event_id FROM mentions WHERE mention_id = ? AND pinned = 1",
                                               (mention_id,))
         if pinned:  # an analyst placed this report's account: keep it where they put it
             return pinned
         match = best_match(self, data)
-        event_id = match.event_id if match else event_id_for(data, event.doc_id, index)
-        stored = json.dumps(data, ensure_ascii=False)
+        event_id = match.event_id if match else event_id_for(data, doc_id, index)
         self.db.execute("INSERT INTO mentions (mention_id, event_id, doc_id, data) VALUES (?,?,?,?) "
                         "ON CONFLICT (mention_id) DO UPDATE SET event_id = excluded.event_id, data = excluded.data",
-                        (mention_id, event_id, event.doc_id, stored))
+                        (mention_id, event_id, doc_id, stored))
         self._refuse(event_id, json.loads(stored) if match is None else None)  # as it would be read back
         self._history(event_id, SYSTEM, "created" if match is None else "source added",
-                      {"doc_id": event.doc_id, "mention_id": mention_id})
+                      {"doc_id": doc_id, "mention_id": mention_id})
         return event_id
 
     def _refuse(self, event_id: str, first: dict[str, Any] | None = None) -> None:
@@ -1064,6 +1066,17 @@ class PreparedDocument:
     body: str
 
 
+# A mention as the store keeps it: its data (what fusion reads) and that data as JSON (what the mentions table holds)
+MentionRecord = tuple[dict[str, Any], str]
+
+
+def mention_record(event: Event, published: date | None) -> MentionRecord:
+    """The per-mention work of :meth:`Store.add_mention` that needs no store: done once, anywhere."""
+    data = event.to_dict()
+    data["published"] = published.isoformat() if published else None
+    return data, json.dumps(data, ensure_ascii=False)
+
+
 def prepare_document(document: Document, deduplicate: bool = True) -> PreparedDocument:
     """The per-report work of :meth:`Store.add_document` that needs no store: done once, anywhere."""
     return PreparedDocument(hashlib.sha256(" ".join(fold(document.text).split()).encode()).hexdigest(),
@@ -1082,4 +1095,5 @@ def open_store(url: str | None = None) -> Store:
     return Store(connect(url or default_db()))
 
 
-__all__ = ["COUNT_FIELDS", "EventFilter", "PreparedDocument", "Store", "default_db", "open_store", "prepare_document"]
+__all__ = ["COUNT_FIELDS", "EventFilter", "MentionRecord", "PreparedDocument", "Store", "default_db", "mention_record",
+           "open_store", "prepare_document"]
