@@ -5270,3 +5270,16 @@ def test_an_incident_named_as_days_before_another_and_then_told_in_full_is_one_i
     events = extract(text, published=date(2025, 3, 17))
     assert sorted((e.sub_event_type, e.event_date, e.time_precision, e.fatalities) for e in events) == [
         ("Air/drone strike", "2025-03-17", 2, None), ("Armed clash", "2025-03-14", 1, 6)]
+
+
+@pytest.mark.parametrize("text", [
+    "أكد مصدر في قيادة شرطة نينوى مقتل منتسب بهجوم مسلح على نقطة تفتيش في قضاء تلعفر.",
+    "قال مصدر في مديرية شرطة نينوى إن مسلحين هاجموا نقطة تفتيش في قضاء تلعفر.",
+])
+def test_a_source_in_a_body_of_a_force_reports_and_never_acts(extract, text):
+    assert only(extract(text)).actor1 != "Police Forces of Iraq"
+
+
+def test_the_iran_backed_brigade_of_albu_kamal_is_syrias_force(extract):
+    event = only(extract("قتل ثلاثة من عناصر لواء الباقر بكمين لخلايا داعش في بادية البوكمال."))
+    assert (event.actor1, event.actor2) == ("Islamic State", "Military Forces of Syria")

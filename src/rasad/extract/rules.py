@@ -76,7 +76,9 @@ _ATTEMPT_NOUNS = {"attempt", "attempts", "bid", "plot"}  # "an assassination att
 # words that open a clause of their own: a member named before one is no member of the force after it
 _CLAUSE_LINKS = {"after", "before", "when", "while", "as", "but", "بعد", "قبل", "اثر", "عقب", "عندما", "حين", "بينما"}
 _OPPONENT_MARKERS = {"مع", "with", "with the"}
-_UNIT_OF = {"في", "من", "of", "in"}  # "الفرقة الرابعة في قوات النظام": a unit "in" its force
+_UNIT_OF = {"في", "من", "of", "in"}
+# a force's bodies that a source may be "in" ("مصدر في قيادة شرطة كركوك", "مصدر في مديرية الاستخبارات العسكرية")
+_SOURCE_BODIES = {"قياده", "مديريه", "وزاره", "مكتب", "دائره", "هيئه"}  # "الفرقة الرابعة في قوات النظام": a unit "in" its force
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
 _DURING = {"during", "خلال", "اثناء"}  # "during a sweep", "خلال عملية": the operation an event was part of
@@ -1338,7 +1340,9 @@ class RuleExtractor:
                     _sharing_noun(tokens, hit, other) or _sharing_noun(tokens, other, hit) for other in matches):
                 continue  # "إسرائيلي" is an adjective, not إسرائيل with "my": the noun before it is the force (but
                 # "القوات العراقية والأمريكية", "US and Iraqi forces": it shares the noun of the force beside it)
-            preceding = tuple(token.text.lower() for token in tokens[max(0, hit.first - 3) : hit.first])
+            start = hit.first - 1 if hit.first and bare_forms(tokens[hit.first - 1].text) & _SOURCE_BODIES else hit.first
+            # (a source in a body of the force: "مصدر في قيادة شرطة كركوك")
+            preceding = tuple(token.text.lower() for token in tokens[max(0, start - 3) : start])
             following = tokens[hit.last + 1].text.lower() if hit.last + 1 < len(tokens) else ""
             if following == "and" and hit.last + 3 < len(tokens) and tokens[hit.last + 3].text.lower() in after:
                 following = tokens[hit.last + 3].text.lower()  # "police and medical sources"
