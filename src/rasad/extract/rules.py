@@ -76,9 +76,9 @@ _ATTEMPT_NOUNS = {"attempt", "attempts", "bid", "plot"}  # "an assassination att
 # words that open a clause of their own: a member named before one is no member of the force after it
 _CLAUSE_LINKS = {"after", "before", "when", "while", "as", "but", "بعد", "قبل", "اثر", "عقب", "عندما", "حين", "بينما"}
 _OPPONENT_MARKERS = {"مع", "with", "with the"}
-_UNIT_OF = {"في", "من", "of", "in"}
+_UNIT_OF = {"في", "من", "of", "in"}  # "الفرقة الرابعة في قوات النظام": a unit "in" its force
 # a force's bodies that a source may be "in" ("مصدر في قيادة شرطة كركوك", "مصدر في مديرية الاستخبارات العسكرية")
-_SOURCE_BODIES = {"قياده", "مديريه", "وزاره", "مكتب", "دائره", "هيئه"}  # "الفرقة الرابعة في قوات النظام": a unit "in" its force
+_SOURCE_BODIES = {"قياده", "مديريه", "وزاره", "مكتب", "دائره", "هيئه"}
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
 _DURING = {"during", "خلال", "اثناء"}  # "during a sweep", "خلال عملية": the operation an event was part of
