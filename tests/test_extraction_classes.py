@@ -5283,3 +5283,13 @@ def test_a_source_in_a_body_of_a_force_reports_and_never_acts(extract, text):
 def test_the_iran_backed_brigade_of_albu_kamal_is_syrias_force(extract):
     event = only(extract("قتل ثلاثة من عناصر لواء الباقر بكمين لخلايا داعش في بادية البوكمال."))
     assert (event.actor1, event.actor2) == ("Islamic State", "Military Forces of Syria")
+
+
+@pytest.mark.parametrize("text", [
+    "ارتفعت حصيلة الهجوم على نقطة الجيش في ناحية العظيم إلى خمسة قتلى، وفق ما أفاد مصدر طبي اليوم الأربعاء.",
+    "The death toll from the attack on an army post near Tuz Khurmatu rose to five, a medical source said on Wednesday.",
+])
+def test_a_toll_said_to_have_risen_is_marked_so_and_dated_by_the_statement(extract, text):
+    event = only(extract(text, published=date(2025, 3, 12)))
+    assert (event.fatalities, event.trace["fatalities"].get("kind")) == (5, "updated")
+    assert (event.event_date, event.time_precision) == ("2025-03-12", 2)

@@ -23,6 +23,18 @@ def test_tolls_that_differ_as_real_tolls_do_still_fuse():
     assert compatibility(account(fatalities=2), account(fatalities=20)) is None
 
 
+def test_a_toll_a_report_says_rose_replaces_the_first_figures_and_otherwise_the_lowest_stands():
+    from rasad.fuse.fusion import fuse_mentions
+
+    first = account(doc_id="a", fatalities=3, wounded=2, confidence=0.8)
+    other = account(doc_id="b", fatalities=4, confidence=0.8)
+    risen = account(doc_id="c", fatalities=4, confidence=0.8, trace={"fatalities": {"text": "أربعة", "kind": "updated"}})
+    days = {"a": "2025-03-10", "b": "2025-03-10", "c": "2025-03-11"}
+    assert fuse_mentions([first, other], days)["fatalities"] == 3  # ACLED's lowest figure
+    fused = fuse_mentions([first, other, risen], days)
+    assert (fused["fatalities"], fused["wounded"]) == (4, 2)  # the risen toll; the wounded as they were
+
+
 def test_a_village_and_its_district_are_one_place():
     district = account(latitude=35.60, longitude=43.60, geo_precision=2)  # about 35 km away
     assert compatibility(account(), district) is not None

@@ -257,6 +257,7 @@ class Lexicons:
     retaliations: frozenset[str] = frozenset()  # "ردا", "retaliation": what follows is the incident a blow answered
     firearms: frozenset[str] = frozenset()  # "rifles", "الرشاشة": a clause that names them tells gunfire
     institutions_after: frozenset[str] = frozenset()  # "council" of "the Deir ez-Zor Civil Council": English after
+    toll_updates: frozenset[str] = frozenset()  # "ارتفعت" of "ارتفعت حصيلة", "rose": the clause's toll rose
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -398,7 +399,8 @@ class Lexicons:
                    *(frozenset(fold(word).lower() for word in count_data["estimates"][key]) for key in ("verbs", "nouns")),
                    frozenset(fold(word).lower() for word in trigger_data["background"]["retaliations"]),
                    frozenset(fold(word).lower() for word in trigger_data["firearms"]["words"]),
-                   frozenset(fold(word).lower() for word in places["institutions"]["after"]))
+                   frozenset(fold(word).lower() for word in places["institutions"]["after"]),
+                   frozenset(fold(word).lower() for word in count_data["updates"]["verbs"]))
 
 
 def _check_trigger(entry: dict) -> None:

@@ -1297,7 +1297,7 @@ class RuleExtractor:
             start, end = norm.source_span(sentence.start, sentence.end)
             event.evidence = [Evidence(document.text[start:end], start, end, ["event_type", "location"])]
             event.trace = _trace(norm, document.text, tokens, main, place, when, actor_spans, count_spans,
-                                 place_source)
+                                 place_source, _toll_risen(tokens, lex))
             out.append(_Mention(event, summary, date_source, site, place_source,
                                 bool(when and when.value and when.precision == 1 and date_source == "clause"),
                                 casualties_only=all(hit.payload.id in _TOLL_TRIGGERS for hit in events),
@@ -1526,6 +1526,11 @@ class RuleExtractor:
                     not after or tokens[last + 1].start - tokens[last].end > 1):
                 # "…, officials said Wednesday.": the attribution that closes the clause dates the statement (and
                 # one a comma closes: "…, officials said Thursday, days after militants killed …")
+                out.add((mention.start, mention.end))
+            elif not tokens[first].text.isascii() and not after and any(
+                    0 < first - verb.last <= 4 and not tokens[verb.first].text.startswith("ال") for verb in verbs):
+                # "…، وفق ما أفاد مصدر طبي اليوم الثلاثاء.": the attribution that closes the clause, as in English
+                # (a verb, not a definite noun of its root: "في بلدة الأشارة مساء أمس" names a town)
                 out.add((mention.start, mention.end))
             elif not tokens[first].text.isascii() and any(0 < first - verb.last <= 6 for verb in verbs) and after and (
                     self.lexicons.triggers.find(after[:1]) or self.lexicons.counts.find(after[:1])):
@@ -2077,6 +2082,19 @@ def _tallied(first: int, tokens: list[Token]) -> bool:
     return any(a.value and a.value >= 2 and a.last == len(before) - 1 - gap
                and (before[a.first].text.replace(",", "").isdigit() or number_word(before[a.first].text))
                and not (gap == 0 and tokens[first].text.startswith("ب")) for a in amounts(before))
+
+
+def _toll_risen(tokens: list[Token], lex: Lexicons) -> bool:
+    """The clause tells a toll that rose ("ارتفعت حصيلة الهجوم إلى أربعة قتلى", "ارتفع عدد القتلى", "the death toll
+    rose to 11", "bringing the toll to nine"): a verb of rising within three words of a toll's noun (an English
+    toll's subject may be longer: "the death toll from the attack on an army post … rose to five")."""
+    nouns = lex.toll_nouns | {"عدد"}
+    for k, token in enumerate(tokens):
+        back = 12 if token.text.isascii() else 3
+        if bare_forms(token.text.lower()) & lex.toll_updates and any(
+                bare_forms(t.text.lower()) & nouns for t in tokens[max(0, k - back) : k + 4]):
+            return True
+    return False
 
 
 def _estimate(tokens: list[Token], lex: Lexicons) -> bool:
@@ -3009,7 +3027,10 @@ def _source_text(norm: NormalizedText, original: str, start: int, end: int) -> s
 
 
 def _trace(norm: NormalizedText, original: str, tokens: list[Token], main: Hit, place: ResolvedPlace,
-           when: DateMention | None, actor_spans: dict, count_spans: dict, place_source: str) -> dict:
+           when: DateMention | None, actor_spans: dict, count_spans: dict, place_source: str,
+           risen: bool = False) -> dict:
+    """The text behind each field; ``risen``: the clause's counts are a toll that rose since first told (their
+    kind "updated", which fusion takes over the lowest figure)."""
     def span(start: int, end: int, **extra: str) -> dict:
         begin, stop = norm.source_span(start, end)
         return {"text": original[begin:stop], "start": begin, "end": stop, **extra}
@@ -3022,8 +3043,10 @@ def _trace(norm: NormalizedText, original: str, tokens: list[Token], main: Hit, 
         trace["event_date"] = span(when.start, when.end, kind=when.kind)
     elif when is not None:
         trace["event_date"] = {"text": "", "start": None, "end": None, "kind": "publication"}
-    for name, (start, end) in {**actor_spans, **count_spans}.items():
+    for name, (start, end) in actor_spans.items():
         trace[name] = span(start, end)
+    for name, (start, end) in count_spans.items():
+        trace[name] = span(start, end, kind="updated") if risen else span(start, end)
     return trace
 
 

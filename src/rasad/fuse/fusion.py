@@ -4,7 +4,8 @@ Candidates are blocked by event type (and the related types outlets give one inc
 a bounding box; the best compatible candidate (place, date, sub-type and actors agreeing) wins. A village
 and its district are one place; tolls may differ as they rise. A fused event is recomputed from all its
 mentions: the most precise place and date, the most common actors, every tag, and for each count the lowest
-reported figure (ACLED's rule) while every figure stays visible in the mentions.
+reported figure (ACLED's rule), or the latest toll a report says rose, while every figure stays visible in the
+mentions.
 """
 
 from __future__ import annotations
@@ -209,7 +210,15 @@ def fuse_mentions(mentions: Iterable[dict[str, Any]], published: dict[str, str |
     record["tags"] = sorted({tag for m in same_type for tag in m.get("tags", [])})
     for name in COUNT_FIELDS:
         values = [m[name] for m in same_type if m.get(name) is not None]
-        record[name] = min(values) if values else None
+        # a toll said to have risen ("ارتفعت حصيلة الهجوم إلى أربعة") replaces the first figures (GUIDELINES §6):
+        # the latest such report's, else the lowest figure of all
+        risen = [m for m in same_type if m.get(name) is not None
+                 and (m.get("trace") or {}).get(name, {}).get("kind") == "updated"]
+        if risen:
+            latest = max(risen, key=lambda m: (published.get(m["doc_id"]) or "", m[name]))
+            record[name] = latest[name]
+        else:
+            record[name] = min(values) if values else None
     # the sources disagree on a figure or the day: a review queue puts such an event before an analyst
     record["conflicting"] = int(any(len({m[name] for m in same_type if m.get(name) is not None}) > 1
                                     for name in (*COUNT_FIELDS, "event_date")))
