@@ -5293,3 +5293,11 @@ def test_a_toll_said_to_have_risen_is_marked_so_and_dated_by_the_statement(extra
     event = only(extract(text, published=date(2025, 3, 12)))
     assert (event.fatalities, event.trace["fatalities"].get("kind")) == (5, "updated")
     assert (event.event_date, event.time_precision) == ("2025-03-12", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi aircraft bombed an IS cave in Wadi al-Hauran on Sunday, killing three militants.",
+    "Iraqi aircraft bombed an IS cave in Wadi Houran on Sunday, killing three militants.",
+])
+def test_an_english_wadi_with_the_article_or_another_vowel_is_the_wadi(extract, text):
+    assert only(extract(text)).location == "Wadi Hauran"

@@ -258,6 +258,8 @@ class Gazetteer:
                     # and the common word a name opens with in several ways: "Tal Tamr", "Tell Tamer"
                     for variant in _LEAD_VARIANTS[first]:
                         add(index, (variant, *words[1:]), number)
+                    if major and words[1] not in _ENGLISH_ARTICLES:  # … with the article after it: "Wadi al-Hauran"
+                        add(index, (first, "al", *words[1:]), number)
                 if not latin and first.startswith("ال") and len(first) > 4 and (
                         len(words) > 1 or first[2:] not in prefixes):  # "منطقة مطيبيجة" for "المطيبيجة"
                     add(without, (first[2:], *words[1:]), number)
@@ -644,7 +646,7 @@ _LEAD_VARIANTS = {word: tuple(other for other in group if other != word) for gro
 
 def _vowel_variants(word: str) -> set[str]:
     """A transliterated name's other spellings in English news, for names of five letters or more: its long u
-    either way (ou ↔ u), its last i as ee ("Hajeen"), ay as ai or ei ("Busaira", "Shuheil"), a doubled letter single
+    either way (ou ↔ u, au → ou), its last i as ee ("Hajeen"), ay as ai or ei ("Busaira", "Shuheil"), a doubled letter single
     ("Qayara", "Hamam"), each with the final h of "-ah" dropped as news drops it."""
     if len(word) < 5:
         return set()
@@ -653,6 +655,8 @@ def _vowel_variants(word: str) -> set[str]:
         variants.add(word.replace("ou", "u"))
     elif "u" in word and not word.startswith("u"):
         variants.add(word.replace("u", "ou"))
+    if "au" in word:  # "Houran" for Hauran
+        variants.add(word.replace("au", "ou"))
     last_i = word.rfind("i")
     if 0 < last_i < len(word) - 1 and word[last_i - 1] not in "aeiou" and word[last_i + 1] not in "aeiouy":
         variants.add(word[:last_i] + "ee" + word[last_i + 1 :])
