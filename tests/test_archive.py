@@ -79,6 +79,32 @@ def test_the_store_ends_identical_to_a_single_process_ingest(corpus, client, tmp
     assert report.timing_line().startswith("writes ") and "(the serial part)" in report.timing_line()
 
 
+def test_ready_batches_share_a_transaction_and_the_store_ends_the_same(corpus, client, tmp_path, monkeypatch):
+    from rasad.archive import parallel
+
+    expected = single_process(corpus, tmp_path / "one.db")
+    real_submit, real_store_batch, written = client.submit, parallel.store_batch, []
+
+    def finished_submit(function, documents, *args, **kwargs):  # every batch ready before the driver writes
+        future = real_submit(function, documents, *args, **kwargs)
+        future.result()
+        return future
+
+    def counting_store_batch(store, batch, *args, **kwargs):
+        written.append(len(batch))
+        return real_store_batch(store, batch, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "store_batch", counting_store_batch)
+    client.submit = finished_submit
+    try:
+        with open_store(str(tmp_path / "many.db")) as store:
+            parallel.archive_ingest(read_archive([str(corpus)], lambda error: None), store, client, batch_size=16)
+    finally:
+        del client.submit
+    assert sum(written) == REPORTS + 1 and max(written) > 16 and max(written) <= 16 * parallel.BATCHES_PER_TRANSACTION
+    assert store_state(tmp_path / "many.db") == expected
+
+
 def test_a_rerun_after_an_interruption_goes_on_without_extracting_again(corpus, client, tmp_path):
     from rasad.archive import parallel
 

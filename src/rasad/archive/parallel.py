@@ -6,7 +6,8 @@ is not: it decides which reports tell one incident by what is already stored, so
 into the store one after another **in input order**, through the same code as a single-process ingest
 (:func:`rasad.pipeline.store_batch`). The store therefore ends identical, event for event and ID for ID, to
 ``rasad ingest`` of the same input, while the driver writes batch *n* as the workers extract the batches
-after it. Each batch is one transaction: an interrupted run keeps what it committed, and a rerun skips the
+after it. Each batch, with the batches after it that are ready (up to four in all), is one transaction: an
+interrupted run keeps what it committed, and a rerun skips the
 reports already stored without extracting them again.
 """
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 100
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker, so none waits while the driver writes
+BATCHES_PER_TRANSACTION = 4  # ready batches the driver stores in one transaction (each commit costs a sync)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,10 @@ def archive_ingest(documents: Iterable[Document], store: Store, client: Client, 
         batch, future = pending.popleft()
         waited = time.perf_counter()
         results = future.result()
+        # the batches after it that are ready already join its transaction (fewer commits; the order is the same)
+        while pending and pending[0][1].done() and len(batch) < batch_size * BATCHES_PER_TRANSACTION:
+            more, ready = pending.popleft()
+            batch, results = batch + more, results + ready.result()
         writing = time.perf_counter()
         report.wait_seconds += writing - waited
         extracted = {doc_id: events for doc_id, events, _ in results}
