@@ -5301,3 +5301,16 @@ def test_a_toll_said_to_have_risen_is_marked_so_and_dated_by_the_statement(extra
 ])
 def test_an_english_wadi_with_the_article_or_another_vowel_is_the_wadi(extract, text):
     assert only(extract(text)).location == "Wadi Hauran"
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("The SDF attacked an IS cell near al-Busayrah on Friday, killing two militants.",
+     ("Syrian Democratic Forces", "Islamic State")),
+    ("Iraqi border guards opened fire on infiltrators crossing from Syria near al-Qaim on Friday, killing one.",
+     ("Iraqi Border Guards", "Unidentified Armed Group")),
+    ("IS militants attacked an SDF checkpoint near al-Busayrah on Friday, killing two fighters.",
+     ("Islamic State", "Syrian Democratic Forces")),
+])
+def test_the_force_right_before_an_english_attack_verb_attacked_whatever_its_side(extract, text, sides):
+    event = only(extract(text))
+    assert (event.actor1, event.actor2) == sides

@@ -2773,6 +2773,7 @@ def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...],
 
 
 _GIVING = {"سلم", "سلمت", "سلموا", "يسلم", "handed", "hands", "hand", "handing"}  # a handover's verbs of giving
+_ENGLISH_ATTACKS = {"attack", "gunfire"}  # triggers whose English verb has the attacker right before it
 _TO = {"الى", "الي", "to"}
 
 
@@ -2937,6 +2938,13 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         return None, target[1], {"actor2": (tokens[target[0].first].start, tokens[target[0].last].end)}
     if first is None:
         first = ordered[0]
+    # "The SDF attacked an IS cell", "Iraqi border guards opened fire on infiltrators": English names the force that
+    # attacked right before its verb in the active, whatever its side
+    subject = next((item for item in resolved if trigger.id in _ENGLISH_ATTACKS and tokens[main.first].text.isascii()
+                    and item[0].last + 1 == main.first and item[2] != "civilian"
+                    and not _suffered(item[0], tokens, members, dates)), None)
+    if subject is not None:
+        first = subject
     # (bombers who blew themselves up are counted, and acted: "Two ISIS suicide bombers blew themselves up")
     if trigger.event_type in _VIOLENT and trigger.id != "self_detonation" and not _describes_blow(
             first[0], main, tokens) and ((_suffered(first[0], tokens, members, dates) and (
