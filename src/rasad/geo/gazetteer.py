@@ -364,9 +364,8 @@ class Gazetteer:
             if hit is None:
                 hit = self._match_at(tokens, i, self._without_article)
                 without_article = True
-            if hit is None:
-                hit = self._match_at(tokens, i, self._without_qualifier)
-                partial = True
+                if hit is None:  # (read as the names without their article are: after a cue only)
+                    hit, partial = self._match_at(tokens, i, self._without_qualifier), True
             elif self._unit_without_article(tokens, i, hit):
                 # "قضاء حويجة": a unit's cue word before a name that, without its article, is only a village's
                 hit, without_article = self._match_at(tokens, i, self._without_article), False
