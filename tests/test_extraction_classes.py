@@ -5314,3 +5314,8 @@ def test_an_english_wadi_with_the_article_or_another_vowel_is_the_wadi(extract, 
 def test_the_force_right_before_an_english_attack_verb_attacked_whatever_its_side(extract, text, sides):
     event = only(extract(text))
     assert (event.actor1, event.actor2) == sides
+
+
+def test_a_car_bomb_that_crashed_into_a_checkpoint_is_no_accident(extract):
+    text = "A suicide bomber drove a car bomb toward an army checkpoint near Baiji until it crashed into the gate and exploded."
+    assert only(extract(text)).sub_event_type == "Suicide bomb"
