@@ -5317,5 +5317,5 @@ def test_the_force_right_before_an_english_attack_verb_attacked_whatever_its_sid
 
 
 def test_a_car_bomb_that_crashed_into_a_checkpoint_is_no_accident(extract):
-    text = "A suicide bomber drove a car bomb toward an army checkpoint near Baiji until it crashed into the gate and exploded."
+    text = "A suicide bomber drove a car bomb toward an army post near Baiji until it crashed into the gate and exploded."
     assert only(extract(text)).sub_event_type == "Suicide bomb"
