@@ -5319,3 +5319,13 @@ def test_the_force_right_before_an_english_attack_verb_attacked_whatever_its_sid
 def test_a_car_bomb_that_crashed_into_a_checkpoint_is_no_accident(extract):
     text = "A suicide bomber drove a car bomb toward an army post near Baiji until it crashed into the gate and exploded."
     assert only(extract(text)).sub_event_type == "Suicide bomb"
+
+
+@pytest.mark.parametrize("text, location", [
+    ("قتل جنديان عراقيان بهجوم لداعش على نقطة عسكرية في منطقة الرمانة.", "Al-Rummaneh"),
+    ("أصيب ثلاثة من عناصر الشرطة العراقية بانفجار عبوة ناسفة في منطقة البغدادي.", "Al-Baghdady"),
+])
+def test_an_area_named_after_the_one_unit_of_the_reports_country_among_villages_elsewhere_is_the_unit(
+        extract, text, location):
+    event = only(extract(text))
+    assert (event.location, event.geo_precision) == (location, 2)

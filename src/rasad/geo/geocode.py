@@ -165,10 +165,12 @@ class Geocoder:
             return False
         if mention.cue and not mention.weak and self._in_country(mention, context):  # "حي البياع" in Iraqi news
             return True
-        if (mention.cue or mention.locative) and not mention.ambiguous and _one_unit(
-                mention.candidates) and self._in_country(mention, context):
+        if (mention.cue or mention.locative) and not mention.ambiguous and (
+                _one_unit(mention.candidates) or (mention.cue and _unit_among_villages(mention.candidates, context))
+        ) and self._in_country(mention, context):
             # "in the Garmiyan region", "بمنطقة مكحول" of a report on Iraq: a unit's name, or a village's that
-            # lies in the unit it named
+            # lies in the unit it named; after a cue word ("منطقة قرة تبة"), the one unit of the report's country
+            # among villages of its name (resolved to the unit: see `resolve`)
             return True
         if mention.cue and not mention.weak and self._names_its_city(mention):  # "حي بغداد الجديدة"
             return True
@@ -220,6 +222,10 @@ class Geocoder:
             fitting = [c for c in candidates if c.feature in mention.cue]
             candidates = fitting or candidates
         preferred = mention.cue[0] if mention.cue else None  # "حي …" is a neighbourhood before a village
+        if mention.cue and mention.weak:  # "منطقة قرة تبة": an area is a region, else a town, else a unit, before a
+            # village of its name
+            preferred = next((feature for feature in mention.cue if any(c.feature == feature for c in candidates)),
+                             preferred)
         # a name with no cue word that a known town bears is that town, wherever the clause's other places lie
         # ("في بغداد وسنجار": not a village called Sinjar near Baghdad)
         # (large, or the seat of the district that bears its name)
@@ -285,6 +291,15 @@ class Geocoder:
 
 
 _UNIT_VILLAGE_KM = 15  # a village named after the unit it lies in ("ناحية مكحول", the village) lies this near its centre
+
+
+def _unit_among_villages(candidates: Iterable[Place], context: DocumentContext) -> bool:
+    """One district or sub-district of the country the report names most bears the name; only villages besides."""
+    candidates = list(candidates)
+    top = max(context.countries.values(), default=0)
+    named = {country for country, count in context.countries.items() if count == top}
+    units = [place for place in candidates if place.feature in ("district", "subdistrict") and place.country in named]
+    return len(units) == 1 and all(place in units or place.feature == "village" for place in candidates)
 
 
 def _one_unit(candidates: Iterable[Place]) -> bool:
