@@ -5329,3 +5329,10 @@ def test_an_area_named_after_the_one_unit_of_the_reports_country_among_villages_
         extract, text, location):
     event = only(extract(text))
     assert (event.location, event.geo_precision) == (location, 2)
+
+
+def test_a_rise_in_the_number_of_attacks_is_no_risen_toll(extract):
+    text = "قتل ثلاثة جنود بهجوم لداعش في قضاء الطارمية يوم الأحد، وسط ارتفاع عدد الهجمات في المنطقة."
+    assert only(extract(text)).trace["fatalities"].get("kind") is None
+    risen = "ارتفع عدد القتلى بهجوم داعش في قضاء الطارمية إلى خمسة جنود."
+    assert only(extract(risen)).trace["fatalities"].get("kind") == "updated"

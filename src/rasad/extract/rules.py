@@ -2088,13 +2088,19 @@ def _toll_risen(tokens: list[Token], lex: Lexicons) -> bool:
     """The clause tells a toll that rose ("ارتفعت حصيلة الهجوم إلى أربعة قتلى", "ارتفع عدد القتلى", "the death toll
     rose to 11", "bringing the toll to nine"): a verb of rising within three words of a toll's noun (an English
     toll's subject may be longer: "the death toll from the attack on an army post … rose to five")."""
-    nouns = lex.toll_nouns | {"عدد"}
+    def toll(k: int) -> bool:  # "حصيلة", "toll", or the number of the dead or hurt ("عدد القتلى", not "عدد الهجمات")
+        return bool(bare_forms(tokens[k].text.lower()) & lex.toll_nouns) or (
+            tokens[k].text == "عدد" and k + 1 < len(tokens) and tokens[k + 1].text in _CASUALTY_NOUNS)
+
     for k, token in enumerate(tokens):
         back = 12 if token.text.isascii() else 3
         if bare_forms(token.text.lower()) & lex.toll_updates and any(
-                bare_forms(t.text.lower()) & nouns for t in tokens[max(0, k - back) : k + 4]):
+                toll(j) for j in range(max(0, k - back), min(len(tokens), k + 4))):
             return True
     return False
+
+
+_CASUALTY_NOUNS = {"القتلي", "الضحايا", "الشهداء", "المصابين", "الجرحي", "الوفيات"}  # folded: ى → ي
 
 
 def _estimate(tokens: list[Token], lex: Lexicons) -> bool:
