@@ -5336,3 +5336,12 @@ def test_a_rise_in_the_number_of_attacks_is_no_risen_toll(extract):
     assert only(extract(text)).trace["fatalities"].get("kind") is None
     risen = "ارتفع عدد القتلى بهجوم داعش في قضاء الطارمية إلى خمسة جنود."
     assert only(extract(risen)).trace["fatalities"].get("kind") == "updated"
+
+
+@pytest.mark.parametrize("text", [
+    "Nine detainees escaped from al-Sina'a prison in Hasakah on Monday, and four of them were recaptured, the SDF said.",
+    "فر تسعة موقوفين من سجن الصناعة في الحسكة يوم الاثنين، وأعادت قوى الأمن الداخلي القبض على أربعة منهم.",
+])
+def test_escapees_caught_again_are_the_escapes_not_arrests_of_their_own(extract, text):
+    event = only(extract(text))
+    assert (event.sub_event_type, event.escaped, event.arrested) == ("Other", 9, 4)

@@ -3312,6 +3312,17 @@ def _same_figures(a: Event, b: Event) -> bool:
     return bool(both) and all(x == y for x, y in both)
 
 
+_RECAPTURES = ("recaptur", "re-arrest", "rearrest", "اعيد القبض", "اعادت القبض", "اعاد القبض", "اعادوا القبض",
+               "اعادة القبض")
+
+
+def _recaptured(mention: _Mention) -> bool:
+    """The arrest is of people caught again ("were recaptured", "أعيد القبض على …")."""
+    text = fold(mention.event.trace.get("event_type", {}).get("text", "")).lower()
+    sentence = fold(mention.event.evidence[0].text).lower() if mention.event.evidence else ""
+    return any(word in text or word in sentence for word in _RECAPTURES)
+
+
 def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
     """Merge the mentions of one incident within a report: same type, compatible date, and a compatible
     place, or the same governorate, sub-type and casualty figures (a summary line and its detailed account)."""
@@ -3365,6 +3376,16 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         if fight is not None:
             fight.event.arrested = (fight.event.arrested or 0) + arrest.event.arrested
             fight.event.evidence += [e for e in arrest.event.evidence if e not in fight.event.evidence]
+            merged.remove(arrest)
+    # escapees caught again ("Twelve inmates escaped …, and five of them were recaptured", "وأعيد القبض على خمسة
+    # منهم"): the escape's, not arrests of their own
+    for arrest in [m for m in merged if m.event.sub_event_type == "Arrests" and m.event.arrested and _recaptured(m)]:
+        escape = next((m for m in merged if "prison_escape" in m.event.tags and m.event.sub_event_type == "Other"
+                       and m.event.evidence[0].start <= arrest.event.evidence[0].start and _compatible_dates(m, arrest)
+                       and _compatible_places(m.event, arrest.event)), None)
+        if escape is not None:
+            escape.event.arrested = (escape.event.arrested or 0) + arrest.event.arrested
+            escape.event.evidence += [e for e in arrest.event.evidence if e not in escape.event.evidence]
             merged.remove(arrest)
     # one incident told twice in a report with two names for it ("عملية إنزال جوي … وقتلت شخصا" and later "غارة نفذتها
     # القوات الأميركية … أسفرت عن مقتل قيادي"): the same named side, governorate, day and toll, whatever the type
