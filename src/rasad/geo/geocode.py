@@ -198,10 +198,7 @@ class Geocoder:
     @staticmethod
     def _in_country(mention: PlaceMention, context: DocumentContext) -> bool:
         """A candidate lies in the country the report names most (and it names one)."""
-        if not context.countries:
-            return False
-        top = max(context.countries.values())
-        named = {country for country, count in context.countries.items() if count == top}
+        named = _most_named_countries(context)
         return any(place.country in named for place in mention.candidates)
 
     @staticmethod
@@ -293,11 +290,15 @@ class Geocoder:
 _UNIT_VILLAGE_KM = 15  # a village named after the unit it lies in ("ناحية مكحول", the village) lies this near its centre
 
 
+def _most_named_countries(context: DocumentContext) -> set[str]:
+    """The country or countries the report names most (none where it names none)."""
+    top = max(context.countries.values(), default=0)
+    return {country for country, count in context.countries.items() if count == top and top}
+
+
 def _unit_among_villages(candidates: Iterable[Place], context: DocumentContext) -> bool:
     """One district or sub-district of the country the report names most bears the name; only villages besides."""
-    candidates = list(candidates)
-    top = max(context.countries.values(), default=0)
-    named = {country for country, count in context.countries.items() if count == top}
+    candidates, named = list(candidates), _most_named_countries(context)
     units = [place for place in candidates if place.feature in ("district", "subdistrict") and place.country in named]
     return len(units) == 1 and all(place in units or place.feature == "village" for place in candidates)
 
