@@ -5345,3 +5345,42 @@ def test_a_rise_in_the_number_of_attacks_is_no_risen_toll(extract):
 def test_escapees_caught_again_are_the_escapes_not_arrests_of_their_own(extract, text):
     event = only(extract(text))
     assert (event.sub_event_type, event.escaped, event.arrested) == ("Other", 9, 4)
+
+
+@pytest.mark.parametrize("text, actor2, count", [
+    ("قتل ضابط في الشرطة العراقية وسائقه بانفجار عبوة ناسفة على طريق في قضاء الدبس.", "Police Forces of Iraq", 2),
+    ("A police officer and his driver were wounded by a roadside bomb in Tarmiyah on Monday.", "Police Forces of Iraq", 2),
+    ("An Iraqi soldier and his friend were wounded by gunmen near Baiji on Monday.", "Military Forces of Iraq", 2),
+    ("A PMF commander and his bodyguard were killed in an IS ambush near Tuz Khurmatu.", "Popular Mobilization Forces", 2),
+])
+def test_one_named_with_his_possessive_goes_with_the_person_before_him(extract, text, actor2, count):
+    event = only(extract(text))
+    assert event.actor2 == actor2
+    assert (event.fatalities or event.wounded) == count
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian forces shelled villages near Saraqeb on Sunday, killing three civilians.",
+    "Syrian and Russian forces shelled villages near Saraqeb on Sunday, killing three civilians.",
+])
+def test_english_forces_after_a_countrys_adjective_are_that_countrys(extract, text):
+    assert only(extract(text)).actor1 == "Military Forces of Syria"
+
+
+def test_forces_another_country_backs_are_not_the_countrys_own(extract):
+    text = "US-backed Syrian forces detained an Islamic State official in Deir ez-Zor on Sunday."
+    assert only(extract(text)).actor1 != "Military Forces of Syria"
+
+
+@pytest.mark.parametrize("text", [
+    "شنقت السلطات العراقية تسعة محكومين بقضايا إرهاب في سجن الحوت فجر الأحد.",
+    "أعدمت السلطات سبعة مدانين بالإرهاب في سجن الناصرية يوم الاثنين.",
+    "Iraqi authorities executed seven convicts at Nasiriyah prison on Monday.",
+])
+def test_the_convicted_put_to_death_are_a_judicial_execution_not_political_violence(extract, text):
+    assert extract(text) == []
+
+
+def test_the_convicted_who_escape_are_still_an_escape(extract):
+    text = "فر ستة محكومين بقضايا إرهاب من سجن في الحسكة فجر الاثنين."
+    assert only(extract(text)).escaped == 6

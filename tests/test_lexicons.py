@@ -75,6 +75,16 @@ def test_a_trigger_with_a_wrong_type_is_refused_naming_it(tmp_path):
         Lexicons.load(tmp_path)
 
 
+def test_a_cue_that_blocks_only_named_triggers_spares_every_other_and_refuses_unknown_names(tmp_path):
+    lexicons = Lexicons.load()
+    window = lexicons.cue_windows["convicted"]
+    assert "escape" in window[3] and "execution" not in window[3] and "kill" not in window[3]
+    text = (ROOT / "src/rasad/extract/data/cues.toml").read_text(encoding="utf-8")
+    (tmp_path / "cues.toml").write_text(text + '\n[typo_cue]\nonly = ["executions"]\nterms = ["x"]\n', encoding="utf-8")
+    with pytest.raises(DataError, match="cue 'typo_cue': only names unknown triggers"):
+        Lexicons.load(tmp_path)
+
+
 def test_the_lexicon_folder_comes_from_the_environment(tmp_path, monkeypatch):
     from rasad.extract import lexicon
 

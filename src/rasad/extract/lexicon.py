@@ -322,8 +322,13 @@ class Lexicons:
         attribution = frozenset(fold(word).lower() for word in actor_data["attribution"]["words"])
         cues, cue_exclusions, windows = PhraseMatcher(forms=cue_forms), PhraseMatcher(forms=cue_forms), {}
         for kind, entry in read_toml("rasad.extract", "cues.toml", override_dir).items():
+            unknown = set(entry.get("only", ())) - by_id.keys()
+            if unknown:
+                raise DataError(f"cues.toml: cue {kind!r}: only names unknown triggers {sorted(unknown)}")
+            spares = frozenset(entry.get("spares", ())) | (  # `only`: the triggers it blocks, and no other
+                by_id.keys() - set(entry["only"]) if "only" in entry else frozenset())
             windows[kind] = (int(entry.get("window", 0)), bool(entry.get("anywhere", False)), int(entry.get("after", 0)),
-                             frozenset(entry.get("spares", ())))
+                             frozenset(spares))
             _add_all(cues, entry["terms"], kind)
             _add_all(cue_exclusions, entry.get("exclude", ()), kind)
             _add_all(cue_exclusions, (phrase for term in entry["terms"] if " " not in term

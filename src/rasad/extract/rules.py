@@ -2149,6 +2149,16 @@ def _rioting(tokens: list[Token], protest: Trigger) -> bool:
     return False
 
 
+def _companion(tokens: list[Token], hit: Hit) -> bool:
+    """The person at ``hit`` is someone's, joined to him by "and" ("وسائقه", "وابن عمه", "and his bodyguard")."""
+    word = tokens[hit.first].text
+    if word.isascii():
+        return hit.first > 1 and tokens[hit.first - 1].text.lower() in _ENGLISH_POSSESSIVES and (
+            tokens[hit.first - 2].text.lower() == "and")
+    return word.startswith("و") and (
+        without_possessive(word) != word if hit.first == hit.last else tokens[hit.last].text.endswith("ه"))
+
+
 def _beside(tokens: list[Token], left: int, right: int) -> bool:
     """Only the noun of a force ("قوات", "the") stands between the two tokens."""
     return 0 < right - left <= 3 and all(token.text.lower() in _FORCE_NOUNS for token in tokens[left + 1 : right])
@@ -2231,6 +2241,10 @@ def _self_killed(tokens: list[Token], cue: Hit) -> bool:
     return any(bare_forms(token.text.lower()) & _SELF for token in tokens[cue.first : cue.last + 1])
 
 
+_BACKED = {"backed", "led", "supported", "allied", "aligned", "affiliated", "sponsored", "trained"}
+_TROOPS = "troops"  # the generic form that stands for English "forces" after a country's adjective
+
+
 def _coordinated_forces(matcher: PhraseMatcher, tokens: list[Token]) -> list[Hit]:
     """The forces named among the tokens, with an adjective that shares a force's noun through "and" or "و":
     "Iraqi and US forces", "Iraqi and Kurdish forces" name Iraq's forces first; "القوات العراقية والأمريكية"
@@ -2247,11 +2261,24 @@ def _coordinated_forces(matcher: PhraseMatcher, tokens: list[Token]) -> list[Hit
                     shared.append(Hit(whole[0].payload, k, k))
                     break
             else:  # "Syrian and Russian warplanes": the first country's own craft, the noun's means resolved by it
-                means = next((other.payload for other in matcher.find(tokens[k + 3 : k + 4])
+                noun = tokens[k + 3 : k + 4]
+                if noun[0].text == "forces":  # ("Syrian and Russian forces": its troops)
+                    noun = [dataclasses.replace(noun[0], text=_TROOPS)]
+                means = next((other.payload for other in matcher.find(noun)
                               if other.payload.name is None), None) if tokens[k].text in COUNTRY_WORDS else None
                 name = means.resolve(COUNTRY_WORDS[tokens[k].text]) if means is not None else None
                 if name:
                     shared.append(Hit(dataclasses.replace(means, name=name, nationality_only=False, by_country=()), k, k))
+    for k in range(len(tokens) - 1):  # "Syrian forces": English "forces" alone names nobody, but after a country's
+        # adjective it is that country's troops
+        # (but not forces another backs or leads: "US-backed Syrian forces", "Turkish-backed Syrian forces")
+        if tokens[k + 1].text == "forces" and tokens[k].text in COUNTRY_WORDS and not {k, k + 1} & taken and not (
+                k > 0 and tokens[k - 1].text in _BACKED):
+            troops = next((other.payload for other in matcher.find([dataclasses.replace(tokens[k + 1], text=_TROOPS)])
+                           if other.payload.name is None), None)
+            name = troops.resolve(COUNTRY_WORDS[tokens[k].text]) if troops is not None else None
+            if name:
+                shared.append(Hit(dataclasses.replace(troops, name=name, nationality_only=False, by_country=()), k, k + 1))
     for hit in hits:  # "القوات العراقية والأمريكية": the noun with the adjective after "و"
         last = hit.last
         if last > hit.first and last + 1 < len(tokens) and tokens[last + 1].text.startswith("و") and (
@@ -2533,9 +2560,12 @@ def _owns_means(hit: Hit, tokens: list[Token], members: frozenset[str]) -> bool:
 def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tuple[tuple[int, int], ...] = ()) -> bool:
     """The force is named as the people who suffered: "عنصرين من قسد", "3 من الجيش", "SDF fighters", "جنديان"."""
     start = max(0, hit.first - 1)  # read with the word before: "الهجوم الإرهابي" is an adjective, no count
-    if hit.first == hit.last and any(amount.first == hit.first - start and not any(
-            s <= tokens[hit.first].start < e for s, e in dates) for amount in amounts(tokens[start : hit.last + 1])):
-        return True  # the force's name is itself a count: "قتل جنديان"
+    # an English name ends with its noun ("a police officer"), an Arabic one with its adjective ("تنظيم داعش الإرهابي")
+    ends_in_noun = hit.first < hit.last and tokens[hit.last].text.isascii()
+    if any(amount.first == hit.last - start and (hit.first == hit.last or ends_in_noun and amount.implicit)
+           and not any(s <= tokens[hit.first].start < e for s, e in dates)
+           for amount in amounts(tokens[start : hit.last + 1])):
+        return True  # the force's name is itself a count: "قتل جنديان", "a police officer"
     if _owns_means(hit, tokens, members):
         return False  # "قتل ثلاثة جنود بهجوم لداعش": the force the means ("بهجوم") is of, not the soldiers' force
     if _number_after(hit, tokens):
@@ -2814,6 +2844,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
                  hit.payload.resolve(adjective or country, admin1),
                  hit.payload.side) for hit, adjective in zip(hits, adjectives, strict=True)]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
+    # "ضابط في الشرطة وسائقه", "a police officer and his driver": the one named with his possessive goes with the
+    # person before him, and is no side of his own
+    resolved = [item for k, item in enumerate(resolved) if not (
+        item[2] == "civilian" and k > 0 and _companion(tokens, item[0]))]
     # "عناصر من الفرقة الرابعة في قوات النظام", "soldiers of the 20th Brigade of the Iraqi army": a unit and the force
     # it is "in" or "of" are one force, read where the chain begins (the people counted are its members)
     resolved = [item for k, item in enumerate(resolved) if not any(
