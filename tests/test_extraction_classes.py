@@ -5384,3 +5384,21 @@ def test_the_convicted_put_to_death_are_a_judicial_execution_not_political_viole
 def test_the_convicted_who_escape_are_still_an_escape(extract):
     text = "فر ستة محكومين بقضايا إرهاب من سجن في الحسكة فجر الاثنين."
     assert only(extract(text)).escaped == 6
+
+
+@pytest.mark.parametrize("text, location", [
+    ("Iraqi troops found an IS hideout with weapons in the Zghaytun valley on Sunday.", "Wadi Zghaytun"),
+    ("Iraqi jets struck IS caves in the Hauran valley on Sunday, killing three militants.", "Wadi Hauran"),
+])
+def test_an_english_valley_after_its_name_is_the_wadi(extract, text, location):
+    event = only(extract(text))
+    assert (event.location, event.geo_precision) == (location, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "حررت قوة من الشرطة رهينة في قضاء الطارمية واعتقلت ثلاثة من الخاطفين.",
+    "حرر جهاز مكافحة الإرهاب مختطفين اثنين في قضاء الطارمية واعتقل ثلاثة من الخاطفين.",
+])
+def test_people_freed_are_a_rescue_not_ground_regained(extract, text):
+    event = only(extract(text))
+    assert (event.sub_event_type, event.arrested) == ("Arrests", 3)

@@ -239,6 +239,11 @@ class Gazetteer:
                     add(index, tuple("al" if word in _SUN_ARTICLES else word for word in words), number)
                 if len(words) > 1 and first == "البو":  # "قرية آل بو نمر": the tribe's "Albu" in two words
                     add(index, ("ال", "بو", *words[1:]), number)
+                if len(words) == 2 and first in _FEATURE_AFTER and place.feature == _FEATURE_AFTER[first][0]:
+                    # "Wadi Zghaytun", "Jabal Makhul": English news writes "the Zghaytun valley", "the Makhul mountains"
+                    for spelling in (words[1], *(_vowel_variants(words[1]) if major else ())):
+                        for trailing in _FEATURE_AFTER[first][1]:
+                            add(index, (spelling, trailing), number)
                 if len(words) > 1 and first in _LATIN_VILLAGE_WORDS:
                     # "Qaryat Mirkah": English news writes "the village of Mirkah"; both are its names
                     add(index, key_words(" ".join(words[1:])) or words[1:], number)
@@ -640,6 +645,9 @@ _LEAD_SPELLINGS = (("shaykh", "sheikh", "sheik", "shaikh"), ("albu", "bu", "albo
                    ("tall", "tell", "tel", "tal"), ("ayn", "ain", "ein"), ("dayr", "deir", "dair"),
                    ("jabal", "jebel", "jabel"), ("khirbat", "khirbet", "khirbit"), ("abu", "abou"), ("umm", "um"),
                    ("qasr", "kasr"), ("wadi", "wady"), ("bir", "beer"))
+# A feature's word before its English name, and the words English news writes after it instead.
+_FEATURE_AFTER = {"wadi": ("wadi", ("valley",)), "jabal": ("mountain", ("mountains", "mountain")),
+                  "jebel": ("mountain", ("mountains", "mountain"))}
 _LEAD_VARIANTS = {word: tuple(other for other in group if other != word) for group in _LEAD_SPELLINGS for word in group}
 
 
