@@ -5402,3 +5402,10 @@ def test_an_english_valley_after_its_name_is_the_wadi(extract, text, location):
 def test_people_freed_are_a_rescue_not_ground_regained(extract, text):
     event = only(extract(text))
     assert (event.sub_event_type, event.arrested) == ("Arrests", 3)
+
+
+def test_internal_security_named_without_its_forces_word_is_syrias_outside_the_kurdish_led_regions(extract):
+    text = "ألقى الأمن الداخلي في محافظة حماة القبض على أربعة أشخاص بتهمة الانتماء لداعش في مدينة السلمية."
+    assert only(extract(text)).actor1 == "Military Forces of Syria"
+    inside = "ألقى الأمن الداخلي القبض على اثنين من عناصر داعش في مدينة القامشلي."
+    assert only(extract(inside)).actor1 == "Asayish"
