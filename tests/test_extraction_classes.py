@@ -5409,3 +5409,18 @@ def test_internal_security_named_without_its_forces_word_is_syrias_outside_the_k
     assert only(extract(text)).actor1 == "Military Forces of Syria"
     inside = "ألقى الأمن الداخلي القبض على اثنين من عناصر داعش في مدينة القامشلي."
     assert only(extract(inside)).actor1 == "Asayish"
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("A Mosul police chief survived an assassination attempt when a bomb hit his car near Qayyarah on Monday.",
+     "Police Forces of Iraq"),
+    ("قتل مسلح وأصيب ثلاثة من عناصر الأمن خلال اشتباك في قضاء الدبس.", "Military Forces of Iraq"),
+])
+def test_the_police_chief_who_survived_and_security_mens_force_are_who_suffered(extract, text, actor2):
+    assert only(extract(text)).actor2 == actor2
+
+
+def test_the_day_english_writes_as_the_incidents_possessive_dates_it(extract):
+    text = "Three more people died in hospital on Monday, raising the toll of Saturday's car bombing in Azaz to 14."
+    event = only(extract(text, published=date(2025, 3, 10)))
+    assert (event.event_date, event.time_precision) == ("2025-03-08", 1)

@@ -1089,6 +1089,8 @@ class RuleExtractor:
             # finding's (GUIDELINES §6: bodies found take the day of discovery)
             dated = [d for d in dated if not _dates_what_befell(d, tokens)]
             sentence_dates = [d for d in sentence_dates if not _dates_what_befell(d, sentence_tokens)]
+        # "raising the toll of Friday's car bombing": the day English writes as the incident's own, before its word
+        dated = sorted(dated, key=lambda d: not _day_of(d, norm.text, tokens, main))
         when, date_source = _choose_date(
             [d for d in dated if (d.start, d.end) not in state.announced],
             [d for d in sentence_dates if (d.start, d.end) not in state.announced], state, sentence_index, published,
@@ -2522,6 +2524,14 @@ def _dates_what_befell(day: DateMention, tokens: list[Token]) -> bool:
     return bool(taken) and not any(bare_forms(token.text.lower()) & _FOUND_WORDS for token in before[taken[-1]:])
 
 
+def _day_of(day: DateMention, text: str, tokens: list[Token], trigger: Hit) -> bool:
+    """The day is the incident's own, told in English as its possessive a few words before its word ("Friday's car
+    bombing", "Thursday's deadly attack")."""
+    if text[day.end : day.end + 2] != "'s" or tokens[trigger.first].start < day.end:
+        return False
+    return sum(1 for token in tokens if day.end < token.start < tokens[trigger.first].start) <= 3
+
+
 def _choose_date(dated: list[DateMention], sentence_dates: list[DateMention], state: _DocState, index: int,
                  published: date | None, separate: bool = False, paragraph: int = 0) -> tuple[DateMention | None, str]:
     if dated:
@@ -3276,6 +3286,7 @@ _AMBUSH_WORDS = {"كمين", "كمينا", "ambush"}
 _MEMBER_OF = {"من", "في", "of", "from"}
 _SUFFERED_AFTER = {("came", "under"), ("come", "under"), ("was", "attacked"), ("were", "attacked"), ("was", "targeted"),
                    ("were", "targeted"), ("was", "ambushed"), ("were", "ambushed"), ("was", "hit"), ("were", "hit"),
+                   ("survived", "an"), ("survived", "a"),  # "a police chief survived an assassination attempt"
                    # the force's men a passive count verb tells of ("a senior IS leader was killed in an air strike")
                    *((aux, verb) for aux in ("was", "were") for verb in (
                        "killed", "wounded", "injured", "captured", "arrested", "detained", "kidnapped", "abducted"))}
