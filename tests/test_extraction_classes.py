@@ -5424,3 +5424,25 @@ def test_the_day_english_writes_as_the_incidents_possessive_dates_it(extract):
     text = "Three more people died in hospital on Monday, raising the toll of Saturday's car bombing in Azaz to 14."
     event = only(extract(text, published=date(2025, 3, 10)))
     assert (event.event_date, event.time_precision) == ("2025-03-08", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل لاجئ برصاص قوات حرس الحدود التركية أثناء محاولته عبور الحدود قرب بلدة الدرباسية.",
+    "A Syrian refugee was shot dead by Turkish border guards while trying to cross near Darbasiyah on Friday.",
+])
+def test_a_named_force_given_another_countrys_adjective_is_that_countrys_and_those_shot_crossing_civilians(
+        extract, text):
+    event = only(extract(text))
+    assert (event.actor1, event.actor2, event.event_type) == (
+        "Military Forces of Turkey", "Civilians", "Violence against civilians")
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("استهدفت مسيرة تابعة لجيش الاحتلال التركي دراجة نارية في ريف عين عيسى ما أدى لإصابة مدنيين اثنين.",
+     "Military Forces of Turkey"),
+    ("قصف مرتزقة الاحتلال التركي بالمدفعية قرية في ريف تل تمر ما أدى لإصابة مدني.", "SNA: Syrian National Army"),
+    ("نفذت وحدات مكافحة الإرهاب عملية في بلدة الشعفة أسفرت عن اعتقال اثنين من خلايا داعش.",
+     "Syrian Democratic Forces"),
+])
+def test_forces_as_the_kurdish_led_administrations_outlets_name_them(extract, text, actor1):
+    assert only(extract(text)).actor1 == actor1

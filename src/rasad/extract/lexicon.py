@@ -258,6 +258,7 @@ class Lexicons:
     firearms: frozenset[str] = frozenset()  # "rifles", "الرشاشة": a clause that names them tells gunfire
     institutions_after: frozenset[str] = frozenset()  # "council" of "the Deir ez-Zor Civil Council": English after
     toll_updates: frozenset[str] = frozenset()  # "ارتفعت" of "ارتفعت حصيلة", "rose": the clause's toll rose
+    armies: dict[str, str] = field(default_factory=dict)  # TR: "Military Forces of Turkey", a country's own forces
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -405,7 +406,9 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in trigger_data["background"]["retaliations"]),
                    frozenset(fold(word).lower() for word in trigger_data["firearms"]["words"]),
                    frozenset(fold(word).lower() for word in places["institutions"]["after"]),
-                   frozenset(fold(word).lower() for word in count_data["updates"]["verbs"]))
+                   frozenset(fold(word).lower() for word in count_data["updates"]["verbs"]),
+                   armies=next((dict((key, value) for key, value in entry.items() if key.isupper())
+                                for entry in actor_data.get("generic", ()) if entry.get("armies")), {}))
 
 
 def _check_trigger(entry: dict) -> None:

@@ -1186,7 +1186,7 @@ class RuleExtractor:
             actor1, actor2, actor_spans = _actors(actor_hits, actor_tokens, main, trigger, country, foiled,
                                                   lex.members, lex.exposed, date_spans, lex.nationalities,
                                                   lex.posts, lex.agent_markers, state.generic_forces.get(country),
-                                                  lex.means_adjectives, governorate)
+                                                  lex.means_adjectives, governorate, lex.armies)
             if (actor1 is None and state.operation_force not in (None, actor2) and sub_type != "Air/drone strike"
                     and self._refers_to_incident(tokens)):
                 actor1 = state.operation_force  # "وأسفرت العملية عن مقتل إرهابيين": the operation told before (its
@@ -1207,6 +1207,9 @@ class RuleExtractor:
                 actor_spans = {"actor1": receiver[1]} | (
                     {"actor2": actor_spans["actor1"]} if "actor1" in actor_spans else {})
             final_type, final_sub = event_type, sub_type
+            if trigger.id == "infiltration" and final_type == "Battles" and actor2 == "Civilians":
+                # "قتل مدني برصاص حرس الحدود أثناء محاولته عبور الحدود": those shot crossing were civilians, not a fight
+                final_type, final_sub = "Violence against civilians", "Attack"
             if final_sub == "Shelling/artillery/missile attack" and (
                 lex.aircraft & words
                 or actor1 in ("International Coalition", "Military Forces of the United States")
@@ -2844,15 +2847,24 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
             dates: tuple[tuple[int, int], ...], nationalities: dict[str, str], posts: frozenset[str] = frozenset(),
             agents: frozenset[str] = frozenset(), generic: str | None = None,
             means_adjectives: frozenset[str] = frozenset(), admin1: str | None = None,
-            ) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
+            armies: dict[str, str] | None = None) -> tuple[str | None, str | None, dict[str, tuple[int, int]]]:
     """actor1 (the side that acted) and actor2, by the trigger's usual agent and nearness to it; ``generic``: whose
-    the report's generic forces of the country are, where it says (see :func:`_generic_forces`)."""
+    the report's generic forces of the country are, where it says (see :func:`_generic_forces`); ``armies``: each
+    country's own forces."""
+    armies = armies or {}
     adjectives = [_nationality(hit, tokens, nationalities, means_adjectives) if hit.payload.name is None else None
                   for hit in hits]
+    # "قوات حرس الحدود التركية", "Turkish border guards": a named force of one country, given another's adjective, is
+    # that country's own forces
+    # (not an adjective joined by "و", which names another force: "القوات العراقية والأمريكية")
+    foreign = [armies.get(adjective) if hit.payload.name and hit.payload.country and not (
+        hit.last + 1 < len(tokens) and tokens[hit.last + 1].text.startswith("و")) and (
+        adjective := _nationality(hit, tokens, nationalities)) and adjective != hit.payload.country else None
+        for hit in hits]
     resolved = [(hit, None if hit.payload.nationality_only and not adjective else
                  generic if generic and hit.payload.claimable and not adjective else
-                 hit.payload.resolve(adjective or country, admin1),
-                 hit.payload.side) for hit, adjective in zip(hits, adjectives, strict=True)]
+                 other_army or hit.payload.resolve(adjective or country, admin1),
+                 hit.payload.side) for hit, adjective, other_army in zip(hits, adjectives, foreign, strict=True)]
     resolved = [(hit, name, side) for hit, name, side in resolved if name]
     # "ضابط في الشرطة وسائقه", "a police officer and his driver": the one named with his possessive goes with the
     # person before him, and is no side of his own
