@@ -124,6 +124,16 @@ def test_blows_a_day_apart_at_one_place_are_one_only_if_their_figures_agree():
     assert compatibility(blow, blow | next_day | {"fatalities": None, "wounded": None}) is not None
 
 
+def test_blows_on_civilians_and_on_a_force_near_each_other_the_same_day_are_two_when_their_figures_differ():
+    on_civilians = account(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                           actor1=None, actor2="Civilians", fatalities=2, wounded=1, geo_precision=2)
+    on_soldiers = on_civilians | {"actor2": "Military Forces of Syria", "fatalities": None, "wounded": 2}
+    assert compatibility(on_civilians, on_soldiers) is None
+    # … but accounts that disagree only on who the victims were, with the same figures, are one
+    assert compatibility(on_civilians, on_civilians | {"actor2": "Military Forces of Syria"}) is not None
+    assert compatibility(on_civilians, on_civilians | {"actor2": None, "wounded": 3}) is not None
+
+
 def test_the_same_distinctive_figures_the_same_day_join_a_town_and_a_sub_district_near_it():
     town = account(latitude=35.47, longitude=44.39, geo_precision=2, admin2="Kirkuk", fatalities=3, wounded=2)
     sub_district = account(latitude=35.04, longitude=44.06, geo_precision=2, admin2="Daquq", fatalities=3, wounded=2)

@@ -2,7 +2,8 @@
 
 Candidates are blocked by event type (and the related types outlets give one incident), a date window and
 a bounding box; the best compatible candidate (place, date, sub-type and actors agreeing) wins. A village
-and its district are one place; tolls may differ as they rise. A fused event is recomputed from all its
+and its district are one place; tolls may differ as they rise, but not with civilians the victims of one account
+and a force those of the other. A fused event is recomputed from all its
 mentions: the most precise place and date, the most common actors, every tag, and for each count the lowest
 reported figure (ACLED's rule), or the latest toll a report says rose, while every figure stays visible in the
 mentions.
@@ -20,6 +21,7 @@ from typing import Any, Protocol
 from rasad.geo.boundaries import haversine_km
 from rasad.model import COUNT_FIELDS
 
+CIVILIANS = "Civilians"
 DATE_WINDOW_DAYS = 7
 PLACE_KM = 25.0
 DISTRICT_KM = 60.0  # a village on one side and its district on the other
@@ -100,7 +102,7 @@ def compatibility(stored: dict[str, Any], mention: dict[str, Any]) -> float | No
     if (stored.get("geo_precision") or 3) == 1 and (mention.get("geo_precision") or 3) == 1 and (
             distance > TOWNS_APART_KM):
         return None  # two towns or villages each named as the place itself, far apart: two incidents
-    if not _tolls_agree(stored, mention):
+    if not _tolls_agree(stored, mention) or (_victims_differ(stored, mention) and _figures_differ(stored, mention)):
         return None
     place_score = max(0.0, 1 - distance / (PLACE_KM * 4))
     score = 0.45 * place_score + 0.35 * date_score
@@ -118,6 +120,13 @@ def _tolls_agree(stored: dict[str, Any], mention: dict[str, Any]) -> bool:
         if a and b and abs(a - b) > 5 and max(a, b) > 3 * min(a, b):
             return False
     return True
+
+
+def _victims_differ(stored: dict[str, Any], mention: dict[str, Any]) -> bool:
+    """One account's victims are civilians, the other's a force: a bomb on a family's car and one on an army
+    vehicle near it the same day are two incidents (where their figures differ too)."""
+    victims = {stored.get("actor2"), mention.get("actor2")}
+    return None not in victims and len(victims) == 2 and CIVILIANS in victims
 
 
 def _figures_differ(stored: dict[str, Any], mention: dict[str, Any]) -> bool:
