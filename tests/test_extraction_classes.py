@@ -5446,3 +5446,13 @@ def test_a_named_force_given_another_countrys_adjective_is_that_countrys_and_tho
 ])
 def test_forces_as_the_kurdish_led_administrations_outlets_name_them(extract, text, actor1):
     assert only(extract(text)).actor1 == actor1
+
+
+@pytest.mark.parametrize("text, transferred", [
+    ("وصلت دفعة جديدة من مخيم الهول إلى مخيم الجدعة تضم 120 عائلة بواقع 480 شخصا.", 480),
+    ("A group of 450 Iraqis left al-Hol camp on Sunday to return home, officials said.", 450),
+    ("Iraq repatriated another group of 520 of its citizens from al-Hol camp on Sunday.", 520),
+])
+def test_a_batch_that_includes_people_or_a_group_that_left_a_camp_counts_its_people(extract, text, transferred):
+    event = only(extract(text))
+    assert (event.location, event.transferred) == ("Al-Hol camp", transferred)

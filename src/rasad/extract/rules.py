@@ -1983,17 +1983,20 @@ class RuleExtractor:
             counts["fatalities"] = max(joined)
         elif bombers and victims and not _bombers_among(tokens):
             counts["fatalities"] = max(victims) + max(bombers.values())
-        if counts["transferred"]:  # "150 عائلة بإجمالي 600 شخص": people are counted, not families (GUIDELINES §6)
-            def counting(words: frozenset[str]) -> list[Amount]:  # the number's noun, an adjective may stand between
-                return [a for a in found if a.value and any(bare_forms(token.text.lower()) & words
-                                                            for token in tokens[a.last + 1 : a.last + 3])]
-            if any(a.value == counts["transferred"] for a in counting(lex.families)):
+        def counting(words: frozenset[str]) -> list[Amount]:  # the number's noun, an adjective may stand between
+            return [a for a in found if a.value and any(bare_forms(token.text.lower()) & words
+                                                        for token in tokens[a.last + 1 : a.last + 3])]
+
+        # "150 عائلة بإجمالي 600 شخص", "دفعة تضم 150 عائلة بواقع 600 شخص": people are counted, not families
+        # (GUIDELINES §6)
+        for name in ("transferred", "group"):
+            if counts[name] and any(a.value == counts[name] for a in counting(lex.families)):
                 people = next(iter(counting(lex.people)), None)  # families alone give no count of people
-                counts["transferred"] = people.value if people else None
+                counts[name] = people.value if people else None
                 if people:
-                    spans["transferred"] = (tokens[people.first].start, tokens[people.last].end)
+                    spans[name] = (tokens[people.first].start, tokens[people.last].end)
                 else:
-                    del spans["transferred"]
+                    del spans[name]
         if counts["wounded"] and counts["fatalities"] and spans["wounded"] < spans["fatalities"] and (
                 self._of_them(tokens, spans["fatalities"])) and counts["fatalities"] < counts["wounded"]:
             counts["wounded"] -= counts["fatalities"]  # "أصيب خمسة … توفي اثنان منهم": three still wounded

@@ -35,6 +35,7 @@ def _words() -> dict:
     for phrase in data["vague"]["phrases"]:
         data["vague_phrases"].setdefault(phrase.split()[0], []).append(tuple(phrase.split()))
     data["singulars"] = frozenset(fold(w) for w in data["singulars"]["words"])
+    data["collectives"] = frozenset(data["collectives"]["words"])
     data["one_of_them"] = frozenset(fold(w) for w in data["one_of"]["pronouns"])
     data["one_of"] = frozenset(fold(w) for w in data["one_of"]["words"])
     data["english_plurals"] = frozenset(data["english_plurals"]["words"])
@@ -113,6 +114,7 @@ def amounts(tokens: list[Token]) -> list[Amount]:
              | ({without_possessive(form) for form in bare_forms(word)} if not word.startswith("ال")
                 else set())) & data["singulars"]  # a definite noun takes no possessive
             and word not in units and not counted_noun and not attributive  # "عنصر", "شخصا" (accusative), "سائقها"
+            and not (word == "another" and i + 1 < len(tokens) and tokens[i + 1].text in data["collectives"])
         ) or (  # "آمر فوج", "آمر اللواء": a commander, though آمر folds like أمر (an order) and counts only so
             bare_forms(word) & {"امر"} and i + 1 < len(tokens) and bare_forms(tokens[i + 1].text) & _UNITS_COMMANDED
         ):
