@@ -5456,3 +5456,18 @@ def test_forces_as_the_kurdish_led_administrations_outlets_name_them(extract, te
 def test_a_batch_that_includes_people_or_a_group_that_left_a_camp_counts_its_people(extract, text, transferred):
     event = only(extract(text))
     assert (event.location, event.transferred) == ("Al-Hol camp", transferred)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A roadside bomb killed a senior army officer, Abu Hamza al-Jubouri, and two of his guards near Baiji on Sunday.", 3),
+    ("Iraqi jets killed an IS leader, Abu Omar, and four of his aides in the Hamrin mountains on Sunday.", 5),
+])
+def test_a_name_told_between_commas_does_not_part_the_one_counted_from_those_with_him(extract, text, killed):
+    assert only(extract(text)).fatalities == killed
+
+
+def test_a_shootout_between_gunmen_and_police_is_a_clash_between_them(extract):
+    text = "Three gunmen were killed and two policemen wounded in a shootout at a checkpoint in Mosul on Sunday."
+    event = only(extract(text))
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Battles", "Unidentified Armed Group", "Police Forces of Iraq")

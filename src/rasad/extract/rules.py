@@ -2301,7 +2301,8 @@ def _coordinated_forces(matcher: PhraseMatcher, tokens: list[Token]) -> list[Hit
 
 def _named(tokens: list[Token]) -> set[int]:
     """The tokens of a name told after its word ("المدعو أبو محمد"), the word included: up to three words, and none
-    that opens with "و"; and a kunya told alone ("القيادي أبو عبيدة العراقي"): "أبو", its name and a nisba."""
+    that opens with "و"; and a kunya told alone ("القيادي أبو عبيدة العراقي", "Abu Ali al-Basri"): "أبو", its name
+    and a nisba."""
     named = set()
     for k, token in enumerate(tokens):
         if token.text in _NAMING:
@@ -2314,6 +2315,11 @@ def _named(tokens: list[Token]) -> set[int]:
             named |= {k, k + 1}
             if k + 2 < len(tokens) and tokens[k + 2].text.startswith("ال"):
                 named.add(k + 2)
+        elif token.text == "abu" and k + 1 < len(tokens) and tokens[k + 1].text != "and":
+            # … in English ("a commander, Abu Ali al-Basri, and two of his guards"): the article is a word of its own
+            named |= {k, k + 1}
+            if k + 3 < len(tokens) and tokens[k + 2].text in ("al", "el"):
+                named |= {k + 2, k + 3}
     return named
 
 

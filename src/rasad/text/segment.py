@@ -18,8 +18,10 @@ _CLAUSE_BREAK = re.compile(
     # "… ثلاثة في الموصل، واثنين في تكريت": a number and its place, the verb left out, are a clause of their own
     r"|و(?:\d+|اثن\S*|ثلاث\S*|اربع\S*|خمس\S*|ست\S*|سبع\S*|ثمان\S*|تسع\S*|عشر\S*)\s+(?:في|ب)\S*"
     # "…in al-Busayrah on March 3, and an IED wounded two fighters near Diban on March 5": English joins a second
-    # sentence by ", and" before its subject
-    r"|and\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|isis|is|unidentified|unknown|gunmen)\s)"
+    # sentence by ", and" before its subject (not the rest of an object told after a name between commas: "killed a
+    # commander, Abu Ali, and two of his guards")
+    r"|and\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|isis|is|unidentified|unknown|gunmen)\s"
+    r"(?!of\s+(?:his|her|their|them)\b))"
 )
 
 _BULLET = re.compile(r"[*•▪]+$")
