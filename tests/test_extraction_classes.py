@@ -5404,11 +5404,13 @@ def test_people_freed_are_a_rescue_not_ground_regained(extract, text):
     assert (event.sub_event_type, event.arrested) == ("Arrests", 3)
 
 
-def test_internal_security_named_without_its_forces_word_is_syrias_outside_the_kurdish_led_regions(extract):
+def test_internal_security_named_without_its_forces_word_is_syrias_and_with_it_the_asayish_in_their_regions(extract):
     text = "ألقى الأمن الداخلي في محافظة حماة القبض على أربعة أشخاص بتهمة الانتماء لداعش في مدينة السلمية."
     assert only(extract(text)).actor1 == "Military Forces of Syria"
-    inside = "ألقى الأمن الداخلي القبض على اثنين من عناصر داعش في مدينة القامشلي."
-    assert only(extract(inside)).actor1 == "Asayish"
+    east = "ألقى الأمن الداخلي القبض على اثنين من عناصر داعش في مدينة الميادين."
+    assert only(extract(east)).actor1 == "Military Forces of Syria"
+    kurdish_led = "ألقت قوى الأمن الداخلي القبض على اثنين من عناصر داعش في مدينة القامشلي."
+    assert only(extract(kurdish_led)).actor1 == "Asayish"
 
 
 @pytest.mark.parametrize("text, actor2", [
