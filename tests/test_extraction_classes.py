@@ -5473,3 +5473,24 @@ def test_a_shootout_between_gunmen_and_police_is_a_clash_between_them(extract):
     event = only(extract(text))
     assert (event.event_type, event.actor1, event.actor2) == (
         "Battles", "Unidentified Armed Group", "Police Forces of Iraq")
+
+
+@pytest.mark.parametrize("text, places", [
+    ("أعلنت قيادة العمليات المشتركة مقتل خمسة إرهابيين في صلاح الدين واعتقال ثلاثة مطلوبين في الأنبار أمس.",
+     [("Salah Al-Din", "Battles"), ("Al-Anbar", "Strategic developments")]),
+    ("A soldier was killed by a roadside bomb in Baiji and three policemen were wounded in an attack in Fallujah on "
+     "Sunday.", [("Salah Al-Din", "Explosions/Remote violence"), ("Al-Anbar", "Battles")]),
+    ("قتل مدني بقصف تركي على قرية في ريف منبج، وأصيب اثنان بقصف مماثل على قرية في ريف رأس العين.",
+     [("Aleppo", "Explosions/Remote violence"), ("Al-Hasakeh", "Explosions/Remote violence")]),
+])
+def test_two_incidents_joined_in_one_sentence_each_in_a_governorate_of_its_own_are_two(
+        extract, text, places):
+    assert sorted((event.admin1, event.event_type) for event in extract(text)) == sorted(places)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل جنديان بهجوم لداعش على نقطة في قضاء الطارمية، وأصيب اثنان آخران في الهجوم ذاته.",
+    "Ten IS militants were killed in Kirkuk and five others arrested in Salahuddin, the counter-terrorism service said.",
+])
+def test_a_second_clause_that_tells_more_of_the_first_stays_one_incident(extract, text):
+    assert len(extract(text)) == 1

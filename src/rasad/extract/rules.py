@@ -22,7 +22,7 @@ from rasad.extract.base import register_extractor
 from rasad.extract.confidence import FACTORS, Calibration, default_calibration
 from rasad.extract.lexicon import Actor, Hit, Lexicons, PhraseMatcher, Trigger, default_lexicons
 from rasad.geo.boundaries import haversine_km
-from rasad.geo.gazetteer import COUNTRY_WORDS, FEATURE_CUES, ForeignMention, PlaceMention
+from rasad.geo.gazetteer import COUNTRY_WORDS, FEATURE_CUES, MINOR_FEATURES, ForeignMention, PlaceMention
 from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace, countries
 from rasad.model import COUNT_FIELDS, Document, Event, Evidence
 from rasad.text.dates import DateMention, find_dates
@@ -1589,22 +1589,40 @@ class RuleExtractor:
                         found_in: Callable[[list[Token]], list], published: date | None) -> list[Span]:
         """A clause and another joined by "، و" (or "، كما") right before the other's event word, each naming a
         place and a day of its own, the days differing, are two incidents ("قتل مسلحون عنصرا في البصيرة يوم 3
-        آذار، وأصيب عنصران قرب ذيبان يوم 5 آذار"); what one force did next, or a toll ("…، وقتلت شخصا
-        واعتقلت اثنين"، "…، وأصيب اثنان آخران"), stays in its clause."""
+        آذار، وأصيب عنصران قرب ذيبان يوم 5 آذار"); so are two joined by "و" or "and", each with its event word and a
+        place in a governorate of its own ("مقتل ثلاثة في كركوك واعتقال أربعة في نينوى"); what one force did next, or
+        a toll ("…، وقتلت شخصا واعتقلت اثنين"، "…، وأصيب اثنان آخران"), stays in its clause."""
         lex = self.lexicons
         for k in range(1, len(tokens) - 1):
-            if not {"،", ","} & set(text[tokens[k - 1].end : tokens[k].start]):
-                continue
-            word = k + 1 if tokens[k].text == "كما" else k
-            if not (tokens[word].text.startswith("و") or word > k) or not (
-                    lex.triggers.find(tokens[word : word + 1]) or lex.counts.find(tokens[word : word + 1])):
+            comma = bool({"،", ","} & set(text[tokens[k - 1].end : tokens[k].start]))
+            if tokens[k].text == "and":  # "… in Tarmiyah and two policemen were wounded … in Dibis"
+                told = tokens[k + 1 : k + 6]
+            else:
+                word = k + 1 if tokens[k].text == "كما" and comma else k
+                told = tokens[word : word + 1] if tokens[word].text.startswith("و") or word > k else []
+            if not told or not (lex.triggers.find(told) or lex.counts.find(told)):
                 continue
             placed = [m for m in found_in(tokens) if isinstance(m, PlaceMention)]
             if not (any(m.last < k for m in placed) and any(m.first >= k for m in placed)):
                 continue
+            # … each told in a governorate of its own (a town or unit after "في" or "ريف", or a name after its cue
+            # word, in one governorate only; no dateline, no name that is also a word), the second counting people of
+            # its own ("ومتظاهرين أكرادا في كركوك" is only more of an object); but not where the second tells more of
+            # the first ("وأصيب اثنان آخران", "واعتقل خلالها", "and five others arrested")
+            scenes = [(m, regions) for m in placed if not m.ambiguous and not _dateline(text, tokens, m) and (
+                m.cue is not None or (
+                    (m.locative or m.relative) and any(p.feature not in MINOR_FEATURES for p in m.candidates)))
+                for regions in [_regions(m)] if len(regions) == 1]
+            regions_before = {region for m, regions in scenes if m.last < k for region in regions}
+            regions_after = {region for m, regions in scenes if m.first >= k for region in regions}
+            forms_after = {form for token in tokens[k:] for form in bare_forms(token.text.lower())}
+            apart = bool(regions_before and regions_after) and not regions_before & regions_after and not (
+                forms_after & _MORE_OF_IT) and any(amount.value for amount in amounts(tokens[k:]))
+            if not comma and not apart:
+                continue
             days_before = {d.value for d in find_dates(text, tokens[:k], published) if d.value}
             days_after = {d.value for d in find_dates(text, tokens[k:], published) if d.value}
-            if days_before and days_after and not days_before & days_after:
+            if apart or (days_before and days_after and not days_before & days_after):
                 head = Span(clause.start, tokens[k - 1].end, clause.paragraph, clause.sentence)
                 rest = Span(tokens[k].start, clause.end, clause.paragraph, clause.sentence)
                 return [head, *self._joined_clauses(text, rest, tokens[k:], found_in, published)]
@@ -2251,6 +2269,9 @@ def _self_killed(tokens: list[Token], cue: Hit) -> bool:
 
 _BACKED = {"backed", "led", "supported", "allied", "aligned", "affiliated", "sponsored", "trained"}
 _TROOPS = "troops"  # the generic form that stands for English "forces" after a country's adjective
+# Words that tell more of the incident before them ("وأصيب اثنان آخران", "واعتقل خلالها", "and five others")
+_MORE_OF_IT = {"اخر", "اخران", "اخرين", "اخرون", "خلالها", "خلاله", "اثرها", "اثره", "ذاته", "ذاتها", "نفسه", "نفسها",
+               "منهم", "others", "other", "same", "during", "it", "them", "its", "their"}
 
 
 def _coordinated_forces(matcher: PhraseMatcher, tokens: list[Token]) -> list[Hit]:
@@ -2534,6 +2555,17 @@ def _dates_what_befell(day: DateMention, tokens: list[Token]) -> bool:
     before = [token for token in tokens if token.end <= day.start][-5:]
     taken = [k for k, token in enumerate(before) if token.text.lower().startswith(_TAKEN_OR_KILLED)]
     return bool(taken) and not any(bare_forms(token.text.lower()) & _FOUND_WORDS for token in before[taken[-1]:])
+
+
+def _regions(mention: PlaceMention) -> set[tuple[str, str | None]]:
+    """The governorates a name may stand in: a governorate's own, where the name is one ("في الأنبار", not the
+    neighbourhood of Aleppo of that name), else a town's or a unit's ("رأس العين", not the villages of its name);
+    of the kind its cue word names, where it has one ("حي المثنى" is a neighbourhood, not the governorate)."""
+    cued = [place for place in mention.candidates if mention.cue and place.feature in mention.cue]
+    candidates = cued or mention.candidates
+    governorates = [place for place in candidates if place.feature == "admin1"]
+    major = [place for place in candidates if place.feature not in MINOR_FEATURES]
+    return {(place.country, place.admin1) for place in governorates or major or candidates}
 
 
 def _day_of(day: DateMention, text: str, tokens: list[Token], trigger: Hit) -> bool:
