@@ -5494,3 +5494,16 @@ def test_two_incidents_joined_in_one_sentence_each_in_a_governorate_of_its_own_a
 ])
 def test_a_second_clause_that_tells_more_of_the_first_stays_one_incident(extract, text):
     assert len(extract(text)) == 1
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("قتل راع برصاص مسلحين مجهولين في بادية الرطبة مساء الأحد، وفق ما أفادت الشرطة.",
+     ("Unidentified Armed Group", "Civilians")),
+    ("قتل شابان على يد مسلحي داعش في ريف الحويجة، بحسب ما أفادت الشرطة.", ("Islamic State", "Civilians")),
+    # … but a force that announced its own strike, with only its target named, struck
+    ("قتل أربعة من مسلحي داعش بضربة جوية في وادي حوران، حسبما أعلن الجيش العراقي.",
+     ("Military Forces of Iraq", "Islamic State")),
+])
+def test_the_source_an_arabic_attribution_names_after_its_verb_reports_and_never_suffers(extract, text, sides):
+    event = only(extract(text))
+    assert (event.actor1, event.actor2) == sides

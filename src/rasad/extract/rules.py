@@ -1398,11 +1398,17 @@ class RuleExtractor:
                 # "Detainees rioted at the prison, the SDF said": a trailing source of a riot, a protest or a
                 # transfer took no part (of a blow, "…, the army said" may be the force that struck, unless the
                 # clause names who struck before it: "IS militants killed three shepherds …, police said")
+                # … nor one an Arabic attribution names after its verb ("…، وفق ما أفادت الشرطة"), unless it is
+                # the only one who may have struck ("قتل مختار برصاص مسلحين، بحسب ما أفادت الشرطة")
+                attributed = not tokens[verb.first].text.isascii() and verb.first > 0 and (
+                    tokens[verb.first - 1].text in _ATTRIBUTING)
+                trailing = [hit for hit in hits if events and hit.first > max(event.last for event in events) and (
+                    hit.last + 1 == verb.first or (attributed and 0 < hit.first - verb.last <= 3))]
                 if events and (all(hit.payload.event_type not in _VIOLENT for hit in events) or any(
-                        other.last < min(event.first for event in events) and other.payload.side != "civilian"
-                        and not _counted(other, tokens, (), self.lexicons.members) for other in hits)):
-                    sources |= {id(hit) for hit in hits if hit.last + 1 == verb.first
-                                and hit.first > max(event.last for event in events)}
+                        (other.last < min(event.first for event in events) and other.payload.side != "civilian"
+                         and not _counted(other, tokens, (), self.lexicons.members))
+                        or (attributed and other not in trailing and _named_striker(other, tokens)) for other in hits)):
+                    sources |= {id(hit) for hit in trailing}
                 continue
             source = next((hit for hit in hits if hit.last + 1 == verb.first or hit.first == verb.last + 1), None)
             if source is not None and _itself(tokens, verb.last + 1):
@@ -2267,6 +2273,8 @@ def _self_killed(tokens: list[Token], cue: Hit) -> bool:
     return any(bare_forms(token.text.lower()) & _SELF for token in tokens[cue.first : cue.last + 1])
 
 
+_STRIKER_MARKERS = {"برصاص", "بنيران", "يد", "قبل"}  # "برصاص مسلحين", "على يد داعش", "من قبل مجهولين"
+_ATTRIBUTING = {"ما", "حسبما", "لما", "كما"}  # "وفق ما أفادت …", "حسبما أعلن …": the source closes the clause
 _BACKED = {"backed", "led", "supported", "allied", "aligned", "affiliated", "sponsored", "trained"}
 _TROOPS = "troops"  # the generic form that stands for English "forces" after a country's adjective
 # Words that tell more of the incident before them ("وأصيب اثنان آخران", "واعتقل خلالها", "and five others")
@@ -2566,6 +2574,12 @@ def _regions(mention: PlaceMention) -> set[tuple[str, str | None]]:
     governorates = [place for place in candidates if place.feature == "admin1"]
     major = [place for place in candidates if place.feature not in MINOR_FEATURES]
     return {(place.country, place.admin1) for place in governorates or major or candidates}
+
+
+def _named_striker(hit: Hit, tokens: list[Token]) -> bool:
+    """The force is named as who struck: gunmen of no named group, or a force after "برصاص", "على يد"."""
+    return hit.payload.side == "unknown" or any(  # (its members' noun may stand between: "على يد مسلحي داعش")
+        token.text in _STRIKER_MARKERS for token in tokens[max(0, hit.first - 2) : hit.first])
 
 
 def _day_of(day: DateMention, text: str, tokens: list[Token], trigger: Hit) -> bool:
