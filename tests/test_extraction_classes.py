@@ -5507,3 +5507,9 @@ def test_a_second_clause_that_tells_more_of_the_first_stays_one_incident(extract
 def test_the_source_an_arabic_attribution_names_after_its_verb_reports_and_never_suffers(extract, text, sides):
     event = only(extract(text))
     assert (event.actor1, event.actor2) == sides
+
+
+def test_people_smuggled_out_of_a_camp_named_at_length_are_an_escape(extract):
+    text = "Guards foiled an attempt to smuggle two women and four children out of Roj camp in a truck on Monday."
+    event = only(extract(text))
+    assert ("prison_escape" in event.tags, "attempt" in event.tags) == (True, True)
