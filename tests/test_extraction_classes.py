@@ -5513,3 +5513,10 @@ def test_people_smuggled_out_of_a_camp_named_at_length_are_an_escape(extract):
     text = "Guards foiled an attempt to smuggle two women and four children out of Roj camp in a truck on Monday."
     event = only(extract(text))
     assert ("prison_escape" in event.tags, "attempt" in event.tags) == (True, True)
+
+
+def test_english_al_hol_alone_is_the_camp_as_arabic_al_hol_is_and_the_town_only_after_its_cue(extract):
+    camp = "Two women were stabbed to death in al-Hol on Sunday, the Asayish said."
+    assert only(extract(camp)).location == "Al-Hol camp"
+    town = "Gunmen shot dead a shopkeeper in the town of al-Hol on Sunday."
+    assert only(extract(town)).location != "Al-Hol camp"
