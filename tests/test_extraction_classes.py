@@ -5520,3 +5520,9 @@ def test_english_al_hol_alone_is_the_camp_as_arabic_al_hol_is_and_the_town_only_
     assert only(extract(camp)).location == "Al-Hol camp"
     town = "Gunmen shot dead a shopkeeper in the town of al-Hol on Sunday."
     assert only(extract(town)).location != "Al-Hol camp"
+
+
+def test_people_seized_after_crossing_unlawfully_are_arrests_at_the_border(extract):
+    text = "ضبطت قوات الحدود أربعة سوريين دخلوا الأراضي العراقية بطريقة غير شرعية قرب قضاء سنجار."
+    event = only(extract(text))
+    assert (event.sub_event_type, event.arrested, "infiltration" in event.tags) == ("Arrests", 4, True)
