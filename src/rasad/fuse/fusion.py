@@ -3,10 +3,9 @@
 Candidates are blocked by event type (and the related types outlets give one incident), a date window and
 a bounding box; the best compatible candidate (place, date, sub-type and actors agreeing) wins. A village
 and its district are one place; tolls may differ as they rise, but not with civilians the victims of one account
-and a force those of the other. A fused event is recomputed from all its
-mentions: the most precise place and date, the most common actors, every tag, and for each count the lowest
-reported figure (ACLED's rule), or the latest toll a report says rose, while every figure stays visible in the
-mentions.
+and a force those of the other. A fused event is recomputed from all its mentions: the most precise place and
+date, the most common actors, every tag, and for each count the lowest reported figure (ACLED's rule), or the
+latest toll a report says rose, while every figure stays visible in the mentions.
 """
 
 from __future__ import annotations
