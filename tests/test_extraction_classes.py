@@ -5526,3 +5526,30 @@ def test_people_seized_after_crossing_unlawfully_are_arrests_at_the_border(extra
     text = "ضبطت قوات الحدود أربعة سوريين دخلوا الأراضي العراقية بطريقة غير شرعية قرب قضاء سنجار."
     event = only(extract(text))
     assert (event.sub_event_type, event.arrested, "infiltration" in event.tags) == ("Arrests", 4, True)
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("استهدفت المقاومة الإسلامية في العراق قاعدة حرير الأمريكية في أربيل بطائرة مسيرة.",
+     ("Islamic Resistance in Iraq", None)),
+    ("The Islamic Resistance in Iraq said it struck the US base at al-Tanf with a drone on Sunday.",
+     ("Islamic Resistance in Iraq", "Military Forces of the United States")),
+])
+def test_a_group_that_targeted_a_base_with_drones_struck_from_the_air(extract, text, sides):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", sides[0])
+
+
+def test_a_country_a_groups_name_places_itself_in_is_no_sign_of_the_reports_country(extract):
+    text = "The Islamic Resistance in Iraq said it struck the US base at al-Tanf with a drone on Sunday."
+    assert only(extract(text, published=PUBLISHED)).country == "SY"
+
+
+def test_drones_shot_down_named_at_length_are_an_interception_not_gunfire(extract):
+    text = "Two drones laden with explosives were shot down near Erbil airport on Sunday."
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == "Disrupted weapons use"
+
+
+def test_a_mass_grave_exhumed_is_bodies_found_with_the_remains_counted(extract):
+    text = "Iraqi teams exhumed a mass grave holding the remains of 23 victims of IS near Tal Afar."
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.fatalities) == ("Islamic State", 23)

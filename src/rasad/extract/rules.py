@@ -212,7 +212,12 @@ class RuleExtractor:
             return [Hit(hit.payload, hit.first - offset, hit.last - offset) for hit in inside
                     if hit.last < offset + len(tokens)]
 
-        context = self.geocoder.context(all_tokens, [m for m in doc_places if isinstance(m, PlaceMention)])
+        # (a country a force's name places itself in is no sign of the report's: "المقاومة الإسلامية في العراق",
+        # "the Islamic Resistance in Iraq" strike in Syria too)
+        in_names = {k for hit in doc_actors for k in range(hit.first + 1, hit.last + 1)
+                    if all_tokens[k - 1].text in ("في", "in")}
+        context = self.geocoder.context([token for k, token in enumerate(all_tokens) if k not in in_names],
+                                        [m for m in doc_places if isinstance(m, PlaceMention)])
         for hit in self.lexicons.locating.find(all_tokens):  # "قسد", "الحشد الشعبي": a force only one country has
             context.countries[hit.payload] = context.countries.get(hit.payload, 0) + 1
         state = _DocState(actors_in=actors_in)
@@ -2948,7 +2953,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         # (nor a patrol of it that found them: "عثرت دورية للشرطة على جثة", "a police patrol found the body")
         resolved = [item for item in resolved if not (item[2] == "state" and item[0].last < main.first and (
             not _suffered(item[0], tokens, members, dates) or _patrol(item[0], tokens)))]
-    targets = {id(hit) for hit in hits if hit.first > 0 and tokens[hit.first - 1].text in _TARGET_MARKERS}
+    # (but the subject of an Arabic verb of targeting, its object a post after it: "استهدفت المقاومة الإسلامية قاعدة")
+    targets = {id(hit) for hit in hits if hit.first > 0 and tokens[hit.first - 1].text in _TARGET_MARKERS and not (
+        tokens[hit.first - 1].text.startswith("استهدف") and hit.last + 1 < len(tokens)
+        and bare_forms(tokens[hit.last + 1].text) & posts)}
     if any(id(hit) not in targets for hit, _, _ in resolved):  # "عمليات ضد قسد": قسد was the target
         resolved = [item for item in resolved if id(item[0]) not in targets] + [
             item for item in resolved if id(item[0]) in targets]
