@@ -5553,3 +5553,12 @@ def test_a_mass_grave_exhumed_is_bodies_found_with_the_remains_counted(extract):
     text = "Iraqi teams exhumed a mass grave holding the remains of 23 victims of IS near Tal Afar."
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.fatalities) == ("Islamic State", 23)
+
+
+@pytest.mark.parametrize("text", [
+    "دخلت قوات الجيش السوري مدينة الرقة بعد انسحاب قسد منها بموجب اتفاق.",
+    "Syrian army troops entered the town of al-Shaddadi after the SDF withdrew under an agreement.",
+])
+def test_ground_that_changed_hands_went_from_one_force_to_another_whatever_their_sides(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Syrian Democratic Forces")

@@ -2278,6 +2278,7 @@ def _self_killed(tokens: list[Token], cue: Hit) -> bool:
     return any(bare_forms(token.text.lower()) & _SELF for token in tokens[cue.first : cue.last + 1])
 
 
+_CHANGED_HANDS = {"entry", "takeover", "handover"}  # triggers of ground that passed from one force to another
 _STRIKER_MARKERS = {"برصاص", "بنيران", "يد", "قبل"}  # "برصاص مسلحين", "على يد داعش", "من قبل مجهولين"
 _ATTRIBUTING = {"ما", "حسبما", "لما", "كما"}  # "وفق ما أفادت …", "حسبما أعلن …": the source closes the clause
 _BACKED = {"backed", "led", "supported", "allied", "aligned", "affiliated", "sponsored", "trained"}
@@ -3108,8 +3109,11 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     # … the force the clash was "with" ("The SDF and the Asayish clashed with IS cells": IS, not the ally)
     opponent = next((item for item in resolved if opposed and item[1] != first[1] and item[0].first > main.last
                      and with_(item[0])), None)
+    # … and ground that changed hands went from one force to another, whatever their sides ("دخلت قوات الجيش السوري
+    # مدينة الطبقة بعد انسحاب قسد منها")
+    changed_hands = trigger.id in _CHANGED_HANDS
     others = [item for item in ordered if item[1] != first[1] and (
-        item[2] not in one_side or between or opposed or (
+        item[2] not in one_side or between or opposed or changed_hands or (
         trigger.event_type in _VIOLENT and _suffered(item[0], tokens, members, dates)
         # counted, or what the blow hit after its word ("قصفت مسيرة تركية سيارة لقسد")
         and (_counted(item[0], tokens, dates, members) or item[0].first > main.last)))]
