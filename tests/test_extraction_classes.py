@@ -5562,3 +5562,8 @@ def test_a_mass_grave_exhumed_is_bodies_found_with_the_remains_counted(extract):
 def test_ground_that_changed_hands_went_from_one_force_to_another_whatever_their_sides(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Syrian Democratic Forces")
+
+
+def test_bedouin_tribes_named_with_the_adjective_are_the_tribal_forces(extract):
+    text = "اندلعت اشتباكات بين مسلحين دروز وعشائر بدوية في ريف السويداء الشرقي أسفرت عن مقتل تسعة أشخاص."
+    assert only(extract(text, published=PUBLISHED)).actor2 == "Arab Tribal Forces"
