@@ -5567,3 +5567,10 @@ def test_ground_that_changed_hands_went_from_one_force_to_another_whatever_their
 def test_bedouin_tribes_named_with_the_adjective_are_the_tribal_forces(extract):
     text = "اندلعت اشتباكات بين مسلحين دروز وعشائر بدوية في ريف السويداء الشرقي أسفرت عن مقتل تسعة أشخاص."
     assert only(extract(text, published=PUBLISHED)).actor2 == "Arab Tribal Forces"
+
+
+def test_the_raid_told_again_with_its_day_dates_the_incident_told_before(extract):
+    text = ("Iraqi forces killed an Islamic State leader in a raid southwest of Kirkuk, officials said on Wednesday.\n\n"
+            "The raid took place late Monday in the Wadi al-Shay area, the Counter-Terrorism Service said.")
+    event = only(extract(text, published=date(2025, 8, 13)))
+    assert (event.event_date, event.time_precision) == ("2025-08-11", 1)
