@@ -5574,3 +5574,13 @@ def test_the_raid_told_again_with_its_day_dates_the_incident_told_before(extract
             "The raid took place late Monday in the Wadi al-Shay area, the Counter-Terrorism Service said.")
     event = only(extract(text, published=date(2025, 8, 13)))
     assert (event.event_date, event.time_precision) == ("2025-08-11", 1)
+
+
+@pytest.mark.parametrize("text, tagged", [
+    ("Iraqi border forces arrested four Syrians who crossed illegally into Iraq near Sinjar on Sunday.", True),
+    ("Troops killed two militants who tried to infiltrate from Syria near al-Qaim on Sunday.", True),
+    # … but not a crossing they "had" made before
+    ("Police arrested an IS official who had infiltrated from Syria in a raid in Mosul on Sunday.", False),
+])
+def test_a_crossing_a_relative_clause_tells_of_those_caught_or_killed_is_this_incidents(extract, text, tagged):
+    assert ("infiltration" in only(extract(text, published=PUBLISHED)).tags) == tagged

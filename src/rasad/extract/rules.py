@@ -808,9 +808,12 @@ class RuleExtractor:
             other.payload.id in ("kill", "arrest") and 0 < hit.first - other.last <= 3 for other in events))]
         # "the IS leader who was behind the attack was arrested": what a relative clause tells of a participant is
         # told of other days, where the clause tells an incident outside it
-        # (but "fired on people who were protesting": the protest the relative clause tells is the victims' own)
+        # (but "fired on people who were protesting", "arrested five Syrians who crossed illegally": the protest or
+        # the crossing the relative clause tells is the people's own, of this incident)
+        # (not one they "had" made before: "an IS leader who had infiltrated from Syria")
         outside = [hit for hit in events if not any(first <= hit.first <= last for first, last in relatives)
-                   or hit.payload.id == "protest"]
+                   or hit.payload.id == "protest" or (hit.payload.id == "infiltration" and not (
+                       hit.first and tokens[hit.first - 1].text in ("had", "has", "have")))]
         if outside:
             events = outside
         # "تظاهر العشرات احتجاجا على حملة الاعتقالات", "protested against SDF arrests": what a protest was against
