@@ -5584,3 +5584,12 @@ def test_the_raid_told_again_with_its_day_dates_the_incident_told_before(extract
 ])
 def test_a_crossing_a_relative_clause_tells_of_those_caught_or_killed_is_this_incidents(extract, text, tagged):
     assert ("infiltration" in only(extract(text, published=PUBLISHED)).tags) == tagged
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdistan Region security forces arrested two IS suspects in Erbil on Sunday.",
+    "اعتقلت قوات أمن إقليم كردستان اثنين من عناصر داعش في أربيل يوم الأحد.",
+])
+def test_the_kurdistan_regions_security_forces_are_its_asayish(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.country, event.actor1) == ("IQ", "Asayish")
