@@ -2291,6 +2291,18 @@ _MORE_OF_IT = {"اخر", "اخران", "اخرين", "اخرون", "خلالها
                "منهم", "others", "other", "same", "during", "it", "them", "its", "their"}
 
 
+def _own_force(matcher: PhraseMatcher, adjective: Token, noun: Token) -> Actor | None:
+    """The force a country's adjective gives a generic noun of means or men ("Syrian … warplanes", "Syrian forces":
+    English "forces" read as "troops"), or None."""
+    if adjective.text not in COUNTRY_WORDS:
+        return None
+    if noun.text == "forces":
+        noun = dataclasses.replace(noun, text=_TROOPS)
+    means = next((other.payload for other in matcher.find([noun]) if other.payload.name is None), None)
+    name = means.resolve(COUNTRY_WORDS[adjective.text]) if means is not None else None
+    return dataclasses.replace(means, name=name, nationality_only=False, by_country=()) if name else None
+
+
 def _coordinated_forces(matcher: PhraseMatcher, tokens: list[Token]) -> list[Hit]:
     """The forces named among the tokens, with an adjective that shares a force's noun through "and" or "و":
     "Iraqi and US forces", "Iraqi and Kurdish forces" name Iraq's forces first; "القوات العراقية والأمريكية"
@@ -2307,24 +2319,16 @@ def _coordinated_forces(matcher: PhraseMatcher, tokens: list[Token]) -> list[Hit
                     shared.append(Hit(whole[0].payload, k, k))
                     break
             else:  # "Syrian and Russian warplanes": the first country's own craft, the noun's means resolved by it
-                noun = tokens[k + 3 : k + 4]
-                if noun[0].text == "forces":  # ("Syrian and Russian forces": its troops)
-                    noun = [dataclasses.replace(noun[0], text=_TROOPS)]
-                means = next((other.payload for other in matcher.find(noun)
-                              if other.payload.name is None), None) if tokens[k].text in COUNTRY_WORDS else None
-                name = means.resolve(COUNTRY_WORDS[tokens[k].text]) if means is not None else None
-                if name:
-                    shared.append(Hit(dataclasses.replace(means, name=name, nationality_only=False, by_country=()), k, k))
+                own = _own_force(matcher, tokens[k], tokens[k + 3])
+                if own is not None:
+                    shared.append(Hit(own, k, k))
     for k in range(len(tokens) - 1):  # "Syrian forces": English "forces" alone names nobody, but after a country's
         # adjective it is that country's troops
         # (but not forces another backs or leads: "US-backed Syrian forces", "Turkish-backed Syrian forces")
-        if tokens[k + 1].text == "forces" and tokens[k].text in COUNTRY_WORDS and not {k, k + 1} & taken and not (
-                k > 0 and tokens[k - 1].text in _BACKED):
-            troops = next((other.payload for other in matcher.find([dataclasses.replace(tokens[k + 1], text=_TROOPS)])
-                           if other.payload.name is None), None)
-            name = troops.resolve(COUNTRY_WORDS[tokens[k].text]) if troops is not None else None
-            if name:
-                shared.append(Hit(dataclasses.replace(troops, name=name, nationality_only=False, by_country=()), k, k + 1))
+        if tokens[k + 1].text == "forces" and not {k, k + 1} & taken and not (k > 0 and tokens[k - 1].text in _BACKED):
+            own = _own_force(matcher, tokens[k], tokens[k + 1])
+            if own is not None:
+                shared.append(Hit(own, k, k + 1))
     for hit in hits:  # "القوات العراقية والأمريكية": the noun with the adjective after "و"
         last = hit.last
         if last > hit.first and last + 1 < len(tokens) and tokens[last + 1].text.startswith("و") and (
