@@ -5593,3 +5593,77 @@ def test_a_crossing_a_relative_clause_tells_of_those_caught_or_killed_is_this_in
 def test_the_kurdistan_regions_security_forces_are_its_asayish(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.country, event.actor1) == ("IQ", "Asayish")
+
+
+# -- fourteenth round ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "أطلقت جماعة مسلحة ثلاثة صواريخ على مطار بغداد الدولي فجر الأحد دون أن تسفر عن أضرار.",
+    "يطلق مسلحون قذائف هاون على قضاء طوزخورماتو منذ مساء السبت.",
+    "Two rockets fired from a nearby orchard hit Baghdad airport on Sunday.",
+])
+def test_shells_told_by_the_launching_verb_or_named_at_length_before_they_hit_are_shelling(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence",
+                                                        "Shelling/artillery/missile attack")
+
+
+def test_armed_factions_the_report_does_not_name_are_an_unidentified_group(extract):
+    event = only(extract("أطلقت فصائل مسلحة صاروخين على قاعدة حرير في أربيل يوم الأحد.", published=PUBLISHED))
+    assert event.actor1 == "Unidentified Armed Group"
+
+
+@pytest.mark.parametrize("text, location", [
+    ("قتل جنديان بانفجار عبوة ناسفة في ناحية آمرلي الواقعة بين محافظتي صلاح الدين وديالى يوم الأحد.", None),
+    ("Two soldiers were killed by a bomb in Tuz Khurmatu on the border of Salahuddin and Kirkuk on Sunday.", None),
+    ("هاجم مسلحو داعش نقطة للجيش على الحدود بين محافظتي ديالى وصلاح الدين يوم الأحد وقتلوا جنديين.", "Diyala"),
+])
+def test_two_governorates_named_as_the_sides_of_one_boundary_are_one_scene(extract, text, location):
+    event = only(extract(text, published=PUBLISHED))
+    assert event.fatalities == 2
+    if location:
+        assert (event.location, event.geo_precision) == (location, 3)
+    else:
+        assert event.geo_precision <= 2 and event.admin1 == "Salah Al-Din"
+
+
+@pytest.mark.parametrize("text", [
+    "أطلق مسلحون النار على حافلة تقل موظفين في مصفى بيجي يوم الأحد.",
+    "Gunmen shot at a minibus carrying employees of the Baiji refinery on Sunday.",
+])
+def test_employees_shot_at_are_civilians(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians")
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Syria repatriated 75 Syrian families from Iraq's Jeddah camp on Sunday.", "Military Forces of Syria"),
+    ("أعاد العراق 90 عائلة من مخيم الهول إلى نينوى يوم الأحد.", "Military Forces of Iraq"),
+])
+def test_a_country_that_moved_people_is_the_state_that_acted(extract, text, actor1):
+    assert only(extract(text, published=PUBLISHED)).actor1 == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "سلمت قسد 60 معتقلا عراقيا إلى بغداد عبر معبر ربيعة يوم الأحد.",
+    "The SDF handed over 60 Iraqi detainees to Baghdad through the Rabia crossing on Sunday.",
+])
+def test_the_capital_people_were_handed_to_is_the_government_not_the_scene(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.admin1, event.transferred) == ("Ninewa", 60)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Three policemen were killed by a bomb on a road near Tikrit on Sunday.", "Explosions/Remote violence"),
+    ("Gunmen fired at a police checkpoint in Baiji on Sunday, without casualties.", "Battles"),
+])
+def test_english_a_blow_told_by_its_device_after_by_or_by_shots_at_its_target(extract, text, event_type):
+    assert only(extract(text, published=PUBLISHED)).event_type == event_type
+
+
+def test_a_longer_name_here_that_opens_with_a_foreign_citys_is_the_place_here(extract):
+    event = only(extract("Iraq moved 120 returnees from al-Hol to the Jeddah camp on Sunday.", published=PUBLISHED))
+    assert event.admin1 == "Al-Hasakeh"  # placed where they left, not abroad
+    event = only(extract("Fighting broke out between residents of the Jeddah camp south of Mosul on Sunday.",
+                         published=PUBLISHED))
+    assert (event.location, event.admin1) == ("Jeddah camp", "Ninewa")

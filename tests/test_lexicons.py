@@ -122,3 +122,28 @@ def test_a_subject_gap_takes_no_number_nor_preposition():
         "سلمت قوات سوريا الديمقراطية سجن الحسكة", "سلمت قسد 40 سجينا من سجن الحسكة", "سلمت قسد في سجن الحسكة",
         "سلمت سجن الحسكة")]
     assert found == [1, 0, 0, 1]
+
+
+# Modules whose Arabic constants are raw text on purpose: the demo's generated reports, the folding table itself.
+_RAW_TEXT_MODULES = {"rasad.demo.generator", "rasad.text.normalize"}
+
+
+def test_the_arabic_words_the_code_compares_with_tokens_are_folded_as_tokens_are():
+    """A word the code holds must be folded as tokens are (على → علي, قوة → قوه, هيئة → هييه), or it never matches."""
+    import importlib
+    import pkgutil
+
+    import rasad
+
+    unfolded = []
+    for module_info in pkgutil.walk_packages(rasad.__path__, "rasad."):
+        if module_info.name in _RAW_TEXT_MODULES or module_info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(module_info.name)
+        for name, value in vars(module).items():
+            if not name.lstrip("_").isupper() or not isinstance(value, (set, frozenset, tuple, list, dict)):
+                continue
+            words = value.keys() if isinstance(value, dict) else value
+            unfolded += [(module_info.name, name, word) for word in words if isinstance(word, str)
+                         and re.search("[\u0621-\u064a]", word) and len(word) > 1 and fold(word) != word]
+    assert unfolded == []

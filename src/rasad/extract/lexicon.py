@@ -94,7 +94,8 @@ MAX_LONG_GAP = 10
 # none a number or a preposition ("سلمت قسد 200 معتقل من سجن" hands over people, not the prison)
 SUBJECT_GAP = "<subject>"
 MAX_SUBJECT_GAP = 4
-_NOT_IN_A_SUBJECT = frozenset({"من", "في", "الى", "على", "عن", "داخل", "from", "in", "to", "of", "at", "on", "inside"})
+_NOT_IN_A_SUBJECT = frozenset({"من", "في", fold("الى"), fold("على"), "عن", "داخل", "from", "in", "to", "of", "at", "on",
+                               "inside"})
 
 
 def _in_a_subject(word: str) -> bool:

@@ -51,39 +51,44 @@ _FEATURE_ANAPHORA = {"المخيم": ("camp",), "السجن": ("prison",), "ال
 # Cue words of a named site that the gazetteer may not hold ("ساحة الطيران", "سوق ...").
 _SITE_CUES = {"ساحه", "سوق", "شارع", "حي", "جسر", "قريه", "مخيم", "سجن", "مطار", "جامع", "مسجد", "ميدان", "square",
               "market"}
-_FUNCTION_WORDS = {"في", "من", "على", "الى", "عن", "بما", "التي", "الذي", "الواقع", "الواقعه", "التابع", "التابعه",
-                   "قرب", "و", "او", "ثم", "حيث", "كما", "مع", "of", "in", "on", "near"}
+_FUNCTION_WORDS = {*map(fold, ("على", "الى")), "في", "من", "عن", "بما", "التي", "الذي", "الواقع", "الواقعه", "التابع",
+                   "التابعه", "قرب", "و", "او", "ثم", "حيث", "كما", "مع", "of", "in", "on", "near"}
 # The credit at the end of a photo caption: a short parenthesis, or an agency after a dash.
 _CAPTION = re.compile(r"(\([^()\n]{2,60}\)|[-–/]\s*(afp|reuters|getty|ap|رويترز|ا ف ب|اف ب|ارشيف|صوره)\s*)\s*$")
 _READ_MORE = re.compile(r"(اقرا ايضا|اقرا المزيد|مواضيع ذات صله|اخبار ذات صله|read more|related articles|related:)")
 # Forces named as supporting another ("بدعم من التحالف الدولي") are not the side that acted.
 _SUPPORT_MARKERS = {"بدعم من", "بمسانده من", "بدعم جوي", "بمشاركه من", "بالتعاون مع", "بالتنسيق مع", "supported by",
                     "backed by", "with support", "المدعومه من", "المدعوم من", "المدعومين من", "الموالين ل",
-                    "الموالية ل"}
+                    fold("الموالية ل")}
 # Before an institution, words that make it the landmark of the scene ("قرب جامعة الموصل", "أمام مستشفى …").
 _LANDMARK_WORDS = {"قرب", "بالقرب", "امام", "داخل", "خلف", "مقابل", "محيط", "near", "outside", "inside"}
 _REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
 # Words before a force that make it the target, not the side that acted ("هجوم على قوة للحشد").
 _BETWEEN = frozenset({"بين", "between"})  # "بين الرقة والحسكة", "between X and Y"
-_TARGET_MARKERS = {"ضد", "على", "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
+# the words that name two places as the ends or sides of one boundary ("على حدود ديالى وصلاح الدين", "on the border of
+# X and Y"), and the plural or dual cue word that may stand after them ("بين محافظتي كركوك وصلاح الدين")
+_BOUNDARY_WORDS = frozenset({"حدود", "الحدود", "border", "borders", "boundary", "edge"})
+_GOVERNORATE_PAIRS = frozenset({"محافظتي", "محافظتين", "provinces", "governorates"})
+_PAIR_CUES = _GOVERNORATE_PAIRS | {fold("قضائي"), "ناحيتي", "the"}
+_TARGET_MARKERS = {"ضد", fold("على"), "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
 # the cue words of a district or sub-district ("ناحية", "قضاء", "district"), as the gazetteer reads them
 _UNIT_CUES = frozenset(word for word, features in FEATURE_CUES.items() if features[0] in ("district", "subdistrict"))
 # the words that may stand between a village and the unit that holds it: "in", the unit's cue word
 _UNIT_WORDS = frozenset({"in", "في"}) | frozenset(
     word for word, features in FEATURE_CUES.items() if features[0] in ("admin1", "district"))
-_FORCE_NOUNS = {"قوات", "قوة", "عناصر", "the", "forces"}
+_FORCE_NOUNS = {"قوات", fold("قوة"), "عناصر", "the", "forces"}
 _ATTEMPT_NOUNS = {"attempt", "attempts", "bid", "plot"}  # "an assassination attempt": none killed by it
 # words that open a clause of their own: a member named before one is no member of the force after it
 _CLAUSE_LINKS = {"after", "before", "when", "while", "as", "but", "بعد", "قبل", "اثر", "عقب", "عندما", "حين", "بينما"}
 _OPPONENT_MARKERS = {"مع", "with", "with the"}
 _UNIT_OF = {"في", "من", "of", "in"}  # "الفرقة الرابعة في قوات النظام": a unit "in" its force
 # a force's bodies that a source may be "in" ("مصدر في قيادة شرطة كركوك", "مصدر في مديرية الاستخبارات العسكرية")
-_SOURCE_BODIES = {"قياده", "مديريه", "وزاره", "مكتب", "دائره", "هيئه"}
+_SOURCE_BODIES = set(map(fold, ("قيادة", "مديرية", "وزارة", "مكتب", "دائرة", "هيئة")))
 _FOILED = {"احباط", "افشال", "احبطت", "افشلت", "foiled", "thwarted", "حالت", "منعت"}
 _RANK_STRONG = 60
 _DURING = {"during", "خلال", "اثناء"}  # "during a sweep", "خلال عملية": the operation an event was part of
 _WOMEN = {"امراه", "سيده"}
-_CHILDREN = {"طفلا", "طفل", "طفلة", "طفله"}
+_CHILDREN = set(map(fold, ("طفلا", "طفل", "طفلة")))
 # before an imperfect: what someone was doing or aiming at
 _WAS = {"كان", "كانت", "كانوا", "كانا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"}
 _PEOPLE = {"شخص", "شخصا", "شخصين", "شخصان", "اشخاص", "people", "persons", "person"}  # people named by no side
@@ -364,10 +369,11 @@ class RuleExtractor:
         named = {k for hit in actors for k in range(hit.first, hit.last + 1)}
         # a transfer is placed where it left (GUIDELINES §6): "قافلة تقل 200 عائلة قادمة من مخيم الهول"; the
         # clause's triggers are read for it only where a place follows "من"/"from" (the clause reads them later)
-        transfer = any(m.first and tokens[m.first - 1].text in ("من", "from") for m in found) and any(
+        transferring = any(m.first and tokens[m.first - 1].text in ("من", "from", "الي", "to") for m in found) and any(
             hit.payload.id == "transfer" and hit.payload.requires & {form for token in tokens
                                                                      for form in match_forms(token.text)}
             for hit in self.lexicons.triggers.find(tokens))
+        transfer = transferring and any(m.first and tokens[m.first - 1].text in ("من", "from") for m in found)
         found = _located_by_unit(text, tokens, self._located_by_bearing(tokens, self._governorate_seats(tokens, found)))
         usable = [m for m in found if isinstance(m, PlaceMention)
                   if self.geocoder.usable(m, context) and not (m.first in named and m.last in named)
@@ -379,7 +385,7 @@ class RuleExtractor:
         if not mentions:  # "40 كم جنوب الرطبة" and no other place: where that distance and bearing lead
             mentions = [m for m in map(partial(self._measured_from, tokens), usable[:1]) if m is not None]
         # "تسلمت بغداد 200 معتقل من سجون قسد في الحسكة", "Damascus received …": the capital is the government
-        governing = [m for m in mentions if self._government(tokens, m)]
+        governing = [m for m in mentions if self._government(tokens, m, transferring)]
         if governing and (len(governing) < len(mentions) or self._departs_from_country(tokens, governing[0].last)):
             mentions = [m for m in mentions if m not in governing]
         # the city a force is named by ("أسايش أربيل", "شرطة كركوك", "Kirkuk police") is the force's, where the clause
@@ -500,8 +506,10 @@ class RuleExtractor:
         groups: list[list[tuple[ResolvedPlace, bool]]] = []
         for run in runs:
             admin_like = sum(1 for m in run if any(c.feature == "admin1" for c in m.candidates))
-            between = run[0].first and tokens[run[0].first - 1].text in _BETWEEN
-            prefer_admin1 = len(run) >= 2 and admin_like >= 2 and not between  # the way between two is the towns
+            between = _between_ends(tokens, run[0].first)
+            # the way between two is the towns, but not where the words say governorates ("بين محافظتي كركوك وصلاح الدين")
+            prefer_admin1 = len(run) >= 2 and admin_like >= 2 and (
+                not between or (run[0].first and tokens[run[0].first - 1].text.lower() in _GOVERNORATE_PAIRS))
             resolved = [self.geocoder.resolve(m, tokens, context, prefer_admin1, anchors) for m in run]
             region_list = run[0].cue == ("region",)
             # "الطريق الواصل بين الرقة والحسكة": one place between two, not an incident in each
@@ -623,12 +631,15 @@ class RuleExtractor:
                 dropped.add(k - 1)
         return [m for k, m in enumerate(out) if k not in dropped]
 
-    def _government(self, tokens: list[Token], mention: PlaceMention) -> bool:
+    def _government(self, tokens: list[Token], mention: PlaceMention, transferring: bool = False) -> bool:
         """A capital named as the subject of a verb: right after an Arabic feminine perfect ("تسلمت بغداد") or
-        right before an English past tense ("Baghdad received")."""
+        right before an English past tense ("Baghdad received"); or, of a transfer, the one people were handed to
+        ("سلمت … إلى بغداد", "handed over … to Baghdad")."""
         lex = self.lexicons
         if mention.first != mention.last or not bare_forms(tokens[mention.first].text.lower()) & lex.governments:
             return False
+        if transferring and mention.first and tokens[mention.first - 1].text.lower() in ("الي", "to"):
+            return True
         if tokens[mention.first].text.isascii():
             following = tokens[mention.last + 1 : mention.last + 2]
             return bool(following) and following[0].text.islower() and (
@@ -670,7 +681,7 @@ class RuleExtractor:
         if way >= 1 and before == "the":  # "fled towards the Hamrin mountains"
             way -= 1
         departure = way >= 1 and tokens[way].text in ("من", "from")
-        if way >= 1 and tokens[way].text in ("من", "الى", "to", "from"):
+        if way >= 1 and tokens[way].text in ("من", fold("الى"), "to", "from"):
             way -= 1
         if bare_forms(tokens[way].text) & self.lexicons.destinations:  # "باتجاه حديثة", "القادمين من …"
             return not (transfer and departure)  # … but where a transfer came from is its scene
@@ -1205,6 +1216,9 @@ class RuleExtractor:
                 actor1, actor2 = actor2 or (UNIDENTIFIED if violent else None), "Civilians"
                 actor_spans = {"actor2": actor_spans["actor1"]} | (
                     {"actor1": actor_spans["actor2"]} if "actor2" in actor_spans else {})
+            if trigger.id == "transfer" and actor1 is None:
+                # "Iraq repatriated 150 families", "تسلم العراق 300 معتقل": the country that moved them, its state
+                actor1 = lex.armies.get(_country_subject(tokens, main) or "")
             if trigger.id == "handover" and actor1 is None and actor2 is None:
                 continue  # "انسحب المرشح من الانتخابات": ground changes hands between forces, or not at all
             receiver = _receiver(actor_hits, actor_tokens, main, country, governorate) if trigger.id == "handover" else None
@@ -2055,7 +2069,7 @@ class RuleExtractor:
 
 
 _FROM = frozenset({"من", "from"})
-_TO = frozenset({"الى", "إلى", "to", "into"})
+_TO = frozenset({fold("الى"), "to"})
 
 
 def _departs_from(between: list[Token]) -> bool:
@@ -2502,6 +2516,32 @@ def _distance_locator(tokens: list[Token], first: int) -> bool:
     return distance is not None and distance > NEAR_KM
 
 
+_COUNTRY_NAMES = {"العراق": "IQ", "سوريا": "SY", "سوريه": "SY", "iraq": "IQ", "syria": "SY"}
+
+
+def _country_subject(tokens: list[Token], main: Hit) -> str | None:
+    """The country named as the subject of the trigger's verb: right before an English one ("Iraq repatriated"),
+    right after an Arabic one ("تسلم العراق"), or None."""
+    if tokens[main.first].text.isascii():
+        return _COUNTRY_NAMES.get(tokens[main.first - 1].text.lower()) if main.first else None
+    return _COUNTRY_NAMES.get(tokens[main.last + 1].text) if main.last + 1 < len(tokens) else None
+
+
+def _between_ends(tokens: list[Token], first: int) -> bool:
+    """The place at ``first`` opens the pair of ends or sides of one way or boundary: "بين الرقة والحسكة", "الواقعة
+    بين محافظتي صلاح الدين وديالى", "على حدود ديالى وصلاح الدين", "on the border of X and Y"."""
+    k = first - 1
+    while k >= 0 and tokens[k].text.lower() in _PAIR_CUES:
+        k -= 1
+    if k < 0:
+        return False
+    word = tokens[k].text.lower()
+    if word == "of" and k:
+        word = tokens[k - 1].text.lower()
+        return word in _BOUNDARY_WORDS
+    return word in _BETWEEN or word in _BOUNDARY_WORDS
+
+
 def _coordinated(text: str, tokens: list[Token], previous_last: int, first: int) -> bool:
     """Whether two place names form a list ("كركوك وصلاح الدين"، "X، Y"، "X and Y"), not an apposition
     ("بادية الميادين"، "طريق دير الزور – الحسكة")."""
@@ -2891,7 +2931,6 @@ def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...],
 
 _GIVING = {"سلم", "سلمت", "سلموا", "يسلم", "handed", "hands", "hand", "handing"}  # a handover's verbs of giving
 _ENGLISH_ATTACKS = {"attack", "gunfire"}  # triggers whose English verb has the attacker right before it
-_TO = {"الى", "الي", "to"}
 
 
 def _receiver(hits: list[Hit], tokens: list[Token], main: Hit, country: str,
@@ -3444,7 +3483,7 @@ def _same_figures(a: Event, b: Event) -> bool:
 
 
 _RECAPTURES = ("recaptur", "re-arrest", "rearrest", "اعيد القبض", "اعادت القبض", "اعاد القبض", "اعادوا القبض",
-               "اعادة القبض")
+               fold("اعادة القبض"))
 
 
 def _recaptured(mention: _Mention) -> bool:

@@ -73,8 +73,8 @@ TRAILING_CUES = {"province": ("admin1",), "governorate": ("admin1",),
                  "area": ("region", "area", "city", "district", "subdistrict", "village"),
                  "front": ("region", "area", "city", "district", "subdistrict", "village")}  # "the Makhmour front"
 # Definite adjectives that follow common nouns, never a town's name ("الميادين العامة" are public squares).
-COMMON_ADJECTIVES = frozenset({"العامه", "العام", "الرئيسيه", "الرئيسي", "الكبري", "الكبير", "الكبيره", "الصغيره",
-                               "الصغير", "الشعبيه", "الشعبي", "المجاوره", "المجاور", "القريبه", "القريب"})
+COMMON_ADJECTIVES = frozenset({"العامه", "العام", fold("الرئيسية"), fold("الرئيسي"), "الكبري", "الكبير", "الكبيره",
+                               "الصغيره", "الصغير", "الشعبيه", "الشعبي", "المجاوره", "المجاور", "القريبه", "القريب"})
 # English adjectives of a region before a name: a part of the governorate (or district), not near its town.
 REGIONAL_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
                                  "southeastern", "southwestern", "central"})
@@ -360,7 +360,9 @@ class Gazetteer:
                 i += 1
                 continue
             foreign = self._foreign_at(tokens, i)
-            if foreign and self._context(tokens, i)[0] is None:  # not "حي القاهرة", a place named after it
+            # not "حي القاهرة", a place named after it, nor a longer name here that opens with it ("Jeddah camp")
+            if foreign and self._context(tokens, i)[0] is None and (
+                    (local := self._match_at(tokens, i, self._index)) is None or local[0] <= foreign):
                 mentions.append(ForeignMention(i, i + foreign - 1))
                 i += foreign
                 continue

@@ -20,7 +20,8 @@ from rasad.text.tokens import Token, bare_forms
 _NUMERIC = re.compile(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 _DAY_PARTS = {"يوم", "ليل", "ليله", "فجر", "صباح", "مساء", "ظهر", "عصر", "on"}
 _SINCE = {"since", "منذ"}
-_MONTH_CONTEXT = {"شهر", "مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه", "خلال", "early", "late", "mid", "in", "during"}
+_MONTH_CONTEXT = {"شهر", "مطلع", "منتصف", "اواخر", fold("اوائل"), "نهايه", "بدايه", "خلال", "early", "late", "mid", "in",
+                  "during"}
 
 
 @dataclass(frozen=True, slots=True)
