@@ -5667,3 +5667,11 @@ def test_a_longer_name_here_that_opens_with_a_foreign_citys_is_the_place_here(ex
     event = only(extract("Fighting broke out between residents of the Jeddah camp south of Mosul on Sunday.",
                          published=PUBLISHED))
     assert (event.location, event.admin1) == ("Jeddah camp", "Ninewa")
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("قتل ستة من عناصر قوات النظام بانفجار لغم في بادية الشولا يوم الأحد.", "Deir-ez-Zor"),
+    ("أصيب عنصران من الشرطة الاتحادية بانفجار عبوة في منطقة مكحول يوم الأحد.", "Salah Al-Din"),
+])
+def test_a_force_only_one_country_has_by_that_name_says_the_reports_country(extract, text, admin1):
+    assert only(extract(text, published=PUBLISHED)).admin1 == admin1
