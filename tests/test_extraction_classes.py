@@ -5675,3 +5675,12 @@ def test_a_longer_name_here_that_opens_with_a_foreign_citys_is_the_place_here(ex
 ])
 def test_a_force_only_one_country_has_by_that_name_says_the_reports_country(extract, text, admin1):
     assert only(extract(text, published=PUBLISHED)).admin1 == admin1
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("أعلن جهاز الأمن الوطني الإطاحة بوالي الأنبار في تنظيم داعش.", "Al-Anbar"),
+    ("Counter-terrorism forces captured the Islamic State's governor of Mosul, officials said.", "Ninewa"),
+])
+def test_a_groups_title_names_the_province_where_the_report_names_no_place(extract, text, admin1):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.sub_event_type, event.admin1, event.geo_precision) == ("Arrests", admin1, 3)

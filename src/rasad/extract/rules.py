@@ -1073,6 +1073,9 @@ class RuleExtractor:
             # "a raid in northern Syria …, killing …": the operation's word may name the country too
             scene = self._country_scene(tokens, events + modifiers, figure) if day or figure else None
             if scene is None:
+                # "الإطاحة بوالي كركوك في داعش": the province of a group's title, where the report names no place
+                scene = self._title_province(tokens)
+            if scene is None:
                 return []
             groups = [[(scene, False)]]
             place_source = "country"
@@ -1500,6 +1503,19 @@ class RuleExtractor:
         governorate = next((p for p in self.geocoder.gazetteer.lookup(admin1 or "") if p.feature == "admin1"
                             and p.admin1 == admin1), None)
         return None if governorate is None else ResolvedPlace(governorate, 3, place.start, place.end, ())
+
+    def _title_province(self, tokens: list[Token]) -> ResolvedPlace | None:
+        """The governorate a group's title names ("والي كركوك", "أمير ولاية الرقة", "the IS wali of Kirkuk"),
+        precision 3: where its holder acted, in a report that names no other place."""
+        for k, token in enumerate(tokens[:-1]):
+            if not bare_forms(token.text.lower()) & _GROUP_TITLES:
+                continue
+            first = k + 2 if tokens[k + 1].text.lower() == "of" else k + 1
+            named = next((m for m in self.geocoder.gazetteer.find(tokens[first : first + 4]) if m.first == 0), None)
+            place = named and max(named.candidates, key=lambda c: (c.feature == "admin1", c.population))
+            if place and place.feature in ("admin1", "city"):
+                return self._governorate_of(ResolvedPlace(place, 3, tokens[first].start, tokens[first].end, ()))
+        return None
 
     def _country_scene(self, tokens: list[Token], events: list[Hit], figure: bool) -> ResolvedPlace | None:
         """Iraq or Syria named as the scene of an event or operation word just before it ("ضربة جوية في شمال
@@ -2068,6 +2084,7 @@ class RuleExtractor:
         return any(tuple(after[: len(words)]) == words for words in self.lexicons.of_them)
 
 
+_GROUP_TITLES = frozenset({"والي", "ولايه", "wali", "emir", "governor"})  # a group's province in its title
 _FROM = frozenset({"من", "from"})
 _TO = frozenset({fold("الى"), "to"})
 
