@@ -5684,3 +5684,12 @@ def test_a_force_only_one_country_has_by_that_name_says_the_reports_country(extr
 def test_a_groups_title_names_the_province_where_the_report_names_no_place(extract, text, admin1):
     event = only(extract(text, published=PUBLISHED))
     assert (event.sub_event_type, event.admin1, event.geo_precision) == ("Arrests", admin1, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "نقلت قوات سوريا الديمقراطية 80 من عناصر داعش من سجن الصناعة إلى سجن في القامشلي يوم الأحد.",
+    "US forces moved 80 Islamic State members out of a prison in Hasakah on Sunday.",
+])
+def test_people_moved_out_of_a_prison_are_a_transfer_whatever_the_report_calls_them(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert ("detainee_transfer" in event.tags, event.transferred) == (True, 80)
