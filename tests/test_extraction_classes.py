@@ -5693,3 +5693,11 @@ def test_a_groups_title_names_the_province_where_the_report_names_no_place(extra
 def test_people_moved_out_of_a_prison_are_a_transfer_whatever_the_report_calls_them(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert ("detainee_transfer" in event.tags, event.transferred) == (True, 80)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Eleven people were detained in raids on villages west of Kirkuk, police said on Sunday.", "Police Forces of Iraq"),
+    ("اعتقل تسعة أشخاص في حملة دهم بريف القامشلي يوم الأحد، بحسب ما أفادت الأسايش.", "Asayish"),
+])
+def test_the_force_that_tells_of_arrests_no_other_force_made_made_them(extract, text, actor1):
+    assert only(extract(text, published=PUBLISHED)).actor1 == actor1

@@ -1433,6 +1433,11 @@ class RuleExtractor:
                         (other.last < min(event.first for event in events) and other.payload.side != "civilian"
                          and not _counted(other, tokens, (), self.lexicons.members))
                         or (attributed and other not in trailing and _named_striker(other, tokens)) for other in hits)):
+                    if all(hit.payload.id == "arrest" for hit in events) and not any(
+                            other.payload.side == "state" for other in hits if other not in trailing):
+                        # "Dozens were arrested in a sweep …, the Asayish said": only a state's force arrests, and
+                        # the one that tells of arrests no other force made made them
+                        trailing = [hit for hit in trailing if hit.payload.side != "state"]
                     sources |= {id(hit) for hit in trailing}
                 continue
             source = next((hit for hit in hits if hit.last + 1 == verb.first or hit.first == verb.last + 1), None)
