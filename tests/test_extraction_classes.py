@@ -5701,3 +5701,12 @@ def test_people_moved_out_of_a_prison_are_a_transfer_whatever_the_report_calls_t
 ])
 def test_the_force_that_tells_of_arrests_no_other_force_made_made_them(extract, text, actor1):
     assert only(extract(text, published=PUBLISHED)).actor1 == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "The body of a kidnapped farmer was found near Baiji three days after he was seized.",
+    "عثر على جثة مزارع مخطوف قرب بيجي بعد ثلاثة أيام من اختطافه.",
+])
+def test_days_after_another_deed_told_after_the_incident_date_that_deed_not_this_one(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_date, event.time_precision) == ("2025-03-11", 2)

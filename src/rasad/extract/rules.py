@@ -1111,6 +1111,11 @@ class RuleExtractor:
             # finding's (GUIDELINES §6: bodies found take the day of discovery)
             dated = [d for d in dated if not _dates_what_befell(d, tokens)]
             sentence_dates = [d for d in sentence_dates if not _dates_what_befell(d, sentence_tokens)]
+        # "found … two days after they were abducted", "عثر على الجثث بعد يومين من اختطافهم": the days count back to
+        # the deed after "after", not to this one, told before them (but "ويأتي الهجوم بعد أيام من هجوم مماثل", "the
+        # attack comes a week after …": the incident told before, named again, and the clause tells the earlier one)
+        dated = [d for d in dated if not (d.kind == "earlier" and d.start > tokens[main.last].end
+                                          and (trigger.id in _FINDING or not _definite(tokens, main)))]
         # "raising the toll of Friday's car bombing": the day English writes as the incident's own, before its word
         dated = sorted(dated, key=lambda d: not _day_of(d, norm.text, tokens, main))
         when, date_source = _choose_date(
