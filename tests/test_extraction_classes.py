@@ -5710,3 +5710,21 @@ def test_the_force_that_tells_of_arrests_no_other_force_made_made_them(extract, 
 def test_days_after_another_deed_told_after_the_incident_date_that_deed_not_this_one(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_date, event.time_precision) == ("2025-03-11", 2)
+
+
+def test_the_two_forces_a_clash_was_between_are_its_sides_whoever_else_the_clause_names(extract):
+    event = only(extract("Hundreds of villagers fled their homes near Makhmour after clashes between the PKK and the "
+                         "Iraqi army on Sunday.", published=PUBLISHED))
+    assert {event.actor1, event.actor2} == {"Military Forces of Iraq", "PKK: Kurdistan Workers Party"}
+
+
+def test_security_personnel_are_the_states_security_forces(extract):
+    event = only(extract("Three security personnel were wounded in an attack on a checkpoint near Baiji on Sunday.",
+                         published=PUBLISHED))
+    assert event.actor2 == "Military Forces of Iraq"
+
+
+def test_an_unexploded_shell_that_went_off_is_an_explosion_of_no_stated_party(extract):
+    event = only(extract("A shepherd was wounded when unexploded ordnance went off near Hatra on Sunday.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1) == ("Remote explosive/landmine/IED", None)

@@ -3050,6 +3050,9 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         a.last < b.first < main.first and b.first - a.last <= 3  # "… and Syrian government troops"
         and (tokens[a.last + 1].text == "and" or tokens[a.last + 1].text.startswith("و"))
         for a, b in itertools.pairwise(sorted(hits, key=lambda hit: hit.first))))
+    sides_after = [item for item in resolved if item[0].first > main.last]
+    if between and len({name for _, name, _ in sides_after}) >= 2:
+        resolved = sides_after  # "families fled after clashes between the YBS and the army": the two that fought
     if agent is None and between and any(side == "state" for _, _, side in resolved):
         agent = "state"  # "اشتباكات بين حزب العمال الكردستاني والجيش العراقي": the state's force is named first
     if opposed and len({name for _, name, _ in resolved}) == 1:
