@@ -5728,3 +5728,18 @@ def test_an_unexploded_shell_that_went_off_is_an_explosion_of_no_stated_party(ex
     event = only(extract("A shepherd was wounded when unexploded ordnance went off near Hatra on Sunday.",
                          published=PUBLISHED))
     assert (event.sub_event_type, event.actor1) == ("Remote explosive/landmine/IED", None)
+
+
+@pytest.mark.parametrize("text", [
+    "قتلت امرأة بقصف مدفعي على قرية في ريف عفرين، وأصيب ثلاثة أطفال بقصف مماثل على بلدة في ريف إعزاز يوم الأحد.",
+    "A farmer was killed in an IS attack near Daquq, and two soldiers were wounded in a separate attack in Dibis.",
+])
+def test_another_incident_of_its_kind_joined_in_one_sentence_is_one_of_its_own_in_one_governorate_too(extract, text):
+    events = extract(text, published=PUBLISHED)
+    assert len(events) == 2 and len({event.admin1 for event in events}) == 1
+    assert [(event.fatalities, bool(event.wounded)) for event in events] == [(1, False), (None, True)]
+
+
+def test_a_relation_word_after_a_village_cue_is_the_relation_not_a_village_of_its_name(extract):
+    event = only(extract("أصيب طفلان بانفجار لغم في قرية قرب منبج يوم الأحد.", published=PUBLISHED))
+    assert (event.location, event.geo_precision) == ("Manbij", 2)

@@ -123,6 +123,7 @@ class _Mention:
     gunfire: bool = False  # its clause tells a fight or shooting too ("… وقنابل يدوية، واندلعت اشتباكات")
     several: bool = False  # "killed five in two separate attacks": sums incidents the report may tell one by one
     estimate: bool = False  # "a monitor put the death toll at 14": another source's figure, not a rise
+    part: int | None = None  # where its clause starts, where the sentence joins incidents apart (`_joined_clauses`)
 
 
 @dataclass
@@ -264,9 +265,9 @@ class RuleExtractor:
             previous_places: list[ResolvedPlace] = []
             told = False  # the sentence tells an incident
             carried: Trigger | None = None  # the last clause's incident word, for "…، واثنين في تكريت"
-            for clause in (part for whole in clauses(text, sentence)
-                           for part in self._joined_clauses(text, whole, tokens_of(whole.start, whole.end), found_in,
-                                                            published)):
+            for clause, split in ((part, len(parts) > 1) for whole in clauses(text, sentence)
+                                  for parts in [self._joined_clauses(text, whole, tokens_of(whole.start, whole.end),
+                                                                     found_in, published)] for part in parts):
                 tokens = tokens_of(clause.start, clause.end)
                 if not tokens:
                     continue
@@ -280,6 +281,9 @@ class RuleExtractor:
                 found = self._clause(document, norm, published, context, state, sentence, sentence_tokens,
                                      sentence_dates, sentence_periods, tokens, groups, abroad, previous_places,
                                      index, paragraph_places, lambda index=index: next_places(index), carried)
+                if split:  # one of the incidents a sentence joined: never merged with another of them
+                    for mention in found:
+                        mention.part = clause.start
                 mentions.extend(found)
                 if any(not mention.reference for mention in found):  # (an incident told again adds no place)
                     state.told_places.extend(place for group in groups for place, _ in group)
@@ -1663,15 +1667,25 @@ class RuleExtractor:
             # word, in one governorate only; no dateline, no name that is also a word), the second counting people of
             # its own ("ومتظاهرين أكرادا في كركوك" is only more of an object); but not where the second tells more of
             # the first ("وأصيب اثنان آخران", "واعتقل خلالها", "and five others arrested")
-            scenes = [(m, regions) for m in placed if not m.ambiguous and not _dateline(text, tokens, m) and (
+            scenes = [(m, regions) for m in placed if (m.cue is not None or not m.ambiguous)
+                      and not _dateline(text, tokens, m) and (
                 m.cue is not None or (
                     (m.locative or m.relative) and any(p.feature not in MINOR_FEATURES for p in m.candidates)))
                 for regions in [_regions(m)] if len(regions) == 1]
             regions_before = {region for m, regions in scenes if m.last < k for region in regions}
             regions_after = {region for m, regions in scenes if m.first >= k for region in regions}
             forms_after = {form for token in tokens[k:] for form in bare_forms(token.text.lower())}
+            counted = any(amount.value for amount in amounts(tokens[k:]))
             apart = bool(regions_before and regions_after) and not regions_before & regions_after and not (
-                forms_after & _MORE_OF_IT) and any(amount.value for amount in amounts(tokens[k:]))
+                forms_after & _MORE_OF_IT) and counted
+            # … or, in one governorate, where the second is named as another incident of its own kind ("وأصيب اثنان
+            # بقصف مماثل على قرية في ريف الباب", "… in a separate attack in …") at another named place
+            rest = tokens[k:]
+            another = any(hit.last + 1 < len(rest) and bare_forms(rest[hit.last + 1].text.lower()) & _ANOTHER_INCIDENT
+                          for hit in lex.triggers.find(rest))
+            ids_before = {p.id for m, _ in scenes if m.last < k for p in m.candidates}
+            ids_after = {p.id for m, _ in scenes if m.first >= k for p in m.candidates}
+            apart = apart or (another and counted and bool(ids_before and ids_after) and not ids_before & ids_after)
             if not comma and not apart:
                 continue
             days_before = {d.value for d in find_dates(text, tokens[:k], published) if d.value}
@@ -2328,6 +2342,8 @@ _ATTRIBUTING = {"ما", "حسبما", "لما", "كما"}  # "وفق ما أفا
 _BACKED = {"backed", "led", "supported", "allied", "aligned", "affiliated", "sponsored", "trained"}
 _TROOPS = "troops"  # the generic form that stands for English "forces" after a country's adjective
 # Words that tell more of the incident before them ("وأصيب اثنان آخران", "واعتقل خلالها", "and five others")
+# the words that name an incident as another one of its kind ("بقصف مماثل", "بهجوم آخر", "in a separate attack")
+_ANOTHER_INCIDENT = {"مماثل", "مماثله", "اخر", "منفصل", "منفصله", "similar", "separate"}
 _MORE_OF_IT = {"اخر", "اخران", "اخرين", "اخرون", "خلالها", "خلاله", "اثرها", "اثره", "ذاته", "ذاتها", "نفسه", "نفسها",
                "منهم", "others", "other", "same", "during", "it", "them", "its", "their"}
 
@@ -3535,6 +3551,8 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
              and not (m.summary or mention.summary or m.several or mention.several)
              # "في الأثناء، …": another incident than those told in sentences before
              and not (mention.separate and m.event.evidence[0].start != a.evidence[0].start)
+             # "قتل مدني بقصف على قرية في ريف منبج، وأصيب اثنان بقصف مماثل في ريف الباب": incidents one sentence joins
+             and not (m.part is not None and mention.part is not None and m.part != mention.part)
              and _compatible_dates(m, mention)
              and (_compatible_places(m.event, a) or (
                  m.event.admin1 == a.admin1 and m.event.sub_event_type == a.sub_event_type and _same_figures(m.event, a))

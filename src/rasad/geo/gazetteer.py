@@ -388,6 +388,9 @@ class Gazetteer:
             if length == 1 and key[0] in FEATURE_CUES and self._starts_name(tokens, i + 1):
                 i += 1  # "قرى ناحية المحاويل": a cue word before a name is the name's cue, not a village "An Nahiyah"
                 continue
+            if length == 1 and key[0] in RELATIVE_WORDS and self._starts_name(tokens, i + 1):
+                i += 1  # "قرية قرب منبج": a relation word before a name is the relation, not a village of its name
+                continue
             if length == 1 and key[0] in _OTHER_WORDS:  # "من ناحية ثانية", "قرية أخرى": "another", never a name
                 i += 1
                 continue
@@ -466,9 +469,11 @@ class Gazetteer:
         if i and not word.isascii() and tokens[i - 1].text.endswith(("قريه", "بلده")) and (  # checked at every token
                 bare_forms(tokens[i - 1].text) & _VILLAGE_CUES_AR):
             # a quoted name, or one that does not end as the feminine adjectives after "قرية" do ("قرية تابعة")
-            if (word.endswith("ه") and not tokens[i].quoted) or word in _OTHER_WORDS or self._match_at(
+            # (nor a relation word: "قرية قرب منبج" is a village near Manbij)
+            if (word.endswith("ه") and not tokens[i].quoted) or word in _OTHER_WORDS or word in RELATIVE_WORDS or (
+                    self._match_at(
                     tokens, i, self._index) or self._match_at(tokens, i, self._without_article) or self._match_at(
-                    tokens, i, self._without_qualifier):
+                    tokens, i, self._without_qualifier)):
                 return None
             skeletons = arabic_consonants(word)
         else:
