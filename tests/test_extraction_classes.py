@@ -5743,3 +5743,23 @@ def test_another_incident_of_its_kind_joined_in_one_sentence_is_one_of_its_own_i
 def test_a_relation_word_after_a_village_cue_is_the_relation_not_a_village_of_its_name(extract):
     event = only(extract("أصيب طفلان بانفجار لغم في قرية قرب منبج يوم الأحد.", published=PUBLISHED))
     assert (event.location, event.geo_precision) == ("Manbij", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت القوات الأمنية المتهم سالم خلف في ناحية العلم يوم الأحد.",
+    "اعتقلت قوات الجيش العراقي المطلوب كريم عواد في قضاء بيجي يوم الأحد.",
+])
+def test_a_police_formula_that_names_one_person_counts_one_after_a_definite_word(extract, text):
+    assert only(extract(text, published=PUBLISHED)).arrested == 1
+
+
+def test_a_tribes_notable_is_a_civilian(extract):
+    event = only(extract("قتل الشيخ حمد الخلف أحد وجهاء عشيرة الجبور برصاص مجهولين في ناحية الزاب يوم الأحد.",
+                         published=PUBLISHED))
+    assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians")
+
+
+def test_the_facilities_protection_service_is_iraqs_police(extract):
+    event = only(extract("أصيب منتسبان في قوات حماية المنشآت بانفجار عبوة قرب مصفى بيجي يوم الأحد.",
+                         published=PUBLISHED))
+    assert event.actor2 == "Police Forces of Iraq"

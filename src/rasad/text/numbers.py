@@ -36,6 +36,7 @@ def _words() -> dict:
         data["vague_phrases"].setdefault(phrase.split()[0], []).append(tuple(phrase.split()))
     data["singulars"] = frozenset(fold(w) for w in data["singulars"]["words"])
     data["collectives"] = frozenset(data["collectives"]["words"])
+    data["naming"] = frozenset(fold(w) for w in data["naming"]["words"])
     data["one_of_them"] = frozenset(fold(w) for w in data["one_of"]["pronouns"])
     data["one_of"] = frozenset(fold(w) for w in data["one_of"]["words"])
     data["english_plurals"] = frozenset(data["english_plurals"]["words"])
@@ -105,7 +106,9 @@ def amounts(tokens: list[Token]) -> list[Amount]:
                         # nor after a dual, its own noun, a noun joined by "و" ("جنود وشرطيان ومدني")
                         and not (word[:1] == "و" and bare_forms(tokens[i - 1].text) & data["duals"]))
         # "الهجوم الإرهابي", "التفجير الانتحاري": a definite adjective after a definite noun that counts nobody
-        attributive = word.startswith("ال") and i > 0 and tokens[i - 1].text.startswith(("ال", "بال", "وال", "لل"))
+        attributive = word.startswith("ال") and i > 0 and tokens[i - 1].text.startswith(("ال", "بال", "وال", "لل")) and not (
+            # … but "القوات الأمنية المتهم جاسم": a formula that names one person, a name after it
+            word in data["naming"] and i + 1 < len(tokens) and not tokens[i + 1].text.startswith("ال"))
         if (word in ("احد", "احدي") and i + 1 < len(tokens) and (
                 tokens[i + 1].text.startswith("ال") or without_possessive(tokens[i + 1].text) in data["one_of"])) or (
             # "أحد المسلحين", "أحد عناصر الجيش": one of them; but "لم يصب أحد بأذى" counts nobody
