@@ -5763,3 +5763,21 @@ def test_the_facilities_protection_service_is_iraqs_police(extract):
     event = only(extract("أصيب منتسبان في قوات حماية المنشآت بانفجار عبوة قرب مصفى بيجي يوم الأحد.",
                          published=PUBLISHED))
     assert event.actor2 == "Police Forces of Iraq"
+
+
+def test_min_after_the_incidents_noun_names_its_doer_and_the_force_whose_members_its_pronoun_counts_suffered(extract):
+    text = "أعلنت وزارة الدفاع السورية مقتل جنديين من عناصرها بهجوم من مليشيا قسد على نقطة قرب مسكنة يوم الأحد."
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Syrian Democratic Forces", "Military Forces of Syria")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("نقلت السلطات ألفا معتقل من سجن غويران إلى العراق يوم الأحد.", 2000),
+    ("نقلت السلطات عشرين ألفا من سكان المخيم إلى مخيم آخر يوم الأحد.", 20000),
+])
+def test_alfan_before_its_noun_is_two_thousand_and_after_a_count_a_thousand(text, value):
+    from rasad.text.normalize import normalize
+    from rasad.text.numbers import amounts
+    from rasad.text.tokens import tokenize
+
+    assert [amount.value for amount in amounts(tokenize(normalize(text).text)) if amount.value > 100] == [value]

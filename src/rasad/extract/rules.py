@@ -76,7 +76,7 @@ _UNIT_CUES = frozenset(word for word, features in FEATURE_CUES.items() if featur
 # the words that may stand between a village and the unit that holds it: "in", the unit's cue word
 _UNIT_WORDS = frozenset({"in", "في"}) | frozenset(
     word for word, features in FEATURE_CUES.items() if features[0] in ("admin1", "district"))
-_FORCE_NOUNS = {"قوات", fold("قوة"), "عناصر", "the", "forces"}
+_FORCE_NOUNS = {"قوات", fold("قوة"), "عناصر", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "the", "forces"}
 _ATTEMPT_NOUNS = {"attempt", "attempts", "bid", "plot"}  # "an assassination attempt": none killed by it
 # words that open a clause of their own: a member named before one is no member of the force after it
 _CLAUSE_LINKS = {"after", "before", "when", "while", "as", "but", "بعد", "قبل", "اثر", "عقب", "عندما", "حين", "بينما"}
@@ -3081,7 +3081,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     marked = next((item for item in resolved if " ".join(
         token.text for token in tokens[max(0, item[0].first - 2) : item[0].first]) in agents
         or tokens[item[0].first - 1 : item[0].first] and tokens[item[0].first - 1].text in agents
-        or _passive_by(tokens, item[0].first)), None)
+        or _passive_by(tokens, item[0].first)
+        # "باستهداف من ميليشيا قسد", "بقصف من الطيران التركي": "من" right after the incident's noun names its doer
+        or (item[0].first > main.last + 1 and tokens[main.last + 1].text == "من" and not tokens[main.first].text.isascii()
+            and all(token.text in _FORCE_NOUNS for token in tokens[main.last + 2 : item[0].first]))), None)
     if marked is not None and marked[2] == "unknown":
         # "بهجوم شنه مسلحون يرجح انتماؤهم لخلايا التنظيم": gunmen and the group they are said to belong to are one
         # side, named by the group
@@ -3095,6 +3098,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
         sides = {marked[2]} | ({"insurgent", "unknown"} if marked[2] in ("insurgent", "unknown") else set())
         other = next((item for item in resolved if item[1] != marked[1] and item[2] not in sides), None) or next(
             (item for item in resolved if item[1] != marked[1] and _suffered(item[0], tokens, members, dates)), None)
+        if other is None and any(without_possessive(form) in members for token in tokens
+                                 for form in bare_forms(token.text) if form.endswith(("ها", "هم"))):
+            # "أعلنت وزارة الدفاع مقتل ثلاثة من عناصرها باستهداف من قسد": the force whose members its pronoun counts
+            other = next((item for item in resolved if item[1] != marked[1] and item[0].last < main.first), None)
         spans = {"actor1": (tokens[marked[0].first].start, tokens[marked[0].last].end)}
         if other is not None:
             spans["actor2"] = (tokens[other[0].first].start, tokens[other[0].last].end)
