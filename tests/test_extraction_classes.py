@@ -5781,3 +5781,12 @@ def test_alfan_before_its_noun_is_two_thousand_and_after_a_count_a_thousand(text
     from rasad.text.tokens import tokenize
 
     assert [amount.value for amount in amounts(tokenize(normalize(text).text)) if amount.value > 100] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "هاجمت مجموعة من فلول النظام البائد دورية للأمن العام قرب جبلة يوم الأحد وقتلت ثلاثة من عناصرها.",
+    "Assad loyalists ambushed a General Security patrol near Jableh on Sunday, killing three of its members.",
+])
+def test_gunmen_loyal_to_the_fallen_government_are_a_group_of_their_own(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Assad Regime Loyalists", "Military Forces of Syria")
