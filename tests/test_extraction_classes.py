@@ -5790,3 +5790,4 @@ def test_alfan_before_its_noun_is_two_thousand_and_after_a_count_a_thousand(text
 def test_gunmen_loyal_to_the_fallen_government_are_a_group_of_their_own(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Assad Regime Loyalists", "Military Forces of Syria")
+

@@ -375,3 +375,10 @@ def test_a_village_cue_keeps_the_village_a_name_without_the_article_names():
 def test_a_named_prisons_gh_written_g_is_one_consonant(text):
     (place,) = places_in(text)[:1]
     assert place.place.feature == "prison" and place.place.admin1 == "Al-Hasakeh"
+
+
+@pytest.mark.parametrize("text", ["قصفت المدفعية قرى في إقليم كردستان", "villages in the Kurdistan Region were shelled",
+                                  "killed by a bomb", "the army said it was ready"])
+def test_a_region_and_english_words_that_are_village_names_too_are_places_only_after_a_cue(text):
+    mentions = default_gazetteer().find(tokenize(normalize(text).text))
+    assert all(mention.ambiguous for mention in mentions)
