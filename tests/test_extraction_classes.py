@@ -5791,3 +5791,16 @@ def test_gunmen_loyal_to_the_fallen_government_are_a_group_of_their_own(extract,
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Assad Regime Loyalists", "Military Forces of Syria")
 
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The bodies of two young men were pulled from the Euphrates near Hit on Sunday.", "Violence against civilians"),
+    ("نظم العشرات من أهالي المختطفين الإيزيديين وقفة أمام مبنى محافظة دهوك يوم الأحد.", "Protests"),
+])
+def test_bodies_taken_out_of_water_and_a_stand_organised_are_events(extract, text, event_type):
+    assert only(extract(text, published=PUBLISHED)).event_type == event_type
+
+
+def test_a_country_named_as_the_subject_of_a_states_deed_is_its_state(extract):
+    event = only(extract("Syria closed the Albu Kamal border crossing on Sunday.", published=PUBLISHED))
+    assert (event.actor1, "border_closure" in event.tags) == ("Military Forces of Syria", True)

@@ -1228,8 +1228,9 @@ class RuleExtractor:
                 actor1, actor2 = actor2 or (UNIDENTIFIED if violent else None), "Civilians"
                 actor_spans = {"actor2": actor_spans["actor1"]} | (
                     {"actor1": actor_spans["actor2"]} if "actor2" in actor_spans else {})
-            if trigger.id == "transfer" and actor1 is None:
-                # "Iraq repatriated 150 families", "تسلم العراق 300 معتقل": the country that moved them, its state
+            if actor1 is None and (trigger.id == "transfer" or trigger.agent == "state"):
+                # "Iraq repatriated 150 families", "تسلم العراق 300 معتقل", "Iraq closed the crossing": the country
+                # that acted, its state
                 actor1 = lex.armies.get(_country_subject(tokens, main) or "")
             if trigger.id == "handover" and actor1 is None and actor2 is None:
                 continue  # "انسحب المرشح من الانتخابات": ground changes hands between forces, or not at all
