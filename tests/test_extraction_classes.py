@@ -5804,3 +5804,16 @@ def test_bodies_taken_out_of_water_and_a_stand_organised_are_events(extract, tex
 def test_a_country_named_as_the_subject_of_a_states_deed_is_its_state(extract):
     event = only(extract("Syria closed the Albu Kamal border crossing on Sunday.", published=PUBLISHED))
     assert (event.actor1, "border_closure" in event.tags) == ("Military Forces of Syria", True)
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Army howitzers pounded IS hideouts near Baiji on Sunday.", "Shelling/artillery/missile attack"),
+    ("Coalition jets bombarded an IS cave complex in Wadi Hauran on Sunday.", "Air/drone strike"),
+])
+def test_heavy_fire_from_afar_told_by_its_plain_verbs(extract, text, sub_event_type):
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == sub_event_type
+
+
+def test_pounding_on_a_door_is_no_shelling(extract):
+    assert extract("Security forces pounded on the doors of houses in Hawija on Sunday.", published=PUBLISHED) == []
+
