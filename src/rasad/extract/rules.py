@@ -2342,9 +2342,9 @@ _STRIKER_MARKERS = {"برصاص", "بنيران", "يد", "قبل"}  # "برصا
 _ATTRIBUTING = {"ما", "حسبما", "لما", "كما"}  # "وفق ما أفادت …", "حسبما أعلن …": the source closes the clause
 _BACKED = {"backed", "led", "supported", "allied", "aligned", "affiliated", "sponsored", "trained"}
 _TROOPS = "troops"  # the generic form that stands for English "forces" after a country's adjective
-# Words that tell more of the incident before them ("وأصيب اثنان آخران", "واعتقل خلالها", "and five others")
 # the words that name an incident as another one of its kind ("بقصف مماثل", "بهجوم آخر", "in a separate attack")
 _ANOTHER_INCIDENT = {"مماثل", "مماثله", "اخر", "منفصل", "منفصله", "similar", "separate"}
+# Words that tell more of the incident before them ("وأصيب اثنان آخران", "واعتقل خلالها", "and five others")
 _MORE_OF_IT = {"اخر", "اخران", "اخرين", "اخرون", "خلالها", "خلاله", "اثرها", "اثره", "ذاته", "ذاتها", "نفسه", "نفسها",
                "منهم", "others", "other", "same", "during", "it", "them", "its", "their"}
 

@@ -470,10 +470,9 @@ class Gazetteer:
                 bare_forms(tokens[i - 1].text) & _VILLAGE_CUES_AR):
             # a quoted name, or one that does not end as the feminine adjectives after "قرية" do ("قرية تابعة")
             # (nor a relation word: "قرية قرب منبج" is a village near Manbij)
-            if (word.endswith("ه") and not tokens[i].quoted) or word in _OTHER_WORDS or word in RELATIVE_WORDS or (
-                    self._match_at(
-                    tokens, i, self._index) or self._match_at(tokens, i, self._without_article) or self._match_at(
-                    tokens, i, self._without_qualifier)):
+            if (word.endswith("ه") and not tokens[i].quoted) or word in _OTHER_WORDS or word in RELATIVE_WORDS or any(
+                    self._match_at(tokens, i, index)
+                    for index in (self._index, self._without_article, self._without_qualifier)):
                 return None
             skeletons = arabic_consonants(word)
         else:
