@@ -5817,3 +5817,12 @@ def test_heavy_fire_from_afar_told_by_its_plain_verbs(extract, text, sub_event_t
 def test_pounding_on_a_door_is_no_shelling(extract):
     assert extract("Security forces pounded on the doors of houses in Hawija on Sunday.", published=PUBLISHED) == []
 
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب جنديان بانفجار لغم أثناء دورية على الشريط الحدودي مع سوريا غرب الأنبار يوم الأحد.",
+    "Two SDF fighters were wounded by a mine on the border with Iraq in eastern Hasakah province on Sunday.",
+])
+def test_an_incident_on_the_border_of_a_governorate_it_runs_along_is_tagged_border(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.geo_precision, "border" in event.tags) == (3, True)

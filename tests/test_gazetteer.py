@@ -382,3 +382,8 @@ def test_a_named_prisons_gh_written_g_is_one_consonant(text):
 def test_a_region_and_english_words_that_are_village_names_too_are_places_only_after_a_cue(text):
     mentions = default_gazetteer().find(tokenize(normalize(text).text))
     assert all(mention.ambiguous for mention in mentions)
+
+
+def test_the_governorates_the_iraq_syria_border_runs_along():
+    assert default_boundaries().border_governorates() == {
+        ("IQ", "Duhok"), ("IQ", "Ninewa"), ("IQ", "Al-Anbar"), ("SY", "Al-Hasakeh"), ("SY", "Deir-ez-Zor"), ("SY", "Homs")}

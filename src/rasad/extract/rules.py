@@ -1309,9 +1309,13 @@ class RuleExtractor:
             if place.place.feature in ("crossing", "border") or ("infiltration" in event_tags):
                 event_tags.add("border")
             border_km, sector = self.geocoder.border(place.place.lat, place.place.lon)
-            if border_km <= 25 and words & {"الحدود", "حدود", "الحدوديه", "الحدودي", "border"}:
-                event_tags.add("border")
             named = {COUNTRY_WORDS[w] for w in words if w in COUNTRY_WORDS}
+            if words & _BORDER_WORDS and (border_km <= 25 or (
+                    # "على الشريط الحدودي مع سوريا غرب نينوى", "along the Syrian border west of Nineveh": a governorate
+                    # the border runs along, and the other country named as what lies across it
+                    place.precision == 3 and named - {country}
+                    and self.geocoder.on_the_border(country, place.admin1 or place.place.admin1))):
+                event_tags.add("border")
             if final_sub == "Other" and named - {country}:
                 event_tags.add("border")
             if final_sub == "Disrupted weapons use" and named - {country} and border_km <= _BORDER_AREA_KM:
@@ -2109,6 +2113,7 @@ class RuleExtractor:
         return any(tuple(after[: len(words)]) == words for words in self.lexicons.of_them)
 
 
+_BORDER_WORDS = frozenset({"الحدود", "حدود", "الحدوديه", "الحدودي", "border"})
 _GROUP_TITLES = frozenset({"والي", "ولايه", "wali", "emir", "governor"})  # a group's province in its title
 _FROM = frozenset({"من", "from"})
 _TO = frozenset({fold("الى"), "to"})

@@ -90,6 +90,14 @@ class Boundaries:
             best = min(best, (px - qx) ** 2 + (py - qy) ** 2)
         return math.sqrt(best) * math.pi / 180 * EARTH_KM
 
+    def border_governorates(self) -> frozenset[tuple[str, str]]:
+        """(country, name) of the governorates the Iraq-Syria border runs along: those found a few km to either side
+        of its vertices."""
+        step = 0.05  # degrees, about 5 km
+        return frozenset((g.country, g.name) for lon, lat in self.border
+                         for dx, dy in ((step, 0), (-step, 0), (0, step), (0, -step))
+                         if (g := self.admin1_at(lat + dy, lon + dx)) is not None)
+
     @staticmethod
     def border_sector(lat: float, lon: float) -> str:
         """The named border sector nearest the point."""

@@ -97,6 +97,7 @@ class Geocoder:
         self._border_cache: dict[tuple[float, float], float] = {}  # bounded by the gazetteer's points
         self._seats: dict[str, Place | None] | None = None
         self._districts: dict[tuple[str, str, str], Place] | None = None
+        self._border_governorates: frozenset[tuple[str, str]] | None = None
 
     def seat(self, admin1: str) -> Place | None:
         """The city that seats a governorate (governorates.csv ``seat_ar``): where its building and council stand."""
@@ -281,6 +282,12 @@ class Geocoder:
         if (lat, lon) not in self._border_cache:
             self._border_cache[(lat, lon)] = self.boundaries.border_km(lat, lon)
         return self._border_cache[(lat, lon)]
+
+    def on_the_border(self, country: str, admin1: str) -> bool:
+        """Whether the Iraq-Syria border runs along the governorate."""
+        if self._border_governorates is None:
+            self._border_governorates = self.boundaries.border_governorates()
+        return (country, admin1) in self._border_governorates
 
     def border(self, lat: float, lon: float) -> tuple[float, str]:
         """Distance to the Iraq-Syria border (km) and the named border sector."""
