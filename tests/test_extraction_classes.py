@@ -5826,3 +5826,12 @@ def test_pounding_on_a_door_is_no_shelling(extract):
 def test_an_incident_on_the_border_of_a_governorate_it_runs_along_is_tagged_border(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.geo_precision, "border" in event.tags) == (3, True)
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت طائرات إسرائيلية أرتالا لقوات الحكومة السورية قرب درعا يوم الأحد.",
+    "Israeli jets struck Syrian government convoys near Daraa on Sunday.",
+])
+def test_a_forces_convoys_struck_make_it_the_other_side(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel", "Military Forces of Syria")
