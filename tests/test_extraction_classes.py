@@ -5835,3 +5835,12 @@ def test_an_incident_on_the_border_of_a_governorate_it_runs_along_is_tagged_bord
 def test_a_forces_convoys_struck_make_it_the_other_side(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Military Forces of Israel", "Military Forces of Syria")
+
+
+@pytest.mark.parametrize("text", [
+    "فككت القوات الأمنية عبوتين ناسفتين في ناحية جرف النصر يوم الأحد.",
+    "Security forces defused two roadside bombs in Jurf al-Nasr, Babil province, on Sunday.",
+])
+def test_a_sub_district_by_the_name_it_was_given_in_2014(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.admin2, "Jurf" in event.location) == ("Al-Mussyab", True)
