@@ -5844,3 +5844,12 @@ def test_a_forces_convoys_struck_make_it_the_other_side(extract, text):
 def test_a_sub_district_by_the_name_it_was_given_in_2014(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.admin2, "Jurf" in event.location) == ("Al-Mussyab", True)
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب مدنيان بقصف مدفعي على بلدة زركان بريف الحسكة يوم الأحد.",
+    "Two civilians were wounded by artillery fire on the town of Zirgan in Hasakah province on Sunday.",
+])
+def test_abu_rasin_by_its_kurdish_name(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.admin1, event.admin2) == ("Al-Hasakeh", "Ras Al Ain")
