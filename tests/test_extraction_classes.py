@@ -5853,3 +5853,9 @@ def test_a_sub_district_by_the_name_it_was_given_in_2014(extract, text):
 def test_abu_rasin_by_its_kurdish_name(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.admin1, event.admin2) == ("Al-Hasakeh", "Ras Al Ain")
+
+
+def test_a_villages_name_in_levantine_spelling(extract):
+    event = only(extract("Gunmen shot dead a teacher in the village of al-Kishkiyeh in Deir ez-Zor's eastern "
+                         "countryside on Sunday.", published=PUBLISHED))
+    assert (event.location, event.geo_precision) == ("Al Kashmah", 1)

@@ -259,6 +259,10 @@ class Gazetteer:
                     # "Hajeen" for Hajin, "Busaira" for Busayrah, "Qayara" for Qayyarah
                     for variant in _vowel_variants(last):
                         add(index, (*words[:-1], variant), number)
+                if last.isascii() and last.endswith("iyah") and len(last) > 6:
+                    # Levantine spelling, a village's too: "al-Kishkiyeh", "Kishkiyyeh" for Al Kishkiyah
+                    for ending in ("iyeh", "iyyeh"):
+                        add(index, (*words[:-1], last[:-4] + ending), number)
                 if len(words) > 1 and first in _LEAD_VARIANTS:
                     # and the common word a name opens with in several ways: "Tal Tamr", "Tell Tamer"
                     for variant in _LEAD_VARIANTS[first]:
