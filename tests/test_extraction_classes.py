@@ -5859,3 +5859,9 @@ def test_a_villages_name_in_levantine_spelling(extract):
     event = only(extract("Gunmen shot dead a teacher in the village of al-Kishkiyeh in Deir ez-Zor's eastern "
                          "countryside on Sunday.", published=PUBLISHED))
     assert (event.location, event.geo_precision) == ("Al Kashmah", 1)
+
+
+def test_a_force_that_backed_an_operation_took_part_in_it(extract):
+    event = only(extract("Iraqi troops killed three IS militants in a raid backed by the US-led coalition near Rawa on "
+                         "Sunday.", published=PUBLISHED))
+    assert (event.actor1, "coalition" in event.tags) == ("Military Forces of Iraq", True)
