@@ -2565,15 +2565,12 @@ def _distance_locator(tokens: list[Token], first: int) -> bool:
     return distance is not None and distance > NEAR_KM
 
 
-_COUNTRY_NAMES = {"العراق": "IQ", "سوريا": "SY", "سوريه": "SY", "iraq": "IQ", "syria": "SY"}
-
-
 def _country_subject(tokens: list[Token], main: Hit) -> str | None:
     """The country named as the subject of the trigger's verb: right before an English one ("Iraq repatriated"),
     right after an Arabic one ("تسلم العراق"), or None."""
-    if tokens[main.first].text.isascii():
-        return _COUNTRY_NAMES.get(tokens[main.first - 1].text.lower()) if main.first else None
-    return _COUNTRY_NAMES.get(tokens[main.last + 1].text) if main.last + 1 < len(tokens) else None
+    k = main.first - 1 if tokens[main.first].text.isascii() else main.last + 1
+    country = countries().get(tokens[k].text.lower()) if 0 <= k < len(tokens) else None
+    return country.country if country else None
 
 
 def _between_ends(tokens: list[Token], first: int) -> bool:
