@@ -67,7 +67,8 @@ _REFERENCE_CITY = 300_000  # population of the cities reports use as reference p
 _BETWEEN = frozenset({"بين", "between"})  # "بين الرقة والحسكة", "between X and Y"
 # the words that name two places as the ends or sides of one boundary ("على حدود ديالى وصلاح الدين", "on the border of
 # X and Y"), and the plural or dual cue word that may stand after them ("بين محافظتي كركوك وصلاح الدين")
-_BOUNDARY_WORDS = frozenset({"حدود", "الحدود", "border", "borders", "boundary", "edge"})
+_BORDER_WORDS = frozenset({"الحدود", "حدود", "الحدوديه", "الحدودي", "border"})  # an incident "at the border"
+_BOUNDARY_WORDS = _BORDER_WORDS | {"borders", "boundary", "edge"}
 _GOVERNORATE_PAIRS = frozenset({"محافظتي", "محافظتين", "provinces", "governorates"})
 _PAIR_CUES = _GOVERNORATE_PAIRS | {fold("قضائي"), "ناحيتي", "the"}
 _TARGET_MARKERS = {"ضد", fold("على"), "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
@@ -2113,7 +2114,6 @@ class RuleExtractor:
         return any(tuple(after[: len(words)]) == words for words in self.lexicons.of_them)
 
 
-_BORDER_WORDS = frozenset({"الحدود", "حدود", "الحدوديه", "الحدودي", "border"})
 _GROUP_TITLES = frozenset({"والي", "ولايه", "wali", "emir", "governor"})  # a group's province in its title
 _FROM = frozenset({"من", "from"})
 _TO = frozenset({fold("الى"), "to"})
