@@ -5865,3 +5865,150 @@ def test_a_force_that_backed_an_operation_took_part_in_it(extract):
     event = only(extract("Iraqi troops killed three IS militants in a raid backed by the US-led coalition near Rawa on "
                          "Sunday.", published=PUBLISHED))
     assert (event.actor1, "coalition" in event.tags) == ("Military Forces of Iraq", True)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed a shepherd in the Abbasi subdistrict of Hawija on Sunday.",
+    "Gunmen killed a shepherd in the Rashad subdistrict of Kirkuk on Sunday.",
+])
+def test_a_unit_named_with_its_cue_word_and_the_town_that_holds_it(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.admin1, event.geo_precision, event.location in ("Al-Abbasi", "Al-Rashad")) == ("Kirkuk", 2, True)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("فجر مسلحون برجين لنقل الطاقة الكهربائية في ناحية الرياض بكركوك يوم الأحد.", "Remote explosive/landmine/IED"),
+    ("فجر مجهولون أنبوبا لنقل النفط الخام قرب بيجي في صلاح الدين يوم الأحد.", "Remote explosive/landmine/IED"),
+    ("نسف عناصر التنظيم جسرا صغيرا على طريق ريفي في قضاء الحويجة بكركوك يوم الأحد.", "Remote explosive/landmine/IED"),
+    ("نسف مسلحون منزل أحد الوجهاء في ناحية الزاب بكركوك يوم الأحد.", "Looting/property destruction"),
+])
+def test_sabotage_told_by_what_was_blown_up(extract, text, kind):
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == kind
+
+
+@pytest.mark.parametrize("text", [
+    "صدت قطعات الجيش محاولة تسلل لعناصر داعش على مواقعها في قضاء الطارمية شمالي بغداد يوم الأحد.",
+    "Troops repelled an IS infiltration attempt on their posts in the Tarmiyah district north of Baghdad on Sunday.",
+])
+def test_creeping_up_on_a_front_far_from_the_border_is_a_fight_not_a_crossing(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, {"infiltration", "border"} & set(event.tags)) == ("Battles", set())
+
+
+@pytest.mark.parametrize("text", [
+    "أحبطت قوات حرس الحدود محاولة تسلل من الأراضي السورية قرب القائم يوم الأحد.",
+    "Iraqi troops foiled an attempt by militants to sneak across from Syria near al-Qaim on Sunday.",
+])
+def test_a_crossing_near_the_border_keeps_its_tags(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert {"infiltration", "border"} <= set(event.tags)
+
+
+def test_people_of_no_kind_received_from_a_camp_were_transferred(extract):
+    event = only(extract("Iraq received 540 people from al-Hol camp in Syria on Sunday, the migration ministry "
+                         "said.", published=PUBLISHED))
+    assert (event.transferred, "detainee_transfer" in event.tags) == (540, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Some 40 people were moved to hospitals after a car bomb went off in Qamishli on Sunday.",
+    "Displaced people returned from a camp near Mosul to their villages in Nineveh province on Sunday.",
+])
+def test_people_taken_to_hospital_or_going_home_are_no_transfer(extract, text):
+    assert all(event.transferred is None for event in extract(text, published=PUBLISHED))
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلحون مجهولون صاحب متجر في حمص يوم الأحد.",
+    "A bomb killed two people outside a church in Homs on Sunday.",
+])
+def test_a_city_named_like_its_governorate_is_the_city_however_far_from_the_border(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.admin2, event.geo_precision) == ("Homs", 1)
+
+
+def test_the_sons_of_a_force_are_its_men(extract):
+    event = only(extract("أسفر الهجوم عن سقوط أربعة شهداء من أبناء الحشد العشائري في قضاء راوة يوم الأحد.",
+                         published=PUBLISHED))
+    assert event.actor2 == "Popular Mobilization Forces"
+
+
+def test_the_backer_named_before_a_force_is_no_side(extract):
+    event = only(extract("Nine IS militants were killed in coalition-backed SDF raids in Deir ez-Zor province on "
+                         "Sunday.", published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Syrian Democratic Forces", "Islamic State")
+
+
+def test_a_front_named_after_a_town_lies_around_it(extract):
+    event = only(extract("أصيب ثلاثة من البيشمركة بقذائف هاون أطلقها داعش على مواقعهم في محور مخمور يوم الأحد.",
+                         published=PUBLISHED))
+    assert (event.admin1, event.geo_precision) == ("Erbil", 2)
+
+
+def test_two_martyrs_in_the_dual(extract):
+    event = only(extract("أسفر هجوم مسلح عن سقوط شهيدين من الجيش العراقي في قضاء راوة يوم الأحد.", published=PUBLISHED))
+    assert (event.fatalities, event.actor2) == (2, "Military Forces of Iraq")
+
+
+@pytest.mark.parametrize("text", [
+    "قتل جنديان بانفجار عبوة ناسفة على طريق بغداد - كركوك قرب طوز خورماتو يوم الأحد.",
+    "قتل جنديان بانفجار عبوة ناسفة على الطريق الدولي بين بغداد وكركوك قرب طوز خورماتو يوم الأحد.",
+    "Two soldiers were killed by a roadside bomb on the Baghdad-Kirkuk highway near Tuz Khurmatu on Sunday.",
+])
+def test_the_towns_a_road_is_named_after_give_way_to_the_place_near_it(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.admin1, event.admin2) == ("Salah Al-Din", "Tooz (Tuz Khurmatu)")
+
+
+def test_the_towns_a_road_is_named_after_place_it_where_nothing_else_does(extract):
+    event = only(extract("قتل جنديان بانفجار عبوة ناسفة على طريق بغداد - كركوك يوم الأحد.", published=PUBLISHED))
+    assert (event.admin1, event.geo_precision) == ("Baghdad", 2)
+
+
+def test_an_aside_that_tells_part_of_a_count_stands_between_the_figure_and_its_verb(extract):
+    event = only(extract("Eleven suspected IS members, including a so-called wali, were detained in raids across "
+                         "Kirkuk province on Sunday.", published=PUBLISHED))
+    assert event.arrested == 11
+
+
+def test_a_pronoun_counts_the_one_named_before_not_one_more(extract):
+    event = only(extract("On Sunday an old mine exploded under a farmer in the Sinjar district, killing him at once.",
+                         published=PUBLISHED))
+    assert event.fatalities == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested an IS financier in the Yarmouk neighbourhood of western Baghdad on Sunday.",
+    "Police arrested an IS financier in the Yarmouk neighbourhood of central Baghdad on Sunday.",
+])
+def test_a_quarter_of_a_city_said_with_its_part_is_in_that_city(extract, text):
+    assert only(extract(text, published=PUBLISHED)).admin1 == "Baghdad"
+
+
+def test_the_countryside_of_a_city_named_like_its_governorate_spans_its_districts(extract):
+    event = only(extract("Syrian security forces detained nine IS suspects in the countryside of Homs on Sunday.",
+                         published=PUBLISHED))
+    assert (event.admin1, event.admin2, event.geo_precision) == ("Homs", None, 2)
+
+
+def test_those_joined_to_a_pronoun_count_too(extract):
+    event = only(extract("Gunmen stormed a farmhouse southwest of Kirkuk on Sunday, killing him and his two sons.",
+                         published=PUBLISHED))
+    assert event.fatalities == 3
+
+
+@pytest.mark.parametrize("text", [
+    "اقتحم عشرات المحتجين مبنى مجلس محافظة كركوك يوم الأحد وحطموا نوافذه.",
+    "Protesters stormed the building of the Kirkuk provincial council on Sunday.",
+])
+def test_an_institutions_building_is_the_scene(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_type, event.admin1) == ("Riots", "Kirkuk")
+
+
+@pytest.mark.parametrize("text", [
+    "سلمت قسد جثامين أربعة جنود قتلوا في اشتباكات سابقة إلى القوات الحكومية عبر معبر الطبقة.",
+    "The SDF handed over the bodies of four soldiers killed in earlier clashes at the Tabqa crossing.",
+])
+def test_an_incident_told_as_earlier_is_no_incident_of_the_report(extract, text):
+    assert extract(text, published=PUBLISHED) == []

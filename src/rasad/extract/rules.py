@@ -22,7 +22,15 @@ from rasad.extract.base import register_extractor
 from rasad.extract.confidence import FACTORS, Calibration, default_calibration
 from rasad.extract.lexicon import Actor, Hit, Lexicons, PhraseMatcher, Trigger, default_lexicons
 from rasad.geo.boundaries import haversine_km
-from rasad.geo.gazetteer import COUNTRY_WORDS, FEATURE_CUES, MINOR_FEATURES, ForeignMention, PlaceMention
+from rasad.geo.gazetteer import (
+    COUNTRY_WORDS,
+    FEATURE_CUES,
+    MINOR_FEATURES,
+    ROAD_WORDS,
+    TRAILING_CUES,
+    ForeignMention,
+    PlaceMention,
+)
 from rasad.geo.geocode import DocumentContext, Geocoder, ResolvedPlace, countries
 from rasad.model import COUNT_FIELDS, Document, Event, Evidence
 from rasad.text.dates import DateMention, find_dates
@@ -61,9 +69,12 @@ _SUPPORT_MARKERS = {"بدعم من", "بمسانده من", "بدعم جوي", "
                     "backed by", "with support", "المدعومه من", "المدعوم من", "المدعومين من", "الموالين ل",
                     fold("الموالية ل")}
 # Before an institution, words that make it the landmark of the scene ("قرب جامعة الموصل", "أمام مستشفى …").
+_BUILDING_WORDS = {"مبني", "بنايه", "مقر", "building", "headquarters", "offices"}  # "مبنى مجلس …": its building
 _LANDMARK_WORDS = {"قرب", "بالقرب", "امام", "داخل", "خلف", "مقابل", "محيط", "near", "outside", "inside"}
 _REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
 # Words before a force that make it the target, not the side that acted ("هجوم على قوة للحشد").
+# the parts of a city that are no bearing ("of western Baghdad" is one, read as a place relative to the city)
+_CITY_PARTS = frozenset({"central", "downtown", "old"})
 _BETWEEN = frozenset({"بين", "between"})  # "بين الرقة والحسكة", "between X and Y"
 # the words that name two places as the ends or sides of one boundary ("على حدود ديالى وصلاح الدين", "on the border of
 # X and Y"), and the plural or dual cue word that may stand after them ("بين محافظتي كركوك وصلاح الدين")
@@ -424,19 +435,26 @@ class RuleExtractor:
             or (self._contained(tokens, mentions[k - 1].last, m.first) and (m.cue is None or "city" in m.cue)))}
         # (… or the governorate that holds the place: "the Hajin district of Deir ez-Zor")
         # ("… in Tarmiyah district, north of Baghdad": English takes a word more, its cue word and "of")
+        road_ends = _road_ends(tokens, mentions)
         locating = {k for k, m in enumerate(mentions)
-                    if k and (m.relative or k in inside) and m.first - mentions[k - 1].last <= 3 + (
-                        tokens[m.first - 1].text == "of")
+                    if k and (m.relative or k in inside) and tokens[m.first].start not in road_ends
+                    and m.first - mentions[k - 1].last <= 3 + (
+                        "of" in (tokens[m.first - 1].text, tokens[m.first - 2].text))  # "… of (western) Baghdad"
                     and (max(c.population for c in m.candidates) >= _REFERENCE_CITY or _seat(m) or (k in inside and any(
                         c.feature == "admin1" and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}
                         for c in m.candidates))
                          # "the village of Qulajo in Kalar": a town that holds a village locates it
-                         or (k in inside and mentions[k - 1].minor and any(c.feature == "city" for c in m.candidates)))
+                         # (or a place its cue word says is a village or a unit: "the Abbasi subdistrict of Hawija")
+                         or (k in inside and (mentions[k - 1].minor or (mentions[k - 1].cue or ("",))[0] in MINOR_FEATURES)
+                             and any(c.feature == "city" for c in m.candidates)))
                     and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}
                     # "بين الرقة والحسكة": the second end of a way between two places locates nothing
                     and not (mentions[k - 1].first and tokens[mentions[k - 1].first - 1].text in _BETWEEN)
                     # "the countryside of Hasakah and Deir ez-Zor": a second place of a list, not the first's
-                    and tokens[m.first - 1].text not in ("and", "و")}
+                    and tokens[m.first - 1].text not in ("and", "و")
+                    # "the Baghdad-Kirkuk highway near Tuz Khurmatu": a place near the road, not near its end town
+                    and not (tokens[mentions[k - 1].last + 1].text.isascii()
+                             and tokens[mentions[k - 1].last + 1].text.lower() in ROAD_WORDS)}
         # (the governorate itself where it is named as one: "Al-'Alam, Salah Al-Din province", "شرق محافظة صلاح
         # الدين", not a town of its name elsewhere)
         # (but a cue word of another kind names that, "بمدينة حلب" is the city, not the governorate; and a
@@ -539,7 +557,7 @@ class RuleExtractor:
         for group in groups:
             group.sort(key=lambda item: item[0].precision)
         if not any(summary for group in groups for _, summary in group):
-            chosen = min(groups, key=lambda group: group[0][0].precision)
+            chosen = min(groups, key=lambda group: (group[0][0].start in road_ends, group[0][0].precision))
             # governorates named elsewhere in the clause stay beside it, to say where a spanning feature lies
             chosen += [item for group in groups if group is not chosen for item in group
                        if item[0].place.feature == "admin1"]
@@ -665,6 +683,10 @@ class RuleExtractor:
         between = [token.text.lower() for token in tokens[previous_last + 1 : first]]
         if between[-1:] == ["the"]:
             between.pop()
+        if len(between) > 1 and between[-1] in _CITY_PARTS:  # "the Yarmouk neighbourhood of central Baghdad"
+            between.pop()
+        if len(between) > 1 and between[0] in TRAILING_CUES:  # "the Rashad subdistrict of Kirkuk": its cue word, then "of"
+            between.pop(0)
         if not between and tokens[first].text.startswith("بمدينه"):
             between = ["بمدينه"]
         return tuple(between) in self.lexicons.containers
@@ -701,9 +723,13 @@ class RuleExtractor:
         "at" or "near" the building is the scene, standing in its city ("near Kirkuk University")."""
         if first and tokens[first - 1].text.lower() in _AT_A_BUILDING:
             return False
-        following = [token.text.lower() for token in tokens[last + 1 : last + 3]]
+        following = [token.text.lower() for token in tokens[last + 1 : last + 4]]
         if following and following[0] in _INSTITUTION_ADJECTIVES:
             following = following[1:]
+        # "stormed the building of the Kirkuk provincial council", "… the Kirkuk council building": the building
+        if {token.text.lower() for token in tokens[max(0, first - 3) : first]} & _BUILDING_WORDS or (
+                following[1:2] and following[1] in _BUILDING_WORDS):
+            return False
         return bool(following) and tokens[last].text.isascii() and following[0] in self.lexicons.institutions_after
 
     def _institution(self, tokens: list[Token], first: int) -> bool:
@@ -719,6 +745,9 @@ class RuleExtractor:
         opening = first - len(named)  # "في جامعة الموصل": the building is the scene, in its city
         if bare_forms(tokens[opening].text) & self.lexicons.sites and (
                 tokens[opening].text.startswith("ب") or (opening > 0 and tokens[opening - 1].text in ("في", "in", "at"))):
+            return False
+        # "اقتحم محتجون مبنى مجلس محافظة كركوك": the institution's building is the scene
+        if opening > 0 and bare_forms(tokens[opening - 1].text) & _BUILDING_WORDS:
             return False
         # "قرب جامعة الموصل": the institution is a landmark of the scene
         return not any(bare_forms(t.text) & _LANDMARK_WORDS for t in tokens[max(0, first - 3) : first - 1])
@@ -1243,6 +1272,14 @@ class RuleExtractor:
                 actor_spans = {"actor1": receiver[1]} | (
                     {"actor2": actor_spans["actor1"]} if "actor1" in actor_spans else {})
             final_type, final_sub = event_type, sub_type
+            border_km, sector = self.geocoder.border(place.place.lat, place.place.lon)
+            named = {COUNTRY_WORDS[w] for w in words if w in COUNTRY_WORDS}
+            # "صد محاولة تسلل باتجاه قاطع شرق صلاح الدين", "repelled an infiltration attempt on their positions": an
+            # attack crept up on a front far from the border and no country named is no crossing, but a fight
+            crossing = bool(words & _BORDER_WORDS or named or border_km <= _BORDER_AREA_KM
+                            or place.place.feature in ("crossing", "border"))
+            if trigger.id == "infiltration" and not crossing and final_sub == "Other":
+                final_type, final_sub = "Battles", "Armed clash"
             if trigger.id == "infiltration" and final_type == "Battles" and actor2 == "Civilians":
                 # "قتل مدني برصاص حرس الحدود أثناء محاولته عبور الحدود": those shot crossing were civilians, not a fight
                 final_type, final_sub = "Violence against civilians", "Attack"
@@ -1307,10 +1344,10 @@ class RuleExtractor:
                     event_tags |= set(actor.tags)
             if place.place.feature == "camp":
                 event_tags.add("camp")
+            if not crossing:
+                event_tags.discard("infiltration")
             if place.place.feature in ("crossing", "border") or ("infiltration" in event_tags):
                 event_tags.add("border")
-            border_km, sector = self.geocoder.border(place.place.lat, place.place.lon)
-            named = {COUNTRY_WORDS[w] for w in words if w in COUNTRY_WORDS}
             if words & _BORDER_WORDS and (border_km <= 25 or (
                     # "على الشريط الحدودي مع سوريا غرب نينوى", "along the Syrian border west of Nineveh": a governorate
                     # the border runs along, and the other country named as what lies across it
@@ -1324,6 +1361,10 @@ class RuleExtractor:
             if actor1 == UNIDENTIFIED or any(hit.payload.side != "state" and hit.payload.resolve(country, governorate)
                                              == actor1 for hit in actor_hits):
                 event_tags.discard("security_operation")  # "Gunmen raided a house", "داهم مسلحون منزلا": no sweep
+            if counts.get("transferred") is not None and final_type != "Strategic developments":
+                # people moved after a blast ("150 people were moved to hospital") are no detainees handed over
+                counts = counts | {"transferred": None}
+                count_spans.pop("transferred", None)
             event = Event(
                 doc_id=document.doc_id, event_type=final_type, sub_event_type=final_sub,
                 tags=sorted(event_tags), event_date=when.value.isoformat() if when and when.value else None,
@@ -1847,6 +1888,13 @@ class RuleExtractor:
             if in_place[k] and not in_place[k - 1] and bare_forms(tokens[k - 1].text) & _PLACE_LEAD:
                 in_place[k - 1] = True
         qualifying = {k for hit in lex.qualifiers.find(tokens) for k in range(hit.first, hit.last + 1)}  # "at least"
+        # "Twelve members of IS, including a so-called emir, were detained": an aside between commas that tells part
+        # of a count stands between the figure and its word
+        aside = {k for start in range(1, len(tokens)) if english and tokens[start].start - tokens[start - 1].end >= 2
+                 and any(tuple(lowered[start : start + len(words)]) == words for words in lex.subsets)
+                 for end in [next((j for j in range(start + 1, min(len(tokens), start + 8))
+                                   if tokens[j].start - tokens[j - 1].end >= 2), None)] if end is not None
+                 for k in range(start, end)}
         # "the U.S.-backed Syrian Democratic Forces": who backs a force is part of its name, as whose it is ("the
         # Syrian government's General Security"), where the name starts
         backers = {k for a in actors if a.first >= 2 and (tokens[a.first - 1].text.lower() in lex.backed or (
@@ -1864,7 +1912,7 @@ class RuleExtractor:
                       or in_place[k] or (token.text == "من" and k and any(a.first == k + 1 for a in actors))
                       # "a member of the SDF was killed": the force's "of the" stands between the count and its verb
                       or (token.text in ("of", "the") and bool(name_starts & {k + 1, k + 2}))
-                      or k in qualifying)
+                      or k in qualifying or k in aside)
             skip[k + 1] = skip[k] + inside
         # "مقتل وإصابة 12 شخصا", "12 قتيلا وجريحا", "killed or wounded": one figure for both, so neither is known
         # ("26 شخصا قتلوا وأصيب تسعون" gives each its own figure: two figures around the pair are two counts)
@@ -1884,11 +1932,13 @@ class RuleExtractor:
         # each count word takes its nearest number; a number goes to its nearest count word
         nearest: dict[int, tuple[int, str, int | None, tuple[int, int]]] = {}
         gaps: dict[int, int] = {}  # the raw token distance of each count word's figure, to break ties
-        pronouns = [Amount(value, k, k) for k, token in enumerate(tokens)
+        # "ما أدى لمقتله"، "إصابته بجروح"، "killing him" (its two words: "killing him and his son" joins the son)
+        pronouns = [Amount(value, k, k + width) for k, token in enumerate(tokens)
                     for after in [tokens[k + 1].text if k + 1 < len(tokens) else ""]
-                    for value in [next((lex.pronoun_counts[key] for f in bare_forms(token.text)
-                                        for key in (f, f"{f} {after}") if key in lex.pronoun_counts), None)]
-                    if value]  # "ما أدى لمقتله"، "إصابته بجروح"
+                    for value, width in [next(((lex.pronoun_counts[key], width) for f in bare_forms(token.text)
+                                               for width, key in enumerate((f, f"{f} {after}"))
+                                               if key in lex.pronoun_counts), (None, 0))]
+                    if value]
         if pronouns:
             found = sorted(found + pronouns, key=lambda amount: amount.first)
         cue_tokens = {k for cue in count_cues for k in range(cue.first, cue.last + 1)}
@@ -1919,7 +1969,7 @@ class RuleExtractor:
             preceding = tokens[amount.first - 1].text if amount.first > 0 else ""
             # "5 قتلى بينهم طفلان", "three civilians, including a child": part of a count already given (in English
             # an article or an adjective may stand between)
-            if any(end in subset_ends for end in range(max(1, amount.first - 2), amount.first + 1)
+            if any(end in subset_ends for end in range(max(1, amount.first - 3), amount.first + 1)
                    if end == amount.first or tokens[end].text.isascii()):
                 subset_end = amount.last
                 subsets.add(span[0])
@@ -2018,7 +2068,8 @@ class RuleExtractor:
             # between them, joined by "and" or a comma
             start = next((k for k, token in enumerate(tokens) if token.start == span[0]), None)
             total, first = value, start
-            while english and first is not None and total is not None:
+            # (not a pronoun's: "a shepherd …, killing him" is the one before, not one more)
+            while english and first is not None and total is not None and not any(p.first == start for p in pronouns):
                 opening = first - 1 if first > 0 and tokens[first - 1].text in ("a", "an") else first
                 if opening > 0 and tokens[opening - 1].text in _ENGLISH_POSSESSIVES:
                     opening -= 1  # "a woman and her three children"
@@ -2573,6 +2624,27 @@ def _country_subject(tokens: list[Token], main: Hit) -> str | None:
     return country.country if country else None
 
 
+def _road_ends(tokens: list[Token], mentions: list[PlaceMention]) -> set[int]:
+    """Where the towns a road is named after start: "طريق بغداد - كركوك", "الطريق الدولي بين بغداد وكركوك", "the
+    Baghdad-Kirkuk highway"."""
+    ends: set[int] = set()
+    for k, mention in enumerate(mentions):
+        before = {form for token in tokens[max(0, mention.first - 3) : mention.first]
+                  for form in bare_forms(token.text.lower())}
+        # (English names the road after its towns, Arabic before: "على الطريق" after a town is where, no road's name)
+        after = tokens[mention.last + 1].text.lower() if mention.last + 1 < len(tokens) else ""
+        after = after if after.isascii() else ""
+        right_before = bare_forms(tokens[mention.first - 1].text.lower()) if mention.first else frozenset()
+        if right_before & ROAD_WORDS or after in ROAD_WORDS or (
+                before & ROAD_WORDS and _between_ends(tokens, mention.first)):
+            ends.add(mention.first)
+            # … and the other end, right before or after it ("بين بغداد وكركوك": after "و")
+            for other in mentions[max(0, k - 1) : k] + mentions[k + 1 : k + 2]:
+                if other.first == mention.last + 1 or other.last + 1 == mention.first:
+                    ends.add(other.first)
+    return {tokens[k].start for k in ends}
+
+
 def _between_ends(tokens: list[Token], first: int) -> bool:
     """The place at ``first`` opens the pair of ends or sides of one way or boundary: "بين الرقة والحسكة", "الواقعة
     بين محافظتي صلاح الدين وديالى", "على حدود ديالى وصلاح الدين", "on the border of X and Y"."""
@@ -3038,7 +3110,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     resolved = [(hit, name, side) for hit, name, side in resolved if not hit.payload.spokesman or not any(
         other.payload.side == side and not other.payload.spokesman for other, _, _ in resolved)]
     supporters = {id(hit) for hit in hits
-                  if " ".join(t.text for t in tokens[max(0, hit.first - 2) : hit.first]) in _SUPPORT_MARKERS}
+                  if " ".join(t.text for t in tokens[max(0, hit.first - 2) : hit.first]) in _SUPPORT_MARKERS
+                  # "coalition-backed SDF raids", "Turkey-backed factions": the backer named before the force it backs
+                  or (hit.last + 2 < len(tokens) and tokens[hit.last + 1].text in _BACKED
+                      and any(other.first in (hit.last + 2, hit.last + 3) for other in hits))}
     if len(supporters) < len(resolved):  # "فصائل الجيش الوطني المدعومة من تركيا": the backer is no side here
         resolved = [item for item in resolved if id(item[0]) not in supporters]
     if trigger.id in _FINDING:

@@ -37,13 +37,16 @@ FEATURE_CUES = {
     # a military sector named after a town or governorate ("قاطع القائم", "قاطع عمليات كركوك")
     "قاطع": ("sector", "region", "area", "city", "district", "subdistrict", "admin1"),
     "sector": ("sector", "region", "area", "city", "district", "subdistrict", "admin1"),
+    # a front named after a town ("محور مخمور", "محاور ناحية …"): around it, as "the Makhmour front"
+    "محور": ("region", "area", "city", "district", "subdistrict", "village"),
+    "محاور": ("region", "area", "city", "district", "subdistrict", "village"),
 }
 # Words of "another", "a second" that follow a cue word as its adjective ("من ناحية ثانية": on the other hand;
 # "قرية أخرى": another village), never a place's name alone
 _OTHER_WORDS = frozenset({"ثانيه", "اخري", "ثالثه", "اولي", "الثانيه", "الاخري", "الثالثه", "الاولي"})
 # Cue words that also open ordinary phrases ("منطقة واسعة"): a village name after them needs agreement with
 # the report's other places.
-WEAK_CUES = frozenset({"منطقه", "area", "region", "front"})
+WEAK_CUES = frozenset({"منطقه", "محور", "محاور", "area", "region", "front"})
 _LOCATIVE = frozenset({"في", "in", "at"})
 # Cue words that some names begin with ("قرية الزكة", "ناحية ربيعة"): indexed without them, since the
 # cue before a name is read from the report (camps, prisons and crossings keep theirs: "مخيم الهول").
@@ -80,7 +83,9 @@ REGIONAL_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "
                                  "southeastern", "southwestern", "central"})
 # English words after a name that place an incident around it ("the Deir ez-Zor countryside").
 TRAILING_RELATIVE = frozenset({"countryside", "outskirts", "suburbs"})
-_ROADS = frozenset({"highway", "road"})  # English words after a name that place an incident on a road from it
+# Words of a road: after an English name they place an incident on a road from it ("the Kirkuk-Tikrit highway"); the
+# extractor reads the towns a road is named after as its ends, no scene ("طريق بغداد - كركوك")
+ROAD_WORDS = frozenset({"طريق", "الطريق", "طرق", "road", "highway", "motorway", "expressway"})
 # Words that place an incident near, around or in a direction from a named place (coarser precision).
 RELATIVE_WORDS = {
     "قرب", "بالقرب", "قريب", "قريبه", "مقربه", "محيط", "اطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي",
@@ -432,7 +437,7 @@ class Gazetteer:
                 beyond = tokens[i + length + 2].text  # "Deir ez-Zor's eastern countryside"
             if after in TRAILING_RELATIVE or beyond in TRAILING_RELATIVE:  # "the Deir ez-Zor countryside",
                 relative = True  # "al-Hasakah's countryside": around the place, not at it
-            if after in _ROADS:  # "the Baghdad-Kirkuk highway": on the road, near either end
+            if after in ROAD_WORDS and after.isascii():  # "the Baghdad-Kirkuk highway": on the road, near either end
                 relative = True
                 if previous is not None and previous.last == i - 1 and tokens[i].start - tokens[i - 1].end <= 3:
                     mentions[-1] = replace(previous, relative=True, weak=True)

@@ -234,9 +234,12 @@ class Geocoder:
         if known_town:
             candidates = [c for c in candidates if c.feature not in ("village", "neighbourhood")]
 
+        # (namesakes in different governorates; a governorate and its seat are one name, "حمص" the city)
+        namesakes = len({(c.country, c.admin1) for c in candidates}) > 1
+
         def score(place: Place) -> float:
             bonus = 15 if place.feature == preferred else 0
-            if len(candidates) > 1:  # the mission's area: of two equal namesakes, the one nearer the border
+            if namesakes:  # the mission's area: of two equal namesakes, the one nearer the border
                 bonus += max(0.0, 8 - self._border_km(place.lat, place.lon) / 40)
             if anchors:  # the other places of the clause: "حي الصالحية بمدينة الحسكة"
                 nearest = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in anchors)
@@ -254,8 +257,9 @@ class Geocoder:
             precision = max(precision, 2)
         before = bare_forms(tokens[mention.first - 1].text) if mention.first > 0 else frozenset()
         first = mention.first - 1 if mention.cue and before & FEATURE_CUES.keys() else mention.first
+        lead = mention.first - 1 - (mention.first > 1 and tokens[mention.first - 1].text == "of")  # "countryside of"
         countryside = mention.relative and (
-            (mention.first > 0 and bare_forms(tokens[mention.first - 1].text) & COUNTRYSIDE_WORDS)
+            (mention.first > 0 and bare_forms(tokens[lead].text) & COUNTRYSIDE_WORDS)
             or any(token.text in TRAILING_RELATIVE for token in tokens[mention.last + 1 : mention.last + 4]))
         spans = bool(countryside) and best.feature == "city" and any(
             c.feature == "admin1" and c.admin1 == best.admin1 for c in mention.candidates)
