@@ -6012,3 +6012,47 @@ def test_an_institutions_building_is_the_scene(extract, text):
 ])
 def test_an_incident_told_as_earlier_is_no_incident_of_the_report(extract, text):
     assert extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The SDF foiled an attempt by IS detainees to break out of the Sina'a prison in Hasakah on Sunday.",
+    "Eight inmates broke out of a prison in Hasakah on Sunday.",
+])
+def test_breaking_out_of_a_prison_in_every_form(extract, text):
+    assert "prison_escape" in only(extract(text, published=PUBLISHED)).tags
+
+
+def test_a_fire_that_broke_out_in_a_camp_is_no_escape(extract):
+    assert all("prison_escape" not in event.tags for event in extract(
+        "A fire broke out in a camp for displaced people near Idlib on Sunday.", published=PUBLISHED))
+
+
+@pytest.mark.parametrize("text", [
+    "تنشط خلايا التنظيم في المناطق الواقعة بين ديالى وصلاح الدين وكركوك، وكان آخرها هجوم في قضاء الطارمية يوم الأحد "
+    "أودى بحياة جنديين.",
+    "قتل جنديان في هجوم على الحدود بين ديالى وصلاح الدين في قضاء الطارمية يوم الأحد.",
+])
+def test_the_places_a_way_or_boundary_lies_between_give_way_to_a_place_named_on_its_own(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.admin1, event.admin2) == ("Baghdad", "Al-Kadhmiyah")
+
+
+@pytest.mark.parametrize("text", [
+    "ألقت قوات الأمن في محافظة دير الزور القبض على أربعة عناصر من خلية لداعش كانت تخطط لاستهداف حواجز في مدينة "
+    "الميادين يوم الأحد.",
+    "Security forces in Deir ez-Zor province arrested four members of an IS cell that was planning attacks on "
+    "checkpoints in the town of Mayadin on Sunday.",
+])
+def test_a_target_planned_is_no_scene_where_the_clause_names_another_place(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.admin1, event.geo_precision) == ("Deir-ez-Zor", 3)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("اختطف مسلحون قبل أسبوعين راعيين في قضاء سامراء.", "2025-02-25"),
+    ("Gunmen abducted two shepherds in the Samarra district two weeks ago.", "2025-02-25"),
+    ("قتل جندي بهجوم على نقطة عسكرية في قضاء الطارمية قبل أسبوع.", "2025-03-04"),
+])
+def test_weeks_counted_back_from_publication(extract, text, day):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.event_date, event.time_precision) == (day, 2)

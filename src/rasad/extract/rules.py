@@ -404,6 +404,12 @@ class RuleExtractor:
         governing = [m for m in mentions if self._government(tokens, m, transferring)]
         if governing and (len(governing) < len(mentions) or self._departs_from_country(tokens, governing[0].last)):
             mentions = [m for m in mentions if m not in governing]
+        # "ألقت القبض على خلية … كانت تخطط لاستهداف حواجز في الميادين", "a cell planning attacks in Mosul": a target
+        # planned is no scene (GUIDELINES §6), where the clause names another place
+        plans = [cue.last for cue in self.lexicons.cues.find(tokens, overlapping=True) if cue.payload == "plan"]
+        planned = [m for m in mentions if any(last < m.first for last in plans)]
+        if planned and len(planned) < len(mentions) and any(m.last < min(plans) for m in mentions):
+            mentions = [m for m in mentions if m not in planned]
         # the city a force is named by ("أسايش أربيل", "شرطة كركوك", "Kirkuk police") is the force's, where the clause
         # names another place
         # (but not what an aircraft or a blow struck right after its word: "استهدفت طائرة مسيرة قاعدة عين الأسد")
@@ -435,7 +441,7 @@ class RuleExtractor:
             or (self._contained(tokens, mentions[k - 1].last, m.first) and (m.cue is None or "city" in m.cue)))}
         # (… or the governorate that holds the place: "the Hajin district of Deir ez-Zor")
         # ("… in Tarmiyah district, north of Baghdad": English takes a word more, its cue word and "of")
-        road_ends = _road_ends(tokens, mentions)
+        road_ends = _way_ends(tokens, mentions)
         locating = {k for k, m in enumerate(mentions)
                     if k and (m.relative or k in inside) and tokens[m.first].start not in road_ends
                     and m.first - mentions[k - 1].last <= 3 + (
@@ -2624,24 +2630,28 @@ def _country_subject(tokens: list[Token], main: Hit) -> str | None:
     return country.country if country else None
 
 
-def _road_ends(tokens: list[Token], mentions: list[PlaceMention]) -> set[int]:
-    """Where the towns a road is named after start: "طريق بغداد - كركوك", "الطريق الدولي بين بغداد وكركوك", "the
-    Baghdad-Kirkuk highway"."""
+def _way_ends(tokens: list[Token], mentions: list[PlaceMention]) -> set[int]:
+    """Where the places start that are the ends of a way or a boundary, not a scene named on its own: the towns a road
+    is named after ("طريق بغداد - كركوك", "the Baghdad-Kirkuk highway") and the places "between" which it lies
+    ("الطريق الدولي بين بغداد وكركوك", "المناطق الواقعة بين ديالى وصلاح الدين وكركوك")."""
     ends: set[int] = set()
     for k, mention in enumerate(mentions):
-        before = {form for token in tokens[max(0, mention.first - 3) : mention.first]
-                  for form in bare_forms(token.text.lower())}
         # (English names the road after its towns, Arabic before: "على الطريق" after a town is where, no road's name)
         after = tokens[mention.last + 1].text.lower() if mention.last + 1 < len(tokens) else ""
-        after = after if after.isascii() else ""
         right_before = bare_forms(tokens[mention.first - 1].text.lower()) if mention.first else frozenset()
-        if right_before & ROAD_WORDS or after in ROAD_WORDS or (
-                before & ROAD_WORDS and _between_ends(tokens, mention.first)):
-            ends.add(mention.first)
-            # … and the other end, right before or after it ("بين بغداد وكركوك": after "و")
-            for other in mentions[max(0, k - 1) : k] + mentions[k + 1 : k + 2]:
-                if other.first == mention.last + 1 or other.last + 1 == mention.first:
-                    ends.add(other.first)
+        if not (right_before & ROAD_WORDS or (after.isascii() and after in ROAD_WORDS)
+                or _between_ends(tokens, mention.first)):
+            continue
+        ends.add(mention.first)
+        if k and mentions[k - 1].last + 1 == mention.first:  # "the Baghdad-Kirkuk highway": the end before
+            ends.add(mentions[k - 1].first)
+        last = mention.last
+        for other in mentions[k + 1 :]:  # … and those after it, right after or after "و" ("بين بغداد وكركوك")
+            if other.first != last + 1 and not (
+                    other.first == last + 2 and tokens[other.first - 1].text in ("و", "and", "or")):
+                break
+            ends.add(other.first)
+            last = other.last
     return {tokens[k].start for k in ends}
 
 
