@@ -406,7 +406,8 @@ class RuleExtractor:
             mentions = [m for m in mentions if m not in governing]
         # "ألقت القبض على خلية … كانت تخطط لاستهداف حواجز في الميادين", "a cell planning attacks in Mosul": a target
         # planned is no scene (GUIDELINES §6), where the clause names another place
-        plans = [cue.last for cue in self.lexicons.cues.find(tokens, overlapping=True) if cue.payload == "plan"]
+        plans = [cue.last for cue in self.lexicons.cues.find(tokens, overlapping=True)
+                 if cue.payload == "plan"] if len(mentions) > 1 else []
         planned = [m for m in mentions if any(last < m.first for last in plans)]
         if planned and len(planned) < len(mentions) and any(m.last < min(plans) for m in mentions):
             mentions = [m for m in mentions if m not in planned]
