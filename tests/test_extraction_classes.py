@@ -6056,3 +6056,32 @@ def test_a_target_planned_is_no_scene_where_the_clause_names_another_place(extra
 def test_weeks_counted_back_from_publication(extract, text, day):
     event = only(extract(text, published=PUBLISHED))
     assert (event.event_date, event.time_precision) == (day, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "أقدم شرطي على قتل زميله داخل مركز للشرطة في قضاء الخالص يوم الأحد إثر خلاف شخصي.",
+    "A policeman shot dead a colleague at a police station in Khalis on Sunday after a personal dispute.",
+])
+def test_a_killing_over_a_personal_quarrel_is_no_incident_of_the_conflict(extract, text):
+    assert extract(text, published=PUBLISHED) == []
+
+
+def test_a_snipers_shot_at_civilians_is_an_attack_on_them(extract):
+    event = only(extract("أصيب مدنيان برصاص قناص في حي الشيخ مقصود بمدينة حلب يوم الأحد، واتهمت مصادر محلية فصائل "
+                         "موالية لتركيا بإطلاقه.", published=PUBLISHED))
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Violence against civilians", "SNA: Syrian National Army", "Civilians")
+
+
+def test_two_guards_in_the_dual(extract):
+    event = only(extract("هاجم مسلحون نقطة حراسة لشركة نفطية قرب بيجي يوم الأحد وقتلوا حارسين.", published=PUBLISHED))
+    assert event.fatalities == 2
+
+
+@pytest.mark.parametrize("text", [
+    "قتل قيادي في فرقة السلطان مراد بانفجار عبوة ناسفة في مدينة عفرين يوم الأحد.",
+    "Fighters of the Hamza Division clashed with the SDF near Manbij on Sunday, leaving two dead.",
+])
+def test_the_factions_of_the_syrian_national_army_by_their_own_names(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert ("SNA: Syrian National Army" in (event.actor1, event.actor2), event.admin1) == (True, "Aleppo")
