@@ -6085,3 +6085,26 @@ def test_two_guards_in_the_dual(extract):
 def test_the_factions_of_the_syrian_national_army_by_their_own_names(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert ("SNA: Syrian National Army" in (event.actor1, event.actor2), event.admin1) == (True, "Aleppo")
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت قذيفة أطلقت من الأراضي السورية على منزل في بلدة جيلان بينار التركية يوم الأحد دون إصابات.",
+    "Lebanese troops clashed with gunmen in the Lebanese town of Hermel near the Syrian border on Sunday.",
+])
+def test_a_town_given_a_neighbours_adjective_is_abroad(extract, text):
+    assert extract(text, published=PUBLISHED) == []
+
+
+def test_a_neighbours_adjective_of_the_weapon_leaves_the_village_here(extract):
+    event = only(extract("قصفت القوات التركية قرية الدردارة بالمدفعية التركية في ريف تل تمر يوم الأحد.",
+                         published=PUBLISHED))
+    assert (event.admin1, event.geo_precision) == ("Al-Hasakeh", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل شخصان بغارة لطائرة مسيرة تركية على مخيم مخمور للاجئين يوم الأحد.",
+    "A Turkish drone strike killed two people in the Makhmour refugee camp on Sunday.",
+])
+def test_the_makhmour_refugee_camp_is_a_camp_not_the_town(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, "camp" in event.tags) == ("Makhmour camp", True)

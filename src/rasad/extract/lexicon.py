@@ -260,6 +260,7 @@ class Lexicons:
     institutions_after: frozenset[str] = frozenset()  # "council" of "the Deir ez-Zor Civil Council": English after
     toll_updates: frozenset[str] = frozenset()  # "ارتفعت" of "ارتفعت حصيلة", "rose": the clause's toll rose
     armies: dict[str, str] = field(default_factory=dict)  # TR: "Military Forces of Turkey", a country's own forces
+    abroad_adjectives: frozenset[str] = frozenset()  # "التركية" of "بلدة جيلان بينار التركية": the town is abroad
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Lexicons:
@@ -409,7 +410,8 @@ class Lexicons:
                    frozenset(fold(word).lower() for word in places["institutions"]["after"]),
                    frozenset(fold(word).lower() for word in count_data["updates"]["verbs"]),
                    armies=next((dict((key, value) for key, value in entry.items() if key.isupper())
-                                for entry in actor_data.get("generic", ()) if entry.get("armies")), {}))
+                                for entry in actor_data.get("generic", ()) if entry.get("armies")), {}),
+                   abroad_adjectives=frozenset(fold(word).lower() for word in places["abroad"]["adjectives"]))
 
 
 def _check_trigger(entry: dict) -> None:

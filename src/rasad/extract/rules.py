@@ -393,6 +393,7 @@ class RuleExtractor:
         found = _located_by_unit(text, tokens, self._located_by_bearing(tokens, self._governorate_seats(tokens, found)))
         usable = [m for m in found if isinstance(m, PlaceMention)
                   if self.geocoder.usable(m, context) and not (m.first in named and m.last in named)
+                  and not self._abroad_by_adjective(tokens, m)
                   and not self._names_something_else(tokens, m.first, transfer)
                   and not self._institution_after(tokens, m.first, m.last)]
         mentions = [m if _distance(tokens, m.first) is None else dataclasses.replace(m, relative=True)
@@ -723,6 +724,18 @@ class RuleExtractor:
             # a family name after a given name has the article ("صالح العبيدي"); "على قاعدة عين الأسد" is
             # the preposition, folded like the name علي
             tokens[first].text.startswith("ال") and bare_forms(before) & self.geocoder.gazetteer.given_names)
+
+    def _abroad_by_adjective(self, tokens: list[Token], mention: PlaceMention) -> bool:
+        """A neighbour's adjective right after the town's name, or after the second word of it ("بلدة جيلان بينار
+        التركية", "مدينة الرمثا الأردنية"), or before its English cue ("the Lebanese town of Hermel"): abroad."""
+        adjectives = self.lexicons.abroad_adjectives
+        after = [token.text.lower() for token in tokens[mention.last + 1 : mention.last + 3]]
+        if after[:1] and after[0] in adjectives:
+            return True
+        if len(after) == 2 and after[1] in adjectives and not after[0].startswith(("ال", "بال", "وال", "لل", "فال", "كال")):
+            return True  # (a word of the name the gazetteer lacks; not "بالمدفعية التركية", "الحدودية التركية")
+        before = [token.text.lower() for token in tokens[max(0, mention.first - 3) : mention.first]]
+        return len(before) == 3 and before[0] in adjectives and before[2] == "of"
 
     def _institution_after(self, tokens: list[Token], first: int, last: int) -> bool:
         """English: the place is the first word of an institution's name ("a member of the Deir ez-Zor Civil
