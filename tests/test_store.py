@@ -333,3 +333,42 @@ def test_a_batch_of_mentions_in_their_stored_form_stores_what_their_events_would
     assert len(rows(by_events)) == 2 and rows(by_events) == rows(by_records)
     assert [tuple(r) for r in by_events.db.execute("SELECT mention_id, event_id, data FROM mentions ORDER BY 1")] == [
         tuple(r) for r in by_records.db.execute("SELECT mention_id, event_id, data FROM mentions ORDER BY 1")]
+
+
+def test_the_near_duplicate_look_up_of_a_batch_finds_what_one_query_a_report_finds(tmp_path):
+    """The bands a batch reads once (SQLite, within bulk()) give the same copies as a query a report: reports whose
+    first hashes many share (more than the 30 read a band, more than the five best), added in an order other than
+    their IDs', some of them near copies."""
+    import random
+
+    from rasad.store.store import PreparedDocument
+
+    rng = random.Random(7)
+    forms, near_copies = [], set()
+    for k in range(300):
+        doc_id = f"{rng.randrange(10**6):06d}-{k}"
+        own = {rng.randrange(10**3, 10**7) for _ in range(40)}  # the report's own hashes, after its first eight
+        if forms and rng.random() < 0.3:  # a near copy of an earlier report: two of its first eight changed
+            near_copies.add(doc_id)
+            original = rng.choice(forms)[1].signature
+            first = set(rng.sample(original[:8], 6)) | {rng.randrange(10, 40) for _ in range(2)}
+            own = set(original[8:-3]) | {rng.randrange(10**3, 10**7) for _ in range(3)}
+        else:  # first hashes many reports share: a band holds a hundred reports or more
+            first = {rng.randrange(10) for _ in range(5)} | {rng.randrange(10, 40) for _ in range(3)}
+        signature = sorted(first | own)
+        day = f"2025-03-{rng.randrange(10, 14)}"
+        forms.append((Document(doc_id=doc_id, text=doc_id, published=date.fromisoformat(day)),
+                      PreparedDocument(text_hash=doc_id, signature=signature, body=doc_id)))
+    one_by_one, batched = open_store(str(tmp_path / "one.db")), open_store(str(tmp_path / "batched.db"))
+    for document, form in forms:
+        one_by_one.add_document(document, prepared=form)
+    for start in range(0, len(forms), 50):
+        batch = forms[start : start + 50]
+        with batched.transaction(), batched.bulk(form.signature for _, form in batch):
+            for document, form in batch:
+                batched.add_document(document, prepared=form)
+    copies = "SELECT doc_id, duplicate_of FROM documents ORDER BY doc_id"
+    expected = [tuple(row) for row in one_by_one.db.execute(copies).fetchall()]
+    found = {doc_id for doc_id, original in expected if original is not None}
+    assert 10 < len(found & near_copies) < len(near_copies)  # copies found, and some the bands read left out
+    assert [tuple(row) for row in batched.db.execute(copies).fetchall()] == expected

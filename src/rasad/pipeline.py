@@ -110,7 +110,7 @@ def store_batch(store: Store, batch: list[Document], extracted: dict[str, list[E
     archive's workers send those, :func:`rasad.store.store.mention_record`), and its own stored form; a document
     missing from ``extracted`` is extracted here by ``extractor``."""
     prepared = prepared or {}
-    with store.transaction(), store.bulk():
+    with store.transaction(), store.bulk(form.signature for form in prepared.values()):
         for document in batch:
             status = store.add_document(document, prepared=prepared.get(document.doc_id))
             if status == "seen":

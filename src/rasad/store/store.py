@@ -7,12 +7,14 @@ the few dialect differences (full-text search, transactions) sit in small method
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import math
 import os
 import secrets
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
@@ -85,6 +87,8 @@ class EventFilter:
 
 
 _PAGING = {"near", "limit", "offset", "sort", "descending"}  # what a filter holds besides its conditions
+BAND_READ = 30  # the reports read under each band for the near-duplicate look-up, the first by ID
+_BANDS_A_QUERY = 400  # bands read in one query (SQLite allows 500 terms of a compound query)
 
 
 def _now() -> str:
@@ -113,6 +117,10 @@ class Store:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._search_rows: list[tuple[str, str]] | None = None  # held for the end of a bulk() batch
+        # within a bulk() batch on SQLite (whose write lock keeps every other writer out): the first reports under
+        # each band read so far, as the near-duplicate look-up reads them, and the sketches of the batch's reports
+        self._band_docs: dict[str, list[str]] | None = None
+        self._batch_sketches: dict[str, tuple[list[int], str | None]] = {}
         self._history_rows: list[tuple[str, str, str, str, str]] | None = None  # likewise
         self.migrate()
 
@@ -216,6 +224,13 @@ class Store:
         # the sketch's bands at once (the next report's near-duplicate look-up reads them); the search text at
         # once, or with the batch's others at its end inside bulk() (nothing reads it while a batch is stored)
         self.db.bulk_insert("document_bands", ("band", "doc_id"), [(band, document.doc_id) for band in bands(signature)])
+        if self._band_docs is not None:  # the bands read already take the report as the index orders it
+            for band in bands(signature):
+                if band in self._band_docs:
+                    listed = self._band_docs[band]
+                    bisect.insort(listed, document.doc_id)
+                    del listed[BAND_READ:]
+            self._batch_sketches[document.doc_id] = (signature, published)
         if self._search_rows is not None:
             self._search_rows.append((document.doc_id, prepared.body))
         else:
@@ -223,11 +238,18 @@ class Store:
         return "new"
 
     @contextmanager
-    def bulk(self) -> Iterator[None]:
+    def bulk(self, signatures: Iterable[list[int]] = ()) -> Iterator[None]:
         """Within a transaction, for a batch of reports: their search texts and the history of their events are
         written together at the end, with ``COPY`` on PostgreSQL (one prepared statement on SQLite), rather than one
-        statement each (nothing reads them while the batch is stored)."""
+        statement each (nothing reads them while the batch is stored).
+
+        On SQLite, whose write transaction keeps every other writer out, the near-duplicate look-up also reads each
+        band's first reports once a batch (``signatures``: the batch's sketches, known beforehand, read together) and
+        keeps them as the batch adds reports, rather than one query a report."""
         self._search_rows, self._history_rows = [], []
+        if self.db.dialect == "sqlite":
+            self._band_docs, self._batch_sketches = {}, {}
+            self._read_bands({band for signature in signatures for band in bands(signature)})
         try:
             yield
             if self._search_rows:
@@ -235,7 +257,22 @@ class Store:
             if self._history_rows:
                 self.db.bulk_insert("event_history", ("event_id", "at", "actor", "action", "detail"), self._history_rows)
         finally:
-            self._search_rows = self._history_rows = None
+            self._search_rows = self._history_rows = self._band_docs = None
+            self._batch_sketches = {}
+
+    def _read_bands(self, keys: set[str]) -> None:
+        """The first reports under each band not read yet (at most ``BAND_READ``, in the index's order), a query for
+        several hundred bands."""
+        assert self._band_docs is not None
+        missing = sorted(keys - self._band_docs.keys())
+        for start in range(0, len(missing), _BANDS_A_QUERY):
+            chunk = missing[start : start + _BANDS_A_QUERY]
+            self._band_docs.update({band: [] for band in chunk})
+            query = " UNION ALL ".join(
+                f"SELECT * FROM (SELECT band, doc_id FROM document_bands WHERE band = ? ORDER BY doc_id LIMIT {BAND_READ})"
+                for _ in chunk)
+            for row in self.db.execute(query, chunk).fetchall():
+                self._band_docs[row["band"]].append(row["doc_id"])
 
     def _near_duplicate(self, signature: list[int], published: str | None) -> str | None:
         """A stored report whose sketch shares enough of this one's smallest hashes and is close enough, published
@@ -247,8 +284,10 @@ class Store:
         keys = bands(signature)
         if not keys:
             return None
+        if self._band_docs is not None:
+            return self._near_duplicate_read(keys, signature, published)
         per_band = " UNION ALL ".join(
-            "SELECT * FROM (SELECT doc_id FROM document_bands WHERE band = ? ORDER BY doc_id LIMIT 30) AS b" + str(k)
+            f"SELECT * FROM (SELECT doc_id FROM document_bands WHERE band = ? ORDER BY doc_id LIMIT {BAND_READ}) AS b{k}"
             for k in range(len(keys)))
         # the sketches of the five best only: the bands are counted before any report's row is read
         rows = self.db.execute(
@@ -260,6 +299,22 @@ class Store:
             if published_together(row["published"], published) and similarity(
                     signature, json.loads(row["minhash"])) >= NEAR_DUPLICATE:
                 return row["doc_id"]
+        return None
+
+    def _near_duplicate_read(self, keys: list[str], signature: list[int], published: str | None) -> str | None:
+        """:meth:`_near_duplicate` from the bands read in this batch: the same reports in the same order."""
+        assert self._band_docs is not None
+        self._read_bands(set(keys))
+        shared = Counter(doc_id for band in keys for doc_id in self._band_docs[band])
+        best = sorted(((n, doc_id) for doc_id, n in shared.items() if n >= MIN_SHARED_BANDS), reverse=True)[:5]
+        earlier = [doc_id for _, doc_id in best if doc_id not in self._batch_sketches]
+        stored = {row["doc_id"]: (json.loads(row["minhash"]), row["published"]) for row in self.db.execute(
+            f"SELECT doc_id, minhash, published FROM documents WHERE doc_id IN ({', '.join('?' * len(earlier))})",
+            earlier).fetchall()} if earlier else {}
+        for _, doc_id in best:  # (the cheap test first)
+            other, other_published = self._batch_sketches.get(doc_id) or stored[doc_id]
+            if published_together(other_published, published) and similarity(signature, other) >= NEAR_DUPLICATE:
+                return doc_id
         return None
 
     def document(self, doc_id: str) -> dict[str, Any]:
