@@ -69,10 +69,10 @@ _SUPPORT_MARKERS = {"بدعم من", "بمسانده من", "بدعم جوي", "
                     "backed by", "with support", "المدعومه من", "المدعوم من", "المدعومين من", "الموالين ل",
                     fold("الموالية ل")}
 # Before an institution, words that make it the landmark of the scene ("قرب جامعة الموصل", "أمام مستشفى …").
-_BUILDING_WORDS = {"مبني", "بنايه", "مقر", "building", "headquarters", "offices"}  # "مبنى مجلس …": its building
 _LANDMARK_WORDS = {"قرب", "بالقرب", "امام", "داخل", "خلف", "مقابل", "محيط", "near", "outside", "inside"}
+# … and the words of its building, which is the scene ("اقتحم محتجون مبنى مجلس محافظة كركوك")
+_BUILDING_WORDS = {"مبني", "بنايه", "مقر", "building", "headquarters", "offices"}
 _REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
-# Words before a force that make it the target, not the side that acted ("هجوم على قوة للحشد").
 # the parts of a city that are no bearing ("of western Baghdad" is one, read as a place relative to the city)
 _CITY_PARTS = frozenset({"central", "downtown", "old"})
 _BETWEEN = frozenset({"بين", "between"})  # "بين الرقة والحسكة", "between X and Y"
@@ -82,6 +82,7 @@ _BORDER_WORDS = frozenset({"الحدود", "حدود", "الحدوديه", "ال
 _BOUNDARY_WORDS = _BORDER_WORDS | {"borders", "boundary", "edge"}
 _GOVERNORATE_PAIRS = frozenset({"محافظتي", "محافظتين", "provinces", "governorates"})
 _PAIR_CUES = _GOVERNORATE_PAIRS | {fold("قضائي"), "ناحيتي", "the"}
+# Words before a force that make it the target, not the side that acted ("هجوم على قوة للحشد").
 _TARGET_MARKERS = {"ضد", fold("على"), "استهدف", "استهدفت", "against", "targeting", "targeted", "on"}
 # the cue words of a district or sub-district ("ناحية", "قضاء", "district"), as the gazetteer reads them
 _UNIT_CUES = frozenset(word for word, features in FEATURE_CUES.items() if features[0] in ("district", "subdistrict"))
@@ -443,9 +444,9 @@ class RuleExtractor:
             or (self._contained(tokens, mentions[k - 1].last, m.first) and (m.cue is None or "city" in m.cue)))}
         # (… or the governorate that holds the place: "the Hajin district of Deir ez-Zor")
         # ("… in Tarmiyah district, north of Baghdad": English takes a word more, its cue word and "of")
-        road_ends = _way_ends(tokens, mentions)
+        way_ends = _way_ends(tokens, mentions)
         locating = {k for k, m in enumerate(mentions)
-                    if k and (m.relative or k in inside) and tokens[m.first].start not in road_ends
+                    if k and (m.relative or k in inside) and tokens[m.first].start not in way_ends
                     and m.first - mentions[k - 1].last <= 3 + (
                         "of" in (tokens[m.first - 1].text, tokens[m.first - 2].text))  # "… of (western) Baghdad"
                     and (max(c.population for c in m.candidates) >= _REFERENCE_CITY or _seat(m) or (k in inside and any(
@@ -565,7 +566,7 @@ class RuleExtractor:
         for group in groups:
             group.sort(key=lambda item: item[0].precision)
         if not any(summary for group in groups for _, summary in group):
-            chosen = min(groups, key=lambda group: (group[0][0].start in road_ends, group[0][0].precision))
+            chosen = min(groups, key=lambda group: (group[0][0].start in way_ends, group[0][0].precision))
             # governorates named elsewhere in the clause stay beside it, to say where a spanning feature lies
             chosen += [item for group in groups if group is not chosen for item in group
                        if item[0].place.feature == "admin1"]
