@@ -117,11 +117,11 @@ class Store:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._search_rows: list[tuple[str, str]] | None = None  # held for the end of a bulk() batch
+        self._history_rows: list[tuple[str, str, str, str, str]] | None = None  # likewise
         # within a bulk() batch on SQLite (whose write lock keeps every other writer out): the first reports under
         # each band read so far, as the near-duplicate look-up reads them, and the sketches of the batch's reports
         self._band_docs: dict[str, list[str]] | None = None
         self._batch_sketches: dict[str, tuple[list[int], str | None]] = {}
-        self._history_rows: list[tuple[str, str, str, str, str]] | None = None  # likewise
         self.migrate()
 
     # -- schema ---------------------------------------------------------------------------------
