@@ -6108,3 +6108,38 @@ def test_a_neighbours_adjective_of_the_weapon_leaves_the_village_here(extract):
 def test_the_makhmour_refugee_camp_is_a_camp_not_the_town(extract, text):
     event = only(extract(text, published=PUBLISHED))
     assert (event.location, "camp" in event.tags) == ("Makhmour camp", True)
+
+
+def test_incidents_counted_out_one_by_one_in_one_governorate(extract):
+    events = extract("شهدت محافظة ديالى يوم الأحد هجومين، الأول استهدف نقطة للجيش في ناحية العظيم وأسفر عن مقتل جندي، "
+                     "والثاني استهدف رعاة في قضاء المقدادية وأدى إلى إصابة اثنين.", published=PUBLISHED)
+    assert sorted((e.admin2, e.fatalities, e.wounded) for e in events) == [
+        ("Al-Khalis", 1, None), ("Al-Muqdadiya", None, 2)]
+
+
+def test_the_agent_of_an_english_passive_struck_whoever_is_quoted_after(extract):
+    event = only(extract("Two shepherds were abducted by suspected IS militants in the Hatra desert on Sunday, "
+                         "police said.", published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Islamic State", "Civilians")
+
+
+def test_a_drone_as_the_agent_of_a_passive_toll(extract):
+    event = only(extract("Three SDF fighters were killed by a Turkish drone near Qamishli on Sunday.",
+                         published=PUBLISHED))
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Military Forces of Turkey")
+
+
+def test_a_quarter_named_like_the_prison_beside_it_is_no_prison(extract):
+    event = only(extract("اعتقلت دورية للأسايش ثلاثة شبان في حي غويران بالحسكة يوم الأحد.", published=PUBLISHED))
+    assert (event.admin1, "prison" in (event.location or "").lower()) == ("Al-Hasakeh", False)
+
+
+def test_the_displaced_who_left_a_camp_for_home_are_counted(extract):
+    event = only(extract("غادر 240 نازحا مخيم الهول يوم الأحد باتجاه مناطقهم في ريف دير الزور.", published=PUBLISHED))
+    assert (event.transferred, "camp" in event.tags) == (240, True)
+
+
+def test_a_sector_of_a_camp_is_the_camp(extract):
+    event = only(extract("A woman was stabbed to death in the fifth sector of al-Hol camp on Sunday, the Asayish said.",
+                         published=PUBLISHED))
+    assert (event.location, "camp" in event.tags) == ("Al-Hol camp", True)

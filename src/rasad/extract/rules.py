@@ -1509,6 +1509,9 @@ class RuleExtractor:
                 if events and (all(hit.payload.event_type not in _VIOLENT for hit in events) or any(
                         (other.last < min(event.first for event in events) and other.payload.side != "civilian"
                          and not _counted(other, tokens, (), self.lexicons.members))
+                        # … or after it as the agent of its passive ("abducted by suspected IS militants")
+                        or (other not in trailing and any(0 < other.first - event.last <= 4 and "by" in {
+                            token.text for token in tokens[event.last + 1 : other.first]} for event in events))
                         or (attributed and other not in trailing and _named_striker(other, tokens)) for other in hits)):
                     if all(hit.payload.id == "arrest" for hit in events) and not any(
                             other.payload.side == "state" for other in hits if other not in trailing):
@@ -1721,8 +1724,14 @@ class RuleExtractor:
         lex = self.lexicons
         for k in range(1, len(tokens) - 1):
             comma = bool({"،", ","} & set(text[tokens[k - 1].end : tokens[k].start]))
+            # "هجومين، الأول استهدف …، والثاني استهدف …": the second of incidents counted out, its word right after
+            # (and the first, after a comma: "شهدت ديالى هجومين، الأول استهدف …")
+            ordinal = (tokens[k].text.startswith("و") and bool(bare_forms(tokens[k].text) & _ORDINALS)) or (
+                comma and tokens[k].text in ("الاول", "الاولي"))
             if tokens[k].text == "and":  # "… in Tarmiyah and two policemen were wounded … in Dibis"
                 told = tokens[k + 1 : k + 6]
+            elif ordinal:
+                told = tokens[k + 1 : k + 3]
             else:
                 word = k + 1 if tokens[k].text == "كما" and comma else k
                 told = tokens[word : word + 1] if tokens[word].text.startswith("و") or word > k else []
@@ -1749,8 +1758,9 @@ class RuleExtractor:
             # … or, in one governorate, where the second is named as another incident of its own kind ("وأصيب اثنان
             # بقصف مماثل على قرية في ريف الباب", "… in a separate attack in …") at another named place
             rest = tokens[k:]
-            another = any(hit.last + 1 < len(rest) and bare_forms(rest[hit.last + 1].text.lower()) & _ANOTHER_INCIDENT
-                          for hit in lex.triggers.find(rest))
+            another = ordinal or any(
+                hit.last + 1 < len(rest) and bare_forms(rest[hit.last + 1].text.lower()) & _ANOTHER_INCIDENT
+                for hit in lex.triggers.find(rest))
             ids_before = {p.id for m, _ in scenes if m.last < k for p in m.candidates}
             ids_after = {p.id for m, _ in scenes if m.first >= k for p in m.candidates}
             apart = apart or (another and counted and bool(ids_before and ids_after) and not ids_before & ids_after)
@@ -2421,6 +2431,7 @@ _BACKED = {"backed", "led", "supported", "allied", "aligned", "affiliated", "spo
 _TROOPS = "troops"  # the generic form that stands for English "forces" after a country's adjective
 # the words that name an incident as another one of its kind ("بقصف مماثل", "بهجوم آخر", "in a separate attack")
 _ANOTHER_INCIDENT = {"مماثل", "مماثله", "اخر", "منفصل", "منفصله", "similar", "separate"}
+_ORDINALS = {"الثاني", "الثانيه", "الثالث", "الثالثه", "الرابع", "الرابعه"}  # "والثاني استهدف …": the next incident
 # Words that tell more of the incident before them ("وأصيب اثنان آخران", "واعتقل خلالها", "and five others")
 _MORE_OF_IT = {"اخر", "اخران", "اخرين", "اخرون", "خلالها", "خلاله", "اثرها", "اثره", "ذاته", "ذاتها", "نفسه", "نفسها",
                "منهم", "others", "other", "same", "during", "it", "them", "its", "their"}

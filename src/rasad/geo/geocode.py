@@ -148,6 +148,9 @@ class Geocoder:
         """
         if mention.cue == ("admin1",) and not any(c.feature == "admin1" for c in mention.candidates):
             return False
+        if mention.cue and mention.cue[0] in ("neighbourhood", "village", "city") and all(
+                c.feature in _FACILITIES for c in mention.candidates):
+            return False  # "حي غويران": a quarter named like the prison beside it is no prison (nor a known quarter)
         if mention.partial:  # "قرية الجرذي": one of a pair of villages, where the report names their parts
             return context is not None and self._agrees(mention, context)
         if mention.named_cue and not mention.ambiguous:
@@ -298,6 +301,7 @@ class Geocoder:
         return round(self._border_km(lat, lon), 1), self.boundaries.border_sector(lat, lon)
 
 
+_FACILITIES = frozenset({"camp", "prison", "crossing", "airport", "dam", "bridge"})  # sites, not settlements
 _UNIT_VILLAGE_KM = 15  # a village named after the unit it lies in ("ناحية مكحول", the village) lies this near its centre
 
 
