@@ -6143,3 +6143,9 @@ def test_a_sector_of_a_camp_is_the_camp(extract):
     event = only(extract("A woman was stabbed to death in the fifth sector of al-Hol camp on Sunday, the Asayish said.",
                          published=PUBLISHED))
     assert (event.location, "camp" in event.tags) == ("Al-Hol camp", True)
+
+
+def test_a_place_of_the_raids_after_a_plan_is_still_the_scene(extract):
+    event = only(extract("ERBIL, Iraq - Kurdish security forces arrested five people suspected of planning attacks, in "
+                         "raids in Sulaimaniya province on Sunday.", published=PUBLISHED))
+    assert event.admin1 == "Sulaymaniyah"

@@ -73,6 +73,7 @@ _LANDMARK_WORDS = {"قرب", "بالقرب", "امام", "داخل", "خلف", "
 # … and the words of its building, which is the scene ("اقتحم محتجون مبنى مجلس محافظة كركوك")
 _BUILDING_WORDS = {"مبني", "بنايه", "مقر", "building", "headquarters", "offices"}
 _REFERENCE_CITY = 300_000  # population of the cities reports use as reference points ("شمال بغداد")
+_PLANNED_TARGET_WORDS = 9  # how far after a plan's word the target it names may stand ("تخطط لاستهداف حواجز في …")
 # the parts of a city that are no bearing ("of western Baghdad" is one, read as a place relative to the city)
 _CITY_PARTS = frozenset({"central", "downtown", "old"})
 _BETWEEN = frozenset({"بين", "between"})  # "بين الرقة والحسكة", "between X and Y"
@@ -406,13 +407,6 @@ class RuleExtractor:
         governing = [m for m in mentions if self._government(tokens, m, transferring)]
         if governing and (len(governing) < len(mentions) or self._departs_from_country(tokens, governing[0].last)):
             mentions = [m for m in mentions if m not in governing]
-        # "ألقت القبض على خلية … كانت تخطط لاستهداف حواجز في الميادين", "a cell planning attacks in Mosul": a target
-        # planned is no scene (GUIDELINES §6), where the clause names another place
-        plans = [cue.last for cue in self.lexicons.cues.find(tokens, overlapping=True)
-                 if cue.payload == "plan"] if len(mentions) > 1 else []
-        planned = [m for m in mentions if any(last < m.first for last in plans)]
-        if planned and len(planned) < len(mentions) and any(m.last < min(plans) for m in mentions):
-            mentions = [m for m in mentions if m not in planned]
         # the city a force is named by ("أسايش أربيل", "شرطة كركوك", "Kirkuk police") is the force's, where the clause
         # names another place
         # (but not what an aircraft or a blow struck right after its word: "استهدفت طائرة مسيرة قاعدة عين الأسد")
@@ -425,6 +419,16 @@ class RuleExtractor:
             mentions = [m for k, m in enumerate(mentions) if k not in owned]
         # a dateline ("Baghdad:", "بغداد 16 أغسطس (شينخوا)") says where the report was filed, not where it happened
         mentions = [m for m in mentions if not _dateline(text, tokens, m)]
+        # "ألقت القبض على خلية … كانت تخطط لاستهداف حواجز في الميادين", "a cell planning attacks on checkpoints in
+        # Mayadin": a target planned, named right after the plan's words, is no scene (GUIDELINES §6), where the clause
+        # names another place before them (but "suspected of planning attacks, in raids in Sulaimaniya": the raids')
+        plans = [cue.last for cue in self.lexicons.cues.find(tokens, overlapping=True)
+                 if cue.payload == "plan"] if len(mentions) > 1 else []
+        planned = [m for m in mentions if any(0 < m.first - last <= _PLANNED_TARGET_WORDS
+                                              and not self.lexicons.triggers.find(tokens[last + 2 : m.first])
+                                              for last in plans)]
+        if planned and len(planned) < len(mentions) and any(m.last < min(plans) for m in mentions):
+            mentions = [m for m in mentions if m not in planned]
         mentions = self._held_by_units(tokens, mentions)
         # "في قضاء الحويجة بكركوك": a governorate's name right after a place of that governorate is the governorate
         mentions = [dataclasses.replace(m, cue=("admin1",)) if k and m.cue is None and not m.relative
