@@ -6149,3 +6149,19 @@ def test_a_place_of_the_raids_after_a_plan_is_still_the_scene(extract):
     event = only(extract("ERBIL, Iraq - Kurdish security forces arrested five people suspected of planning attacks, in "
                          "raids in Sulaimaniya province on Sunday.", published=PUBLISHED))
     assert event.admin1 == "Sulaymaniyah"
+
+
+@pytest.mark.parametrize(("text", "force"), [
+    ("Kurdish authorities arrested five IS suspects in raids in Sulaimaniya province on Sunday.", "Asayish"),
+    ("اعتقلت السلطات الكردية ثلاثة مشتبه بانتمائهم لداعش في أربيل يوم الأحد.", "Asayish"),
+    ("Kurdish authorities arrested five IS suspects in raids in the city of Hasakah on Sunday.",
+     "Syrian Democratic Forces"),
+])
+def test_kurdish_authorities_are_the_kurdistan_regions_in_iraq(extract, text, force):
+    assert only(extract(text, published=PUBLISHED)).actor1 == force
+
+
+def test_a_units_name_and_number_between_the_verb_and_its_count(extract):
+    event = only(extract("اعتقلت قوة من اللواء 22 في الحشد الشعبي أربعة مطلوبين في قضاء الدجيل يوم الأحد.",
+                         published=PUBLISHED))
+    assert event.arrested == 4

@@ -1923,6 +1923,9 @@ class RuleExtractor:
             if in_place[k] and not in_place[k - 1] and bare_forms(tokens[k - 1].text) & _PLACE_LEAD:
                 in_place[k - 1] = True
         qualifying = {k for hit in lex.qualifiers.find(tokens) for k in range(hit.first, hit.last + 1)}  # "at least"
+        # "اعتقلت قوة من اللواء 22 في الحشد ثلاثة مطلوبين": a unit's name and number stand between the verb and its count
+        numbered_units = {j for k in range(len(tokens) - 1) if bare_forms(tokens[k].text.lower()) & lex.unit_words
+                          and amounts(tokens[k + 1 : k + 2]) for j in (k, k + 1)}
         # "Twelve members of IS, including a so-called emir, were detained": an aside between commas that tells part
         # of a count stands between the figure and its word
         aside = {k for start in range(1, len(tokens)) if english and tokens[start].start - tokens[start - 1].end >= 2
@@ -1947,7 +1950,7 @@ class RuleExtractor:
                       or in_place[k] or (token.text == "من" and k and any(a.first == k + 1 for a in actors))
                       # "a member of the SDF was killed": the force's "of the" stands between the count and its verb
                       or (token.text in ("of", "the") and bool(name_starts & {k + 1, k + 2}))
-                      or k in qualifying or k in aside)
+                      or k in qualifying or k in aside or k in numbered_units)
             skip[k + 1] = skip[k] + inside
         # "مقتل وإصابة 12 شخصا", "12 قتيلا وجريحا", "killed or wounded": one figure for both, so neither is known
         # ("26 شخصا قتلوا وأصيب تسعون" gives each its own figure: two figures around the pair are two counts)
