@@ -6165,3 +6165,19 @@ def test_a_units_name_and_number_between_the_verb_and_its_count(extract):
     event = only(extract("اعتقلت قوة من اللواء 22 في الحشد الشعبي أربعة مطلوبين في قضاء الدجيل يوم الأحد.",
                          published=PUBLISHED))
     assert event.arrested == 4
+
+
+# -- sixteenth round -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A drone struck an airport near Erbil on Sunday, causing no casualties, police said.",
+    "A drone attack hit a checkpoint near Sinjar on Sunday, the counter-terrorism service said.",
+])
+def test_a_force_that_only_tells_of_a_blow_from_afar_did_not_strike(extract, text):
+    assert only(extract(text, published=PUBLISHED)).actor1 is None
+
+
+def test_a_force_that_tells_whom_a_blow_from_afar_killed_struck(extract):
+    event = only(extract("An airstrike killed four IS militants in the Hamrin mountains on Sunday, the army said.",
+                         published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Military Forces of Iraq", "Islamic State")

@@ -1516,7 +1516,13 @@ class RuleExtractor:
                         # … or after it as the agent of its passive ("abducted by suspected IS militants")
                         or (other not in trailing and any(0 < other.first - event.last <= 4 and "by" in {
                             token.text for token in tokens[event.last + 1 : other.first]} for event in events))
-                        or (attributed and other not in trailing and _named_striker(other, tokens)) for other in hits)):
+                        or (attributed and other not in trailing and _named_striker(other, tokens)) for other in hits)
+                        # … or of a blow from afar that it is the only force to name: "A drone struck the airport,
+                        # police said" (the one that struck tells of whom it struck: "an airstrike killed five IS
+                        # militants, the army said")
+                        or (all(hit.payload.event_type == "Explosions/Remote violence" for hit in events) and not any(
+                            other not in trailing and other.payload.name is not None and other.payload.side != "civilian"
+                            for other in hits))):
                     if all(hit.payload.id == "arrest" for hit in events) and not any(
                             other.payload.side == "state" for other in hits if other not in trailing):
                         # "Dozens were arrested in a sweep …, the Asayish said": only a state's force arrests, and
