@@ -6181,3 +6181,24 @@ def test_a_force_that_tells_whom_a_blow_from_afar_killed_struck(extract):
     event = only(extract("An airstrike killed four IS militants in the Hamrin mountains on Sunday, the army said.",
                          published=PUBLISHED))
     assert (event.actor1, event.actor2) == ("Military Forces of Iraq", "Islamic State")
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("مقتل امرأة وطفل بانفجار عبوة ناسفة قرب قضاء الحويجة يوم الأحد.", 2),
+    ("مقتل شرطي ومدنيين اثنين بانفجار عبوة ناسفة قرب قضاء الحويجة يوم الأحد.", 3),
+    ("مقتل 40 امرأة وطفلا بقصف على قرية قرب الشدادي يوم الأحد.", 40),
+])
+def test_people_joined_each_by_their_own_noun(extract, text, dead):
+    assert only(extract(text, published=PUBLISHED)).fatalities == dead
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("أقدم مسلحون مجهولون على قتل لاجئة في مخيم الهول يوم الأحد.", 1),
+    ("عثر على جثتي نازحتين في مخيم الهول يوم الأحد.", 2),
+    ("قتل مسلحون مجهولون مسنا في قرية قرب الشدادي يوم الأحد.", 1),
+    # a singular right after another is the same person: an adjective or the one it belongs to
+    ("قتل مسلحون مجهولون امرأة مسنة في قرية قرب الشدادي يوم الأحد.", 1),
+    ("اغتال مسلحون مجهولون شقيق مختار قرية قرب الشدادي يوم الأحد.", 1),
+])
+def test_women_by_the_feminine_of_their_noun_and_the_old(extract, text, dead):
+    assert only(extract(text, published=PUBLISHED)).fatalities == dead

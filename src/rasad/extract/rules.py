@@ -1875,7 +1875,9 @@ class RuleExtractor:
                      and tokens[a.first].start not in counted_elsewhere  # "قتيلان وثلاثة جرحى"
                      # "60 امرأة وطفلا": women and children, sixty in all (a pair that names one group)
                      and not (a.implicit and a.first and tokens[a.first - 1].text in _WOMEN
-                              and bare_forms(tokens[a.first].text) & _CHILDREN)
+                              and bare_forms(tokens[a.first].text) & _CHILDREN
+                              # (but "مقتل امرأة وطفل": a woman and a child, each counted by its own noun)
+                              and not any(b.implicit and b.last == a.first - 1 for b in found))
                      and not any(s <= tokens[a.first].start < e for s, e in date_ranges)  # "الحادي والعشرين"
                      and ((_joined_by_and(tokens, a.first)
                            and len([t for k, t in enumerate(tokens) if span[1] <= t.start < tokens[a.first].start
@@ -2370,8 +2372,10 @@ def _joined_by_and(tokens: list[Token], first: int) -> bool:
     if word.startswith("و") and word not in _ONE_WORDS and word not in _WAW_WORDS:  # "عائلة واحدة": one, not "and"
         # (but "و3 من مرافقيه": those with the one counted)
         return not word[1:].isdigit() or (first + 1 < len(tokens) and tokens[first + 1].text == "من")
-    if word.startswith("ال") and first > 0 and tokens[first - 1].text.startswith("و") and len(tokens[first - 1].text) > 3:
-        return True  # "رجل وزوجته وأطفالهما الثلاثة": the noun joined carries the "و", its number follows it
+    if (word.startswith("ال") or number_word(word) == 2) and first > 0 and tokens[first - 1].text.startswith("و") and len(
+            tokens[first - 1].text) > 3:
+        # "رجل وزوجته وأطفالهما الثلاثة", "شرطي ومدنيين اثنين": the noun joined carries the "و", its number follows it
+        return True
     if first > 1 and tokens[first - 1].text in _ENGLISH_POSSESSIVES:  # "a mukhtar and his son"
         first -= 1
     return first > 0 and tokens[first - 1].text == "and" and not word.isdigit()

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 
 from rasad.text.normalize import fold
-from rasad.text.tokens import Token, bare_forms
+from rasad.text.tokens import Token, adjacent, bare_forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +105,9 @@ def amounts(tokens: list[Token]) -> list[Amount]:
                         and not found[-1].implicit  # "مئة معتقل"; but "قتيل وجريح" are two
                         # nor after a dual, its own noun, a noun joined by "و" ("جنود وشرطيان ومدني")
                         and not (word[:1] == "و" and bare_forms(tokens[i - 1].text) & data["duals"]))
+        # "امرأة مسنة", "شقيق مختار القرية", "a civilian driver": a singular right after another is the same person
+        described = (bool(found) and found[-1].last == i - 1 and found[-1].implicit and not word.startswith("و")
+                     and adjacent(tokens[i - 1], tokens[i]))
         # "الهجوم الإرهابي", "التفجير الانتحاري": a definite adjective after a definite noun that counts nobody
         attributive = word.startswith("ال") and i > 0 and tokens[i - 1].text.startswith(("ال", "بال", "وال", "لل")) and not (
             # … but "القوات الأمنية المتهم جاسم": a formula that names one person, a name after it
@@ -117,6 +120,7 @@ def amounts(tokens: list[Token]) -> list[Amount]:
              | ({without_possessive(form) for form in bare_forms(word)} if not word.startswith("ال")
                 else set())) & data["singulars"]  # a definite noun takes no possessive
             and word not in units and not counted_noun and not attributive  # "عنصر", "شخصا" (accusative), "سائقها"
+            and not described
             and not (word == "another" and i + 1 < len(tokens) and tokens[i + 1].text in data["collectives"])
         ) or (  # "آمر فوج", "آمر اللواء": a commander, though آمر folds like أمر (an order) and counts only so
             bare_forms(word) & {"امر"} and i + 1 < len(tokens) and bare_forms(tokens[i + 1].text) & _UNITS_COMMANDED
