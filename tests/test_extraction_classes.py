@@ -6202,3 +6202,15 @@ def test_people_joined_each_by_their_own_noun(extract, text, dead):
 ])
 def test_women_by_the_feminine_of_their_noun_and_the_old(extract, text, dead):
     assert only(extract(text, published=PUBLISHED)).fatalities == dead
+
+
+def test_a_roads_end_towns_give_way_to_a_village_near_it_in_their_governorate(extract):
+    event = only(extract("هاجم مسلحو داعش حافلة تقل عسكريين على طريق دير الزور - تدمر قرب قرية الشولا، ما أسفر عن "
+                         "مقتل 11 عسكريا.", published=PUBLISHED))
+    assert (event.location, event.geo_precision, event.fatalities, event.actor2) == (
+        "Ash Shula", 2, 11, "Military Forces of Syria")
+
+
+def test_soldiers_counted_in_the_accusative_are_the_army(extract):
+    event = only(extract("قتل مسلحو داعش 12 عسكريا بهجوم قرب مدينة السخنة يوم الأحد.", published=PUBLISHED))
+    assert (event.actor2, event.fatalities) == ("Military Forces of Syria", 12)
