@@ -6211,6 +6211,12 @@ def test_a_roads_end_towns_give_way_to_a_village_near_it_in_their_governorate(ex
         "Ash Shula", 2, 11, "Military Forces of Syria")
 
 
+def test_a_roads_end_town_before_only_its_governorate_named_after_it(extract):
+    event = only(extract("IS fighters ambushed a patrol on the Qaim-Akashat road in western Anbar on Sunday, wounding "
+                         "three soldiers.", published=PUBLISHED))
+    assert (event.admin1, event.geo_precision) == ("Al-Anbar", 2)
+
+
 def test_soldiers_counted_in_the_accusative_are_the_army(extract):
     event = only(extract("قتل مسلحو داعش 12 عسكريا بهجوم قرب مدينة السخنة يوم الأحد.", published=PUBLISHED))
     assert (event.actor2, event.fatalities) == ("Military Forces of Syria", 12)

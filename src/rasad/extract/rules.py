@@ -560,7 +560,7 @@ class RuleExtractor:
                 groups.append([(r, False) for r in resolved])
         context.resolved.extend(r.coordinates for g in groups for r, _ in g)
         # Places of the first group's governorate in later runs make the first group more precise (but a road's end
-        # towns give way to them: "على طريق دير الزور - تدمر قرب قرية …" is near the village).
+        # towns give way to them, a governorate excepted: "على طريق دير الزور - تدمر قرب قرية …" is near the village).
         first_admin1 = groups[0][0][0].place.admin1
         if not groups[0][0][1]:
             for group in groups[1:]:
@@ -568,7 +568,7 @@ class RuleExtractor:
                     if not summary and place.place.admin1 == first_admin1:
                         groups[0].append((place, False))
             groups = [groups[0]] + [g for g in groups[1:] if g[0][1] or g[0][0].place.admin1 != first_admin1]
-            if any(place.start not in way_ends for place, _ in groups[0]):
+            if any(place.start not in way_ends and place.precision < 3 for place, _ in groups[0]):
                 groups[0] = [item for item in groups[0] if item[0].start not in way_ends]
         for group in groups:
             group.sort(key=lambda item: item[0].precision)
