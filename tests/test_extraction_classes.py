@@ -6220,3 +6220,25 @@ def test_a_roads_end_town_before_only_its_governorate_named_after_it(extract):
 def test_soldiers_counted_in_the_accusative_are_the_army(extract):
     event = only(extract("قتل مسلحو داعش 12 عسكريا بهجوم قرب مدينة السخنة يوم الأحد.", published=PUBLISHED))
     assert (event.actor2, event.fatalities) == ("Military Forces of Syria", 12)
+
+
+def test_a_paragraph_that_only_set_the_scene_lends_its_place_to_the_next_ones_details(extract):
+    events = extract("شنت قوات الأمن الداخلي حملة تفتيش في بلدة الشحيل بريف دير الزور الشرقي يوم الأحد.\n"
+                     "وأسفرت الحملة عن توقيف سبعة أشخاص.", published=PUBLISHED)
+    event = only(events)
+    assert (event.location, event.arrested) == ("Al-Shuhayl", 7)
+
+
+def test_a_scene_two_paragraphs_back_lends_nothing(extract):
+    events = extract("تتعاون دول الجوار في ملف الحدود مع محافظة الأنبار.\n"
+                     "يرى خبراء أن التنسيق ضروري.\n"
+                     "وأسفرت الحملة عن توقيف سبعة أشخاص.", published=PUBLISHED)
+    assert [e.admin1 for e in events] != ["Al-Anbar"]
+
+
+def test_a_sentences_own_statement_month_before_a_day_the_report_told_before(extract):
+    events = extract("شنت قوات الأمن الداخلي حملة تفتيش في بلدة الشحيل بريف دير الزور الشرقي يوم الأحد، واعتقلت "
+                     "سبعة أشخاص.\nوكانت القوات قد أعلنت الشهر الماضي اعتقال 20 مشتبها بهم في ريف الحسكة الجنوبي.",
+                     published=PUBLISHED)
+    earlier = next(e for e in events if e.admin1 == "Al-Hasakeh")
+    assert (earlier.event_date, earlier.time_precision, earlier.arrested) == ("2025-02-01", 3, 20)

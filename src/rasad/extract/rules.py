@@ -245,7 +245,7 @@ class RuleExtractor:
         state.generic_forces = _generic_forces(doc_actors)
         mentions: list[_Mention] = []
         skipped = boilerplate(text, spans)
-        paragraph, paragraph_places = -1, []
+        paragraph, paragraph_places, paragraph_told, paragraph_own = -1, [], False, []
 
         def next_places(index: int) -> tuple[list[ResolvedPlace], list[DateMention]]:
             """The places the next sentence names, and its days ("It happened near Tuz Khurmatu on Monday")."""
@@ -266,7 +266,10 @@ class RuleExtractor:
                     state.title_day = days[0] if len(days) == 1 else None
                 continue
             if sentence.paragraph != paragraph:
-                paragraph, paragraph_places = sentence.paragraph, []
+                # (the paragraph right before, where it only set the scene and told no incident, lends its place to this
+                # one's details: "أطلقت قسد حملة أمنية في بلدة ذيبان." then "وأسفرت الحملة عن اعتقال 15 شخصا.")
+                paragraph, paragraph_places = sentence.paragraph, [] if paragraph_told else paragraph_own
+                paragraph_told, paragraph_own = False, []
             sentence_tokens = tokens_of(sentence.start, sentence.end)
             self._attribution(sentence_tokens, state)
             sentence_all_dates = _since_spans(text, sentence_tokens, _after_dateline(
@@ -305,7 +308,9 @@ class RuleExtractor:
                 carried = self.lexicons.triggers_by_id.get(found[-1].trigger) if found else None
                 if groups:
                     previous_places = [place for place, _ in groups[0]]
-                    paragraph_places = [place for place, summary in groups[0] if not summary] or paragraph_places
+                    paragraph_own = [place for place, summary in groups[0] if not summary] or paragraph_own
+                    paragraph_places = paragraph_own or paragraph_places
+            paragraph_told = paragraph_told or told
             for mention in sentence_dates:
                 if (mention.start, mention.end) in state.announced:
                     continue
@@ -1191,11 +1196,14 @@ class RuleExtractor:
         if when is not None and when.kind == "earlier" and when.value and published and state.incident_day:
             # "ويأتي ذلك بعد يومين من اغتيال شيخ": two days before the incident just told, not before the report
             when = dataclasses.replace(when, value=state.incident_day - (published - when.value))
-        announced = [d for d in sentence_dates if (d.start, d.end) in state.announced and d.value] or [
+        own_announced = [d for d in sentence_dates if (d.start, d.end) in state.announced and d.value]
+        announced = own_announced or [
             d for i, d in state.statements if 0 < sentence_index - i <= 3][-1:]  # "announced late Thursday …" before
-        if date_source in ("publication", "none") and announced:
+        # (the sentence's own statement day before a day of the sentences before, which may be another incident's:
+        # "وكانت قسد قد أعلنت الشهر الماضي اعتقال 30 …" after a campaign told "فجر الثلاثاء")
+        if (date_source in ("publication", "none") or (date_source == "context" and own_announced)) and announced:
             # only the day of the statement: the incident was on it or before it (GUIDELINES §6)
-            when, date_source = dataclasses.replace(announced[0], precision=2), "announcement"
+            when, date_source = dataclasses.replace(announced[0], precision=max(announced[0].precision, 2)), "announcement"
         if when is not None and when.value and published and when.value > published + timedelta(days=1):
             return []
         if (when is not None and when.value and published and when.precision == 3 and date_source != "publication"
