@@ -6242,3 +6242,17 @@ def test_a_sentences_own_statement_month_before_a_day_the_report_told_before(ext
                      published=PUBLISHED)
     earlier = next(e for e in events if e.admin1 == "Al-Hasakeh")
     assert (earlier.event_date, earlier.time_precision, earlier.arrested) == ("2025-02-01", 3, 20)
+
+
+def test_a_qualified_figure_of_them_right_after_its_verb_is_that_count(extract):
+    event = only(extract("IS militants ambushed a truck carrying soldiers near Palmyra on Sunday and killed at least "
+                         "nine of them.", published=PUBLISHED))
+    assert event.fatalities == 9
+
+
+def test_the_day_of_a_claim_is_no_day_of_the_attack_and_where_it_took_place_places_it(extract):
+    events = extract("Islamic State claimed responsibility on Monday for an attack on a convoy of Syrian soldiers in "
+                     "the desert east of Homs that killed at least nine of them.\nThe attack took place on Saturday near "
+                     "the town of Palmyra, a military source said.", published=date(2025, 3, 11))
+    event = only(events)
+    assert (event.location, event.event_date, event.fatalities) == ("Tadmur", "2025-03-08", 9)

@@ -1655,7 +1655,8 @@ class RuleExtractor:
         """Spans of the dates that stand between a reporting verb and the complement that opens what it
         reports ("قالت الشرطة اليوم، الثلاثاء 12 من الشهر، إن …"): the day of the statement."""
         verbs = self.lexicons.reporting.find(tokens)
-        if not verbs or not dates:
+        claims = {k for k, token in enumerate(tokens) if token.text.lower() in _CLAIM_VERBS}
+        if not (verbs or claims) or not dates:
             return set()
         complements = self.lexicons.complements
         starts = [token.start for token in tokens]
@@ -1691,6 +1692,10 @@ class RuleExtractor:
                     self.lexicons.triggers.find(after[:1]) or self.lexicons.counts.find(after[:1])):
                 # "أعلنت خلية الإعلام الأمني، اليوم الثلاثاء، مقتل ضابط": the verbal noun after the day is what was
                 # announced, the day the statement's
+                out.add((mention.start, mention.end))
+            elif any(0 < first - k <= 3 for k in claims) and "responsibility" in {
+                    token.text.lower() for token in tokens[max(0, first - 2) : last + 3]}:
+                # "IS claimed responsibility on Tuesday for an attack": the day of the claim, not of the attack
                 out.add((mention.start, mention.end))
         return out
 
@@ -2039,9 +2044,11 @@ class RuleExtractor:
                                     for w in lex.of_them)
                     and not any(amount.last < cue.first <= amount.last + 5 for cue in count_cues)
                     # "… shepherds, killing three of them": right after its count word (no comma between: "were
-                    # wounded, two of them seriously" is a part), the figure of that count
-                    and not any(cue.last == amount.first - 1
-                                and tokens[amount.first].start - tokens[cue.last].end <= 1 for cue in count_cues)):
+                    # wounded, two of them seriously" is a part), the figure of that count, a qualifier between
+                    # ("killed at least 11 of them")
+                    and not any(cue.last == amount.first - 1 - sum(1 for k in range(cue.last + 1, amount.first)
+                                                                   if k in qualifying)
+                                and tokens[cue.last + 1].start - tokens[cue.last].end <= 1 for cue in count_cues)):
                 subset_end = amount.last
                 subsets.add(span[0])
                 continue
@@ -3537,14 +3544,17 @@ _TOOK_PLACE_EN = ("took place", "happened", "occurred", "unfolded")
 
 
 def _says_where_it_took_place(told: Event, later: _Mention) -> bool:
-    """The incident told at an area ("north of Baghdad"), then said to have taken place at a town of that area ("The
-    attack took place in the town of Dujail"), across a governorate line: the town is where it happened."""
-    if told.latitude is None or later.event.latitude is None or told.geo_precision != 2 or later.event.geo_precision != 1:
+    """The incident told at an area ("north of Baghdad"), then said to have taken place at or near a town of that
+    area ("The attack took place in the town of Dujail", across a governorate line; "… near al-Sukhnah" after "the
+    desert east of Homs", as far as a bearing reaches in the same governorate): the town is where it happened."""
+    if told.latitude is None or later.event.latitude is None or told.geo_precision != 2 or (
+            later.event.geo_precision not in (1, 2)):
         return False
     text = fold(later.event.evidence[0].text).lower() if later.event.evidence else ""
     words = {form for word in text.split() for form in bare_forms(word)}  # "ووقع التفجير"
+    reach = _BEARING_REACH_KM if told.admin1 == later.event.admin1 else _BEARING_REACH_KM / 2
     return (bool(words & _TOOK_PLACE_AR) or any(phrase in text for phrase in _TOOK_PLACE_EN)) and haversine_km(
-        told.latitude, told.longitude, later.event.latitude, later.event.longitude) <= _BEARING_REACH_KM / 2
+        told.latitude, told.longitude, later.event.latitude, later.event.longitude) <= reach
 
 
 def _same_place(a: Event, b: Event) -> bool:
@@ -3652,6 +3662,7 @@ _LISTED_CUES = _ADMIN_CUES | {"مدينه", "بلده", "قريه", "منطقه"
 # what leads a place's name and goes with it when a count is looked for across it ("في محافظة كركوك")
 _PLACE_LEAD = {"في", "محافظه", "قضاء", "ناحيه", "مدينه", "بلده", "قريه", "منطقه", "حي", "in", "near", "قرب"}
 _SINGLED_OUT = {"ابرزها", "اخرها", "اعنفها", "اكبرها", "including"}
+_CLAIM_VERBS = {"claimed", "claims"}  # "IS claimed responsibility on Tuesday for …"
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _AFTER_WORDS = {"بعد", "عقب", "اثر", "after", "following"}
 _AROUND_WORDS = _AFTER_WORDS | {"قبل", "قبيل", "منذ"}
@@ -3711,7 +3722,8 @@ def merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         if target is None:
             merged.append(mention)
         else:
-            _absorb(target, mention)
+            _absorb(target, mention, where=mention.definite and not mention.separate
+                    and _says_where_it_took_place(target.event, mention))
     # a toll on its own ("26 شخصا قتلوا") joins the violent incident of another type it counts, where one fits:
     # at the same place, or with no place of its own; a killing in a town the report names for it ("ففي بلدة
     # ذيبان، قتل شاب برصاص مجهولين" beside a bombing in the next town) is an incident of its own
@@ -3890,15 +3902,16 @@ _DATE_FACTOR = {"announcement": "publication"}
 _SUBTYPE_RANK = {"Suicide bomb": 0, "Government regains territory": 0, "Air/drone strike": 1}
 
 
-def _absorb(target: _Mention, other: _Mention) -> None:
+def _absorb(target: _Mention, other: _Mention, where: bool = False) -> None:
+    """Fold ``other``, an account of ``target``'s incident, into it (``where``: the account says where it took place)."""
     a, b = target.event, other.event
     detail = [sum(getattr(e, name) is not None for name in COUNT_FIELDS) for e in (a, b)]
-    # the more precise place, or on a tie the place of the more detailed account; a clause that tells the
-    # incident again ("the operation …") borrowed its place from the report: it refines only a governorate
-    # ("in Anbar province" … "the operation in Wadi Hauran"), never a place of the incident's own
+    # the more precise place, or on a tie the place of the more detailed account, or of the one that says where it
+    # took place; a clause that tells the incident again ("the operation …") borrowed its place from the report: it
+    # refines only a governorate ("in Anbar province" … "the operation in Wadi Hauran"), never a place of its own
     refines = not other.reference or (a.geo_precision == 3 and (b.geo_precision or 9) < 3 and b.admin1 == a.admin1)
     if refines and ((b.geo_precision or 9) < (a.geo_precision or 9) or (
-            b.geo_precision == a.geo_precision and detail[1] > detail[0])):
+            b.geo_precision == a.geo_precision and (detail[1] > detail[0] or where))):
         for name in ("country", "admin1", "admin2", "location", "location_ar", "latitude", "longitude",
                      "geo_precision", "border_km", "border_sector", "place_id", "place_alternatives"):
             setattr(a, name, getattr(b, name))
