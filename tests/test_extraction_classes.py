@@ -6256,3 +6256,15 @@ def test_the_day_of_a_claim_is_no_day_of_the_attack_and_where_it_took_place_plac
                      "the town of Palmyra, a military source said.", published=date(2025, 3, 11))
     event = only(events)
     assert (event.location, event.event_date, event.fatalities) == ("Tadmur", "2025-03-08", 9)
+
+
+def test_a_force_named_after_an_english_reporting_verb_is_who_acted(extract):
+    event = only(extract("The monitor said government forces shelled the outskirts of Idlib city on Sunday, wounding "
+                         "three civilians.", published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Civilians")
+
+
+def test_members_of_one_family_are_counted_not_the_family(extract):
+    event = only(extract("Four members of one family were killed when a landmine exploded near Khanaqin on Sunday.",
+                         published=PUBLISHED))
+    assert event.fatalities == 4

@@ -1541,7 +1541,12 @@ class RuleExtractor:
                         trailing = [hit for hit in trailing if hit.payload.side != "state"]
                     sources |= {id(hit) for hit in trailing}
                 continue
-            source = next((hit for hit in hits if hit.last + 1 == verb.first or hit.first == verb.last + 1), None)
+            # (English names the source after its verb only inverted after a comma, "…, said the army"; "the monitor
+            # said regime forces shelled …" names who shelled)
+            inverted = not tokens[verb.first].text.isascii() or (
+                verb.first > 0 and tokens[verb.first].start - tokens[verb.first - 1].end > 1)
+            source = next((hit for hit in hits if hit.last + 1 == verb.first or (hit.first == verb.last + 1 and inverted)),
+                          None)
             if source is not None and _itself(tokens, verb.last + 1):
                 continue  # "the army said it repelled an ISIS attack", "قال الجيش إنه صد هجوما لداعش": it acted
             if source is not None and all(hit.payload.event_type in _VIOLENT for hit in events) and any(
@@ -2057,6 +2062,8 @@ class RuleExtractor:
             if (following in lex.not_people and (not amount.implicit or word in ("احد", "احدي"))) or (
                     bare_forms(preceding) & lex.unit_words):  # "27 كيلومترا", "إحدى النقاط العسكرية"
                 continue
+            if english and word.lower() == "one" and preceding.lower() == "of" and following.lower() in lex.families:
+                continue  # "three members of one family": the family they belong to, no one more counted
             best = None
             for number, cue in enumerate(count_cues):
                 if cue.first <= amount.first and cue.last >= amount.last:
