@@ -6268,3 +6268,10 @@ def test_members_of_one_family_are_counted_not_the_family(extract):
     event = only(extract("Four members of one family were killed when a landmine exploded near Khanaqin on Sunday.",
                          published=PUBLISHED))
     assert event.fatalities == 4
+
+
+def test_the_agent_after_a_noun_of_a_blow_struck(extract):
+    event = only(extract("Two US soldiers and an interpreter were killed in an attack by a gunman in Palmyra on Sunday.",
+                         published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == (
+        "Unidentified Armed Group", "Military Forces of the United States", 3)

@@ -3044,16 +3044,22 @@ def _took_part(tokens: list[Token], hit: Hit, markers: frozenset[str]) -> bool:
 
 
 def _passive_by(tokens: list[Token], first: int) -> bool:
-    """"was killed by unknown gunmen", "were arrested by the SDF": the force after "by" and a participle acted."""
-    k = first - 1
-    if k >= 1 and tokens[k].text == "the":
+    """"was killed by unknown gunmen", "were arrested by the SDF", "in an attack by a gunman": the force after "by"
+    and a participle or a noun of a blow acted."""
+    k = first if tokens[first].text == "by" else first - 1  # (a name that holds its "by": "by a gunman")
+    if k >= 1 and tokens[k].text in ("the", "a", "an"):
         k -= 1
     if k < 1 or tokens[k].text != "by":
         return False
     verb = tokens[k - 1].text.lower()
     if verb in ("dead", "down", "out") and k >= 2:  # "shot dead by", "gunned down by", "carried out by"
         verb = tokens[k - 2].text.lower()
-    return verb.endswith("ed") and verb not in _HELD_BY or verb in ("shot", "hit", "struck", "taken", "seized")
+    return verb.endswith("ed") and verb not in _HELD_BY or verb in ("shot", "hit", "struck", "taken", "seized") or (
+        verb in _BLOWS_BY)
+
+
+_BLOWS_BY = {"attack", "attacks", "assault", "ambush", "raid", "strike", "strikes", "airstrike", "airstrikes", "shelling",
+             "bombing", "shooting"}  # "an attack by a gunman": nouns of a blow its agent follows
 
 
 # participles of what a force has, backs or holds, not of what it did ("facilities used by Iran-backed militias",
