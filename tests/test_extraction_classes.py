@@ -6275,3 +6275,23 @@ def test_the_agent_after_a_noun_of_a_blow_struck(extract):
                          published=PUBLISHED))
     assert (event.actor1, event.actor2, event.fatalities) == (
         "Unidentified Armed Group", "Military Forces of the United States", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم مسلحو داعش قرية زهيرات في قضاء طوز خورماتو يوم الأحد واختطفوا ثلاثة أشخاص.",
+    "IS militants attacked a village in Tuz Khurmatu on Sunday and abducted three people.",
+])
+def test_a_village_the_gazetteer_lacks_is_near_the_town_it_lies_in(extract, text):
+    event = only(extract(text, published=PUBLISHED))
+    assert (event.location, event.geo_precision) == ("Tuz Khurmatu", 2)
+
+
+def test_a_known_village_is_the_village_itself(extract):
+    event = only(extract("هاجم مسلحو داعش قرية المبدد في محافظة صلاح الدين يوم الأحد واختطفوا ثلاثة رعاة.",
+                         published=PUBLISHED))
+    assert (event.admin2, event.geo_precision) == ("Tikrit", 1)
+
+
+def test_a_place_said_to_lie_in_a_city_named_with_its_cue_word_is_no_namesake_far_from_it(extract):
+    event = only(extract("اعتقلت القوات الأمنية مطلوبا في منطقة الرشيدية بمدينة الموصل يوم الأحد.", published=PUBLISHED))
+    assert (event.location, event.admin2, event.geo_precision) == ("Mosul", "Mosul", 1)

@@ -138,6 +138,7 @@ class _Mention:
     several: bool = False  # "killed five in two separate attacks": sums incidents the report may tell one by one
     estimate: bool = False  # "a monitor put the death toll at 14": another source's figure, not a rise
     part: int | None = None  # where its clause starts, where the sentence joins incidents apart (`_joined_clauses`)
+    village_of: str | None = None  # the town whose unnamed village it took place in (`ResolvedPlace.in_village`)
 
 
 @dataclass
@@ -321,6 +322,8 @@ class RuleExtractor:
         events = merge_mentions(placed or mentions)  # the country places only a report that names no place
         for mention in events:
             event = mention.event
+            if mention.village_of is not None and event.place_id == mention.village_of and event.geo_precision == 1:
+                event.geo_precision = 2  # in a village of the town (only now: the town itself is what fuses accounts)
             if (event.sub_event_type == "Armed clash" and mention.trigger in ("kill", "wound", "gunfire")
                     and event.actor1 is None and event.actor2 is None):
                 # people killed or shot where the report names no side at all ("قتل شخص بإطلاق نار", "two people
@@ -492,12 +495,15 @@ class RuleExtractor:
                     and min(haversine_km(a.lat, a.lon, city.lat, city.lon) for a in mentions[k - 1].candidates)
                     > _LOCATED_KM}
         # "حي الكرامة بمدينة الموصل": a neighbourhood the gazetteer does not hold in that city is placed at the city,
-        # not at a village of the name outside it
-        unplaced |= {k - 1 for k, city in cities.items() if (mentions[k - 1].cue or ("",))[0] == "neighbourhood"
-                     and not any(a.feature == "neighbourhood" and haversine_km(a.lat, a.lon, city.lat, city.lon)
-                                 <= _CITY_KM for a in mentions[k - 1].candidates)}
-        mentions = [dataclasses.replace(m, relative=False) if k in cities and k - 1 in unplaced
-                    and (mentions[k - 1].cue or ("",))[0] == "neighbourhood" else m for k, m in enumerate(mentions)]
+        # not at a village of the name outside it; so is any place said to lie in a city named with its cue word
+        # ("منطقة الرشيدية بمدينة الموصل", not the village of the name 100 km away)
+        quarters = {k for k in cities if (mentions[k - 1].cue or ("",))[0] == "neighbourhood"
+                    or (k in inside and (mentions[k].cue or ("",))[0] == "city")}
+        unplaced |= {k - 1 for k, city in cities.items() if k in quarters and not any(
+            (a.feature == "neighbourhood" or (mentions[k - 1].cue or ("",))[0] != "neighbourhood")
+            and haversine_km(a.lat, a.lon, city.lat, city.lon) <= _CITY_KM for a in mentions[k - 1].candidates)}
+        mentions = [dataclasses.replace(m, relative=False) if k in quarters and k - 1 in unplaced else m
+                    for k, m in enumerate(mentions)]
         # "بلدة الصبحة شرقي دير الزور": a place said to lie east of a town is not a namesake that lies west of it
         for k, m in enumerate(mentions):
             if not k or not m.relative or m.first - mentions[k - 1].last > 3 or k - 1 in unplaced:
@@ -583,6 +589,12 @@ class RuleExtractor:
             chosen += [item for group in groups if group is not chosen for item in group
                        if item[0].place.feature == "admin1"]
             groups = [chosen]
+        if _village_unplaced(tokens, mentions):
+            # "هاجم مسلحو داعش قرية باربارا في طوز خورماتو", "attacked a village in Tuz Khurmatu": in a village the
+            # gazetteer does not hold, near the town it lies in (GUIDELINES §2: "near" a town is precision 2)
+            groups = [[(dataclasses.replace(place, in_village=True) if place.precision == 1
+                        and place.place.feature == "city" else place, summary) for place, summary in group]
+                      for group in groups]
         return groups
 
     def _governorate_seats(self, tokens: list[Token], found: list) -> list:
@@ -1430,6 +1442,7 @@ class RuleExtractor:
                                 toll_update=any(hit.payload.id == "toll_update" for hit in events),
                                 gunfire=any(hit.payload.id in _GUNFIRE_TRIGGERS for hit in events)
                                 or bool(words & lex.firearms),
+                                village_of=place.place.id if place.in_village else None,
                                 several=_several_incidents(tokens, lex),
                                 estimate=_estimate(tokens, lex),
                                 definite=(main.first == main.last and (
@@ -2696,6 +2709,23 @@ def _country_subject(tokens: list[Token], main: Hit) -> str | None:
     k = main.first - 1 if tokens[main.first].text.isascii() else main.last + 1
     country = countries().get(tokens[k].text.lower()) if 0 <= k < len(tokens) else None
     return country.country if country else None
+
+
+_VILLAGE_WORDS = frozenset({"قريه", "مزرعه", "village", "hamlet", "farm"})
+
+
+def _village_unplaced(tokens: list[Token], mentions: list[PlaceMention]) -> bool:
+    """The clause names a village with no place of the clause's own right after its word ("قرية باربارا", "a village
+    in …", "the village of Barbara"): one the gazetteer does not hold, or none named."""
+    starts = {mention.first for mention in mentions}
+    for k, token in enumerate(tokens):
+        if bare_forms(token.text.lower()) & _VILLAGE_WORDS:
+            name = k + 1
+            while name < len(tokens) and tokens[name].text.lower() in ("of", "the"):
+                name += 1
+            if name not in starts:
+                return True
+    return False
 
 
 def _way_ends(tokens: list[Token], mentions: list[PlaceMention]) -> set[int]:

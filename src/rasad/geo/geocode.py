@@ -69,6 +69,9 @@ class ResolvedPlace:
     # the countryside of a city named like its governorate ("ريف دير الزور الشرقي"): it spans the governorate's
     # districts, so the district is not known
     spans_districts: bool = False
+    # the town holds the unnamed village, or one the gazetteer lacks, where the report says it happened ("قرية باربارا
+    # في طوز خورماتو"): near the town once the report's accounts are merged
+    in_village: bool = False
 
     @property
     def coordinates(self) -> tuple[float, float]:
