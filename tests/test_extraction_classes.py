@@ -6295,3 +6295,23 @@ def test_a_known_village_is_the_village_itself(extract):
 def test_a_place_said_to_lie_in_a_city_named_with_its_cue_word_is_no_namesake_far_from_it(extract):
     event = only(extract("اعتقلت القوات الأمنية مطلوبا في منطقة الرشيدية بمدينة الموصل يوم الأحد.", published=PUBLISHED))
     assert (event.location, event.admin2, event.geo_precision) == ("Mosul", "Mosul", 1)
+
+
+def test_control_of_a_town_announced_by_its_verbal_noun_is_a_takeover(extract):
+    event = only(extract("أعلنت قيادة الجيش السوري السيطرة على مدينة الطبقة يوم الأحد بعد انسحاب قسد منها.",
+                         published=PUBLISHED))
+    assert (event.location, event.actor1, event.actor2) == ("Al-Tabqa", "Military Forces of Syria",
+                                                             "Syrian Democratic Forces")
+
+
+def test_control_of_a_fire_announced_is_no_takeover(extract):
+    assert extract("أعلنت فرق الدفاع المدني السيطرة على الحريق في سوق مدينة الطبقة يوم الأحد.",
+                   published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "عززت قوات الحدود انتشارها على الشريط الحدودي في قضاء سنجار يوم الأحد تحسبا لتسلل عناصر من داعش.",
+    "Border guards reinforced their posts near Sinjar on Sunday in anticipation of infiltration by IS fighters.",
+])
+def test_a_precaution_against_a_crossing_is_no_crossing(extract, text):
+    assert [e for e in extract(text, published=PUBLISHED) if "infiltration" in e.tags] == []
