@@ -6315,3 +6315,20 @@ def test_control_of_a_fire_announced_is_no_takeover(extract):
 ])
 def test_a_precaution_against_a_crossing_is_no_crossing(extract, text):
     assert [e for e in extract(text, published=PUBLISHED) if "infiltration" in e.tags] == []
+
+
+def test_of_a_names_namesakes_those_that_lie_the_way_a_bearing_says(extract):
+    event = only(extract("Security forces dismantled an IS cell of four members in the Karma district east of Fallujah "
+                         "on Sunday.", published=PUBLISHED))
+    assert (event.admin1, event.actor1) == ("Al-Anbar", "Military Forces of Iraq")
+
+
+def test_a_killing_after_a_brawl_is_no_incident_of_the_conflict(extract):
+    assert extract("أقدم عنصر في الجيش على قتل زميله بعد شجار بينهما داخل مقر الفوج في قضاء بيجي يوم الأحد.",
+                   published=PUBLISHED) == []
+
+
+def test_a_district_commissioner_targeted_is_a_civilian(extract):
+    event = only(extract("نجا قائممقام قضاء الخالص من محاولة اغتيال بعبوة ناسفة استهدفت موكبه يوم الأحد.",
+                         published=PUBLISHED))
+    assert event.actor2 == "Civilians"

@@ -505,8 +505,10 @@ class RuleExtractor:
         mentions = [dataclasses.replace(m, relative=False) if k in quarters and k - 1 in unplaced else m
                     for k, m in enumerate(mentions)]
         # "بلدة الصبحة شرقي دير الزور": a place said to lie east of a town is not a namesake that lies west of it
+        # ("the Karma district east of Fallujah": English names the cue word after the name, a word more between)
         for k, m in enumerate(mentions):
-            if not k or not m.relative or m.first - mentions[k - 1].last > 3 or k - 1 in unplaced:
+            if not k or not m.relative or m.first - mentions[k - 1].last > 3 + tokens[m.first].text.isascii() or (
+                    k - 1 in unplaced):
                 continue
             directions = _bearings(tokens[max(mentions[k - 1].last + 1, m.first - 2) : m.first])
             # the town a governorate is named after ("شرقي دير الزور"); a governorate's namesakes elsewhere ("شمالي
@@ -525,6 +527,12 @@ class RuleExtractor:
                 unplaced.add(k - 1)
                 cities.setdefault(k, anchor)
                 locating.add(k)
+            elif directions:
+                # "the Karma district east of Fallujah": of its namesakes, those that lie that way within reach
+                toward = tuple(c for c in mentions[k - 1].candidates if _lies_towards(c, anchor, directions)
+                               and haversine_km(c.lat, c.lon, anchor.lat, anchor.lon) <= _BEARING_REACH_KM)
+                if toward and len(toward) < len(mentions[k - 1].candidates):
+                    mentions[k - 1] = dataclasses.replace(mentions[k - 1], candidates=toward)
         # "قرية تل شعير بريف الحسكة الشرقي": of the village's namesakes, those in that part of the city's countryside
         for k, city in cities.items():
             directions = _bearings(tokens[mentions[k].last + 1 : mentions[k].last + 2])
