@@ -6332,3 +6332,28 @@ def test_a_district_commissioner_targeted_is_a_civilian(extract):
     event = only(extract("نجا قائممقام قضاء الخالص من محاولة اغتيال بعبوة ناسفة استهدفت موكبه يوم الأحد.",
                          published=PUBLISHED))
     assert event.actor2 == "Civilians"
+
+
+def test_places_joined_by_and_after_between_are_one_way_not_two_clauses(extract):
+    event = only(extract("A roadside bomb struck an army vehicle on the road between Tuz Khurmatu and Kifri on Sunday, "
+                         "killing two soldiers.", published=PUBLISHED))
+    assert (event.sub_event_type, event.fatalities, event.geo_precision) == ("Remote explosive/landmine/IED", 2, 2)
+
+
+def test_suicide_bombers_in_the_plural(extract):
+    event = only(extract("Suicide bombers struck a market in central Baghdad on Sunday, killing 20 people.",
+                         published=PUBLISHED))
+    assert event.sub_event_type == "Suicide bomb"
+
+
+def test_a_dateline_with_its_region_and_outlet_before_the_dash_is_no_scene(extract):
+    event = only(extract("ERBIL, Kurdistan Region (Example News) – Two Peshmerga fighters were killed on Sunday when IS "
+                         "militants attacked their post near Kalar.", published=PUBLISHED))
+    assert event.admin1 == "Sulaymaniyah"
+
+
+def test_the_attack_said_to_have_targeted_a_place_is_the_incident_told_before(extract):
+    events = extract("Three soldiers were killed on Sunday when IS militants attacked their positions east of Baquba."
+                     "\nThe attack targeted a checkpoint near the town of Jalawla.", published=PUBLISHED)
+    event = only(events)
+    assert (event.location, event.fatalities) == ("Jalawla", 3)

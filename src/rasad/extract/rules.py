@@ -1792,6 +1792,8 @@ class RuleExtractor:
             placed = [m for m in found_in(tokens) if isinstance(m, PlaceMention)]
             if not (any(m.last < k for m in placed) and any(m.first >= k for m in placed)):
                 continue
+            if tokens[k].text == "and" and any(m.first == k + 1 for m in placed):
+                continue  # "on the road between Tuz Khurmatu and Kifri …, killing": places joined, not clauses
             # … each told in a governorate of its own (a town or unit after "في" or "ريف", or a name after its cue
             # word, in one governorate only; no dateline, no name that is also a word), the second counting people of
             # its own ("ومتظاهرين أكرادا في كركوك" is only more of an object); but not where the second tells more of
@@ -2673,8 +2675,9 @@ _DATELINE = re.compile(r"[^\n()]{2,60}\([^()\n]{2,40}\)\s*[-–—:]")
 _DATELINE_TAIL = re.compile(r"(?:[ ,]*[^\W\d_]+[ ]*,)?[ ,]*\d{0,2}\s*[^\W\d_]+\.?\s*\d{0,4}[ ,]*\d{0,4}\s*\(")
 # "أنقرة ـ رويترز:" (the dash a tatweel that folding drops): the city, the agency, then a colon
 _DATELINE_AGENCY = re.compile(r"\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:")
-# "ERBIL, Kurdistan Region - …", "القامشلي، شمال شرق سوريا - …": the city, its region, then a dash
-_DATELINE_REGION = re.compile(r"\s*[,،]\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*-")
+# "ERBIL, Kurdistan Region - …", "القامشلي، شمال شرق سوريا - …": the city, its region, then a dash (the outlet in
+# brackets may stand before it: "ERBIL, Kurdistan Region (Kurdistan24) –")
+_DATELINE_REGION = re.compile(r"\s*[,،]\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*(?:\([^()\n]{2,40}\)\s*)?[-–—]")
 _MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
@@ -3370,8 +3373,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
                     and not _suffered(item[0], tokens, members, dates)), None)
     if subject is not None:
         first = subject
-    # (bombers who blew themselves up are counted, and acted: "Two ISIS suicide bombers blew themselves up")
-    if trigger.event_type in _VIOLENT and trigger.id != "self_detonation" and not _describes_blow(
+    # (bombers who blew themselves up are counted, and acted: "Two ISIS suicide bombers blew themselves up", the force
+    # right before the bombers' word too)
+    bombers = trigger.id == "suicide_attack" and first[0].last + 1 == main.first
+    if trigger.event_type in _VIOLENT and trigger.id != "self_detonation" and not bombers and not _describes_blow(
             first[0], main, tokens) and ((_suffered(first[0], tokens, members, dates) and (
                 _counted(first[0], tokens, dates, members) or _suffered(first[0], tokens, posts, dates)))
             or _exposed(first[0], tokens, exposed) or _carried(first[0], tokens)):
@@ -3590,8 +3595,8 @@ def _compatible_dates(a: _Mention, b: _Mention) -> bool:
 # the verb that says where an incident happened ("وقع الهجوم في …", "The attack took place in …")
 _INSTITUTION_ADJECTIVES = {"civil", "military", "operations", "provincial", "local", "general", "teaching"}
 _AT_A_BUILDING = {"in", "at", "near", "outside", "inside", "into"}
-_TOOK_PLACE_AR = {"وقع", "وقعت", "جرت", "جري", "حدث", "حدثت"}
-_TOOK_PLACE_EN = ("took place", "happened", "occurred", "unfolded")
+_TOOK_PLACE_AR = {"وقع", "وقعت", "جرت", "جري", "حدث", "حدثت", "استهدف", "استهدفت"}  # "… استهدف الهجوم نقطة قرب …"
+_TOOK_PLACE_EN = ("took place", "happened", "occurred", "unfolded", "targeted")  # "The attack targeted a post near …"
 
 
 def _says_where_it_took_place(told: Event, later: _Mention) -> bool:
