@@ -6357,3 +6357,26 @@ def test_the_attack_said_to_have_targeted_a_place_is_the_incident_told_before(ex
                      "\nThe attack targeted a checkpoint near the town of Jalawla.", published=PUBLISHED)
     event = only(events)
     assert (event.location, event.fatalities) == ("Jalawla", 3)
+
+
+@pytest.mark.parametrize(("text", "force"), [
+    ("قتل عنصران من فوج الطوارئ بهجوم لداعش في قضاء الطارمية يوم الأحد.", "Police Forces of Iraq"),
+    ("قتل عنصران من جيش سوريا الحرة بهجوم لداعش قرب معبر التنف يوم الأحد.", "Syrian Free Army"),
+    ("قتل عنصران من حزب الله اللبناني بغارة إسرائيلية قرب البوكمال يوم الأحد.", "Hezbollah"),
+])
+def test_forces_of_the_region_by_their_names(extract, text, force):
+    assert only(extract(text, published=PUBLISHED)).actor2 == force
+
+
+def test_kataib_hezbollah_is_still_the_pmf(extract):
+    event = only(extract("قتل عنصران من كتائب حزب الله بغارة أمريكية قرب القائم يوم الأحد.", published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Military Forces of the United States", "Popular Mobilization Forces")
+
+
+@pytest.mark.parametrize(("text", "striker"), [
+    ("SDF fighters were killed in a Turkish strike near Qamishli on Sunday.", "Military Forces of Turkey"),
+    ("Kataib Hezbollah fighters were killed in a US strike near Qaim on Sunday.", "Military Forces of the United States"),
+])
+def test_an_uncounted_passive_toll_of_a_forces_men_names_who_suffered(extract, text, striker):
+    event = only(extract(text, published=PUBLISHED))
+    assert event.actor1 == striker and event.actor2 in ("Syrian Democratic Forces", "Popular Mobilization Forces")

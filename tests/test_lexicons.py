@@ -23,7 +23,7 @@ ACTORS = {"Islamic State", "Military Forces of Iraq", "Police Forces of Iraq", "
           # groups with a name of their own, as ACLED writes them (GUIDELINES §5: "the PKK, for instance")
           "PKK: Kurdistan Workers Party", "YBS: Sinjar Resistance Units", "SNA: Syrian National Army",
           "Hayat Tahrir al-Sham", "Hurras al-Din", "Islamic Resistance in Iraq", "Arab Tribal Forces",
-          "Druze Militias", "Assad Regime Loyalists"}
+          "Druze Militias", "Assad Regime Loyalists", "Syrian Free Army", "Hezbollah"}
 
 
 def test_triggers_use_acled_types_and_mission_tags():

@@ -2961,6 +2961,14 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     return following.isascii() and following.lower() in members
 
 
+def _passive_toll(hit: Hit, tokens: list[Token], members: frozenset[str]) -> bool:
+    """The force's men are the subject of a passive toll, uncounted ("SDF fighters were killed in a Turkish strike")."""
+    k = hit.last + 1
+    if k < len(tokens) and tokens[k].text.lower() in members:
+        k += 1
+    return tuple(token.text.lower() for token in tokens[k : k + 2]) in _SUFFERED_AFTER
+
+
 def _itself(tokens: list[Token], k: int) -> bool:
     """The statement at token ``k`` opens with its speaker's pronoun ("it", "its forces", "إنه", "إن قواته")."""
     if k < len(tokens) and tokens[k].text in ("that", "ان"):
@@ -3378,14 +3386,17 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     bombers = trigger.id == "suicide_attack" and first[0].last + 1 == main.first
     if trigger.event_type in _VIOLENT and trigger.id != "self_detonation" and not bombers and not _describes_blow(
             first[0], main, tokens) and ((_suffered(first[0], tokens, members, dates) and (
-                _counted(first[0], tokens, dates, members) or _suffered(first[0], tokens, posts, dates)))
+                _counted(first[0], tokens, dates, members) or _suffered(first[0], tokens, posts, dates)
+                or _passive_toll(first[0], tokens, members)))
             or _exposed(first[0], tokens, exposed) or _carried(first[0], tokens)):
         # "قوة من الحشد تعرضت إلى هجوم … دفعهم إلى الاشتباك"
         # "قتيلان من عناصر الجيش إثر كمين نصبه عناصر التنظيم", "تعرضت دورية للجيش لهجوم": who suffered did not act
         # … a blow named by its country ("بغارة تركية", "a Turkish drone") is that country's, whatever its side
         other = next((item for item in ordered if item[1] != first[1] and item[2] != "civilian"
                       and (item[2] != first[2] or _owns_means(item[0], tokens, members)
-                           or item[0].payload.nationality_only)
+                           or item[0].payload.nationality_only
+                           # the force the blow's own word names ("were killed in a US strike")
+                           or (item[0].first <= main.last and item[0].last >= main.first))
                       # "نفذه عناصر داعش": members named as who acted; only a count makes them victims here
                       # (but the incident's own blow named by its country, "قتل مدني بقصف تركي", counts nobody)
                       and not (_suffered(item[0], tokens, members, dates)
@@ -3419,8 +3430,10 @@ def _actors(hits: list[Hit], tokens: list[Token], main: Hit, trigger: Trigger, c
     others = [item for item in ordered if item[1] != first[1] and (
         item[2] not in one_side or between or opposed or changed_hands or (
         trigger.event_type in _VIOLENT and _suffered(item[0], tokens, members, dates)
-        # counted, or what the blow hit after its word ("قصفت مسيرة تركية سيارة لقسد")
-        and (_counted(item[0], tokens, dates, members) or item[0].first > main.last)))]
+        # counted, or what the blow hit after its word ("قصفت مسيرة تركية سيارة لقسد"), or the subject of a passive toll
+        # ("SDF fighters were killed in a Turkish strike")
+        and (_counted(item[0], tokens, dates, members) or item[0].first > main.last
+             or _passive_toll(item[0], tokens, members))))]
     # "Two policemen and a civilian were killed when gunmen attacked a checkpoint": of the victims of armed men, a
     # state's force is the other side of the fight, before the civilians caught in it
     fought = next((item for item in others if item[2] == "state"), None) if (
