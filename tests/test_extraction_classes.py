@@ -6380,3 +6380,16 @@ def test_kataib_hezbollah_is_still_the_pmf(extract):
 def test_an_uncounted_passive_toll_of_a_forces_men_names_who_suffered(extract, text, striker):
     event = only(extract(text, published=PUBLISHED))
     assert event.actor1 == striker and event.actor2 in ("Syrian Democratic Forces", "Popular Mobilization Forces")
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed a member of the Sahwa militia in the Tarmiyah district on Sunday, police said.",
+    "قتل مسلحون مجهولون اثنين من عناصر الصحوة في قضاء الطارمية يوم الأحد.",
+])
+def test_the_awakening_militias_are_the_nearest_standard_name(extract, text):
+    assert only(extract(text, published=PUBLISHED)).actor2 == "Popular Mobilization Forces"
+
+
+def test_two_of_a_forces_men_after_the_gunmen_are_the_victims_not_the_gunmen(extract):
+    event = only(extract("قتل مسلحون مجهولون اثنين من عناصر الشرطة في قضاء الطارمية يوم الأحد.", published=PUBLISHED))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Unidentified Armed Group", "Police Forces of Iraq", 2)

@@ -3154,8 +3154,10 @@ def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str],
 
 def _number_after(hit: Hit, tokens: list[Token]) -> bool:
     """An Arabic name of people followed by "two" ("إرهابيين اثنين", "عنصرين اثنين"): those counted (another number
-    after a name counts the noun after it: "قتل مسلحون خمسة رعاة")."""
-    return hit.last + 1 < len(tokens) and bool(bare_forms(tokens[hit.last + 1].text) & _TWO_AFTER)
+    after a name counts the noun after it: "قتل مسلحون خمسة رعاة"; so does "two of": "قتل مسلحون اثنين من عناصر
+    الشرطة")."""
+    return hit.last + 1 < len(tokens) and bool(bare_forms(tokens[hit.last + 1].text) & _TWO_AFTER) and not (
+        hit.last + 2 < len(tokens) and tokens[hit.last + 2].text in ("من", "of"))
 
 
 def _counted(hit: Hit, tokens: list[Token], dates: tuple[tuple[int, int], ...],
