@@ -6393,3 +6393,8 @@ def test_the_awakening_militias_are_the_nearest_standard_name(extract, text):
 def test_two_of_a_forces_men_after_the_gunmen_are_the_victims_not_the_gunmen(extract):
     event = only(extract("قتل مسلحون مجهولون اثنين من عناصر الشرطة في قضاء الطارمية يوم الأحد.", published=PUBLISHED))
     assert (event.actor1, event.actor2, event.fatalities) == ("Unidentified Armed Group", "Police Forces of Iraq", 2)
+
+
+def test_the_men_of_one_tribe_killed_are_civilians(extract):
+    event = only(extract("قتل عناصر داعش أربعة من أبناء عشيرة البو فهد في قضاء هيت يوم الأحد.", published=PUBLISHED))
+    assert (event.event_type, event.actor2, event.fatalities) == ("Violence against civilians", "Civilians", 4)
