@@ -6398,3 +6398,17 @@ def test_two_of_a_forces_men_after_the_gunmen_are_the_victims_not_the_gunmen(ext
 def test_the_men_of_one_tribe_killed_are_civilians(extract):
     event = only(extract("قتل عناصر داعش أربعة من أبناء عشيرة البو فهد في قضاء هيت يوم الأحد.", published=PUBLISHED))
     assert (event.event_type, event.actor2, event.fatalities) == ("Violence against civilians", "Civilians", 4)
+
+
+@pytest.mark.parametrize("text", [
+    "عثرت القوات الأمنية على مخبأ يحوي صواريخ وأحزمة ناسفة في صحراء القائم يوم الأحد.",
+    "Troops found rockets and explosive belts in a hideout in the Qaim desert on Sunday.",
+])
+def test_munitions_found_as_seized_are_disrupted_weapons_use(extract, text):
+    assert only(extract(text, published=PUBLISHED)).sub_event_type == "Disrupted weapons use"
+
+
+def test_a_roundups_title_weekday_is_the_day_of_its_items(extract):
+    event = only(extract("الحصاد الأمني ليوم الأحد\nفي ديالى، أصيب مزارع بانفجار عبوة ناسفة في بستان قرب ناحية العبارة.",
+                         published=PUBLISHED))
+    assert (event.event_date, event.time_precision) == ("2025-03-09", 1)

@@ -263,7 +263,7 @@ class RuleExtractor:
                 if index == 0 and published:
                     # the title of a roundup names the day its items happened; not the day it was published
                     days = [d for d in find_dates(text, tokens_of(sentence.start, sentence.end), published)
-                            if d.kind == "day" and d.precision == 1 and d.value and d.value < published]
+                            if d.kind in ("day", "weekday") and d.precision == 1 and d.value and d.value < published]
                     state.title_day = days[0] if len(days) == 1 else None
                 continue
             if sentence.paragraph != paragraph:
