@@ -6412,3 +6412,21 @@ def test_a_roundups_title_weekday_is_the_day_of_its_items(extract):
     event = only(extract("الحصاد الأمني ليوم الأحد\nفي ديالى، أصيب مزارع بانفجار عبوة ناسفة في بستان قرب ناحية العبارة.",
                          published=PUBLISHED))
     assert (event.event_date, event.time_precision) == ("2025-03-09", 1)
+
+
+def test_a_transfer_is_placed_where_it_left_not_where_it_arrived(extract):
+    event = only(extract("وصلت إلى مخيم الجدعة يوم الأحد دفعة جديدة من العائلات العراقية العائدة من مخيم الهول تضم 160 "
+                         "عائلة.", published=PUBLISHED))
+    assert (event.location, "detainee_transfer" in event.tags) == ("Al-Hol camp", True)
+
+
+def test_the_kin_of_a_groups_men_moved_from_a_camp_are_a_transfer(extract):
+    event = only(extract("أعادت السلطات العراقية يوم الأحد 420 شخصا من ذوي عناصر داعش من مخيم الهول.",
+                         published=PUBLISHED))
+    assert (event.location, event.transferred) == ("Al-Hol camp", 420)
+
+
+def test_families_and_people_of_one_batch_are_the_people(extract):
+    event = only(extract("The 30th batch of Iraqi families, 140 families and 580 people, left al-Hol camp on Sunday.",
+                         published=PUBLISHED))
+    assert event.transferred == 580

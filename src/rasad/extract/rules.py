@@ -753,6 +753,8 @@ class RuleExtractor:
             way -= 1
         if bare_forms(tokens[way].text) & self.lexicons.destinations:  # "باتجاه حديثة", "القادمين من …"
             return not (transfer and departure)  # … but where a transfer came from is its scene
+        if transfer and not departure and bare_forms(tokens[way].text.lower()) & _ARRIVALS:
+            return True  # "وصلت إلى مخيم الجدعة دفعة … قادمة من مخيم الهول": a transfer's end, not where it left
         return before in ("ل", "عبد") or self._institution(tokens, first) or bool(  # "عبد الصمد": a man's name
             # a family name after a given name has the article ("صالح العبيدي"); "على قاعدة عين الأسد" is
             # the preposition, folded like the name علي
@@ -2227,7 +2229,10 @@ class RuleExtractor:
         # "150 عائلة بإجمالي 600 شخص", "دفعة تضم 150 عائلة بواقع 600 شخص": people are counted, not families
         # (GUIDELINES §6)
         for name in ("transferred", "group"):
-            if counts[name] and any(a.value == counts[name] for a in counting(lex.families)):
+            families = counting(lex.families)
+            # (a figure of families joined to one of people, "152 families and 611 people": the people, not the sum)
+            if counts[name] and any(a.value == counts[name] or any(
+                    a.value + b.value == counts[name] for b in counting(lex.people)) for a in families):
                 people = next(iter(counting(lex.people)), None)  # families alone give no count of people
                 counts[name] = people.value if people else None
                 if people:
@@ -3733,6 +3738,7 @@ _LISTED_CUES = _ADMIN_CUES | {"مدينه", "بلده", "قريه", "منطقه"
 # what leads a place's name and goes with it when a count is looked for across it ("في محافظة كركوك")
 _PLACE_LEAD = {"في", "محافظه", "قضاء", "ناحيه", "مدينه", "بلده", "قريه", "منطقه", "حي", "in", "near", "قرب"}
 _SINGLED_OUT = {"ابرزها", "اخرها", "اعنفها", "اكبرها", "including"}
+_ARRIVALS = {"وصل", "وصلت", "وصلوا", "وصول", "arrived", "reached"}  # where a transfer arrived ("وصلت إلى …")
 _CLAIM_VERBS = {"claimed", "claims"}  # "IS claimed responsibility on Tuesday for …"
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _AFTER_WORDS = {"بعد", "عقب", "اثر", "after", "following"}
