@@ -6430,3 +6430,13 @@ def test_families_and_people_of_one_batch_are_the_people(extract):
     event = only(extract("The 30th batch of Iraqi families, 140 families and 580 people, left al-Hol camp on Sunday.",
                          published=PUBLISHED))
     assert event.transferred == 580
+
+
+def test_a_name_after_son_of_is_a_mans_not_a_place(extract):
+    event = only(extract("قتل مسلحون مجهولون محمد بن صفوان في قرية قرب الحويجة يوم الأحد.", published=PUBLISHED))
+    assert event.admin1 == "Kirkuk"
+
+
+def test_a_mans_name_that_is_the_participle_of_a_sit_in_is_no_protest(extract):
+    assert extract("استقبل المحافظ وفدا برئاسة الشيخ المعتصم الجبوري في مدينة تكريت يوم الأحد.",
+                   published=PUBLISHED) == []

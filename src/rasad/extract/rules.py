@@ -755,7 +755,8 @@ class RuleExtractor:
             return not (transfer and departure)  # … but where a transfer came from is its scene
         if transfer and not departure and bare_forms(tokens[way].text.lower()) & _ARRIVALS:
             return True  # "وصلت إلى مخيم الجدعة دفعة … قادمة من مخيم الهول": a transfer's end, not where it left
-        return before in ("ل", "عبد") or self._institution(tokens, first) or bool(  # "عبد الصمد": a man's name
+        # "عبد الصمد", "الجهم بن صفوان", "Abu Bakr ibn Hisham": a man's name, or his father's
+        return before.lower() in ("ل", "عبد", "بن", "ابن", "bin", "ibn") or self._institution(tokens, first) or bool(
             # a family name after a given name has the article ("صالح العبيدي"); "على قاعدة عين الأسد" is
             # the preposition, folded like the name علي
             tokens[first].text.startswith("ال") and bare_forms(before) & self.geocoder.gazetteer.given_names)
