@@ -6440,3 +6440,11 @@ def test_a_name_after_son_of_is_a_mans_not_a_place(extract):
 def test_a_mans_name_that_is_the_participle_of_a_sit_in_is_no_protest(extract):
     assert extract("استقبل المحافظ وفدا برئاسة الشيخ المعتصم الجبوري في مدينة تكريت يوم الأحد.",
                    published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "يقتل العشرات سنويا بانفجار الألغام في بادية دير الزور.",
+    "Landmines left by IS kill dozens of shepherds every year in the Deir ez-Zor desert.",
+])
+def test_what_happens_every_year_is_no_incident(extract, text):
+    assert extract(text, published=PUBLISHED) == []
