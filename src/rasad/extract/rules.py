@@ -466,7 +466,7 @@ class RuleExtractor:
                         for c in m.candidates))
                          # "the village of Qulajo in Kalar": a town that holds a village locates it
                          # (or a place its cue word says is a village or a unit: "the Abbasi subdistrict of Hawija")
-                         or (k in inside and (mentions[k - 1].minor or (mentions[k - 1].cue or ("",))[0] in MINOR_FEATURES)
+                         or (k in inside and (mentions[k - 1].minor or _cue_kind(mentions[k - 1]) in MINOR_FEATURES)
                              and any(c.feature == "city" for c in m.candidates)))
                     and not {c.feature for c in mentions[k - 1].candidates} & {"border", "region"}
                     # "بين الرقة والحسكة": the second end of a way between two places locates nothing
@@ -481,10 +481,10 @@ class RuleExtractor:
         # (but a cue word of another kind names that, "بمدينة حلب" is the city, not the governorate; and a
         # neighbourhood lies in a city: "the Sheikh Maqsoud neighbourhood of Aleppo")
         cities = {k: next((c for c in mentions[k].candidates if c.feature == "admin1" and (
-                               (mentions[k].cue or ("",))[0] == "admin1"
+                               _cue_kind(mentions[k]) == "admin1"
                                or (k in inside and c.admin1 in {a.admin1 for a in mentions[k - 1].candidates}
                                    and "admin1" in (mentions[k].cue or ("admin1",))
-                                   and (mentions[k - 1].cue or ("",))[0] != "neighbourhood"))),
+                                   and _cue_kind(mentions[k - 1]) != "neighbourhood"))),
                           max([c for c in mentions[k].candidates if mentions[k].cue and c.feature in mentions[k].cue]
                               or mentions[k].candidates, key=lambda c: c.population)) for k in locating}
         # (a place said to lie in a town, not in a governorate or a big city that reports measure from, is none of
@@ -497,10 +497,10 @@ class RuleExtractor:
         # "حي الكرامة بمدينة الموصل": a neighbourhood the gazetteer does not hold in that city is placed at the city,
         # not at a village of the name outside it; so is any place said to lie in a city named with its cue word
         # ("منطقة الرشيدية بمدينة الموصل", not the village of the name 100 km away)
-        quarters = {k for k in cities if (mentions[k - 1].cue or ("",))[0] == "neighbourhood"
-                    or (k in inside and (mentions[k].cue or ("",))[0] == "city")}
+        quarters = {k for k in cities if _cue_kind(mentions[k - 1]) == "neighbourhood"
+                    or (k in inside and _cue_kind(mentions[k]) == "city")}
         unplaced |= {k - 1 for k, city in cities.items() if k in quarters and not any(
-            (a.feature == "neighbourhood" or (mentions[k - 1].cue or ("",))[0] != "neighbourhood")
+            (a.feature == "neighbourhood" or _cue_kind(mentions[k - 1]) != "neighbourhood")
             and haversine_km(a.lat, a.lon, city.lat, city.lon) <= _CITY_KM for a in mentions[k - 1].candidates)}
         mentions = [dataclasses.replace(m, relative=False) if k in quarters and k - 1 in unplaced else m
                     for k, m in enumerate(mentions)]
@@ -2229,12 +2229,12 @@ class RuleExtractor:
 
         # "150 عائلة بإجمالي 600 شخص", "دفعة تضم 150 عائلة بواقع 600 شخص": people are counted, not families
         # (GUIDELINES §6)
+        families, persons = counting(lex.families), counting(lex.people)
         for name in ("transferred", "group"):
-            families = counting(lex.families)
             # (a figure of families joined to one of people, "152 families and 611 people": the people, not the sum)
             if counts[name] and any(a.value == counts[name] or any(
-                    a.value + b.value == counts[name] for b in counting(lex.people)) for a in families):
-                people = next(iter(counting(lex.people)), None)  # families alone give no count of people
+                    a.value + b.value == counts[name] for b in persons) for a in families):
+                people = next(iter(persons), None)  # families alone give no count of people
                 counts[name] = people.value if people else None
                 if people:
                     spans[name] = (tokens[people.first].start, tokens[people.last].end)
@@ -2726,6 +2726,11 @@ def _country_subject(tokens: list[Token], main: Hit) -> str | None:
     k = main.first - 1 if tokens[main.first].text.isascii() else main.last + 1
     country = countries().get(tokens[k].text.lower()) if 0 <= k < len(tokens) else None
     return country.country if country else None
+
+
+def _cue_kind(mention: PlaceMention) -> str:
+    """The kind of place the cue word before a name says it is ("" where there is none)."""
+    return (mention.cue or ("",))[0]
 
 
 _VILLAGE_WORDS = frozenset({"قريه", "مزرعه", "village", "hamlet", "farm"})
