@@ -6448,3 +6448,11 @@ def test_a_mans_name_that_is_the_participle_of_a_sit_in_is_no_protest(extract):
 ])
 def test_what_happens_every_year_is_no_incident(extract, text):
     assert extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(("text", "district"), [
+    ("Two SDF fighters were killed in an IS attack in Hajjin on Sunday.", "Abu Kamal"),
+    ("Two soldiers were killed in an IS attack in Balad Ruz on Sunday.", "Baladruz"),
+])
+def test_towns_by_the_spellings_news_uses(extract, text, district):
+    assert only(extract(text, published=PUBLISHED)).admin2 == district
