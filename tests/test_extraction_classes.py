@@ -6453,6 +6453,7 @@ def test_what_happens_every_year_is_no_incident(extract, text):
 @pytest.mark.parametrize(("text", "district"), [
     ("Two SDF fighters were killed in an IS attack in Hajjin on Sunday.", "Abu Kamal"),
     ("Two soldiers were killed in an IS attack in Balad Ruz on Sunday.", "Baladruz"),
+    ("Two SDF fighters were killed in an IS attack in Deir Ezzor on Sunday.", "Deir-ez-Zor"),
 ])
 def test_towns_by_the_spellings_news_uses(extract, text, district):
     assert only(extract(text, published=PUBLISHED)).admin2 == district
