@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
+from itertools import chain
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -120,6 +121,7 @@ class Store:
         self._history_rows: list[tuple[str, str, str, str, str]] | None = None  # likewise
         # within a bulk() batch on SQLite (whose write lock keeps every other writer out): the first reports under
         # each band read so far, as the near-duplicate look-up reads them, and the sketches of the batch's reports
+        # and of the stored ones read for them (a stored report's sketch and day never change)
         self._band_docs: dict[str, list[str]] | None = None
         self._batch_sketches: dict[str, tuple[list[int], str | None]] = {}
         self.migrate()
@@ -305,14 +307,15 @@ class Store:
         """:meth:`_near_duplicate` from the bands read in this batch: the same reports in the same order."""
         assert self._band_docs is not None
         self._read_bands(set(keys))
-        shared = Counter(doc_id for band in keys for doc_id in self._band_docs[band])
+        shared = Counter(chain.from_iterable(self._band_docs[band] for band in keys))
         best = sorted(((n, doc_id) for doc_id, n in shared.items() if n >= MIN_SHARED_BANDS), reverse=True)[:5]
         earlier = [doc_id for _, doc_id in best if doc_id not in self._batch_sketches]
-        stored = {row["doc_id"]: (json.loads(row["minhash"]), row["published"]) for row in self.db.execute(
-            f"SELECT doc_id, minhash, published FROM documents WHERE doc_id IN ({', '.join('?' * len(earlier))})",
-            earlier).fetchall()} if earlier else {}
+        if earlier:
+            self._batch_sketches.update({row["doc_id"]: (json.loads(row["minhash"]), row["published"]) for row in
+                                         self.db.execute("SELECT doc_id, minhash, published FROM documents WHERE doc_id "
+                                                         f"IN ({', '.join('?' * len(earlier))})", earlier).fetchall()})
         for _, doc_id in best:  # (the cheap test first)
-            other, other_published = self._batch_sketches.get(doc_id) or stored[doc_id]
+            other, other_published = self._batch_sketches[doc_id]
             if published_together(other_published, published) and similarity(signature, other) >= NEAR_DUPLICATE:
                 return doc_id
         return None
