@@ -6457,3 +6457,18 @@ def test_what_happens_every_year_is_no_incident(extract, text):
 ])
 def test_towns_by_the_spellings_news_uses(extract, text, district):
     assert only(extract(text, published=PUBLISHED)).admin2 == district
+
+
+@pytest.mark.parametrize(("text", "force"), [
+    ("A roadside bomb killed five members of Syria's new security forces near Mayadin on Sunday.",
+     "Military Forces of Syria"),
+    ("A roadside bomb killed four members of Iraq's army near Rutba on Sunday.", "Military Forces of Iraq"),
+])
+def test_a_forces_men_named_by_the_countrys_possessive_suffered(extract, text, force):
+    assert only(extract(text, published=PUBLISHED)).actor2 == force
+
+
+def test_the_wires_islamic_state_group_before_its_mans_title(extract):
+    event = only(extract("Syrian security forces captured a senior Islamic State group commander near Sukhna on Sunday.",
+                         published=PUBLISHED))
+    assert (event.actor2, event.arrested) == ("Islamic State", 1)

@@ -2951,6 +2951,11 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
     if before and (before[-1].text.lower() in ("the", "a", "an", "al", "قوات", "forces")
                    or before[-1].text.lower() in COUNTRY_WORDS):
         before = before[:-1]  # "عنصر في قوات الأسايش", "three Iraqi soldiers"
+    elif before and (possessive := len(before) - (before[-1].text.lower() in _NEW_REGIME)) >= 2 and (
+            before[possessive - 1].text == "s" and before[possessive - 2].text.lower() in COUNTRY_WORDS):
+        # "five members of Syria's (new) army": the words before the country's name
+        country_at = tokens.index(before[possessive - 2], max(0, hit.first - 6))
+        before = tokens[max(0, country_at - 4) : country_at]
     if before and before[-1].text in ("من", "في", "of", "in"):
         before = before[:-1]  # "عنصرين من قسد", "منتسب في الحشد"
     if before and before[-1].text.lower() in _CLAUSE_LINKS:
@@ -3118,6 +3123,7 @@ def _passive_by(tokens: list[Token], first: int) -> bool:
         verb in _BLOWS_BY)
 
 
+_NEW_REGIME = {"new", "interim", "transitional"}  # "Syria's new security forces": still the country's
 _BLOWS_BY = {"attack", "attacks", "assault", "ambush", "raid", "strike", "strikes", "airstrike", "airstrikes", "shelling",
              "bombing", "shooting"}  # "an attack by a gunman": nouns of a blow its agent follows
 
@@ -3148,6 +3154,8 @@ def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str],
     "طائرة مسيرة تركية", past a word of the means (``between``: "بضربة جوية أمريكية", "a US air strike")."""
     english = tokens[hit.first].text.isascii()
     before = hit.first - 1
+    if english and before >= 2 and tokens[before].text.lower() in _NEW_REGIME and tokens[before - 1].text == "s":
+        before -= 1  # "Syria's new security forces"
     if before >= 1 and tokens[before].text == "s" and tokens[before - 1].text != "u":
         before -= 1  # "Iraq's army"
     # an Arabic adjective follows its noun, an English one comes before it ("قاعدة التنف الأمريكية بطائرة مسيرة": the
