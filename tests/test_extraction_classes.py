@@ -6472,3 +6472,16 @@ def test_the_wires_islamic_state_group_before_its_mans_title(extract):
     event = only(extract("Syrian security forces captured a senior Islamic State group commander near Sukhna on Sunday.",
                          published=PUBLISHED))
     assert (event.actor2, event.arrested) == ("Islamic State", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb exploded in the northern city of Manbij on Sunday, killing four people.",
+    "A bomb exploded in the western town of Rutba on Sunday, killing four people.",
+])
+def test_a_regional_adjective_before_a_towns_cue_word_places_it_in_its_country(extract, text):
+    assert only(extract(text, published=PUBLISHED)).geo_precision == 1
+
+
+def test_a_regional_adjective_before_a_towns_name_is_a_part_of_it(extract):
+    event = only(extract("A car bomb exploded in northern Manbij on Sunday, killing four people.", published=PUBLISHED))
+    assert event.geo_precision == 2

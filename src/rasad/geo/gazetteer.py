@@ -630,6 +630,8 @@ class Gazetteer:
             if hits and cue is not None and FEATURE_CUES[hits[0]] == ("region",):
                 relative = True  # "بادية بلدة الصور", "the desert of the town of …": the desert around it
                 break
+            if cue is not None and word.lower() in REGIONAL_ADJECTIVES:
+                break  # "the northern city of Manbij": where the city lies in its country, not a place near it
             if forms & RELATIVE_WORDS:
                 relative = True
                 if cue is None and back == 1 and forms & COUNTRYSIDE_WORDS:
