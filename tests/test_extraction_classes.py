@@ -6485,3 +6485,11 @@ def test_a_regional_adjective_before_a_towns_cue_word_places_it_in_its_country(e
 def test_a_regional_adjective_before_a_towns_name_is_a_part_of_it(extract):
     event = only(extract("A car bomb exploded in northern Manbij on Sunday, killing four people.", published=PUBLISHED))
     assert event.geo_precision == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian artillery shelled villages near Koya in Erbil province on Sunday.",
+    "قصفت المدفعية الإيرانية قرى قرب قضاء كويسنجق في محافظة أربيل يوم الأحد.",
+])
+def test_irans_guns_named_by_its_adjective(extract, text):
+    assert only(extract(text, published=PUBLISHED)).actor1 == "Military Forces of Iran"
