@@ -6493,3 +6493,11 @@ def test_a_regional_adjective_before_a_towns_name_is_a_part_of_it(extract):
 ])
 def test_irans_guns_named_by_its_adjective(extract, text):
     assert only(extract(text, published=PUBLISHED)).actor1 == "Military Forces of Iran"
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdistan Region counter-terrorism forces arrested three IS suspects in Sulaimani on Sunday.",
+    "اعتقل جهاز مكافحة الإرهاب في إقليم كردستان ثلاثة مشتبه بهم في السليمانية يوم الأحد.",
+])
+def test_the_kurdistan_regions_counter_terrorism_forces_are_not_iraqs_service(extract, text):
+    assert only(extract(text, published=PUBLISHED)).actor1 == "Asayish"
