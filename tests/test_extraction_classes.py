@@ -6501,3 +6501,8 @@ def test_irans_guns_named_by_its_adjective(extract, text):
 ])
 def test_the_kurdistan_regions_counter_terrorism_forces_are_not_iraqs_service(extract, text):
     assert only(extract(text, published=PUBLISHED)).actor1 == "Asayish"
+
+
+def test_turkeys_operations_in_the_zap_region_are_in_duhok(extract):
+    event = only(extract("Turkish warplanes struck PKK positions in the Zap region on Sunday.", published=PUBLISHED))
+    assert (event.admin1, event.actor1) == ("Duhok", "Military Forces of Turkey")
