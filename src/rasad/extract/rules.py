@@ -2947,15 +2947,13 @@ def _suffered(hit: Hit, tokens: list[Token], members: frozenset[str], dates: tup
         described = hit.first
         while described > max(0, hit.first - 4) and _describes(tokens[described - 1].text):
             described -= 1
+        possessor = _possessor(tokens, described)  # "five members of Syria's (new) army": the words before "Syria"
+        if possessor is not None and tokens[possessor].text.lower() in COUNTRY_WORDS:
+            described = possessor
         before = tokens[max(0, described - 4) : described]
     if before and (before[-1].text.lower() in ("the", "a", "an", "al", "قوات", "forces")
                    or before[-1].text.lower() in COUNTRY_WORDS):
         before = before[:-1]  # "عنصر في قوات الأسايش", "three Iraqi soldiers"
-    elif before and (possessive := len(before) - (before[-1].text.lower() in _NEW_REGIME)) >= 2 and (
-            before[possessive - 1].text == "s" and before[possessive - 2].text.lower() in COUNTRY_WORDS):
-        # "five members of Syria's (new) army": the words before the country's name
-        country_at = tokens.index(before[possessive - 2], max(0, hit.first - 6))
-        before = tokens[max(0, country_at - 4) : country_at]
     if before and before[-1].text in ("من", "في", "of", "in"):
         before = before[:-1]  # "عنصرين من قسد", "منتسب في الحشد"
     if before and before[-1].text.lower() in _CLAUSE_LINKS:
@@ -3153,11 +3151,8 @@ def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str],
     """The country an adjective gives a force named without one: "Iraqi authorities", "السلطات العراقية",
     "طائرة مسيرة تركية", past a word of the means (``between``: "بضربة جوية أمريكية", "a US air strike")."""
     english = tokens[hit.first].text.isascii()
-    before = hit.first - 1
-    if english and before >= 2 and tokens[before].text.lower() in _NEW_REGIME and tokens[before - 1].text == "s":
-        before -= 1  # "Syria's new security forces"
-    if before >= 1 and tokens[before].text == "s" and tokens[before - 1].text != "u":
-        before -= 1  # "Iraq's army"
+    possessor = _possessor(tokens, hit.first)  # "Iraq's army", "Syria's new security forces"
+    before = hit.first - 1 if possessor is None else possessor
     # an Arabic adjective follows its noun, an English one comes before it ("قاعدة التنف الأمريكية بطائرة مسيرة": the
     # base is American, not the drone)
     k = before if english else hit.last + 1
@@ -3169,6 +3164,15 @@ def _nationality(hit: Hit, tokens: list[Token], nationalities: dict[str, str],
         return nationalities.get("us")  # "U.S."
     return next((COUNTRY_WORDS.get(form) or nationalities[form] for form in bare_forms(tokens[k].text.lower())
                  if form in COUNTRY_WORDS or form in nationalities), None)
+
+
+def _possessor(tokens: list[Token], k: int) -> int | None:
+    """Where the English possessor stands whose "'s" (and an adjective of a new regime) comes right before token
+    ``k`` ("Iraq's army", "Syria's new security forces"; not "U.S."), if one does."""
+    j = k - 1
+    if j >= 2 and tokens[j].text.lower() in _NEW_REGIME and tokens[j - 1].text == "s":
+        j -= 1
+    return j - 1 if j >= 1 and tokens[j].text == "s" and tokens[j - 1].text != "u" else None
 
 
 def _number_after(hit: Hit, tokens: list[Token]) -> bool:
