@@ -6506,3 +6506,8 @@ def test_the_kurdistan_regions_counter_terrorism_forces_are_not_iraqs_service(ex
 def test_turkeys_operations_in_the_zap_region_are_in_duhok(extract):
     event = only(extract("Turkish warplanes struck PKK positions in the Zap region on Sunday.", published=PUBLISHED))
     assert (event.admin1, event.actor1) == ("Duhok", "Military Forces of Turkey")
+
+
+def test_the_gunman_who_carried_out_an_attack(extract):
+    event = only(extract("قتل جنديان أمريكيان بهجوم نفذه مسلح في مدينة تدمر يوم الأحد.", published=PUBLISHED))
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group", "Military Forces of the United States")
